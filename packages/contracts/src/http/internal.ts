@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Language } from '../languages';
+import { Feature, PlanId } from '../plans';
+import { WidgetBranding } from './voice-api';
+
+/** Header carrying the shared secret on service-to-service calls under /internal/ (never routed by the edge). */
+export const INTERNAL_TOKEN_HEADER = 'x-vocalia-internal-token';
+
+export const AgentSnapshot = z.object({
+  id: z.string(),
+  name: z.string(),
+  personaId: z.string(),
+  languages: z.array(Language).min(1),
+  voice: z.string().optional(),
+  greeting: z.partialRecord(Language, z.string()),
+  instructions: z.string(),
+  tools: z.array(z.string()),
+  transferNumber: z.string().optional(),
+});
+export type AgentSnapshot = z.infer<typeof AgentSnapshot>;
+
+export const KnowledgeChunkSnapshot = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  title: z.string(),
+  language: Language,
+  text: z.string(),
+});
+export type KnowledgeChunkSnapshot = z.infer<typeof KnowledgeChunkSnapshot>;
+
+export const CatalogItemSnapshot = z.object({
+  id: z.string(),
+  sku: z.string().optional(),
+  name: z.string(),
+  description: z.string(),
+  price: z.number().nonnegative(),
+  currency: z.string(),
+  stock: z.number().int(),
+  url: z.string().optional(),
+  imageUrl: z.string().optional(),
+});
+export type CatalogItemSnapshot = z.infer<typeof CatalogItemSnapshot>;
+
+/**
+ * Everything the hot path needs about one tenant, read by voice-api and realtime from db-api
+ * (`GET /internal/v1/tenants/:tenantId/snapshot`) on a cache miss, dropped on `tenant-updated`.
+ */
+export const TenantSnapshot = z.object({
+  tenant: z.object({
+    id: z.string(),
+    name: z.string(),
+    sector: z.string().optional(),
+    plan: PlanId,
+    features: z.array(Feature),
+    status: z.enum(['trialing', 'active', 'past_due', 'suspended']),
+    defaultLanguage: Language,
+    currency: z.string(),
+    timezone: z.string(),
+    leadThreshold: z.number().min(0).max(100),
+    phoneNumbers: z.array(z.string()),
+  }),
+  allowedOrigins: z.array(z.string()),
+  agent: AgentSnapshot.nullable(),
+  widget: z.object({
+    branding: WidgetBranding,
+    languages: z.array(Language).min(1),
+    greeting: z.partialRecord(Language, z.string()),
+    ecommerce: z.boolean(),
+  }),
+  knowledge: z.array(KnowledgeChunkSnapshot),
+  catalog: z.array(CatalogItemSnapshot),
+  version: z.string(),
+});
+export type TenantSnapshot = z.infer<typeof TenantSnapshot>;

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+export const PLAN_IDS = ['starter', 'pro', 'ecommerce', 'expert_clone', 'telephony'] as const;
+export const PlanId = z.enum(PLAN_IDS);
+export type PlanId = z.infer<typeof PlanId>;
+
+/** The 23 features a plan can grant. Services check these, never plan names. */
+export const FEATURES = [
+  'widget_text',
+  'widget_voice',
+  'cloud_voice',
+  'telephony',
+  'knowledge_base',
+  'lead_scoring',
+  'booking',
+  'human_handoff',
+  'crm_sync',
+  'calendar_sync',
+  'webhooks',
+  'api_access',
+  'custom_branding',
+  'multi_language',
+  'analytics',
+  'social_proof',
+  'product_catalog',
+  'cart_recovery',
+  'order_status',
+  'voice_cloning',
+  'expert_dashboard',
+  'call_recording',
+  'outbound_calls',
+] as const;
+export const Feature = z.enum(FEATURES);
+export type Feature = z.infer<typeof Feature>;
+
+const STARTER: Feature[] = [
+  'widget_text',
+  'widget_voice',
+  'knowledge_base',
+  'lead_scoring',
+  'human_handoff',
+  'multi_language',
+  'analytics',
+  'social_proof',
+];
+const PRO: Feature[] = [
+  ...STARTER,
+  'cloud_voice',
+  'booking',
+  'crm_sync',
+  'calendar_sync',
+  'webhooks',
+  'api_access',
+  'custom_branding',
+];
+
+export const Plan = z.object({
+  id: PlanId,
+  name: z.string(),
+  priceEurMonthly: z.number().nonnegative(),
+  features: z.array(Feature),
+  rateLimitPerMinute: z.number().int().positive(),
+  quotas: z.object({
+    conversationsPerMonth: z.number().int().positive(),
+    voiceMinutesIncluded: z.number().int().nonnegative(),
+    apiCallsPerMonth: z.number().int().positive(),
+    knowledgeBaseBytes: z.number().int().positive(),
+    agents: z.number().int().positive(),
+    allowedOrigins: z.number().int().positive(),
+  }),
+});
+export type Plan = z.infer<typeof Plan>;
+
+const MB = 1024 * 1024;
+
+export const PLANS: Record<PlanId, Plan> = {
+  starter: {
+    id: 'starter',
+    name: 'Starter',
+    priceEurMonthly: 49,
+    features: STARTER,
+    rateLimitPerMinute: 20,
+    quotas: { conversationsPerMonth: 1000, voiceMinutesIncluded: 0, apiCallsPerMonth: 10000, knowledgeBaseBytes: 10 * MB, agents: 1, allowedOrigins: 10 },
+  },
+  pro: {
+    id: 'pro',
+    name: 'Pro',
+    priceEurMonthly: 99,
+    features: PRO,
+    rateLimitPerMinute: 60,
+    quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
+  },
+  ecommerce: {
+    id: 'ecommerce',
+    name: 'E-commerce',
+    priceEurMonthly: 99,
+    features: [...STARTER, 'cloud_voice', 'booking', 'crm_sync', 'webhooks', 'api_access', 'custom_branding', 'product_catalog', 'cart_recovery', 'order_status'],
+    rateLimitPerMinute: 60,
+    quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
+  },
+  expert_clone: {
+    id: 'expert_clone',
+    name: 'Expert Clone',
+    priceEurMonthly: 149,
+    features: [...PRO, 'voice_cloning', 'expert_dashboard'],
+    rateLimitPerMinute: 120,
+    quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
+  },
+  telephony: {
+    id: 'telephony',
+    name: 'Telephony',
+    priceEurMonthly: 199,
+    features: [...PRO, 'telephony', 'call_recording', 'outbound_calls'],
+    rateLimitPerMinute: 120,
+    quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
+  },
+};
+
+/** Telephony minutes are billed on top of the plan. */
+export const TELEPHONY_EUR_PER_MINUTE = 0.24;
+export const TRIAL_DAYS = 14;
+
+export function planHasFeature(plan: PlanId, feature: Feature): boolean {
+  return PLANS[plan].features.includes(feature);
+}
+
+/** The cheapest plan that grants a feature, to tell a user what to upgrade to. */
+export function cheapestPlanWith(feature: Feature): PlanId {
+  const withFeature = PLAN_IDS.filter((id) => planHasFeature(id, feature));
+  withFeature.sort((a, b) => PLANS[a].priceEurMonthly - PLANS[b].priceEurMonthly);
+  const found = withFeature[0];
+  if (!found) throw new Error(`no plan grants ${feature}`);
+  return found;
+}

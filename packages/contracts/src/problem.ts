@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, the one error body every service answers with. */
+export const ProblemField = z.object({ path: z.string(), message: z.string() });
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  code: z.string(),
+  errors: z.array(ProblemField).optional(),
+  feature: z.string().optional(),
+  requiredPlan: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+export type ProblemField = z.infer<typeof ProblemField>;
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PLAN_REQUIRED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_FAILED: 502,
+  UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

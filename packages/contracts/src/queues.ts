@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Envelope } from './envelope';
+import { Channel } from './channels';
+import { Language } from './languages';
+import { BookingRequest, Contact, LeadScore } from './lead';
+
+export const ConversationTurnJob = Envelope.extend({
+  type: z.literal('turn.completed'),
+  sessionId: z.string().min(1).max(128),
+  channel: Channel,
+  agentId: z.string().optional(),
+  origin: z.string().optional(),
+  language: Language,
+  intent: z.string(),
+  userText: z.string(),
+  assistantText: z.string(),
+  provider: z.string(),
+  latencyMs: z.number().nonnegative(),
+  lead: LeadScore.optional(),
+  contact: Contact.optional(),
+  booking: BookingRequest.optional(),
+  handoff: z.boolean().default(false),
+});
+export type ConversationTurnJob = z.infer<typeof ConversationTurnJob>;
+
+export const CallEventJob = Envelope.extend({
+  type: z.enum(['call.started', 'call.status', 'call.recording', 'call.completed']),
+  callSid: z.string().min(1),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  status: z.string().optional(),
+  durationSec: z.number().nonnegative().optional(),
+  recordingUrl: z.url().optional(),
+  agentId: z.string().optional(),
+});
+export type CallEventJob = z.infer<typeof CallEventJob>;
+
+export const UsageKind = z.enum(['conversation', 'api_call', 'voice_seconds', 'telephony_seconds']);
+export type UsageKind = z.infer<typeof UsageKind>;
+export const UsageEventJob = Envelope.extend({ kind: UsageKind, quantity: z.number().positive() });
+export type UsageEventJob = z.infer<typeof UsageEventJob>;
+
+export const AuditEventJob = Envelope.extend({
+  actor: z.string(),
+  action: z.string(),
+  target: z.string().optional(),
+  meta: z.record(z.string(), z.unknown()).default({}),
+});
+export type AuditEventJob = z.infer<typeof AuditEventJob>;
+
+export const WebhookDeliveryJob = Envelope.extend({ deliveryId: z.string(), endpointId: z.string(), eventType: z.string() });
+export type WebhookDeliveryJob = z.infer<typeof WebhookDeliveryJob>;
+
+export const InboundEventJob = Envelope.extend({
+  provider: z.enum(['stripe', 'shopify', 'hubspot', 'klaviyo', 'twilio']),
+  providerEventId: z.string(),
+  inboundEventId: z.string(),
+  type: z.string(),
+});
+export type InboundEventJob = z.infer<typeof InboundEventJob>;
+
+export const OutboundCallJob = Envelope.extend({
+  to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  agentId: z.string(),
+  reason: z.enum(['scheduled', 'cart_recovery', 'callback']),
+  scheduledAt: z.iso.datetime().optional(),
+});
+export type OutboundCallJob = z.infer<typeof OutboundCallJob>;
+
+export type Backoff = { type: 'exponential' | 'fixed'; delay: number };
+export interface QueueSpec {
+  schema: z.ZodType;
+  concurrency: number;
+  retry: { attempts: number; backoff: Backoff };
+}
+
+/** Every queue between services: its name, payload schema and retry policy, declared once. */
+export const queues = {
+  'conversation-events': { schema: ConversationTurnJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
+  'call-events': { schema: CallEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
+  'usage-events': { schema: UsageEventJob, concurrency: 8, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
+  'audit-events': { schema: AuditEventJob, concurrency: 1, retry: { attempts: 10, backoff: { type: 'exponential', delay: 500 } } },
+  'webhook-deliveries': { schema: WebhookDeliveryJob, concurrency: 16, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
+  'inbound-events': { schema: InboundEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },
+  'outbound-calls': { schema: OutboundCallJob, concurrency: 4, retry: { attempts: 3, backoff: { type: 'exponential', delay: 30000 } } },
+} as const satisfies Record<string, QueueSpec>;
+
+export type QueueName = keyof typeof queues;
+export type Payload<Q extends QueueName> = z.infer<(typeof queues)[Q]['schema']>;
+export const QUEUE_NAMES = Object.keys(queues) as QueueName[];

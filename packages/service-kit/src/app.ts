@@ -1,0 +1,58 @@
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from './logger';
+import { notFoundHandler, problemHandler, sendProblem } from './problem';
+import { runReadiness, type ReadinessCheck } from './readiness';
+import { requestId } from './request-id';
+
+export interface AppOptions {
+  service: string;
+  logger: Logger;
+  readiness?: ReadinessCheck[];
+  bodyLimit?: string;
+  /** Middleware that must see the raw request before JSON parsing (CORS, raw-body webhooks). */
+  before?: (app: Express) => void;
+  routes: (router: Router) => void;
+}
+
+/** The express app every service is built on: security headers, request id, JSON body, health, problem+json. */
+export function createApp(opts: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(requestId);
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      opts.logger.http('request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: opts.service, uptimeSec: Math.round(process.uptime()) });
+  });
+  app.get('/ready', async (_req, res) => {
+    const report = await runReadiness(opts.readiness ?? []);
+    if (report.ready) {
+      res.json({ status: 'ready', service: opts.service, checks: report.checks });
+      return;
+    }
+    const down = Object.entries(report.checks).filter(([, s]) => s !== 'ok');
+    sendProblem(res, {
+      status: 503,
+      code: 'UNAVAILABLE',
+      detail: down.map(([name, s]) => `${name} ${s}`).join('; '),
+      errors: down.map(([name, s]) => ({ path: name, message: s })),
+    });
+  });
+  opts.before?.(app);
+  app.use(express.json({ limit: opts.bodyLimit ?? '100kb' }));
+  const router = express.Router();
+  opts.routes(router);
+  app.use(router);
+  app.use(notFoundHandler);
+  app.use(problemHandler(opts.logger));
+  return app;
+}

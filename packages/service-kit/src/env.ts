@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Variables every service reads. Services extend this with their own. */
+export const BaseEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:8080'),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10000),
+});
+
+export class EnvError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: string[],
+  ) {
+    super(`${service}: bad env: ${problems.join(', ')}. Fix: set it, see README > Configuration`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parse the environment once, at start; throws EnvError naming every bad variable. */
+export function parseEnv<S extends z.ZodObject>(service: string, schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.')} (${i.message})`);
+  throw new EnvError(service, problems);
+}
+
+/** For main.ts: a bad environment prints one clear line and stops the process. */
+export function loadEnv<S extends z.ZodObject>(service: string, schema: S): z.infer<S> {
+  try {
+    return parseEnv(service, schema);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}

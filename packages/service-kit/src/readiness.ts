@@ -1,0 +1,37 @@
+/** A dependency probe for `/ready`: resolves when the dependency answers, throws otherwise. */
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<unknown>;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, 'ok' | string>;
+}
+
+const CHECK_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+export async function runReadiness(checks: ReadinessCheck[]): Promise<ReadinessReport> {
+  const results = await Promise.all(
+    checks.map(async (c) => {
+      try {
+        await withTimeout(c.check(), CHECK_TIMEOUT_MS);
+        return [c.name, 'ok'] as const;
+      } catch (err) {
+        return [c.name, `down: ${err instanceof Error ? err.message : String(err)}`] as const;
+      }
+    }),
+  );
+  const report = Object.fromEntries(results);
+  return { ready: results.every(([, s]) => s === 'ok'), checks: report };
+}

@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { runWithContext } from './context';
+
+const VALID_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuse a sane incoming `X-Request-Id` (the edge sets one), else mint one; echo it back. */
+export const requestId: RequestHandler = (req, res, next) => {
+  const incoming = req.get('x-request-id');
+  const id = incoming && VALID_ID.test(incoming) ? incoming : randomUUID();
+  res.locals.requestId = id;
+  res.setHeader('X-Request-Id', id);
+  runWithContext({ requestId: id }, () => next());
+};
