@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Variables every service reads. Services extend this with their own. */
 export const BaseEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'http', 'debug']).default('info'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   PUBLIC_BASE_URL: z.url().default('http://localhost:8080'),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10000),

@@ -11,3 +11,4 @@ export * from './redact';
 export * from './redis';
 export * from './shutdown';
 export * from './validate';
+export * from './run-service';

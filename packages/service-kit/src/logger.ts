@@ -22,10 +22,11 @@ const redactSecrets = winston.format((info) => {
   return info;
 });
 
-/** JSON lines on stdout: service, level, time, request and tenant ids, secrets redacted. */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+/** JSON lines on stdout: service, level, time, request and tenant ids, secrets redacted. `silent` for tests. */
+export function createLogger(service: string, level = 'info'): Logger {
   return winston.createLogger({
-    level,
+    level: level === 'silent' ? 'error' : level,
+    silent: level === 'silent',
     defaultMeta: { service },
     format: winston.format.combine(addContext(), redactSecrets(), winston.format.timestamp(), winston.format.json()),
     transports: [new winston.transports.Console()],

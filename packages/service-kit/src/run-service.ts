@@ -1,0 +1,33 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { listen } from './listen';
+import type { Logger } from './logger';
+import { closeServer, installShutdown, type Closer } from './shutdown';
+
+export interface RunServiceOptions {
+  service: string;
+  port: number;
+  logger: Logger;
+  app: Express;
+  /** Called with the HTTP server before it listens (WebSocket upgrades attach here). */
+  attach?: (server: Server) => void;
+  /** Closed after the HTTP server stops taking requests, in order (workers, then connections). */
+  closers: Closer[];
+  deadlineMs: number;
+}
+
+/** listen, log where, and stop cleanly on SIGTERM/SIGINT: intake first, then in-flight work, then connections. */
+export async function runService(opts: RunServiceOptions): Promise<Server> {
+  const server = await listen(opts.app, opts.port, opts.attach);
+  opts.logger.info('listening', { port: opts.port, pid: process.pid });
+  installShutdown(opts.logger, [{ name: 'http', close: () => closeServer(server) }, ...opts.closers], opts.deadlineMs);
+  return server;
+}
+
+/** Entry point wrapper: a failure to start prints one line naming the service and exits 1. */
+export function runMain(service: string, main: () => Promise<unknown>): void {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${service}: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

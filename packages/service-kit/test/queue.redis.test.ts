@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { QueueEvents } from 'bullmq';
+import type { Payload } from '@vocalia/contracts';
+import { createLogger, createProducer, createRedis, createWorker } from '../src';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `test-kit-${randomUUID()}`;
+const logger = createLogger('test', 'silent');
+
+function usage(overrides: Partial<Payload<'usage-events'>> = {}): Payload<'usage-events'> {
+  return { v: 1, eventId: `evt_${randomUUID()}`, tenantId: 't1', requestId: 'req-1', at: new Date().toISOString(), kind: 'api_call', quantity: 1, ...overrides };
+}
+
+describe('queues over real Redis', () => {
+  const producerConn = createRedis(REDIS_URL, 'worker');
+  const workerConn = createRedis(REDIS_URL, 'worker');
+  const eventsConn = createRedis(REDIS_URL, 'worker');
+  const producer = createProducer('usage-events', { connection: producerConn, prefix });
+  const events = new QueueEvents('usage-events', { connection: eventsConn, prefix });
+
+  afterAll(async () => {
+    await producer.queue.obliterate({ force: true });
+    await producer.close();
+    await events.close();
+    await Promise.all([producerConn.quit(), workerConn.quit(), eventsConn.quit()]);
+  });
+
+  it('when a job is added, then a worker receives the validated payload', async () => {
+    const seen: Payload<'usage-events'>[] = [];
+    const worker = createWorker('usage-events', async (p) => void seen.push(p), { connection: workerConn, prefix, logger });
+    const job = usage({ quantity: 3 });
+    const id = await producer.add(job);
+    await producer.queue.getJob(id).then((j) => j!.waitUntilFinished(events, 10000));
+    await worker.close();
+    expect(id).toBe(job.eventId);
+    expect(seen).toEqual([job]);
+  });
+
+  it('when the same event id is added twice, then it is queued once', async () => {
+    const job = usage();
+    await producer.add(job);
+    await producer.add(job);
+    expect(await producer.queue.getJobCountByTypes('waiting')).toBe(1);
+    await producer.queue.drain();
+  });
+
+  it('when a payload has the wrong shape, then the producer refuses it before Redis', async () => {
+    await expect(producer.add({ ...usage(), quantity: -1 })).rejects.toThrow(/quantity/);
+  });
+
+  it('when a job has the wrong shape, then it fails once and is not retried', async () => {
+    const bad = await producer.queue.add('usage-events', { v: 1, nonsense: true }, { jobId: `bad-${randomUUID()}`, attempts: 5 });
+    const worker = createWorker('usage-events', async () => undefined, { connection: workerConn, prefix, logger });
+    await expect(bad.waitUntilFinished(events, 10000)).rejects.toThrow(/bad payload/);
+    await worker.close();
+    const failed = await producer.queue.getJob(bad.id!);
+    expect(failed?.attemptsMade).toBe(1);
+    expect(await failed?.getState()).toBe('failed');
+  });
+});
