@@ -20,6 +20,8 @@ export const ConversationTurnJob = Envelope.extend({
   contact: Contact.optional(),
   booking: BookingRequest.optional(),
   handoff: z.boolean().default(false),
+  /** True on the one turn of a session whose lead score first reached the tenant's leadThreshold: db-api emits `lead.qualified` (dedupe on tenant + session). */
+  leadQualified: z.boolean().optional(),
 });
 export type ConversationTurnJob = z.infer<typeof ConversationTurnJob>;
 

@@ -1,15 +1,18 @@
-import { createApp as createServiceApp, pingRedis, type Logger, type Redis } from '@vocalia/service-kit';
+import type { Express } from 'express';
+import { createApp as createServiceApp, pingRedis } from '@vocalia/service-kit';
+import type { Deps } from './deps';
+import { registerRoutes } from './routes';
 
-export interface Deps {
-  logger: Logger;
-  redis: Redis;
-}
-
-export function createApp(deps: Deps) {
+/** The db-api HTTP app: no listen and no I/O here (main.ts and test/support do that). */
+export function createApp(deps: Deps): Express {
   return createServiceApp({
     service: 'db-api',
     logger: deps.logger,
-    readiness: [{ name: 'redis', check: () => pingRedis(deps.redis) }],
-    routes: () => undefined,
+    bodyLimit: '1mb',
+    readiness: [
+      { name: 'postgres', check: () => deps.prisma.$queryRaw`SELECT 1` },
+      { name: 'redis', check: () => pingRedis(deps.redis) },
+    ],
+    routes: (router) => registerRoutes(router, deps),
   });
 }

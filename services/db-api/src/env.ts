@@ -1,9 +1,58 @@
 import { z } from 'zod';
-import { BaseEnv, loadEnv } from '@vocalia/service-kit';
+import { BaseEnv, EnvError, parseEnv } from '@vocalia/service-kit';
 
-export const Env = BaseEnv.extend({
+const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
+const DEV_INTERNAL_TOKEN = 'dev-internal-token-change-me';
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'] as const;
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const EnvSchema = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3013),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  MIGRATE_ON_START: bool.default(true),
+  INTERNAL_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  JWT_ISSUER: z.string().min(1).default('https://api.vocalia.ai'),
+  JWT_AUDIENCE: z.string().min(1).default('vocalia-dashboard'),
+  ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  AUTH_RATE_PER_IP: z.coerce.number().int().positive().default(30),
+  AUTH_RATE_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  AUTH_RATE_WINDOW_SEC: z.coerce.number().int().positive().default(900),
 });
-export type Env = z.infer<typeof Env>;
 
-export const loadServiceEnv = () => loadEnv('db-api', Env);
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN'> & {
+  DATABASE_URL: string;
+  INTERNAL_API_TOKEN: string;
+};
+
+/** Parse an environment: production must name its database, internal token and JWT keys; dev gets defaults. */
+export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
+  const raw = parseEnv('db-api', EnvSchema, source);
+  if (raw.NODE_ENV === 'production') {
+    const missing = REQUIRED_IN_PRODUCTION.filter((key) => !raw[key]);
+    if (missing.length) throw new EnvError('db-api', missing.map((key) => `${key} (required in production)`));
+  }
+  return {
+    ...raw,
+    DATABASE_URL: raw.DATABASE_URL ?? DEV_DATABASE_URL,
+    INTERNAL_API_TOKEN: raw.INTERNAL_API_TOKEN ?? DEV_INTERNAL_TOKEN,
+    // PEM keys often arrive through env files with literal "\n".
+    JWT_PRIVATE_KEY: raw.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n'),
+    JWT_PUBLIC_KEY: raw.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+  };
+}
+
+/** For main.ts: a bad environment prints one line naming every bad variable and exits 1. */
+export function loadServiceEnv(): Env {
+  try {
+    return parseServiceEnv(process.env);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}

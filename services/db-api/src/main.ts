@@ -1,17 +1,31 @@
+import { ensureDatabase, migrateDatabase } from '@vocalia/db';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
+import { buildDeps } from './build-deps';
 import { loadServiceEnv } from './env';
+import { startWorkers } from './start-workers';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
   const logger = createLogger('db-api', env.LOG_LEVEL);
-  const redis = createRedis(env.REDIS_URL, 'client');
+  if (env.MIGRATE_ON_START) {
+    await ensureDatabase(env.DATABASE_URL);
+    const { applied } = await migrateDatabase(env.DATABASE_URL);
+    logger.info('database migrated', { applied });
+  }
+  const { deps, closers } = buildDeps(env, logger);
+  const workerConnection = createRedis(env.REDIS_URL, 'worker');
+  const workers = startWorkers(deps, workerConnection);
   await runService({
     service: 'db-api',
     port: env.PORT,
     logger,
-    app: createApp({ logger, redis }),
-    closers: [{ name: 'redis', close: () => redis.quit() }],
+    app: createApp(deps),
+    closers: [
+      { name: 'workers', close: () => Promise.all(workers.map((w) => w.close())) },
+      { name: 'worker-redis', close: () => workerConnection.quit() },
+      ...closers,
+    ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
   });
 }

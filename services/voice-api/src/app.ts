@@ -1,15 +1,53 @@
+import type { ConversationProvider } from '@vocalia/agent';
 import { createApp as createServiceApp, pingRedis, type Logger, type Redis } from '@vocalia/service-kit';
+import { configRoutes } from './config/routes';
+import { publicCors } from './cors/public-cors';
+import type { EventPublisher } from './events/event-publisher';
+import type { RateLimits } from './rate-limit/rate-limits';
+import type { SessionStore } from './respond/session-store';
+import { respondRoutes } from './respond/routes';
+import type { SessionTokens } from './session-token';
+import type { SnapshotStore } from './snapshots/snapshot-store';
+import { socialProofRoutes } from './social-proof/routes';
+import type { SocialProofSource } from './social-proof/social-proof-source';
+import { widgetRoutes } from './widget/routes';
+import type { WidgetAsset } from './widget/widget-asset';
 
 export interface Deps {
   logger: Logger;
   redis: Redis;
+  snapshots: SnapshotStore;
+  socialProof: SocialProofSource;
+  socialProofMaxAgeSec: number;
+  rateLimits: RateLimits;
+  sessionTokens: SessionTokens;
+  sessions: SessionStore;
+  events: EventPublisher;
+  engine: ConversationProvider;
+  widget: WidgetAsset;
+  realtimeConfigured: boolean;
+  /** Proxies in front of us (Traefik or the local edge): the client IP is the address they saw. */
+  trustProxyHops: number;
 }
 
+const PUBLIC_ROUTES = ['/respond', '/config', '/social-proof'];
+
+/** The voice-api app: no I/O here, everything arrives in deps. */
 export function createApp(deps: Deps) {
-  return createServiceApp({
+  const app = createServiceApp({
     service: 'voice-api',
     logger: deps.logger,
+    bodyLimit: '32kb',
     readiness: [{ name: 'redis', check: () => pingRedis(deps.redis) }],
-    routes: () => undefined,
+    before: (express) => express.use(PUBLIC_ROUTES, publicCors),
+    routes: (router) => {
+      respondRoutes(router, deps);
+      configRoutes(router, deps);
+      socialProofRoutes(router, deps);
+      widgetRoutes(router, deps.widget);
+    },
   });
+  // The kit trusts every proxy hop; X-Forwarded-For is client-writable, so count only the hops we run.
+  app.set('trust proxy', deps.trustProxyHops);
+  return app;
 }

@@ -1,9 +1,45 @@
 import { z } from 'zod';
-import { BaseEnv, loadEnv } from '@vocalia/service-kit';
+import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+
+/** Dev-only secrets: accepted outside production so `pnpm start` works with no setup, refused in production. */
+export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
+export const DEV_WIDGET_TOKEN_SECRET = 'dev-widget-token-secret-not-for-production';
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalUrl = z.url().optional();
 
 export const Env = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3004),
+  DB_API_INTERNAL_URL: z.url().default('http://127.0.0.1:3013'),
+  INTERNAL_API_TOKEN: z.string().min(16).default(DEV_INTERNAL_API_TOKEN),
+  WIDGET_TOKEN_SECRET: z.string().min(32).default(DEV_WIDGET_TOKEN_SECRET),
+  WIDGET_TOKEN_TTL_SEC: seconds(3600),
+  SNAPSHOT_TTL_SEC: seconds(60),
+  SNAPSHOT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  SOCIAL_PROOF_TTL_SEC: seconds(30),
+  IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(1),
+  HISTORY_MAX_TURNS: z.coerce.number().int().min(2).max(200).default(20),
+  HISTORY_TTL_SEC: seconds(1800),
+  XAI_API_KEY: z.string().optional(),
+  XAI_BASE_URL: optionalUrl,
+  XAI_MODEL: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().optional(),
+  GEMINI_API_KEY: z.string().optional(),
+  GEMINI_BASE_URL: optionalUrl,
+  GEMINI_MODEL: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
+  if (env.WIDGET_TOKEN_SECRET === DEV_WIDGET_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['WIDGET_TOKEN_SECRET'], message: 'required in production' });
 });
 export type Env = z.infer<typeof Env>;
 
+/** A realtime speech model can only be offered when a key for an OpenAI-compatible realtime API is set. */
+export const realtimeModelConfigured = (env: Env): boolean => Boolean(env.XAI_API_KEY || env.OPENAI_API_KEY);
+
 export const loadServiceEnv = () => loadEnv('voice-api', Env);
+export const parseServiceEnv = (source: NodeJS.ProcessEnv) => parseEnv('voice-api', Env, source);

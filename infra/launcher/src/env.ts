@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { EnvError, parseEnv } from '@vocalia/service-kit';
+
+/** What the launcher itself reads. Everything else in its environment passes through to the services. */
+export const LauncherEnv = z.object({
+  EDGE_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  EDGE_HOST: z.string().default('0.0.0.0'),
+  /** Keep X-Forwarded-* from a tunnel or proxy in front of the edge (ngrok, cloudflared). */
+  EDGE_TRUST_FORWARDED: z.stringbool().default(false),
+  DATABASE_URL: z.url().optional(),
+  REDIS_URL: z.url().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  INTERNAL_API_TOKEN: z.string().min(16).optional(),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
+  PGUSER: z.string().default('postgres'),
+  PGPASSWORD: z.string().default('postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  SERVICE_START_TIMEOUT_MS: z.coerce.number().int().positive().default(90000),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(15000),
+});
+export type LauncherEnv = z.infer<typeof LauncherEnv>;
+
+export function loadLauncherEnv(source: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  try {
+    return parseEnv('launcher', LauncherEnv, source);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** The launcher's own environment, untouched, as the base of every child's environment. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { PlanId } from '../plans';
+
+const Metered = z.object({ used: z.number(), quota: z.number().nullable() });
+
+/** `GET /api/v1/usage`: the current billing period (the subscription's, else the calendar month in UTC). */
+export const UsageResponse = z.object({
+  plan: PlanId,
+  period: z.object({ start: z.iso.datetime(), end: z.iso.datetime(), basis: z.enum(['subscription', 'calendar_month']) }),
+  voiceMinutes: Metered,
+  telephonyMinutes: Metered.extend({ costEur: z.number(), eurPerMinute: z.number() }),
+  conversations: Metered,
+  apiCalls: Metered,
+  knowledgeBaseBytes: Metered,
+  agents: Metered,
+});
+export type UsageResponse = z.infer<typeof UsageResponse>;

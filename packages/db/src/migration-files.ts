@@ -1,0 +1,17 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Prisma's migration folder prefix: UTC yyyyMMddHHmmss. */
+export function migrationTimestamp(at: Date): string {
+  return at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/** Name of the newest migration folder (they sort by timestamp), or null when there is none. */
+export async function lastMigration(migrationsDir: string): Promise<string | null> {
+  const names = await readdir(migrationsDir).catch(() => [] as string[]);
+  const dirs: string[] = [];
+  for (const name of names) {
+    if ((await stat(join(migrationsDir, name))).isDirectory()) dirs.push(name);
+  }
+  return dirs.sort().at(-1) ?? null;
+}

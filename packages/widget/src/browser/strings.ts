@@ -1,0 +1,137 @@
+import type { WidgetLanguage } from './language';
+
+/** Every UI string in the five languages, bundled: the widget never fetches a language file. */
+export interface UiStrings {
+  openChat: string;
+  closeChat: string;
+  subtitle: string;
+  close: string;
+  messageLabel: string;
+  placeholder: string;
+  send: string;
+  micStart: string;
+  micStop: string;
+  listening: string;
+  typing: string;
+  you: string;
+  assistant: string;
+  voiceUnavailable: string;
+  micDenied: string;
+  voiceFailed: string;
+  networkError: string;
+  rateLimited: string;
+  retry: string;
+  poweredBy: string;
+  inStock: string;
+  outOfStock: string;
+  viewProduct: string;
+  booking: string;
+  bookingConfirm: string;
+  bookingConfirmMessage: string;
+  handoffCall: string;
+  handoffRequest: string;
+  handoffMessage: string;
+  language: string;
+  realtimeStart: string;
+  realtimeStop: string;
+  connecting: string;
+  greeting: string;
+}
+
+export const LANGUAGE_NAMES: Record<WidgetLanguage, string> = { fr: 'Français', en: 'English', es: 'Español', ar: 'العربية', ary: 'الدارجة' };
+
+const fr: UiStrings = {
+  openChat: 'Ouvrir la discussion', closeChat: 'Fermer la discussion', subtitle: 'Assistant virtuel', close: 'Fermer',
+  messageLabel: 'Votre message', placeholder: 'Écrivez votre message…', send: 'Envoyer',
+  micStart: 'Parler', micStop: "Arrêter l'écoute", listening: 'Je vous écoute…', typing: "L'assistant écrit",
+  you: 'Vous', assistant: 'Assistant',
+  voiceUnavailable: "La voix n'est pas disponible dans ce navigateur. Vous pouvez écrire votre message.",
+  micDenied: "L'accès au micro a été refusé. Vous pouvez écrire votre message.",
+  voiceFailed: "La voix s'est interrompue. Vous pouvez continuer par écrit.",
+  networkError: "Impossible de joindre l'assistant. Votre message est de nouveau dans la zone de saisie : réessayez.",
+  rateLimited: 'Trop de messages en peu de temps. Patientez un instant puis réessayez.',
+  retry: 'Réessayer', poweredBy: 'Propulsé par VocalIA',
+  inStock: 'En stock', outOfStock: 'Épuisé', viewProduct: 'Voir',
+  booking: 'Rendez-vous', bookingConfirm: 'Confirmer le rendez-vous', bookingConfirmMessage: 'Je confirme le rendez-vous.',
+  handoffCall: 'Appeler le {number}', handoffRequest: 'Parler à un conseiller', handoffMessage: 'Je souhaite parler à un conseiller.',
+  language: 'Langue', realtimeStart: 'Démarrer la conversation vocale', realtimeStop: 'Terminer la conversation vocale',
+  connecting: 'Connexion…', greeting: 'Bonjour ! Comment puis-je vous aider ?',
+};
+
+const en: UiStrings = {
+  openChat: 'Open chat', closeChat: 'Close chat', subtitle: 'Virtual assistant', close: 'Close',
+  messageLabel: 'Your message', placeholder: 'Type your message…', send: 'Send',
+  micStart: 'Speak', micStop: 'Stop listening', listening: 'Listening…', typing: 'The assistant is typing',
+  you: 'You', assistant: 'Assistant',
+  voiceUnavailable: "Voice isn't available in this browser. You can type your message.",
+  micDenied: 'Microphone access was refused. You can type your message instead.',
+  voiceFailed: 'Voice stopped working. You can keep typing.',
+  networkError: "We couldn't reach the assistant. Your message is back in the box: please try again.",
+  rateLimited: 'Too many messages in a short time. Please wait a moment and try again.',
+  retry: 'Try again', poweredBy: 'Powered by VocalIA',
+  inStock: 'In stock', outOfStock: 'Out of stock', viewProduct: 'View',
+  booking: 'Booking', bookingConfirm: 'Confirm booking', bookingConfirmMessage: 'I confirm the booking.',
+  handoffCall: 'Call {number}', handoffRequest: 'Talk to a person', handoffMessage: "I'd like to talk to a person.",
+  language: 'Language', realtimeStart: 'Start voice conversation', realtimeStop: 'End voice conversation',
+  connecting: 'Connecting…', greeting: 'Hello! How can I help you?',
+};
+
+const es: UiStrings = {
+  openChat: 'Abrir el chat', closeChat: 'Cerrar el chat', subtitle: 'Asistente virtual', close: 'Cerrar',
+  messageLabel: 'Tu mensaje', placeholder: 'Escribe tu mensaje…', send: 'Enviar',
+  micStart: 'Hablar', micStop: 'Dejar de escuchar', listening: 'Te escucho…', typing: 'El asistente está escribiendo',
+  you: 'Tú', assistant: 'Asistente',
+  voiceUnavailable: 'La voz no está disponible en este navegador. Puedes escribir tu mensaje.',
+  micDenied: 'Se ha denegado el acceso al micrófono. Puedes escribir tu mensaje.',
+  voiceFailed: 'La voz se ha interrumpido. Puedes seguir por escrito.',
+  networkError: 'No pudimos contactar con el asistente. Tu mensaje sigue en el cuadro de texto: inténtalo de nuevo.',
+  rateLimited: 'Demasiados mensajes en poco tiempo. Espera un momento y vuelve a intentarlo.',
+  retry: 'Reintentar', poweredBy: 'Con la tecnología de VocalIA',
+  inStock: 'En stock', outOfStock: 'Agotado', viewProduct: 'Ver',
+  booking: 'Cita', bookingConfirm: 'Confirmar la cita', bookingConfirmMessage: 'Confirmo la cita.',
+  handoffCall: 'Llamar al {number}', handoffRequest: 'Hablar con una persona', handoffMessage: 'Quiero hablar con una persona.',
+  language: 'Idioma', realtimeStart: 'Iniciar conversación de voz', realtimeStop: 'Terminar conversación de voz',
+  connecting: 'Conectando…', greeting: '¡Hola! ¿En qué puedo ayudarte?',
+};
+
+const ar: UiStrings = {
+  openChat: 'فتح المحادثة', closeChat: 'إغلاق المحادثة', subtitle: 'مساعد افتراضي', close: 'إغلاق',
+  messageLabel: 'رسالتك', placeholder: 'اكتب رسالتك…', send: 'إرسال',
+  micStart: 'تحدّث', micStop: 'إيقاف الاستماع', listening: 'جارٍ الاستماع…', typing: 'المساعد يكتب',
+  you: 'أنت', assistant: 'المساعد',
+  voiceUnavailable: 'الصوت غير متاح في هذا المتصفح. يمكنك كتابة رسالتك.',
+  micDenied: 'تم رفض الوصول إلى الميكروفون. يمكنك كتابة رسالتك بدلاً من ذلك.',
+  voiceFailed: 'توقف الصوت. يمكنك متابعة الكتابة.',
+  networkError: 'تعذّر الوصول إلى المساعد. أعدنا رسالتك إلى خانة الكتابة، حاول مرة أخرى.',
+  rateLimited: 'رسائل كثيرة في وقت قصير. يرجى الانتظار قليلاً ثم المحاولة مجدداً.',
+  retry: 'حاول مرة أخرى', poweredBy: 'مدعوم من VocalIA',
+  inStock: 'متوفر', outOfStock: 'غير متوفر', viewProduct: 'عرض',
+  booking: 'الحجز', bookingConfirm: 'تأكيد الحجز', bookingConfirmMessage: 'أؤكد الحجز.',
+  handoffCall: 'اتصل بـ {number}', handoffRequest: 'التحدث مع موظف', handoffMessage: 'أرغب في التحدث مع موظف.',
+  language: 'اللغة', realtimeStart: 'بدء محادثة صوتية', realtimeStop: 'إنهاء المحادثة الصوتية',
+  connecting: 'جارٍ الاتصال…', greeting: 'مرحباً! كيف يمكنني مساعدتك؟',
+};
+
+const ary: UiStrings = {
+  openChat: 'حل الدردشة', closeChat: 'سد الدردشة', subtitle: 'مساعد افتراضي', close: 'سد',
+  messageLabel: 'الميساج ديالك', placeholder: 'كتب الميساج ديالك…', send: 'صيفط',
+  micStart: 'هضر', micStop: 'وقف التسجيل', listening: 'كنسمع ليك…', typing: 'المساعد كيكتب',
+  you: 'نتا', assistant: 'المساعد',
+  voiceUnavailable: 'الصوت ماخدامش فهاد المتصفح. تقدر تكتب الميساج ديالك.',
+  micDenied: 'ما عطيتيش الإذن للميكرو. تقدر تكتب الميساج ديالك.',
+  voiceFailed: 'الصوت تقطع. تقدر تكمل بالكتابة.',
+  networkError: 'ما قدرناش نوصلو للمساعد. الميساج ديالك رجع للخانة، عاود جرب.',
+  rateLimited: 'بزاف ديال الميساجات فوقت قصير. تسنى شوية وعاود جرب.',
+  retry: 'عاود جرب', poweredBy: 'بدعم من VocalIA',
+  inStock: 'كاين', outOfStock: 'ما بقاش', viewProduct: 'شوف',
+  booking: 'الموعد', bookingConfirm: 'أكد الموعد', bookingConfirmMessage: 'كنأكد الموعد.',
+  handoffCall: 'عيط ل {number}', handoffRequest: 'بغيت نهضر مع شي واحد', handoffMessage: 'بغيت نهضر مع شي واحد من الفريق.',
+  language: 'اللغة', realtimeStart: 'بدا المحادثة بالصوت', realtimeStop: 'سالي المحادثة بالصوت',
+  connecting: 'كنتصلو…', greeting: 'السلام! كيفاش نقدر نعاونك؟',
+};
+
+export const UI_STRINGS: Record<WidgetLanguage, UiStrings> = { fr, en, es, ar, ary };
+
+export function stringsFor(language: WidgetLanguage): UiStrings {
+  return UI_STRINGS[language];
+}

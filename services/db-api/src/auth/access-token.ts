@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { JwtKeys } from './jwt-keys';
+
+const ALGORITHM = 'RS256';
+
+export interface AccessClaims {
+  userId: string;
+  tenantId: string;
+}
+
+export function signAccessToken(keys: JwtKeys, claims: AccessClaims, now: Date): string {
+  return jwt.sign({ tid: claims.tenantId, iat: Math.floor(now.getTime() / 1000) }, keys.privateKey, {
+    algorithm: ALGORITHM,
+    subject: claims.userId,
+    issuer: keys.issuer,
+    audience: keys.audience,
+    expiresIn: keys.accessTtlSec,
+    jwtid: randomUUID(),
+  });
+}
+
+/** Verifies signature (RS256 only), issuer, audience and expiry; undefined when any fails. */
+export function verifyAccessToken(keys: JwtKeys, token: string, now: Date): AccessClaims | undefined {
+  try {
+    const payload = jwt.verify(token, keys.publicKey, {
+      algorithms: [ALGORITHM],
+      issuer: keys.issuer,
+      audience: keys.audience,
+      clockTimestamp: Math.floor(now.getTime() / 1000),
+    });
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return undefined;
+    return { userId: payload.sub, tenantId: payload.tid };
+  } catch {
+    return undefined;
+  }
+}

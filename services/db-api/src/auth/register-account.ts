@@ -1,0 +1,53 @@
+import type { RegisterRequest, SessionResponse } from '@vocalia/contracts';
+import { TRIAL_DAYS } from '@vocalia/contracts';
+import { AppError } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { recordAudit } from '../audit/record-audit';
+import { slugCandidate, slugify } from '../tenants/tenant-slug';
+import { toTenantSummary } from '../tenants/tenant-summary';
+import { isUniqueViolation } from '../unique-violation';
+import { issueTokens } from './issue-tokens';
+import { hashPassword } from './password-hash';
+import { passwordWeakness } from './password-policy';
+
+const DAY_MS = 86_400_000;
+const SLUG_ATTEMPTS = 5;
+
+function emailTaken(): AppError {
+  return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
+}
+
+/** New user + tenant (starter, 14-day trial) + owner membership + subscription, in one transaction. */
+export async function registerAccount(deps: Deps, input: RegisterRequest, ip: string): Promise<SessionResponse> {
+  await deps.rateLimits.consume('register', { ip, email: input.email });
+  const weakness = passwordWeakness(input.password, input.email);
+  if (weakness) throw new AppError('VALIDATION_FAILED', `body.password: ${weakness}`, { errors: [{ path: 'body.password', message: weakness }] });
+  if (await deps.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock();
+  const trialEndsAt = new Date(now.getTime() + TRIAL_DAYS * DAY_MS);
+  const baseSlug = slugify(input.company);
+
+  for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+    try {
+      const session = await deps.prisma.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email: input.email, passwordHash } });
+        const tenant = await tx.tenant.create({
+          data: { name: input.company, slug: slugCandidate(baseSlug, attempt), plan: 'starter', status: 'trialing', trialEndsAt },
+        });
+        await tx.membership.create({ data: { userId: user.id, tenantId: tenant.id, role: 'owner' } });
+        await tx.subscription.create({ data: { tenantId: tenant.id, plan: 'starter', status: 'trialing', currentPeriodStart: now, currentPeriodEnd: trialEndsAt } });
+        const tokens = await issueTokens(deps, tx, { userId: user.id, tenantId: tenant.id });
+        return { user: { id: user.id, email: user.email }, tenant: toTenantSummary(tenant), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
+      });
+      await recordAudit(deps, { tenantId: session.tenant.id, actor: `user:${session.user.id}`, action: 'auth.registered', target: `tenant:${session.tenant.id}`, meta: { ip } });
+      return session;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // Either the email was registered concurrently (-> 409) or the slug is taken (-> next candidate).
+      if (await deps.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+    }
+  }
+  throw new AppError('CONFLICT', 'Could not find a free tenant slug for this company name; try a more specific name');
+}

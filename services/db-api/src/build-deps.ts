@@ -1,0 +1,39 @@
+import { createPrisma } from '@vocalia/db';
+import { createProducer, createRedis, type Closer, type Logger } from '@vocalia/service-kit';
+import type { Deps } from './deps';
+import type { Env } from './env';
+import { loadJwtKeys } from './auth/jwt-keys';
+import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
+
+export interface BuiltDeps {
+  deps: Deps;
+  /** Producers, then Redis, then Prisma; run after the HTTP server and workers have stopped. */
+  closers: Closer[];
+}
+
+/** Connections and producers for one process: one Prisma pool, one Redis connection per role. */
+export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string; clock?: () => Date } = {}): BuiltDeps {
+  const queuePrefix = opts.queuePrefix ?? 'vocalia';
+  const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const redis = createRedis(env.REDIS_URL, 'client');
+  const publisher = createRedis(env.REDIS_URL, 'client');
+  const producerConnection = createRedis(env.REDIS_URL, 'producer');
+  const producers = {
+    audit: createProducer('audit-events', { connection: producerConnection, prefix: queuePrefix }),
+    usage: createProducer('usage-events', { connection: producerConnection, prefix: queuePrefix }),
+    webhooks: createProducer('webhook-deliveries', { connection: producerConnection, prefix: queuePrefix }),
+  };
+  const rateLimits = createAuthRateLimiters(redis, logger, {
+    perIp: env.AUTH_RATE_PER_IP,
+    perEmail: env.AUTH_RATE_PER_EMAIL,
+    windowSec: env.AUTH_RATE_WINDOW_SEC,
+    keyPrefix: queuePrefix,
+  });
+  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, clock: opts.clock ?? (() => new Date()) };
+  const closers: Closer[] = [
+    { name: 'producers', close: () => Promise.all(Object.values(producers).map((p) => p.close())) },
+    { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },
+    { name: 'prisma', close: () => prisma.$disconnect() },
+  ];
+  return { deps, closers };
+}

@@ -1,0 +1,26 @@
+import type { PrismaClient } from '@vocalia/db';
+import type { Logger, Producer, Redis } from '@vocalia/service-kit';
+import type { JwtKeys } from './auth/jwt-keys';
+import type { Env } from './env';
+import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
+
+/** Everything a use case may touch, passed in (no singletons): built by main.ts, or by test/support for tests. */
+export interface Deps {
+  env: Env;
+  logger: Logger;
+  prisma: PrismaClient;
+  /** Client role: request-path commands, fail fast when Redis is away. */
+  redis: Redis;
+  /** Publishes on pub/sub channels (tenant-updated). */
+  publisher: Redis;
+  /** BullMQ key prefix, so deployments and test files never share queues. */
+  queuePrefix: string;
+  producers: {
+    audit: Producer<'audit-events'>;
+    usage: Producer<'usage-events'>;
+    webhooks: Producer<'webhook-deliveries'>;
+  };
+  jwt: JwtKeys;
+  rateLimits: AuthRateLimiters;
+  clock: () => Date;
+}

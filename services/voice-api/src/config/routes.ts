@@ -1,0 +1,33 @@
+import type { Router } from 'express';
+import { AppError } from '@vocalia/service-kit';
+import { checkOrigin } from '../cors/check-origin';
+import { preflight } from '../cors/preflight';
+import { requireFeature } from '../plan-gate';
+import { ipRateLimit } from '../rate-limit/ip-rate-limit';
+import type { RateLimits } from '../rate-limit/rate-limits';
+import { resolveTenant } from '../snapshots/resolve-tenant';
+import type { SnapshotStore } from '../snapshots/snapshot-store';
+import { getWidgetConfig, type WidgetConfigDeps } from './get-widget-config';
+
+export interface ConfigRouteDeps extends WidgetConfigDeps {
+  snapshots: SnapshotStore;
+  rateLimits: RateLimits;
+}
+
+export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
+  const ipLimit = ipRateLimit(deps.rateLimits);
+  router.options('/config', ipLimit, preflight(deps.snapshots, 'GET, OPTIONS'));
+  router.get('/config', ipLimit, async (req, res) => {
+    const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
+    const origin = checkOrigin(snapshot, req.headers.origin);
+    if (origin === null) {
+      throw new AppError(
+        'ORIGIN_NOT_ALLOWED',
+        "GET /config is for the widget on a web page: send the page's Origin header (the session token it returns is bound to that origin, which must be one of the tenant's allowed origins).",
+      );
+    }
+    requireFeature(snapshot, 'widget_text', 'The chat widget');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(getWidgetConfig(deps, snapshot, origin));
+  });
+}

@@ -1,0 +1,115 @@
+import { queues, type Payload, type QueueName } from '@vocalia/contracts';
+import type { Logger, Producer, Redis } from '@vocalia/service-kit';
+
+export type Producers = { [Q in QueueName]?: Producer<Q> };
+
+export interface EventPublisherOptions {
+  producers: Producers;
+  /** The producers' connection: while it is not ready, jobs go straight to the buffer. */
+  connection: Redis;
+  logger: Logger;
+  maxBuffered?: number;
+  retryEveryMs?: number;
+  addTimeoutMs?: number;
+}
+
+export interface EventPublisher {
+  /** Never blocks the answer and never throws: a job Redis refuses waits in memory until Redis is back. */
+  publish<Q extends QueueName>(queue: Q, payload: Payload<Q>): void;
+  /** Push buffered jobs now, oldest first; stops at the first failure. */
+  flush(): Promise<void>;
+  readonly buffered: number;
+  /** Wait for adds in flight, flush once more, and report anything left. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  queue: QueueName;
+  payload: { eventId: string };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+    p.then((v) => (clearTimeout(timer), resolve(v)), (e: unknown) => (clearTimeout(timer), reject(e)));
+  });
+}
+
+/**
+ * Fire-and-forget enqueueing with a small retry buffer. Job ids are the events' ids, so a job that
+ * reached Redis just before a timeout and is added again on flush is not counted twice.
+ */
+export function createEventPublisher(opts: EventPublisherOptions): EventPublisher {
+  const maxBuffered = opts.maxBuffered ?? 10_000;
+  const addTimeoutMs = opts.addTimeoutMs ?? 1000;
+  const buffer: Pending[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let flushing: Promise<void> | undefined;
+
+  const add = (item: Pending) => {
+    const producer = opts.producers[item.queue] as Producer<QueueName> | undefined;
+    if (!producer) return Promise.reject(new Error(`no producer for ${item.queue}`));
+    return withTimeout(producer.add(item.payload as Payload<QueueName>), addTimeoutMs);
+  };
+
+  const keep = (item: Pending, reason: string) => {
+    if (buffer.length >= maxBuffered) {
+      const dropped = buffer.shift();
+      opts.logger.error('event buffer full: oldest job dropped', { queue: dropped?.queue, eventId: dropped?.payload.eventId, maxBuffered });
+    }
+    buffer.push(item);
+    if (buffer.length === 1) opts.logger.warn('enqueue failed: job kept in memory until Redis answers', { queue: item.queue, eventId: item.payload.eventId, reason });
+  };
+
+  const flushOnce = async () => {
+    while (buffer.length > 0 && opts.connection.status === 'ready') {
+      const item = buffer[0] as Pending;
+      try {
+        await add(item);
+      } catch {
+        return;
+      }
+      buffer.shift();
+      if (buffer.length === 0) opts.logger.info('event buffer flushed');
+    }
+  };
+
+  const flush = () => {
+    flushing ??= flushOnce().finally(() => (flushing = undefined));
+    return flushing;
+  };
+
+  const timer = setInterval(() => void (buffer.length > 0 && flush()), opts.retryEveryMs ?? 1000);
+  timer.unref();
+  const onReady = () => void flush();
+  opts.connection.on('ready', onReady);
+
+  return {
+    publish(queue, payload) {
+      const parsed = queues[queue].schema.safeParse(payload);
+      if (!parsed.success) {
+        opts.logger.error('event not enqueued: bad payload', { queue, issues: parsed.error.issues.slice(0, 5) });
+        return;
+      }
+      const item: Pending = { queue, payload: parsed.data as { eventId: string } };
+      // Order matters little, but a non-empty buffer means Redis was just failing: do not hammer it per request.
+      if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
+      const attempt = add(item).catch((err: unknown) => keep(item, err instanceof Error ? err.message : String(err)));
+      inFlight.add(attempt);
+      void attempt.finally(() => inFlight.delete(attempt));
+    },
+    flush,
+    get buffered() {
+      return buffer.length;
+    },
+    async close() {
+      clearInterval(timer);
+      opts.connection.off('ready', onReady);
+      await Promise.allSettled([...inFlight]);
+      await flush();
+      if (buffer.length > 0) {
+        opts.logger.error('stopping with jobs Redis never accepted', { count: buffer.length, eventIds: buffer.slice(0, 20).map((b) => b.payload.eventId) });
+      }
+    },
+  };
+}

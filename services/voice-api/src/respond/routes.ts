@@ -1,0 +1,56 @@
+import type { Router } from 'express';
+import { RespondRequest, type Feature } from '@vocalia/contracts';
+import type { TokenSink } from '@vocalia/agent';
+import { parseInput, type Logger } from '@vocalia/service-kit';
+import { checkOrigin } from '../cors/check-origin';
+import { preflight } from '../cors/preflight';
+import { requireFeature } from '../plan-gate';
+import { ipRateLimit, recordLimit } from '../rate-limit/ip-rate-limit';
+import type { RateLimits } from '../rate-limit/rate-limits';
+import type { SessionTokens } from '../session-token';
+import { resolveTenant } from '../snapshots/resolve-tenant';
+import type { SnapshotStore } from '../snapshots/snapshot-store';
+import { authorizeWidget } from './authorize-widget';
+import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
+import { respondToMessage, type RespondContext, type RespondDeps } from './respond-to-message';
+
+export interface RespondRouteDeps extends RespondDeps {
+  snapshots: SnapshotStore;
+  rateLimits: RateLimits;
+  sessionTokens: SessionTokens;
+  logger: Logger;
+}
+
+const CHANNEL_FEATURE: Record<'widget' | 'voice' | 'api', Feature> = { widget: 'widget_text', voice: 'widget_voice', api: 'api_access' };
+
+export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
+  const ipLimit = ipRateLimit(deps.rateLimits);
+  router.options('/respond', ipLimit, preflight(deps.snapshots, 'POST, OPTIONS'));
+  router.post('/respond', ipLimit, async (req, res) => {
+    const input = parseInput(RespondRequest, req.body);
+    const snapshot = await resolveTenant(deps.snapshots, input.tenantId, 'body');
+    const origin = checkOrigin(snapshot, req.headers.origin);
+    authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
+    const channel = input.context?.channel ?? 'widget';
+    requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
+    recordLimit(res, await deps.rateLimits.consumeTenant(snapshot.tenant.id, snapshot.tenant.plan));
+
+    const abort = new AbortController();
+    res.on('close', () => res.writableFinished || abort.abort());
+    const ctx: RespondContext = { snapshot, origin, channel, requestId: String(res.locals.requestId), signal: abort.signal };
+    if (!wantsEventStream(req)) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(await respondToMessage(deps, ctx, input));
+      return;
+    }
+    const stream = openEventStream(res);
+    const onToken: TokenSink = (text) => stream.send('token', { text });
+    try {
+      stream.send('done', await respondToMessage(deps, ctx, input, onToken));
+    } catch (err) {
+      if (!abort.signal.aborted) deps.logger.error('streamed answer failed', { err });
+      stream.send('error', streamProblem(err, res, req.originalUrl));
+    }
+    stream.end();
+  });
+}

@@ -1,0 +1,59 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Channel, TenantSnapshot } from '@vocalia/contracts';
+import type { EngineResult } from '@vocalia/agent';
+import type { EventPublisher } from '../events/event-publisher';
+
+export interface CompletedTurn {
+  snapshot: TenantSnapshot;
+  requestId: string;
+  sessionId: string;
+  channel: Channel;
+  origin: string | null;
+  userText: string;
+  result: EngineResult;
+  latencyMs: number;
+  firstTurn: boolean;
+  leadQualified: boolean;
+}
+
+/** One id per session, so a re-sent "conversation started" usage event is deduplicated downstream. */
+export function conversationEventId(tenantId: string, sessionId: string): string {
+  return `conv-${createHash('sha256').update(`${tenantId}\n${sessionId}`).digest('hex').slice(0, 40)}`;
+}
+
+/**
+ * Each turn: one `conversation-events` job (db-api stores it and emits `lead.qualified` when flagged),
+ * usage `api_call` x1 per turn, and usage `conversation` x1 on the first turn of a session.
+ */
+export function publishTurnEvents(events: EventPublisher, turn: CompletedTurn): string {
+  const tenantId = turn.snapshot.tenant.id;
+  const turnId = randomUUID();
+  const envelope = { v: 1 as const, tenantId, requestId: turn.requestId, at: new Date().toISOString() };
+  const eventId = `turn-${turnId}`;
+  const { result } = turn;
+  events.publish('conversation-events', {
+    ...envelope,
+    eventId,
+    type: 'turn.completed',
+    sessionId: turn.sessionId,
+    channel: turn.channel,
+    agentId: turn.snapshot.agent?.id,
+    origin: turn.origin ?? undefined,
+    language: result.language,
+    intent: result.intent,
+    userText: turn.userText,
+    assistantText: result.answer,
+    provider: result.provider,
+    latencyMs: turn.latencyMs,
+    lead: result.lead,
+    contact: result.contact,
+    booking: result.booking,
+    handoff: result.handoff,
+    leadQualified: turn.leadQualified,
+  });
+  events.publish('usage-events', { ...envelope, eventId: `call-${turnId}`, kind: 'api_call', quantity: 1 });
+  if (turn.firstTurn) {
+    events.publish('usage-events', { ...envelope, eventId: conversationEventId(tenantId, turn.sessionId), kind: 'conversation', quantity: 1 });
+  }
+  return eventId;
+}

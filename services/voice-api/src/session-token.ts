@@ -1,0 +1,61 @@
+import jwt from 'jsonwebtoken';
+import { AppError } from '@vocalia/service-kit';
+
+export const WIDGET_TOKEN_ISSUER = 'vocalia-voice-api';
+export const WIDGET_TOKEN_AUDIENCE = 'vocalia-widget';
+
+export interface WidgetSession {
+  tenantId: string;
+  /** The normalised page origin the token was issued to. */
+  origin: string;
+}
+
+export interface SessionTokens {
+  issue(session: WidgetSession): { token: string; expiresAt: string };
+  /** Throws 401 on anything but a valid, unexpired token of ours. */
+  verify(token: string): WidgetSession;
+}
+
+export interface SessionTokenOptions {
+  secret: string;
+  ttlSec: number;
+  now?: () => number;
+}
+
+/** Short-lived widget session tokens (HS256 pinned, iss and aud checked), bound to tenant and origin. */
+export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
+  const now = opts.now ?? Date.now;
+  return {
+    issue({ tenantId, origin }) {
+      const iat = Math.floor(now() / 1000);
+      const exp = iat + opts.ttlSec;
+      const token = jwt.sign({ origin, iat, exp }, opts.secret, {
+        algorithm: 'HS256',
+        issuer: WIDGET_TOKEN_ISSUER,
+        audience: WIDGET_TOKEN_AUDIENCE,
+        subject: tenantId,
+      });
+      return { token, expiresAt: new Date(exp * 1000).toISOString() };
+    },
+    verify(token) {
+      let claims: jwt.JwtPayload | string;
+      try {
+        claims = jwt.verify(token, opts.secret, {
+          algorithms: ['HS256'],
+          issuer: WIDGET_TOKEN_ISSUER,
+          audience: WIDGET_TOKEN_AUDIENCE,
+          clockTimestamp: Math.floor(now() / 1000),
+        });
+      } catch (err) {
+        const why = err instanceof jwt.TokenExpiredError ? 'has expired' : 'is not valid';
+        throw new AppError('UNAUTHENTICATED', `The widget session token ${why}. Get a fresh one from GET /config?tenantId=<your tenant id>.`, {
+          headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+        });
+      }
+      if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.origin !== 'string') {
+        throw new AppError('UNAUTHENTICATED', 'The widget session token lacks its tenant or origin. Get a fresh one from GET /config.');
+      }
+      return { tenantId: claims.sub, origin: claims.origin };
+    },
+  };
+}

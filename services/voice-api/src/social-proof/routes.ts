@@ -1,0 +1,30 @@
+import type { Router } from 'express';
+import { checkOrigin } from '../cors/check-origin';
+import { preflight } from '../cors/preflight';
+import { requireFeature } from '../plan-gate';
+import { ipRateLimit } from '../rate-limit/ip-rate-limit';
+import type { RateLimits } from '../rate-limit/rate-limits';
+import { resolveTenant } from '../snapshots/resolve-tenant';
+import type { SnapshotStore } from '../snapshots/snapshot-store';
+import type { SocialProofSource } from './social-proof-source';
+
+export interface SocialProofRouteDeps {
+  snapshots: SnapshotStore;
+  rateLimits: RateLimits;
+  socialProof: SocialProofSource;
+  socialProofMaxAgeSec: number;
+}
+
+/** Public, anonymised activity: browsers must be on an allowed origin; no Origin (not a browser) is fine. */
+export function socialProofRoutes(router: Router, deps: SocialProofRouteDeps): void {
+  const ipLimit = ipRateLimit(deps.rateLimits);
+  router.options('/social-proof', ipLimit, preflight(deps.snapshots, 'GET, OPTIONS'));
+  router.get('/social-proof', ipLimit, async (req, res) => {
+    const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
+    checkOrigin(snapshot, req.headers.origin);
+    requireFeature(snapshot, 'social_proof', 'Social proof');
+    const body = await deps.socialProof.recent(snapshot.tenant.id);
+    res.setHeader('Cache-Control', `public, max-age=${deps.socialProofMaxAgeSec}`);
+    res.json(body);
+  });
+}
