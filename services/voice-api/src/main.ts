@@ -1,17 +1,45 @@
+import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { widgetBundle } from '@vocalia/widget';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
-import { loadServiceEnv } from './env';
+import { composeVoiceApi } from './compose';
+import { loadServiceEnv, realtimeModelConfigured } from './env';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
   const logger = createLogger('voice-api', env.LOG_LEVEL);
   const redis = createRedis(env.REDIS_URL, 'client');
+  const producerRedis = createRedis(env.REDIS_URL, 'producer');
+  const subscriber = createRedis(env.REDIS_URL, 'subscriber');
+  const composed = composeVoiceApi({
+    logger,
+    redis,
+    producerRedis,
+    keyPrefix: 'vocalia',
+    dbApi: { baseUrl: env.DB_API_INTERNAL_URL, internalToken: env.INTERNAL_API_TOKEN, timeoutMs: env.SNAPSHOT_FETCH_TIMEOUT_MS },
+    engine: createEngine(engineConfigFromEnv(env)),
+    widgetBundle: await widgetBundle(),
+    widgetToken: { secret: env.WIDGET_TOKEN_SECRET, ttlSec: env.WIDGET_TOKEN_TTL_SEC },
+    limits: { windowSec: 60, ipPoints: env.IP_RATE_LIMIT_PER_MINUTE },
+    history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
+    snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
+    socialProofTtlSec: env.SOCIAL_PROOF_TTL_SEC,
+    realtimeConfigured: realtimeModelConfigured(env),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+  });
+  // Not awaited: with Redis away at start we still serve, and the snapshot TTL bounds staleness until it subscribes.
+  composed.listenForTenantUpdates(subscriber).catch((err: unknown) => logger.error('tenant-updated subscription failed', { err }));
   await runService({
     service: 'voice-api',
     port: env.PORT,
     logger,
-    app: createApp({ logger, redis }),
-    closers: [{ name: 'redis', close: () => redis.quit() }],
+    app: createApp(composed.deps),
+    // The http closer runs first and waits for in-flight answers, streams included; then queued events go out.
+    closers: [
+      { name: 'events', close: () => composed.closeEvents() },
+      { name: 'subscriber', close: () => subscriber.quit() },
+      { name: 'redis', close: () => Promise.all([redis.quit(), producerRedis.quit()]) },
+    ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
   });
 }

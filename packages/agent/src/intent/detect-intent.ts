@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { INTENT_CUES, type IntentConcept } from '../lexicon/intent-cues';
+import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
+import { TOPIC_CUES } from '../lexicon/topic-cues';
+import { foldText, wordTokens } from '../text/fold';
+import { termOf } from '../text/analyze';
+import type { Language } from '@vocalia/contracts';
+
+export const Intent = z.enum(['greeting', 'hours', 'pricing', 'booking', 'order_status', 'handoff', 'complaint', 'goodbye', 'product_search', 'question']);
+export type Intent = z.infer<typeof Intent>;
+
+export type Concept = IntentConcept | keyof typeof TOPIC_CUES;
+
+const matcher = new CueMatcher<Concept>({ ...INTENT_CUES, ...TOPIC_CUES });
+
+/** Substantive intents in tie-break order: asking for a person or complaining outranks everything. */
+const SUBSTANTIVE: readonly Intent[] = ['handoff', 'complaint', 'booking', 'order_status', 'pricing', 'hours', 'product_search'];
+
+export interface IntentAnalysis {
+  intent: Intent;
+  /** Folded word tokens of the message. */
+  tokens: string[];
+  concepts: Map<Concept, CueMatch>;
+}
+
+function leftoverContent(tokens: string[], used: Set<number>, language: Language): number {
+  let n = 0;
+  tokens.forEach((t, i) => {
+    if (!used.has(i) && termOf(t, language)) n++;
+  });
+  return n;
+}
+
+/** The visitor's intent: the strongest substantive cue, else greeting/goodbye for short social turns, else question. */
+export function detectIntent(message: string, language: Language): IntentAnalysis {
+  const tokens = wordTokens(foldText(message));
+  const concepts = matcher.match(tokens);
+  let best: Intent | undefined;
+  let bestScore = 0;
+  for (const intent of SUBSTANTIVE) {
+    const score = concepts.get(intent as Concept)?.score ?? 0;
+    if (score > bestScore) {
+      best = intent;
+      bestScore = score;
+    }
+  }
+  if (best) return { intent: best, tokens, concepts };
+  const bye = concepts.get('goodbye');
+  const hello = concepts.get('greeting');
+  const topic = Object.keys(TOPIC_CUES).some((t) => concepts.has(t as Concept));
+  if ((bye || hello) && !topic) {
+    const used = new Set([...(bye?.positions ?? []), ...(hello?.positions ?? [])]);
+    if (leftoverContent(tokens, used, language) <= 1) {
+      return { intent: bye && bye.score >= (hello?.score ?? 0) ? 'goodbye' : 'greeting', tokens, concepts };
+    }
+  }
+  return { intent: 'question', tokens, concepts };
+}

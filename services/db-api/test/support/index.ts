@@ -1,0 +1,3 @@
+export * from './start-test-app';
+export * from './auth-header';
+export * from './problem';

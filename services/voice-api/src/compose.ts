@@ -1,0 +1,84 @@
+import type { PlanId } from '@vocalia/contracts';
+import type { ConversationProvider } from '@vocalia/agent';
+import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
+import type { Deps } from './app';
+import { createEventPublisher } from './events/event-publisher';
+import { createRateLimits } from './rate-limit/rate-limits';
+import { createSessionStore } from './respond/session-store';
+import { createSessionTokens } from './session-token';
+import { createDbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
+import { createSnapshotStore } from './snapshots/snapshot-store';
+import { subscribeTenantUpdates } from './snapshots/tenant-updates';
+import { createSocialProofSource } from './social-proof/social-proof-source';
+import { widgetAsset } from './widget/widget-asset';
+
+export interface ComposeOptions {
+  logger: Logger;
+  /** Request-path commands (history, rate limits): fails fast when Redis is away. */
+  redis: Redis;
+  /** BullMQ producers' connection (fail fast too). */
+  producerRedis: Redis;
+  /** Redis key prefix for history and rate limits; BullMQ prefix for queues. */
+  keyPrefix: string;
+  queuePrefix?: string;
+  dbApi: DbApiClientOptions;
+  engine: ConversationProvider;
+  widgetBundle: { code: string; hash: string };
+  widgetToken: { secret: string; ttlSec: number };
+  limits: { windowSec: number; ipPoints: number; tenantPoints?: (plan: PlanId) => number };
+  history: { maxTurns: number; ttlSec: number };
+  snapshotTtlSec: number;
+  socialProofTtlSec: number;
+  realtimeConfigured: boolean;
+  trustProxyHops: number;
+  eventRetryEveryMs?: number;
+}
+
+export interface Composed {
+  deps: Deps;
+  /** Subscribe to `tenant-updated` so cached snapshots and activity drop on change. */
+  listenForTenantUpdates(subscriber: Redis): Promise<void>;
+  /** Flush what the event buffer holds and close the producers (after the HTTP server stopped). */
+  closeEvents(): Promise<void>;
+}
+
+/** Every voice-api dependency wired from plain options; main.ts, the tests and the benchmark all build it this way. */
+export function composeVoiceApi(opts: ComposeOptions): Composed {
+  const connection = { connection: opts.producerRedis, prefix: opts.queuePrefix };
+  const producers = { 'conversation-events': createProducer('conversation-events', connection), 'usage-events': createProducer('usage-events', connection) };
+  const db = createDbApiClient(opts.dbApi);
+  const deps: Deps = {
+    logger: opts.logger,
+    redis: opts.redis,
+    snapshots: createSnapshotStore(db, { ttlMs: opts.snapshotTtlSec * 1000 }),
+    socialProof: createSocialProofSource(db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
+    socialProofMaxAgeSec: opts.socialProofTtlSec,
+    rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),
+    sessionTokens: createSessionTokens(opts.widgetToken),
+    sessions: createSessionStore({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.history }),
+    events: createEventPublisher({ producers, connection: opts.producerRedis, logger: opts.logger, retryEveryMs: opts.eventRetryEveryMs }),
+    engine: opts.engine,
+    widget: widgetAsset(opts.widgetBundle),
+    realtimeConfigured: opts.realtimeConfigured,
+    trustProxyHops: opts.trustProxyHops,
+  };
+  return {
+    deps,
+    listenForTenantUpdates: (subscriber) =>
+      subscribeTenantUpdates(
+        subscriber,
+        {
+          onTenantUpdated: (update) => {
+            deps.snapshots.onTenantUpdated(update);
+            deps.socialProof.invalidate(update.tenantId);
+          },
+          onResubscribed: () => deps.snapshots.onResubscribed(),
+        },
+        opts.logger,
+      ),
+    async closeEvents() {
+      await deps.events.close();
+      await Promise.all(Object.values(producers).map((p) => p.close()));
+    },
+  };
+}
