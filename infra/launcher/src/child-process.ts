@@ -63,3 +63,17 @@ export function relayLines(stream: Readable | null, name: string, out: Writable,
     out.write(line.startsWith('{') ? `${line}\n` : `${name} | ${line}\n`);
   });
 }
+
+const tracked = new Set<ChildProcess>();
+
+/** Remember a child so that `terminateTracked` can reach it however the launcher exits. */
+export function track<C extends ChildProcess>(child: C): C {
+  tracked.add(child);
+  child.once('exit', () => tracked.delete(child));
+  return child;
+}
+
+/** Synchronous last resort (process 'exit'): SIGTERM whatever of ours still runs. */
+export function terminateTracked(): void {
+  for (const child of tracked) signal(child, 'SIGTERM', false);
+}

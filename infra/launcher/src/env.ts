@@ -11,8 +11,14 @@ export const LauncherEnv = z.object({
   REDIS_URL: z.url().optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
+  DB_API_INTERNAL_URL: z.url().optional(),
+  JWT_PRIVATE_KEY: z.string().optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
+  /** Where to look for a local PostgreSQL (libpq's names) when DATABASE_URL is not set. */
+  PGHOST: z.string().default('127.0.0.1'),
+  PGPORT: z.coerce.number().int().min(1).max(65535).default(5432),
   PGUSER: z.string().default('postgres'),
   PGPASSWORD: z.string().default('postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -31,7 +37,7 @@ export function loadLauncherEnv(source: NodeJS.ProcessEnv = process.env): Launch
   }
 }
 
-/** The launcher's own environment, untouched, as the base of every child's environment. */
-export function inheritedEnv(): NodeJS.ProcessEnv {
+/** Everything in the launcher's environment passes through to the services (provider keys and the rest). */
+export function passthroughEnv(): NodeJS.ProcessEnv {
   return { ...process.env };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { RecentLines, hasExited, relayLines, stopChild } from './child-process';
+import { RecentLines, hasExited, relayLines, stopChild, track } from './child-process';
 import { findExecutable } from './find-executable';
 import { freePort } from './ports';
 import { evictionPolicy, pingRedis } from './redis-probe';
@@ -39,7 +39,7 @@ async function spawnRedis(bin: string, opts: ResolveRedisOptions): Promise<Resol
   const port = await freePort();
   // Throwaway: no snapshots, no AOF; noeviction like production so a full Redis fails loudly.
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'];
-  const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
   const recent = new RecentLines();
   child.stdout?.on('data', (c: Buffer) => recent.push(c.toString().trim()));
   relayLines(child.stderr, 'redis-server', process.stderr, recent);

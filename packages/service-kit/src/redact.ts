@@ -1,5 +1,5 @@
 const SECRET_KEY = /pass(word)?|secret|token|authorization|api[-_]?key|cookie|signature/i;
-const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+const PHONE = /\+\d[\d\s().-]{6,}\d|\b0\d(?:[ .-]?\d{2}){4}\b/g;
 const BEARER = /\b(vk_[0-9a-f]{8})[0-9a-f]+|\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g;
 
 /** Keep the last 2 digits of a phone number, enough to tell two callers apart in a log. */

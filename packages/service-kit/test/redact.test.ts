@@ -16,3 +16,10 @@ describe('log redaction', () => {
     expect(redact('header Bearer eyJhbGciOi.xyz')).toBe('header Bearer [redacted]');
   });
 });
+
+describe('log redaction leaves other numbers alone', () => {
+  it('when an address or a migration name is logged, then it is kept as is', () => {
+    expect(maskPhone('127.0.0.1:5432 applied 20261127110058_init')).toBe('127.0.0.1:5432 applied 20261127110058_init');
+    expect(maskPhone('appelez le 06 12 34 56 78')).toBe('appelez le ***78');
+  });
+});

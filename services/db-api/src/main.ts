@@ -1,5 +1,5 @@
 import { ensureDatabase, migrateDatabase } from '@vocalia/db';
-import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
+import { createLogger, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { buildDeps } from './build-deps';
 import { loadServiceEnv } from './env';
@@ -14,16 +14,14 @@ async function main(): Promise<void> {
     logger.info('database migrated', { applied });
   }
   const { deps, closers } = buildDeps(env, logger);
-  const workerConnection = createRedis(env.REDIS_URL, 'worker');
-  const workers = startWorkers(deps, workerConnection);
+  const workers = startWorkers(deps);
   await runService({
     service: 'db-api',
     port: env.PORT,
     logger,
     app: createApp(deps),
     closers: [
-      { name: 'workers', close: () => Promise.all(workers.map((w) => w.close())) },
-      { name: 'worker-redis', close: () => workerConnection.quit() },
+      { name: 'workers', close: () => workers.close() },
       ...closers,
     ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,

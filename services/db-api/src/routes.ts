@@ -8,6 +8,14 @@ import { registerOpenApiRoutes } from './openapi/routes';
 import { registerOriginRoutes } from './origins/routes';
 import { registerPlanRoutes } from './plans/routes';
 import { registerTenantRoutes } from './tenants/routes';
+import { registerCallRoutes } from './calls/routes';
+import { registerCatalogRoutes } from './catalog/routes';
+import { registerConversationRoutes } from './conversations/routes';
+import { registerGdprRoutes } from './gdpr/routes';
+import { registerInternalRoutes } from './internal/routes';
+import { registerKnowledgeRoutes } from './knowledge/routes';
+import { registerUsageRoutes } from './usage/routes';
+import { registerWidgetRoutes } from './widget/routes';
 
 /**
  * Every feature mounts its routes here, with full paths (`/api/v1/...`, `/internal/v1/...`) on this one
@@ -23,4 +31,12 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerPlanRoutes(router, deps);
   registerAuditRoutes(router, deps);
   registerOpenApiRoutes(router, deps);
+  registerKnowledgeRoutes(router, deps);
+  registerCatalogRoutes(router, deps);
+  registerConversationRoutes(router, deps);
+  registerCallRoutes(router, deps);
+  registerUsageRoutes(router, deps);
+  registerWidgetRoutes(router, deps);
+  registerGdprRoutes(router, deps);
+  registerInternalRoutes(router, deps);
 }

@@ -1,10 +1,22 @@
-import type { createWorker, Redis } from '@vocalia/service-kit';
+import { createRedis } from '@vocalia/service-kit';
 import type { Deps } from './deps';
 import { startAuditEventsWorker } from './audit/audit-events.worker';
+import { startDataWorkers } from './workers/start-data-workers';
 
-export type QueueWorker = ReturnType<typeof createWorker>;
+export interface RunningWorkers {
+  /** Stops taking jobs and waits for the ones in flight (BullMQ close), then closes the connections. */
+  close(): Promise<void>;
+}
 
-/** Every queue consumer db-api runs; one line per worker. Closing a worker lets its in-flight jobs finish. */
-export function startWorkers(deps: Deps, connection: Redis): QueueWorker[] {
-  return [startAuditEventsWorker(deps, connection)];
+/** Every queue consumer db-api runs: the audit chain here, the data features' workers in src/workers. */
+export function startWorkers(deps: Deps): RunningWorkers {
+  const connection = createRedis(deps.env.REDIS_URL, 'worker');
+  const audit = startAuditEventsWorker(deps, connection);
+  const data = startDataWorkers(deps);
+  return {
+    async close() {
+      await Promise.all([audit.close(), data.close()]);
+      await connection.quit().catch(() => undefined);
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { widgetBundle } from '@vocalia/widget';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeVoiceApi } from './compose';
+import { drainKeepAliveOnSignals } from './drain-keep-alive';
 import { loadServiceEnv, realtimeModelConfigured } from './env';
 
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     keyPrefix: 'vocalia',
     dbApi: { baseUrl: env.DB_API_INTERNAL_URL, internalToken: env.INTERNAL_API_TOKEN, timeoutMs: env.SNAPSHOT_FETCH_TIMEOUT_MS },
     engine: createEngine(engineConfigFromEnv(env)),
-    widgetBundle: await widgetBundle(),
+    widgetBundle: widgetBundle(),
     widgetToken: { secret: env.WIDGET_TOKEN_SECRET, ttlSec: env.WIDGET_TOKEN_TTL_SEC },
     limits: { windowSec: 60, ipPoints: env.IP_RATE_LIMIT_PER_MINUTE },
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     logger,
     app: createApp(composed.deps),
+    attach: drainKeepAliveOnSignals,
     // The http closer runs first and waits for in-flight answers, streams included; then queued events go out.
     closers: [
       { name: 'events', close: () => composed.closeEvents() },

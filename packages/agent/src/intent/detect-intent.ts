@@ -15,6 +15,8 @@ const matcher = new CueMatcher<Concept>({ ...INTENT_CUES, ...TOPIC_CUES });
 
 /** Substantive intents in tie-break order: asking for a person or complaining outranks everything. */
 const SUBSTANTIVE: readonly Intent[] = ['handoff', 'complaint', 'booking', 'order_status', 'pricing', 'hours', 'product_search'];
+/** "Do you have..." is said about everything (slots, parking...): product cues only win when nothing else matched as well. */
+const WEIGHT: Partial<Record<Intent, number>> = { product_search: 0.5 };
 
 export interface IntentAnalysis {
   intent: Intent;
@@ -38,7 +40,7 @@ export function detectIntent(message: string, language: Language): IntentAnalysi
   let best: Intent | undefined;
   let bestScore = 0;
   for (const intent of SUBSTANTIVE) {
-    const score = concepts.get(intent as Concept)?.score ?? 0;
+    const score = (concepts.get(intent as Concept)?.score ?? 0) * (WEIGHT[intent] ?? 1);
     if (score > bestScore) {
       best = intent;
       bestScore = score;

@@ -69,7 +69,7 @@ export const INTENT_CUES = {
     en: 'do you have|do you sell|looking for|buy|product*|in stock|item|items|sell|catalog*',
     es: 'tienen|busco|buscando|comprar|producto*|en stock|venden|artículo*|catálogo',
     ar: 'هل لديكم|منتج|أشتري|شراء|متوفر|أبحث عن',
-    ary: 'واش عندكم|عندكم|نشري|نقلب على|3ndkom|3andkom|nchri|kan9leb|kayn',
+    ary: 'واش عندكم|نشري|نقلب على|wach 3ndkom|wach 3andkom|nchri|kan9leb',
   },
 } as const satisfies Record<string, CueTable>;
 

@@ -6,7 +6,8 @@ import type { ChatMessage } from './widget-types';
 /** One bubble: a hidden "You:" / "Assistant:" for screen readers, the text, then any action cards. */
 export function messageElement(message: ChatMessage, ctx: ActionContext): HTMLDivElement {
   const author = message.role === 'user' ? ctx.strings.you : ctx.strings.assistant;
-  const node = el('div', { class: `msg ${message.role}`, dir: 'auto' }, [el('span', { class: 'sr' }, [`${author}: `]), el('span', { class: 'text' }, [message.text])]);
+  const wide = message.actions?.some((action) => action.type === 'products') ? ' wide' : '';
+  const node = el('div', { class: `msg ${message.role}${wide}`, dir: 'auto' }, [el('span', { class: 'sr' }, [`${author}: `]), el('span', { class: 'text' }, [message.text])]);
   node.append(...actionsElement(message.actions ?? [], ctx));
   return node;
 }

@@ -54,7 +54,7 @@ export function createPanelView(opts: PanelOptions): PanelView {
     host,
     root: el('div', { class: 'root', 'data-position': opts.position }),
     panel: el('section', { class: 'panel', id: 'vc-panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'vc-title', hidden: true }),
-    title: el('h2', { class: 'title', id: 'vc-title', dir: 'auto' }, [opts.name]),
+    title: el('h2', { class: 'title', id: 'vc-title' }, [opts.name]),
     subtitle: el('p', { class: 'subtitle' }),
     languageSelect,
     closeButton: el('button', { type: 'button', class: 'icon-btn close' }, [icon('close')]),
@@ -70,7 +70,7 @@ export function createPanelView(opts: PanelOptions): PanelView {
   };
   const header = el('header', { class: 'header' }, [el('div', { class: 'titles' }, [view.title, view.subtitle]), languageSelect, view.closeButton]);
   view.form.append(view.inputLabel, view.input, view.micButton, view.sendButton);
-  view.panel.append(header, view.log, view.notice, view.form, view.powered ?? false);
+  view.panel.append(header, view.log, view.notice, view.form, ...(view.powered ? [view.powered] : []));
   view.root.append(view.panel, view.launcher);
   shadow.append(style, view.root);
   applyTheme(view, opts.theme);

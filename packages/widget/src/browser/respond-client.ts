@@ -39,7 +39,8 @@ async function readEventStream(body: ReadableStream<Uint8Array>, onToken: (text:
   for (;;) {
     const { value, done } = await reader.read();
     onChunk();
-    for (const event of parser.push(done ? decoder.decode() : decoder.decode(value, { stream: true }))) {
+    const events = done ? [...parser.push(decoder.decode()), ...parser.end()] : parser.push(decoder.decode(value, { stream: true }));
+    for (const event of events) {
       const data = parseData(event.data);
       if (event.event === 'token') onToken(String((data as { text?: unknown }).text ?? ''));
       if (event.event === 'error') throw problemToError(data, 502);

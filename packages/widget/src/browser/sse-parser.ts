@@ -29,11 +29,12 @@ export class SseParser {
     return events;
   }
 
-  /** End of stream: a final event without its blank line is discarded, as the spec says. */
+  /** End of stream: a held trailing CR completes its line; an event without its blank line is discarded (spec). */
   end(): SseEvent[] {
+    const events = this.buffer.endsWith('\r') ? this.push('\n') : [];
     this.buffer = '';
     this.reset();
-    return [];
+    return events;
   }
 
   private line(line: string): SseEvent | undefined {

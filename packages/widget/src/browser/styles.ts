@@ -33,6 +33,8 @@ export const WIDGET_CSS = `
 .msg.assistant{align-self:flex-start;background:#fff;border:1px solid #e5e7eb;border-end-start-radius:4px}
 .msg.user{align-self:flex-end;background:var(--vc-primary);color:var(--vc-on-primary);border-end-end-radius:4px}
 .msg[aria-busy=true]::after{content:"\\258D";animation:vc-blink 1s steps(1) infinite}
+.msg.wide{max-width:100%}
+.booking{margin-block-start:8px;white-space:normal}
 .msg.error{align-self:stretch;max-width:none;background:#fef2f2;border:1px solid #fecaca;color:#7f1d1d;white-space:normal}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .typing{align-self:flex-start;display:flex;gap:4px;padding:13px 14px;background:#fff;border:1px solid #e5e7eb;border-radius:16px}

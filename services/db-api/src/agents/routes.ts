@@ -22,13 +22,17 @@ export function registerAgentRoutes(router: Router, deps: Deps): void {
     res.status(201).location(`/api/v1/agents/${agent.id}`).json(agent);
   });
   router.get('/api/v1/agents/:id', auth, async (req, res) => {
-    res.json(await getAgent(deps, getAuth(res).tenantId, req.params.id));
+    res.json(await getAgent(deps, getAuth(res).tenantId, String(req.params.id)));
   });
+  // PUT is accepted as PATCH: only the fields sent change.
   router.patch('/api/v1/agents/:id', auth, manage, async (req, res) => {
-    res.json(await updateAgent(deps, getAuth(res), req.params.id, parseInput(UpdateAgentRequest, req.body)));
+    res.json(await updateAgent(deps, getAuth(res), String(req.params.id), parseInput(UpdateAgentRequest, req.body)));
+  });
+  router.put('/api/v1/agents/:id', auth, manage, async (req, res) => {
+    res.json(await updateAgent(deps, getAuth(res), String(req.params.id), parseInput(UpdateAgentRequest, req.body)));
   });
   router.delete('/api/v1/agents/:id', auth, manage, async (req, res) => {
-    await deleteAgent(deps, getAuth(res), req.params.id);
+    await deleteAgent(deps, getAuth(res), String(req.params.id));
     res.status(204).end();
   });
 }

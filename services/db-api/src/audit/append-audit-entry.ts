@@ -1,4 +1,4 @@
-import type { AuditLog, Db } from '@vocalia/db';
+import type { AuditLog, Db, Prisma } from '@vocalia/db';
 import { auditHash } from './audit-hash';
 
 export interface AuditEntry {
@@ -20,7 +20,7 @@ const AUDIT_LOCK_SPACE = 7_310_001;
 export async function appendAuditEntry(prisma: Db, entry: AuditEntry, at: Date): Promise<AuditLog> {
   const chainKey = entry.tenantId ?? 'platform';
   // JSON round trip: what we hash must be exactly what PostgreSQL will give back (no undefined, no Dates).
-  const meta = JSON.parse(JSON.stringify(entry.meta ?? {})) as Record<string, unknown>;
+  const meta = JSON.parse(JSON.stringify(entry.meta ?? {})) as Prisma.InputJsonObject;
   const stamp = new Date(Math.floor(at.getTime()));
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}::int, hashtext(${chainKey}))`;

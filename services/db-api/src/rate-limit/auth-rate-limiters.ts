@@ -1,4 +1,4 @@
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, type Logger, type Redis } from '@vocalia/service-kit';
 
 export type AuthAction = 'login' | 'register';
@@ -18,8 +18,15 @@ export interface AuthRateLimitOptions {
 }
 
 export function createAuthRateLimiters(redis: Redis, logger: Logger, opts: AuthRateLimitOptions): AuthRateLimiters {
+  // While Redis is unreachable, each process counts in memory instead (limits per replica, never none).
   const make = (action: AuthAction, by: 'ip' | 'email', points: number) =>
-    new RateLimiterRedis({ storeClient: redis, keyPrefix: `${opts.keyPrefix}:rl:${action}:${by}`, points, duration: opts.windowSec });
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${opts.keyPrefix}:rl:${action}:${by}`,
+      points,
+      duration: opts.windowSec,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${action}:${by}`, points, duration: opts.windowSec }),
+    });
   const limiters = {
     login: { ip: make('login', 'ip', opts.perIp), email: make('login', 'email', opts.perEmail) },
     register: { ip: make('register', 'ip', opts.perIp), email: make('register', 'email', opts.perEmail) },
@@ -34,7 +41,7 @@ export function createAuthRateLimiters(redis: Redis, logger: Logger, opts: AuthR
           const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
           throw new AppError('RATE_LIMITED', `Too many ${action} attempts; retry in ${retryAfter} s`, { headers: { 'Retry-After': String(retryAfter) } });
         }
-        // Redis unreachable: let the attempt through (argon2 still slows guessing) rather than lock everyone out.
+        // Neither Redis nor the in-memory fallback answered: let the attempt through (argon2 still slows guessing).
         logger.warn('auth rate limiter unavailable', { action, error: err instanceof Error ? err.message : String(err) });
       }
     },

@@ -1,3 +1,6 @@
 export * from './start-test-app';
 export * from './auth-header';
 export * from './problem';
+export * from './mounted-routes';
+export * from './tenant-updates';
+export * from './add-member';

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
-import { createLogger, createRedis } from '@vocalia/service-kit';
+import { createLogger, createRedis, type Redis } from '@vocalia/service-kit';
 import { createApp } from '../../src/app';
 import { buildDeps } from '../../src/build-deps';
 import type { Deps } from '../../src/deps';
 import { parseServiceEnv } from '../../src/env';
-import { startWorkers, type QueueWorker } from '../../src/start-workers';
+import { startWorkers, type RunningWorkers } from '../../src/start-workers';
 
 export const TEST_PASSWORD = 'Correct-Horse-Battery-42';
 
@@ -23,7 +23,8 @@ export interface TestSession {
 export interface TestApp {
   app: Express;
   deps: Deps;
-  workers: QueueWorker[];
+  /** The queue workers (null when started with `workers: false`). */
+  workers: RunningWorkers | null;
   databaseUrl: string;
   /** Registers a new account (and tenant) through the real endpoint; a fresh email when none is given. */
   register(email?: string, company?: string): Promise<TestSession>;
@@ -47,6 +48,11 @@ function freshDatabaseUrl(): string {
   const url = new URL(BASE_DATABASE_URL);
   url.pathname = `/vocalia_dbapi_${randomBytes(6).toString('hex')}`;
   return url.toString();
+}
+
+function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => redis.once('ready', () => resolve()));
 }
 
 async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
@@ -75,9 +81,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const queuePrefix = `test-dbapi-${randomBytes(6).toString('hex')}`;
   const logger = createLogger('db-api', env.LOG_LEVEL);
   const { deps, closers } = buildDeps(env, logger, { queuePrefix, clock: opts.clock });
-  const workerConnection = createRedis(env.REDIS_URL, 'worker');
-  const workers = opts.workers === false ? [] : startWorkers(deps, workerConnection);
+  const workers = opts.workers === false ? null : startWorkers(deps);
   const app = createApp(deps);
+  // Request-path connections fail fast while connecting; tests start once they are up.
+  await Promise.all([deps.redis, deps.publisher].map(whenReady));
 
   let counter = 0;
   const register = async (email?: string, company?: string): Promise<TestSession> => {
@@ -98,8 +105,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
 
   const close = async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    await workerConnection.quit();
+    await workers?.close();
     for (const closer of closers) await closer.close();
     await deleteKeys(env.REDIS_URL, queuePrefix);
     await dropDatabase(databaseUrl);

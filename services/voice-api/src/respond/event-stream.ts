@@ -18,7 +18,7 @@ export function openEventStream(res: Response): EventStream {
   res.flushHeaders();
   return {
     send(event, data) {
-      if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (!res.writableEnded && !res.destroyed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     end() {
       if (!res.writableEnded) res.end();

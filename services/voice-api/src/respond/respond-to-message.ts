@@ -2,6 +2,7 @@ import type { Channel, RespondRequest, RespondResponse, TenantSnapshot } from '@
 import type { ConversationProvider, TokenSink } from '@vocalia/agent';
 import type { Logger } from '@vocalia/service-kit';
 import type { EventPublisher } from '../events/event-publisher';
+import { boundedLead } from './lead-score';
 import { publishTurnEvents } from './turn-events';
 import type { Session, SessionState, SessionStore } from './session-store';
 
@@ -42,10 +43,13 @@ export async function respondToMessage(deps: RespondDeps, ctx: RespondContext, i
   const started = performance.now();
   const tenantId = ctx.snapshot.tenant.id;
   const { history, state } = await loadSession(deps, tenantId, input.sessionId);
-  const result = await deps.engine.respond(
+  const raw = await deps.engine.respond(
     { snapshot: ctx.snapshot, sessionId: input.sessionId, message: input.message, language: input.language, history, lead: state.lead, context: contextOf(input), signal: ctx.signal },
     onToken,
   );
+  const { lead, adjusted } = boundedLead(raw.lead);
+  if (adjusted) deps.logger.warn('engine lead score outside the contract; bounded', { provider: raw.provider, lead: raw.lead });
+  const result = { ...raw, lead };
   const scoring = ctx.snapshot.tenant.features.includes('lead_scoring');
   const leadQualified = scoring && !state.qualified && result.lead.score >= ctx.snapshot.tenant.leadThreshold;
   const next: SessionState = { lead: result.lead, qualified: state.qualified || leadQualified, turns: state.turns + 1 };

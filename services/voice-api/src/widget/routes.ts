@@ -5,20 +5,30 @@ import type { WidgetAsset } from './widget-asset';
 const LATEST_MAX_AGE_SEC = 300;
 const IMMUTABLE_MAX_AGE_SEC = 31_536_000;
 
+const acceptsGzip = (req: Request) => /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+
+function notModified(req: Request, asset: WidgetAsset): boolean {
+  const tags = (req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return tags.includes(asset.etag) || tags.includes(asset.gzipEtag) || tags.includes('*');
+}
+
 function sendBundle(req: Request, res: Response, asset: WidgetAsset, cacheControl: string): void {
+  const gzip = acceptsGzip(req);
   res.setHeader('Content-Type', 'application/javascript; charset=utf-8');
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('ETag', asset.etag);
+  res.setHeader('ETag', gzip ? asset.gzipEtag : asset.etag);
+  res.vary('Accept-Encoding');
   // A public script: any page may load it, from any origin, including with crossorigin + SRI.
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {
+  if (notModified(req, asset)) {
     res.status(304).end();
     return;
   }
-  res.setHeader('Content-Length', String(asset.body.length));
-  res.status(200).end(req.method === 'HEAD' ? undefined : asset.body);
+  const body = gzip ? asset.gzip : asset.body;
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', String(body.length));
+  res.status(200).end(body);
 }
 
 /** `/widget/v1/vocalia.js` (latest, short cache) and `/widget/v1.<hash>/vocalia.js` (content-addressed, cached for ever). */

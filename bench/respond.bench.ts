@@ -1,0 +1,115 @@
+/**
+ * /respond throughput and latency: voice-api in-process (local provider, real Redis, fake db-api)
+ * against a bare express handler answering fixed JSON, each direct and through the local edge;
+ * then time to first token of the SSE stream. Prints figures, asserts nothing.
+ * Run: `npx tsx bench/respond.bench.ts` (BENCH_DURATION_SEC, BENCH_TTFT_COUNT, REDIS_URL to tune).
+ */
+import type { Server } from 'node:http';
+import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { createRedis, type Redis } from '@vocalia/service-kit';
+import { composeVoiceApi, createApp } from '@vocalia/voice-api';
+import { listen } from '@vocalia/service-kit';
+import { BENCH_ORIGIN, BENCH_TENANT, benchSnapshot } from './support/bench-tenant';
+import { runLoad, timeToFirstToken, type LoadFigures, type LoadTarget } from './support/load';
+import { startSnapshotServer } from './support/snapshot-server';
+import { discardingLogger, startBaseline, startEdge, urlOf } from './support/servers';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DURATION = Number(process.env.BENCH_DURATION_SEC ?? 5);
+const TTFT_COUNT = Number(process.env.BENCH_TTFT_COUNT ?? 200);
+const CONNECTIONS = 50;
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const ready = (r: Redis) => (r.status === 'ready' ? Promise.resolve() : new Promise<void>((ok) => r.once('ready', () => ok())));
+
+async function startVoiceApi(prefix: string) {
+  const snapshots = await startSnapshotServer(benchSnapshot());
+  const redis = createRedis(REDIS_URL, 'client');
+  const producerRedis = createRedis(REDIS_URL, 'producer');
+  await Promise.all([ready(redis), ready(producerRedis)]);
+  const composed = composeVoiceApi({
+    logger: discardingLogger(),
+    redis,
+    producerRedis,
+    keyPrefix: prefix,
+    queuePrefix: `${prefix}-bull`,
+    dbApi: { baseUrl: snapshots.url, internalToken: 'bench-internal-token', timeoutMs: 2000 },
+    engine: createEngine(engineConfigFromEnv({})),
+    widgetBundle: { code: '', hash: 'bench' },
+    widgetToken: { secret: 'bench-widget-secret-0123456789abcdef0123', ttlSec: 3600 },
+    // Limits high enough never to refuse, but still counted in Redis on every request as in production.
+    limits: { windowSec: 60, ipPoints: 1e9, tenantPoints: () => 1e9 },
+    history: { maxTurns: 20, ttlSec: 600 },
+    snapshotTtlSec: 60,
+    socialProofTtlSec: 30,
+    realtimeConfigured: false,
+    trustProxyHops: 1,
+  });
+  const server = await listen(createApp(composed.deps), 0, undefined, '127.0.0.1');
+  const token = composed.deps.sessionTokens.issue({ tenantId: BENCH_TENANT, origin: BENCH_ORIGIN }).token;
+  const close = async () => {
+    await new Promise((r) => server.close(r));
+    server.closeAllConnections();
+    await composed.closeEvents();
+    await deleteKeys(redis, `${prefix}*`);
+    await Promise.all([redis.quit(), producerRedis.quit()]);
+    snapshots.server.close();
+  };
+  return { server, headers: { origin: BENCH_ORIGIN, authorization: `Bearer ${token}` }, close };
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+const row = (f: LoadFigures) =>
+  `${f.name.padEnd(28)} ${String(f.connections).padStart(5)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)}`;
+
+async function main(): Promise<void> {
+  const prefix = `bench-voice-${process.pid}`;
+  const voice = await startVoiceApi(prefix);
+  const baseline: Server = await startBaseline();
+  const voiceEdge = await startEdge(Number(new URL(urlOf(voice.server)).port));
+  const baselineEdge = await startEdge(Number(new URL(urlOf(baseline)).port));
+  const targets: Record<string, LoadTarget> = {
+    baseline: { name: 'bare express (baseline)', url: urlOf(baseline), headers: voice.headers },
+    voice: { name: 'voice-api', url: urlOf(voice.server), headers: voice.headers },
+    baselineEdge: { name: 'bare express via edge', url: baselineEdge.url, headers: voice.headers },
+    voiceEdge: { name: 'voice-api via edge', url: voiceEdge.url, headers: voice.headers },
+  };
+
+  out(`VocalIA /respond benchmark: node ${process.version}, local provider, Redis ${REDIS_URL}, ${DURATION} s per run`);
+  for (const t of Object.values(targets)) await runLoad(t, 10, 1);
+  out(`${'target'.padEnd(28)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+  const loaded: Record<string, LoadFigures> = {};
+  for (const [key, t] of Object.entries(targets)) out(row((loaded[key] = await runLoad(t, CONNECTIONS, DURATION))));
+  const single: Record<string, LoadFigures> = {};
+  for (const [key, t] of Object.entries(targets)) out(row((single[key] = await runLoad(t, 1, Math.max(2, Math.round(DURATION / 2))))));
+
+  const ratio = (a: LoadFigures, b: LoadFigures) => `throughput x${(a.rps / b.rps).toFixed(2)} of baseline`;
+  const share = (a: LoadFigures, b: LoadFigures) => `+${(a.p50 - b.p50).toFixed(2)} ms p50 per request unloaded`;
+  out();
+  out(`direct:   voice-api ${ratio(loaded.voice!, loaded.baseline!)}; ${share(single.voice!, single.baseline!)}`);
+  out(`via edge: voice-api ${ratio(loaded.voiceEdge!, loaded.baselineEdge!)}; ${share(single.voiceEdge!, single.baselineEdge!)}`);
+
+  const direct = await timeToFirstToken(targets.voice!, TTFT_COUNT);
+  const viaEdge = await timeToFirstToken(targets.voiceEdge!, TTFT_COUNT);
+  out(`SSE time to first token over ${TTFT_COUNT} sequential requests: direct median ${direct.median.toFixed(2)} ms (p90 ${direct.p90.toFixed(2)}), via edge median ${viaEdge.median.toFixed(2)} ms (p90 ${viaEdge.p90.toFixed(2)}); failures ${direct.failures + viaEdge.failures}`);
+
+  await Promise.all([voiceEdge.close(), baselineEdge.close()]);
+  await new Promise((r) => baseline.close(r));
+  baseline.closeAllConnections();
+  await voice.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

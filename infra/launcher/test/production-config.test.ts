@@ -1,0 +1,137 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../src/paths';
+import { compose, FLEET, repoFile, repoYaml } from './repo-files';
+
+interface TraefikStatic {
+  entryPoints: Record<string, { address: string; http?: { redirections?: { entryPoint: { to: string; scheme: string } }; tls?: { certResolver: string } } }>;
+  certificatesResolvers: Record<string, { acme: { email: string; storage: string; httpChallenge?: { entryPoint: string }; tlsChallenge?: object } }>;
+  providers: { docker: { exposedByDefault: boolean }; file: { directory: string } };
+}
+
+interface TraefikDynamic {
+  http: {
+    routers: Record<string, { service: string; entryPoints: string[]; middlewares?: string[] }>;
+    services: Record<string, { loadBalancer: { healthCheck?: { path: string } } }>;
+    middlewares: Record<string, { headers?: Record<string, unknown>; compress?: { excludedContentTypes?: string[] } }>;
+  };
+}
+
+const serviceNames = Object.keys(FLEET);
+
+describe('docker-compose.production.yml', () => {
+  const { services, volumes, networks } = compose();
+
+  it('when Redis runs, then it keeps an append-only file, never evicts, is health-checked and keeps a volume', () => {
+    const redis = services.redis!;
+    expect(redis.command).toEqual(['redis-server', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
+    expect(redis.healthcheck?.test).toEqual(['CMD', 'redis-cli', 'ping']);
+    expect(redis.volumes).toEqual(['redisdata:/data']);
+  });
+
+  it('when PostgreSQL runs, then pg_isready checks it and its data is on a volume', () => {
+    const pg = services.postgres!;
+    expect(pg.healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(pg.volumes).toEqual(['pgdata:/var/lib/postgresql/data']);
+    expect(Object.keys(volumes)).toEqual(expect.arrayContaining(['pgdata', 'redisdata', 'letsencrypt']));
+  });
+
+  it('when a service is scaled, then nothing pins it: no container_name, no host port; only Traefik publishes 80 and 443', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      expect(svc.container_name).toBeUndefined();
+      if (name !== 'traefik') expect({ name, ports: svc.ports }).toEqual({ name, ports: undefined });
+    }
+    expect(services.traefik?.ports).toEqual(['80:80', '443:443']);
+  });
+
+  it('when the fleet starts, then every service has a healthcheck and waits for healthy PostgreSQL and Redis', () => {
+    for (const name of [...serviceNames, 'traefik', 'postgres', 'redis']) expect(services[name]?.healthcheck?.test.length).toBeGreaterThan(0);
+    for (const name of serviceNames) {
+      expect(services[name]?.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+      expect(services[name]?.env_file).toEqual(['.env']);
+      expect(services[name]?.environment).toMatchObject({
+        REDIS_URL: 'redis://redis:6379',
+        DB_API_INTERNAL_URL: 'http://db-api:3013',
+        NODE_ENV: 'production',
+      });
+      expect(services[name]?.environment?.DATABASE_URL).toMatch(/^postgresql:\/\/.+@postgres:5432\//);
+    }
+  });
+
+  it('when the data stores are placed, then they sit on an internal network the edge cannot reach', () => {
+    expect(networks.backend?.internal).toBe(true);
+    expect(services.postgres?.networks).toEqual(['backend']);
+    expect(services.redis?.networks).toEqual(['backend']);
+    expect(services.traefik?.networks).toEqual(['edge']);
+  });
+
+  it('when Traefik runs, then it keeps certificates on a volume and reads the Docker socket read-only', () => {
+    expect(services.traefik?.volumes).toEqual(expect.arrayContaining(['letsencrypt:/letsencrypt', '/var/run/docker.sock:/var/run/docker.sock:ro']));
+    expect(services.traefik?.entrypoint).toEqual(['/bin/sh', '/etc/traefik/entrypoint.sh']);
+  });
+});
+
+describe('the Dockerfiles', () => {
+  it.each(serviceNames)('when %s is built, then it is pruned, multi-stage, health-checked and runs as node', (name) => {
+    const text = repoFile('services', name, 'Dockerfile');
+    const stages = text.split(/^FROM /m).slice(1);
+    expect(stages.length).toBeGreaterThanOrEqual(3);
+    expect(text).toContain(`turbo prune @vocalia/${name} --docker`);
+    expect(text).toContain('pnpm install --offline --frozen-lockfile');
+    const final = stages[stages.length - 1]!;
+    expect(final).toMatch(/^USER node$/m);
+    expect(final).toMatch(/^HEALTHCHECK /m);
+    expect(final).toContain(`EXPOSE ${FLEET[name]}`);
+    expect(final).toMatch(new RegExp(`^CMD \\[.*services/${name}/src/main\\.ts`, 'm'));
+    expect(existsSync(join(REPO_ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
+  });
+
+  it('when db-api starts in a container, then it applies migrations before serving', () => {
+    const cmd = repoFile('services', 'db-api', 'Dockerfile').split('\n').find((l) => l.startsWith('CMD '));
+    expect(cmd).toContain('packages/db/scripts/migrate.ts && exec node --import tsx services/db-api/src/main.ts');
+    expect(existsSync(join(REPO_ROOT, 'packages', 'db', 'scripts', 'migrate.ts'))).toBe(true);
+  });
+});
+
+describe('Traefik', () => {
+  const stat = repoYaml<TraefikStatic>('traefik', 'traefik.yml');
+  const dyn = repoYaml<TraefikDynamic>('traefik', 'dynamic', 'routes.yml');
+
+  it('when a request arrives on :80, then it is redirected to HTTPS on :443', () => {
+    expect(stat.entryPoints.web).toMatchObject({ address: ':80', http: { redirections: { entryPoint: { to: 'websecure', scheme: 'https' } } } });
+    expect(stat.entryPoints.websecure).toMatchObject({ address: ':443', http: { tls: { certResolver: 'letsencrypt' } } });
+  });
+
+  it("when certificates are needed, then Let's Encrypt issues them by HTTP challenge, to the email from the environment", () => {
+    const acme = stat.certificatesResolvers.letsencrypt?.acme;
+    expect(acme).toMatchObject({ email: '__ACME_EMAIL__', storage: '/letsencrypt/acme.json', httpChallenge: { entryPoint: 'web' } });
+    const entry = repoFile('traefik', 'entrypoint.sh');
+    expect(entry).toContain('s|__ACME_EMAIL__|${ACME_EMAIL}|g');
+    expect(entry).toContain('exec traefik --configFile=/tmp/traefik.yml');
+    expect(statSync(join(REPO_ROOT, 'traefik', 'entrypoint.sh')).mode & 0o111).not.toBe(0);
+  });
+
+  it('when containers appear, then only those opted in are exposed, and routes come from the file provider', () => {
+    expect(stat.providers.docker.exposedByDefault).toBe(false);
+    expect(stat.providers.file.directory).toBe('/etc/traefik/dynamic');
+  });
+
+  it('when a service answers, then HSTS, nosniff and frame-deny are added, except frame-deny on the widget', () => {
+    const strict = dyn.http.middlewares['security-headers']?.headers;
+    expect(strict).toMatchObject({ stsSeconds: 31536000, contentTypeNosniff: true, frameDeny: true, referrerPolicy: expect.any(String) });
+    expect(dyn.http.middlewares['security-headers-embeddable']?.headers?.frameDeny).toBeUndefined();
+    expect(dyn.http.routers['voice-api-widget']?.middlewares).toContain('security-headers-embeddable');
+    for (const [name, r] of Object.entries(dyn.http.routers)) {
+      expect({ name, entryPoints: r.entryPoints }).toEqual({ name, entryPoints: ['websecure'] });
+      if (!r.service.endsWith('@internal') && name !== 'voice-api-widget') expect(r.middlewares).toContain('security-headers');
+    }
+  });
+
+  it('when responses are compressed, then server-sent events are left alone', () => {
+    expect(dyn.http.middlewares.compress?.compress?.excludedContentTypes).toEqual(['text/event-stream']);
+  });
+
+  it('when Traefik balances a service, then it checks the service on GET /health', () => {
+    for (const svc of Object.values(dyn.http.services)) expect(svc.loadBalancer.healthCheck?.path).toBe('/health');
+  });
+});

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../src/paths';
+
+export function repoFile(...parts: string[]): string {
+  return readFileSync(join(REPO_ROOT, ...parts), 'utf8');
+}
+
+/** YAML with merge keys (`<<: *anchor`), as docker compose reads it. */
+export function repoYaml<T = Record<string, unknown>>(...parts: string[]): T {
+  return parse(repoFile(...parts), { merge: true }) as T;
+}
+
+export interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  entrypoint?: string[];
+  environment?: Record<string, string>;
+  env_file?: string[];
+  expose?: string[];
+  ports?: string[];
+  volumes?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  container_name?: string;
+  networks?: string[];
+}
+
+export interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+  networks: Record<string, { internal?: boolean; name?: string } | null>;
+}
+
+export const compose = () => repoYaml<ComposeFile>('docker-compose.production.yml');
+
+/** The six services and their fixed ports, as the architecture names them. */
+export const FLEET: Record<string, number> = {
+  'voice-api': 3004,
+  realtime: 3007,
+  'telephony-bridge': 3009,
+  'oauth-gateway': 3010,
+  'webhook-router': 3011,
+  'db-api': 3013,
+};
+
+/** Every public edge prefix and the service behind it. */
+export const PREFIXES: Record<string, string> = {
+  '/respond': 'voice-api',
+  '/config': 'voice-api',
+  '/social-proof': 'voice-api',
+  '/widget/': 'voice-api',
+  '/realtime': 'realtime',
+  '/voice/': 'telephony-bridge',
+  '/oauth/': 'oauth-gateway',
+  '/webhooks/': 'webhook-router',
+  '/api/': 'db-api',
+  '/app/': 'db-api',
+};

@@ -1,0 +1,63 @@
+import type { BookingRequest, Contact } from '@vocalia/contracts';
+import { foldText, wordTokens } from '../text/fold';
+import { STOPWORDS } from '../text/stopwords';
+import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './calendar-words';
+import { EMAIL, findPhones } from './contact';
+import { parseDate, parseTime, type CalendarDay } from './dates';
+
+/** What follows these words names the service: "rendez-vous pour un détartrage", "book a cleaning", "cita para una limpieza". */
+const SERVICE_CUE = /(?<![\p{L}])(?:rendez vous|rdv|reservation|reserver|consultation|booking|appointment|book|reserve|cita|reservar|reserva|موعد|حجز|maw3id)(?=\s+(?:(?:pour|de|d|for|of|para|ل|من اجل|ديال|dyal|dial)\s+)?(?:(?:un|une|le|la|l|des|mon|ma|a|an|the|my|una|el|mi)\s+)?([\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?))/gu;
+const TIME_WORDS = new Set(['h', 'heures', 'demain', 'tomorrow', 'today', 'hoy', 'manana', 'at', 'a', 'on', 'le', 'next', 'this', 'ce', 'cette', 'prochain', 'semaine', 'week', 'semana', 'matin', 'morning', 'soir', 'evening', 'apres', 'midi', 'afternoon', 'غدا', 'غدوه', 'اليوم', 'نهار', 'الساعه', 'مع', 'rendez', 'vous', 'rdv', 'appointment', 'booking', 'book', 'reservation', 'cita', 'موعد', 'حجز']);
+
+function isServiceWord(word: string): boolean {
+  if (/\d/.test(word) || TIME_WORDS.has(word) || WEEKDAYS.has(word) || MONTHS.has(word) || RELATIVE_DAYS.has(word)) return false;
+  return !Object.values(STOPWORDS).some((set) => set.has(word));
+}
+
+/** The service asked for, in the visitor's own spelling when folding kept the text aligned. */
+export function findService(text: string): string | undefined {
+  const folded = foldText(text).replace(/['’-]/g, ' ');
+  for (const m of folded.matchAll(SERVICE_CUE)) {
+    const words: string[] = [];
+    for (const w of wordTokens(m[1] ?? '')) {
+      if (!isServiceWord(w)) break;
+      words.push(w);
+    }
+    if (words.length === 0) continue;
+    const phrase = words.join(' ');
+    const start = folded.indexOf(phrase, m.index);
+    return folded.length === text.length && start >= 0 ? text.slice(start, start + phrase.length) : phrase;
+  }
+  return undefined;
+}
+
+export interface BookingCapture {
+  booking: BookingRequest;
+  missing: ('date' | 'time' | 'name' | 'contact')[];
+}
+
+/**
+ * A booking request assembled from the visitor's messages (oldest first, later values win) and the
+ * contact details found so far. Dates are resolved against `today` in the tenant's time zone.
+ */
+export function captureBooking(texts: readonly string[], contact: Contact | undefined, today: CalendarDay): BookingCapture {
+  const booking: BookingRequest = {};
+  for (const raw of texts) {
+    const text = findPhones(raw.replace(EMAIL, ' ')).reduce((t, p) => t.replace(p, ' '), raw.replace(EMAIL, ' '));
+    const date = parseDate(text, today);
+    if (date) booking.date = date;
+    const time = parseTime(text);
+    if (time) booking.time = time;
+    const service = findService(text);
+    if (service) booking.service = service;
+  }
+  if (contact?.name) booking.name = contact.name;
+  if (contact?.email) booking.email = contact.email;
+  if (contact?.phone) booking.phone = contact.phone;
+  const missing: BookingCapture['missing'] = [];
+  if (!booking.date) missing.push('date');
+  if (!booking.time) missing.push('time');
+  if (!booking.name) missing.push('name');
+  if (!booking.email && !booking.phone) missing.push('contact');
+  return { booking, missing };
+}

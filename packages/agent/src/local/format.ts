@@ -1,0 +1,43 @@
+import type { BookingRequest, Language } from '@vocalia/contracts';
+
+const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES', ar: 'ar-MA', ary: 'ar-MA' };
+
+export function formatPrice(price: number, currency: string, language: Language): string {
+  try {
+    return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, numberingSystem: 'latn' }).format(price);
+  } catch {
+    return `${price} ${currency}`;
+  }
+}
+
+/** "2025-03-12" -> "mercredi 12 mars" (left as written when it is not an ISO date). */
+export function formatDay(iso: string, language: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem: 'latn' }).format(date);
+}
+
+/** "a, b and c" in the reply language. */
+export function joinList(items: readonly string[], and: string, language: Language): string {
+  if (items.length <= 1) return items.join('');
+  const comma = language === 'ar' || language === 'ary' ? '، ' : ', ';
+  return `${items.slice(0, -1).join(comma)} ${and} ${items.at(-1)}`;
+}
+
+export function bookingSummary(b: BookingRequest, language: Language): string {
+  const day = b.date ? formatDay(b.date, language) : '';
+  const service = b.service ? `${b.service}${language === 'ar' || language === 'ary' ? '، ' : ', '}` : '';
+  switch (language) {
+    case 'fr':
+      return `${service}le ${day} à ${b.time}, au nom de ${b.name}`;
+    case 'en':
+      return `${service}${day} at ${b.time}, under the name ${b.name}`;
+    case 'es':
+      return `${service}el ${day} a las ${b.time}, a nombre de ${b.name}`;
+    case 'ar':
+      return `${service}يوم ${day} على الساعة ${b.time} باسم ${b.name}`;
+    case 'ary':
+      return `${service}نهار ${day} مع ${b.time} باسم ${b.name}`;
+  }
+}

@@ -1,0 +1,88 @@
+import { GoogleGenAI, type Content, type FunctionCall, type GenerateContentConfig } from '@google/genai';
+import type { ConversationProvider, EngineInput, EngineResult, TokenSink } from '../engine';
+import type { TurnAnalyzer } from '../turn/analyze-turn';
+import { CallDeadline } from './call-deadline';
+import { finishRemoteTurn } from './finish-remote-turn';
+import { runTool, type ToolOutcome } from './run-tool';
+import { StreamRelay } from './stream-relay';
+import { buildSystemPrompt, protectedTexts } from './system-prompt';
+import { enabledTools } from './tool-specs';
+
+export interface GeminiConfig {
+  name: string;
+  apiKey: string;
+  model: string;
+  /** Overrides the Gemini API endpoint (`httpOptions.baseUrl`), e.g. a proxy or a test server. */
+  baseUrl?: string;
+  timeoutMs: number;
+  temperature?: number;
+}
+
+/** Gemini through @google/genai: streaming, one round of function calling. */
+export class GeminiProvider implements ConversationProvider {
+  readonly name: string;
+  private readonly client: GoogleGenAI;
+
+  constructor(
+    private readonly config: GeminiConfig,
+    private readonly analyzer: TurnAnalyzer,
+  ) {
+    this.name = config.name;
+    this.client = new GoogleGenAI({ apiKey: config.apiKey, ...(config.baseUrl ? { httpOptions: { baseUrl: config.baseUrl } } : {}) });
+  }
+
+  async respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
+    const a = this.analyzer.analyze(input);
+    const deadline = new CallDeadline(this.name, this.config.timeoutMs, this.config.timeoutMs * 4, input.signal);
+    const relay = new StreamRelay(protectedTexts(a), onToken);
+    try {
+      const contents: Content[] = [
+        ...input.history.map((t): Content => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.text }] })),
+        { role: 'user', parts: [{ text: input.message }] },
+      ];
+      const declarations = enabledTools(a).map((t) => ({ name: t.name, description: t.description, parametersJsonSchema: t.parameters }));
+      const config: GenerateContentConfig = {
+        systemInstruction: buildSystemPrompt(a),
+        temperature: this.config.temperature ?? 0.3,
+        abortSignal: deadline.signal,
+        ...(declarations.length > 0 ? { tools: [{ functionDeclarations: declarations }] } : {}),
+      };
+      const first = await this.streamOnce(contents, config, relay, deadline);
+      const outcomes: ToolOutcome[] = [];
+      if (first.calls.length > 0) {
+        contents.push({ role: 'model', parts: first.calls.map((functionCall) => ({ functionCall })) });
+        const responses = first.calls.map((call) => {
+          const outcome = runTool(a, call.name ?? '', call.args ?? {});
+          outcomes.push(outcome);
+          return { functionResponse: { id: call.id, name: call.name, response: outcome.result } };
+        });
+        contents.push({ role: 'user', parts: responses });
+        relay.separate(first.text);
+        await this.streamOnce(contents, { ...config, tools: undefined }, relay, deadline);
+      }
+      return finishRemoteTurn(a, relay, outcomes, this.name, onToken);
+    } catch (error) {
+      deadline.throwIfAborted();
+      throw error;
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  private async streamOnce(contents: Content[], config: GenerateContentConfig, relay: StreamRelay, deadline: CallDeadline): Promise<{ text: string; calls: FunctionCall[] }> {
+    const stream = await this.client.models.generateContentStream({ model: this.config.model, contents, config });
+    let text = '';
+    const calls: FunctionCall[] = [];
+    for await (const chunk of stream) {
+      deadline.touch();
+      for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+        if (part.text && !part.thought) {
+          text += part.text;
+          relay.push(part.text);
+        }
+        if (part.functionCall) calls.push(part.functionCall);
+      }
+    }
+    return { text, calls };
+  }
+}

@@ -1,0 +1,89 @@
+/** One query slot: a visitor's word, or a concept with all its spellings across languages. */
+export interface QueryGroup {
+  members: string[];
+  /** True for concept groups (hours, pricing...): weighted like a rare word for coverage. */
+  concept: boolean;
+  /** Scores but does not count toward coverage (the visitor's own spelling of a concept word). */
+  optional?: boolean;
+}
+
+export interface RankedDoc {
+  doc: number;
+  score: number;
+  /** Share (0..1) of the query's weight, by idf, that this document covers. */
+  coverage: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Okapi BM25 over pre-analysed documents, with per-document term sets for coverage. */
+export class Bm25Index {
+  private readonly postings = new Map<string, number[]>();
+  private readonly lengths: number[];
+  private readonly avgLength: number;
+  private readonly docTerms: Map<string, number>[];
+
+  constructor(docs: readonly string[][]) {
+    this.lengths = docs.map((d) => d.length);
+    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, docs.length) || 1;
+    this.docTerms = docs.map((terms, doc) => {
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const t of tf.keys()) {
+        const list = this.postings.get(t);
+        if (list) list.push(doc);
+        else this.postings.set(t, [doc]);
+      }
+      return tf;
+    });
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  idf(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    const n = this.lengths.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private termScore(term: string, doc: number): number {
+    const tf = this.docTerms[doc]?.get(term) ?? 0;
+    if (tf === 0) return 0;
+    const norm = K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength);
+    return (this.idf(term) * tf * (K1 + 1)) / (tf + norm);
+  }
+
+  private groupWeight(group: QueryGroup): number {
+    if (group.concept) return this.idf('');
+    return Math.max(...group.members.map((m) => this.idf(m)));
+  }
+
+  /** Documents matching any group, best first (score times `boost`); a group scores its best member in each document. */
+  search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1): RankedDoc[] {
+    const scores = new Map<number, { score: number; covered: number }>();
+    let total = 0;
+    for (const group of groups) {
+      const weight = group.optional ? 0 : this.groupWeight(group);
+      total += weight;
+      const best = new Map<number, number>();
+      for (const member of group.members) {
+        for (const doc of this.postings.get(member) ?? []) {
+          const s = this.termScore(member, doc);
+          if (s > (best.get(doc) ?? 0)) best.set(doc, s);
+        }
+      }
+      for (const [doc, s] of best) {
+        const entry = scores.get(doc) ?? { score: 0, covered: 0 };
+        entry.score += s;
+        entry.covered += weight;
+        scores.set(doc, entry);
+      }
+    }
+    const ranked = [...scores].map(([doc, { score, covered }]) => ({ doc, score: score * boost(doc), coverage: total > 0 ? covered / total : 0 }));
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return ranked.slice(0, limit);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Language } from '@vocalia/contracts';
+import { analyzeText } from '../text/analyze';
+import type { QueryGroup } from './bm25';
+
+export interface IndexedSentence {
+  text: string;
+  terms: Set<string>;
+}
+
+const SHORT_CHUNK_CHARS = 120;
+const MAX_PASSAGE_CHARS = 360;
+
+function clean(line: string): string {
+  const text = line.replace(/^[\s\-•*·–]+/, '').replace(/\s+/g, ' ').trim();
+  return /[.!?؟:;…)]$/.test(text) || text === '' ? text : `${text}.`;
+}
+
+/** Sentences (and list lines) of a chunk with their terms, computed once when the index is built. */
+export function indexSentences(text: string, language: Language): IndexedSentence[] {
+  return text
+    .split(/\n+|(?<=[.!?؟])\s+/)
+    .map(clean)
+    .filter((s) => s.length > 0)
+    .map((s) => ({ text: s, terms: new Set(analyzeText(s, language)) }));
+}
+
+function sentenceScore(sentence: IndexedSentence, groups: readonly QueryGroup[]): number {
+  let score = 0;
+  for (const g of groups) if (g.members.some((m) => sentence.terms.has(m))) score += g.optional ? 0.5 : g.concept ? 1 : 1.5;
+  return score;
+}
+
+/**
+ * The sentences of a chunk that answer the query, in their original order: those naming the
+ * visitor's own words when some do, else the chunk from its start (a topic question such as
+ * "your prices?" wants the whole list), within MAX_PASSAGE_CHARS.
+ */
+export function selectPassage(sentences: readonly IndexedSentence[], groups: readonly QueryGroup[]): string {
+  const chosen = new Set<number>();
+  let length = 0;
+  const take = (i: number): boolean => {
+    const s = sentences[i];
+    if (!s || chosen.has(i) || (chosen.size > 0 && length + s.text.length > MAX_PASSAGE_CHARS)) return false;
+    chosen.add(i);
+    length += s.text.length + 1;
+    return true;
+  };
+  const words = groups.filter((g) => !g.concept && !g.optional);
+  const specific = sentences.some((s) => words.some((g) => g.members.some((m) => s.terms.has(m))));
+  if (!specific || sentences.map((s) => s.text).join(' ').length <= SHORT_CHUNK_CHARS) {
+    for (let i = 0; i < sentences.length && take(i); i++);
+  } else {
+    const ranked = sentences.map((s, i) => ({ i, score: sentenceScore(s, groups) })).sort((a, b) => b.score - a.score || a.i - b.i);
+    const first = ranked[0]!;
+    take(first.i);
+    // A heading ("Tarifs :") or a very short line needs the line that follows it.
+    const head = sentences[first.i]!.text;
+    if (head.endsWith(':') || head.length < 30) take(first.i + 1);
+    const second = ranked[1];
+    if (second && second.score >= first.score) take(second.i);
+  }
+  return [...chosen].sort((a, b) => a - b).map((i) => sentences[i]!.text).join(' ');
+}

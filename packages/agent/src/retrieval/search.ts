@@ -1,0 +1,60 @@
+import type { CatalogItemSnapshot, KnowledgeChunkSnapshot, Language } from '@vocalia/contracts';
+import type { IntentAnalysis } from '../intent/detect-intent';
+import type { QueryGroup } from './bm25';
+import { selectPassage } from './passage';
+import { contentGroups } from './query-groups';
+import type { TenantIndex } from './tenant-index';
+
+/** Below this share of the question's weight, a chunk does not answer it: say so instead of guessing. */
+export const MIN_COVERAGE = 0.5;
+const SAME_LANGUAGE_BOOST = 1.5;
+const SAME_SCRIPT_BOOST = 1.2;
+const DEFAULT_LANGUAGE_BOOST = 1.05;
+
+export interface KnowledgeHit {
+  chunk: KnowledgeChunkSnapshot;
+  score: number;
+  coverage: number;
+}
+
+export interface KnowledgeRetrieval {
+  hits: KnowledgeHit[];
+  /** The accepted hit and the sentences of it that answer; absent when nothing matched well enough. */
+  answer?: { hit: KnowledgeHit; passage: string };
+}
+
+const arabic = (l: Language): boolean => l === 'ar' || l === 'ary';
+
+/** Same language first, then same script (a Spanish reader gets French before Arabic), then the tenant's default. */
+function languageBoost(chunk: Language, reply: Language, tenantDefault: Language): number {
+  const base = chunk === reply ? SAME_LANGUAGE_BOOST : arabic(chunk) === arabic(reply) ? SAME_SCRIPT_BOOST : 1;
+  return chunk === tenantDefault ? base * DEFAULT_LANGUAGE_BOOST : base;
+}
+
+/** Ranked knowledge chunks for the query groups, preferring chunks written in the reply language. */
+export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[], reply: Language, limit = 5): KnowledgeRetrieval {
+  const tenantDefault = index.catalogLanguage;
+  if (groups.length === 0 || index.chunks.length === 0) return { hits: [] };
+  const ranked = index.knowledge.search(groups, limit, (doc) => languageBoost(index.chunks[doc]!.chunk.language, reply, tenantDefault));
+  const hits = ranked.map((r) => ({ chunk: index.chunks[r.doc]!.chunk, score: r.score, coverage: r.coverage, doc: r.doc }));
+  const best = hits.slice(0, 3).find((h) => h.coverage >= MIN_COVERAGE && h.score > 0);
+  const strip = ({ chunk, score, coverage }: KnowledgeHit): KnowledgeHit => ({ chunk, score, coverage });
+  if (!best) return { hits: hits.map(strip) };
+  const passage = selectPassage(index.chunks[best.doc]!.sentences, groups);
+  return { hits: hits.map(strip), answer: { hit: strip(best), passage } };
+}
+
+/**
+ * Up to `limit` catalogue items for the visitor's words; a bare "what do you sell?" gets the first
+ * items in stock, so the answer is always real catalogue data.
+ */
+export function searchCatalog(index: TenantIndex, analysis: IntentAnalysis, limit = 3): CatalogItemSnapshot[] {
+  if (index.catalogItems.length === 0) return [];
+  const groups = contentGroups(analysis, index.catalogLanguage);
+  if (groups.length === 0) return analysis.intent === 'product_search' ? index.catalogItems.filter((i) => i.stock > 0).slice(0, limit) : [];
+  return index.catalog
+    .search(groups, limit * 2)
+    .filter((r) => r.coverage >= MIN_COVERAGE)
+    .slice(0, limit)
+    .map((r) => index.catalogItems[r.doc]!);
+}

@@ -1,0 +1,54 @@
+import { createHttp, type FetchLike } from './http';
+import { authResource } from './resources/auth';
+import {
+  agentsResource,
+  callsResource,
+  catalogResource,
+  conversationsResource,
+  gdprResource,
+  knowledgeResource,
+  personasResource,
+  usageResource,
+  widgetResource,
+} from './resources/data';
+import { apiKeysResource, auditResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
+
+export interface VocaliaClientOptions {
+  /** Where db-api answers, e.g. `https://api.vocalia.ai` (the edge) or `http://127.0.0.1:3013`. */
+  baseUrl: string;
+  /** A dashboard access token (JWT); replaced automatically by auth.register/login/refresh. */
+  accessToken?: string;
+  /** A tenant API key (`vk_...`), for server-to-server use. Used when there is no access token. */
+  apiKey?: string;
+  fetch?: FetchLike;
+  headers?: Record<string, string>;
+}
+
+/** A typed client of db-api's /api/v1: every body is parsed with the shared contracts; errors are VocaliaApiError. */
+export function createVocaliaClient(opts: VocaliaClientOptions) {
+  let accessToken = opts.accessToken;
+  const request = createHttp({ baseUrl: opts.baseUrl, fetch: opts.fetch, headers: opts.headers, credential: () => accessToken ?? opts.apiKey });
+  const holder = { setAccessToken: (token: string | undefined) => void (accessToken = token) };
+  return {
+    setAccessToken: holder.setAccessToken,
+    auth: authResource(request, holder),
+    tenant: tenantResource(request),
+    members: membersResource(request),
+    apiKeys: apiKeysResource(request),
+    origins: originsResource(request),
+    plans: plansResource(request),
+    audit: auditResource(request),
+    personas: personasResource(request),
+    agents: agentsResource(request),
+    knowledge: knowledgeResource(request),
+    catalog: catalogResource(request),
+    conversations: conversationsResource(request),
+    calls: callsResource(request),
+    usage: usageResource(request),
+    widget: widgetResource(request),
+    gdpr: gdprResource(request),
+    openApi: () => request({ method: 'GET', path: '/api/v1/openapi.json', response: OpenApiDocument, anonymous: true }),
+  };
+}
+
+export type VocaliaClient = ReturnType<typeof createVocaliaClient>;

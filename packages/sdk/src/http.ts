@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { toApiError, VocaliaContractError } from './errors';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | Date | undefined | null;
+
+export interface HttpOptions {
+  baseUrl: string;
+  fetch?: FetchLike;
+  /** Sent as `Authorization: Bearer ...`: the access token (dashboard) or an API key (`vk_...`). */
+  credential: () => string | undefined;
+  headers?: Record<string, string>;
+}
+
+export interface RequestSpec<S extends z.ZodType | null> {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Contract of the 2xx body; null when the route answers 204. */
+  response: S;
+  /** Send the request without the credential (register, login, refresh, public routes). */
+  anonymous?: boolean;
+}
+
+export type HttpResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
+
+function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    params.set(key, value instanceof Date ? value.toISOString() : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** The transport: JSON in, contract-checked JSON out, VocaliaApiError for anything not 2xx. */
+export function createHttp(opts: HttpOptions) {
+  const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+  const doFetch: FetchLike = opts.fetch ?? ((input, init) => fetch(input, init));
+  return async function request<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<HttpResult<S>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    const credential = spec.anonymous ? undefined : opts.credential();
+    if (credential) headers.authorization = `Bearer ${credential}`;
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${baseUrl}${spec.path}${queryString(spec.query)}`;
+    const res = await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) });
+    const body = await readBody(res);
+    if (!res.ok) throw toApiError(res.status, res.statusText, body, res.headers.get('x-request-id'));
+    if (spec.response === null) return undefined as HttpResult<S>;
+    const parsed = spec.response.safeParse(body);
+    if (!parsed.success) throw new VocaliaContractError(spec.path, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    return parsed.data as HttpResult<S>;
+  };
+}
+
+export type HttpRequest = ReturnType<typeof createHttp>;

@@ -1,0 +1,3 @@
+export { createVocaliaClient, type VocaliaClient, type VocaliaClientOptions } from './client';
+export { VocaliaApiError, VocaliaContractError } from './errors';
+export type { FetchLike } from './http';

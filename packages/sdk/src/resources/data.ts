@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import {
+  AgentListResponse,
+  AgentResponse,
+  CallDetail,
+  CallListQuery,
+  CallPage,
+  CatalogImportResponse,
+  CatalogItemInput,
+  CatalogItemPage,
+  CatalogItemResponse,
+  CatalogListQuery,
+  ConversationDetail,
+  ConversationListQuery,
+  ConversationPage,
+  CreateAgentRequest,
+  CreateKnowledgeDocumentRequest,
+  GdprEraseRequest,
+  GdprEraseResponse,
+  GdprExportResponse,
+  KnowledgeDocumentPage,
+  KnowledgeDocumentResponse,
+  KnowledgeSearchQuery,
+  KnowledgeSearchResponse,
+  PageQuery,
+  PersonaListResponse,
+  UpdateAgentRequest,
+  UpdateCatalogItemRequest,
+  UpdateWidgetRequest,
+  UsageResponse,
+  WidgetSettingsResponse,
+  WidgetSnippetResponse,
+} from '@vocalia/contracts';
+import type { HttpRequest, QueryValue } from '../http';
+
+const seg = encodeURIComponent;
+type Query<S extends z.ZodType> = { [K in keyof z.input<S>]?: QueryValue };
+
+export function personasResource(request: HttpRequest) {
+  return { list: () => request({ method: 'GET', path: '/api/v1/personas', response: PersonaListResponse, anonymous: true }) };
+}
+
+export function agentsResource(request: HttpRequest) {
+  return {
+    list: () => request({ method: 'GET', path: '/api/v1/agents', response: AgentListResponse }),
+    get: (id: string) => request({ method: 'GET', path: `/api/v1/agents/${seg(id)}`, response: AgentResponse }),
+    create: (input: z.input<typeof CreateAgentRequest>) => request({ method: 'POST', path: '/api/v1/agents', body: input, response: AgentResponse }),
+    update: (id: string, input: z.input<typeof UpdateAgentRequest>) => request({ method: 'PATCH', path: `/api/v1/agents/${seg(id)}`, body: input, response: AgentResponse }),
+    remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/agents/${seg(id)}`, response: null }),
+  };
+}
+
+export function knowledgeResource(request: HttpRequest) {
+  return {
+    list: (query: Query<typeof PageQuery> = {}) => request({ method: 'GET', path: '/api/v1/knowledge/documents', query, response: KnowledgeDocumentPage }),
+    get: (id: string) => request({ method: 'GET', path: `/api/v1/knowledge/documents/${seg(id)}`, response: KnowledgeDocumentResponse }),
+    create: (input: z.input<typeof CreateKnowledgeDocumentRequest>) => request({ method: 'POST', path: '/api/v1/knowledge/documents', body: input, response: KnowledgeDocumentResponse }),
+    remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/knowledge/documents/${seg(id)}`, response: null }),
+    search: (query: Query<typeof KnowledgeSearchQuery>) => request({ method: 'GET', path: '/api/v1/knowledge/search', query, response: KnowledgeSearchResponse }),
+  };
+}
+
+export function catalogResource(request: HttpRequest) {
+  return {
+    list: (query: Query<typeof CatalogListQuery> = {}) => request({ method: 'GET', path: '/api/v1/catalog/items', query, response: CatalogItemPage }),
+    get: (id: string) => request({ method: 'GET', path: `/api/v1/catalog/items/${seg(id)}`, response: CatalogItemResponse }),
+    create: (input: z.input<typeof CatalogItemInput>) => request({ method: 'POST', path: '/api/v1/catalog/items', body: input, response: CatalogItemResponse }),
+    update: (id: string, input: z.input<typeof UpdateCatalogItemRequest>) => request({ method: 'PATCH', path: `/api/v1/catalog/items/${seg(id)}`, body: input, response: CatalogItemResponse }),
+    remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/catalog/items/${seg(id)}`, response: null }),
+    import: (items: z.input<typeof CatalogItemInput>[]) => request({ method: 'POST', path: '/api/v1/catalog/import', body: items, response: CatalogImportResponse }),
+  };
+}
+
+export function conversationsResource(request: HttpRequest) {
+  return {
+    list: (query: Query<typeof ConversationListQuery> = {}) => request({ method: 'GET', path: '/api/v1/conversations', query, response: ConversationPage }),
+    get: (id: string) => request({ method: 'GET', path: `/api/v1/conversations/${seg(id)}`, response: ConversationDetail }),
+  };
+}
+
+export function callsResource(request: HttpRequest) {
+  return {
+    list: (query: Query<typeof CallListQuery> = {}) => request({ method: 'GET', path: '/api/v1/calls', query, response: CallPage }),
+    get: (id: string) => request({ method: 'GET', path: `/api/v1/calls/${seg(id)}`, response: CallDetail }),
+  };
+}
+
+export function usageResource(request: HttpRequest) {
+  return { get: () => request({ method: 'GET', path: '/api/v1/usage', response: UsageResponse }) };
+}
+
+export function widgetResource(request: HttpRequest) {
+  return {
+    get: () => request({ method: 'GET', path: '/api/v1/widget', response: WidgetSettingsResponse }),
+    update: (input: z.input<typeof UpdateWidgetRequest>) => request({ method: 'PUT', path: '/api/v1/widget', body: input, response: WidgetSettingsResponse }),
+    snippet: () => request({ method: 'GET', path: '/api/v1/widget/snippet', response: WidgetSnippetResponse }),
+  };
+}
+
+export function gdprResource(request: HttpRequest) {
+  return {
+    export: () => request({ method: 'POST', path: '/api/v1/gdpr/export', response: GdprExportResponse }),
+    erase: (input: z.input<typeof GdprEraseRequest>) => request({ method: 'POST', path: '/api/v1/gdpr/erase', body: input, response: GdprEraseResponse }),
+  };
+}

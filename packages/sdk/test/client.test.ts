@@ -1,0 +1,83 @@
+import { createVocaliaClient, VocaliaApiError, VocaliaContractError, type FetchLike } from '../src';
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+function fakeFetch(status: number, body: unknown, contentType = 'application/json') {
+  const calls: Call[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    calls.push({ url, init });
+    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(status === 204 ? null : text, { status, headers: { 'content-type': contentType, 'x-request-id': 'req-12345678' } });
+  };
+  return { fetch, calls };
+}
+
+const header = (call: Call | undefined, name: string) => (call?.init.headers as Record<string, string> | undefined)?.[name];
+
+const session = {
+  user: { id: 'u1', email: 'a@b.example' },
+  tenant: { id: 't1', name: 'T', slug: 't', plan: 'starter', status: 'trialing', trialEndsAt: '2026-01-15T00:00:00.000Z' },
+  accessToken: 'jwt-access',
+  refreshToken: 'r'.repeat(43),
+  expiresIn: 900,
+};
+
+describe('VocaliaClient', () => {
+  it('when it logs in, then later calls carry the new access token, and login itself carries none', async () => {
+    const { fetch, calls } = fakeFetch(200, session);
+    const client = createVocaliaClient({ baseUrl: 'http://api.test/', apiKey: 'vk_old', fetch });
+    await client.auth.login({ email: 'a@b.example', password: 'x' });
+    expect(header(calls[0], 'authorization')).toBeUndefined();
+    expect(calls[0]?.url).toBe('http://api.test/api/v1/auth/login');
+    await client.tenant.get().catch(() => undefined);
+    expect(header(calls[1], 'authorization')).toBe('Bearer jwt-access');
+  });
+
+  it('when only an API key is given, then it is the bearer credential', async () => {
+    const { fetch, calls } = fakeFetch(200, { items: [] });
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', apiKey: 'vk_abc', fetch });
+    await client.apiKeys.list();
+    expect(header(calls[0], 'authorization')).toBe('Bearer vk_abc');
+  });
+
+  it('when the server answers problem+json, then VocaliaApiError carries it', async () => {
+    const problem = { type: 'https://docs.vocalia.ai/problems/plan-required', title: 'Forbidden', status: 403, code: 'PLAN_REQUIRED', detail: 'needs Telephony', feature: 'telephony', requiredPlan: 'telephony' };
+    const { fetch } = fakeFetch(403, problem, 'application/problem+json');
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 't', fetch });
+    const err = await client.plans.checkFeature('telephony').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VocaliaApiError);
+    expect(err).toMatchObject({ status: 403, code: 'PLAN_REQUIRED', problem: { requiredPlan: 'telephony' } });
+  });
+
+  it('when the error body is not a problem, then VocaliaApiError still says the status', async () => {
+    const { fetch } = fakeFetch(502, '<html>Bad gateway</html>', 'text/html');
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 't', fetch });
+    await expect(client.usage.get()).rejects.toMatchObject({ status: 502, code: 'UPSTREAM_FAILED' });
+  });
+
+  it('when a 2xx body breaks the contract, then VocaliaContractError names the field', async () => {
+    const { fetch } = fakeFetch(200, { items: [{ id: 1 }] });
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 't', fetch });
+    const err = await client.origins.list().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VocaliaContractError);
+    expect(String((err as Error).message)).toMatch(/items\.0\.id/);
+  });
+
+  it('when a list takes a query, then defined values are encoded and dates become ISO strings', async () => {
+    const { fetch, calls } = fakeFetch(200, { items: [], nextCursor: null });
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 't', fetch });
+    await client.conversations.list({ limit: 5, from: new Date('2026-01-01T00:00:00Z'), channel: undefined });
+    expect(calls[0]?.url).toBe('http://api.test/api/v1/conversations?limit=5&from=2026-01-01T00%3A00%3A00.000Z');
+  });
+
+  it('when a route answers 204, then the call resolves to undefined and ids are path-encoded', async () => {
+    const { fetch, calls } = fakeFetch(204, undefined);
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 't', fetch });
+    await expect(client.origins.remove('a/b')).resolves.toBeUndefined();
+    expect(calls[0]?.url).toBe('http://api.test/api/v1/origins/a%2Fb');
+    expect(calls[0]?.init.method).toBe('DELETE');
+  });
+});

@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+
+/** What the fake /realtime saw, for assertions. */
+export interface RealtimeLog {
+  starts: Array<Record<string, unknown>>;
+  audioFrames: number;
+  oddFrames: number;
+  stops: number;
+}
+
+export type VerifyToken = (token: unknown, origin: string | undefined) => { tenantId: string } | undefined;
+
+/** 0.3 s of a 440 Hz tone as PCM16 LE at 24 kHz: the "spoken" answer. */
+function tone(): Buffer {
+  const samples = 24_000 * 0.3;
+  const out = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / 24_000) * 8000), i * 2);
+  return out;
+}
+
+/**
+ * The browser side of `/realtime` as the widget speaks it: a JSON `start` frame carrying the widget
+ * token, binary PCM16 (24 kHz) up, then `ready`, `speech_started`, `transcript` and PCM16 down.
+ * After five audio frames the fake "hears" a question and answers it.
+ */
+export function attachFakeRealtime(server: Server, verify: VerifyToken, log: RealtimeLog): void {
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://fake').pathname !== '/realtime') return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => session(ws, req.headers.origin));
+  });
+
+  function session(ws: WebSocket, origin: string | undefined): void {
+    let started = false;
+    let frames = 0;
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) {
+        const message = JSON.parse(String(data)) as Record<string, unknown>;
+        if (message.type === 'stop') {
+          log.stops++;
+          return ws.close(1000);
+        }
+        if (message.type !== 'start') return;
+        log.starts.push(message);
+        const session = verify(message.token, origin);
+        if (!session || session.tenantId !== message.tenantId) {
+          ws.send(JSON.stringify({ type: 'error', status: 401, code: 'UNAUTHENTICATED', title: 'Unauthorized', detail: 'The widget session token is not valid.' }));
+          return ws.close(4401, 'unauthenticated');
+        }
+        started = true;
+        return ws.send(JSON.stringify({ type: 'ready' }));
+      }
+      if (!started) return;
+      const bytes = Buffer.isBuffer(data) ? data.length : 0;
+      log.audioFrames++;
+      if (bytes % 2 !== 0 || bytes === 0) log.oddFrames++;
+      if (++frames !== 5) return;
+      ws.send(JSON.stringify({ type: 'speech_started' }));
+      ws.send(JSON.stringify({ type: 'transcript', role: 'user', text: 'Vous êtes ouverts demain ?', final: true }));
+      ws.send(tone());
+      ws.send(JSON.stringify({ type: 'transcript', role: 'assistant', text: 'Oui, demain de 9 h à 19 h.', final: true }));
+    });
+  }
+}

@@ -1,0 +1,9 @@
+import { CallDetail, CallListQuery, CallPage } from '@vocalia/contracts';
+import type { RouteDoc } from '../openapi/route-doc';
+
+const tag = 'Calls';
+
+export const callRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/v1/calls', tag, query: CallListQuery, summary: 'Phone calls, newest first (caller numbers masked)', status: 200, response: CallPage },
+  { method: 'get', path: '/api/v1/calls/:id', tag, resource: 'call', summary: 'One call: transcript, recording link, lead and bookings', status: 200, response: CallDetail },
+];

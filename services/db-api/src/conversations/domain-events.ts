@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { DomainEventType } from '@vocalia/contracts';
+import type { Prisma } from '@vocalia/db';
+import type { Deps } from '../deps';
+
+export interface DomainEventRecord {
+  /** Deterministic from its cause, so a redelivered job yields the same id (the receivers' `webhook-id`). */
+  id: string;
+  type: DomainEventType;
+  data: Record<string, unknown>;
+}
+
+export function domainEventId(...cause: string[]): string {
+  return `evt_${createHash('sha256').update(cause.join('\n')).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * In the caller's transaction: one pending WebhookDelivery per enabled endpoint subscribed to the type
+ * (no event types = all). Unique (endpointId, eventId) makes a second recording a no-op.
+ */
+export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: string, event: DomainEventRecord, at: Date): Promise<void> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true, eventTypes: true } });
+  const subscribed = endpoints.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(event.type));
+  if (!subscribed.length) return;
+  const payload = { type: event.type, timestamp: at.toISOString(), data: event.data } as Prisma.InputJsonObject;
+  await tx.webhookDelivery.createMany({
+    data: subscribed.map((e) => ({ tenantId, endpointId: e.id, eventId: event.id, eventType: event.type, payload })),
+    skipDuplicates: true,
+  });
+}
+
+/** After commit: hands never-attempted deliveries of these events to webhook-router (job id = delivery id, so a re-run adds nothing). */
+export async function enqueuePendingDeliveries(deps: Deps, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
+  if (!eventIds.length) return;
+  const pending = await deps.prisma.webhookDelivery.findMany({
+    where: { tenantId, eventId: { in: eventIds }, status: 'pending', attempts: 0 },
+    select: { id: true, endpointId: true, eventType: true },
+  });
+  for (const d of pending) {
+    await deps.producers.webhooks.add({ v: 1, eventId: d.id, tenantId, requestId, at: deps.clock().toISOString(), deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType });
+  }
+}

@@ -1,0 +1,88 @@
+import type { ConversationTurnJob } from '@vocalia/contracts';
+import type { Prisma } from '@vocalia/db';
+import type { Deps } from '../deps';
+import { recordAudit } from '../audit/record-audit';
+import { applyLead, mergeContact } from './apply-lead';
+import { domainEventId, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from './domain-events';
+
+/** Validates the agent id against the tenant: a job never links a conversation to another tenant's agent. */
+async function ownAgentId(deps: Deps, tenantId: string, agentId: string | undefined): Promise<string | null> {
+  if (!agentId) return null;
+  const agent = await deps.prisma.agent.findFirst({ where: { id: agentId, tenantId }, select: { id: true } });
+  return agent?.id ?? null;
+}
+
+/**
+ * Stores one completed turn, idempotently: the conversation (by tenant + session), the user and assistant
+ * messages (`<eventId>:user|assistant`, unique), the lead, a booking (unique by event id), the hand-off,
+ * and the domain events it causes. A redelivered job changes nothing.
+ */
+export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJob): Promise<{ inserted: number; events: string[] }> {
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: job.tenantId }, select: { id: true, leadThreshold: true } });
+  if (!tenant) {
+    deps.logger.warn('turn for an unknown tenant dropped', { eventId: job.eventId });
+    return { inserted: 0, events: [] };
+  }
+  const agentId = await ownAgentId(deps, tenant.id, job.agentId);
+  const at = new Date(job.at);
+  const { inserted, events, qualified, conversationId } = await deps.prisma.$transaction(async (tx) => {
+    const before = await tx.conversation.upsert({
+      where: { tenantId_sessionId: { tenantId: tenant.id, sessionId: job.sessionId } },
+      create: { tenantId: tenant.id, sessionId: job.sessionId, channel: job.channel, agentId, origin: job.origin ?? null, language: job.language, startedAt: at, lastMessageAt: at },
+      update: {},
+    });
+    const { count: inserted } = await tx.message.createMany({
+      data: [
+        { tenantId: tenant.id, conversationId: before.id, role: 'user', text: job.userText, language: job.language, intent: job.intent, eventId: `${job.eventId}:user`, createdAt: at },
+        { tenantId: tenant.id, conversationId: before.id, role: 'assistant', text: job.assistantText, language: job.language, intent: job.intent, provider: job.provider, latencyMs: Math.round(job.latencyMs), eventId: `${job.eventId}:assistant`, createdAt: new Date(at.getTime() + 1) },
+      ],
+      skipDuplicates: true,
+    });
+    const newest = at >= before.lastMessageAt;
+    const conversation = await tx.conversation.update({
+      where: { id: before.id },
+      data: {
+        messageCount: { increment: inserted },
+        ...(newest ? { lastMessageAt: at, language: job.language } : {}),
+        ...(job.lead && newest ? { leadScore: Math.round(job.lead.score), bant: job.lead.bant } : {}),
+        ...(job.contact ? { contact: mergeContact(before.contact, job.contact) } : {}),
+        ...(job.handoff ? { status: 'handoff' as const } : {}),
+      },
+    });
+    const events: DomainEventRecord[] = [];
+    const lead = await applyLead(tx, conversation, job, tenant.leadThreshold);
+    const about = { conversationId: conversation.id, sessionId: conversation.sessionId, channel: conversation.channel };
+    if (lead.qualifiedNow) {
+      events.push({ id: domainEventId('lead.qualified', tenant.id, job.sessionId), type: 'lead.qualified', data: { ...about, score: lead.score, bant: conversation.bant, contact: conversation.contact } });
+    }
+    if (job.booking && (await createBooking(tx, tenant.id, conversation.id, job))) {
+      events.push({ id: domainEventId('booking.requested', job.eventId), type: 'booking.requested', data: { ...about, booking: job.booking } });
+    }
+    if (job.handoff && before.status !== 'handoff') {
+      events.push({ id: domainEventId('handoff.requested', tenant.id, job.sessionId), type: 'handoff.requested', data: about });
+    }
+    for (const event of events) await recordDomainEvent(tx, tenant.id, event, at);
+    if (job.channel === 'phone') {
+      // Phone sessions are keyed by the Twilio call SID: link the call row to its transcript.
+      await tx.call.updateMany({ where: { tenantId: tenant.id, callSid: job.sessionId, conversationId: null }, data: { conversationId: conversation.id } });
+    }
+    return { inserted, events: events.map((e) => e.id), qualified: lead.qualifiedNow ? lead.score : undefined, conversationId: conversation.id };
+  }, { timeout: 15_000 });
+  if (qualified !== undefined) {
+    await recordAudit(deps, { tenantId: tenant.id, actor: 'system', action: 'lead.qualified', target: `conversation:${conversationId}`, meta: { score: qualified } });
+  }
+  // Every event this turn can cause, new or not: a retry after a failed enqueue still hands them over.
+  const causable = [domainEventId('lead.qualified', tenant.id, job.sessionId), domainEventId('booking.requested', job.eventId), domainEventId('handoff.requested', tenant.id, job.sessionId)];
+  await enqueuePendingDeliveries(deps, tenant.id, causable, job.requestId);
+  return { inserted, events };
+}
+
+/** One booking per turn event (Booking.eventId unique); false when this turn's booking already exists. */
+async function createBooking(tx: Prisma.TransactionClient, tenantId: string, conversationId: string, job: ConversationTurnJob): Promise<boolean> {
+  const b = job.booking ?? {};
+  const { count } = await tx.booking.createMany({
+    data: [{ tenantId, conversationId, eventId: job.eventId, requestedDate: b.date ?? null, requestedTime: b.time ?? null, service: b.service ?? null, name: b.name ?? null, email: b.email ?? null, phone: b.phone ?? null, note: b.note ?? null }],
+    skipDuplicates: true,
+  });
+  return count > 0;
+}

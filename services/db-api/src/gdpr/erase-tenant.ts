@@ -1,0 +1,30 @@
+import { AppError, notFound } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { actorOf, type AuthContext } from '../auth/auth-context';
+import { recordAudit } from '../audit/record-audit';
+import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+
+/**
+ * Deletes the tenant and, by cascade, every row it owns; users left with no tenant are deleted too.
+ * Needs the owner and the tenant's slug or exact name as confirmation. The audit entry is platform-level
+ * (the tenant's own log goes with it).
+ */
+export async function eraseTenant(deps: Deps, auth: AuthContext, confirm: string | undefined): Promise<Record<string, number>> {
+  if (auth.role !== 'owner') throw new AppError('FORBIDDEN', 'Only the owner can erase the tenant');
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: auth.tenantId }, select: { id: true, slug: true, name: true } });
+  if (!tenant) throw notFound('Tenant');
+  if (confirm !== tenant.slug && confirm !== tenant.name) {
+    const hint = `To erase all data of this tenant, irreversibly, send {"scope":"tenant","confirm":"${tenant.slug}"} (its slug, or its exact name)`;
+    throw new AppError('VALIDATION_FAILED', hint, { errors: [{ path: 'body.confirm', message: `must be "${tenant.slug}" or the tenant's exact name` }] });
+  }
+  const deleted = await deps.prisma.$transaction(async (tx) => {
+    const members = await tx.membership.findMany({ where: { tenantId: tenant.id }, select: { userId: true } });
+    const [conversations, calls] = await Promise.all([tx.conversation.count({ where: { tenantId: tenant.id } }), tx.call.count({ where: { tenantId: tenant.id } })]);
+    await tx.tenant.delete({ where: { id: tenant.id } });
+    const users = await tx.user.deleteMany({ where: { id: { in: members.map((m) => m.userId) }, memberships: { none: {} } } });
+    return { tenants: 1, users: users.count, conversations, calls };
+  });
+  await recordAudit(deps, { tenantId: null, actor: actorOf(auth), action: 'gdpr.tenant_erased', target: `tenant:${tenant.id}`, meta: deleted });
+  await publishTenantUpdated(deps, tenant.id, 'deleted');
+  return deleted;
+}

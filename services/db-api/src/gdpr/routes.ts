@@ -1,0 +1,25 @@
+import type { Router } from 'express';
+import { GdprEraseRequest } from '@vocalia/contracts';
+import { parseInput } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { authenticate } from '../auth/authenticate';
+import { getAuth } from '../auth/auth-context';
+import { requireRole } from '../auth/require-role';
+import { eraseSubject } from './erase-subject';
+import { eraseTenant } from './erase-tenant';
+import { exportTenantData } from './export-tenant-data';
+
+export function registerGdprRoutes(router: Router, deps: Deps): void {
+  const auth = [authenticate(deps), requireRole('owner', 'admin')];
+  router.post('/api/v1/gdpr/export', ...auth, async (_req, res) => {
+    const data = await exportTenantData(deps, getAuth(res));
+    res.set('Content-Disposition', `attachment; filename="vocalia-export-${getAuth(res).tenantId}.json"`).json(data);
+  });
+  router.post('/api/v1/gdpr/erase', ...auth, async (req, res) => {
+    const input = parseInput(GdprEraseRequest, req.body);
+    const deleted = input.scope === 'tenant'
+      ? await eraseTenant(deps, getAuth(res), input.confirm)
+      : await eraseSubject(deps, getAuth(res), input, input.confirm);
+    res.json({ scope: input.scope, deleted });
+  });
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { FEATURES, Language, PLANS, type AgentSnapshot, type TenantSnapshot } from '@vocalia/contracts';
+import type { Agent } from '@vocalia/db';
+import { notFound } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { effectiveWidgetSettings } from '../widget/widget-settings';
+
+/** The hot path keeps a snapshot in memory: bounded so one tenant's data cannot balloon it. */
+export const SNAPSHOT_MAX_CHUNKS = 2000;
+export const SNAPSHOT_MAX_CATALOG_ITEMS = 2000;
+
+function toAgentSnapshot(agent: Agent): AgentSnapshot {
+  const languages = agent.languages.filter((l): l is Language => Language.safeParse(l).success);
+  return {
+    id: agent.id,
+    name: agent.name,
+    personaId: agent.personaId,
+    languages: languages.length ? languages : ['fr'],
+    ...(agent.voice ? { voice: agent.voice } : {}),
+    greeting: (agent.greeting ?? {}) as AgentSnapshot['greeting'],
+    instructions: agent.instructions,
+    tools: agent.tools,
+    ...(agent.transferNumber ? { transferNumber: agent.transferNumber } : {}),
+  };
+}
+
+/** Everything voice-api needs about one tenant. `version` is a digest of the content: it changes whenever any of it does. */
+export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise<TenantSnapshot> {
+  const db = deps.prisma;
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
+  if (!tenant) throw notFound('Tenant');
+  const [origins, agent, chunks, items] = await Promise.all([
+    db.allowedOrigin.findMany({ where: { tenantId }, orderBy: { origin: 'asc' }, select: { origin: true } }),
+    db.agent.findFirst({ where: { tenantId }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+    db.knowledgeChunk.findMany({
+      where: { tenantId },
+      orderBy: [{ document: { createdAt: 'asc' } }, { documentId: 'asc' }, { ordinal: 'asc' }],
+      take: SNAPSHOT_MAX_CHUNKS,
+      select: { id: true, documentId: true, language: true, text: true, document: { select: { title: true } } },
+    }),
+    db.catalogItem.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: SNAPSHOT_MAX_CATALOG_ITEMS }),
+  ]);
+  const content: Omit<TenantSnapshot, 'version'> = {
+    tenant: {
+      id: tenant.id,
+      name: tenant.name,
+      ...(tenant.sector ? { sector: tenant.sector } : {}),
+      plan: tenant.plan,
+      features: FEATURES.filter((f) => PLANS[tenant.plan].features.includes(f)),
+      status: tenant.status,
+      defaultLanguage: Language.catch('fr').parse(tenant.defaultLanguage),
+      currency: tenant.currency,
+      timezone: tenant.timezone,
+      leadThreshold: tenant.leadThreshold,
+      phoneNumbers: tenant.phoneNumbers,
+    },
+    allowedOrigins: origins.map((o) => o.origin),
+    agent: agent ? toAgentSnapshot(agent) : null,
+    widget: effectiveWidgetSettings(tenant),
+    knowledge: chunks
+      .filter((c) => Language.safeParse(c.language).success)
+      .map((c) => ({ id: c.id, documentId: c.documentId, title: c.document.title, language: c.language as Language, text: c.text })),
+    catalog: items.map((i) => ({
+      id: i.id,
+      sku: i.sku,
+      name: i.name,
+      description: i.description,
+      price: Number(i.price.toString()),
+      currency: i.currency,
+      stock: i.stock,
+      ...(i.url ? { url: i.url } : {}),
+      ...(i.imageUrl ? { imageUrl: i.imageUrl } : {}),
+    })),
+  };
+  const version = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
+  return { ...content, version };
+}

@@ -1,0 +1,19 @@
+import type { Router } from 'express';
+import { InternalActivityQuery } from '@vocalia/contracts';
+import { parseInput } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { buildTenantSnapshot } from './build-tenant-snapshot';
+import { listActivity } from './list-activity';
+import { requireInternalToken } from './require-internal-token';
+
+/** Read by voice-api (and realtime) on a cache miss. Under /internal/, which the edge never routes. */
+export function registerInternalRoutes(router: Router, deps: Deps): void {
+  const internal = requireInternalToken(deps.env.INTERNAL_API_TOKEN);
+  router.get('/internal/v1/tenants/:tenantId/snapshot', internal, async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await buildTenantSnapshot(deps, String(req.params.tenantId)));
+  });
+  router.get('/internal/v1/tenants/:tenantId/activity', internal, async (req, res) => {
+    const query = parseInput(InternalActivityQuery, req.query, 'query');
+    res.set('Cache-Control', 'no-store').json(await listActivity(deps, String(req.params.tenantId), query.limit, query.language));
+  });
+}

@@ -1,0 +1,15 @@
+import type { Request } from 'express';
+import { Language, MAX_KNOWLEDGE_DOCUMENT_BYTES, type KnowledgeDocumentResponse } from '@vocalia/contracts';
+import type { Deps } from '../deps';
+import type { AuthContext } from '../auth/auth-context';
+import { createDocument } from './create-document';
+import { parseUpload } from './parse-upload';
+import { readMultipartFile } from './read-multipart-file';
+
+/** A multipart upload (field `file`, optional `title` and `language`, default the tenant's language). */
+export async function uploadDocument(deps: Deps, auth: AuthContext, req: Request): Promise<KnowledgeDocumentResponse> {
+  const file = await readMultipartFile(req, MAX_KNOWLEDGE_DOCUMENT_BYTES);
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: auth.tenantId }, select: { defaultLanguage: true } });
+  const language = Language.catch('fr').parse(tenant?.defaultLanguage);
+  return createDocument(deps, auth, parseUpload(file, language));
+}

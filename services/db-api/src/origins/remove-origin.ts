@@ -1,0 +1,13 @@
+import { notFound } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { actorOf, type AuthContext } from '../auth/auth-context';
+import { recordAudit } from '../audit/record-audit';
+import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+
+export async function removeOrigin(deps: Deps, auth: AuthContext, id: string): Promise<void> {
+  const row = await deps.prisma.allowedOrigin.findFirst({ where: { id, tenantId: auth.tenantId } });
+  if (!row) throw notFound('Allowed origin');
+  await deps.prisma.allowedOrigin.deleteMany({ where: { id: row.id, tenantId: auth.tenantId } });
+  await recordAudit(deps, { tenantId: auth.tenantId, actor: actorOf(auth), action: 'origin.removed', target: `origin:${row.id}`, meta: { origin: row.origin } });
+  await publishTenantUpdated(deps, auth.tenantId, 'origins');
+}

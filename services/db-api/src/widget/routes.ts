@@ -1,0 +1,23 @@
+import type { Router } from 'express';
+import { UpdateWidgetRequest } from '@vocalia/contracts';
+import { parseInput } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { authenticate } from '../auth/authenticate';
+import { getAuth } from '../auth/auth-context';
+import { requireRole } from '../auth/require-role';
+import { buildSnippets } from './build-snippets';
+import { updateWidget } from './update-widget';
+import { getWidget } from './get-widget';
+
+export function registerWidgetRoutes(router: Router, deps: Deps): void {
+  const auth = authenticate(deps);
+  router.get('/api/v1/widget', auth, async (_req, res) => {
+    res.json(await getWidget(deps, getAuth(res).tenantId));
+  });
+  router.put('/api/v1/widget', auth, requireRole('owner', 'admin'), async (req, res) => {
+    res.json(await updateWidget(deps, getAuth(res), parseInput(UpdateWidgetRequest, req.body)));
+  });
+  router.get('/api/v1/widget/snippet', auth, (_req, res) => {
+    res.json(buildSnippets(deps.env.PUBLIC_BASE_URL, getAuth(res).tenantId));
+  });
+}

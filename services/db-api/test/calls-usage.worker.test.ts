@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { bearer, startTestApp, type TestApp, type TestSession } from './support';
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const NOW = new Date('2026-11-15T12:00:00.000Z');
+
+describe('call-events and usage-events workers', () => {
+  let t: TestApp;
+  let connection: Redis;
+  let calls: Producer<'call-events'>;
+  let usage: Producer<'usage-events'>;
+  let turns: Producer<'conversation-events'>;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: () => NOW });
+    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
+    calls = createProducer('call-events', { connection, prefix: t.deps.queuePrefix });
+    usage = createProducer('usage-events', { connection, prefix: t.deps.queuePrefix });
+    turns = createProducer('conversation-events', { connection, prefix: t.deps.queuePrefix });
+  });
+  afterAll(async () => {
+    await Promise.all([calls.close(), usage.close(), turns.close()]);
+    await connection.quit();
+    await t.close();
+  });
+
+  const envelope = (s: TestSession, at: Date) => ({ v: 1 as const, eventId: randomUUID(), tenantId: s.tenantId, requestId: randomUUID(), at: at.toISOString() });
+
+  it('when call events arrive (even out of order), then the call shows its final status, masked number, recording and transcript', async () => {
+    const s = await t.register();
+    const callSid = `CA${randomUUID().replace(/-/g, '')}`;
+    const started = new Date(NOW.getTime() - 120_000);
+    await calls.add({ ...envelope(s, started), type: 'call.started', callSid, direction: 'inbound', from: '+212612345678', to: '+212522000000' });
+    await turns.add({ ...envelope(s, new Date(started.getTime() + 5000)), type: 'turn.completed', sessionId: callSid, channel: 'phone', language: 'fr', intent: 'booking', userText: 'Je voudrais un rendez-vous', assistantText: 'Pour quel jour ?', provider: 'local', latencyMs: 10, handoff: false });
+    await calls.add({ ...envelope(s, NOW), type: 'call.completed', callSid, status: 'completed', durationSec: 95, recordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1' });
+    const list = await eventually(
+      () => request(t.app).get('/api/v1/calls').set(bearer(s)),
+      (r) => r.body.items?.[0]?.status === 'completed' && r.body.items?.[0]?.conversationId,
+    );
+    // A late, stale status must not reopen a finished call.
+    await calls.add({ ...envelope(s, started), type: 'call.status', callSid, status: 'ringing' });
+    await new Promise((r) => setTimeout(r, 400));
+    const detail = await request(t.app).get(`/api/v1/calls/${list.body.items[0].id}`).set(bearer(s));
+    expect(detail.body).toMatchObject({ callSid, direction: 'inbound', from: '+********5678', status: 'completed', durationSec: 95, recordingUrl: expect.stringContaining('/Recordings/RE1') });
+    expect(detail.body.endedAt).toBe(NOW.toISOString());
+    expect(detail.body.transcript.map((m: { text: string }) => m.text)).toEqual(['Je voudrais un rendez-vous', 'Pour quel jour ?']);
+    expect(JSON.stringify(await t.deps.prisma.call.findMany({ where: { tenantId: s.tenantId } }))).not.toContain('612345678');
+    const other = await t.register();
+    expect((await request(t.app).get(`/api/v1/calls/${list.body.items[0].id}`).set(bearer(other))).status).toBe(404);
+  });
+
+  it('when usage events are delivered (one twice), then GET /usage sums this period once, with telephony cost at 0.24 EUR/min', async () => {
+    const s = await t.register();
+    const telephony = { ...envelope(s, NOW), kind: 'telephony_seconds' as const, quantity: 300 };
+    await usage.add(telephony);
+    await usage.add(telephony, { jobId: `${telephony.eventId}-redelivered` });
+    await usage.add({ ...envelope(s, NOW), kind: 'voice_seconds', quantity: 90 });
+    await usage.add({ ...envelope(s, NOW), kind: 'api_call', quantity: 3 });
+    await usage.add({ ...envelope(s, new Date('2026-10-31T23:59:00.000Z')), kind: 'api_call', quantity: 100 });
+    await eventually(() => t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } }), (n) => n === 4);
+    await new Promise((r) => setTimeout(r, 200));
+    await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).send({ title: 'A', kind: 'text', language: 'en', content: 'twelve bytes' }).expect(201);
+    const res = await request(t.app).get('/api/v1/usage').set(bearer(s));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      plan: 'starter',
+      // Registration starts a trial subscription: its period is the one in force.
+      period: { start: NOW.toISOString(), end: expect.any(String), basis: 'subscription' },
+      voiceMinutes: { used: 1.5, quota: 0 },
+      telephonyMinutes: { used: 5, quota: null, costEur: 1.2, eurPerMinute: 0.24 },
+      conversations: { used: 0, quota: 1000 },
+      apiCalls: { used: 3, quota: 10000 },
+      knowledgeBaseBytes: { used: 12, quota: 10 * 1024 * 1024 },
+      agents: { used: 0, quota: 1 },
+    });
+    expect(await t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } })).toBe(4);
+  });
+
+  it('when the subscription period covers now, then usage follows it; without one, the calendar month (UTC)', async () => {
+    const s = await t.register();
+    await t.deps.prisma.subscription.update({ where: { tenantId: s.tenantId }, data: { currentPeriodStart: new Date('2026-11-10T00:00:00Z'), currentPeriodEnd: new Date('2026-12-10T00:00:00Z') } });
+    const res = await request(t.app).get('/api/v1/usage').set(bearer(s));
+    expect(res.body.period).toEqual({ start: '2026-11-10T00:00:00.000Z', end: '2026-12-10T00:00:00.000Z', basis: 'subscription' });
+    await t.deps.prisma.subscription.delete({ where: { tenantId: s.tenantId } });
+    const month = await request(t.app).get('/api/v1/usage').set(bearer(s));
+    expect(month.body.period).toEqual({ start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z', basis: 'calendar_month' });
+  });
+});

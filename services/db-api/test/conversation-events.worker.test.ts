@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { ConversationTurnJob } from '@vocalia/contracts';
+import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { bearer, startTestApp, type TestApp, type TestSession } from './support';
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('conversation-events worker', () => {
+  let t: TestApp;
+  let connection: Redis;
+  let turns: Producer<'conversation-events'>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
+    turns = createProducer('conversation-events', { connection, prefix: t.deps.queuePrefix });
+  });
+  afterAll(async () => {
+    await turns.close();
+    await connection.quit();
+    await t.close();
+  });
+
+  function turn(s: TestSession, sessionId: string, extra: Partial<ConversationTurnJob> = {}): ConversationTurnJob {
+    return {
+      v: 1, eventId: randomUUID(), tenantId: s.tenantId, requestId: randomUUID(), at: new Date().toISOString(), type: 'turn.completed',
+      sessionId, channel: 'widget', language: 'fr', intent: 'pricing', userText: 'Combien coûte un détartrage ?', assistantText: 'Le détartrage coûte 300 MAD.',
+      provider: 'local', latencyMs: 42, handoff: false, ...extra,
+    };
+  }
+
+  const listFor = (s: TestSession, query: Record<string, string> = {}) => request(t.app).get('/api/v1/conversations').query(query).set(bearer(s));
+
+  it('when a turn is enqueued, then the conversation and both messages can be read; a redelivery adds nothing', async () => {
+    const s = await t.register();
+    const job = turn(s, 'session-aaaa-1111', { contact: { email: 'amina@example.test' } });
+    await turns.add(job);
+    const list = await eventually(() => listFor(s), (r) => r.body.items?.length === 1);
+    expect(list.body.items[0]).toMatchObject({ sessionId: 'session-aaaa-1111', channel: 'widget', messageCount: 2, status: 'open', contact: { email: 'amina@example.test' } });
+
+    // The same event delivered again (new BullMQ job id, same event id), as after a stalled job.
+    await turns.add(job, { jobId: `${job.eventId}-again` });
+    await turns.add(turn(s, 'session-aaaa-1111', { userText: 'Et le blanchiment ?', assistantText: 'Le blanchiment coûte 1500 MAD.', at: new Date(Date.now() + 1000).toISOString() }));
+    const detail = await eventually(
+      () => request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s)),
+      (r) => r.body.messages?.length >= 4,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s));
+    expect(again.body.messageCount).toBe(4);
+    expect(again.body.messages.map((m: { role: string; text: string }) => `${m.role}: ${m.text}`)).toEqual([
+      'user: Combien coûte un détartrage ?',
+      'assistant: Le détartrage coûte 300 MAD.',
+      'user: Et le blanchiment ?',
+      'assistant: Le blanchiment coûte 1500 MAD.',
+    ]);
+    expect(detail.status).toBe(200);
+    expect(await t.deps.prisma.message.count({ where: { tenantId: s.tenantId } })).toBe(4);
+  });
+
+  it('when the lead score crosses the threshold, then lead.qualified is recorded once, with a webhook delivery queued', async () => {
+    const s = await t.register();
+    const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/vocalia', secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', eventTypes: ['lead.qualified'] } });
+    const bant = { budget: 20, authority: 15, need: 20, timeline: 15 };
+    await turns.add(turn(s, 'session-lead-0001', { lead: { score: 30, bant: { budget: 10, authority: 5, need: 10, timeline: 5 } } }));
+    await turns.add(turn(s, 'session-lead-0001', { at: new Date(Date.now() + 1000).toISOString(), lead: { score: 70, bant }, contact: { name: 'Youssef', phone: '+212612345678' }, booking: { date: 'demain', time: '10h', service: 'détartrage' } }));
+    await turns.add(turn(s, 'session-lead-0001', { at: new Date(Date.now() + 2000).toISOString(), lead: { score: 80, bant: { ...bant, budget: 25, timeline: 20 } } }));
+    const list = await eventually(() => listFor(s, { minLeadScore: '75' }), (r) => r.body.items?.length === 1);
+    expect(list.body.items[0].leadScore).toBe(80);
+
+    const detail = await request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s));
+    expect(detail.body.lead).toMatchObject({ score: 80, status: 'qualified', name: 'Youssef', phone: '+212612345678' });
+    expect(detail.body.bookings).toEqual([expect.objectContaining({ requestedDate: 'demain', requestedTime: '10h', service: 'détartrage', status: 'requested' })]);
+
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId } });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ endpointId: endpoint.id, eventType: 'lead.qualified', status: 'pending' });
+    expect(deliveries[0]?.payload).toMatchObject({ type: 'lead.qualified', data: { conversationId: list.body.items[0].id, score: expect.any(Number) } });
+    const job = await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id);
+    expect(job?.data).toMatchObject({ deliveryId: deliveries[0]!.id, endpointId: endpoint.id, eventType: 'lead.qualified', tenantId: s.tenantId });
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'lead.qualified' } })).toBe(1);
+  });
+
+  it('when filters are given, then only matching conversations come back, a page at a time', async () => {
+    const s = await t.register();
+    for (let i = 0; i < 3; i++) await turns.add(turn(s, `session-page-000${i}`, { channel: i === 2 ? 'voice' : 'widget', at: new Date(Date.now() - (3 - i) * 60_000).toISOString() }));
+    await eventually(() => listFor(s), (r) => r.body.items?.length === 3);
+    const first = await listFor(s, { limit: '1', channel: 'widget' });
+    expect(first.body.items.map((c: { sessionId: string }) => c.sessionId)).toEqual(['session-page-0001']);
+    const second = await listFor(s, { limit: '1', channel: 'widget', cursor: first.body.nextCursor });
+    expect(second.body.items.map((c: { sessionId: string }) => c.sessionId)).toEqual(['session-page-0000']);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await listFor(s, { from: new Date(Date.now() + 3600_000).toISOString() })).body.items).toEqual([]);
+    expect((await listFor(s, { status: 'handoff' })).body.items).toEqual([]);
+  });
+
+  it.each([
+    [{ limit: '101' }, 'query.limit'],
+    [{ channel: 'fax' }, 'query.channel'],
+    [{ from: 'yesterday' }, 'query.from'],
+    [{ minLeadScore: '-1' }, 'query.minLeadScore'],
+    [{ cursor: 'not-a-cursor' }, 'query.cursor'],
+  ])('when the query is %j, then 400 names %s', async (query, path) => {
+    const s = await t.register();
+    const res = await listFor(s, query);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it("when another tenant's conversation is read, then 404", async () => {
+    const a = await t.register();
+    const b = await t.register();
+    await turns.add(turn(a, 'session-mine-0001'));
+    const list = await eventually(() => listFor(a), (r) => r.body.items?.length === 1);
+    expect((await request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(b))).status).toBe(404);
+    expect((await listFor(b)).body.items).toEqual([]);
+  });
+
+  it('when a turn names an agent of another tenant, then the conversation is stored without it', async () => {
+    const a = await t.register();
+    const b = await t.register();
+    const foreign = await t.deps.prisma.agent.create({ data: { tenantId: b.tenantId, name: 'B', personaId: 'dental', languages: ['fr'] } });
+    await turns.add(turn(a, 'session-agent-0001', { agentId: foreign.id }));
+    const list = await eventually(() => listFor(a), (r) => r.body.items?.length === 1);
+    expect(list.body.items[0].agentId).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+import request from 'supertest';
+import { addMemberSession, bearer, listenTenantUpdates, problemOf, startTestApp, type TestApp, type TestSession } from './support';
+
+describe('GDPR export and erasure', () => {
+  let t: TestApp;
+  let updates: Awaited<ReturnType<typeof listenTenantUpdates>>;
+  beforeAll(async () => {
+    t = await startTestApp({ workers: false });
+    updates = await listenTenantUpdates();
+  });
+  afterAll(async () => {
+    await updates.close();
+    await t.close();
+  });
+
+  /** Two visitors' conversations with messages, a lead, a booking and a call. */
+  async function seed(s: TestSession) {
+    const db = t.deps.prisma;
+    const tenantId = s.tenantId;
+    const amina = await db.conversation.create({ data: { tenantId, sessionId: 'sess-amina-0001', channel: 'widget', language: 'fr', contact: { name: 'Amina', email: 'Amina@Example.test' } } });
+    const callSid = `CA-karim-${tenantId}`;
+    const karim = await db.conversation.create({ data: { tenantId, sessionId: callSid, channel: 'phone', language: 'fr', contact: { phone: '0612345678' } } });
+    for (const [c, i] of [[amina, 1], [karim, 2]] as const) {
+      await db.message.createMany({ data: [{ tenantId, conversationId: c.id, role: 'user', text: `hello ${i}`, eventId: `ev-${c.id}:user` }, { tenantId, conversationId: c.id, role: 'assistant', text: `hi ${i}`, eventId: `ev-${c.id}:assistant` }] });
+    }
+    await db.lead.create({ data: { tenantId, conversationId: amina.id, score: 70, name: 'Amina', email: 'amina@example.test' } });
+    await db.booking.create({ data: { tenantId, conversationId: amina.id, eventId: `bk-${amina.id}`, name: 'Amina', email: 'amina@example.test' } });
+    await db.call.create({ data: { tenantId, callSid, direction: 'inbound', fromMasked: '+********5678', conversationId: karim.id } });
+    return { amina, karim };
+  }
+
+  it('when an admin exports, then every table of the tenant is there, without password or key hashes, and the export is audited', async () => {
+    const s = await t.register(undefined, 'Export Co');
+    await seed(s);
+    await t.createApiKey(s);
+    const res = await request(t.app).post('/api/v1/gdpr/export').set(bearer(s));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment/);
+    expect(res.body.tenant).toMatchObject({ id: s.tenantId, name: 'Export Co' });
+    expect(res.body.members).toEqual([expect.objectContaining({ email: s.email, role: 'owner' })]);
+    expect(res.body.conversations).toHaveLength(2);
+    expect(res.body.conversations[0].messages).toHaveLength(2);
+    expect(res.body.leads).toHaveLength(1);
+    expect(res.body.bookings).toHaveLength(1);
+    expect(res.body.calls).toHaveLength(1);
+    expect(res.body.apiKeys).toHaveLength(1);
+    expect(Array.isArray(res.body.audit)).toBe(true);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toMatch(/passwordHash|password_hash|keyHash|\$argon2/);
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'gdpr.exported' } })).toBe(1);
+  });
+
+  it('when a member (not admin) exports, then 403', async () => {
+    const owner = await t.register();
+    const member = await addMemberSession(t, owner, 'member');
+    expect((await request(t.app).post('/api/v1/gdpr/export').set(bearer(member))).status).toBe(403);
+  });
+
+  it('when a subject erasure has no confirmation, then 400 says what to send and nothing is deleted', async () => {
+    const s = await t.register();
+    await seed(s);
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'subject', email: 'amina@example.test' });
+    expect(res.status).toBe(400);
+    const problem = problemOf(res);
+    expect(problem.detail).toContain('"confirm":true');
+    expect(problem.errors?.[0]?.path).toBe('body.confirm');
+    expect(await t.deps.prisma.conversation.count({ where: { tenantId: s.tenantId } })).toBe(2);
+  });
+
+  it("when one person is erased by email, then only that person's conversations, messages, lead and booking go", async () => {
+    const s = await t.register();
+    const { karim } = await seed(s);
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'subject', email: 'AMINA@example.test', confirm: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ scope: 'subject', deleted: { conversations: 1, messages: 2, leads: 1, bookings: 1, calls: 0 } });
+    const left = await t.deps.prisma.conversation.findMany({ where: { tenantId: s.tenantId } });
+    expect(left.map((c) => c.id)).toEqual([karim.id]);
+    const audit = await t.deps.prisma.auditLog.findFirst({ where: { tenantId: s.tenantId, action: 'gdpr.subject_erased' } });
+    expect(JSON.stringify(audit?.meta)).not.toContain('amina');
+  });
+
+  it('when a caller is erased by phone in international form, then the conversation stored with a national number and its call go', async () => {
+    const s = await t.register();
+    await seed(s);
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'subject', phone: '+212 6 12 34 56 78', confirm: true });
+    expect(res.body.deleted).toEqual({ conversations: 1, messages: 2, leads: 0, bookings: 0, calls: 1 });
+  });
+
+  it('when tenant erasure is sent without the right confirmation, then 400 tells the slug to send', async () => {
+    const s = await t.register(undefined, 'Riad Erase');
+    const tenant = await t.deps.prisma.tenant.findUniqueOrThrow({ where: { id: s.tenantId } });
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: 'yes' });
+    expect(res.status).toBe(400);
+    expect(problemOf(res).detail).toContain(`"confirm":"${tenant.slug}"`);
+    expect(await t.deps.prisma.tenant.count({ where: { id: s.tenantId } })).toBe(1);
+  });
+
+  it('when an admin (not owner) erases the tenant, then 403', async () => {
+    const owner = await t.register(undefined, 'Admin Cannot');
+    const admin = await addMemberSession(t, owner, 'admin');
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(admin)).send({ scope: 'tenant', confirm: 'Admin Cannot' });
+    expect(res.status).toBe(403);
+  });
+
+  it('when the owner erases the tenant with its name, then all its data and its only-here users are gone, audited, and announced', async () => {
+    const s = await t.register(undefined, 'Gone Tomorrow');
+    await seed(s);
+    const other = await t.register();
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: 'Gone Tomorrow' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ scope: 'tenant', deleted: { tenants: 1, users: 1, conversations: 2, calls: 1 } });
+    const db = t.deps.prisma;
+    expect(await db.tenant.count({ where: { id: s.tenantId } })).toBe(0);
+    expect(await db.message.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    expect(await db.user.count({ where: { id: s.userId } })).toBe(0);
+    expect(await db.tenant.count({ where: { id: other.tenantId } })).toBe(1);
+    expect(await db.auditLog.count({ where: { tenantId: null, action: 'gdpr.tenant_erased', target: `tenant:${s.tenantId}` } })).toBe(1);
+    await expect(updates.waitFor(s.tenantId, 'deleted')).resolves.toBeDefined();
+    expect((await request(t.app).get('/api/v1/conversations').set(bearer(s))).status).toBe(401);
+  });
+});

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { routeDocs } from '../src/openapi/registry';
+import type { RouteDoc } from '../src/openapi/route-doc';
+import { bearer, startTestApp, type TestApp, type TestSession } from './support';
+
+/** A body each route accepts, so the walk reaches the tenant lookup instead of stopping at a 400. */
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/agents/:id': { name: 'Hijacked' },
+  'PUT /api/v1/agents/:id': { name: 'Hijacked' },
+  'PATCH /api/v1/catalog/items/:id': { name: 'Hijacked' },
+  'PATCH /api/v1/members/:userId': { role: 'member' },
+  'POST /api/v1/api-keys/:id/rotate': { graceSeconds: 0 },
+};
+
+type Fixtures = Record<string, string>;
+
+/** One of every tenant-owned resource in tenant B: through the API, or directly for what only ingestion creates. */
+async function createResources(t: TestApp, b: TestSession): Promise<Fixtures> {
+  const asB = bearer(b);
+  const agent = await t.deps.prisma.agent.create({ data: { tenantId: b.tenantId, name: 'B agent', personaId: 'dental', languages: ['fr'], isDefault: true } });
+  const doc = await request(t.app).post('/api/v1/knowledge/documents').set(asB).send({ title: 'B hours', kind: 'text', language: 'fr', content: 'Ouvert du lundi au vendredi.' });
+  const item = await request(t.app).post('/api/v1/catalog/items').set(asB).send({ sku: 'B-1', name: 'B item', price: 10 });
+  const origin = await request(t.app).post('/api/v1/origins').set(asB).send({ origin: 'https://b.example' });
+  for (const res of [doc, item, origin]) if (res.status !== 201) throw new Error(`fixture failed: ${res.status} ${res.text}`);
+  const key = await t.createApiKey(b, 'B key');
+  const conversation = await t.deps.prisma.conversation.create({
+    data: { tenantId: b.tenantId, sessionId: `sess_${randomUUID()}`, channel: 'widget', language: 'fr', agentId: agent.id },
+  });
+  await t.deps.prisma.message.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, role: 'user', text: 'Bonjour', eventId: `${randomUUID()}:user` } });
+  const call = await t.deps.prisma.call.create({
+    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
+  });
+  return {
+    agent: agent.id,
+    knowledge_document: doc.body.id,
+    catalog_item: item.body.id,
+    origin: origin.body.id,
+    api_key: key.id,
+    member: b.userId,
+    conversation: conversation.id,
+    call: call.id,
+  };
+}
+
+/** Every row tenant B owns, to prove the walk changed nothing. */
+async function snapshotTenant(t: TestApp, tenantId: string): Promise<string> {
+  const p = t.deps.prisma;
+  const where = { where: { tenantId }, orderBy: { id: 'asc' as const } };
+  const rows = await Promise.all([
+    p.tenant.findUnique({ where: { id: tenantId } }),
+    p.membership.findMany(where),
+    p.apiKey.findMany(where),
+    p.allowedOrigin.findMany(where),
+    p.agent.findMany(where),
+    p.knowledgeDocument.findMany(where),
+    p.knowledgeChunk.findMany(where),
+    p.catalogItem.findMany(where),
+    p.conversation.findMany(where),
+    p.message.findMany(where),
+    p.call.findMany(where),
+    p.lead.findMany(where),
+    p.booking.findMany(where),
+    p.subscription.findMany(where),
+    p.auditLog.findMany(where),
+  ]);
+  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+function concretePath(doc: RouteDoc, id: string): string {
+  const params = [...doc.path.matchAll(/:([A-Za-z0-9_]+)/g)];
+  if (params.length !== 1) throw new Error(`${doc.path}: the walk handles one path parameter; extend it for nested resources`);
+  return doc.path.replace(/:[A-Za-z0-9_]+/, encodeURIComponent(id));
+}
+
+function send(t: TestApp, doc: RouteDoc, path: string, credential: string) {
+  const body = BODIES[`${doc.method.toUpperCase()} ${doc.path}`] ?? (doc.body ? {} : undefined);
+  const req = request(t.app)[doc.method](path).set(bearer(credential));
+  return body === undefined ? req : req.send(body as object);
+}
+
+describe("tenant isolation: A's credentials against every one of B's resources", () => {
+  let t: TestApp;
+  let a: TestSession;
+  let b: TestSession;
+  let fixtures: Fixtures;
+  let credentials: { name: string; token: string; role: 'owner' | 'admin' }[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await t.register(undefined, 'Tenant A');
+    b = await t.register(undefined, 'Tenant B');
+    // Both on a plan with the catalog and the knowledge base, so plan checks do not hide the lookups.
+    await t.deps.prisma.tenant.updateMany({ where: { id: { in: [a.tenantId, b.tenantId] } }, data: { plan: 'ecommerce' } });
+    fixtures = await createResources(t, b);
+    const aKey = await t.createApiKey(a, 'A key');
+    credentials = [
+      { name: 'JWT (owner)', token: a.accessToken, role: 'owner' },
+      { name: 'API key (admin)', token: aKey.key, role: 'admin' },
+    ];
+  });
+  afterAll(() => t.close());
+
+  const resourceRoutes = routeDocs.filter((d) => d.auth !== 'public' && d.path.includes(':') && d.path.startsWith('/api/v1/'));
+
+  it('when a route takes an id, then it names its resource and the walk has one of that kind in tenant B (no route is skipped)', () => {
+    const unnamed = resourceRoutes.filter((d) => !d.resource && d.path !== '/api/v1/features/:feature');
+    expect(unnamed.map((d) => `${d.method} ${d.path}`)).toEqual([]);
+    const missing = resourceRoutes.filter((d) => d.resource && !fixtures[d.resource]).map((d) => d.resource);
+    expect(missing).toEqual([]);
+    const walked = new Set(resourceRoutes.map((d) => d.resource));
+    expect(Object.keys(fixtures).filter((kind) => !walked.has(kind))).toEqual([]);
+  });
+
+  it("when A calls every resource route with B's ids, then 404 (or the same 403 a missing id gets), and B's rows are unchanged", async () => {
+    const before = await snapshotTenant(t, b.tenantId);
+    const results: string[] = [];
+    for (const doc of resourceRoutes.filter((d) => d.resource)) {
+      for (const credential of credentials) {
+        const res = await send(t, doc, concretePath(doc, fixtures[doc.resource as string] as string), credential.token);
+        const control = await send(t, doc, concretePath(doc, `missing_${randomUUID()}`), credential.token);
+        const expected = doc.roles && !doc.roles.includes(credential.role) ? 403 : 404;
+        results.push(`${doc.method.toUpperCase()} ${doc.path} [${credential.name}] -> ${res.status}${res.status === control.status ? '' : ` (missing id: ${control.status})`}`);
+        if (res.status !== expected || control.status !== expected) continue;
+        expect(res.text.includes(b.tenantId)).toBe(false);
+      }
+    }
+    const wrong = results.filter((line) => !/-> 40[34]$/.test(line));
+    expect(wrong).toEqual([]);
+    expect(results.filter((line) => line.endsWith('403')).every((line) => line.includes('API key'))).toBe(true);
+    expect(await snapshotTenant(t, b.tenantId)).toBe(before);
+  });
+
+  it("when A lists every collection, then none of B's ids appear", async () => {
+    const lists = routeDocs.filter((d) => d.method === 'get' && d.auth !== 'public' && !d.path.includes(':') && d.path.startsWith('/api/v1/'));
+    const ids = [...Object.values(fixtures), b.tenantId];
+    for (const doc of lists) {
+      for (const credential of credentials) {
+        const res = await request(t.app).get(doc.path).query(doc.path === '/api/v1/knowledge/search' ? { q: 'lundi', language: 'fr' } : {}).set(bearer(credential.token));
+        expect([doc.path, credential.name, ids.filter((id) => res.text.includes(id))]).toEqual([doc.path, credential.name, []]);
+      }
+    }
+  });
+
+  it("when B's own owner calls the same routes, then they answer (the fixtures are real)", async () => {
+    for (const [path, id] of [
+      ['/api/v1/agents/', fixtures.agent],
+      ['/api/v1/knowledge/documents/', fixtures.knowledge_document],
+      ['/api/v1/catalog/items/', fixtures.catalog_item],
+      ['/api/v1/conversations/', fixtures.conversation],
+      ['/api/v1/calls/', fixtures.call],
+    ]) {
+      expect([path, (await request(t.app).get(`${path}${id}`).set(bearer(b))).status]).toEqual([path, 200]);
+    }
+  });
+});

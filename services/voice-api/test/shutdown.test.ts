@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '@vocalia/service-kit';
+import { drainKeepAlive } from '../src/drain-keep-alive';
+import { snapshotFor } from './support/fixtures';
+import { startHarness, type Harness } from './support/harness';
+import { parseSse } from './support/sse';
+
+const SHOP = 'https://shop.example.com';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness('shutdown');
+  h.addTenant(snapshotFor({ id: 'acme', origins: [SHOP] }));
+});
+afterAll(() => h.close());
+
+describe('shutdown', () => {
+  it('when the server is told to stop during a streamed answer, then the stream still ends with its done event and the server closes right after', async () => {
+    const server = await listen(h.app, 0, undefined, '127.0.0.1');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    h.engine.delayMs = 40;
+    try {
+      const res = await fetch(`${url}/respond`, {
+        method: 'POST',
+        headers: { Origin: SHOP, Authorization: `Bearer ${h.tokenFor('acme', SHOP)}`, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify({ tenantId: 'acme', sessionId: 'session-shutdown-1', message: 'tell me a long story please' }),
+      });
+      expect(res.status).toBe(200);
+      let closedAt = 0;
+      const closing = closeServer(server).then(() => (closedAt = Date.now()));
+      drainKeepAlive(server);
+      const text = await res.text();
+      const endedAt = Date.now();
+      await closing;
+      const events = parseSse(text);
+      expect(events.at(-1)?.event).toBe('done');
+      expect(events.filter((e) => e.event === 'token').length).toBeGreaterThan(3);
+      expect(closedAt).toBeGreaterThanOrEqual(endedAt - 5);
+      expect(closedAt - endedAt).toBeLessThan(500);
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+    } finally {
+      h.engine.delayMs = 0;
+      server.closeAllConnections();
+    }
+  });
+});

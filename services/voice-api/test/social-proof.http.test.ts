@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { SocialProofResponse } from '@vocalia/contracts';
+import { snapshotFor } from './support/fixtures';
+import { startHarness, type Harness } from './support/harness';
+
+const SHOP = 'https://shop.example.com';
+const activityPath = (id: string) => `/internal/v1/tenants/${id}/activity`;
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness('social');
+  h.addTenant(snapshotFor({ id: 'busy', origins: [SHOP] }));
+  h.addTenant(snapshotFor({ id: 'quiet', origins: [SHOP] }));
+  h.addTenant(snapshotFor({ id: 'flaky', origins: [SHOP] }));
+  h.addTenant(snapshotFor({ id: 'basic', origins: [SHOP], features: ['widget_text'] }));
+  h.db.activity.set('busy', {
+    items: [
+      { kind: 'booking', text: 'Someone in Lyon booked a fitting', at: '2026-11-27T09:00:00.000Z' },
+      { kind: 'conversation', text: 'A visitor asked about delivery times', at: '2026-11-27T08:55:00.000Z' },
+    ],
+  });
+});
+afterAll(() => h.close());
+
+const get = (tenantId: string) => request(h.app).get(`/social-proof?tenantId=${tenantId}`).set('Origin', SHOP);
+
+describe('GET /social-proof', () => {
+  it('when the tenant has recent activity, then db-api\'s anonymised items come back as they are, cached for 30 s', async () => {
+    const res = await get('busy').expect(200);
+    expect(SocialProofResponse.parse(res.body)).toEqual(h.db.activity.get('busy'));
+    expect(res.headers['cache-control']).toBe('public, max-age=30');
+    await get('busy').expect(200);
+    expect(h.db.hitCount(activityPath('busy'))).toBe(1);
+  });
+
+  it('when there is no activity, then an honest empty list', async () => {
+    expect((await get('quiet').expect(200)).body).toEqual({ items: [] });
+  });
+
+  it('when db-api cannot answer, then an empty list rather than an error or anything made up', async () => {
+    await get('flaky').expect(200);
+    h.db.failWith = 500;
+    try {
+      h.deps.socialProof.invalidate('flaky');
+      expect((await get('flaky').expect(200)).body).toEqual({ items: [] });
+    } finally {
+      h.db.failWith = undefined;
+    }
+  });
+
+  it('when the plan lacks social_proof, then 403 PLAN_REQUIRED', async () => {
+    const res = await get('basic').expect(403);
+    expect(res.body).toMatchObject({ code: 'PLAN_REQUIRED', feature: 'social_proof', requiredPlan: 'starter' });
+  });
+
+  it('when the origin is refused, then 403; when there is no Origin (not a browser), then it is served', async () => {
+    await request(h.app).get('/social-proof?tenantId=busy').set('Origin', 'https://elsewhere.example.com').expect(403);
+    await request(h.app).get('/social-proof?tenantId=busy').expect(200);
+  });
+});

@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INTERNAL_TOKEN_HEADER, type SocialProofResponse, type TenantSnapshot } from '@vocalia/contracts';
+
+export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
+
+/** db-api's two internal reads, served from memory, with the shared-secret check and a hit counter. */
+export class FakeDbApi {
+  readonly snapshots = new Map<string, TenantSnapshot>();
+  readonly activity = new Map<string, SocialProofResponse>();
+  readonly hits = new Map<string, number>();
+  delayMs = 0;
+  failWith: number | undefined;
+  private server: Server | undefined;
+  private port = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+  }
+
+  hitCount(path: string): number {
+    return this.hits.get(path) ?? 0;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      this.hits.set(url.pathname, this.hitCount(url.pathname) + 1);
+      // The answer is decided on arrival and sent after `delayMs`, like a read that takes time.
+      const send = (status: number, body: unknown) => {
+        const text = JSON.stringify(body);
+        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(text), this.delayMs);
+      };
+      if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return send(401, { code: 'UNAUTHENTICATED' });
+      if (this.failWith) return send(this.failWith, { code: 'INTERNAL' });
+      const match = /^\/internal\/v1\/tenants\/([^/]+)\/(snapshot|activity)$/.exec(url.pathname);
+      const tenantId = decodeURIComponent(match?.[1] ?? '');
+      const snapshot = this.snapshots.get(tenantId);
+      if (!match || !snapshot) return send(404, { code: 'NOT_FOUND' });
+      if (match[2] === 'snapshot') return send(200, snapshot);
+      return send(200, this.activity.get(tenantId) ?? { items: [] });
+    });
+    // A restart keeps the port, so clients configured with `url` find it again.
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+}
