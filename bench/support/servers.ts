@@ -10,7 +10,8 @@ export const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() a
 
 /** voice-api's production logger (info level, JSON, redaction) writing to nowhere: its cost counts, its lines do not flood the report. */
 export function discardingLogger(): Logger {
-  const winston = createRequire(require.resolve('@vocalia/service-kit'))('winston') as typeof import('winston');
+  type Transport = Parameters<Logger['add']>[0];
+  const winston = createRequire(require.resolve('@vocalia/service-kit'))('winston') as { transports: { Stream: new (opts: { stream: Writable }) => Transport } };
   const logger = createLogger('voice-api', 'info');
   logger.clear().add(new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _enc, done) => done() }) }));
   return logger;

@@ -61,6 +61,18 @@ describe('widget in Chromium: Arabic pages and refused embeds', () => {
     await page.context().close();
   });
 
+  it('when the panel stays closed and the plan has social_proof, then one recent activity line shows beside the launcher', async () => {
+    const { page } = await openPage(fleet, `${fleet.site.origin}/fr.html`);
+    const proof = page.locator('.proof');
+    await proof.waitFor({ timeout: 10_000 });
+    expect(await proof.textContent()).toBe('Sofia a réservé un essayage il y a 5 minutes');
+    expect(await proof.getAttribute('role')).toBe('status');
+    await screenshot(page, 'widget-social-proof');
+    await page.locator('.launcher').click();
+    expect(await proof.count()).toBe(0);
+    await page.context().close();
+  });
+
   it('when the snippet is pasted on an origin the tenant has not allowed, then nothing renders and exactly one warning names the origin to add', async () => {
     const { page, warnings } = await openPage(fleet, `${fleet.stranger.origin}/index.html`);
     await settled(page);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BaseEnv, EnvError, parseEnv } from '@vocalia/service-kit';
 
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
-const DEV_INTERNAL_TOKEN = 'dev-internal-token-change-me';
+// Same dev default as voice-api's, so the two talk out of the box outside production.
+const DEV_INTERNAL_TOKEN = 'dev-internal-token-not-for-production';
 const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'] as const;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -33,8 +34,9 @@ export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API
 export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
   const raw = parseEnv('db-api', EnvSchema, source);
   if (raw.NODE_ENV === 'production') {
-    const missing = REQUIRED_IN_PRODUCTION.filter((key) => !raw[key]);
-    if (missing.length) throw new EnvError('db-api', missing.map((key) => `${key} (required in production)`));
+    const missing = REQUIRED_IN_PRODUCTION.filter((key) => !raw[key]).map((key) => `${key} (required in production)`);
+    if (raw.INTERNAL_API_TOKEN === DEV_INTERNAL_TOKEN) missing.push('INTERNAL_API_TOKEN (the development default is refused in production)');
+    if (missing.length) throw new EnvError('db-api', missing);
   }
   return {
     ...raw,

@@ -72,7 +72,8 @@ describe('conversation-events worker', () => {
     await turns.add(turn(s, 'session-lead-0001', { lead: { score: 30, bant: { budget: 10, authority: 5, need: 10, timeline: 5 } } }));
     await turns.add(turn(s, 'session-lead-0001', { at: new Date(Date.now() + 1000).toISOString(), lead: { score: 70, bant }, contact: { name: 'Youssef', phone: '+212612345678' }, booking: { date: 'demain', time: '10h', service: 'détartrage' } }));
     await turns.add(turn(s, 'session-lead-0001', { at: new Date(Date.now() + 2000).toISOString(), lead: { score: 80, bant: { ...bant, budget: 25, timeline: 20 } } }));
-    const list = await eventually(() => listFor(s, { minLeadScore: '75' }), (r) => r.body.items?.length === 1);
+    // Turns may be processed in any order (concurrency 8): wait for all three.
+    const list = await eventually(() => listFor(s, { minLeadScore: '75' }), (r) => r.body.items?.[0]?.messageCount === 6);
     expect(list.body.items[0].leadScore).toBe(80);
 
     const detail = await request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s));

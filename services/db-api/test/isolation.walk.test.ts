@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { routeDocs } from '../src/openapi/registry';
 import type { RouteDoc } from '../src/openapi/route-doc';
-import { bearer, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, createTenantResources, startTestApp, type TenantResources, type TestApp, type TestSession } from './support';
 
 /** A body each route accepts, so the walk reaches the tenant lookup instead of stopping at a 400. */
 const BODIES: Record<string, unknown> = {
@@ -12,36 +12,6 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/members/:userId': { role: 'member' },
   'POST /api/v1/api-keys/:id/rotate': { graceSeconds: 0 },
 };
-
-type Fixtures = Record<string, string>;
-
-/** One of every tenant-owned resource in tenant B: through the API, or directly for what only ingestion creates. */
-async function createResources(t: TestApp, b: TestSession): Promise<Fixtures> {
-  const asB = bearer(b);
-  const agent = await t.deps.prisma.agent.create({ data: { tenantId: b.tenantId, name: 'B agent', personaId: 'dental', languages: ['fr'], isDefault: true } });
-  const doc = await request(t.app).post('/api/v1/knowledge/documents').set(asB).send({ title: 'B hours', kind: 'text', language: 'fr', content: 'Ouvert du lundi au vendredi.' });
-  const item = await request(t.app).post('/api/v1/catalog/items').set(asB).send({ sku: 'B-1', name: 'B item', price: 10 });
-  const origin = await request(t.app).post('/api/v1/origins').set(asB).send({ origin: 'https://b.example' });
-  for (const res of [doc, item, origin]) if (res.status !== 201) throw new Error(`fixture failed: ${res.status} ${res.text}`);
-  const key = await t.createApiKey(b, 'B key');
-  const conversation = await t.deps.prisma.conversation.create({
-    data: { tenantId: b.tenantId, sessionId: `sess_${randomUUID()}`, channel: 'widget', language: 'fr', agentId: agent.id },
-  });
-  await t.deps.prisma.message.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, role: 'user', text: 'Bonjour', eventId: `${randomUUID()}:user` } });
-  const call = await t.deps.prisma.call.create({
-    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
-  });
-  return {
-    agent: agent.id,
-    knowledge_document: doc.body.id,
-    catalog_item: item.body.id,
-    origin: origin.body.id,
-    api_key: key.id,
-    member: b.userId,
-    conversation: conversation.id,
-    call: call.id,
-  };
-}
 
 /** Every row tenant B owns, to prove the walk changed nothing. */
 async function snapshotTenant(t: TestApp, tenantId: string): Promise<string> {
@@ -83,16 +53,16 @@ describe("tenant isolation: A's credentials against every one of B's resources",
   let t: TestApp;
   let a: TestSession;
   let b: TestSession;
-  let fixtures: Fixtures;
+  let fixtures: TenantResources;
   let credentials: { name: string; token: string; role: 'owner' | 'admin' }[];
 
   beforeAll(async () => {
     t = await startTestApp();
     a = await t.register(undefined, 'Tenant A');
     b = await t.register(undefined, 'Tenant B');
-    // Both on a plan with the catalog and the knowledge base, so plan checks do not hide the lookups.
-    await t.deps.prisma.tenant.updateMany({ where: { id: { in: [a.tenantId, b.tenantId] } }, data: { plan: 'ecommerce' } });
-    fixtures = await createResources(t, b);
+    // A on the same plan as B's fixtures (catalog, knowledge base), so plan checks do not hide the lookups.
+    await t.deps.prisma.tenant.update({ where: { id: a.tenantId }, data: { plan: 'ecommerce' } });
+    fixtures = await createTenantResources(t, b);
     const aKey = await t.createApiKey(a, 'A key');
     credentials = [
       { name: 'JWT (owner)', token: a.accessToken, role: 'owner' },

@@ -30,7 +30,7 @@ export const Env = BaseEnv.extend({
   GEMINI_API_KEY: z.string().optional(),
   GEMINI_BASE_URL: optionalUrl,
   GEMINI_MODEL: z.string().optional(),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).optional(),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return;
   if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
@@ -40,6 +40,13 @@ export type Env = z.infer<typeof Env>;
 
 /** A realtime speech model can only be offered when a key for an OpenAI-compatible realtime API is set. */
 export const realtimeModelConfigured = (env: Env): boolean => Boolean(env.XAI_API_KEY || env.OPENAI_API_KEY);
+
+const LLM_VARS = ['XAI_API_KEY', 'XAI_BASE_URL', 'XAI_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'LLM_TIMEOUT_MS'] as const;
+
+/** The provider variables as the record `engineConfigFromEnv` reads (it never touches process.env either). */
+export function llmEnv(env: Env): Record<string, string | undefined> {
+  return Object.fromEntries(LLM_VARS.map((name) => [name, env[name] === undefined ? undefined : String(env[name])]));
+}
 
 export const loadServiceEnv = () => loadEnv('voice-api', Env);
 export const parseServiceEnv = (source: NodeJS.ProcessEnv) => parseEnv('voice-api', Env, source);

@@ -4,7 +4,7 @@ import { createLogger, createRedis, runMain, runService } from '@vocalia/service
 import { createApp } from './app';
 import { composeVoiceApi } from './compose';
 import { drainKeepAliveOnSignals } from './drain-keep-alive';
-import { loadServiceEnv, realtimeModelConfigured } from './env';
+import { llmEnv, loadServiceEnv, realtimeModelConfigured } from './env';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     producerRedis,
     keyPrefix: 'vocalia',
     dbApi: { baseUrl: env.DB_API_INTERNAL_URL, internalToken: env.INTERNAL_API_TOKEN, timeoutMs: env.SNAPSHOT_FETCH_TIMEOUT_MS },
-    engine: createEngine(engineConfigFromEnv(env)),
+    engine: createEngine({
+      ...engineConfigFromEnv(llmEnv(env)),
+      onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
+    }),
     widgetBundle: widgetBundle(),
     widgetToken: { secret: env.WIDGET_TOKEN_SECRET, ttlSec: env.WIDGET_TOKEN_TTL_SEC },
     limits: { windowSec: 60, ipPoints: env.IP_RATE_LIMIT_PER_MINUTE },

@@ -4,6 +4,7 @@ import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
 import { TOPIC_CUES } from '../lexicon/topic-cues';
 import { foldText, wordTokens } from '../text/fold';
 import { termOf } from '../text/analyze';
+import { isQuestion } from './question-form';
 import type { Language } from '@vocalia/contracts';
 
 export const Intent = z.enum(['greeting', 'hours', 'pricing', 'booking', 'order_status', 'handoff', 'complaint', 'goodbye', 'product_search', 'question']);
@@ -52,7 +53,8 @@ export function detectIntent(message: string, language: Language): IntentAnalysi
   const topic = Object.keys(TOPIC_CUES).some((t) => concepts.has(t as Concept));
   if ((bye || hello) && !topic) {
     const used = new Set([...(bye?.positions ?? []), ...(hello?.positions ?? [])]);
-    if (leftoverContent(tokens, used, language) <= 1) {
+    const leftover = leftoverContent(tokens, used, language);
+    if (leftover === 0 || (leftover === 1 && !isQuestion(message))) {
       return { intent: bye && bye.score >= (hello?.score ?? 0) ? 'goodbye' : 'greeting', tokens, concepts };
     }
   }

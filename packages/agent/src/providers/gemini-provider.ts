@@ -83,6 +83,7 @@ export class GeminiProvider implements ConversationProvider {
         if (part.functionCall) calls.push(part.functionCall);
       }
     }
+    deadline.throwIfAborted();
     return { text, calls };
   }
 }

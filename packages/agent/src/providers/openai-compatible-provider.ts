@@ -97,6 +97,8 @@ export class OpenAICompatibleProvider implements ConversationProvider {
         calls.set(tc.index, entry);
       }
     }
+    // The SDK ends an aborted stream quietly: a cut stream must count as a failure, not as an answer.
+    deadline.throwIfAborted();
     return { text, calls: [...calls.values()] };
   }
 }

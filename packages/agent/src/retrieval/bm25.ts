@@ -16,6 +16,8 @@ export interface RankedDoc {
 
 const K1 = 1.2;
 const B = 0.75;
+/** The visitor's own spelling of a concept nudges toward chunks written alike, without outweighing the reply language. */
+const OPTIONAL_FACTOR = 0.5;
 
 /** Okapi BM25 over pre-analysed documents, with per-document term sets for coverage. */
 export class Bm25Index {
@@ -77,7 +79,7 @@ export class Bm25Index {
       }
       for (const [doc, s] of best) {
         const entry = scores.get(doc) ?? { score: 0, covered: 0 };
-        entry.score += s;
+        entry.score += group.optional ? s * OPTIONAL_FACTOR : s;
         entry.covered += weight;
         scores.set(doc, entry);
       }

@@ -7,7 +7,8 @@ import type { ChatMessage } from './widget-types';
 export function messageElement(message: ChatMessage, ctx: ActionContext): HTMLDivElement {
   const author = message.role === 'user' ? ctx.strings.you : ctx.strings.assistant;
   const wide = message.actions?.some((action) => action.type === 'products') ? ' wide' : '';
-  const node = el('div', { class: `msg ${message.role}${wide}`, dir: 'auto' }, [el('span', { class: 'sr' }, [`${author}: `]), el('span', { class: 'text' }, [message.text])]);
+  // The text alone decides its direction (dir=auto), not the hidden author label in the UI language.
+  const node = el('div', { class: `msg ${message.role}${wide}` }, [el('span', { class: 'sr' }, [`${author}: `]), el('span', { class: 'text', dir: 'auto' }, [message.text])]);
   node.append(...actionsElement(message.actions ?? [], ctx));
   return node;
 }

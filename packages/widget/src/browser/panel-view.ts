@@ -43,8 +43,7 @@ export function createPanelView(opts: PanelOptions): PanelView {
   const host = document.createElement('vocalia-widget');
   host.style.setProperty('all', 'initial', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = WIDGET_CSS;
+  adoptStyles(shadow);
 
   const languageSelect =
     opts.languages.length > 1
@@ -72,9 +71,25 @@ export function createPanelView(opts: PanelOptions): PanelView {
   view.form.append(view.inputLabel, view.input, view.micButton, view.sendButton);
   view.panel.append(header, view.log, view.notice, view.form, ...(view.powered ? [view.powered] : []));
   view.root.append(view.panel, view.launcher);
-  shadow.append(style, view.root);
+  shadow.append(view.root);
   applyTheme(view, opts.theme);
   return view;
+}
+
+/**
+ * A constructed stylesheet is CSSOM, which a strict `style-src` CSP on the host page does not block
+ * (an inline <style> would be); browsers without it (Safari < 16.4) get the <style> element.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = WIDGET_CSS;
+    shadow.append(style);
+  }
 }
 
 export function applyTheme(view: PanelView, theme: Theme): void {

@@ -8,6 +8,7 @@ export const DEFAULT_FONT = 'system-ui,-apple-system,"Segoe UI",Roboto,"Noto San
 export const WIDGET_CSS = `
 :host{all:initial}
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
 .root{position:fixed;bottom:20px;z-index:var(--vocalia-z-index,2147483000);font-family:var(--vocalia-font,var(--vc-font));font-size:15px;line-height:1.45;color:#1f2937;-webkit-font-smoothing:antialiased}
 .root[data-position=bottom-right]{right:20px}
 .root[data-position=bottom-left]{left:20px}
@@ -17,7 +18,6 @@ export const WIDGET_CSS = `
 .icon{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 [dir=rtl] .flip{transform:scaleX(-1)}
 .panel{position:absolute;bottom:76px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 120px));display:flex;flex-direction:column;background:#fff;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden;animation:vc-in .18s ease-out}
-.panel[hidden]{display:none}
 .root[data-position=bottom-right] .panel,.root[data-position=bottom-right] .proof{right:0}
 .root[data-position=bottom-left] .panel,.root[data-position=bottom-left] .proof{left:0}
 .header{display:flex;align-items:center;gap:8px;padding-block:14px;padding-inline:16px 10px;background:var(--vc-primary);color:var(--vc-on-primary)}
@@ -33,6 +33,7 @@ export const WIDGET_CSS = `
 .msg.assistant{align-self:flex-start;background:#fff;border:1px solid #e5e7eb;border-end-start-radius:4px}
 .msg.user{align-self:flex-end;background:var(--vc-primary);color:var(--vc-on-primary);border-end-end-radius:4px}
 .msg[aria-busy=true]::after{content:"\\258D";animation:vc-blink 1s steps(1) infinite}
+.msg .text{display:block}
 .msg.wide{max-width:100%}
 .booking{margin-block-start:8px;white-space:normal}
 .msg.error{align-self:stretch;max-width:none;background:#fef2f2;border:1px solid #fecaca;color:#7f1d1d;white-space:normal}

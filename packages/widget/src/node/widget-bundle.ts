@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { immutablePath, LATEST_PATH, WIDGET_FILE } from '../widget-paths';
 import { BUILD_DIR, buildWidgetCode, PACKAGE_ROOT, packageVersion } from './build-widget';
@@ -24,9 +24,16 @@ export interface BundleOptions {
 export function writeWidgetBuild(code: string, buildDir = BUILD_DIR): BundleManifest {
   const manifest = manifestFor(code, packageVersion());
   mkdirSync(buildDir, { recursive: true });
-  writeFileSync(join(buildDir, WIDGET_FILE), code);
-  writeFileSync(join(buildDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeAtomically(join(buildDir, WIDGET_FILE), code);
+  writeAtomically(join(buildDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/** voice-api and db-api may build at the same start-up: a reader never sees a half-written file. */
+function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }
 
 const cache = new Map<string, WidgetBundle>();

@@ -35,6 +35,9 @@ export async function startFleet(): Promise<Fleet> {
   sitePages['/fr.html'] = page('fr', 'Atlas Boutique', shopBody('Atlas Boutique', 'Besoin d’aide ?') + pinned);
   sitePages['/ar.html'] = page('ar', 'أطلس بوتيك', shopBody('أطلس بوتيك', 'مساعدة') + latest(TENANT));
   sitePages['/voice.html'] = page('fr', 'Studio Voix', shopBody('Studio Voix', 'Parler') + latest('voice-studio'));
+  const csp = `default-src 'none'; script-src ${api.url}; connect-src ${api.url}; img-src ${site.origin}; style-src 'none'`;
+  sitePages['/csp.html'] = page('en', 'Strict CSP', `<meta http-equiv="Content-Security-Policy" content="${csp}">` + shopBody('Strict CSP', 'Help') + latest(TENANT));
+  sitePages['/themed.html'] = page('en', 'Themed', '<style>:root{--vocalia-primary:#fde047;--vocalia-z-index:77}</style>' + shopBody('Themed', 'Help') + latest(TENANT));
   sitePages['/unknown.html'] = page('fr', 'Mauvais tenant', shopBody('Mauvais tenant', 'Aide') + latest('no-such-tenant'));
   strangerPages['/index.html'] = page('fr', 'Site non autorisé', shopBody('Copie du snippet', 'Aide') + pinned);
 

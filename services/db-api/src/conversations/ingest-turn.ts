@@ -26,11 +26,16 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
   const agentId = await ownAgentId(deps, tenant.id, job.agentId);
   const at = new Date(job.at);
   const { inserted, events, qualified, conversationId } = await deps.prisma.$transaction(async (tx) => {
-    const before = await tx.conversation.upsert({
-      where: { tenantId_sessionId: { tenantId: tenant.id, sessionId: job.sessionId } },
-      create: { tenantId: tenant.id, sessionId: job.sessionId, channel: job.channel, agentId, origin: job.origin ?? null, language: job.language, startedAt: at, lastMessageAt: at },
-      update: {},
+    // ON CONFLICT DO NOTHING: concurrent first turns of a session never fail on the unique index.
+    await tx.conversation.createMany({
+      data: [{ tenantId: tenant.id, sessionId: job.sessionId, channel: job.channel, agentId, origin: job.origin ?? null, language: job.language, startedAt: at, lastMessageAt: at }],
+      skipDuplicates: true,
     });
+    // Turns of one session may be processed concurrently: the row lock orders them, and the re-read sees the latest.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM conversations WHERE tenant_id = ${tenant.id} AND session_id = ${job.sessionId} FOR UPDATE`;
+    if (!locked) throw new Error('conversation vanished while ingesting a turn');
+    const id = locked.id;
+    const before = await tx.conversation.findUniqueOrThrow({ where: { id } });
     const { count: inserted } = await tx.message.createMany({
       data: [
         { tenantId: tenant.id, conversationId: before.id, role: 'user', text: job.userText, language: job.language, intent: job.intent, eventId: `${job.eventId}:user`, createdAt: at },

@@ -4,3 +4,4 @@ export * from './problem';
 export * from './mounted-routes';
 export * from './tenant-updates';
 export * from './add-member';
+export * from './tenant-resources';

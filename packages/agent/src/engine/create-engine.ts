@@ -1,0 +1,97 @@
+import type { ConversationProvider, EngineInput, EngineResult, TokenSink } from '../engine';
+import { LocalProvider } from '../local/local-provider';
+import { GeminiProvider } from '../providers/gemini-provider';
+import { OpenAICompatibleProvider } from '../providers/openai-compatible-provider';
+import { TenantIndexCache } from '../retrieval/tenant-index';
+import { TurnAnalyzer } from '../turn/analyze-turn';
+import { CircuitBreaker, type BreakerState } from './circuit-breaker';
+import * as defaults from './engine-config';
+import type { EngineConfig, ProviderConfig } from './engine-config';
+
+export interface Engine extends ConversationProvider {
+  /** Provider names in fallback order, always ending with "local". */
+  readonly providers: readonly string[];
+  breakerState(provider: string): BreakerState | undefined;
+}
+
+interface ChainEntry {
+  provider: ConversationProvider;
+  breaker?: CircuitBreaker;
+}
+
+/** Shown between a provider's cut-off answer and its fallback's answer. */
+const MID_STREAM_SEPARATOR = '\n\n';
+
+function build(config: ProviderConfig, analyzer: TurnAnalyzer, local: LocalProvider, timeoutMs: number): ConversationProvider {
+  switch (config.kind) {
+    case 'local':
+      return local;
+    case 'custom':
+      return config.provider;
+    case 'openai-compatible':
+      return new OpenAICompatibleProvider({ ...config, timeoutMs: config.timeoutMs ?? timeoutMs }, analyzer);
+    case 'gemini':
+      return new GeminiProvider({ ...config, timeoutMs: config.timeoutMs ?? timeoutMs }, analyzer);
+  }
+}
+
+/**
+ * The conversation engine: providers in order with a circuit breaker each; a provider that fails
+ * or times out, before or during its stream, hands over to the next, and `local` always answers.
+ * The result's `provider` names the one that answered, prefixed by those that failed ("xai>local");
+ * `answer` is always exactly the concatenation of the pieces given to `onToken`.
+ */
+export function createEngine(config: EngineConfig): Engine {
+  const now = config.now ?? (() => new Date());
+  const analyzer = new TurnAnalyzer({ indexes: new TenantIndexCache(config.maxCachedTenants), now });
+  const local = new LocalProvider(analyzer);
+  const timeoutMs = config.timeoutMs ?? defaults.DEFAULT_TIMEOUT_MS;
+  const breakerOptions = {
+    failureThreshold: config.breaker?.failureThreshold ?? defaults.DEFAULT_FAILURE_THRESHOLD,
+    cooldownMs: config.breaker?.cooldownMs ?? defaults.DEFAULT_COOLDOWN_MS,
+    now: () => now().getTime(),
+  };
+  const chain: ChainEntry[] = config.providers
+    .filter((p) => p.kind !== 'local')
+    .map((p) => ({ provider: build(p, analyzer, local, timeoutMs), breaker: new CircuitBreaker(breakerOptions) }));
+  chain.push({ provider: local });
+
+  async function respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
+    // A manipulation attempt never reaches a model: the local refusal is built from templates only.
+    if (analyzer.analyze(input).injection) return local.respond(input, onToken);
+    let streamed = '';
+    const sink = (piece: string): void => {
+      streamed += piece;
+      onToken?.(piece);
+    };
+    const failed: string[] = [];
+    for (const { provider, breaker } of chain) {
+      if (breaker && !breaker.tryAcquire()) continue;
+      const prefix = streamed;
+      try {
+        const result = await provider.respond(input, sink);
+        breaker?.success();
+        if (failed.length === 0) return result;
+        return { ...result, answer: prefix + result.answer, provider: [...failed, result.provider].join(defaults.FALLBACK_MARK) };
+      } catch (error) {
+        if (input.signal?.aborted) {
+          breaker?.release();
+          throw input.signal.reason ?? error;
+        }
+        if (!breaker) throw error;
+        breaker.failure();
+        failed.push(provider.name);
+        config.onProviderError?.(provider.name, error);
+        if (streamed.length > 0) sink(MID_STREAM_SEPARATOR);
+      }
+    }
+    throw new Error('no provider answered');
+  }
+
+  return {
+    name: 'engine',
+    providers: chain.map((e) => e.provider.name),
+    breakerState: (name) => chain.find((e) => e.provider.name === name)?.breaker?.state ?? (name === 'local' ? 'closed' : undefined),
+    respond,
+  };
+}

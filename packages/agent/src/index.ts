@@ -1,0 +1,40 @@
+export type { ConversationProvider, EngineInput, EngineResult, HistoryTurn, TokenSink } from './engine';
+
+export { createEngine, type Engine } from './engine/create-engine';
+export { engineConfigFromEnv, DEFAULT_BASE_URLS, DEFAULT_MODELS } from './engine/config-from-env';
+export {
+  parseProviderLabel,
+  DEFAULT_COOLDOWN_MS,
+  DEFAULT_FAILURE_THRESHOLD,
+  DEFAULT_TIMEOUT_MS,
+  FALLBACK_MARK,
+  type EngineConfig,
+  type ProviderConfig,
+  type RemoteProviderConfig,
+} from './engine/engine-config';
+export { CircuitBreaker, type BreakerOptions, type BreakerState } from './engine/circuit-breaker';
+
+export { PERSONAS, PERSONA_IDS, Persona, PersonaId, ToolName, TOOL_NAMES, getPersona, resolvePersona, type Localized } from './personas';
+export { REPLIES, type ReplyTemplates } from './personas/replies';
+
+export { LocalProvider } from './local/local-provider';
+export { OpenAICompatibleProvider, type OpenAICompatibleConfig } from './providers/openai-compatible-provider';
+export { GeminiProvider, type GeminiConfig } from './providers/gemini-provider';
+export { ProviderTimeoutError } from './providers/call-deadline';
+export { EmptyAnswerError } from './providers/finish-remote-turn';
+export { TOOL_SPECS, type ToolSpec } from './providers/tool-specs';
+export { buildSystemPrompt, SECURITY_RULES } from './providers/system-prompt';
+
+export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
+export { TenantIndexCache, buildTenantIndex, type TenantIndex } from './retrieval/tenant-index';
+export { searchKnowledge, searchCatalog, MIN_COVERAGE, type KnowledgeHit, type KnowledgeRetrieval } from './retrieval/search';
+
+export { detectLanguage, type LanguageGuess } from './language/detect-language';
+export { detectIntent, Intent, type IntentAnalysis } from './intent/detect-intent';
+export { scoreLead, EMPTY_LEAD, type LeadSignals } from './lead/score-lead';
+export { extractContact } from './extract/contact';
+export { captureBooking, type BookingCapture } from './extract/booking';
+export { parseDate, parseTime, localToday, type CalendarDay } from './extract/dates';
+export { isPromptInjection } from './safety/injection';
+export { analyzeText } from './text/analyze';
+export { foldText } from './text/fold';

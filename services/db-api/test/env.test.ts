@@ -1,0 +1,54 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { EnvError } from '@vocalia/service-kit';
+import { parseServiceEnv } from '../src/env';
+
+const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+
+describe('db-api environment', () => {
+  it('when nothing is set outside production, then development defaults apply', () => {
+    const env = parseServiceEnv({});
+    expect(env).toMatchObject({
+      PORT: 3013,
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/vocalia',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DB_POOL_SIZE: 10,
+      MIGRATE_ON_START: true,
+      JWT_ISSUER: 'https://api.vocalia.ai',
+      JWT_AUDIENCE: 'vocalia-dashboard',
+      ACCESS_TOKEN_TTL_SEC: 900,
+      REFRESH_TOKEN_TTL_DAYS: 30,
+    });
+    expect(env.INTERNAL_API_TOKEN.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('when production lacks its secrets, then one error names every missing variable', () => {
+    let error: unknown;
+    try {
+      parseServiceEnv({ NODE_ENV: 'production' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    for (const name of ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY']) expect(message).toContain(name);
+    expect(message).toMatch(/^db-api: bad env: .*Fix: set it, see README > Configuration$/);
+  });
+
+  it('when production has everything, then PEM keys with literal \\n are restored', () => {
+    const pair = pem();
+    const env = parseServiceEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://vocalia:secret@db:5432/vocalia',
+      INTERNAL_API_TOKEN: 'x'.repeat(32),
+      JWT_PRIVATE_KEY: pair.privateKey.replace(/\n/g, '\\n'),
+      JWT_PUBLIC_KEY: pair.publicKey,
+      MIGRATE_ON_START: 'false',
+    });
+    expect(env.JWT_PRIVATE_KEY).toBe(pair.privateKey);
+    expect(env.MIGRATE_ON_START).toBe(false);
+  });
+
+  it('when a value is malformed, then the error names it', () => {
+    expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', MIGRATE_ON_START: 'maybe' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*MIGRATE_ON_START/);
+  });
+});

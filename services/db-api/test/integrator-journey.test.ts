@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createVocaliaClient, VocaliaApiError } from '@vocalia/sdk';
+import { listen } from '@vocalia/service-kit';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './support';
+
+describe('a new integrator, end to end through the SDK', () => {
+  let t: TestApp;
+  let server: Server;
+  let baseUrl: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    server = await listen(t.app, 0, undefined, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+  });
+
+  it('when they register, create a key, allow their site, build an agent and a knowledge base, then the snippet and everything reads back', async () => {
+    const dashboard = createVocaliaClient({ baseUrl });
+    const session = await dashboard.auth.register({ email: 'founder@riad-atlas.example', password: TEST_PASSWORD, company: 'Riad Atlas' });
+    expect(session.tenant).toMatchObject({ name: 'Riad Atlas', plan: 'starter', status: 'trialing' });
+
+    const key = await dashboard.apiKeys.create({ name: 'Website backend' });
+    expect(key.key).toMatch(/^vk_[0-9a-f]{48}$/);
+    const origin = await dashboard.origins.add('https://WWW.Riad-Atlas.example/');
+    expect(origin.origin).toBe('https://www.riad-atlas.example');
+    const agent = await dashboard.agents.create({ name: 'Amal', personaId: 'dental', languages: ['fr', 'ar'], greeting: { fr: 'Bonjour, je suis Amal.' } });
+    const doc = await dashboard.knowledge.create({ title: 'Horaires', kind: 'text', language: 'fr', content: 'Le riad accueille les clients tous les jours de 9h à 19h. Petit-déjeuner inclus.' });
+    const snippet = await dashboard.widget.snippet();
+    expect(snippet.tenantId).toBe(session.tenant.id);
+    expect(snippet.snippets.html.code).toContain(session.tenant.id);
+
+    // The integrator's server, with the API key only.
+    const server = createVocaliaClient({ baseUrl, apiKey: key.key });
+    const me = await server.auth.me();
+    expect(me).toMatchObject({ user: null, via: 'api_key', role: 'admin', tenant: { id: session.tenant.id } });
+    expect((await server.origins.list()).items.map((o) => o.origin)).toEqual(['https://www.riad-atlas.example']);
+    expect((await server.agents.list()).items.map((a) => a.id)).toEqual([agent.id]);
+    expect(await server.agents.get(agent.id)).toMatchObject({ name: 'Amal', languages: ['fr', 'ar'] });
+    expect((await server.knowledge.list()).items.map((d) => d.id)).toEqual([doc.id]);
+    expect((await server.knowledge.get(doc.id)).chunks.length).toBeGreaterThan(0);
+    expect((await server.apiKeys.list()).items.map((k) => k.prefix)).toEqual([key.prefix]);
+    expect(await server.widget.snippet()).toEqual(snippet);
+    expect((await server.plans.current()).plan).toBe('starter');
+    expect((await server.tenant.get()).name).toBe('Riad Atlas');
+    const audit = await server.audit.list();
+    expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.registered', 'api_key.created', 'origin.added']));
+    expect(await server.audit.verify()).toMatchObject({ valid: true });
+
+    const denied = await server.plans.checkFeature('telephony').catch((err: unknown) => err);
+    expect(denied).toBeInstanceOf(VocaliaApiError);
+    expect(denied).toMatchObject({ status: 403, code: 'PLAN_REQUIRED', problem: { feature: 'telephony', requiredPlan: 'telephony' } });
+
+    await dashboard.apiKeys.revoke(key.id);
+    await expect(server.tenant.get()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+});

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { bearer } from './auth-header';
+import type { TestApp, TestSession } from './start-test-app';
+
+/** Resource kind (as named by RouteDoc.resource) -> the id of one such resource. */
+export type TenantResources = Record<string, string>;
+
+/**
+ * One of every tenant-owned resource in the session's tenant: through the API, or directly for what only
+ * ingestion creates (conversations, calls). Moves the tenant to the ecommerce plan (catalog + knowledge base).
+ */
+export async function createTenantResources(t: TestApp, b: TestSession): Promise<TenantResources> {
+  await t.deps.prisma.tenant.update({ where: { id: b.tenantId }, data: { plan: 'ecommerce' } });
+  const asB = bearer(b);
+  const agent = await t.deps.prisma.agent.create({ data: { tenantId: b.tenantId, name: `${b.tenantId} agent`, personaId: 'dental', languages: ['fr'], isDefault: true } });
+  const doc = await request(t.app).post('/api/v1/knowledge/documents').set(asB).send({ title: 'Horaires', kind: 'text', language: 'fr', content: 'Ouvert du lundi au vendredi.' });
+  const item = await request(t.app).post('/api/v1/catalog/items').set(asB).send({ sku: 'B-1', name: 'Item', price: 10 });
+  const origin = await request(t.app).post('/api/v1/origins').set(asB).send({ origin: 'https://shop.example' });
+  for (const res of [doc, item, origin]) if (res.status !== 201) throw new Error(`fixture failed: ${res.status} ${res.text}`);
+  const key = await t.createApiKey(b, 'key');
+  const conversation = await t.deps.prisma.conversation.create({
+    data: { tenantId: b.tenantId, sessionId: `sess_${randomUUID()}`, channel: 'widget', language: 'fr', agentId: agent.id },
+  });
+  await t.deps.prisma.message.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, role: 'user', text: 'Bonjour', eventId: `${randomUUID()}:user` } });
+  const call = await t.deps.prisma.call.create({
+    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
+  });
+  return {
+    agent: agent.id,
+    knowledge_document: doc.body.id,
+    catalog_item: item.body.id,
+    origin: origin.body.id,
+    api_key: key.id,
+    member: b.userId,
+    conversation: conversation.id,
+    call: call.id,
+  };
+}
+
