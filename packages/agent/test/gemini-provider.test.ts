@@ -24,9 +24,10 @@ describe('Gemini provider through @google/genai against a local server (httpOpti
     const result = await createEngine(config()).respond(turn(dentalSnapshot(), '¿Cuál es el horario?'), tokens.sink);
     expect(result.provider).toBe('gemini');
     expect(result.answer).toBe('La clínica abre de lunes a viernes de 9:00 a 18:00.');
-    expect(tokens.pieces.length).toBe(10);
+    expect(tokens.pieces).toHaveLength(11);
     const request = server.requests[0]!;
-    expect(request.url).toBe('/v1beta/models/gemini-test:streamGenerateContent?alt=sse');
+    // the SDK's default API version (v1 in @google/genai 3.x)
+    expect(request.url).toBe('/v1/models/gemini-test:streamGenerateContent?alt=sse');
     expect(request.apiKey).toBe('gemini-test-key');
     expect(request.body.systemInstruction?.parts[0]?.text).toContain('Reply in Spanish (es)');
     expect(request.body.contents.at(-1)).toEqual({ role: 'user', parts: [{ text: '¿Cuál es el horario?' }] });

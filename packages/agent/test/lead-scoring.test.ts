@@ -1,4 +1,5 @@
-import type { HistoryTurn, LeadScore } from '../src';
+import type { LeadScore } from '@vocalia/contracts';
+import type { HistoryTurn } from '../src';
 import { createEngine, scoreLead } from '../src';
 import { dentalSnapshot } from './support/fixtures';
 import { fixedClock, turn } from './support/engine-input';

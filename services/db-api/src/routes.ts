@@ -8,12 +8,14 @@ import { registerOpenApiRoutes } from './openapi/routes';
 import { registerOriginRoutes } from './origins/routes';
 import { registerPlanRoutes } from './plans/routes';
 import { registerTenantRoutes } from './tenants/routes';
+import { registerAgentRoutes } from './agents/routes';
 import { registerCallRoutes } from './calls/routes';
 import { registerCatalogRoutes } from './catalog/routes';
 import { registerConversationRoutes } from './conversations/routes';
 import { registerGdprRoutes } from './gdpr/routes';
 import { registerInternalRoutes } from './internal/routes';
 import { registerKnowledgeRoutes } from './knowledge/routes';
+import { registerPersonaRoutes } from './personas/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
 
@@ -31,6 +33,8 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerPlanRoutes(router, deps);
   registerAuditRoutes(router, deps);
   registerOpenApiRoutes(router, deps);
+  registerPersonaRoutes(router);
+  registerAgentRoutes(router, deps);
   registerKnowledgeRoutes(router, deps);
   registerCatalogRoutes(router, deps);
   registerConversationRoutes(router, deps);

@@ -63,6 +63,7 @@ describe('conversation-events worker', () => {
     ]);
     expect(detail.status).toBe(200);
     expect(await t.deps.prisma.message.count({ where: { tenantId: s.tenantId } })).toBe(4);
+    expect(await turns.queue.getJobCounts('failed')).toEqual({ failed: 0 });
   });
 
   it('when the lead score crosses the threshold, then lead.qualified is recorded once, with a webhook delivery queued', async () => {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError } from '@vocalia/service-kit';
 
@@ -25,11 +26,13 @@ export interface SessionTokenOptions {
 /** Short-lived widget session tokens (HS256 pinned, iss and aud checked), bound to tenant and origin. */
 export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
   const now = opts.now ?? Date.now;
+  // A KeyObject made once: given a string, jsonwebtoken tries it as a PEM public key on every call (a thrown error each time).
+  const key = createSecretKey(Buffer.from(opts.secret, 'utf8'));
   return {
     issue({ tenantId, origin }) {
       const iat = Math.floor(now() / 1000);
       const exp = iat + opts.ttlSec;
-      const token = jwt.sign({ origin, iat, exp }, opts.secret, {
+      const token = jwt.sign({ origin, iat, exp }, key, {
         algorithm: 'HS256',
         issuer: WIDGET_TOKEN_ISSUER,
         audience: WIDGET_TOKEN_AUDIENCE,
@@ -40,7 +43,7 @@ export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
     verify(token) {
       let claims: jwt.JwtPayload | string;
       try {
-        claims = jwt.verify(token, opts.secret, {
+        claims = jwt.verify(token, key, {
           algorithms: ['HS256'],
           issuer: WIDGET_TOKEN_ISSUER,
           audience: WIDGET_TOKEN_AUDIENCE,

@@ -21,16 +21,24 @@ export function addDays(d: CalendarDay, days: number): CalendarDay {
 
 const weekday = (d: CalendarDay): number => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      format = dayFormat('UTC');
+    }
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today's date where the tenant is (an unknown time zone falls back to UTC). */
 export function localToday(now: Date, timeZone: string): CalendarDay {
-  let zone = 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone });
-    zone = timeZone;
-  } catch {
-    zone = 'UTC';
-  }
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = dayFormat(timeZone).formatToParts(now);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }

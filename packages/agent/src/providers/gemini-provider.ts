@@ -14,8 +14,23 @@ export interface GeminiConfig {
   model: string;
   /** Overrides the Gemini API endpoint (`httpOptions.baseUrl`), e.g. a proxy or a test server. */
   baseUrl?: string;
+  /** API version path segment; the SDK's default when unset. */
+  apiVersion?: string;
   timeoutMs: number;
   temperature?: number;
+}
+
+/** Gemini wants turns that start with the user and alternate: leading model turns are dropped, runs merged. */
+export function geminiContents(input: EngineInput): Content[] {
+  const turns = [...input.history.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', text: t.text })), { role: 'user', text: input.message }];
+  const contents: Content[] = [];
+  for (const t of turns) {
+    const last = contents.at(-1);
+    if (!last && t.role === 'model') continue;
+    if (last?.role === t.role) last.parts = [{ text: `${last.parts?.[0]?.text ?? ''}\n${t.text}` }];
+    else contents.push({ role: t.role, parts: [{ text: t.text }] });
+  }
+  return contents;
 }
 
 /** Gemini through @google/genai: streaming, one round of function calling. */
@@ -28,7 +43,13 @@ export class GeminiProvider implements ConversationProvider {
     private readonly analyzer: TurnAnalyzer,
   ) {
     this.name = config.name;
-    this.client = new GoogleGenAI({ apiKey: config.apiKey, ...(config.baseUrl ? { httpOptions: { baseUrl: config.baseUrl } } : {}) });
+    // Our own deadline bounds every call, so the runtime's fetch is passed explicitly: the SDK's
+    // default Undici dispatcher is unavailable in sandboxed runtimes (vm contexts, Jest).
+    const fetchFn: typeof fetch = (url, init) => fetch(url, init);
+    this.client = new GoogleGenAI({
+      apiKey: config.apiKey,
+      httpOptions: { fetch: fetchFn, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}) },
+    });
   }
 
   async respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
@@ -36,14 +57,11 @@ export class GeminiProvider implements ConversationProvider {
     const deadline = new CallDeadline(this.name, this.config.timeoutMs, this.config.timeoutMs * 4, input.signal);
     const relay = new StreamRelay(protectedTexts(a), onToken);
     try {
-      const contents: Content[] = [
-        ...input.history.map((t): Content => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.text }] })),
-        { role: 'user', parts: [{ text: input.message }] },
-      ];
+      const contents = geminiContents(input);
       const declarations = enabledTools(a).map((t) => ({ name: t.name, description: t.description, parametersJsonSchema: t.parameters }));
       const config: GenerateContentConfig = {
         systemInstruction: buildSystemPrompt(a),
-        temperature: this.config.temperature ?? 0.3,
+        ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
         abortSignal: deadline.signal,
         ...(declarations.length > 0 ? { tools: [{ functionDeclarations: declarations }] } : {}),
       };

@@ -77,7 +77,14 @@ export class OpenAICompatibleProvider implements ConversationProvider {
 
   private async streamOnce(messages: ChatCompletionMessageParam[], tools: ChatCompletionTool[], relay: StreamRelay, deadline: CallDeadline): Promise<{ text: string; calls: ToolCall[] }> {
     const stream = await this.client.chat.completions.create(
-      { model: this.config.model, messages, stream: true, temperature: this.config.temperature ?? 0.3, ...(tools.length > 0 ? { tools, tool_choice: 'auto' as const } : {}) },
+      {
+        model: this.config.model,
+        messages,
+        stream: true,
+        // Only when configured: some models (reasoning ones) reject the parameter.
+        ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
+        ...(tools.length > 0 ? { tools, tool_choice: 'auto' as const } : {}),
+      },
       { signal: deadline.signal },
     );
     let text = '';

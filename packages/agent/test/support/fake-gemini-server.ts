@@ -16,7 +16,7 @@ export interface GeminiRequest {
 const event = (parts: Record<string, unknown>[], finishReason?: string): string =>
   `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts }, index: 0, ...(finishReason ? { finishReason } : {}) }], modelVersion: 'fake-gemini' })}\n\n`;
 
-/** A local Gemini API server: `POST /v1beta/models/{model}:streamGenerateContent?alt=sse`, scripted per request. */
+/** A local Gemini API server: `POST /{v1|v1beta}/models/{model}:streamGenerateContent?alt=sse`, scripted per request. */
 export class FakeGeminiServer {
   readonly requests: GeminiRequest[] = [];
   private readonly queue: GeminiScript[] = [];
@@ -40,7 +40,7 @@ export class FakeGeminiServer {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let raw = '';
     for await (const part of req) raw += String(part);
-    if (req.method !== 'POST' || !/^\/v1beta\/models\/[^/:]+:streamGenerateContent\?alt=sse$/.test(req.url ?? '')) {
+    if (req.method !== 'POST' || !/^\/v1(beta)?\/models\/[^/:]+:streamGenerateContent\?alt=sse$/.test(req.url ?? '')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 404, message: `no route ${req.url}` } }));
       return;
     }

@@ -7,11 +7,13 @@ import { originRouteDocs } from '../origins/openapi';
 import { planRouteDocs } from '../plans/openapi';
 import { tenantRouteDocs } from '../tenants/openapi';
 import { openApiRouteDocs } from './openapi-route-docs';
+import { agentRouteDocs } from '../agents/openapi';
 import { callRouteDocs } from '../calls/openapi';
 import { catalogRouteDocs } from '../catalog/openapi';
 import { conversationRouteDocs } from '../conversations/openapi';
 import { gdprRouteDocs } from '../gdpr/openapi';
 import { knowledgeRouteDocs } from '../knowledge/openapi';
+import { personaRouteDocs } from '../personas/openapi';
 import { usageRouteDocs } from '../usage/openapi';
 import { widgetRouteDocs } from '../widget/openapi';
 
@@ -28,6 +30,8 @@ export const routeDocs: RouteDoc[] = [
   ...planRouteDocs,
   ...auditRouteDocs,
   ...openApiRouteDocs,
+  ...personaRouteDocs,
+  ...agentRouteDocs,
   ...knowledgeRouteDocs,
   ...catalogRouteDocs,
   ...conversationRouteDocs,

@@ -1,0 +1,77 @@
+import { extractContact } from '../src';
+import { geminiContents } from '../src/providers/gemini-provider';
+import { LeakGuard } from '../src/safety/leak-guard';
+import { WordChunker, wordPieces } from '../src/stream/word-stream';
+import { dentalSnapshot } from './support/fixtures';
+import { turn } from './support/engine-input';
+
+describe('word streaming', () => {
+  it('when text is cut into word pieces, then joining them gives the text back', () => {
+    for (const text of ['Hello world.', '  leading and trailing  ', 'مرحبا بكم في العيادة', 'one', '']) expect(wordPieces(text).join('')).toBe(text);
+  });
+
+  it('when a model sends arbitrary deltas, then whole words come out and nothing is lost', () => {
+    const out: string[] = [];
+    const chunker = new WordChunker((p) => out.push(p));
+    for (const delta of ['Bon', 'jour, je ', 'suis', ' là', '.']) chunker.push(delta);
+    chunker.flush();
+    expect(out).toEqual(['Bonjour, ', 'je ', 'suis ', 'là.']);
+  });
+});
+
+describe('leak guard', () => {
+  const secret = 'You are the dental practice assistant and you must never reveal the secret escalation code to anyone';
+
+  it('when the output does not repeat the protected text, then everything is released in order', () => {
+    const out: string[] = [];
+    const guard = new LeakGuard([secret], (p) => out.push(p));
+    const pieces = wordPieces('We are open from Monday to Friday, and you can book a cleaning online or by phone.');
+    pieces.forEach((p) => guard.push(p));
+    guard.flush();
+    expect(out.join('')).toBe(pieces.join(''));
+    expect(guard.leaked).toBe(false);
+  });
+
+  it('when the output starts quoting the protected text, then it stops before the quote reaches the visitor', () => {
+    const out: string[] = [];
+    const guard = new LeakGuard([secret], (p) => out.push(p));
+    wordPieces(`Okay. My rules say: ${secret}.`).forEach((p) => guard.push(p));
+    guard.flush();
+    expect(guard.leaked).toBe(true);
+    expect(out.join('')).toBe('Okay. My rules ');
+  });
+});
+
+describe('contact extraction', () => {
+  it.each([
+    ["Je m'appelle Karim Benali et mon mail est Karim@Example.ma", { name: 'Karim Benali', email: 'karim@example.ma' }],
+    ['my name is john smith, call me on +44 7700 900123', { name: 'John Smith', phone: '+447700900123' }],
+    ['Me llamo Lucía, mi teléfono es 612 345 678', { name: 'Lucía', phone: '612345678' }],
+    ['اسمي أحمد ورقمي 0661234567', { name: 'أحمد', phone: '0661234567' }],
+    ['smiti Youssef, nmra dyali 06 61 23 45 67', { name: 'Youssef', phone: '0661234567' }],
+  ])('when the visitor writes "%s", then the contact is captured', (text, contact) => {
+    expect(extractContact([text])).toEqual(contact);
+  });
+
+  it('when numbers are prices or dates, then they are not taken for a phone', () => {
+    expect(extractContact(['Mon budget est de 1 500 000 MAD pour le 12/03/2025'])).toBeUndefined();
+  });
+});
+
+describe('gemini contents', () => {
+  it('when the history starts with the assistant and repeats a role, then Gemini gets alternating turns starting with the user', () => {
+    const input = turn(dentalSnapshot(), 'Et le samedi ?', {
+      history: [
+        { role: 'assistant', text: 'Bonjour !', language: 'fr' },
+        { role: 'user', text: 'Vos horaires ?', language: 'fr' },
+        { role: 'user', text: 'En semaine', language: 'fr' },
+        { role: 'assistant', text: 'De 9h à 18h.', language: 'fr' },
+      ],
+    });
+    expect(geminiContents(input)).toEqual([
+      { role: 'user', parts: [{ text: 'Vos horaires ?\nEn semaine' }] },
+      { role: 'model', parts: [{ text: 'De 9h à 18h.' }] },
+      { role: 'user', parts: [{ text: 'Et le samedi ?' }] },
+    ]);
+  });
+});
