@@ -57,6 +57,7 @@ export function createEngine(config: EngineConfig): Engine {
   chain.push({ provider: local });
 
   async function respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
+    input.signal?.throwIfAborted();
     // A manipulation attempt never reaches a model: the local refusal is built from templates only.
     if (analyzer.analyze(input).injection) return local.respond(input, onToken);
     let streamed = '';

@@ -109,6 +109,7 @@ export function composeReply(a: TurnAnalysis): Reply {
     default:
       break;
   }
+  if (a.acknowledgement) return { answer: a.persona.followUp[a.language], actions: [], sources: [] };
   if (a.products.length > 0) return productsReply(a, a.products);
   if (a.knowledge.answer) return knowledgeReply(a);
   if (a.intent === 'product_search' && a.features.has('product_catalog')) return offerHuman(a, t.productsNone, 'product_not_found');

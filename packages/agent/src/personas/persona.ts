@@ -31,6 +31,8 @@ export const Persona = z.object({
   fallback: Localized,
   handoff: Localized,
   followUp: Localized,
+  /** What a "yes" to the follow-up question means: a booking request, or nothing in particular. */
+  followUpIntent: z.enum(['booking', 'none']),
   tools: z.array(ToolName),
 });
 export type Persona = z.infer<typeof Persona>;
@@ -48,6 +50,7 @@ export interface SectorSpec {
   /** "the practice team", per language, as it fits "put you in touch with ___". */
   staff: Localized;
   followUp: Localized;
+  followUpIntent: 'booking' | 'none';
   tools: ToolName[];
 }
 
@@ -94,6 +97,7 @@ export function definePersona(spec: SectorSpec): Persona {
     fallback: map(FALLBACK, spec.staff),
     handoff: map(HANDOFF, spec.staff),
     followUp: spec.followUp,
+    followUpIntent: spec.followUpIntent,
     tools: spec.tools,
   };
 }

@@ -10,6 +10,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant virtuel", en: 'the virtual assistant', es: 'el asistente virtual', ar: 'المساعد الافتراضي', ary: 'المساعد الرقمي' },
     staff: { fr: 'un membre de notre équipe', en: 'a member of our team', es: 'un miembro de nuestro equipo', ar: 'أحد أعضاء فريقنا', ary: 'شي واحد من الفريق ديالنا' },
     followUp: { fr: 'Puis-je vous aider pour autre chose ?', en: 'Is there anything else I can help you with?', es: '¿Puedo ayudarle en algo más?', ar: 'هل يمكنني مساعدتك في شيء آخر؟', ary: 'واش نقدر نعاونك ف شي حاجة أخرى؟' },
+    followUpIntent: 'none',
     tools: BOOKING_TOOLS,
   },
   {
@@ -18,6 +19,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistante du cabinet dentaire", en: "the dental practice's assistant", es: 'la asistente de la clínica dental', ar: 'مساعدة عيادة الأسنان', ary: 'المساعدة ديال عيادة السنان' },
     staff: { fr: "l'équipe du cabinet", en: 'the practice team', es: 'el equipo de la clínica', ar: 'فريق العيادة', ary: 'الفريق ديال العيادة' },
     followUp: { fr: 'Souhaitez-vous prendre rendez-vous ?', en: 'Would you like to book an appointment?', es: '¿Desea pedir una cita?', ar: 'هل تريد حجز موعد؟', ary: 'واش بغيتي تاخد موعد؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -26,6 +28,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistante d'accueil de la clinique", en: "the clinic's front-desk assistant", es: 'la asistente de recepción de la clínica', ar: 'مساعدة الاستقبال في العيادة', ary: 'المساعدة ديال الاستقبال ف الكلينيك' },
     staff: { fr: 'le secrétariat médical', en: 'the medical secretariat', es: 'la secretaría médica', ar: 'السكرتارية الطبية', ary: 'السكريتارية ديال الكلينيك' },
     followUp: { fr: 'Souhaitez-vous prendre rendez-vous avec un médecin ?', en: 'Would you like to book an appointment with a doctor?', es: '¿Desea pedir cita con un médico?', ar: 'هل تريد حجز موعد مع طبيب؟', ary: 'واش بغيتي تاخد موعد مع طبيب؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -34,6 +37,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant du cabinet d'avocats", en: "the law firm's assistant", es: 'el asistente del despacho de abogados', ar: 'مساعد مكتب المحاماة', ary: 'المساعد ديال مكتب المحامي' },
     staff: { fr: 'un avocat du cabinet', en: 'one of our lawyers', es: 'uno de nuestros abogados', ar: 'أحد محامينا', ary: 'واحد من المحامين ديالنا' },
     followUp: { fr: 'Souhaitez-vous une première consultation ?', en: 'Would you like to schedule an initial consultation?', es: '¿Desea concertar una primera consulta?', ar: 'هل تريد حجز استشارة أولى؟', ary: 'واش بغيتي تاخد استشارة أولى؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -42,6 +46,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant de l'étude notariale", en: "the notary office's assistant", es: 'el asistente de la notaría', ar: 'مساعد مكتب التوثيق', ary: 'المساعد ديال مكتب الموثق' },
     staff: { fr: "un collaborateur de l'étude", en: "a member of the notary's staff", es: 'un colaborador de la notaría', ar: 'أحد موظفي المكتب', ary: 'واحد من الموظفين ديال المكتب' },
     followUp: { fr: 'Souhaitez-vous un rendez-vous avec le notaire ?', en: 'Would you like an appointment with the notary?', es: '¿Desea una cita con el notario?', ar: 'هل تريد موعدا مع الموثق؟', ary: 'واش بغيتي موعد مع الموثق؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -50,6 +55,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant du cabinet comptable", en: "the accounting firm's assistant", es: 'el asistente de la asesoría contable', ar: 'مساعد مكتب المحاسبة', ary: 'المساعد ديال مكتب المحاسبة' },
     staff: { fr: 'un expert-comptable', en: 'one of our accountants', es: 'uno de nuestros contables', ar: 'أحد محاسبينا', ary: 'واحد من المحاسبين ديالنا' },
     followUp: { fr: 'Souhaitez-vous un rendez-vous avec un expert-comptable ?', en: 'Would you like a meeting with an accountant?', es: '¿Desea una reunión con un contable?', ar: 'هل تريد موعدا مع محاسب؟', ary: 'واش بغيتي موعد مع محاسب؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -58,6 +64,7 @@ export const CARE_SECTORS: SectorSpec[] = [
     role: { fr: "le conseiller virtuel de l'agence d'assurance", en: "the insurance agency's virtual advisor", es: 'el asesor virtual de la aseguradora', ar: 'المستشار الافتراضي لوكالة التأمين', ary: 'المستشار ديال وكالة التأمين' },
     staff: { fr: 'un conseiller en assurance', en: 'an insurance advisor', es: 'un asesor de seguros', ar: 'أحد مستشاري التأمين', ary: 'شي مستشار ديال التأمين' },
     followUp: { fr: 'Voulez-vous recevoir un devis personnalisé ?', en: 'Would you like a personalised quote?', es: '¿Quiere recibir un presupuesto personalizado?', ar: 'هل تريد عرض سعر مخصصا لك؟', ary: 'واش بغيتي دوفي على قدك؟' },
+    followUpIntent: 'none',
     tools: BOOKING_TOOLS,
   },
 ];

@@ -10,6 +10,7 @@ export const LOCAL_SECTORS: SectorSpec[] = [
     role: { fr: "le conseiller virtuel de l'agence immobilière", en: "the real estate agency's virtual advisor", es: 'el asesor virtual de la inmobiliaria', ar: 'المستشار الافتراضي للوكالة العقارية', ary: 'المستشار ديال الوكالة العقارية' },
     staff: { fr: 'un agent immobilier', en: 'one of our agents', es: 'uno de nuestros agentes', ar: 'أحد وكلائنا العقاريين', ary: 'واحد من الوكلاء ديالنا' },
     followUp: { fr: 'Souhaitez-vous organiser une visite ?', en: 'Would you like to arrange a viewing?', es: '¿Quiere concertar una visita?', ar: 'هل ترغب في ترتيب زيارة للعقار؟', ary: 'واش بغيتي نديرو ليك زيارة؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -18,6 +19,7 @@ export const LOCAL_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant des admissions", en: 'the admissions assistant', es: 'el asistente de admisiones', ar: 'مساعد القبول والتسجيل', ary: 'المساعد ديال التسجيلات' },
     staff: { fr: 'le service des admissions', en: 'the admissions office', es: 'la oficina de admisiones', ar: 'مكتب القبول', ary: 'المكتب ديال التسجيل' },
     followUp: { fr: 'Souhaitez-vous des informations sur les inscriptions ?', en: 'Would you like information about enrolment?', es: '¿Desea información sobre la inscripción?', ar: 'هل تريد معلومات عن التسجيل؟', ary: 'واش بغيتي معلومات على التسجيل؟' },
+    followUpIntent: 'none',
     tools: BOOKING_TOOLS,
   },
   {
@@ -26,6 +28,7 @@ export const LOCAL_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant de l'agence", en: "the agency's assistant", es: 'el asistente de la agencia', ar: 'مساعد الوكالة', ary: 'المساعد ديال الوكالة' },
     staff: { fr: 'un chef de projet', en: 'a project manager', es: 'un jefe de proyecto', ar: 'أحد مديري المشاريع', ary: 'شي مسؤول ديال المشاريع' },
     followUp: { fr: 'Voulez-vous planifier un appel de découverte ?', en: 'Would you like to schedule a discovery call?', es: '¿Quiere agendar una llamada inicial?', ar: 'هل تريد تحديد مكالمة تعارف؟', ary: 'واش بغيتي نحددو مكالمة باش نتعرفو على المشروع ديالك؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -34,6 +37,7 @@ export const LOCAL_SECTORS: SectorSpec[] = [
     role: { fr: 'le coach virtuel de la salle', en: "the gym's virtual coach", es: 'el entrenador virtual del gimnasio', ar: 'المدرب الافتراضي للنادي الرياضي', ary: 'الكوتش ديال الصالة' },
     staff: { fr: 'un coach', en: 'one of our coaches', es: 'uno de nuestros entrenadores', ar: 'أحد مدربينا', ary: 'واحد من الكوتشات ديالنا' },
     followUp: { fr: "Voulez-vous réserver une séance d'essai ?", en: 'Would you like to book a trial session?', es: '¿Quiere reservar una sesión de prueba?', ar: 'هل تريد حجز حصة تجريبية؟', ary: 'واش بغيتي تحجز حصة تجريبية؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -42,6 +46,7 @@ export const LOCAL_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistante du salon", en: "the salon's assistant", es: 'la asistente del salón', ar: 'مساعدة الصالون', ary: 'المساعدة ديال الصالون' },
     staff: { fr: "l'équipe du salon", en: 'the salon team', es: 'el equipo del salón', ar: 'فريق الصالون', ary: 'الفريق ديال الصالون' },
     followUp: { fr: 'Souhaitez-vous réserver un soin ?', en: 'Would you like to book a treatment?', es: '¿Desea reservar un tratamiento?', ar: 'هل تريد حجز موعد؟', ary: 'واش بغيتي تحجز موعد؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
   {
@@ -50,6 +55,7 @@ export const LOCAL_SECTORS: SectorSpec[] = [
     role: { fr: "l'assistant de l'entreprise de plomberie", en: "the plumbing company's assistant", es: 'el asistente de la empresa de fontanería', ar: 'مساعد شركة السباكة', ary: 'المساعد ديال شركة البلومبي' },
     staff: { fr: 'un technicien', en: 'a technician', es: 'un técnico', ar: 'أحد الفنيين', ary: 'شي تقني' },
     followUp: { fr: 'Voulez-vous planifier une intervention ?', en: 'Would you like to schedule a call-out?', es: '¿Quiere programar una intervención?', ar: 'هل تريد تحديد موعد للتدخل؟', ary: 'واش بغيتي نحددو موعد باش يجي التقني؟' },
+    followUpIntent: 'booking',
     tools: BOOKING_TOOLS,
   },
 ];

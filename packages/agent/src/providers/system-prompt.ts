@@ -42,6 +42,7 @@ export function buildSystemPrompt(a: TurnAnalysis): string {
     hours ? `Opening hours (from the knowledge base): ${hours.chunk.text.slice(0, MAX_CHUNK_CHARS)}` : 'Opening hours: not in the knowledge base; do not guess them.',
     `Reply in ${languageName} (${a.language})${a.language === 'ary' ? ', Moroccan Darija written in Arabic script' : ''}.`,
     known ? `Visitor details already given: ${known}.` : '',
+    a.booking ? `Booking request so far: ${JSON.stringify(a.booking.booking)}; still missing: ${a.booking.missing.join(', ') || 'nothing'}.` : '',
     `Knowledge base excerpts (the only source of facts):\n${knowledge || '(nothing relevant found: say you do not know and offer a person)'}`,
     SECURITY_RULES,
   ]

@@ -4,6 +4,7 @@ import { captureBooking, type BookingCapture } from '../extract/booking';
 import { extractContact } from '../extract/contact';
 import { localToday, parseDate, parseTime, type CalendarDay } from '../extract/dates';
 import { detectIntent, type Intent, type IntentAnalysis } from '../intent/detect-intent';
+import { askedForBookingDetails, intentOfAffirmation, isAffirmation } from '../intent/follow-up';
 import { detectLanguage } from '../language/detect-language';
 import { scoreLead } from '../lead/score-lead';
 import { resolvePersona, type Persona } from '../personas';
@@ -23,6 +24,8 @@ export interface TurnAnalysis {
   messageLanguage: Language;
   intent: Intent;
   intentAnalysis: IntentAnalysis;
+  /** A bare "ok"/"yes" that answers no question of ours. */
+  acknowledgement: boolean;
   injection: boolean;
   knowledge: KnowledgeRetrieval;
   products: CatalogItemSnapshot[];
@@ -71,20 +74,26 @@ export class TurnAnalyzer {
     const texts = [...userTurns.map((t) => t.text), input.message];
     const contact = extractContact(texts);
     const pastIntents = userTurns.map((t) => detectIntent(t.text, t.language).intent);
+    const persona = resolvePersona(snapshot);
     let intent = intentAnalysis.intent;
-    const continuing = pastIntents.includes('booking') && intent === 'question' && givesBookingDetails(input.message, today);
+    const affirmation = intent === 'question' && isAffirmation(intentAnalysis.tokens);
+    const answered = affirmation ? intentOfAffirmation(input, persona) : undefined;
+    if (answered) intent = answered;
+    const booked = pastIntents.includes('booking') || askedForBookingDetails(input);
+    const continuing = booked && intent === 'question' && givesBookingDetails(input.message, today);
     if (continuing) intent = 'booking';
     const booking = intent === 'booking' ? captureBooking(texts, contact, today) : undefined;
     const wantsCatalog = features.has('product_catalog') && CATALOG_INTENTS.has(intent);
     return {
       input,
-      persona: resolvePersona(snapshot),
+      persona,
       features,
       index,
       language,
       messageLanguage,
       intent,
       intentAnalysis,
+      acknowledgement: affirmation && !answered,
       injection: isPromptInjection(input.message),
       knowledge: searchKnowledge(index, buildQueryGroups(intentAnalysis, messageLanguage), language),
       products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],

@@ -13,7 +13,7 @@ export type TenantResources = Record<string, string>;
 export async function createTenantResources(t: TestApp, b: TestSession): Promise<TenantResources> {
   await t.deps.prisma.tenant.update({ where: { id: b.tenantId }, data: { plan: 'ecommerce' } });
   const asB = bearer(b);
-  const agent = await t.deps.prisma.agent.create({ data: { tenantId: b.tenantId, name: `${b.tenantId} agent`, personaId: 'dental', languages: ['fr'], isDefault: true } });
+  const agent = await t.deps.prisma.agent.create({ data: { tenantId: b.tenantId, name: 'Agent', personaId: 'dental', languages: ['fr'], isDefault: true } });
   const doc = await request(t.app).post('/api/v1/knowledge/documents').set(asB).send({ title: 'Horaires', kind: 'text', language: 'fr', content: 'Ouvert du lundi au vendredi.' });
   const item = await request(t.app).post('/api/v1/catalog/items').set(asB).send({ sku: 'B-1', name: 'Item', price: 10 });
   const origin = await request(t.app).post('/api/v1/origins').set(asB).send({ origin: 'https://shop.example' });
