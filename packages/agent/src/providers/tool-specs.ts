@@ -1,4 +1,4 @@
-import type { Feature } from '@vocalia/contracts';
+import type { AgentTool, Feature } from '@vocalia/contracts';
 import { TOOL_NAMES, type ToolName } from '../personas';
 import type { TurnAnalysis } from '../turn/analyze-turn';
 
@@ -47,9 +47,21 @@ const REQUIRED_FEATURE: Record<ToolName, Feature> = {
   search_catalog: 'product_catalog',
 };
 
+/** The tool an integrator enables on an agent (db-api's vocabulary) -> the function the model calls. */
+export const FUNCTION_FOR_AGENT_TOOL: Record<AgentTool, ToolName> = {
+  booking: 'book_appointment',
+  lead_qualification: 'qualify_lead',
+  handoff: 'transfer_to_human',
+  catalog_lookup: 'search_catalog',
+};
+
+function configuredFunctions(tools: readonly string[]): ToolName[] {
+  return tools.flatMap((t) => (t in FUNCTION_FOR_AGENT_TOOL ? [FUNCTION_FOR_AGENT_TOOL[t as AgentTool]] : []));
+}
+
 /** The agent's tools (or its persona's defaults), kept only when the tenant's plan grants the feature behind them. */
 export function enabledTools(a: TurnAnalysis): ToolSpec[] {
-  const configured = a.input.snapshot.agent?.tools ?? [];
+  const configured = configuredFunctions(a.input.snapshot.agent?.tools ?? []);
   const wanted = configured.length > 0 ? configured : a.persona.tools;
   return TOOL_NAMES.filter((name) => wanted.includes(name) && a.features.has(REQUIRED_FEATURE[name])).map((name) => TOOL_SPECS[name]);
 }

@@ -16,7 +16,7 @@ export function dentalSnapshot(overrides: { features?: Feature[]; version?: stri
     agent: {
       id: 'agent-atlas', name: 'Salma', personaId: 'dental', languages: ['fr', 'en', 'es', 'ar', 'ary'], greeting: {},
       instructions: 'Always propose the earliest emergency slot to patients in pain and mention that quotes are free after the first visit.',
-      tools: ['book_appointment', 'qualify_lead', 'transfer_to_human'], transferNumber: overrides.transferNumber ?? '+212522000001',
+      tools: ['booking', 'lead_qualification', 'handoff'], transferNumber: overrides.transferNumber ?? '+212522000001',
     },
     widget: { branding: BRANDING, languages: ['fr', 'en', 'es', 'ar', 'ary'], greeting: {}, ecommerce: false },
     knowledge: [
