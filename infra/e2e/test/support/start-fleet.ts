@@ -1,90 +1,61 @@
-import type { Deps as DbApiDeps } from '@vocalia/db-api/src/deps';
 import { deleteKeys } from './redis-keys';
 import { reserveServer, type ReservedServer } from './reserved-server';
-import { startDbApi, type RunningDbApi } from './start-db-api';
-import { startEdge, type RunningEdge } from './start-edge';
-import { startVoiceApi, type RunningVoiceApi, type VoiceApiOptions } from './start-voice-api';
+import { startDbApi } from './start-db-api';
+import { startEdge } from './start-edge';
+import { startVoiceApi, type VoiceApiOptions } from './start-voice-api';
+import { Teardown } from './teardown';
 import { uniquePrefix } from './test-env';
 
-export interface FleetOptions {
+export type VoiceSettings = Pick<VoiceApiOptions, 'llmEnv' | 'rateWindowSec'>;
+
+export interface FleetOptions extends Partial<VoiceSettings> {
   /** Names the Redis prefix, for whoever looks at Redis during a run. */
   name: string;
-  rateWindowSec?: number;
-  llmEnv?: Record<string, string>;
-}
-
-/** Another voice-api (its own engine settings) against the same db-api and queues, behind its own edge. */
-export interface ExtraVoiceApi {
-  edgeUrl: string;
-  close(): Promise<void>;
 }
 
 export interface Fleet {
   /** PUBLIC_BASE_URL: the edge, the only address tests talk to. */
   edgeUrl: string;
-  /** db-api's deps, for diagnostics only; tests go through the edge. */
-  dbApi: DbApiDeps;
-  startExtraVoiceApi(opts: Pick<VoiceApiOptions, 'llmEnv' | 'rateWindowSec'>): Promise<ExtraVoiceApi>;
+  /** Another voice-api (its own engine settings) on the same db-api and queues, behind an edge of its own; returns that edge's URL. */
+  startExtraVoiceApi(settings: Partial<VoiceSettings>): Promise<string>;
   close(): Promise<void>;
-}
-
-interface Stoppable {
-  close(): Promise<void>;
-}
-
-async function stopAll(stack: Stoppable[]): Promise<void> {
-  for (const item of stack.splice(0).reverse()) await item.close();
 }
 
 /**
  * db-api (fresh database, workers running) and voice-api in-process, each on a random port, and
- * the local edge in front of them with the production route table. One Redis prefix for the file.
+ * the local edge in front of them with the production route table. One Redis prefix per file.
  */
 export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   const prefix = uniquePrefix(opts.name);
-  const stack: Stoppable[] = [{ close: () => deleteKeys(prefix) }];
+  const teardown = new Teardown();
+  teardown.add('storage', { close: () => deleteKeys(prefix) });
+  let voiceApis = 0;
   try {
-    const dbServer = await reserveServer();
-    stack.push(dbServer);
-    const extraVoiceApi = async (voice: Pick<VoiceApiOptions, 'llmEnv' | 'rateWindowSec'>, keyPrefix: string) => {
-      const server: ReservedServer = await reserveServer();
-      const own: Stoppable[] = [server];
-      try {
-        const edge: RunningEdge = await startEdge({ 'db-api': dbServer.port, 'voice-api': server.port });
-        own.push(edge);
-        const api: RunningVoiceApi = await startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, ...voice });
-        own.push(api);
-        server.serve(api.handler);
-        return { edgeUrl: edge.url, close: () => stopAll(own) };
-      } catch (err) {
-        await stopAll(own);
-        throw err;
-      }
+    const dbServer = teardown.add('servers', await reserveServer());
+    const startVoiceBehindEdge = async (server: ReservedServer, settings: Partial<VoiceSettings>) => {
+      voiceApis += 1;
+      const keyPrefix = `${prefix}-voice${voiceApis}`;
+      const edge = teardown.add('edges', await startEdge({ 'db-api': dbServer.port, 'voice-api': server.port }));
+      const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, llmEnv: settings.llmEnv });
+      return { edge, start };
     };
-    const voiceServer = await reserveServer();
-    stack.push(voiceServer);
-    const edge = await startEdge({ 'db-api': dbServer.port, 'voice-api': voiceServer.port });
-    stack.push(edge);
-    const dbApi: RunningDbApi = await startDbApi({ publicBaseUrl: edge.url, queuePrefix: prefix });
-    stack.push(dbApi);
+    const voiceServer = teardown.add('servers', await reserveServer());
+    const { edge, start } = await startVoiceBehindEdge(voiceServer, opts);
+    const dbApi = teardown.add('services', await startDbApi({ publicBaseUrl: edge.url, queuePrefix: prefix }));
     dbServer.serve(dbApi.handler);
-    const voiceApi = await startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix: `${prefix}-voice`, rateWindowSec: opts.rateWindowSec ?? 60, llmEnv: opts.llmEnv });
-    stack.push(voiceApi);
-    voiceServer.serve(voiceApi.handler);
-    let extras = 0;
+    voiceServer.serve(teardown.add('services', await start()).handler);
     return {
       edgeUrl: edge.url,
-      dbApi: dbApi.deps,
-      async startExtraVoiceApi(voice) {
-        extras += 1;
-        const extra = await extraVoiceApi({ rateWindowSec: 60, ...voice }, `${prefix}-voice${extras}`);
-        stack.push(extra);
-        return extra;
+      async startExtraVoiceApi(settings) {
+        const server = teardown.add('servers', await reserveServer());
+        const extra = await startVoiceBehindEdge(server, settings);
+        server.serve(teardown.add('services', await extra.start()).handler);
+        return extra.edge.url;
       },
-      close: () => stopAll(stack),
+      close: () => teardown.run(),
     };
   } catch (err) {
-    await stopAll(stack);
+    await teardown.run();
     throw err;
   }
 }

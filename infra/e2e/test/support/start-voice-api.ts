@@ -37,7 +37,10 @@ export async function startVoiceApi(opts: VoiceApiOptions): Promise<RunningVoice
     keyPrefix: opts.keyPrefix,
     queuePrefix: opts.queuePrefix,
     dbApi: { baseUrl: opts.dbApiUrl, internalToken: INTERNAL_API_TOKEN, timeoutMs: 5000 },
-    engine: createEngine({ ...engineConfigFromEnv(opts.llmEnv ?? {}) }),
+    engine: createEngine({
+      ...engineConfigFromEnv(opts.llmEnv ?? {}),
+      onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
+    }),
     widgetBundle: widgetBundle(),
     widgetToken: { secret: WIDGET_TOKEN_SECRET, ttlSec: 600 },
     // Every request comes from 127.0.0.1: the per-IP limit is not what these tests watch.

@@ -12,7 +12,7 @@ import { resolveTenant } from '../snapshots/resolve-tenant';
 import type { SnapshotStore } from '../snapshots/snapshot-store';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
-import { respondToMessage, type RespondContext, type RespondDeps } from './respond-to-message';
+import { loadSessionOrEmpty, respondToMessage, type RespondContext, type RespondDeps } from './respond-to-message';
 
 export interface RespondRouteDeps extends RespondDeps {
   snapshots: SnapshotStore;
@@ -33,11 +33,12 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
+    const session = loadSessionOrEmpty(deps, snapshot.tenant.id, input.sessionId);
     recordLimit(res, await deps.rateLimits.consumeTenant(snapshot.tenant.id, snapshot.tenant.plan));
 
     const abort = new AbortController();
     res.on('close', () => res.writableFinished || abort.abort());
-    const ctx: RespondContext = { snapshot, origin, channel, requestId: String(res.locals.requestId), signal: abort.signal };
+    const ctx: RespondContext = { snapshot, origin, channel, session, requestId: String(res.locals.requestId), signal: abort.signal };
     if (!wantsEventStream(req)) {
       res.setHeader('Cache-Control', 'no-store');
       res.json(await respondToMessage(deps, ctx, input));
