@@ -5,24 +5,28 @@
  * Run: `npx tsx bench/respond.bench.ts` (BENCH_DURATION_SEC, BENCH_TTFT_COUNT, REDIS_URL to tune).
  */
 import type { Server } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
-import { createRedis, type Redis } from '@vocalia/service-kit';
+import { createRedis, listen, type Redis } from '@vocalia/service-kit';
 import { composeVoiceApi, createApp } from '@vocalia/voice-api';
-import { listen } from '@vocalia/service-kit';
 import { BENCH_ORIGIN, BENCH_TENANT, benchSnapshot } from './support/bench-tenant';
-import { runLoad, timeToFirstToken, type LoadFigures, type LoadTarget } from './support/load';
+import { runLoad, timeToFirstToken, unloadedLatency, type LoadFigures, type LoadTarget, type Percentiles } from './support/load';
+import { engineMedianMs } from './support/engine-time';
 import { startSnapshotServer } from './support/snapshot-server';
 import { discardingLogger, startBaseline, startEdge, urlOf } from './support/servers';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_DURATION_SEC ?? 5);
 const TTFT_COUNT = Number(process.env.BENCH_TTFT_COUNT ?? 200);
+const SEQUENTIAL_COUNT = Number(process.env.BENCH_SEQUENTIAL_COUNT ?? 1000);
 const CONNECTIONS = 50;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const ready = (r: Redis) => (r.status === 'ready' ? Promise.resolve() : new Promise<void>((ok) => r.once('ready', () => ok())));
 
 async function startVoiceApi(prefix: string) {
-  const snapshots = await startSnapshotServer(benchSnapshot());
+  const snapshot = benchSnapshot();
+  const snapshots = await startSnapshotServer(snapshot);
+  const engine = createEngine(engineConfigFromEnv({}));
   const redis = createRedis(REDIS_URL, 'client');
   const producerRedis = createRedis(REDIS_URL, 'producer');
   await Promise.all([ready(redis), ready(producerRedis)]);
@@ -33,7 +37,7 @@ async function startVoiceApi(prefix: string) {
     keyPrefix: prefix,
     queuePrefix: `${prefix}-bull`,
     dbApi: { baseUrl: snapshots.url, internalToken: 'bench-internal-token', timeoutMs: 2000 },
-    engine: createEngine(engineConfigFromEnv({})),
+    engine,
     widgetBundle: { code: '', hash: 'bench' },
     widgetToken: { secret: 'bench-widget-secret-0123456789abcdef0123', ttlSec: 3600 },
     // Limits high enough never to refuse, but still counted in Redis on every request as in production.
@@ -54,7 +58,7 @@ async function startVoiceApi(prefix: string) {
     await Promise.all([redis.quit(), producerRedis.quit()]);
     snapshots.server.close();
   };
-  return { server, headers: { origin: BENCH_ORIGIN, authorization: `Bearer ${token}` }, close };
+  return { server, engine, snapshot, headers: { origin: BENCH_ORIGIN, authorization: `Bearer ${token}` }, close };
 }
 
 async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
@@ -67,7 +71,7 @@ async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
 }
 
 const row = (f: LoadFigures) =>
-  `${f.name.padEnd(28)} ${String(f.connections).padStart(5)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)}`;
+  `${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)}`;
 
 async function main(): Promise<void> {
   const prefix = `bench-voice-${process.pid}`;
@@ -82,23 +86,36 @@ async function main(): Promise<void> {
     voiceEdge: { name: 'voice-api via edge', url: voiceEdge.url, headers: voice.headers },
   };
 
-  out(`VocalIA /respond benchmark: node ${process.version}, local provider, Redis ${REDIS_URL}, ${DURATION} s per run`);
+  out(`VocalIA /respond benchmark: node ${process.version}, ${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(2)}), local provider, Redis ${REDIS_URL}`);
+  out('One process runs the load generator, both servers, the edge and the fake db-api: compare ratios, not absolute figures.');
   for (const t of Object.values(targets)) await runLoad(t, 10, 1);
-  out(`${'target'.padEnd(28)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+  out();
+  out(`Under load: autocannon, ${CONNECTIONS} connections, ${DURATION} s each`);
+  out(`${'target'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
   const loaded: Record<string, LoadFigures> = {};
   for (const [key, t] of Object.entries(targets)) out(row((loaded[key] = await runLoad(t, CONNECTIONS, DURATION))));
-  const single: Record<string, LoadFigures> = {};
-  for (const [key, t] of Object.entries(targets)) out(row((single[key] = await runLoad(t, 1, Math.max(2, Math.round(DURATION / 2))))));
 
-  const ratio = (a: LoadFigures, b: LoadFigures) => `throughput x${(a.rps / b.rps).toFixed(2)} of baseline`;
-  const share = (a: LoadFigures, b: LoadFigures) => `+${(a.p50 - b.p50).toFixed(2)} ms p50 per request unloaded`;
   out();
-  out(`direct:   voice-api ${ratio(loaded.voice!, loaded.baseline!)}; ${share(single.voice!, single.baseline!)}`);
-  out(`via edge: voice-api ${ratio(loaded.voiceEdge!, loaded.baselineEdge!)}; ${share(single.voiceEdge!, single.baselineEdge!)}`);
+  out(`Unloaded: ${SEQUENTIAL_COUNT} sequential requests on one keep-alive connection`);
+  out(`${'target'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+  const single: Record<string, Percentiles> = {};
+  for (const [key, t] of Object.entries(targets)) {
+    single[key] = await unloadedLatency(t, SEQUENTIAL_COUNT);
+    out(`${t.name.padEnd(28)} ${single[key]!.p50.toFixed(2).padStart(8)} ${single[key]!.p99.toFixed(2).padStart(8)}`);
+  }
+
+  const compare = (voice: string, base: string) =>
+    `throughput x${(loaded[voice]!.rps / loaded[base]!.rps).toFixed(2)} of baseline; unloaded p50 +${(single[voice]!.p50 - single[base]!.p50).toFixed(2)} ms, p99 +${(single[voice]!.p99 - single[base]!.p99).toFixed(2)} ms`;
+  out();
+  out(`direct:   voice-api ${compare('voice', 'baseline')}`);
+  out(`via edge: voice-api ${compare('voiceEdge', 'baselineEdge')}`);
+  const engineMs = await engineMedianMs(voice.engine, voice.snapshot, SEQUENTIAL_COUNT);
+  const ownMs = single.voice!.p50 - single.baseline!.p50 - engineMs;
+  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, in-process) median ${engineMs.toFixed(2)} ms, voice-api's own share ~${ownMs.toFixed(2)} ms`);
 
   const direct = await timeToFirstToken(targets.voice!, TTFT_COUNT);
   const viaEdge = await timeToFirstToken(targets.voiceEdge!, TTFT_COUNT);
-  out(`SSE time to first token over ${TTFT_COUNT} sequential requests: direct median ${direct.median.toFixed(2)} ms (p90 ${direct.p90.toFixed(2)}), via edge median ${viaEdge.median.toFixed(2)} ms (p90 ${viaEdge.p90.toFixed(2)}); failures ${direct.failures + viaEdge.failures}`);
+  out(`SSE time to first token, ${TTFT_COUNT} sequential streams: direct median ${direct.median.toFixed(2)} ms (p90 ${direct.p90.toFixed(2)}), via edge median ${viaEdge.median.toFixed(2)} ms (p90 ${viaEdge.p90.toFixed(2)}); failed ${direct.failures + viaEdge.failures}`);
 
   await Promise.all([voiceEdge.close(), baselineEdge.close()]);
   await new Promise((r) => baseline.close(r));

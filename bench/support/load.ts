@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 import { BENCH_MESSAGES, BENCH_TENANT } from './bench-tenant';
 
@@ -68,6 +69,34 @@ export async function timeToFirstToken(target: LoadTarget, count: number): Promi
     else samples.push(first);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  return { median: at(0.5), p90: at(0.9), failures };
+  return { median: percentile(samples, 0.5), p90: percentile(samples, 0.9), failures };
+}
+
+export interface Percentiles {
+  p50: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+function post(url: string, agent: http.Agent, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(nextBody());
+  });
+}
+
+/** One request at a time on a keep-alive connection: the latency a request pays with no queueing, to 0.01 ms. */
+export async function unloadedLatency(target: LoadTarget, count: number): Promise<Percentiles> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) samples.push(await post(`${target.url}/respond`, agent, target.headers));
+  agent.destroy();
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AddOriginRequest, LoginRequest, RegisterRequest } from '@vocalia/contracts';
+import { LANGUAGES, type AddOriginRequest, type LoginRequest, type RegisterRequest, type UpdateTenantRequest } from '@vocalia/contracts';
 import { DEMO_DOCUMENTS } from './seed-documents';
 
 export const DEMO_EMAIL = 'demo@vocalia.local';
@@ -66,6 +66,8 @@ export async function seedDemoTenant(dbApiUrl: string, edgeOrigin: string): Prom
   try {
     const { accessToken, tenantId } = await signIn(dbApiUrl);
     const notes: string[] = [];
+    const languages = await call(dbApiUrl, 'PATCH', '/api/v1/tenant', { languages: [...LANGUAGES] } satisfies UpdateTenantRequest, accessToken);
+    if (languages.status !== 200) notes.push(`languages not set: ${describe('PATCH', '/api/v1/tenant', languages)}`);
     const origin = await call(dbApiUrl, 'POST', '/api/v1/origins', { origin: edgeOrigin } satisfies AddOriginRequest, accessToken);
     if (origin.status === 404) notes.push('origins not seeded: db-api has no POST /api/v1/origins yet');
     else if (origin.status !== 201 && origin.status !== 200 && origin.status !== 409) notes.push(`origin not added: ${describe('POST', '/api/v1/origins', origin)}`);

@@ -50,19 +50,22 @@ describe('seedDemoTenant', () => {
       if (path === '/api/v1/auth/register') return [201, session];
       if (auth !== 'Bearer tok-1') return [401, undefined];
       if (path === '/api/v1/origins') return [201, {}];
+      if (path === '/api/v1/tenant') return [200, {}];
       return method === 'GET' ? [200, { items: [], nextCursor: null }] : [201, {}];
     });
     try {
       expect(await seedDemoTenant(api.url, 'http://localhost:8080')).toEqual({ ok: true, tenantId: 'ten_demo', notes: [] });
       expect(api.calls).toEqual([
         'POST /api/v1/auth/register',
+        'PATCH /api/v1/tenant',
         'POST /api/v1/origins',
         'GET /api/v1/knowledge/documents',
         ...DEMO_DOCUMENTS.map(() => 'POST /api/v1/knowledge/documents'),
       ]);
       expect(api.bodies[0]).toEqual({ email: DEMO_EMAIL, password: DEMO_PASSWORD, company: 'Demo Dental Clinic' });
-      expect(api.bodies[1]).toEqual({ origin: 'http://localhost:8080' });
-      expect(api.bodies.slice(3)).toEqual(DEMO_DOCUMENTS);
+      expect(api.bodies[1]).toEqual({ languages: ['fr', 'en', 'es', 'ar', 'ary'] });
+      expect(api.bodies[2]).toEqual({ origin: 'http://localhost:8080' });
+      expect(api.bodies.slice(4)).toEqual(DEMO_DOCUMENTS);
     } finally {
       api.close();
     }
@@ -73,18 +76,19 @@ describe('seedDemoTenant', () => {
       if (path === '/api/v1/auth/register') return [409, { code: 'CONFLICT' }];
       if (path === '/api/v1/auth/login') return [200, session];
       if (path === '/api/v1/origins') return [409, { code: 'CONFLICT' }];
+      if (path === '/api/v1/tenant') return [200, {}];
       return method === 'GET' ? [200, { items: [{ id: 'doc1' }], nextCursor: null }] : [500, undefined];
     });
     try {
       expect(await seedDemoTenant(api.url, 'http://localhost:8080')).toEqual({ ok: true, tenantId: 'ten_demo', notes: [] });
-      expect(api.calls).toEqual(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/origins', 'GET /api/v1/knowledge/documents']);
+      expect(api.calls).toEqual(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'PATCH /api/v1/tenant', 'POST /api/v1/origins', 'GET /api/v1/knowledge/documents']);
     } finally {
       api.close();
     }
   });
 
   it('when db-api has auth but no knowledge routes yet, then the tenant is seeded and the gap is noted', async () => {
-    const api = await fakeDbApi((_m, path) => (path === '/api/v1/auth/register' ? [201, session] : path === '/api/v1/origins' ? [201, {}] : [404, { code: 'NOT_FOUND' }]));
+    const api = await fakeDbApi((_m, path) => (path === '/api/v1/auth/register' ? [201, session] : path === '/api/v1/origins' ? [201, {}] : path === '/api/v1/tenant' ? [200, {}] : [404, { code: 'NOT_FOUND' }]));
     try {
       const result = await seedDemoTenant(api.url, 'http://localhost:8080');
       expect(result).toEqual({ ok: true, tenantId: 'ten_demo', notes: ['knowledge not seeded: db-api has no /api/v1/knowledge/documents yet'] });

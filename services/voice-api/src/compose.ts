@@ -28,6 +28,8 @@ export interface ComposeOptions {
   limits: { windowSec: number; ipPoints: number; tenantPoints?: (plan: PlanId) => number };
   history: { maxTurns: number; ttlSec: number };
   snapshotTtlSec: number;
+  /** Tenants whose snapshot stays in memory (least recently loaded dropped first). */
+  snapshotMaxTenants?: number;
   socialProofTtlSec: number;
   realtimeConfigured: boolean;
   trustProxyHops: number;
@@ -50,7 +52,7 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
   const deps: Deps = {
     logger: opts.logger,
     redis: opts.redis,
-    snapshots: createSnapshotStore(db, { ttlMs: opts.snapshotTtlSec * 1000 }),
+    snapshots: createSnapshotStore(db, { ttlMs: opts.snapshotTtlSec * 1000, maxTenants: opts.snapshotMaxTenants }),
     socialProof: createSocialProofSource(db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),

@@ -15,6 +15,7 @@ export const Env = BaseEnv.extend({
   WIDGET_TOKEN_SECRET: z.string().min(32).default(DEV_WIDGET_TOKEN_SECRET),
   WIDGET_TOKEN_TTL_SEC: seconds(3600),
   SNAPSHOT_TTL_SEC: seconds(60),
+  SNAPSHOT_CACHE_MAX_TENANTS: z.coerce.number().int().positive().default(500),
   SNAPSHOT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SOCIAL_PROOF_TTL_SEC: seconds(30),
   IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),

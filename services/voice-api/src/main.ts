@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     limits: { windowSec: 60, ipPoints: env.IP_RATE_LIMIT_PER_MINUTE },
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
+    snapshotMaxTenants: env.SNAPSHOT_CACHE_MAX_TENANTS,
     socialProofTtlSec: env.SOCIAL_PROOF_TTL_SEC,
     realtimeConfigured: realtimeModelConfigured(env),
     trustProxyHops: env.TRUST_PROXY_HOPS,

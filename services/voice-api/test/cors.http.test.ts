@@ -82,7 +82,7 @@ describe('per-tenant CORS', () => {
     await request(h.app).get('/config?tenantId=growing').set('Origin', NEW).expect(403);
     h.addTenant(snapshotFor({ id: 'growing', origins: [SHOP, NEW] }));
     await request(h.app).get('/config?tenantId=growing').set('Origin', NEW).expect(403);
-    expect(await publishUpdate('growing')).toBe(1);
+    expect(await publishUpdate('growing')).toBeGreaterThanOrEqual(1);
     await eventually(() => request(h.app).get('/config?tenantId=growing').set('Origin', NEW).expect(200));
   });
 

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '@vocalia/contracts';
-import type { Concept, IntentAnalysis } from '../intent/detect-intent';
+import type { IntentAnalysis } from '../intent/detect-intent';
 import { INTENT_CUES } from '../lexicon/intent-cues';
 import type { CueTable } from '../lexicon/intent-cues';
 import { TOPIC_CUES, TOPIC_EXPANSIONS } from '../lexicon/topic-cues';

@@ -26,7 +26,7 @@ export function createSnapshotStore(db: DbApiClient, opts: SnapshotStoreOptions)
     load: (tenantId) => db.fetchSnapshot(tenantId),
     ttlMs: opts.ttlMs,
     negativeTtlMs: Math.min(NEGATIVE_TTL_MS, opts.ttlMs),
-    maxEntries: opts.maxTenants ?? 2000,
+    maxEntries: opts.maxTenants ?? 500,
     now: opts.now,
   });
   return {

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { join } from 'node:path';
+import { WidgetConfigResponse } from '@vocalia/contracts';
+import { eventually } from './support/eventually';
+import { FakeDbApi, INTERNAL_TOKEN } from './support/fake-db-api';
+import { snapshotFor } from './support/fixtures';
+import { REDIS_URL } from './support/harness';
+import { parseSse } from './support/sse';
+
+const SHOP = 'https://shop.example.com';
+const PORT = 34_000 + (process.pid % 1000);
+const base = `http://127.0.0.1:${PORT}`;
+const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
+
+let db: FakeDbApi;
+let child: ChildProcess;
+let output = '';
+
+beforeAll(async () => {
+  db = await new FakeDbApi().start();
+  db.snapshots.set('acme', snapshotFor({ id: 'acme', origins: [SHOP] }));
+  child = spawn(TSX, [join(__dirname, '..', 'src', 'main.ts')], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(PORT), REDIS_URL, DB_API_INTERNAL_URL: db.url, INTERNAL_API_TOKEN: INTERNAL_TOKEN, LOG_LEVEL: 'info', SHUTDOWN_DEADLINE_MS: '8000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  await eventually(async () => expect((await fetch(`${base}/health`)).status).toBe(200), 20_000, 200);
+}, 30_000);
+
+afterAll(async () => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  await db.stop();
+});
+
+describe('voice-api as a process (src/main.ts)', () => {
+  it('when started, then it is ready, serves the real widget bundle and answers with the real engine', async () => {
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    const widget = await fetch(`${base}/widget/v1/vocalia.js`);
+    expect(widget.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect((await widget.text()).length).toBeGreaterThan(1000);
+    const config = WidgetConfigResponse.parse(await (await fetch(`${base}/config?tenantId=acme`, { headers: { Origin: SHOP } })).json());
+    const res = await fetch(`${base}/respond`, {
+      method: 'POST',
+      headers: { Origin: SHOP, Authorization: `Bearer ${config.session.token}`, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      body: JSON.stringify({ tenantId: 'acme', sessionId: 'session-main-1', message: 'When are you open?' }),
+    });
+    const events = parseSse(await res.text());
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { provider: 'local', sessionId: 'session-main-1' } });
+    expect(output).toMatch(/"message":"turn answered".*"tenantId":"acme"/);
+  });
+
+  it('when SIGTERM arrives during a request on a keep-alive connection, then the request completes and the process exits 0 right after', async () => {
+    db.snapshots.set('slow', snapshotFor({ id: 'slow', origins: [SHOP] }));
+    db.delayMs = 600;
+    const agent = new http.Agent({ keepAlive: true });
+    const inFlight = new Promise<number>((resolve, reject) =>
+      http.get(`${base}/config?tenantId=slow`, { agent, headers: { Origin: SHOP } }, (r) => (r.resume(), r.on('end', () => resolve(r.statusCode ?? 0)))).on('error', reject),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await inFlight).toBe(200);
+    expect(await exited).toBe(0);
+    // Well inside SHUTDOWN_DEADLINE_MS (8 s): the kept-alive socket was closed as soon as its answer was sent.
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(output).toContain('"message":"stopped"');
+    agent.destroy();
+  }, 15_000);
+});
