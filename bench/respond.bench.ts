@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   out(`via edge: voice-api ${compare('voiceEdge', 'baselineEdge')}`);
   const engineMs = await engineMedianMs(voice.engine, voice.snapshot, SEQUENTIAL_COUNT);
   const ownMs = single.voice!.p50 - single.baseline!.p50 - engineMs;
-  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, in-process) median ${engineMs.toFixed(2)} ms, voice-api's own share ~${ownMs.toFixed(2)} ms`);
+  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, in-process) median ${engineMs.toFixed(2)} ms, the rest (~${ownMs.toFixed(2)} ms) is voice-api: token, origin, 3 Redis round trips, validation, queueing, logs`);
 
   const direct = await timeToFirstToken(targets.voice!, TTFT_COUNT);
   const viaEdge = await timeToFirstToken(targets.voiceEdge!, TTFT_COUNT);

@@ -48,7 +48,7 @@ export interface Composed {
 export function composeVoiceApi(opts: ComposeOptions): Composed {
   const connection = { connection: opts.producerRedis, prefix: opts.queuePrefix };
   const producers = { 'conversation-events': createProducer('conversation-events', connection), 'usage-events': createProducer('usage-events', connection) };
-  const db = createDbApiClient(opts.dbApi);
+  const db = createDbApiClient(opts.dbApi, opts.logger);
   const deps: Deps = {
     logger: opts.logger,
     redis: opts.redis,

@@ -6,6 +6,7 @@ import { eventually } from './support/eventually';
 import { FakeDbApi, INTERNAL_TOKEN } from './support/fake-db-api';
 import { snapshotFor } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
+import { testLogger } from './support/test-logger';
 
 const SHOP = 'https://shop.example.com';
 const snapshotPath = (id: string) => `/internal/v1/tenants/${id}/snapshot`;
@@ -13,7 +14,7 @@ const snapshotPath = (id: string) => `/internal/v1/tenants/${id}/snapshot`;
 describe('snapshot store', () => {
   let db: FakeDbApi;
   let clock = 0;
-  const store = (ttlMs = 1000) => createSnapshotStore(createDbApiClient({ baseUrl: db.url, internalToken: INTERNAL_TOKEN, timeoutMs: 500 }), { ttlMs, now: () => clock });
+  const store = (ttlMs = 1000) => createSnapshotStore(createDbApiClient({ baseUrl: db.url, internalToken: INTERNAL_TOKEN, timeoutMs: 500 }, testLogger()), { ttlMs, now: () => clock });
 
   beforeAll(async () => {
     db = await new FakeDbApi().start();
@@ -95,16 +96,28 @@ describe('snapshots behind the routes', () => {
     expect(h.db.hitCount(snapshotPath('crowd'))).toBe(1);
   });
 
-  it('when db-api sends a snapshot that breaks the contract, then 502 names the bad fields', async () => {
+  it('when db-api sends a snapshot that breaks the contract, then 502 without internals, and the log names the bad fields', async () => {
     h.db.snapshots.set('broken', { ...snapshotFor({ id: 'broken' }), allowedOrigins: 'everything' } as never);
+    const warn = jest.spyOn(h.deps.logger, 'warn');
     const res = await request(h.app).get('/config?tenantId=broken').set('Origin', SHOP).expect(502);
-    expect(res.body.detail).toContain('allowedOrigins');
+    expect(res.body.detail).toBe('The tenant directory gave an unusable answer; retry in a few seconds.');
+    expect(warn).toHaveBeenCalledWith('db-api read failed', { why: 'tenant snapshot breaks the contract (allowedOrigins)' });
+    warn.mockRestore();
+  });
+
+  it('when db-api answers another tenant\'s snapshot, then 502 and nothing of it is served', async () => {
+    h.db.snapshots.set('mixed-up', snapshotFor({ id: 'someone-else', origins: [SHOP] }));
+    const warn = jest.spyOn(h.deps.logger, 'warn');
+    await request(h.app).get('/config?tenantId=mixed-up').set('Origin', SHOP).expect(502);
+    expect(warn).toHaveBeenCalledWith('db-api read failed', { why: 'snapshot of tenant someone-else answered for mixed-up' });
+    warn.mockRestore();
   });
 
   it('when db-api is down and the tenant is not cached, then 503', async () => {
     await h.db.stop();
     try {
-      await request(h.app).get('/config?tenantId=not-cached').set('Origin', SHOP).expect(503);
+      const res = await request(h.app).get('/config?tenantId=not-cached').set('Origin', SHOP).expect(503);
+      expect(res.body.detail).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|internal/);
       await request(h.app).get('/config?tenantId=crowd').set('Origin', SHOP).expect(200);
     } finally {
       await h.db.start();

@@ -33,6 +33,15 @@ describe('GET /social-proof', () => {
     expect(h.db.hitCount(activityPath('busy'))).toBe(1);
   });
 
+  it('when the widget asks in a language, then db-api\'s sentences in that language come back, cached apart', async () => {
+    h.db.activity.set('busy:fr', { items: [{ kind: 'booking', text: "Quelqu'un à Lyon a réservé un essayage", at: '2026-11-27T09:00:00.000Z' }] });
+    const fr = await get('busy').query({ language: 'fr' }).expect(200);
+    expect(fr.body.items[0].text).toBe("Quelqu'un à Lyon a réservé un essayage");
+    expect((await get('busy').expect(200)).body.items).toHaveLength(2);
+    const bad = await get('busy').query({ language: 'klingon' }).expect(400);
+    expect(bad.body.errors[0].path).toBe('query.language');
+  });
+
   it('when there is no activity, then an honest empty list', async () => {
     expect((await get('quiet').expect(200)).body).toEqual({ items: [] });
   });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { INTERNAL_TOKEN_HEADER, SocialProofResponse, TenantSnapshot } from '@vocalia/contracts';
-import { AppError } from '@vocalia/service-kit';
+import { INTERNAL_TOKEN_HEADER, SocialProofResponse, TenantSnapshot, type Language } from '@vocalia/contracts';
+import { AppError, type Logger } from '@vocalia/service-kit';
 
 export interface DbApiClientOptions {
   baseUrl: string;
@@ -8,14 +8,21 @@ export interface DbApiClientOptions {
   timeoutMs: number;
 }
 
+/** The visitor learns that the tenant directory failed; the log learns why (addresses and schemas stay private). */
+function upstreamFailure(logger: Logger, code: 'UNAVAILABLE' | 'UPSTREAM_FAILED', why: string): AppError {
+  logger.warn('db-api read failed', { why });
+  const detail = code === 'UNAVAILABLE' ? 'The tenant directory is not answering; retry in a few seconds.' : 'The tenant directory gave an unusable answer; retry in a few seconds.';
+  return new AppError(code, detail);
+}
+
 /** The two synchronous reads voice-api makes from db-api, both under /internal/ (never routed by the edge). */
 export interface DbApiClient {
   /** null when db-api does not know the tenant. */
   fetchSnapshot(tenantId: string): Promise<TenantSnapshot | null>;
-  fetchActivity(tenantId: string, limit: number): Promise<SocialProofResponse>;
+  fetchActivity(tenantId: string, limit: number, language?: Language): Promise<SocialProofResponse>;
 }
 
-async function getJson(opts: DbApiClientOptions, path: string): Promise<unknown> {
+async function getJson(opts: DbApiClientOptions, logger: Logger, path: string): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(new URL(path, opts.baseUrl), {
@@ -23,7 +30,7 @@ async function getJson(opts: DbApiClientOptions, path: string): Promise<unknown>
       signal: AbortSignal.timeout(opts.timeoutMs),
     });
   } catch (err) {
-    throw new AppError('UNAVAILABLE', `db-api did not answer ${path.split('?')[0]}: ${err instanceof Error ? err.message : String(err)}`);
+    throw upstreamFailure(logger, 'UNAVAILABLE', `no answer to ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (res.status === 404) {
     await res.body?.cancel();
@@ -31,28 +38,32 @@ async function getJson(opts: DbApiClientOptions, path: string): Promise<unknown>
   }
   if (!res.ok) {
     await res.body?.cancel();
-    throw new AppError('UPSTREAM_FAILED', `db-api answered ${res.status} to ${path.split('?')[0]}`);
+    throw upstreamFailure(logger, 'UPSTREAM_FAILED', `HTTP ${res.status} to ${path}`);
   }
   return res.json();
 }
 
-function validated<S extends z.ZodType>(what: string, schema: S, body: unknown): z.infer<S> {
+function validated<S extends z.ZodType>(logger: Logger, what: string, schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.slice(0, 5).map((i) => i.path.map(String).join('.')).join(', ');
-  throw new AppError('UPSTREAM_FAILED', `db-api sent a ${what} that breaks the contract (${fields})`);
+  throw upstreamFailure(logger, 'UPSTREAM_FAILED', `${what} breaks the contract (${fields})`);
 }
 
-export function createDbApiClient(opts: DbApiClientOptions): DbApiClient {
+export function createDbApiClient(opts: DbApiClientOptions, logger: Logger): DbApiClient {
   const tenantPath = (tenantId: string) => `/internal/v1/tenants/${encodeURIComponent(tenantId)}`;
   return {
     async fetchSnapshot(tenantId) {
-      const body = await getJson(opts, `${tenantPath(tenantId)}/snapshot`);
-      return body === null ? null : validated('tenant snapshot', TenantSnapshot, body);
+      const body = await getJson(opts, logger, `${tenantPath(tenantId)}/snapshot`);
+      if (body === null) return null;
+      const snapshot = validated(logger, 'tenant snapshot', TenantSnapshot, body);
+      // Serving tenant B's data under tenant A's id would be the worst bug we could have: refuse it here too.
+      if (snapshot.tenant.id !== tenantId) throw upstreamFailure(logger, 'UPSTREAM_FAILED', `snapshot of tenant ${snapshot.tenant.id} answered for ${tenantId}`);
+      return snapshot;
     },
-    async fetchActivity(tenantId, limit) {
-      const body = await getJson(opts, `${tenantPath(tenantId)}/activity?limit=${limit}`);
-      return body === null ? { items: [] } : validated('activity list', SocialProofResponse, body);
+    async fetchActivity(tenantId, limit, language) {
+      const body = await getJson(opts, logger, `${tenantPath(tenantId)}/activity?limit=${limit}${language ? `&language=${language}` : ''}`);
+      return body === null ? { items: [] } : validated(logger, 'activity list', SocialProofResponse, body);
     },
   };
 }

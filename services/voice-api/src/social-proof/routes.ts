@@ -1,4 +1,7 @@
 import type { Router } from 'express';
+import { z } from 'zod';
+import { Language } from '@vocalia/contracts';
+import { parseInput } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
@@ -15,6 +18,9 @@ export interface SocialProofRouteDeps {
   socialProofMaxAgeSec: number;
 }
 
+/** `?language=` picks the language of db-api's sentences (default: the tenant's). */
+const SocialProofQuery = z.object({ language: Language.optional() });
+
 /** Public, anonymised activity: browsers must be on an allowed origin; no Origin (not a browser) is fine. */
 export function socialProofRoutes(router: Router, deps: SocialProofRouteDeps): void {
   const ipLimit = ipRateLimit(deps.rateLimits);
@@ -23,7 +29,8 @@ export function socialProofRoutes(router: Router, deps: SocialProofRouteDeps): v
     const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
     checkOrigin(snapshot, req.headers.origin);
     requireFeature(snapshot, 'social_proof', 'Social proof');
-    const body = await deps.socialProof.recent(snapshot.tenant.id);
+    const { language } = parseInput(SocialProofQuery, req.query, 'query');
+    const body = await deps.socialProof.recent(snapshot.tenant.id, language);
     res.setHeader('Cache-Control', `public, max-age=${deps.socialProofMaxAgeSec}`);
     res.json(body);
   });

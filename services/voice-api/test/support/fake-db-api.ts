@@ -7,6 +7,7 @@ export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
 /** db-api's two internal reads, served from memory, with the shared-secret check and a hit counter. */
 export class FakeDbApi {
   readonly snapshots = new Map<string, TenantSnapshot>();
+  /** Keyed by tenant id, or `tenant:language` for the sentences in one language. */
   readonly activity = new Map<string, SocialProofResponse>();
   readonly hits = new Map<string, number>();
   delayMs = 0;
@@ -38,7 +39,8 @@ export class FakeDbApi {
       const snapshot = this.snapshots.get(tenantId);
       if (!match || !snapshot) return send(404, { code: 'NOT_FOUND' });
       if (match[2] === 'snapshot') return send(200, snapshot);
-      return send(200, this.activity.get(tenantId) ?? { items: [] });
+      const language = url.searchParams.get('language');
+      return send(200, (language && this.activity.get(`${tenantId}:${language}`)) || this.activity.get(tenantId) || { items: [] });
     });
     // A restart keeps the port, so clients configured with `url` find it again.
     await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
