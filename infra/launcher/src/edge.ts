@@ -1,4 +1,4 @@
-import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
@@ -47,7 +47,9 @@ function decide(table: RouteTable, req: IncomingMessage): Decision {
 export function createEdge(table: RouteTable, opts: EdgeOptions = {}): Edge {
   const host = opts.upstreamHost ?? '127.0.0.1';
   const trust = opts.trustForwardedHeaders ?? false;
-  const proxy = createProxyServer({ xfwd: false, ws: true });
+  // Keep-alive to the services: without an agent every proxied request would open a new connection.
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const proxy = createProxyServer({ xfwd: false, ws: true, agent });
   const sockets = new Set<Duplex>();
 
   proxy.on('error', (err, req, resOrSocket) => {
@@ -110,6 +112,7 @@ export function createEdge(table: RouteTable, opts: EdgeOptions = {}): Edge {
         }, graceMs);
         server.close(() => {
           clearTimeout(timer);
+          agent.destroy();
           resolve();
         });
         server.closeIdleConnections();

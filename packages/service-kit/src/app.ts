@@ -10,6 +10,8 @@ export interface AppOptions {
   logger: Logger;
   readiness?: ReadinessCheck[];
   bodyLimit?: string;
+  /** Proxies in front of the service (the edge, a load balancer): `req.ip` is the address they saw. */
+  trustProxyHops?: number;
   /** Middleware that must see the raw request before JSON parsing (CORS, raw-body webhooks). */
   before?: (app: Express) => void;
   routes: (router: Router) => void;
@@ -19,7 +21,7 @@ export interface AppOptions {
 export function createApp(opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  app.set('trust proxy', opts.trustProxyHops ?? 1);
   app.use(requestId);
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use((req, res, next) => {

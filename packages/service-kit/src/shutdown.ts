@@ -3,10 +3,18 @@ import type { Logger } from './logger';
 
 export type Closer = { name: string; close: () => Promise<unknown> };
 
-/** Close the HTTP server: stop accepting, let in-flight requests finish, drop idle keep-alives. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Close the HTTP server: stop accepting, let in-flight requests (streams included) finish.
+ * `server.close()` only drops the keep-alive sockets idle at that instant, so a socket whose
+ * answer ends later would stay open until keepAliveTimeout: close sockets as their last response ends.
+ */
+export function closeServer(server: Server, drainEveryMs = 50): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const timer = setInterval(() => server.closeIdleConnections(), drainEveryMs);
+    server.close(() => {
+      clearInterval(timer);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -38,6 +38,7 @@ export function createApp(deps: Deps) {
     service: 'voice-api',
     logger: deps.logger,
     bodyLimit: '32kb',
+    trustProxyHops: deps.trustProxyHops,
     readiness: [{ name: 'redis', check: () => pingRedis(deps.redis) }],
     before: (express) => express.use(PUBLIC_ROUTES, publicCors),
     routes: (router) => {
@@ -47,7 +48,5 @@ export function createApp(deps: Deps) {
       widgetRoutes(router, deps.widget);
     },
   });
-  // The kit trusts every proxy hop; X-Forwarded-For is client-writable, so count only the hops we run.
-  app.set('trust proxy', deps.trustProxyHops);
   return app;
 }

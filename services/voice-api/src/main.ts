@@ -3,7 +3,6 @@ import { widgetBundle } from '@vocalia/widget';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeVoiceApi } from './compose';
-import { drainKeepAliveOnSignals } from './drain-keep-alive';
 import { llmEnv, loadServiceEnv, realtimeModelConfigured } from './env';
 
 async function main(): Promise<void> {
@@ -39,7 +38,6 @@ async function main(): Promise<void> {
     port: env.PORT,
     logger,
     app: createApp(composed.deps),
-    attach: drainKeepAliveOnSignals,
     // The http closer runs first and waits for in-flight answers, streams included; then queued events go out.
     closers: [
       { name: 'events', close: () => composed.closeEvents() },

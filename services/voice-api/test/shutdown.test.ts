@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { closeServer, listen } from '@vocalia/service-kit';
-import { drainKeepAlive } from '../src/drain-keep-alive';
 import { snapshotFor } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
 import { parseSse } from './support/sse';
@@ -28,7 +27,6 @@ describe('shutdown', () => {
       expect(res.status).toBe(200);
       let closedAt = 0;
       const closing = closeServer(server).then(() => (closedAt = Date.now()));
-      drainKeepAlive(server);
       const text = await res.text();
       const endedAt = Date.now();
       await closing;
