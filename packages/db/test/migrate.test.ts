@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '../src';
-import { lastMigration } from '../src/migration-files';
+import { listMigrations } from '../src/migration-files';
 import { MIGRATIONS_DIR } from '../src/paths';
 import { freshDatabase } from './fresh-database';
 
@@ -33,13 +33,13 @@ describe('migrateDatabase', () => {
   test('when run twice, then the second run applies nothing and the history is what prisma migrate deploy writes', async () => {
     const url = await fresh();
     const first = await migrateDatabase(url);
-    expect(first.applied).toEqual([await lastMigration(MIGRATIONS_DIR)]);
+    expect(first.applied).toEqual(await listMigrations(MIGRATIONS_DIR));
     expect(await migrateDatabase(url)).toEqual({ applied: [] });
     const rows = await query<{ migration_name: string; finished: boolean; rolled_back_at: Date | null }>(
       url,
-      'SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at FROM _prisma_migrations',
+      'SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
     );
-    expect(rows).toEqual([{ migration_name: first.applied[0], finished: true, rolled_back_at: null }]);
+    expect(rows).toEqual(first.applied.map((name) => ({ migration_name: name, finished: true, rolled_back_at: null })));
   });
 
   test('when the database is missing, then ensureDatabase creates it once', async () => {
@@ -48,7 +48,7 @@ describe('migrateDatabase', () => {
     dbs.push({ url: missing, drop: () => dropDatabase(missing) });
     expect(await ensureDatabase(missing)).toEqual({ created: true });
     expect(await ensureDatabase(missing)).toEqual({ created: false });
-    expect(await migrateDatabase(missing)).toEqual({ applied: [await lastMigration(MIGRATIONS_DIR)] });
+    expect(await migrateDatabase(missing)).toEqual({ applied: await listMigrations(MIGRATIONS_DIR) });
   });
 
   test('when a migration fails halfway, then none of its statements remain and the failure is recorded', async () => {

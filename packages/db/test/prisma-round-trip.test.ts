@@ -119,10 +119,12 @@ describe('PostgreSQL round trip through Prisma', () => {
 
   test('when a tenant is deleted, then its rows go with it', async () => {
     const { tenant } = await tenantWithDocument('closing', [{ language: 'fr', text: 'Fermé.' }]);
-    await db.auditLog.create({ data: { tenantId: tenant.id, actor: 'user:1', action: 'tenant.delete', hash: 'h-closing' } });
+    const row = await db.auditLog.create({ data: { tenantId: tenant.id, actor: 'user:1', action: 'tenant.delete', hash: 'h-closing' } });
+    await db.auditHead.create({ data: { chainKey: tenant.id, tenantId: tenant.id, seq: row.seq, hash: row.hash, count: 1n } });
     await db.tenant.delete({ where: { id: tenant.id } });
     expect(await db.knowledgeChunk.count({ where: { tenantId: tenant.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect(await db.auditHead.count({ where: { chainKey: tenant.id } })).toBe(0);
   });
 
   test('when audit entries are appended, then seq increases as a bigint', async () => {

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { auditHash } from '../src/audit/audit-hash';
 import { recordAudit } from '../src/audit/record-audit';
+import { verifyAuditChain } from '../src/audit/verify-audit-chain';
 import { addMemberSession, bearer, startTestApp, type TestApp } from './support';
 
 describe('hash-chained audit log', () => {
@@ -22,12 +24,26 @@ describe('hash-chained audit log', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
     const res = await request(t.app).get('/api/v1/audit/verify').set(bearer(s));
     expect(res.body).toEqual({ valid: true, checked: rows.length });
+    const newest = rows.at(-1)!;
+    expect(await t.deps.prisma.auditHead.findUnique({ where: { chainKey: s.tenantId } })).toMatchObject({ tenantId: s.tenantId, seq: newest.seq, hash: newest.hash, count: BigInt(rows.length) });
   });
 
-  it('when many actions of one tenant are recorded at once, then the chain stays a single line', async () => {
+  it('when many actions of one tenant are recorded at once, then the chain stays a single line and its head is its newest row', async () => {
     const s = await t.register();
     await Promise.all(Array.from({ length: 20 }, (_, i) => recordAudit(t.deps, { tenantId: s.tenantId, actor: 'system', action: 'burst', meta: { i } })));
     expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toMatchObject({ valid: true, checked: 21 });
+    const newest = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'desc' } });
+    expect(await t.deps.prisma.auditHead.findUnique({ where: { chainKey: s.tenantId } })).toMatchObject({ seq: newest.seq, hash: newest.hash, count: 21n });
+  });
+
+  it('when the chain is verified while actions are being recorded, then no verification reports tampering', async () => {
+    const s = await t.register();
+    const appends = Array.from({ length: 30 }, (_, i) => recordAudit(t.deps, { tenantId: s.tenantId, actor: 'system', action: 'burst', meta: { i } }));
+    const verifications = Array.from({ length: 10 }, () => verifyAuditChain(t.deps, s.tenantId));
+    const results = await Promise.all(verifications);
+    await Promise.all(appends);
+    for (const result of results) expect(result).toMatchObject({ valid: true });
+    expect(await verifyAuditChain(t.deps, s.tenantId)).toEqual({ valid: true, checked: 31 });
   });
 
   it('when a row is edited in the database, then verify reports it', async () => {
@@ -64,6 +80,74 @@ describe('hash-chained audit log', () => {
     const first = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'asc' } });
     await t.deps.prisma.auditLog.delete({ where: { id: first.id } });
     expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toMatchObject({ valid: false, reason: 'chain_broken' });
+  });
+
+  it('when the newest row is deleted, then verify reports the chain truncated', async () => {
+    const s = await t.register();
+    await seed(s.tenantId, 4);
+    const newest = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'desc' } });
+    await t.deps.prisma.auditLog.delete({ where: { id: newest.id } });
+    const res = await request(t.app).get('/api/v1/audit/verify').set(bearer(s));
+    expect(res.body).toEqual({ valid: false, checked: 4, reason: 'tail_truncated' });
+  });
+
+  it('when the two newest rows are deleted, then verify reports the chain truncated', async () => {
+    const s = await t.register();
+    await seed(s.tenantId, 4);
+    const newest = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId }, orderBy: { seq: 'desc' }, take: 2 });
+    await t.deps.prisma.auditLog.deleteMany({ where: { id: { in: newest.map((r) => r.id) } } });
+    const res = await request(t.app).get('/api/v1/audit/verify').set(bearer(s));
+    expect(res.body).toEqual({ valid: false, checked: 3, reason: 'tail_truncated' });
+  });
+
+  it('when every row of the chain is deleted, then verify reports the chain truncated', async () => {
+    const s = await t.register();
+    await t.deps.prisma.auditLog.deleteMany({ where: { tenantId: s.tenantId } });
+    expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toEqual({ valid: false, checked: 0, reason: 'tail_truncated' });
+  });
+
+  it('when the newest row is deleted and another action follows, then the new row does not link and verify reports it', async () => {
+    const s = await t.register();
+    await seed(s.tenantId, 3);
+    const newest = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'desc' } });
+    await t.deps.prisma.auditLog.delete({ where: { id: newest.id } });
+    await seed(s.tenantId, 1);
+    const after = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'desc' } });
+    expect(after.prevHash).toBe(newest.hash);
+    expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toEqual({ valid: false, checked: 3, firstBrokenSeq: Number(after.seq), reason: 'chain_broken' });
+  });
+
+  it('when a well-formed row is added to the end without recordAudit, then verify reports that the head disagrees', async () => {
+    const s = await t.register();
+    await seed(s.tenantId, 2);
+    const newest = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'desc' } });
+    const [next] = await t.deps.prisma.$queryRaw<{ seq: bigint }[]>`SELECT nextval(pg_get_serial_sequence('audit_logs', 'seq')) AS seq`;
+    const content = { seq: next!.seq, tenantId: s.tenantId, actor: 'system', action: 'forged', target: null, meta: {}, at: new Date() };
+    await t.deps.prisma.auditLog.create({ data: { ...content, prevHash: newest.hash, hash: auditHash(newest.hash, content) } });
+    expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toEqual({ valid: false, checked: 3, firstBrokenSeq: Number(next!.seq), reason: 'head_mismatch' });
+  });
+
+  it('when the head is deleted or its count edited, then verify reports that the head disagrees', async () => {
+    const s = await t.register();
+    await seed(s.tenantId, 2);
+    const first = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId }, orderBy: { seq: 'asc' } });
+    await t.deps.prisma.auditHead.update({ where: { chainKey: s.tenantId }, data: { count: 2n } });
+    expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toEqual({ valid: false, checked: 3, reason: 'head_mismatch' });
+    await t.deps.prisma.auditHead.delete({ where: { chainKey: s.tenantId } });
+    expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body).toEqual({ valid: false, checked: 0, firstBrokenSeq: Number(first.seq), reason: 'head_mismatch' });
+  });
+
+  it("when a tenant is erased, then its head goes with its chain and the platform chain, which records the erasure, still verifies", async () => {
+    const s = await t.register(undefined, 'Audit Erased');
+    await seed(s.tenantId, 2);
+    const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: 'Audit Erased' });
+    expect(res.status).toBe(200);
+    expect(await t.deps.prisma.auditHead.count({ where: { chainKey: s.tenantId } })).toBe(0);
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const platform = await t.deps.prisma.auditLog.count({ where: { tenantId: null } });
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: null, action: 'gdpr.tenant_erased', target: `tenant:${s.tenantId}` } })).toBe(1);
+    expect(await t.deps.prisma.auditHead.findUnique({ where: { chainKey: 'platform' } })).toMatchObject({ tenantId: null, count: BigInt(platform) });
+    expect(await verifyAuditChain(t.deps, null)).toEqual({ valid: true, checked: platform });
   });
 
   it("when one tenant's chain is broken, then another tenant's still verifies", async () => {

@@ -28,8 +28,13 @@ export type AuditPage = z.infer<typeof AuditPage>;
 export const AuditVerification = z.object({
   valid: z.boolean(),
   checked: z.number().int().nonnegative(),
-  /** The first row whose hash or link to its predecessor does not match (edited, inserted or deleted rows). */
+  /** The first row whose hash or link to its predecessor does not match (edited, inserted or deleted rows); absent for tail_truncated. */
   firstBrokenSeq: z.number().int().optional(),
-  reason: z.enum(['hash_mismatch', 'chain_broken']).optional(),
+  /**
+   * hash_mismatch: a row's content was edited; chain_broken: a row was deleted or inserted before the newest;
+   * tail_truncated: the chain ends before its recorded head (its newest rows were deleted);
+   * head_mismatch: the chain and its recorded head disagree otherwise (rows added around the log, head edited or deleted).
+   */
+  reason: z.enum(['hash_mismatch', 'chain_broken', 'tail_truncated', 'head_mismatch']).optional(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
