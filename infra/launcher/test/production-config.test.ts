@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths';
-import { compose, FLEET, repoFile, repoYaml } from './repo-files';
+import { compose, FLEET, repoFile, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
 
 interface TraefikStatic {
   entryPoints: Record<string, { address: string; http?: { redirections?: { entryPoint: { to: string; scheme: string } }; tls?: { certResolver: string } } }>;
@@ -71,25 +71,74 @@ describe('docker-compose.production.yml', () => {
   });
 });
 
-describe('the Dockerfiles', () => {
-  it.each(serviceNames)('when %s is built, then it is pruned, multi-stage, health-checked and runs as node', (name) => {
-    const text = repoFile('services', name, 'Dockerfile');
-    const stages = text.split(/^FROM /m).slice(1);
+describe('the shared service Dockerfile', () => {
+  const text = repoFile(SERVICE_DOCKERFILE);
+  const lines = text.split('\n');
+  const stages = text.split(/^FROM /m).slice(1);
+  const final = stages[stages.length - 1]!;
+  /** Whether a stage (the text after one FROM) declares `ARG <arg>` itself. */
+  const declares = (stage: string, arg: string) => new RegExp(`^ARG ${arg}(=|$)`, 'm').test(stage);
+
+  it('when any service is built, then the image is pruned, multi-stage, health-checked and runs as node', () => {
+    expect(lines[0]).toBe('# syntax=docker/dockerfile:1');
     expect(stages.length).toBeGreaterThanOrEqual(3);
-    expect(text).toContain(`turbo prune @vocalia/${name} --docker`);
+    expect(text).toContain('turbo prune @vocalia/${SERVICE} --docker');
+    expect(text).toContain('pnpm fetch');
     expect(text).toContain('pnpm install --offline --frozen-lockfile');
-    const final = stages[stages.length - 1]!;
+    expect(text).toContain('--filter=@vocalia/${SERVICE}...');
     expect(final).toMatch(/^USER node$/m);
-    expect(final).toMatch(/^HEALTHCHECK /m);
-    expect(final).toContain(`EXPOSE ${FLEET[name]}`);
-    expect(final).toMatch(new RegExp(`^CMD \\[.*services/${name}/src/main\\.ts`, 'm'));
-    expect(existsSync(join(REPO_ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
+    expect(final).toMatch(/^HEALTHCHECK .*\\\n\s+CMD \[.*process\.env\.PORT.*\/health/m);
+    expect(final).toMatch(/^EXPOSE \$\{PORT\}$/m);
+    expect(final).toMatch(/^ENV .*\bPORT=\$\{PORT\}/m);
   });
 
-  it('when db-api starts in a container, then it applies migrations before serving', () => {
-    const cmd = repoFile('services', 'db-api', 'Dockerfile').split('\n').find((l) => l.startsWith('CMD '));
-    expect(cmd).toContain('packages/db/scripts/migrate.ts && exec node --import tsx services/db-api/src/main.ts');
-    expect(existsSync(join(REPO_ROOT, 'packages', 'db', 'scripts', 'migrate.ts'))).toBe(true);
+  it('when a stage uses SERVICE or PORT, then it declares the ARG itself (a global ARG is not visible inside a stage)', () => {
+    const global = text.slice(0, text.search(/^FROM /m));
+    expect(global).toMatch(/^ARG SERVICE$/m);
+    expect(global).toMatch(/^ARG PORT$/m);
+    for (const stage of stages) {
+      const body = stage.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+      const name = stage.split('\n')[0];
+      for (const arg of ['SERVICE', 'PORT']) {
+        if (body.includes(`\${${arg}}`) || body.includes(`$${arg}`)) expect({ name, arg, declared: declares(stage, arg) }).toEqual({ name, arg, declared: true });
+      }
+    }
+  });
+
+  it('when the container starts, then CMD runs the chosen service through tsx, with node as PID 1', () => {
+    const cmds = final.split('\n').filter((l) => l.startsWith('CMD '));
+    expect(cmds).toHaveLength(1);
+    const cmd = JSON.parse(cmds[0]!.slice(4)) as string[];
+    expect(cmd).toEqual(['sh', '-c', 'exec node --import tsx services/${VOCALIA_SERVICE}/src/main.ts']);
+    expect(final).toMatch(/^ENV .*\bVOCALIA_SERVICE=\$\{SERVICE\}/m);
+  });
+
+  it.each(serviceNames)('when compose builds %s, then it uses the shared Dockerfile with its own SERVICE and PORT', (name) => {
+    const svc = compose().services[name]!;
+    expect(svc.build).toEqual({ context: '.', dockerfile: SERVICE_DOCKERFILE, args: { SERVICE: name, PORT: String(FLEET[name]) } });
+    expect(svc.image).toBe(`vocalia/${name}:\${VOCALIA_VERSION:-latest}`);
+    expect(svc.environment?.PORT).toBe(String(FLEET[name]));
+    expect(existsSync(join(REPO_ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
+    expect((JSON.parse(repoFile('services', name, 'package.json')) as { name: string }).name).toBe(`@vocalia/${name}`);
+  });
+
+  it('when the build context is sent, then the root .dockerignore applies: no Dockerfile-specific ignore file overrides it', () => {
+    expect(existsSync(join(REPO_ROOT, `${SERVICE_DOCKERFILE}.dockerignore`))).toBe(false);
+    expect(repoFile('.dockerignore').split('\n')).toEqual(expect.arrayContaining(['**/node_modules', '.git', '**/dist', '**/.turbo']));
+  });
+
+  it('when the services are listed, then none keeps a Dockerfile of its own', () => {
+    const copies = readdirSync(join(REPO_ROOT, 'services')).filter((d) => existsSync(join(REPO_ROOT, 'services', d, 'Dockerfile')));
+    expect(copies).toEqual([]);
+  });
+
+  it('when db-api starts in a container, then it applies migrations before serving, by default', () => {
+    expect(repoFile('services', 'db-api', 'src', 'env.ts')).toMatch(/^\s*MIGRATE_ON_START: bool\.default\(true\),$/m);
+    const main = repoFile('services', 'db-api', 'src', 'main.ts');
+    expect(main).toMatch(/if \(env\.MIGRATE_ON_START\)/);
+    expect(main.indexOf('migrateDatabase(')).toBeGreaterThan(-1);
+    expect(main.indexOf('migrateDatabase(')).toBeLessThan(main.indexOf('runService('));
+    expect(compose().services['db-api']?.environment?.MIGRATE_ON_START).toBeUndefined();
   });
 });
 

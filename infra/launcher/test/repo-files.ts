@@ -14,7 +14,7 @@ export function repoYaml<T = Record<string, unknown>>(...parts: string[]): T {
 
 export interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
   command?: string[];
   entrypoint?: string[];
   environment?: Record<string, string>;
@@ -35,6 +35,9 @@ export interface ComposeFile {
 }
 
 export const compose = () => repoYaml<ComposeFile>('docker-compose.production.yml');
+
+/** The one Dockerfile every service image is built from (build args SERVICE and PORT). */
+export const SERVICE_DOCKERFILE = 'infra/docker/service.Dockerfile';
 
 /** The six services and their fixed ports, as the architecture names them. */
 export const FLEET: Record<string, number> = {

@@ -1,6 +1,6 @@
 import { loadRouteTable, matchRoute, parseRule } from '../src/route-table';
 import { ROUTES_FILE } from '../src/paths';
-import { compose, FLEET, PREFIXES, repoYaml } from './repo-files';
+import { compose, FLEET, PREFIXES, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
 
 interface RoutesYaml {
   http: {
@@ -62,11 +62,11 @@ describe('the route table shared by Traefik and the local edge', () => {
     ]);
   });
 
-  it('when the compose file is read, then every routed service exists there, built from its Dockerfile, on the same port', () => {
+  it('when the compose file is read, then every routed service exists there, built from the shared Dockerfile, on the same port', () => {
     const { services } = compose();
     for (const { name, port } of table.services) {
       const svc = services[name];
-      expect(svc?.build).toEqual({ context: '.', dockerfile: `services/${name}/Dockerfile` });
+      expect(svc?.build).toEqual({ context: '.', dockerfile: SERVICE_DOCKERFILE, args: { SERVICE: name, PORT: String(port) } });
       expect(svc?.environment?.PORT).toBe(String(port));
       expect(svc?.expose).toEqual([String(port)]);
       expect(svc?.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/health`);
