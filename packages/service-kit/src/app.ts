@@ -25,6 +25,8 @@ export function createApp(opts: AppOptions): Express {
   app.use(requestId);
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use((req, res, next) => {
+    // The per-request line is only built when a transport keeps `http` (not at the default `info`).
+    if (!opts.logger.isLevelEnabled('http')) return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

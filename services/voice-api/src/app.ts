@@ -36,6 +36,7 @@ const PUBLIC_ROUTES = ['/respond', '/config', '/social-proof'];
 export function createApp(deps: Deps) {
   const app = createServiceApp({
     service: 'voice-api',
+    // The kit logs every request at `http`, below the default `info`: skip that work when nobody keeps the line.
     logger: deps.logger,
     bodyLimit: '32kb',
     trustProxyHops: deps.trustProxyHops,

@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError } from '@vocalia/service-kit';
+import { createVerifiedTokenCache } from './verified-token-cache';
 
 export const WIDGET_TOKEN_ISSUER = 'vocalia-voice-api';
 export const WIDGET_TOKEN_AUDIENCE = 'vocalia-widget';
@@ -21,13 +22,18 @@ export interface SessionTokenOptions {
   secret: string;
   ttlSec: number;
   now?: () => number;
+  /** Verified tokens remembered (each for at most a minute and never past its exp), so a visitor's turns skip the HMAC. */
+  verifiedCacheMax?: number;
 }
+
+const VERIFIED_MAX_AGE_SEC = 60;
 
 /** Short-lived widget session tokens (HS256 pinned, iss and aud checked), bound to tenant and origin. */
 export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
   const now = opts.now ?? Date.now;
   // A KeyObject made once: given a string, jsonwebtoken tries it as a PEM public key on every call (a thrown error each time).
   const key = createSecretKey(Buffer.from(opts.secret, 'utf8'));
+  const verified = createVerifiedTokenCache<WidgetSession>({ maxEntries: opts.verifiedCacheMax ?? 10_000, maxAgeSec: VERIFIED_MAX_AGE_SEC });
   return {
     issue({ tenantId, origin }) {
       const iat = Math.floor(now() / 1000);
@@ -41,13 +47,16 @@ export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     verify(token) {
+      const nowSec = Math.floor(now() / 1000);
+      const known = verified.get(token, nowSec);
+      if (known) return known;
       let claims: jwt.JwtPayload | string;
       try {
         claims = jwt.verify(token, key, {
           algorithms: ['HS256'],
           issuer: WIDGET_TOKEN_ISSUER,
           audience: WIDGET_TOKEN_AUDIENCE,
-          clockTimestamp: Math.floor(now() / 1000),
+          clockTimestamp: nowSec,
         });
       } catch (err) {
         const why = err instanceof jwt.TokenExpiredError ? 'has expired' : 'is not valid';
@@ -58,7 +67,10 @@ export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
       if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.origin !== 'string') {
         throw new AppError('UNAUTHENTICATED', 'The widget session token lacks its tenant or origin. Get a fresh one from GET /config.');
       }
-      return { tenantId: claims.sub, origin: claims.origin };
+      const session: WidgetSession = Object.freeze({ tenantId: claims.sub, origin: claims.origin });
+      // Our tokens always carry exp; one without it is still accepted, just never remembered.
+      if (typeof claims.exp === 'number') verified.set(token, session, nowSec, claims.exp);
+      return session;
     },
   };
 }

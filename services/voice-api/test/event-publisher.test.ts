@@ -40,4 +40,28 @@ describe('event publisher', () => {
     await events.close();
     expect(await producer.queue.getWaitingCount()).toBe(3);
   });
+
+  it('when jobs are published in the same turn of the event loop, then they go to Redis in one addBulk and land once each', async () => {
+    const addBulk = jest.spyOn(producer.queue, 'addBulk');
+    const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger });
+    for (let n = 10; n < 14; n++) events.publish('usage-events', usage(n));
+    await events.close();
+    expect(addBulk).toHaveBeenCalledTimes(1);
+    addBulk.mockRestore();
+    const ids = (await producer.queue.getJobs(['waiting'])).map((j) => j.id);
+    expect(ids.filter((id) => /^usage-event-1[0-3]$/.test(id ?? '')).sort()).toEqual(['usage-event-10', 'usage-event-11', 'usage-event-12', 'usage-event-13']);
+  });
+
+  it('when Redis refuses a batch, then its jobs wait in the buffer and land on the next flush', async () => {
+    const addBulk = jest.spyOn(producer.queue, 'addBulk').mockRejectedValueOnce(new Error('READONLY'));
+    const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger, retryEveryMs: 20 });
+    events.publish('usage-events', usage(20));
+    events.publish('usage-events', usage(21));
+    await eventually(() => expect(addBulk).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(events.buffered).toBe(0));
+    const landed = await Promise.all(['usage-event-20', 'usage-event-21'].map(async (id) => (await producer.queue.getJob(id))?.id));
+    expect(landed).toEqual(['usage-event-20', 'usage-event-21']);
+    addBulk.mockRestore();
+    await events.close();
+  });
 });

@@ -26,4 +26,23 @@ describe('widget session tokens', () => {
     ];
     for (const token of forged) expect(() => createSessionTokens({ secret: SECRET, ttlSec: 60 }).verify(token)).toThrow(expect.objectContaining({ status: 401 }));
   });
+
+  it('when a visitor sends turn after turn, then the signature is checked once a minute, not on every turn', () => {
+    const verify = jest.spyOn(jwt, 'verify');
+    const long = createSessionTokens({ secret: SECRET, ttlSec: 3600, now: () => now });
+    const { token } = long.issue({ tenantId: 'acme', origin: 'https://shop.example.com' });
+    for (let turn = 0; turn < 5; turn++) expect(long.verify(token)).toEqual({ tenantId: 'acme', origin: 'https://shop.example.com' });
+    expect(verify).toHaveBeenCalledTimes(1);
+    now += 60_000;
+    long.verify(token);
+    expect(verify).toHaveBeenCalledTimes(2);
+    verify.mockRestore();
+  });
+
+  it('when a remembered token comes back with another signature, then 401', () => {
+    const { token } = tokens.issue({ tenantId: 'acme', origin: 'https://shop.example.com' });
+    tokens.verify(token);
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(() => tokens.verify(tampered)).toThrow(expect.objectContaining({ status: 401 }));
+  });
 });

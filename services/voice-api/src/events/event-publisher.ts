@@ -1,7 +1,8 @@
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
-import type { Logger, Producer, Redis } from '@vocalia/service-kit';
+import type { Logger, Redis } from '@vocalia/service-kit';
+import { addJobs, createEnqueueBatch, type PendingJob, type Producers } from './enqueue-batch';
 
-export type Producers = { [Q in QueueName]?: Producer<Q> };
+export type { Producers } from './enqueue-batch';
 
 export interface EventPublisherOptions {
   producers: Producers;
@@ -19,40 +20,22 @@ export interface EventPublisher {
   /** Push buffered jobs now, oldest first; stops at the first failure. */
   flush(): Promise<void>;
   readonly buffered: number;
-  /** Wait for adds in flight, flush once more, and report anything left. */
+  /** Send jobs in flight, flush once more, and report anything left. */
   close(): Promise<void>;
 }
 
-interface Pending {
-  queue: QueueName;
-  payload: { eventId: string };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-    p.then((v) => (clearTimeout(timer), resolve(v)), (e: unknown) => (clearTimeout(timer), reject(e)));
-  });
-}
-
 /**
- * Fire-and-forget enqueueing with a small retry buffer. Job ids are the events' ids, so a job that
- * reached Redis just before a timeout and is added again on flush is not counted twice.
+ * Fire-and-forget enqueueing, batched per event-loop turn, with a small retry buffer. Job ids are the
+ * events' ids, so a job that reached Redis just before a timeout and is added again on flush is not
+ * counted twice.
  */
 export function createEventPublisher(opts: EventPublisherOptions): EventPublisher {
   const maxBuffered = opts.maxBuffered ?? 10_000;
   const addTimeoutMs = opts.addTimeoutMs ?? 1000;
-  const buffer: Pending[] = [];
-  const inFlight = new Set<Promise<unknown>>();
+  const buffer: PendingJob[] = [];
   let flushing: Promise<void> | undefined;
 
-  const add = (item: Pending) => {
-    const producer = opts.producers[item.queue] as Producer<QueueName> | undefined;
-    if (!producer) return Promise.reject(new Error(`no producer for ${item.queue}`));
-    return withTimeout(producer.add(item.payload as Payload<QueueName>), addTimeoutMs);
-  };
-
-  const keep = (item: Pending, reason: string) => {
+  const keep = (item: PendingJob, reason: string) => {
     if (buffer.length >= maxBuffered) {
       const dropped = buffer.shift();
       opts.logger.error('event buffer full: oldest job dropped', { queue: dropped?.queue, eventId: dropped?.payload.eventId, maxBuffered });
@@ -60,12 +43,13 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     buffer.push(item);
     if (buffer.length === 1) opts.logger.warn('enqueue failed: job kept in memory until Redis answers', { queue: item.queue, eventId: item.payload.eventId, reason });
   };
+  const batch = createEnqueueBatch({ producers: opts.producers, addTimeoutMs, onRefused: keep });
 
   const flushOnce = async () => {
     while (buffer.length > 0 && opts.connection.status === 'ready') {
-      const item = buffer[0] as Pending;
+      const item = buffer[0] as PendingJob;
       try {
-        await add(item);
+        await addJobs(opts.producers, item.queue, [item], addTimeoutMs);
       } catch {
         return;
       }
@@ -91,12 +75,10 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
         opts.logger.error('event not enqueued: bad payload', { queue, issues: parsed.error.issues.slice(0, 5) });
         return;
       }
-      const item: Pending = { queue, payload: parsed.data as { eventId: string } };
+      const item: PendingJob = { queue, payload: parsed.data as { eventId: string } };
       // Order matters little, but a non-empty buffer means Redis was just failing: do not hammer it per request.
       if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
-      const attempt = add(item).catch((err: unknown) => keep(item, err instanceof Error ? err.message : String(err)));
-      inFlight.add(attempt);
-      void attempt.finally(() => inFlight.delete(attempt));
+      batch.add(item);
     },
     flush,
     get buffered() {
@@ -105,7 +87,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     async close() {
       clearInterval(timer);
       opts.connection.off('ready', onReady);
-      await Promise.allSettled([...inFlight]);
+      await batch.drain();
       await flush();
       if (buffer.length > 0) {
         opts.logger.error('stopping with jobs Redis never accepted', { count: buffer.length, eventIds: buffer.slice(0, 20).map((b) => b.payload.eventId) });
