@@ -36,21 +36,33 @@ export interface BookingCapture {
   missing: ('date' | 'time' | 'name' | 'contact')[];
 }
 
+/** The date, time and service one message gives (only the fields it gives); dates resolve against `today`. */
+export type BookingDetails = Pick<BookingRequest, 'date' | 'time' | 'service'>;
+
+export function bookingDetailsIn(raw: string, today: CalendarDay): BookingDetails {
+  const details: BookingDetails = {};
+  const text = findPhones(raw.replace(EMAIL, ' ')).reduce((t, p) => t.replace(p, ' '), raw.replace(EMAIL, ' '));
+  const date = parseDate(text, today);
+  if (date) details.date = date;
+  const time = parseTime(text);
+  if (time) details.time = time;
+  const service = findService(text);
+  if (service) details.service = service;
+  return details;
+}
+
 /**
  * A booking request assembled from the visitor's messages (oldest first, later values win) and the
  * contact details found so far. Dates are resolved against `today` in the tenant's time zone.
  */
 export function captureBooking(texts: readonly string[], contact: Contact | undefined, today: CalendarDay): BookingCapture {
+  return assembleBooking(texts.map((t) => bookingDetailsIn(t, today)), contact);
+}
+
+/** `captureBooking` from each message's details (oldest first), for callers that keep those of past messages. */
+export function assembleBooking(details: readonly BookingDetails[], contact: Contact | undefined): BookingCapture {
   const booking: BookingRequest = {};
-  for (const raw of texts) {
-    const text = findPhones(raw.replace(EMAIL, ' ')).reduce((t, p) => t.replace(p, ' '), raw.replace(EMAIL, ' '));
-    const date = parseDate(text, today);
-    if (date) booking.date = date;
-    const time = parseTime(text);
-    if (time) booking.time = time;
-    const service = findService(text);
-    if (service) booking.service = service;
-  }
+  for (const part of details) Object.assign(booking, part);
   if (contact?.name) booking.name = contact.name;
   if (contact?.email) booking.email = contact.email;
   if (contact?.phone) booking.phone = contact.phone;

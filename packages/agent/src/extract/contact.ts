@@ -36,16 +36,26 @@ export function findName(text: string): string | undefined {
   return words.length > 0 ? words.join(' ') : undefined;
 }
 
+/** The contact details one message gives (only the fields it gives). */
+export function contactIn(text: string): Contact {
+  const contact: Contact = {};
+  const email = text.match(EMAIL)?.[0];
+  if (email) contact.email = email.toLowerCase();
+  const phone = findPhones(text.replace(EMAIL, ' '))[0];
+  if (phone) contact.phone = phone.replace(/[\s.()-]/g, '');
+  const name = findName(text);
+  if (name) contact.name = name;
+  return contact;
+}
+
+/** Each message's details (oldest first) merged into a new object: a later value replaces an earlier one. */
+export function mergeContacts(parts: readonly Contact[]): Contact | undefined {
+  const contact: Contact = {};
+  for (const part of parts) Object.assign(contact, part);
+  return Object.keys(contact).length > 0 ? contact : undefined;
+}
+
 /** Contact details from the visitor's messages (oldest first); a later value replaces an earlier one. */
 export function extractContact(texts: readonly string[]): Contact | undefined {
-  const contact: Contact = {};
-  for (const text of texts) {
-    const email = text.match(EMAIL)?.[0];
-    if (email) contact.email = email.toLowerCase();
-    const phone = findPhones(text.replace(EMAIL, ' '))[0];
-    if (phone) contact.phone = phone.replace(/[\s.()-]/g, '');
-    const name = findName(text);
-    if (name) contact.name = name;
-  }
-  return Object.keys(contact).length > 0 ? contact : undefined;
+  return mergeContacts(texts.map(contactIn));
 }

@@ -1,17 +1,18 @@
 import type { CatalogItemSnapshot, Contact, Feature, Language, LeadScore } from '@vocalia/contracts';
 import type { EngineInput } from '../engine';
-import { captureBooking, type BookingCapture } from '../extract/booking';
-import { extractContact } from '../extract/contact';
-import { localToday, parseDate, parseTime, type CalendarDay } from '../extract/dates';
+import { assembleBooking, bookingDetailsIn, type BookingCapture, type BookingDetails } from '../extract/booking';
+import { contactIn, mergeContacts } from '../extract/contact';
+import { isoDay, localToday, parseDate, parseTime, type CalendarDay } from '../extract/dates';
 import { detectIntent, type Intent, type IntentAnalysis } from '../intent/detect-intent';
 import { askedForBookingDetails, intentOfAffirmation, isAffirmation } from '../intent/follow-up';
 import { detectLanguage } from '../language/detect-language';
-import { scoreLead } from '../lead/score-lead';
+import { leadCues, scoreLeadCues, type LeadCues } from '../lead/score-lead';
 import { resolvePersona, type Persona } from '../personas';
 import { isPromptInjection } from '../safety/injection';
 import { buildQueryGroups } from '../retrieval/query-groups';
 import { searchCatalog, searchKnowledge, type KnowledgeRetrieval } from '../retrieval/search';
 import type { TenantIndex, TenantIndexCache } from '../retrieval/tenant-index';
+import { TextMemo } from './text-memo';
 
 /** Everything the providers need to know about one turn, computed once and shared by all of them. */
 export interface TurnAnalysis {
@@ -39,18 +40,32 @@ export interface TurnAnalysis {
 export interface TurnAnalyzerDeps {
   indexes: TenantIndexCache;
   now: () => Date;
+  /** Entries kept by each per-text memo (intent, contact, lead cues, booking details); default 2000. */
+  memoCapacity?: number;
 }
+
+export const DEFAULT_MEMO_CAPACITY = 2000;
 
 const CATALOG_INTENTS: ReadonlySet<Intent> = new Set(['product_search', 'pricing', 'question']);
 
-function givesBookingDetails(text: string, today: CalendarDay): boolean {
-  return Boolean(parseDate(text, today) || parseTime(text) || extractContact([text]));
-}
-
 export class TurnAnalyzer {
   private readonly memo = new WeakMap<EngineInput, TurnAnalysis>();
+  /**
+   * Pure analyses of one message's text, kept because every past user turn comes back in the
+   * history of each later turn. Values are frozen: callers merge them into fresh objects.
+   */
+  private readonly intents: TextMemo<Intent>;
+  private readonly contacts: TextMemo<Readonly<Contact>>;
+  private readonly cues: TextMemo<Readonly<LeadCues>>;
+  private readonly bookingDetails: TextMemo<Readonly<BookingDetails>>;
 
-  constructor(private readonly deps: TurnAnalyzerDeps) {}
+  constructor(private readonly deps: TurnAnalyzerDeps) {
+    const capacity = deps.memoCapacity ?? DEFAULT_MEMO_CAPACITY;
+    this.intents = new TextMemo(capacity);
+    this.contacts = new TextMemo(capacity);
+    this.cues = new TextMemo(capacity);
+    this.bookingDetails = new TextMemo(capacity);
+  }
 
   /** Analyses a turn; the same input object is analysed once, however many providers ask. */
   analyze(input: EngineInput): TurnAnalysis {
@@ -61,6 +76,26 @@ export class TurnAnalyzer {
     return analysis;
   }
 
+  private intentOf(text: string, language: Language): Intent {
+    return this.intents.get(`${language}\u0000${text}`, () => detectIntent(text, language).intent);
+  }
+
+  private contactOf(text: string): Readonly<Contact> {
+    return this.contacts.get(text, () => Object.freeze(contactIn(text)));
+  }
+
+  private cuesOf(text: string): Readonly<LeadCues> {
+    return this.cues.get(text, () => Object.freeze(leadCues(text)));
+  }
+
+  private bookingDetailsOf(text: string, today: CalendarDay): Readonly<BookingDetails> {
+    return this.bookingDetails.get(`${isoDay(today)}\u0000${text}`, () => Object.freeze(bookingDetailsIn(text, today)));
+  }
+
+  private givesBookingDetails(text: string, today: CalendarDay): boolean {
+    return Boolean(parseDate(text, today) || parseTime(text) || Object.keys(this.contactOf(text)).length > 0);
+  }
+
   private compute(input: EngineInput): TurnAnalysis {
     const { snapshot } = input;
     const userTurns = input.history.filter((t) => t.role === 'user');
@@ -68,21 +103,23 @@ export class TurnAnalyzer {
     const messageLanguage = detectLanguage(input.message, fallback).language;
     const language = input.language ?? messageLanguage;
     const intentAnalysis = detectIntent(input.message, messageLanguage);
+    // This message is a past turn from the next turn on: its intent is known already.
+    this.intents.set(`${messageLanguage}\u0000${input.message}`, intentAnalysis.intent);
     const index = this.deps.indexes.get(snapshot);
     const features = new Set(snapshot.tenant.features);
     const today = localToday(this.deps.now(), snapshot.tenant.timezone);
     const texts = [...userTurns.map((t) => t.text), input.message];
-    const contact = extractContact(texts);
-    const pastIntents = userTurns.map((t) => detectIntent(t.text, t.language).intent);
+    const contact = mergeContacts(texts.map((t) => this.contactOf(t)));
+    const pastIntents = userTurns.map((t) => this.intentOf(t.text, t.language));
     const persona = resolvePersona(snapshot);
     let intent = intentAnalysis.intent;
     const affirmation = intent === 'question' && isAffirmation(intentAnalysis.tokens);
     const answered = affirmation ? intentOfAffirmation(input, persona) : undefined;
     if (answered) intent = answered;
     const booked = pastIntents.includes('booking') || askedForBookingDetails(input);
-    const continuing = booked && intent === 'question' && givesBookingDetails(input.message, today);
+    const continuing = booked && intent === 'question' && this.givesBookingDetails(input.message, today);
     if (continuing) intent = 'booking';
-    const booking = intent === 'booking' ? captureBooking(texts, contact, today) : undefined;
+    const booking = intent === 'booking' ? assembleBooking(texts.map((t) => this.bookingDetailsOf(t, today)), contact) : undefined;
     const wantsCatalog = features.has('product_catalog') && CATALOG_INTENTS.has(intent);
     return {
       input,
@@ -97,7 +134,7 @@ export class TurnAnalyzer {
       injection: isPromptInjection(input.message),
       knowledge: searchKnowledge(index, buildQueryGroups(intentAnalysis, messageLanguage), language),
       products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],
-      lead: scoreLead(texts, input.lead, {
+      lead: scoreLeadCues(texts.map((t) => this.cuesOf(t)), input.lead, {
         askedPrice: intent === 'pricing' || pastIntents.includes('pricing'),
         booking: intent === 'booking' || pastIntents.includes('booking'),
       }),
