@@ -21,6 +21,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** One short line: drivers (Prisma among them) put the cause on the last line of a long message. */
+function reason(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return (lines.at(-1) ?? 'unknown error').slice(0, 200);
+}
+
 export async function runReadiness(checks: ReadinessCheck[]): Promise<ReadinessReport> {
   const results = await Promise.all(
     checks.map(async (c) => {
@@ -28,7 +35,7 @@ export async function runReadiness(checks: ReadinessCheck[]): Promise<ReadinessR
         await withTimeout(c.check(), CHECK_TIMEOUT_MS);
         return [c.name, 'ok'] as const;
       } catch (err) {
-        return [c.name, `down: ${err instanceof Error ? err.message : String(err)}`] as const;
+        return [c.name, `down: ${reason(err)}`] as const;
       }
     }),
   );

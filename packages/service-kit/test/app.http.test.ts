@@ -90,3 +90,12 @@ describe('service app', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 });
+
+describe('readiness messages', () => {
+  it('when a driver fails with a long multi-line message, then /ready names the dependency with its last line only', async () => {
+    const failing = async () => Promise.reject(new Error('Invalid `prisma.$queryRaw()` invocation:\n\n\n  connect ECONNREFUSED 127.0.0.1:5432'));
+    const res = await request(build([{ name: 'postgres', check: failing }])).get('/ready');
+    expect(res.status).toBe(503);
+    expect(JSON.parse(res.text).detail).toBe('postgres down: connect ECONNREFUSED 127.0.0.1:5432');
+  });
+});

@@ -16,3 +16,10 @@ export async function freshDatabase(): Promise<FreshDatabase> {
   await migrateDatabase(databaseUrl);
   return { url: databaseUrl, drop: () => dropDatabase(databaseUrl) };
 }
+
+/** Every migration applied to the database named in `url` (created if missing); the caller owns the server, so nothing is dropped. */
+export async function migratedDatabase(url: string): Promise<FreshDatabase> {
+  await ensureDatabase(url);
+  await migrateDatabase(url);
+  return { url, drop: () => Promise.resolve() };
+}

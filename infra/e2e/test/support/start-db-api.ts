@@ -5,7 +5,7 @@ import { buildDeps } from '@vocalia/db-api/src/build-deps';
 import type { Deps } from '@vocalia/db-api/src/deps';
 import { parseServiceEnv } from '@vocalia/db-api/src/env';
 import { startWorkers } from '@vocalia/db-api/src/start-workers';
-import { freshDatabase } from './fresh-database';
+import { freshDatabase, migratedDatabase } from './fresh-database';
 import { whenReady } from './redis-keys';
 import { INTERNAL_API_TOKEN, LOG_LEVEL, REDIS_URL } from './test-env';
 
@@ -16,9 +16,12 @@ export interface RunningDbApi {
   close(): Promise<void>;
 }
 
-/** db-api as main.ts builds it (real deps, queue workers running) on a fresh database; no listen here. */
-export async function startDbApi(opts: { publicBaseUrl: string; queuePrefix: string }): Promise<RunningDbApi> {
-  const database = await freshDatabase();
+/**
+ * db-api as main.ts builds it (real deps, queue workers running) on a fresh database, or on
+ * `databaseUrl` (migrated, kept) when a test owns its PostgreSQL; no listen here.
+ */
+export async function startDbApi(opts: { publicBaseUrl: string; queuePrefix: string; databaseUrl?: string }): Promise<RunningDbApi> {
+  const database = opts.databaseUrl ? await migratedDatabase(opts.databaseUrl) : await freshDatabase();
   const env = parseServiceEnv({
     NODE_ENV: 'test',
     LOG_LEVEL,
