@@ -36,7 +36,8 @@ afterAll(async () => {
 
 describe('voice-api as a process (src/main.ts)', () => {
   it('when started, then it is ready, serves the real widget bundle and answers with the real engine', async () => {
-    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    // Ready once its Redis connection is up, which may come a moment after /health.
+    await eventually(async () => expect((await fetch(`${base}/ready`)).status).toBe(200), 10_000, 100);
     const widget = await fetch(`${base}/widget/v1/vocalia.js`);
     expect(widget.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
     expect((await widget.text()).length).toBeGreaterThan(1000);
