@@ -43,6 +43,7 @@ async function startVoiceApi(prefix: string) {
     // Limits high enough never to refuse, but still counted in Redis on every request as in production.
     limits: { windowSec: 60, ipPoints: 1e9, tenantPoints: () => 1e9 },
     history: { maxTurns: 20, ttlSec: 600 },
+    publicBaseUrl: 'http://localhost:8080',
     snapshotTtlSec: 60,
     socialProofTtlSec: 30,
     realtimeConfigured: false,

@@ -28,6 +28,7 @@ export function summaryLines(s: Summary): string[] {
   lines.push(`  ${col('edge', 17)} ${s.edgeUrl}  (fleet health: ${s.edgeUrl}/health)`);
   if (s.seed?.ok) {
     lines.push(`  ${col('demo tenant', 17)} ${s.seed.tenantId}  (dashboard login ${DEMO_EMAIL} / ${DEMO_PASSWORD})`);
+    lines.push(`  ${col('try it', 17)} ${s.edgeUrl}/widget/demo?tenantId=${encodeURIComponent(s.seed.tenantId)}  (a page with the widget: chat with the demo tenant)`);
     lines.push(`  ${col('widget snippet', 17)} <script src="${s.edgeUrl}/widget/v1/vocalia.js" data-vocalia-tenant="${s.seed.tenantId}" async></script>`);
     for (const note of s.seed.notes) lines.push(`  ${col('', 17)} ${note}`);
   } else if (s.seed) {

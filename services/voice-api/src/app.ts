@@ -28,6 +28,9 @@ export interface Deps {
   realtimeConfigured: boolean;
   /** Proxies in front of us (Traefik or the local edge): the client IP is the address they saw. */
   trustProxyHops: number;
+  /** PUBLIC_BASE_URL, and its origin: a page served from there (the demo page) is same-origin. */
+  publicBaseUrl: string;
+  publicOrigin: string;
 }
 
 const PUBLIC_ROUTES = ['/respond', '/config', '/social-proof'];
@@ -46,7 +49,7 @@ export function createApp(deps: Deps) {
       respondRoutes(router, deps);
       configRoutes(router, deps);
       socialProofRoutes(router, deps);
-      widgetRoutes(router, deps.widget);
+      widgetRoutes(router, deps);
     },
   });
   return app;

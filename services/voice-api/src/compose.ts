@@ -6,6 +6,7 @@ import { createEventPublisher } from './events/event-publisher';
 import { createRateLimits } from './rate-limit/rate-limits';
 import { createSessionStore } from './respond/session-store';
 import { createSessionTokens } from './session-token';
+import { publicOriginOf } from './cors/page-origin';
 import { createDbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
 import { createSnapshotStore } from './snapshots/snapshot-store';
 import { subscribeTenantUpdates } from './snapshots/tenant-updates';
@@ -33,6 +34,8 @@ export interface ComposeOptions {
   socialProofTtlSec: number;
   realtimeConfigured: boolean;
   trustProxyHops: number;
+  /** PUBLIC_BASE_URL: the edge's public URL (the widget's script URL, the origin of same-origin pages). */
+  publicBaseUrl: string;
   eventRetryEveryMs?: number;
 }
 
@@ -63,6 +66,8 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     widget: widgetAsset(opts.widgetBundle),
     realtimeConfigured: opts.realtimeConfigured,
     trustProxyHops: opts.trustProxyHops,
+    publicBaseUrl: opts.publicBaseUrl,
+    publicOrigin: publicOriginOf(opts.publicBaseUrl),
   };
   return {
     deps,

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     socialProofTtlSec: env.SOCIAL_PROOF_TTL_SEC,
     realtimeConfigured: realtimeModelConfigured(env),
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
   });
   // Not awaited: with Redis away at start we still serve, and the snapshot TTL bounds staleness until it subscribes.
   composed.listenForTenantUpdates(subscriber).catch((err: unknown) => logger.error('tenant-updated subscription failed', { err }));

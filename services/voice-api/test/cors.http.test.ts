@@ -2,15 +2,18 @@ import request from 'supertest';
 import { TENANT_UPDATED_CHANNEL } from '@vocalia/contracts';
 import { snapshotFor } from './support/fixtures';
 import { eventually } from './support/eventually';
-import { startHarness, type Harness } from './support/harness';
+import { PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';
 const OTHER = 'https://evil.example.net';
+/** Our own public origin (PUBLIC_BASE_URL without its path): where the demo page lives. */
+const EDGE = new URL(PUBLIC_BASE_URL).origin;
 let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness('cors');
   h.addTenant(snapshotFor({ id: 'acme', origins: [SHOP, 'http://localhost:5173'] }));
+  h.addTenant(snapshotFor({ id: 'demo', origins: [EDGE] }));
 });
 afterAll(() => h.close());
 
@@ -105,5 +108,40 @@ describe('per-tenant CORS', () => {
     const res = await request(h.app).get('/config?tenantId=nobody').set('Origin', SHOP).expect(404);
     expect(res.headers['access-control-allow-origin']).toBe(SHOP);
     expect(res.body.detail).toContain('No tenant with id "nobody"');
+  });
+
+  describe('a page on our own origin (a same-origin GET carries no Origin header)', () => {
+    const sameOrigin = (tenantId: string) => request(h.app).get(`/config?tenantId=${tenantId}`).set('Sec-Fetch-Site', 'same-origin');
+
+    it('when the tenant allowed our public origin, then /config answers with a token bound to that origin, which /respond from it accepts', async () => {
+      const res = await sameOrigin('demo').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      const token = res.body.session.token as string;
+      expect(h.deps.sessionTokens.verify(token).origin).toBe(EDGE);
+      await request(h.app)
+        .post('/respond')
+        .set('Origin', EDGE)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ tenantId: 'demo', sessionId: 'session-same-origin-1', message: 'Bonjour' })
+        .expect(200);
+    });
+
+    it('when the tenant did not allow our public origin, then 403 names that origin to add', async () => {
+      const res = await sameOrigin('acme').expect(403);
+      expect(res.body.code).toBe('ORIGIN_NOT_ALLOWED');
+      expect(res.body.detail).toContain(`Add ${EDGE} in Dashboard > Settings > Allowed origins`);
+    });
+
+    it('when there is no Origin and the fetch is cross-site, same-site or unlabelled, then /config still refuses', async () => {
+      for (const site of ['cross-site', 'same-site', 'none']) {
+        const res = await request(h.app).get('/config?tenantId=demo').set('Sec-Fetch-Site', site).expect(403);
+        expect(res.body.code).toBe('ORIGIN_NOT_ALLOWED');
+      }
+      await request(h.app).get('/config?tenantId=demo').expect(403);
+    });
+
+    it('when a page sends a real Origin along with Sec-Fetch-Site: same-origin, then the Origin header is what is checked', async () => {
+      await request(h.app).get('/config?tenantId=demo').set('Origin', OTHER).set('Sec-Fetch-Site', 'same-origin').expect(403);
+    });
   });
 });

@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { SocialProofResponse } from '@vocalia/contracts';
 import { snapshotFor } from './support/fixtures';
-import { startHarness, type Harness } from './support/harness';
+import { PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';
+const EDGE = new URL(PUBLIC_BASE_URL).origin;
 const activityPath = (id: string) => `/internal/v1/tenants/${id}/activity`;
 let h: Harness;
 
@@ -65,5 +66,11 @@ describe('GET /social-proof', () => {
   it('when the origin is refused, then 403; when there is no Origin (not a browser), then it is served', async () => {
     await request(h.app).get('/social-proof?tenantId=busy').set('Origin', 'https://elsewhere.example.com').expect(403);
     await request(h.app).get('/social-proof?tenantId=busy').expect(200);
+  });
+
+  it('when a same-origin page asks (no Origin, Sec-Fetch-Site: same-origin), then our public origin must be allowed', async () => {
+    await request(h.app).get('/social-proof?tenantId=busy').set('Sec-Fetch-Site', 'same-origin').expect(403);
+    h.addTenant(snapshotFor({ id: 'demo-social', origins: [EDGE] }));
+    await request(h.app).get('/social-proof?tenantId=demo-social').set('Sec-Fetch-Site', 'same-origin').expect(200);
   });
 });

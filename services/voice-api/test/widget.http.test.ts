@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { startHarness, type Harness } from './support/harness';
+import { demoPageHtml } from '../src/widget/demo-page';
+import { PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -48,5 +49,36 @@ describe('the widget bundle', () => {
     const res = await request(h.app).head('/widget/v1/vocalia.js').set('Accept-Encoding', 'identity').expect(200);
     expect(res.headers['content-length']).toBe('33');
     expect(res.text ?? '').toBe('');
+  });
+});
+
+describe('the demo page', () => {
+  const EDGE = new URL(PUBLIC_BASE_URL).origin;
+
+  it('when /widget/demo is asked for a tenant, then an HTML page embeds its snippet from PUBLIC_BASE_URL under a strict CSP', async () => {
+    const res = await request(h.app).get('/widget/demo?tenantId=acme-42').expect(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.text).toContain(`<script src="${PUBLIC_BASE_URL}/widget/v1/vocalia.js" data-vocalia-tenant="acme-42" async></script>`);
+    expect(res.text).toContain('<code>acme-42</code>');
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp.split('; ')).toEqual(
+      expect.arrayContaining(["default-src 'none'", `script-src ${EDGE}`, `connect-src ${EDGE} ${EDGE.replace('https', 'wss')}`, "frame-ancestors 'none'"]),
+    );
+    expect(csp).not.toContain('unsafe');
+  });
+
+  it('when the tenant id is malformed, then 404 problem+json without the id reflected as HTML; when missing, then 400', async () => {
+    const res = await request(h.app).get('/widget/demo').query({ tenantId: '<img src=x onerror=alert(1)>' }).expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('NOT_FOUND');
+    await request(h.app).get('/widget/demo').expect(400);
+  });
+
+  it('when the page is rendered, then the tenant id is escaped in the text and in the snippet', () => {
+    const html = demoPageHtml('https://edge.example.com', 'a"<b>&');
+    expect(html).toContain('<code>a&quot;&lt;b&gt;&amp;</code>');
+    expect(html).toContain('data-vocalia-tenant="a&quot;&lt;b&gt;&amp;"');
+    expect(html).not.toContain('<b>');
   });
 });

@@ -36,7 +36,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       voiceApis += 1;
       const keyPrefix = `${prefix}-voice${voiceApis}`;
       const edge = teardown.add('edges', await startEdge({ 'db-api': dbServer.port, 'voice-api': server.port }));
-      const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, llmEnv: settings.llmEnv });
+      const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, llmEnv: settings.llmEnv, publicBaseUrl: edge.url });
       return { edge, start };
     };
     const voiceServer = teardown.add('servers', await reserveServer());

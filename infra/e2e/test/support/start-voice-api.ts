@@ -16,6 +16,8 @@ export interface VoiceApiOptions {
   rateWindowSec: number;
   /** Model provider variables as voice-api's env would carry them (OPENAI_API_KEY, OPENAI_BASE_URL, LLM_TIMEOUT_MS...). */
   llmEnv?: Record<string, string>;
+  /** PUBLIC_BASE_URL: the edge in front of this voice-api. */
+  publicBaseUrl: string;
 }
 
 export interface RunningVoiceApi {
@@ -50,6 +52,7 @@ export async function startVoiceApi(opts: VoiceApiOptions): Promise<RunningVoice
     socialProofTtlSec: 30,
     realtimeConfigured: false,
     trustProxyHops: 1,
+    publicBaseUrl: opts.publicBaseUrl,
     eventRetryEveryMs: 100,
   });
   await composed.listenForTenantUpdates(subscriber);

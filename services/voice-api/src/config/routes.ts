@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { AppError } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
+import { pageOrigin } from '../cors/page-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
 import { ipRateLimit } from '../rate-limit/ip-rate-limit';
@@ -12,6 +13,7 @@ import { getWidgetConfig, type WidgetConfigDeps } from './get-widget-config';
 export interface ConfigRouteDeps extends WidgetConfigDeps {
   snapshots: SnapshotStore;
   rateLimits: RateLimits;
+  publicOrigin: string;
 }
 
 export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
@@ -19,11 +21,11 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
   router.options('/config', ipLimit, preflight(deps.snapshots, 'GET, OPTIONS'));
   router.get('/config', ipLimit, async (req, res) => {
     const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
-    const origin = checkOrigin(snapshot, req.headers.origin);
+    const origin = checkOrigin(snapshot, pageOrigin(req, deps.publicOrigin));
     if (origin === null) {
       throw new AppError(
         'ORIGIN_NOT_ALLOWED',
-        "GET /config is for the widget on a web page: send the page's Origin header (the session token it returns is bound to that origin, which must be one of the tenant's allowed origins).",
+        "GET /config is for the widget on a web page: send the page's Origin header, or Sec-Fetch-Site: same-origin from a page on this origin (the session token it returns is bound to that origin, which must be one of the tenant's allowed origins).",
       );
     }
     requireFeature(snapshot, 'widget_text', 'The chat widget');

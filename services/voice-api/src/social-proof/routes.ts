@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Language } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
+import { pageOrigin } from '../cors/page-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
 import { ipRateLimit } from '../rate-limit/ip-rate-limit';
@@ -16,18 +17,19 @@ export interface SocialProofRouteDeps {
   rateLimits: RateLimits;
   socialProof: SocialProofSource;
   socialProofMaxAgeSec: number;
+  publicOrigin: string;
 }
 
 /** `?language=` picks the language of db-api's sentences (default: the tenant's). */
 const SocialProofQuery = z.object({ language: Language.optional() });
 
-/** Public, anonymised activity: browsers must be on an allowed origin; no Origin (not a browser) is fine. */
+/** Public, anonymised activity: browsers (same-origin pages included) must be on an allowed origin; not a browser is fine. */
 export function socialProofRoutes(router: Router, deps: SocialProofRouteDeps): void {
   const ipLimit = ipRateLimit(deps.rateLimits);
   router.options('/social-proof', ipLimit, preflight(deps.snapshots, 'GET, OPTIONS'));
   router.get('/social-proof', ipLimit, async (req, res) => {
     const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
-    checkOrigin(snapshot, req.headers.origin);
+    checkOrigin(snapshot, pageOrigin(req, deps.publicOrigin));
     requireFeature(snapshot, 'social_proof', 'Social proof');
     const { language } = parseInput(SocialProofQuery, req.query, 'query');
     const body = await deps.socialProof.recent(snapshot.tenant.id, language);

@@ -1,6 +1,14 @@
 import type { Request, Response, Router } from 'express';
 import { AppError } from '@vocalia/service-kit';
+import { tenantIdOf } from '../snapshots/resolve-tenant';
+import { demoPageCsp, demoPageHtml } from './demo-page';
 import type { WidgetAsset } from './widget-asset';
+
+export interface WidgetRouteDeps {
+  widget: WidgetAsset;
+  publicBaseUrl: string;
+  publicOrigin: string;
+}
 
 const LATEST_MAX_AGE_SEC = 300;
 const IMMUTABLE_MAX_AGE_SEC = 31_536_000;
@@ -31,13 +39,25 @@ function sendBundle(req: Request, res: Response, asset: WidgetAsset, cacheContro
   res.status(200).end(body);
 }
 
-/** `/widget/v1/vocalia.js` (latest, short cache) and `/widget/v1.<hash>/vocalia.js` (content-addressed, cached for ever). */
-export function widgetRoutes(router: Router, asset: WidgetAsset): void {
+/**
+ * `/widget/v1/vocalia.js` (latest, short cache), `/widget/v1.<hash>/vocalia.js` (content-addressed,
+ * cached for ever) and `/widget/demo?tenantId=` (a page with the tenant's snippet, on our own origin).
+ */
+export function widgetRoutes(router: Router, deps: WidgetRouteDeps): void {
+  const asset = deps.widget;
   router.get('/widget/v1/vocalia.js', (req, res) => sendBundle(req, res, asset, `public, max-age=${LATEST_MAX_AGE_SEC}`));
   router.get('/widget/v1.:hash/vocalia.js', (req, res) => {
     if (req.params.hash !== asset.hash) {
       throw new AppError('NOT_FOUND', `Widget build ${req.params.hash} is not served here; the current one is /widget/v1.${asset.hash}/vocalia.js (or /widget/v1/vocalia.js).`);
     }
     sendBundle(req, res, asset, `public, max-age=${IMMUTABLE_MAX_AGE_SEC}, immutable`);
+  });
+  // A malformed id is a 404; a well-formed unknown one still gets the page (the widget says what is wrong).
+  router.get('/widget/demo', (req, res) => {
+    const tenantId = tenantIdOf(req.query.tenantId, 'query');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Security-Policy', demoPageCsp(deps.publicOrigin));
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(demoPageHtml(deps.publicBaseUrl, tenantId));
   });
 }

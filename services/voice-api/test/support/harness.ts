@@ -8,6 +8,8 @@ import { ScriptedEngine } from './fake-engine';
 import { testLogger } from './test-logger';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The edge in front, as PUBLIC_BASE_URL names it (a path prefix, to show only its origin counts). */
+export const PUBLIC_BASE_URL = 'https://edge.example.com/vocalia';
 export const WIDGET_SECRET = 'test-widget-secret-0123456789abcdef0123456789';
 
 export interface Harness {
@@ -66,6 +68,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     socialProofTtlSec: 30,
     realtimeConfigured: true,
     trustProxyHops: 1,
+    publicBaseUrl: PUBLIC_BASE_URL,
     eventRetryEveryMs: 100,
     ...overrides,
   });
