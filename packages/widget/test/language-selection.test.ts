@@ -1,4 +1,4 @@
-import { languageFromUrl, languagesForTag, pickLanguage, speechLocale } from '../src/browser/language';
+import { languageFromUrl, languagesForTag, pickLanguage, pinnedLanguage, speechLocale } from '../src/browser/language';
 import { UI_STRINGS } from '../src/browser/strings';
 
 const ALL = ['fr', 'en', 'es', 'ar', 'ary'];
@@ -53,5 +53,21 @@ describe('language selection', () => {
       expect(Object.values(strings).every((value) => value.trim().length > 0)).toBe(true);
     }
     expect(UI_STRINGS.ary.send).not.toBe(UI_STRINGS.ar.send);
+  });
+});
+
+describe('reply language pinning', () => {
+  it('when only the page or the browser names a language, then answers are not pinned (the visitor may write in another)', () => {
+    expect(pinnedLanguage({ documentLang: 'en', browser: ['en-US'] }, ALL)).toBeUndefined();
+  });
+
+  it('when the URL, the visitor or the integrator names a supported language, then answers are pinned to it', () => {
+    expect(pinnedLanguage({ urlParam: 'ar', documentLang: 'en' }, ALL)).toBe('ar');
+    expect(pinnedLanguage({ chosen: 'es', documentLang: 'en' }, ALL)).toBe('es');
+    expect(pinnedLanguage({ integrator: 'ary' }, ALL)).toBe('ary');
+  });
+
+  it('when the named language is not one the tenant speaks, then nothing is pinned', () => {
+    expect(pinnedLanguage({ integrator: 'es' }, ['fr', 'en'])).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ export interface ChatDeps {
   store: ConversationStore;
   session: WidgetSession;
   language: () => WidgetLanguage;
+  /** Sent with each message when set: the reply language is pinned (see pinnedLanguage). */
+  pinnedLanguage: () => WidgetLanguage | undefined;
   context: () => ContextValues;
   greeting: () => string;
   agentId?: string;
@@ -129,11 +131,13 @@ export class ChatController {
 
   private request(message: string, language: WidgetLanguage, channel: 'widget' | 'voice'): RespondRequest {
     const agent = this.deps.agentId ? { agentId: this.deps.agentId } : {};
+    // Speech is recognised in the interface language, so a voice turn is always in it.
+    const pinned = channel === 'voice' ? language : this.deps.pinnedLanguage();
     return {
       tenantId: this.deps.session.target.tenantId,
       sessionId: this.conversation.sessionId,
       message,
-      language,
+      ...(pinned ? { language: pinned } : {}),
       ...agent,
       context: { ...this.deps.context(), pageUrl: location.href.slice(0, 2048), pageTitle: document.title.slice(0, 300), channel },
     };

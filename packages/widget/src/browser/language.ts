@@ -58,6 +58,20 @@ export function pickLanguage(signals: LanguageSignals, tenantLanguages: readonly
   return allowed[0] ?? 'fr';
 }
 
+/**
+ * The language the visitor or integrator asked for (URL, the visitor's pick, the integrator's setting):
+ * answers are pinned to it. Without one, the page's or browser's language only sets the interface, and
+ * the agent answers in the language the visitor writes in.
+ */
+export function pinnedLanguage(signals: LanguageSignals, tenantLanguages: readonly string[]): WidgetLanguage | undefined {
+  const allowed = tenantLanguages.filter(isWidgetLanguage);
+  for (const tag of [signals.urlParam, signals.chosen, signals.integrator]) {
+    const match = languagesForTag(tag).find((candidate) => allowed.includes(candidate));
+    if (match) return match;
+  }
+  return undefined;
+}
+
 /** The language asked for in a page URL, `vocalia_lang` first because `lang` may mean something else to the site. */
 export function languageFromUrl(href: string): string | null {
   try {

@@ -7,7 +7,7 @@ import { ConversationStore, type KeyValueStorage } from './conversation-store';
 import { icon } from './create-element';
 import { installFocusTrap } from './focus-trap';
 import { warnIntegrator } from './integrator-warning';
-import { isWidgetLanguage, languageFromUrl, pickLanguage, type WidgetLanguage } from './language';
+import { isWidgetLanguage, languageFromUrl, pickLanguage, pinnedLanguage, type WidgetLanguage } from './language';
 import { applyLanguage, applyTheme, createPanelView } from './panel-view';
 import { showSocialProof } from './social-proof';
 import { stringsFor } from './strings';
@@ -51,20 +51,20 @@ export function mountWidget(config: WidgetConfigResponse, boot: BootOptions, tar
   applyTheme(view, resolveTheme(config.branding, getComputedStyle(view.host).getPropertyValue('--vocalia-primary')));
 
   let language: WidgetLanguage = 'fr';
+  let pinned: WidgetLanguage | undefined;
   const chat = new ChatController({
     view,
     store: new ConversationStore(sessionStorageOrNothing(), `vocalia:${config.tenantId}`),
     session,
     language: () => language,
+    pinnedLanguage: () => pinned,
     context: () => context,
     greeting: () => session.config.greeting[language] ?? stringsFor(language).greeting,
     agentId: boot.agentId,
   });
-  language = pickLanguage(
-    { urlParam: languageFromUrl(location.href), chosen: chat.conversation.chosenLanguage, integrator: boot.language, documentLang: document.documentElement.lang, browser: navigator.languages ?? [navigator.language] },
-    languages,
-    config.defaultLanguage,
-  );
+  const signals = { urlParam: languageFromUrl(location.href), chosen: chat.conversation.chosenLanguage, integrator: boot.language, documentLang: document.documentElement.lang, browser: navigator.languages ?? [navigator.language] };
+  language = pickLanguage(signals, languages, config.defaultLanguage);
+  pinned = pinnedLanguage(signals, languages);
   const choice = chooseVoiceMode(config, detectVoiceCapabilities(window));
   const voice = new VoiceControls({ view, choice, chat, session, language: () => language });
 
@@ -96,6 +96,7 @@ export function mountWidget(config: WidgetConfigResponse, boot: BootOptions, tar
       return;
     }
     language = next;
+    pinned = next;
     chat.save({ chosenLanguage: next });
     render();
   };

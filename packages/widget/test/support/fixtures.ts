@@ -31,7 +31,7 @@ export function voiceTenant(allowedOrigins: string[]): FakeTenant {
 }
 
 const base = (request: RespondRequest): Omit<RespondResponse, 'answer' | 'actions' | 'intent'> => ({
-  language: request.language ?? 'fr',
+  language: request.language ?? (/[\u0600-\u06FF]/.test(request.message) ? 'ar' : 'fr'),
   lead: { score: 20, bant: { budget: 5, authority: 5, need: 5, timeline: 5 } },
   sources: [],
   provider: 'local',
@@ -61,7 +61,8 @@ export function shopAnswer(imageBase: string) {
     if (/conseiller|humain/.test(message)) {
       return { ...base(request), intent: 'handoff', answer: 'Je vous mets en relation avec un conseiller.', actions: [{ type: 'handoff', reason: 'asked', transferNumber: '+33 1 84 80 00 00' }] };
     }
-    if (request.language === 'ar' || request.language === 'ary') {
+    // Like the real engine: a pinned language wins, else the language the visitor wrote in.
+    if (request.language === 'ar' || request.language === 'ary' || (!request.language && /[\u0600-\u06FF]/.test(request.message))) {
       return { ...base(request), intent: 'hours', answer: 'نحن مفتوحون من الاثنين إلى السبت، من التاسعة صباحاً حتى السابعة مساءً.', actions: [] };
     }
     return { ...base(request), intent: 'hours', answer: 'Nous sommes ouverts du lundi au samedi, de 9 h à 19 h.', actions: [] };
