@@ -32,6 +32,17 @@ describe('bad input never reaches PostgreSQL as a 500', () => {
   });
 
   it.each([
+    ['JSON content', 'body.content', (r: request.Test) => r.send({ title: 'Soins', kind: 'text', language: 'fr', content: 'Détartrage\u0000 le mardi' })],
+    ['an uploaded file', 'file.content', (r: request.Test) => r.attach('file', Buffer.from('Détartrage\u0000 le mardi'), 'soins.txt')],
+    ['a multipart text field', 'body.title', (r: request.Test) => r.field('title', 'Soins\u0000').attach('file', Buffer.from('Détartrage le mardi'), 'soins.txt')],
+  ])('when knowledge arrives with NUL in %s, then 400 names %s and no document is written', async (_what, where, send) => {
+    const res = await send(request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)));
+    expect(res.status).toBe(400);
+    expect(problemOf(res).errors?.map((e) => e.path)).toEqual([where]);
+    expect(await t.deps.prisma.knowledgeDocument.count({ where: { tenantId: s.tenantId } })).toBe(0);
+  });
+
+  it.each([
     ['/api/v1/agents/%00', 'path'],
     ['/api/v1/knowledge/search?q=%00', 'query.q'],
     ['/api/v1/audit?action=%00', 'query.action'],
