@@ -1,6 +1,7 @@
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from './logger';
+import { refuseNul } from './nul-guard';
 import { notFoundHandler, problemHandler, sendProblem } from './problem';
 import { runReadiness, type ReadinessCheck } from './readiness';
 import { requestId } from './request-id';
@@ -17,7 +18,7 @@ export interface AppOptions {
   routes: (router: Router) => void;
 }
 
-/** The express app every service is built on: security headers, request id, JSON body, health, problem+json. */
+/** The express app every service is built on: security headers, request id, JSON body, NUL refused, health, problem+json. */
 export function createApp(opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -53,6 +54,7 @@ export function createApp(opts: AppOptions): Express {
   });
   opts.before?.(app);
   app.use(express.json({ limit: opts.bodyLimit ?? '100kb' }));
+  app.use(refuseNul);
   const router = express.Router();
   opts.routes(router);
   app.use(router);

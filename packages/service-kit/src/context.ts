@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Response } from 'express';
 
 export interface RequestContext {
   requestId: string;
   tenantId?: string;
   callSid?: string;
+  /** The HTTP response of the request, so the last-resort guard can answer it when its code crashed. */
+  response?: Response;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -22,13 +22,13 @@ const redactSecrets = winston.format((info) => {
   return info;
 });
 
-/** JSON lines on stdout: service, level, time, request and tenant ids, secrets redacted. `silent` for tests. */
+/** JSON lines on stdout: service, level, time, request and tenant ids, secrets redacted (stacks and causes too). `silent` for tests. */
 export function createLogger(service: string, level = 'info'): Logger {
   return winston.createLogger({
     level: level === 'silent' ? 'error' : level,
     silent: level === 'silent',
     defaultMeta: { service },
-    format: winston.format.combine(addContext(), redactSecrets(), winston.format.timestamp(), winston.format.json()),
+    format: winston.format.combine(winston.format.errors({ stack: true, cause: true }), addContext(), redactSecrets(), winston.format.timestamp(), winston.format.json()),
     transports: [new winston.transports.Console()],
   });
 }

@@ -19,7 +19,12 @@ export function isSecretKey(key: string): boolean {
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactString(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: redactString(value.message), stack: value.stack };
+  if (value instanceof Error) {
+    // The stack's first line repeats the message, and a cause can hold the secret the message left out.
+    const out: Record<string, unknown> = { name: value.name, message: redactString(value.message), stack: value.stack && redactString(value.stack) };
+    if (value.cause !== undefined) out.cause = redact(value.cause, depth + 1);
+    return out;
+  }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? '[redacted]' : redact(v, depth + 1);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
+import { installLastResort } from './last-resort';
 import { listen } from './listen';
 import type { Logger } from './logger';
 import { closeServer, installShutdown, type Closer } from './shutdown';
@@ -16,8 +17,12 @@ export interface RunServiceOptions {
   deadlineMs: number;
 }
 
-/** listen, log where, and stop cleanly on SIGTERM/SIGINT: intake first, then in-flight work, then connections. */
+/**
+ * listen, log where, survive any one request's crash (last-resort guard), and stop cleanly on
+ * SIGTERM/SIGINT: intake first, then in-flight work, then connections.
+ */
 export async function runService(opts: RunServiceOptions): Promise<Server> {
+  installLastResort(opts.logger);
   const server = await listen(opts.app, opts.port, opts.attach);
   opts.logger.info('listening', { port: opts.port, pid: process.pid });
   installShutdown(opts.logger, [{ name: 'http', close: () => closeServer(server) }, ...opts.closers], opts.deadlineMs);

@@ -34,8 +34,27 @@ describe('origin normalisation', () => {
     expect(result.ok ? '' : result.reason).toMatch(new RegExp(why));
   });
 
-  it.each(['http://localhost:3000', 'http://127.0.0.1', 'http://[::1]:8080', 'http://app.localhost'])('when %s is given in production, then it is refused', (raw) => {
-    expect(normalizeOrigin(raw, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production' });
+  // The URL parser already rewrites these spellings to 127.0.0.1, [::1] or 0.0.0.0.
+  it.each(['http://localhost:3000', 'http://127.0.0.1', 'http://[::1]:8080', 'http://app.localhost', 'http://0x7f.1', 'http://2130706433', 'http://0177.0.0.1', 'http://[0:0:0:0:0:0:0:1]:8080', 'http://0.0.0.0:3000'])(
+    'when %s is given in production, then it is refused',
+    (raw) => {
+      expect(normalizeOrigin(raw, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production' });
+    },
+  );
+
+  it.each([
+    ['http://127.0.0.2', 'http://128.0.0.2'],
+    ['http://127.255.255.254:8080', 'http://126.255.255.254:8080'],
+    ['http://[::ffff:127.0.0.1]', 'http://[::ffff:8.8.8.8]'],
+    ['http://localhost.', 'http://localhost.example.com'],
+    ['http://LOCALHOST.:3000', 'http://localhost-shop.example'],
+    ['http://app.localhost.', 'http://app.localhost.example'],
+    ['http://[::]', 'http://[2001:db8::]'],
+    ['http://[::127.0.0.1]', 'http://[2001:db8::127.0.0.1]'],
+  ])('when loopback is spelled %s in production, then it is refused (and its public neighbour %s is kept)', (loopback, neighbour) => {
+    expect(normalizeOrigin(loopback, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production' });
+    expect(normalizeOrigin(loopback, { production: false }).ok).toBe(true);
+    expect(normalizeOrigin(neighbour, { production: true }).ok).toBe(true);
   });
 });
 
