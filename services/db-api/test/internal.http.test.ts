@@ -34,7 +34,7 @@ describe('internal endpoints for voice-api', () => {
     expect((await internal('/internal/v1/tenants/nope/activity')).status).toBe(404);
   });
 
-  it('when a fresh tenant is read, then the snapshot is valid with defaults, origins, no agent and empty knowledge', async () => {
+  it('when a fresh tenant is read, then the snapshot is valid with defaults (all five languages), origins, no agent and empty knowledge', async () => {
     const s = await t.register(undefined, 'Cabinet Atlas');
     await request(t.app).post('/api/v1/origins').set(bearer(s)).send({ origin: 'https://cabinet-atlas.example' }).expect(201);
     const res = await internal(`/internal/v1/tenants/${s.tenantId}/snapshot`);
@@ -47,7 +47,7 @@ describe('internal endpoints for voice-api', () => {
     expect(snap.agents).toEqual([]);
     expect(snap.widget).toEqual({
       branding: { primaryColor: '#2563eb', textColor: '#ffffff', fontFamily: 'system-ui', position: 'bottom-right', showPoweredBy: true },
-      languages: ['fr'], greeting: {}, ecommerce: false,
+      languages: ['fr', 'en', 'es', 'ar', 'ary'], greeting: {}, ecommerce: false,
     });
     expect(snap.knowledge).toEqual([]);
     expect(snap.catalog).toEqual([]);
