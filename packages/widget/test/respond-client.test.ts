@@ -68,6 +68,16 @@ describe('voice-api client against the fake voice-api', () => {
     expect((error as ApiError).detail).toContain('https://evil.example');
   });
 
+  it('when the page chose an agent, then /config asks for it, and so does the session when it refreshes', async () => {
+    const chosen = { ...target(), agentId: 'agent karim' };
+    const session = new WidgetSession(chosen, await fetchWidgetConfig(chosen));
+    expect(api.log.at(-1)).toMatchObject({ path: '/config', query: '?tenantId=shop-atlas&agentId=agent%20karim' });
+    await session.refresh();
+    expect(api.log.at(-1)).toMatchObject({ path: '/config', query: '?tenantId=shop-atlas&agentId=agent%20karim' });
+    await fetchWidgetConfig(target());
+    expect(api.log.at(-1)?.query).toBe('?tenantId=shop-atlas');
+  });
+
   it('when the tenant is unknown, then /config fails with 404 NOT_FOUND', async () => {
     await expect(fetchWidgetConfig({ ...target(), tenantId: 'nobody' })).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });

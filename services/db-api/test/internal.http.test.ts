@@ -34,7 +34,7 @@ describe('internal endpoints for voice-api', () => {
     expect((await internal('/internal/v1/tenants/nope/activity')).status).toBe(404);
   });
 
-  it('when a fresh tenant is read, then the snapshot is valid with defaults, origins, no agent and empty knowledge', async () => {
+  it('when a fresh tenant is read, then the snapshot is valid with defaults (all five languages), origins, no agent and empty knowledge', async () => {
     const s = await t.register(undefined, 'Cabinet Atlas');
     await request(t.app).post('/api/v1/origins').set(bearer(s)).send({ origin: 'https://cabinet-atlas.example' }).expect(201);
     const res = await internal(`/internal/v1/tenants/${s.tenantId}/snapshot`);
@@ -44,9 +44,10 @@ describe('internal endpoints for voice-api', () => {
     expect(snap.tenant.features).toContain('knowledge_base');
     expect(snap.allowedOrigins).toEqual(['https://cabinet-atlas.example']);
     expect(snap.agent).toBeNull();
+    expect(snap.agents).toEqual([]);
     expect(snap.widget).toEqual({
       branding: { primaryColor: '#2563eb', textColor: '#ffffff', fontFamily: 'system-ui', position: 'bottom-right', showPoweredBy: true },
-      languages: ['fr'], greeting: {}, ecommerce: false,
+      languages: ['fr', 'en', 'es', 'ar', 'ary'], greeting: {}, ecommerce: false,
     });
     expect(snap.knowledge).toEqual([]);
     expect(snap.catalog).toEqual([]);
@@ -72,6 +73,23 @@ describe('internal endpoints for voice-api', () => {
     await request(t.app).put('/api/v1/widget').set(bearer(s)).send({ primaryColor: '#000000' }).expect(200);
     expect((await read()).widget.branding.primaryColor).toBe('#000000');
     expect(versions.size).toBe(5);
+  });
+
+  it('when the tenant has several agents, then the snapshot carries each (persona, languages, instructions, tools), the default first; a deleted one is gone', async () => {
+    const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'pro' } });
+    const create = (body: object) => request(t.app).post('/api/v1/agents').set(bearer(s)).send(body).expect(201);
+    const salma = (await create({ name: 'Salma', personaId: 'dental', languages: ['fr', 'ar'], instructions: 'Speak of implants.', tools: ['booking'] })).body as { id: string };
+    const karim = (await create({ name: 'Karim', personaId: 'restaurant', languages: ['en'], instructions: 'Speak of tables.', tools: ['handoff'] })).body as { id: string };
+    const read = async () => TenantSnapshot.parse((await internal(`/internal/v1/tenants/${s.tenantId}/snapshot`)).body);
+    const snap = await read();
+    expect(snap.agents).toEqual([
+      expect.objectContaining({ id: salma.id, name: 'Salma', personaId: 'dental', languages: ['fr', 'ar'], instructions: 'Speak of implants.', tools: ['booking'] }),
+      expect.objectContaining({ id: karim.id, name: 'Karim', personaId: 'restaurant', languages: ['en'], instructions: 'Speak of tables.', tools: ['handoff'] }),
+    ]);
+    expect(snap.agent?.id).toBe(salma.id);
+    await request(t.app).delete(`/api/v1/agents/${karim.id}`).set(bearer(s)).expect(204);
+    expect((await read()).agents?.map((a) => a.id)).toEqual([salma.id]);
   });
 
   it('when the tenant has no activity, then the list is empty', async () => {

@@ -13,11 +13,11 @@ describe('tenant settings', () => {
     await t.close();
   });
 
-  it('when the owner reads the tenant, then the defaults are there', async () => {
+  it('when the owner reads a new tenant, then the defaults are there, all five languages enabled', async () => {
     const s = await t.register(undefined, 'Riad Zitoun');
     const res = await request(t.app).get('/api/v1/tenant').set(bearer(s));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: s.tenantId, name: 'Riad Zitoun', plan: 'starter', status: 'trialing', currency: 'EUR', defaultLanguage: 'fr', languages: ['fr'], leadThreshold: 60 });
+    expect(res.body).toMatchObject({ id: s.tenantId, name: 'Riad Zitoun', plan: 'starter', status: 'trialing', currency: 'EUR', defaultLanguage: 'fr', languages: ['fr', 'en', 'es', 'ar', 'ary'], leadThreshold: 60 });
   });
 
   it('when the owner changes settings, then they are saved, audited and announced on tenant-updated', async () => {
@@ -35,7 +35,7 @@ describe('tenant settings', () => {
     [{ currency: 'euro' }, 'body.currency'],
     [{ timezone: 'Mars/Olympus' }, 'body.timezone'],
     [{ phoneNumbers: ['0522000000'] }, 'body.phoneNumbers.0'],
-    [{ defaultLanguage: 'en' }, 'body.defaultLanguage'],
+    [{ languages: ['fr'], defaultLanguage: 'en' }, 'body.defaultLanguage'],
     [{ leadThreshold: 101 }, 'body.leadThreshold'],
     [{ languages: ['fr', 'de'] }, 'body.languages.1'],
     [{ plan: 'pro' }, 'body'],

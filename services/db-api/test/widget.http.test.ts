@@ -20,7 +20,7 @@ describe('widget settings and snippet', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       branding: { primaryColor: '#2563eb', textColor: '#ffffff', fontFamily: 'system-ui', position: 'bottom-right', showPoweredBy: true },
-      languages: ['fr'],
+      languages: ['fr', 'en', 'es', 'ar', 'ary'],
       greeting: {},
       ecommerce: false,
     });
@@ -46,7 +46,7 @@ describe('widget settings and snippet', () => {
     [{ position: 'top-left' }, 'body.position'],
     [{ fontFamily: 'x; background:url(https://evil)' }, 'body.fontFamily'],
     [{ languages: ['fr', 'de'] }, 'body.languages.1'],
-    [{ greeting: { en: 'Hi' } }, 'body.greeting.en'],
+    [{ languages: ['fr'], greeting: { en: 'Hi' } }, 'body.greeting.en'],
     [{ logoUrl: 'http://insecure.example/logo.png' }, 'body.logoUrl'],
   ])('when the body is %j, then 400 names %s', async (body, path) => {
     const s = await t.register();

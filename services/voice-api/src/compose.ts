@@ -8,7 +8,7 @@ import { createSessionStore } from './respond/session-store';
 import { createSessionTokens } from './session-token';
 import { publicOriginOf } from './cors/page-origin';
 import { createDbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
-import { createSnapshotStore } from './snapshots/snapshot-store';
+import { createSnapshotStore, SNAPSHOT_CACHE_DEFAULTS } from './snapshots/snapshot-store';
 import { subscribeTenantUpdates } from './snapshots/tenant-updates';
 import { createSocialProofSource } from './social-proof/social-proof-source';
 import { widgetAsset } from './widget/widget-asset';
@@ -29,8 +29,11 @@ export interface ComposeOptions {
   limits: { windowSec: number; ipPoints: number; tenantPoints?: (plan: PlanId) => number };
   history: { maxTurns: number; ttlSec: number };
   snapshotTtlSec: number;
-  /** Tenants whose snapshot stays in memory (least recently loaded dropped first). */
+  /** Tenants whose snapshot stays in memory, and their total JSON bytes (least recently used dropped first). */
   snapshotMaxTenants?: number;
+  snapshotMaxBytes?: number;
+  /** How long past the TTL a snapshot is served at once while it reloads (db-api slow or down). */
+  snapshotMaxStaleSec?: number;
   socialProofTtlSec: number;
   realtimeConfigured: boolean;
   trustProxyHops: number;
@@ -55,7 +58,13 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
   const deps: Deps = {
     logger: opts.logger,
     redis: opts.redis,
-    snapshots: createSnapshotStore(db, { ttlMs: opts.snapshotTtlSec * 1000, maxTenants: opts.snapshotMaxTenants }),
+    snapshots: createSnapshotStore(db, {
+      ttlMs: opts.snapshotTtlSec * 1000,
+      maxStaleMs: (opts.snapshotMaxStaleSec ?? SNAPSHOT_CACHE_DEFAULTS.maxStaleSec) * 1000,
+      maxTenants: opts.snapshotMaxTenants ?? SNAPSHOT_CACHE_DEFAULTS.maxTenants,
+      maxBytes: opts.snapshotMaxBytes ?? SNAPSHOT_CACHE_DEFAULTS.maxBytes,
+      logger: opts.logger,
+    }),
     socialProof: createSocialProofSource(db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),

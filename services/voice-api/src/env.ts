@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+import { SNAPSHOT_CACHE_DEFAULTS } from './snapshots/snapshot-store';
 
 /** Dev-only secrets: accepted outside production so `pnpm start` works with no setup, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
@@ -15,7 +16,9 @@ export const Env = BaseEnv.extend({
   WIDGET_TOKEN_SECRET: z.string().min(32).default(DEV_WIDGET_TOKEN_SECRET),
   WIDGET_TOKEN_TTL_SEC: seconds(3600),
   SNAPSHOT_TTL_SEC: seconds(60),
-  SNAPSHOT_CACHE_MAX_TENANTS: z.coerce.number().int().positive().default(500),
+  SNAPSHOT_CACHE_MAX_TENANTS: z.coerce.number().int().positive().default(SNAPSHOT_CACHE_DEFAULTS.maxTenants),
+  SNAPSHOT_CACHE_MAX_BYTES: z.coerce.number().int().positive().default(SNAPSHOT_CACHE_DEFAULTS.maxBytes),
+  SNAPSHOT_MAX_STALE_SEC: z.coerce.number().int().min(0).default(SNAPSHOT_CACHE_DEFAULTS.maxStaleSec),
   SNAPSHOT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SOCIAL_PROOF_TTL_SEC: seconds(30),
   IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),

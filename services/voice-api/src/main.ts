@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     snapshotMaxTenants: env.SNAPSHOT_CACHE_MAX_TENANTS,
+    snapshotMaxBytes: env.SNAPSHOT_CACHE_MAX_BYTES,
+    snapshotMaxStaleSec: env.SNAPSHOT_MAX_STALE_SEC,
     socialProofTtlSec: env.SOCIAL_PROOF_TTL_SEC,
     realtimeConfigured: realtimeModelConfigured(env),
     trustProxyHops: env.TRUST_PROXY_HOPS,

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { TENANT_UPDATED_CHANNEL } from '@vocalia/contracts';
+import { TENANT_UPDATED_CHANNEL, type TenantSnapshot } from '@vocalia/contracts';
 import { createDbApiClient } from '../src/snapshots/db-api-client';
-import { createSnapshotStore } from '../src/snapshots/snapshot-store';
+import { createSnapshotStore, type SnapshotStoreOptions } from '../src/snapshots/snapshot-store';
 import { eventually } from './support/eventually';
 import { FakeDbApi, INTERNAL_TOKEN } from './support/fake-db-api';
 import { snapshotFor } from './support/fixtures';
@@ -10,11 +10,33 @@ import { testLogger } from './support/test-logger';
 
 const SHOP = 'https://shop.example.com';
 const snapshotPath = (id: string) => `/internal/v1/tenants/${id}/snapshot`;
+/** What the store counts for a snapshot: its JSON bytes and its key's. */
+const cost = (snapshot: TenantSnapshot) => Buffer.byteLength(JSON.stringify(snapshot)) + Buffer.byteLength(snapshot.tenant.id);
 
 describe('snapshot store', () => {
   let db: FakeDbApi;
   let clock = 0;
-  const store = (ttlMs = 1000) => createSnapshotStore(createDbApiClient({ baseUrl: db.url, internalToken: INTERNAL_TOKEN, timeoutMs: 500 }, testLogger()), { ttlMs, now: () => clock });
+  const store = (ttlMs = 1000, more: Partial<SnapshotStoreOptions> = {}) =>
+    createSnapshotStore(createDbApiClient({ baseUrl: db.url, internalToken: INTERNAL_TOKEN, timeoutMs: 500 }, testLogger()), {
+      ttlMs,
+      maxStaleMs: 60_000,
+      maxTenants: 500,
+      maxBytes: 64 * 1024 * 1024,
+      logger: testLogger(),
+      now: () => clock,
+      ...more,
+    });
+
+  /** The next time the fake db-api sees (or answers) this path. */
+  const nextEvent = (event: 'request' | 'responded', path: string) =>
+    new Promise<void>((resolve) => {
+      const on = (seen: string) => {
+        if (seen !== path) return;
+        db.events.off(event, on);
+        resolve();
+      };
+      db.events.on(event, on);
+    });
 
   beforeAll(async () => {
     db = await new FakeDbApi().start();
@@ -24,6 +46,7 @@ describe('snapshot store', () => {
     db.hits.clear();
     db.delayMs = 0;
     db.failWith = undefined;
+    db.release();
   });
 
   it('when 50 requests miss at once, then db-api is asked once and all get the snapshot', async () => {
@@ -35,9 +58,9 @@ describe('snapshot store', () => {
     expect(db.hitCount(snapshotPath('t50'))).toBe(1);
   });
 
-  it('when the TTL passes, then the next read fetches again', async () => {
+  it('when the TTL and the stale allowance pass, then the next read fetches again', async () => {
     db.snapshots.set('ttl', snapshotFor({ id: 'ttl' }));
-    const s = store(1000);
+    const s = store(1000, { maxStaleMs: 0 });
     await s.get('ttl');
     clock += 999;
     await s.get('ttl');
@@ -67,6 +90,71 @@ describe('snapshot store', () => {
     db.failWith = 500;
     expect((await s.get('stale'))?.tenant.id).toBe('stale');
     await expect(s.get('never-seen')).rejects.toMatchObject({ code: 'UPSTREAM_FAILED' });
+  });
+
+  it('when the TTL has passed and db-api is slow, then the cached snapshot answers before db-api does and the reload lands behind it', async () => {
+    const [OLD, NEW] = ['https://old.example.com', 'https://new.example.com'];
+    db.snapshots.set('swr', snapshotFor({ id: 'swr', origins: [OLD] }));
+    const s = store(1000);
+    await s.get('swr');
+    clock += 1500;
+    db.snapshots.set('swr', snapshotFor({ id: 'swr', origins: [NEW] }));
+    db.hold();
+    const order: string[] = [];
+    const arrived = nextEvent('request', snapshotPath('swr'));
+    const responded = nextEvent('responded', snapshotPath('swr')).then(() => order.push('db-api answered'));
+    const answer = s.get('swr').then((snapshot) => {
+      order.push('visitor answered');
+      return snapshot;
+    });
+    await Promise.race([answer, arrived]);
+    await arrived;
+    expect(order).toEqual(['visitor answered']);
+    db.release();
+    expect((await answer)?.allowedOrigins).toEqual([OLD]);
+    await responded;
+    expect(order).toEqual(['visitor answered', 'db-api answered']);
+    await eventually(async () => expect((await s.get('swr'))?.allowedOrigins).toEqual([NEW]));
+    expect(db.hitCount(snapshotPath('swr'))).toBe(2);
+  });
+
+  it('when db-api stays down past the stale allowance, then the old snapshot stops being served', async () => {
+    db.snapshots.set('bounded', snapshotFor({ id: 'bounded' }));
+    const s = store(1000, { maxStaleMs: 5000 });
+    await s.get('bounded');
+    await db.stop();
+    try {
+      clock += 3000;
+      expect((await s.get('bounded'))?.tenant.id).toBe('bounded');
+      clock += 3001;
+      await expect(s.get('bounded')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await db.start();
+    }
+  });
+
+  it('when snapshots outgrow the byte budget, then the least recently used are dropped though far fewer than the tenant limit', async () => {
+    const big = snapshotFor({ id: 'big', knowledge: Array.from({ length: 200 }, (_, i) => ({ title: `Doc ${i}`, text: `Chapter ${i}. ${'Lorem ipsum dolor sit amet. '.repeat(20)}` })) });
+    for (const id of ['small-a', 'small-b']) db.snapshots.set(id, snapshotFor({ id }));
+    db.snapshots.set('big', big);
+    const fetched = (id: string) => db.hitCount(snapshotPath(id));
+    const s = store(60_000, { maxTenants: 500, maxBytes: cost(big) + cost(db.snapshots.get('small-a')!) + 100 });
+    await s.get('small-b');
+    await s.get('small-a');
+    await s.get('big');
+    await s.get('small-a');
+    await s.get('big');
+    expect([fetched('small-a'), fetched('big')]).toEqual([1, 1]);
+    await s.get('small-b');
+    expect(fetched('small-b')).toBe(2);
+  });
+
+  it('when one snapshot is larger than the whole budget, then it is served and not kept', async () => {
+    db.snapshots.set('huge', snapshotFor({ id: 'huge' }));
+    const s = store(60_000, { maxBytes: 200 });
+    expect((await s.get('huge'))?.tenant.id).toBe('huge');
+    expect((await s.get('huge'))?.tenant.id).toBe('huge');
+    expect(db.hitCount(snapshotPath('huge'))).toBe(2);
   });
 
   it('when a tenant is unknown, then the "no such tenant" answer is remembered briefly', async () => {

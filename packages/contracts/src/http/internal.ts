@@ -60,7 +60,10 @@ export const TenantSnapshot = z.object({
     phoneNumbers: z.array(z.string()),
   }),
   allowedOrigins: z.array(z.string()),
+  /** The agent that answers: the tenant's default, unless the request chose another of `agents` (voice-api puts that one here). */
   agent: AgentSnapshot.nullable(),
+  /** The agents a request may choose by id (`agentId`, `data-vocalia-agent`), the default first, as many as the plan allows. */
+  agents: z.array(AgentSnapshot).optional(),
   widget: z.object({
     branding: WidgetBranding,
     languages: z.array(Language).min(1),

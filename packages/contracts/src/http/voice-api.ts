@@ -5,12 +5,15 @@ import { BookingRequest, LeadScore } from '../lead';
 
 export const MAX_MESSAGE_CHARS = 2000;
 
+/** One of the tenant's agents (`data-vocalia-agent`); an id the tenant does not have means its default agent. */
+export const AgentChoice = z.string().min(1).max(64);
+
 export const RespondRequest = z.object({
   tenantId: z.string().min(1).max(64),
   sessionId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
   message: z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_CHARS, `message is longer than ${MAX_MESSAGE_CHARS} characters`),
   language: Language.optional(),
-  agentId: z.string().optional(),
+  agentId: AgentChoice.optional(),
   context: z
     .object({
       pageUrl: z.string().max(2048).optional(),
@@ -72,6 +75,10 @@ export const WidgetBranding = z.object({
   showPoweredBy: z.boolean(),
 });
 export type WidgetBranding = z.infer<typeof WidgetBranding>;
+
+/** GET /config query besides `tenantId` (which is checked against the tenant directory: 400 missing, 404 unknown). */
+export const WidgetConfigQuery = z.object({ agentId: AgentChoice.optional() });
+export type WidgetConfigQuery = z.infer<typeof WidgetConfigQuery>;
 
 export const WidgetConfigResponse = z.object({
   tenantId: z.string(),

@@ -6,6 +6,8 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 export interface ApiTarget {
   apiBase: string;
   tenantId: string;
+  /** The agent the page chose (`data-vocalia-agent`); /config answers with its languages and greetings. */
+  agentId?: string;
   fetch?: FetchLike;
 }
 
@@ -47,7 +49,8 @@ export function isWidgetConfig(value: unknown): value is WidgetConfigResponse {
 }
 
 export async function fetchWidgetConfig(target: ApiTarget): Promise<WidgetConfigResponse> {
-  const url = `${target.apiBase}/config?tenantId=${encodeURIComponent(target.tenantId)}`;
+  const agent = target.agentId ? `&agentId=${encodeURIComponent(target.agentId)}` : '';
+  const url = `${target.apiBase}/config?tenantId=${encodeURIComponent(target.tenantId)}${agent}`;
   const body = await getJson(url, target.fetch ?? defaultFetch);
   if (!isWidgetConfig(body)) throw new ApiError(200, 'BAD_CONFIG', `${url} did not answer a widget configuration`);
   return body;

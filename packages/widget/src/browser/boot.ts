@@ -38,7 +38,7 @@ export async function startWidget(boot: BootOptions): Promise<WidgetHandle | und
     emitWidgetEvent('vocalia:error', { code: 'TENANT_MISSING', detail: MISSING_TENANT[0] });
     return undefined;
   }
-  const target: ApiTarget = { apiBase: boot.apiBase, tenantId: boot.tenantId };
+  const target: ApiTarget = { apiBase: boot.apiBase, tenantId: boot.tenantId, ...(boot.agentId ? { agentId: boot.agentId } : {}) };
   let config: WidgetConfigResponse;
   try {
     config = await loadConfig(target);

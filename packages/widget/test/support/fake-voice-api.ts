@@ -17,8 +17,8 @@ export type Answer = (request: RespondRequest) => RespondResponse;
 
 export interface FakeVoiceApi {
   url: string;
-  /** Every request seen: method, path, origin, accept, authorization. */
-  log: Array<{ method: string; path: string; origin?: string; accept?: string; authorization?: string; body?: RespondRequest }>;
+  /** Every request seen: method, path, query string, origin, accept, authorization. */
+  log: Array<{ method: string; path: string; query: string; origin?: string; accept?: string; authorization?: string; body?: RespondRequest }>;
   /** `ok`, or make /respond fail: the connection is dropped, or a 503 problem is answered. */
   respondMode: 'ok' | 'network-error' | 'server-error';
   /** Milliseconds between streamed tokens. */
@@ -71,7 +71,7 @@ export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBun
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const origin = req.headers.origin;
-    const entry: FakeVoiceApi['log'][number] = { method: req.method ?? 'GET', path: url.pathname, origin, accept: req.headers.accept, authorization: req.headers.authorization };
+    const entry: FakeVoiceApi['log'][number] = { method: req.method ?? 'GET', path: url.pathname, query: url.search, origin, accept: req.headers.accept, authorization: req.headers.authorization };
     api.log.push(entry);
     if (origin) res.setHeader('Vary', 'Origin');
     if (req.method === 'OPTIONS') {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FEATURES, Language, PLANS, type AgentSnapshot, type TenantSnapshot } from '@vocalia/contracts';
+import { FEATURES, LANGUAGES, Language, PLANS, type AgentSnapshot, type TenantSnapshot } from '@vocalia/contracts';
 import type { Agent } from '@vocalia/db';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
@@ -15,7 +15,8 @@ function toAgentSnapshot(agent: Agent): AgentSnapshot {
     id: agent.id,
     name: agent.name,
     personaId: agent.personaId,
-    languages: languages.length ? languages : ['fr'],
+    // An agent saved without languages speaks them all, as the engine does.
+    languages: languages.length ? languages : [...LANGUAGES],
     ...(agent.voice ? { voice: agent.voice } : {}),
     greeting: (agent.greeting ?? {}) as AgentSnapshot['greeting'],
     instructions: agent.instructions,
@@ -29,9 +30,10 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
   const db = deps.prisma;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
   if (!tenant) throw notFound('Tenant');
-  const [origins, agent, chunks, items] = await Promise.all([
+  const [origins, agents, chunks, items] = await Promise.all([
     db.allowedOrigin.findMany({ where: { tenantId }, orderBy: { origin: 'asc' }, select: { origin: true } }),
-    db.agent.findFirst({ where: { tenantId }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+    // Past the plan's quota (after a downgrade) the extra agents do not answer.
+    db.agent.findMany({ where: { tenantId }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }], take: PLANS[tenant.plan].quotas.agents }),
     db.knowledgeChunk.findMany({
       where: { tenantId },
       orderBy: [{ document: { createdAt: 'asc' } }, { documentId: 'asc' }, { ordinal: 'asc' }],
@@ -40,6 +42,7 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
     }),
     db.catalogItem.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: SNAPSHOT_MAX_CATALOG_ITEMS }),
   ]);
+  const agentSnapshots = agents.map(toAgentSnapshot);
   const content: Omit<TenantSnapshot, 'version'> = {
     tenant: {
       id: tenant.id,
@@ -55,7 +58,8 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       phoneNumbers: tenant.phoneNumbers,
     },
     allowedOrigins: origins.map((o) => o.origin),
-    agent: agent ? toAgentSnapshot(agent) : null,
+    agent: agentSnapshots[0] ?? null,
+    agents: agentSnapshots,
     widget: effectiveWidgetSettings(tenant),
     knowledge: chunks
       .filter((c) => Language.safeParse(c.language).success)

@@ -1,5 +1,6 @@
 import type { Language, TenantSnapshot, WidgetConfigResponse } from '@vocalia/contracts';
 import type { SessionTokens } from '../session-token';
+import { withChosenAgent } from '../snapshots/chosen-agent';
 
 export interface WidgetConfigDeps {
   sessionTokens: SessionTokens;
@@ -7,12 +8,19 @@ export interface WidgetConfigDeps {
   realtimeConfigured: boolean;
 }
 
-/** What the widget needs to render and talk, plus a session token bound to this tenant and page origin. */
-export function getWidgetConfig(deps: WidgetConfigDeps, snapshot: TenantSnapshot, origin: string): WidgetConfigResponse {
-  const { tenant, widget, agent } = snapshot;
+/** The widget's languages that the agent speaks (all of the widget's when they share none). */
+function spokenLanguages(widgetLanguages: Language[], agentLanguages: Language[] | undefined): Language[] {
+  const shared = widgetLanguages.filter((language) => agentLanguages?.includes(language) ?? true);
+  return shared.length ? shared : widgetLanguages;
+}
+
+/** What the widget needs to render and talk (as the chosen agent), plus a session token bound to this tenant and page origin. */
+export function getWidgetConfig(deps: WidgetConfigDeps, tenantSnapshot: TenantSnapshot, origin: string, agentId?: string): WidgetConfigResponse {
+  const { tenant, widget, agent } = withChosenAgent(tenantSnapshot, agentId);
   const has = (feature: (typeof tenant.features)[number]) => tenant.features.includes(feature);
-  const preferred = widget.languages.includes(tenant.defaultLanguage) ? tenant.defaultLanguage : (widget.languages[0] as Language);
-  const languages = has('multi_language') ? widget.languages : [preferred];
+  const offered = spokenLanguages(widget.languages, agent?.languages);
+  const preferred = offered.includes(tenant.defaultLanguage) ? tenant.defaultLanguage : (offered[0] as Language);
+  const languages = has('multi_language') ? offered : [preferred];
   return {
     tenantId: tenant.id,
     name: tenant.name,

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
-import { AppError } from '@vocalia/service-kit';
+import { WidgetConfigQuery } from '@vocalia/contracts';
+import { AppError, parseInput } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
 import { pageOrigin } from '../cors/page-origin';
 import { preflight } from '../cors/preflight';
@@ -20,6 +21,7 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
   const ipLimit = ipRateLimit(deps.rateLimits);
   router.options('/config', ipLimit, preflight(deps.snapshots, 'GET, OPTIONS'));
   router.get('/config', ipLimit, async (req, res) => {
+    const { agentId } = parseInput(WidgetConfigQuery, req.query, 'query');
     const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
     const origin = checkOrigin(snapshot, pageOrigin(req, deps.publicOrigin));
     if (origin === null) {
@@ -30,6 +32,6 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
     }
     requireFeature(snapshot, 'widget_text', 'The chat widget');
     res.setHeader('Cache-Control', 'no-store');
-    res.json(getWidgetConfig(deps, snapshot, origin));
+    res.json(getWidgetConfig(deps, snapshot, origin, agentId));
   });
 }

@@ -2,6 +2,7 @@ import type { Channel, RespondRequest, RespondResponse, TenantSnapshot } from '@
 import type { ConversationProvider, TokenSink } from '@vocalia/agent';
 import type { Logger } from '@vocalia/service-kit';
 import type { EventPublisher } from '../events/event-publisher';
+import { withChosenAgent } from '../snapshots/chosen-agent';
 import { boundedLead } from './lead-score';
 import { publishTurnEvents } from './turn-events';
 import type { Session, SessionState, SessionStore } from './session-store';
@@ -43,17 +44,18 @@ function contextOf(input: RespondRequest): Record<string, string | number | bool
 /** One visitor message: history in, engine, history and lead out, events queued. */
 export async function respondToMessage(deps: RespondDeps, ctx: RespondContext, input: RespondRequest, onToken?: TokenSink): Promise<RespondResponse> {
   const started = performance.now();
-  const tenantId = ctx.snapshot.tenant.id;
+  const snapshot = withChosenAgent(ctx.snapshot, input.agentId);
+  const tenantId = snapshot.tenant.id;
   const { history, state } = await ctx.session;
   const raw = await deps.engine.respond(
-    { snapshot: ctx.snapshot, sessionId: input.sessionId, message: input.message, language: input.language, history, lead: state.lead, context: contextOf(input), signal: ctx.signal },
+    { snapshot, sessionId: input.sessionId, message: input.message, language: input.language, history, lead: state.lead, context: contextOf(input), signal: ctx.signal },
     onToken,
   );
   const { lead, adjusted } = boundedLead(raw.lead);
   if (adjusted) deps.logger.warn('engine lead score outside the contract; bounded', { provider: raw.provider, lead: raw.lead });
   const result = { ...raw, lead };
-  const scoring = ctx.snapshot.tenant.features.includes('lead_scoring');
-  const leadQualified = scoring && !state.qualified && result.lead.score >= ctx.snapshot.tenant.leadThreshold;
+  const scoring = snapshot.tenant.features.includes('lead_scoring');
+  const leadQualified = scoring && !state.qualified && result.lead.score >= snapshot.tenant.leadThreshold;
   const next: SessionState = { lead: result.lead, qualified: state.qualified || leadQualified, turns: state.turns + 1 };
   const exchange = [
     { role: 'user' as const, text: input.message, language: result.language },
@@ -63,8 +65,8 @@ export async function respondToMessage(deps: RespondDeps, ctx: RespondContext, i
     deps.logger.warn('session history not saved', { sessionId: input.sessionId, error: errorText(err) });
   });
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-  publishTurnEvents(deps.events, { snapshot: ctx.snapshot, requestId: ctx.requestId, channel: ctx.channel, origin: ctx.origin, sessionId: input.sessionId, userText: input.message, result, latencyMs, firstTurn: state.turns === 0, leadQualified });
-  deps.logger.info('turn answered', { sessionId: input.sessionId, intent: result.intent, provider: result.provider, leadScore: result.lead.score, leadQualified, latencyMs });
+  publishTurnEvents(deps.events, { snapshot, requestId: ctx.requestId, channel: ctx.channel, origin: ctx.origin, sessionId: input.sessionId, userText: input.message, result, latencyMs, firstTurn: state.turns === 0, leadQualified });
+  deps.logger.info('turn answered', { sessionId: input.sessionId, agentId: snapshot.agent?.id, intent: result.intent, provider: result.provider, leadScore: result.lead.score, leadQualified, latencyMs });
   return {
     answer: result.answer,
     language: result.language,

@@ -16,6 +16,7 @@ export interface SocialProofOptions {
 }
 
 const EMPTY: SocialProofResponse = { items: [] };
+const SOCIAL_PROOF_MAX_STALE_MS = 5 * 60_000;
 
 export function createSocialProofSource(db: DbApiClient, opts: SocialProofOptions): SocialProofSource {
   const cache = createSingleFlightCache<SocialProofResponse>({
@@ -25,6 +26,8 @@ export function createSocialProofSource(db: DbApiClient, opts: SocialProofOption
     },
     ttlMs: opts.ttlMs,
     negativeTtlMs: opts.ttlMs,
+    // Activity is decoration: a few minutes old is fine while db-api is slow.
+    maxStaleMs: SOCIAL_PROOF_MAX_STALE_MS,
     maxEntries: 5000,
   });
   return {

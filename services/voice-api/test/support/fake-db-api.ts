@@ -1,11 +1,16 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INTERNAL_TOKEN_HEADER, type SocialProofResponse, type TenantSnapshot } from '@vocalia/contracts';
 
 export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
 
-/** db-api's two internal reads, served from memory, with the shared-secret check and a hit counter. */
+/**
+ * db-api's two internal reads, served from memory, with the shared-secret check and a hit counter.
+ * `events` emits `request` (path) on arrival and `responded` (path) once the answer is sent.
+ */
 export class FakeDbApi {
+  readonly events = new EventEmitter();
   readonly snapshots = new Map<string, TenantSnapshot>();
   /** Keyed by tenant id, or `tenant:language` for the sentences in one language. */
   readonly activity = new Map<string, SocialProofResponse>();
@@ -14,6 +19,19 @@ export class FakeDbApi {
   failWith: number | undefined;
   private server: Server | undefined;
   private port = 0;
+  private gate: { opened: Promise<void>; open: () => void } | undefined;
+
+  /** Answers wait (decided on arrival, sent later) until `release()`: a db-api that is slow for as long as the test says. */
+  hold(): void {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { opened, open };
+  }
+
+  release(): void {
+    this.gate?.open();
+    this.gate = undefined;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
@@ -27,10 +45,14 @@ export class FakeDbApi {
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       this.hits.set(url.pathname, this.hitCount(url.pathname) + 1);
-      // The answer is decided on arrival and sent after `delayMs`, like a read that takes time.
+      this.events.emit('request', url.pathname);
+      // The answer is decided on arrival and sent after `delayMs` (and the gate, when held), like a read that takes time.
       const send = (status: number, body: unknown) => {
         const text = JSON.stringify(body);
-        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(text), this.delayMs);
+        const answer = () =>
+          setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(text, () => this.events.emit('responded', url.pathname)), this.delayMs);
+        if (this.gate) void this.gate.opened.then(answer);
+        else answer();
       };
       if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return send(401, { code: 'UNAUTHENTICATED' });
       if (this.failWith) return send(this.failWith, { code: 'INTERNAL' });
