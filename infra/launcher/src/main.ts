@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     cwd: REPO_ROOT,
     startTimeoutMs: env.SERVICE_START_TIMEOUT_MS,
     logger,
+    report: (line) => process.stdout.write(`launcher: ${line}\n`),
     env: {
       ...passthroughEnv(),
       DATABASE_URL: running.postgres.url,
