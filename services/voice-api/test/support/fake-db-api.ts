@@ -11,6 +11,8 @@ export class FakeDbApi {
   readonly activity = new Map<string, SocialProofResponse>();
   readonly hits = new Map<string, number>();
   delayMs = 0;
+  /** While set, answers also wait for it: a read held until the test releases it. */
+  hold: Promise<void> | undefined;
   failWith: number | undefined;
   private server: Server | undefined;
   private port = 0;
@@ -30,7 +32,9 @@ export class FakeDbApi {
       // The answer is decided on arrival and sent after `delayMs`, like a read that takes time.
       const send = (status: number, body: unknown) => {
         const text = JSON.stringify(body);
-        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(text), this.delayMs);
+        const answer = () => setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(text), this.delayMs);
+        if (this.hold) void this.hold.then(answer);
+        else answer();
       };
       if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return send(401, { code: 'UNAUTHENTICATED' });
       if (this.failWith) return send(this.failWith, { code: 'INTERNAL' });
