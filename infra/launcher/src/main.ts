@@ -4,7 +4,7 @@ import { createLogger } from '@vocalia/service-kit';
 import { terminateTracked } from './child-process';
 import { prepareDatabase } from './database';
 import { loadDevJwtKeys } from './dev-jwt-keys';
-import { loadFleetSecrets } from './dev-secrets';
+import { loadFleetSecrets } from './fleet-secrets';
 import { createEdge, type Edge } from './edge';
 import { loadLauncherEnv, passthroughEnv } from './env';
 import { Fleet, type ServiceState } from './fleet';

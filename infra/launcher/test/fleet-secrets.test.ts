@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadFleetSecrets } from '../src/dev-secrets';
+import { loadFleetSecrets } from '../src/fleet-secrets';
 import { repoFile } from './repo-files';
 
 describe('loadFleetSecrets', () => {
