@@ -30,8 +30,16 @@ if (!asRoot) {
   it.skip('embedded PostgreSQL from a root-only checkout: skipped, not running as root (only root runs PostgreSQL as another OS user)', () => undefined);
 }
 
+/** node_modules is hard-linked, so the copy must be on the checkout's filesystem: the temp directory when it is, else .vocalia/. */
+function besideTheCheckout(): string {
+  if (statSync(tmpdir()).dev === statSync(REPO_ROOT).dev) return tmpdir();
+  const state = join(REPO_ROOT, '.vocalia');
+  mkdirSync(state, { recursive: true, mode: 0o700 });
+  return state;
+}
+
 describeAsRoot('embedded PostgreSQL from a checkout only root can read', () => {
-  const rootOnly = mkdtempSync(join(tmpdir(), 'vocalia-root-only-'));
+  const rootOnly = mkdtempSync(join(besideTheCheckout(), 'vocalia-root-only-'));
   const dataDir = join(tmpdir(), `vocalia-pg-root-only-${process.pid}`);
   let pg: EmbeddedPostgres | undefined;
 
