@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 // Enforced habits (CONVENTIONS.md): no console in service/package source, no unused code, no TODO markers.
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/generated/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/generated/**', '**/*.mjs', '**/*.js', '.vocalia/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],

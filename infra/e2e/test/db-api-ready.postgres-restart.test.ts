@@ -36,7 +36,8 @@ describe('db-api readiness across a PostgreSQL restart', () => {
       const dbApi = teardown.add('services', await startDbApi({ publicBaseUrl: server.url, queuePrefix: prefix, databaseUrl: pg.url }));
       server.serve(dbApi.handler);
       const ready = `${server.url}/ready`;
-      await expectStatus(ready, 200);
+      // Ready once its first PostgreSQL and Redis connections answer, which a busy machine may take a while to give.
+      await eventually(() => expectStatus(ready, 200), 30_000);
 
       await pg.stop();
       pg = undefined;

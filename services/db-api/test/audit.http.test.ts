@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { auditHash } from '../src/audit/audit-hash';
 import { recordAudit } from '../src/audit/record-audit';
 import { verifyAuditChain } from '../src/audit/verify-audit-chain';
-import { addMemberSession, bearer, startTestApp, type TestApp } from './support';
+import { addMemberSession, bearer, jobsSettled, startTestApp, type TestApp } from './support';
 
 describe('hash-chained audit log', () => {
   let t: TestApp;
@@ -192,15 +192,9 @@ describe('hash-chained audit log', () => {
   it('when another service sends an audit event on the queue, then it lands in the chain once, even if delivered twice', async () => {
     const s = await t.register();
     const event = { v: 1 as const, eventId: `evt_${randomUUID()}`, tenantId: s.tenantId, requestId: 'req-queue-1', at: new Date().toISOString(), actor: 'service:voice-api', action: 'call.recording_started', target: 'call:CA1', meta: {} };
-    await t.deps.producers.audit.add(event);
-    await t.deps.producers.audit.add(event, { jobId: `${event.eventId}-redelivered` });
-    let rows: unknown[] = [];
-    for (let i = 0; i < 100 && rows.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      rows = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'call.recording_started' } });
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    rows = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'call.recording_started' } });
+    const ids = [await t.deps.producers.audit.add(event), await t.deps.producers.audit.add(event, { jobId: `${event.eventId}-redelivered` })];
+    await jobsSettled(t.deps.producers.audit.queue, ids);
+    const rows = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'call.recording_started' } });
     expect(rows).toHaveLength(1);
     expect((await request(t.app).get('/api/v1/audit/verify').set(bearer(s))).body.valid).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
-import { bearer, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, jobsSettled, startTestApp, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -47,8 +47,7 @@ describe('call-events and usage-events workers', () => {
       (r) => r.body.items?.[0]?.status === 'completed' && r.body.items?.[0]?.conversationId,
     );
     // A late, stale status must not reopen a finished call.
-    await calls.add({ ...envelope(s, started), type: 'call.status', callSid, status: 'ringing' });
-    await new Promise((r) => setTimeout(r, 400));
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, started), type: 'call.status', callSid, status: 'ringing' })]);
     const detail = await request(t.app).get(`/api/v1/calls/${list.body.items[0].id}`).set(bearer(s));
     expect(detail.body).toMatchObject({ callSid, direction: 'inbound', from: '+********5678', status: 'completed', durationSec: 95, recordingUrl: expect.stringContaining('/Recordings/RE1') });
     expect(detail.body.endedAt).toBe(NOW.toISOString());
@@ -61,13 +60,15 @@ describe('call-events and usage-events workers', () => {
   it('when usage events are delivered (one twice), then GET /usage sums this period once, with telephony cost at 0.24 EUR/min', async () => {
     const s = await t.register();
     const telephony = { ...envelope(s, NOW), kind: 'telephony_seconds' as const, quantity: 300 };
-    await usage.add(telephony);
-    await usage.add(telephony, { jobId: `${telephony.eventId}-redelivered` });
-    await usage.add({ ...envelope(s, NOW), kind: 'voice_seconds', quantity: 90 });
-    await usage.add({ ...envelope(s, NOW), kind: 'api_call', quantity: 3 });
-    await usage.add({ ...envelope(s, new Date('2026-10-31T23:59:00.000Z')), kind: 'api_call', quantity: 100 });
-    await eventually(() => t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } }), (n) => n === 4);
-    await new Promise((r) => setTimeout(r, 200));
+    const ids = [
+      await usage.add(telephony),
+      await usage.add(telephony, { jobId: `${telephony.eventId}-redelivered` }),
+      await usage.add({ ...envelope(s, NOW), kind: 'voice_seconds', quantity: 90 }),
+      await usage.add({ ...envelope(s, NOW), kind: 'api_call', quantity: 3 }),
+      await usage.add({ ...envelope(s, new Date('2026-10-31T23:59:00.000Z')), kind: 'api_call', quantity: 100 }),
+    ];
+    await jobsSettled(usage.queue, ids);
+    expect(await t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } })).toBe(4);
     await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).send({ title: 'A', kind: 'text', language: 'en', content: 'twelve bytes' }).expect(201);
     const res = await request(t.app).get('/api/v1/usage').set(bearer(s));
     expect(res.status).toBe(200);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { ConversationTurnJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
-import { bearer, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, jobsSettled, startTestApp, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -46,13 +46,12 @@ describe('conversation-events worker', () => {
     expect(list.body.items[0]).toMatchObject({ sessionId: 'session-aaaa-1111', channel: 'widget', messageCount: 2, status: 'open', contact: { email: 'amina@example.test' } });
 
     // The same event delivered again (new BullMQ job id, same event id), as after a stalled job.
-    await turns.add(job, { jobId: `${job.eventId}-again` });
-    await turns.add(turn(s, 'session-aaaa-1111', { userText: 'Et le blanchiment ?', assistantText: 'Le blanchiment coûte 1500 MAD.', at: new Date(Date.now() + 1000).toISOString() }));
-    const detail = await eventually(
-      () => request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s)),
-      (r) => r.body.messages?.length >= 4,
-    );
-    await new Promise((r) => setTimeout(r, 300));
+    const ids = [
+      await turns.add(job, { jobId: `${job.eventId}-again` }),
+      await turns.add(turn(s, 'session-aaaa-1111', { userText: 'Et le blanchiment ?', assistantText: 'Le blanchiment coûte 1500 MAD.', at: new Date(Date.now() + 1000).toISOString() })),
+    ];
+    await jobsSettled(turns.queue, ids);
+    const detail = await request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s));
     const again = await request(t.app).get(`/api/v1/conversations/${list.body.items[0].id}`).set(bearer(s));
     expect(again.body.messageCount).toBe(4);
     expect(again.body.messages.map((m: { role: string; text: string }) => `${m.role}: ${m.text}`)).toEqual([

@@ -26,7 +26,7 @@ export interface ComposeOptions {
   engine: ConversationProvider;
   widgetBundle: { code: string; hash: string };
   widgetToken: { secret: string; ttlSec: number };
-  limits: { windowSec: number; ipPoints: number; tenantPoints?: (plan: PlanId) => number };
+  limits: { windowSec: number; ipPoints: number; tenantPoints?: (plan: PlanId) => number; now?: () => number };
   history: { maxTurns: number; ttlSec: number };
   snapshotTtlSec: number;
   /** Tenants whose snapshot stays in memory, and their total JSON bytes (least recently used dropped first). */

@@ -106,9 +106,9 @@ describe('events of a turn', () => {
 
   it('when Redis refuses the producer, then the answer is still served and the jobs land once Redis is back', async () => {
     h.producerRedis.disconnect();
-    const started = Date.now();
+    // The producers' Redis comes back only after the answer: an answer that waited for it would never come.
     await say('session-events-4', 'are you there?');
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(h.producerRedis.status).not.toBe('ready');
     expect(h.deps.events.buffered).toBe(3);
     expect(await turnJobs('session-events-4')).toHaveLength(0);
     await h.producerRedis.connect();

@@ -6,7 +6,7 @@ import { startVoiceApi, type VoiceApiOptions } from './start-voice-api';
 import { Teardown } from './teardown';
 import { uniquePrefix } from './test-env';
 
-export type VoiceSettings = Pick<VoiceApiOptions, 'llmEnv' | 'rateWindowSec'>;
+export type VoiceSettings = Pick<VoiceApiOptions, 'llmEnv' | 'rateWindowSec' | 'rateClock'>;
 
 export interface FleetOptions extends Partial<VoiceSettings> {
   /** Names the Redis prefix, for whoever looks at Redis during a run. */
@@ -36,7 +36,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       voiceApis += 1;
       const keyPrefix = `${prefix}-voice${voiceApis}`;
       const edge = teardown.add('edges', await startEdge({ 'db-api': dbServer.port, 'voice-api': server.port }));
-      const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, llmEnv: settings.llmEnv, publicBaseUrl: edge.url });
+      const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, rateClock: settings.rateClock, llmEnv: settings.llmEnv, publicBaseUrl: edge.url });
       return { edge, start };
     };
     const voiceServer = teardown.add('servers', await reserveServer());

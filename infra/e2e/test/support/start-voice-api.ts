@@ -12,8 +12,10 @@ export interface VoiceApiOptions {
   queuePrefix: string;
   /** Redis prefix for histories and rate limits. */
   keyPrefix: string;
-  /** The rate-limit window (60 s in production): short here, so a test can watch a limit reset. */
+  /** The rate-limit window (60 s in production). */
   rateWindowSec: number;
+  /** The clock rate-limit windows follow: the test's own, so a window ends when the test says. */
+  rateClock?: () => number;
   /** Model provider variables as voice-api's env would carry them (OPENAI_API_KEY, OPENAI_BASE_URL, LLM_TIMEOUT_MS...). */
   llmEnv?: Record<string, string>;
   /** PUBLIC_BASE_URL: the edge in front of this voice-api. */
@@ -46,7 +48,7 @@ export async function startVoiceApi(opts: VoiceApiOptions): Promise<RunningVoice
     widgetBundle: widgetBundle(),
     widgetToken: { secret: WIDGET_TOKEN_SECRET, ttlSec: 600 },
     // Every request comes from 127.0.0.1: the per-IP limit is not what these tests watch.
-    limits: { windowSec: opts.rateWindowSec, ipPoints: 10_000 },
+    limits: { windowSec: opts.rateWindowSec, ipPoints: 10_000, now: opts.rateClock },
     history: { maxTurns: 20, ttlSec: 600 },
     snapshotTtlSec: 60,
     socialProofTtlSec: 30,

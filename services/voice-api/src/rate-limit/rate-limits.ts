@@ -11,6 +11,8 @@ export interface RateLimitOptions {
   ipPoints: number;
   /** Requests per window on /respond for a tenant on this plan. */
   tenantPoints?: (plan: PlanId) => number;
+  /** The clock windows follow (injected in tests): a window starts at each multiple of windowSec. */
+  now?: () => number;
 }
 
 export interface RateLimits {
@@ -33,18 +35,22 @@ function createLimiter(opts: RateLimitOptions, name: string, points: number): Li
   return { limiter, points };
 }
 
-const stateOf = (res: RateLimiterRes, points: number): RateLimitState => ({
+/** The current window's number and how long until it ends. */
+type Window = { index: number; endsInMs: number };
+
+const stateOf = (res: RateLimiterRes, points: number, window: Window): RateLimitState => ({
   limit: points,
   remaining: Math.max(0, res.remainingPoints),
-  resetMs: res.msBeforeNext,
+  resetMs: window.endsInMs,
 });
 
-async function consume({ limiter, points }: Limiter, key: string, refusal: (state: RateLimitState) => string): Promise<RateLimitState> {
+/** Counted per key and window: a new window is a new counter (the old one expires in Redis on its own). */
+async function consume({ limiter, points }: Limiter, key: string, window: Window, refusal: (state: RateLimitState) => string): Promise<RateLimitState> {
   try {
-    return stateOf(await limiter.consume(key), points);
+    return stateOf(await limiter.consume(`${key}:${window.index}`), points, window);
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
-    const state = stateOf(err, points);
+    const state = stateOf(err, points, window);
     throw tooManyRequests(state, refusal(state));
   }
 }
@@ -52,6 +58,13 @@ async function consume({ limiter, points }: Limiter, key: string, refusal: (stat
 /** Per-IP limits on every public route, per-tenant limits by plan on /respond; both in Redis, shared by replicas. */
 export function createRateLimits(opts: RateLimitOptions): RateLimits {
   const tenantPoints = opts.tenantPoints ?? ((plan: PlanId) => PLANS[plan].rateLimitPerMinute);
+  const now = opts.now ?? Date.now;
+  const windowMs = opts.windowSec * 1000;
+  const currentWindow = (): Window => {
+    const t = now();
+    const index = Math.floor(t / windowMs);
+    return { index, endsInMs: (index + 1) * windowMs - t };
+  };
   const ipLimiter = createLimiter(opts, 'ip', opts.ipPoints);
   // Plans share one counter per tenant (same key prefix); only the ceiling differs, so a plan change applies at once.
   const tenantLimiters = new Map<number, Limiter>();
@@ -62,11 +75,12 @@ export function createRateLimits(opts: RateLimitOptions): RateLimits {
   };
   return {
     consumeIp: (ip) =>
-      consume(ipLimiter, ip, (s) => `Too many requests from this address: the limit is ${s.limit} per ${opts.windowSec} s across /respond, /config and /social-proof.`),
+      consume(ipLimiter, ip, currentWindow(), (s) => `Too many requests from this address: the limit is ${s.limit} per ${opts.windowSec} s across /respond, /config and /social-proof.`),
     consumeTenant: (tenantId, plan) =>
       consume(
         tenantLimiter(tenantPoints(plan)),
         tenantId,
+        currentWindow(),
         (s) => `This assistant reached its ${PLANS[plan].name} plan limit of ${s.limit} messages per ${opts.windowSec} s. A higher plan raises the limit.`,
       ),
   };

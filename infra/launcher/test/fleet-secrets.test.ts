@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadFleetSecrets } from '../src/fleet-secrets';
+import { repoFile } from './repo-files';
+
+describe('loadFleetSecrets', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = join(mkdtempSync(join(tmpdir(), 'vocalia-secrets-')), '.vocalia');
+  });
+  afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+
+  it('when the environment sets neither, then both are generated once, kept 0600 in the state directory and reused', () => {
+    const first = loadFleetSecrets(dir, {});
+    expect(first.INTERNAL_API_TOKEN).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.WIDGET_TOKEN_SECRET).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.WIDGET_TOKEN_SECRET).not.toBe(first.INTERNAL_API_TOKEN);
+    for (const file of ['internal-api-token', 'widget-token-secret']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+
+    expect(loadFleetSecrets(dir, {})).toEqual(first);
+  });
+
+  it('when two checkouts generate, then their secrets differ and none is a value published in the code', () => {
+    const other = join(mkdtempSync(join(tmpdir(), 'vocalia-secrets-')), '.vocalia');
+    try {
+      const a = loadFleetSecrets(dir, {});
+      const b = loadFleetSecrets(other, {});
+      expect(b.WIDGET_TOKEN_SECRET).not.toBe(a.WIDGET_TOKEN_SECRET);
+      expect(b.INTERNAL_API_TOKEN).not.toBe(a.INTERNAL_API_TOKEN);
+      const published = repoFile('services', 'voice-api', 'src', 'env.ts') + repoFile('services', 'db-api', 'src', 'env.ts');
+      expect(published).not.toContain(a.WIDGET_TOKEN_SECRET);
+      expect(published).not.toContain(a.INTERNAL_API_TOKEN);
+    } finally {
+      rmSync(join(other, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('when the environment sets them, then its values are used and nothing is written', () => {
+    const env = { INTERNAL_API_TOKEN: 'from-the-environment-token', WIDGET_TOKEN_SECRET: 'from-the-environment-widget-secret-0123456789' };
+    expect(loadFleetSecrets(dir, env)).toEqual(env);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('when only one is set in the environment, then the other is still generated and kept', () => {
+    const secrets = loadFleetSecrets(dir, { INTERNAL_API_TOKEN: 'from-the-environment-token' });
+    expect(secrets.INTERNAL_API_TOKEN).toBe('from-the-environment-token');
+    expect(readFileSync(join(dir, 'widget-token-secret'), 'utf8')).toBe(secrets.WIDGET_TOKEN_SECRET);
+    expect(existsSync(join(dir, 'internal-api-token'))).toBe(false);
+  });
+});
