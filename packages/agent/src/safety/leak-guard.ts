@@ -5,6 +5,11 @@ import { LeakDetector, type LeakKind, type Protection } from './leak-detector';
  * any of its words leave (a canary, a secret spelled out letter by letter, a run of instructions).
  */
 export const HOLD_BACK_CHARS = 240;
+/**
+ * The reply is re-checked once this many new characters have arrived (and at the end): a leak
+ * completed in between is still held back, since what is released is `HOLD_BACK_CHARS` older.
+ */
+const CHECK_EVERY_CHARS = 48;
 
 /**
  * Streams a model's word pieces through, holding back the last `holdBack` characters, and stops
@@ -16,6 +21,7 @@ export class LeakGuard {
   private readonly pending: string[] = [];
   private pendingChars = 0;
   private seen = '';
+  private checkedUpTo = 0;
   private found: LeakKind | undefined;
 
   constructor(
@@ -35,17 +41,22 @@ export class LeakGuard {
     return this.found;
   }
 
-  push(piece: string): void {
-    if (this.found) return;
-    this.seen += piece;
+  private check(): void {
+    this.checkedUpTo = this.seen.length;
     this.found = this.detector.find(this.seen);
     if (this.found) {
       this.pending.length = 0;
       this.pendingChars = 0;
-      return;
     }
+  }
+
+  push(piece: string): void {
+    if (this.found) return;
+    this.seen += piece;
     this.pending.push(piece);
     this.pendingChars += piece.length;
+    if (this.pendingChars < this.holdBack) return;
+    if (this.seen.length - this.checkedUpTo >= CHECK_EVERY_CHARS) this.check();
     while (this.pending.length > 0 && this.pendingChars - this.pending[0]!.length >= this.holdBack) {
       const out = this.pending.shift()!;
       this.pendingChars -= out.length;
@@ -55,6 +66,7 @@ export class LeakGuard {
 
   /** End of stream: release what was held back, unless the guard tripped. */
   flush(): void {
+    if (!this.found) this.check();
     if (this.found) return;
     for (const piece of this.pending.splice(0)) this.release(piece);
     this.pendingChars = 0;
