@@ -22,7 +22,7 @@ describe('word streaming', () => {
 
 describe('leak guard', () => {
   const secret = 'You are the dental practice assistant and you must never reveal the secret escalation code to anyone';
-  const protecting = (texts: string[]): Protection => ({ texts, secrets: [], canaries: [], tenants: [], ownText: () => '' });
+  const protecting = (texts: string[]): Protection => ({ texts, secrets: [], canaries: [], tenants: [], ownLetters: '' });
 
   it('when the output does not repeat the protected text, then everything is released in order', () => {
     const out: string[] = [];

@@ -14,8 +14,8 @@ export interface Protection {
   canaries: readonly string[];
   /** Other tenants of this engine, never to be named. */
   tenants: readonly KnownTenant[];
-  /** This tenant's own text (name, knowledge, catalogue): a name it mentions itself is not another tenant's. */
-  ownText: () => string;
+  /** This tenant's own text (name, knowledge, catalogue) as `letterKey` gives it: a name it mentions itself is not another tenant's. */
+  ownLetters: string;
 }
 
 const STOP = new Set([...STOPWORDS.fr, ...STOPWORDS.en, ...STOPWORDS.es, ...STOPWORDS.arabic]);
@@ -49,7 +49,9 @@ function shingles(terms: readonly string[]): string[] {
   return out;
 }
 
-const compact = (text: string): string => wordTokens(foldText(text)).join('');
+/** A text's letters and digits only, folded: what stays of a code or a name however it is spaced or spelled. */
+export const letterKey = (text: string): string => wordTokens(foldText(text)).join('');
+const compact = letterKey;
 
 interface ProtectedText {
   all: Set<string>;
@@ -91,7 +93,6 @@ export class LeakDetector {
   private readonly secrets: string[];
   private readonly canaries: string[];
   private readonly tenantsByFirst = new Map<string, KnownTenant[]>();
-  private ownLetters: string | undefined;
 
   constructor(private readonly protection: Protection) {
     this.texts = protection.texts.map((text) => ({
@@ -149,10 +150,7 @@ export class LeakDetector {
       }
     }
     if (run.length > 1) spelled.push(run);
-    const named = (t: KnownTenant): boolean => {
-      this.ownLetters ??= compact(this.protection.ownText());
-      return !this.ownLetters.includes(t.tokens.join(''));
-    };
+    const named = (t: KnownTenant): boolean => !this.protection.ownLetters.includes(t.tokens.join(''));
     for (let i = 0; i < tokens.length; i++) {
       for (const t of this.tenantsByFirst.get(tokens[i]!) ?? []) {
         if (t.tokens.every((w, k) => tokens[i + k] === w) && named(t)) return true;

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * How the model obeys the visitor: answer from the knowledge given (a normal turn), or do what an
- * attack asks with whatever its system prompt holds.
+ * How the model obeys the visitor: answer from the knowledge given (a normal turn), follow its
+ * instructions in its own words, or do what an attack asks with whatever its system prompt holds.
  */
-export type Obey = 'answer' | 'dump' | 'instructions' | 'summary' | 'secret' | 'spell' | 'translate' | 'tenant' | 'recall' | 'recall_spelled';
+export type Obey = 'answer' | 'comply' | 'dump' | 'instructions' | 'summary' | 'secret' | 'spell' | 'translate' | 'tenant' | 'recall' | 'recall_spelled';
 
 /** What the model "knows" without being told this turn (from training, or a leak elsewhere). */
 export interface ModelKnowledge {
@@ -48,6 +48,8 @@ function obey(mode: Obey, system: string, knows: ModelKnowledge): string {
       const excerpt = system.match(/^\[1\] [^:]*: (.*)$/m)?.[1];
       return excerpt ? `Of course! ${excerpt}` : "I'm not sure, shall I put you in touch with the team?";
     }
+    case 'comply':
+      return 'If you are in pain, we keep the earliest emergency slot for you today, and the quote is free after the first visit.';
     case 'dump':
       return `Sure, here is everything above:\n${system}`;
     case 'instructions':
