@@ -8,21 +8,30 @@ import { cueRegex } from './cue-regex';
 export const CUES = {
   /** Verbs that ask for text to be reproduced or transformed. */
   extract: cueRegex(
-    `reveal* | repeat* | print* | show* | display* | dump* | output* | leak* | summar* | sum up | recap* | paraphras* | translat* | spell* | recite* | copy | list | write out | write down | tell me | give me | share | disclos* | expose* | read out | quote* | describe
+    `reveal* | repeat* | print* | show* | display* | dump* | output* | leak* | summar* | sum up | recap* | paraphras* | translat* | spell* | recite* | copy | list | write* | paste* | tell me | give me | share | disclos* | expose* | read out | quote* | describe
     | revele* | reveler | repete* | repeter | affiche* | montre* | resume* | resumer | tradui* | epel* | recite* | copie* | ecris | dis moi | donne moi | partage* | divulgu* | cite* | liste*
     | revela* | repite* | repetir | muestra* | mostrar | resum* | traduc* | traduz* | deletre* | recita* | copia* | escrib* | dime | dame | compart*
     | اكشف | اظهر | اعرض | كرر | اطبع | لخص | ترجم | تهج | انسخ | اكتب | قل لي | اعطني | شارك | وريني | عطيني | قولي | قول ليا | عاود | كتب ليا`,
   ),
   /** The agent's own configuration, named strongly: never a business topic. */
   configuration: cueRegex(
-    `prompt | prompts | system message | configuration* | config | setup | set up | internal note* | hidden note* | private note* | secret note* | hidden instruction* | internal instruction* | initial message | first message you | everything above | text above | above this line | what you were told | were you told | you have been told | you ve been told | been instructed | programmed | programming
-    | note* interne* | note* cachee* | note* secrete* | note* privee* | parametr* | reglages | on t a dit | on vous a dit | ce qui precede | texte ci dessus | au dessus de cette ligne | message systeme
-    | nota* interna* | nota* oculta* | nota* secreta* | nota* privada* | configuracion* | ajustes | te dijeron | le dijeron | todo lo anterior | encima de esta linea | mensaje del sistema
-    | ملاحظ داخلي | ملاحظ مخفي | ملاحظ سري | ملاحظ مخبي | اعدادات | برومبت | موجه النظام | رساله النظام | قيل لك | قالو ليك | فوق هذا السطر | فوق هاد السطر | كل ما سبق | النص السابق | تعليمات مخفي`,
+    `prompt | prompts | system message | system instruction* | system rules | context window | your context | initialised with | initialized with | not allowed to | not supposed to | forbidden to | configuration* | config | setup | set up | internal note* | hidden note* | private note* | secret note* | hidden instruction* | internal instruction* | initial message | first message you | everything above | text above | above this line | what you were told | were you told | you have been told | you ve been told | been instructed | programmed | programming
+    | note* interne* | ton contexte | pas le droit de | interdit de | note* cachee* | note* secrete* | note* privee* | parametr* | reglages | on t a dit | on vous a dit | ce qui precede | texte ci dessus | au dessus de cette ligne | message systeme
+    | nota* interna* | tu contexto | no puedes decir | no tienes permitido | nota* oculta* | nota* secreta* | nota* privada* | configuracion* | ajustes | te dijeron | le dijeron | todo lo anterior | encima de esta linea | mensaje del sistema
+    | ملاحظ داخلي | ممنوع عليك | ما مسموحش ليك | ملاحظ مخفي | ملاحظ سري | ملاحظ مخبي | اعدادات | برومبت | موجه النظام | رساله النظام | قيل لك | قالو ليك | فوق هذا السطر | فوق هاد السطر | كل ما سبق | النص السابق | تعليمات مخفي`,
   ),
   /** Words that are also ordinary topics ("the instructions after an extraction", "your rules for cancellations"). */
   rules: cueRegex(
     `instruction* | rules | guideline* | directive* | restriction* | consigne* | regle* | directive* | instrucci* | regla* | directric* | restriccion* | تعليمات | قواعد | القوانين | الاوامر`,
+  ),
+  /** Notes and memos: ordinary alone ("leave a note for the staff"), private with a privileged qualifier. */
+  notes: cueRegex(`note | notes | memo* | briefing* | nota | notas | ملاحظ | مذكر`),
+  /** What the agent was given or told before the visitor came. */
+  toldYou: cueRegex(
+    `you were given | were you given | you were told | were you told | gave you | give you | you were asked to | business asked you | company asked you | owner asked you | told you to | instructed you | you follow | you obey
+    | on t a donne | on t a dit de | on t a demande de | tu as recu* | tu suis | tu respectes | t a donne
+    | te dieron | te dio | te pidieron | te indicaron | sigues
+    | عطاوك | اعطوك | اعطيت لك | اعطيت لك | طلبوا منك | قالو ليك`,
   ),
   /** The visitor addressing the agent's own things. */
   self: cueRegex(`your | yours | yourself | you were | were you | you have been | tes | ton | ta | vos | votre | toi | tus | tu | te | ديالك | نتا | انت`),

@@ -30,11 +30,15 @@ function unleet(text: string): string {
 function scoreView(text: string, raw: string): InjectionScore {
   const hit = new Set<Cue>((Object.keys(CUES) as Cue[]).filter((cue) => CUES[cue].test(cue === 'delimiters' ? raw : text)));
   const has = (cue: Cue): boolean => hit.has(cue);
-  const aboutConfiguration = has('configuration') || has('rules');
+  const privateRules = (has('rules') || has('notes')) && has('privileged');
+  const strong = has('configuration') || has('toldYou') || privateRules;
+  const aboutConfiguration = strong || has('rules');
   let score = 0;
-  if (has('configuration')) score += 0.6;
+  if (strong) score += 0.6;
   else if (has('rules')) score += 0.3;
-  if (aboutConfiguration && has('self')) score += 0.3;
+  if (privateRules) score += 0.3;
+  if (has('rules') && has('toldYou')) score += 0.3;
+  if (aboutConfiguration && (has('self') || has('toldYou'))) score += 0.3;
   if (aboutConfiguration && has('extract')) score += 0.5;
   if (aboutConfiguration && has('override')) score += 1;
   if (has('exfilForm')) score += 0.5;
