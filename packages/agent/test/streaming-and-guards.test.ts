@@ -1,6 +1,7 @@
 import { extractContact } from '../src';
 import { geminiContents } from '../src/providers/gemini-provider';
-import type { Protection } from '../src/safety/leak-detector';
+import { LeakDetector, type Protection } from '../src/safety/leak-detector';
+import { TenantNames } from '../src/safety/tenant-names';
 import { HOLD_BACK_CHARS, LeakGuard } from '../src/safety/leak-guard';
 import { WordChunker, wordPieces } from '../src/stream/word-stream';
 import { dentalSnapshot } from './support/fixtures';
@@ -43,6 +44,26 @@ describe('leak guard', () => {
     expect(guard.leaked).toBe(true);
     expect(start.startsWith(out.join(''))).toBe(true);
     expect(out.join('').length).toBeGreaterThanOrEqual(start.length - HOLD_BACK_CHARS - 'Friday. '.length);
+  });
+});
+
+describe('leak detector, other tenants', () => {
+  const names = new TenantNames();
+  names.remember('tenant-care', 'Dental Care');
+  names.remember('tenant-orchid', 'Orchid Vault');
+  names.remember('tenant-here', 'Cabinet Dentaire Atlas');
+  const detector = (ownLetters = ''): LeakDetector => new LeakDetector({ texts: [], secrets: [], canaries: [], tenants: names.others('tenant-here'), ownLetters });
+
+  it.each(['Dental Care uses this service too.', 'Ask ORCHID VAULT about it.', 'It is O-r-c-h-i-d V-a-u-l-t.'])('when a reply names another tenant ("%s"), then it is a leak', (reply) => {
+    expect(detector().find(reply)).toBe('tenant');
+  });
+
+  it.each(['Good dental care matters.', 'Dental care is our job.', 'We are Cabinet Dentaire Atlas.'])('when a reply only uses the words of a tenant name as words ("%s"), then it is no leak', (reply) => {
+    expect(detector().find(reply)).toBeUndefined();
+  });
+
+  it("when this tenant's own data mentions the other name, then saying it is no leak", () => {
+    expect(detector('wesellorchidvaultsafes').find('We sell Orchid Vault safes.')).toBeUndefined();
   });
 });
 

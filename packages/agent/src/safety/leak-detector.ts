@@ -113,7 +113,7 @@ export class LeakDetector {
     if (this.canaries.some((c) => letters.joined.includes(c))) return 'canary';
     if (this.secrets.some((s) => letters.hasAligned(s))) return 'secret';
     if (this.reproduces(shingles(contentTerms(reply)), FRAMING.test(tokens.join(' ')))) return 'instructions';
-    if (this.namesTenant(tokens)) return 'tenant';
+    if (this.namesTenant(tokens, reply)) return 'tenant';
     return undefined;
   }
 
@@ -137,9 +137,15 @@ export class LeakDetector {
     return false;
   }
 
-  /** Word by word, and letter by letter (single letters run together into one word). */
-  private namesTenant(tokens: readonly string[]): boolean {
+  /**
+   * Word by word, and letter by letter (single letters run together into one word). In Latin script
+   * a name counts only written as one, every word capitalised: "Dental Care" is a tenant, "good
+   * dental care" is not.
+   */
+  private namesTenant(tokens: readonly string[], reply: string): boolean {
     if (this.tenantsByFirst.size === 0) return false;
+    const capitalised = new Set((reply.match(/\p{Lu}[\p{L}\p{M}\p{N}]*/gu) ?? []).map((w) => wordTokens(foldText(w)).join('')));
+    const written = (w: string): boolean => !/[a-z]/.test(w) || capitalised.has(w);
     const spelled: string[] = [];
     let run = '';
     for (const t of tokens) {
@@ -153,7 +159,7 @@ export class LeakDetector {
     const named = (t: KnownTenant): boolean => !this.protection.ownLetters.includes(t.tokens.join(''));
     for (let i = 0; i < tokens.length; i++) {
       for (const t of this.tenantsByFirst.get(tokens[i]!) ?? []) {
-        if (t.tokens.every((w, k) => tokens[i + k] === w) && named(t)) return true;
+        if (t.tokens.every((w, k) => tokens[i + k] === w && written(w)) && named(t)) return true;
       }
     }
     return spelled.some((word) => this.protection.tenants.some((t) => word.includes(t.tokens.join('')) && named(t)));
