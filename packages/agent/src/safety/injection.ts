@@ -1,5 +1,5 @@
-import { foldText } from '../text/fold';
-import { CUES, type Cue } from './injection-cues';
+import { foldText as foldText, wordTokens } from '../text/fold';
+import { CUES, DELIMITERS, type Cue } from './injection-cues';
 
 /** A message scoring this much or more is treated as an attempt to extract or take over (see `scoreInjection`). */
 export const INJECTION_THRESHOLD = 1;
@@ -15,11 +15,8 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])(?:\p{L}[\s.\-_*]+){3,}\p{L}(?![\p{L}\p{N}])/gu;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
-function words(folded: string): string {
-  return folded
-    .replace(SPACED_LETTERS, (run) => run.replace(/[\s.\-_*]+/g, ''))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+function words(folded: string): string[] {
+  return wordTokens(folded.replace(SPACED_LETTERS, (run) => run.replace(/[\s.\-_*]+/g, '')));
 }
 
 /** Latin words mixing letters and digits or symbols read as letters ("1gn0re", "pr0mpt"), Arabizi included. */
@@ -27,8 +24,9 @@ function unleet(text: string): string {
   return text.replace(/[\p{L}\p{N}@$]+/gu, (w) => (/\p{L}/u.test(w) && /[\d@$]/.test(w) && !/[\u0600-\u06ff]/.test(w) ? w.replace(/[013457@$]/g, (c) => LEET[c]!) : w));
 }
 
-function scoreView(text: string, raw: string): InjectionScore {
-  const hit = new Set<Cue>((Object.keys(CUES) as Cue[]).filter((cue) => CUES[cue].test(cue === 'delimiters' ? raw : text)));
+function scoreView(tokens: readonly string[], raw: string): InjectionScore {
+  const hit = new Set<Cue>((Object.keys(CUES) as (keyof typeof CUES)[]).filter((cue) => CUES[cue].test(tokens)));
+  if (DELIMITERS.test(raw)) hit.add('delimiters');
   const has = (cue: Cue): boolean => hit.has(cue);
   const privateRules = (has('rules') || has('notes')) && has('privileged');
   const strong = has('configuration') || has('toldYou') || privateRules;
@@ -62,7 +60,9 @@ function scoreView(text: string, raw: string): InjectionScore {
 export function scoreInjection(message: string): InjectionScore {
   const raw = foldText(message.replace(INVISIBLE, ''));
   const plain = scoreView(words(raw), raw);
-  const leet = scoreView(words(unleet(raw)), raw);
+  const leeted = unleet(raw);
+  if (leeted === raw) return plain;
+  const leet = scoreView(words(leeted), raw);
   return leet.score > plain.score ? leet : plain;
 }
 

@@ -1,6 +1,6 @@
 import { foldText, wordTokens } from '../text/fold';
 import { STOPWORDS } from '../text/stopwords';
-import { cueRegex } from './cue-regex';
+import { phrases } from './phrase-set';
 import type { KnownTenant } from './tenant-names';
 
 export type LeakKind = 'canary' | 'secret' | 'instructions' | 'tenant';
@@ -29,7 +29,7 @@ const MIN_MATCHED = 3;
 const MIN_SECRET_CHARS = 5;
 /** A reply that talks about its own instructions and echoes some of them is a paraphrase, however loose. */
 const MIN_FRAMED = 2;
-const FRAMING = cueRegex(
+const FRAMING = phrases(
   `my instructions | my internal instructions | my notes | my note | my internal note | my configuration | my setup | my prompt | my system prompt | my rules | my guidelines | i was told | i ve been told | i have been told | i was instructed | i am instructed | i m instructed | i m supposed to | i am supposed to
   | mes instructions | mes consignes | ma note | mes notes | ma configuration | on m a dit | on m a demande | je suis cense
   | mis instrucciones | mis notas | mi nota | mi configuracion | me dijeron | me indicaron | se me indico
@@ -112,7 +112,7 @@ export class LeakDetector {
     const letters = new Letters(tokens);
     if (this.canaries.some((c) => letters.joined.includes(c))) return 'canary';
     if (this.secrets.some((s) => letters.hasAligned(s))) return 'secret';
-    if (this.reproduces(shingles(contentTerms(reply)), FRAMING.test(tokens.join(' ')))) return 'instructions';
+    if (this.reproduces(shingles(contentTerms(reply)), FRAMING.test(tokens))) return 'instructions';
     if (this.namesTenant(tokens, reply)) return 'tenant';
     return undefined;
   }
