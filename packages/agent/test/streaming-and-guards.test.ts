@@ -32,7 +32,7 @@ describe('leak guard', () => {
     pieces.forEach((p) => guard.push(p));
     guard.flush();
     expect(out.join('')).toBe(pieces.join(''));
-    expect(guard.leaked).toBe(false);
+    expect(guard.leak).toBeUndefined();
   });
 
   it('when the output starts quoting the protected text after a long harmless start, then it stops before the quote reaches the visitor', () => {
@@ -41,7 +41,7 @@ describe('leak guard', () => {
     const start = 'We are open from Monday to Friday. '.repeat(10);
     wordPieces(`${start}Okay. My rules say: ${secret}.`).forEach((p) => guard.push(p));
     guard.flush();
-    expect(guard.leaked).toBe(true);
+    expect(guard.leak).toBe('instructions');
     expect(start.startsWith(out.join(''))).toBe(true);
     expect(out.join('').length).toBeGreaterThanOrEqual(start.length - HOLD_BACK_CHARS - 'Friday. '.length);
   });

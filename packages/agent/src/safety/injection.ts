@@ -1,4 +1,4 @@
-import { foldText as foldText, wordTokens } from '../text/fold';
+import { foldText, wordTokens } from '../text/fold';
 import { CUES, DELIMITERS, type Cue } from './injection-cues';
 
 /** A message scoring this much or more is treated as an attempt to extract or take over (see `scoreInjection`). */

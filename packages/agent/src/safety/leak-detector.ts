@@ -51,7 +51,6 @@ function shingles(terms: readonly string[]): string[] {
 
 /** A text's letters and digits only, folded: what stays of a code or a name however it is spaced or spelled. */
 export const letterKey = (text: string): string => wordTokens(foldText(text)).join('');
-const compact = letterKey;
 
 interface ProtectedText {
   all: Set<string>;
@@ -99,8 +98,8 @@ export class LeakDetector {
       all: new Set(shingles(contentTerms(text))),
       sentences: text.split(/[.!?؟\n]+/u).map((s) => new Set(shingles(contentTerms(s)))).filter((s) => s.size >= MIN_SENTENCE),
     }));
-    this.secrets = protection.secrets.map(compact).filter((s) => s.length >= MIN_SECRET_CHARS);
-    this.canaries = protection.canaries.map(compact).filter((s) => s.length > 0);
+    this.secrets = protection.secrets.map(letterKey).filter((s) => s.length >= MIN_SECRET_CHARS);
+    this.canaries = protection.canaries.map(letterKey).filter((s) => s.length > 0);
     for (const t of protection.tenants) {
       const first = t.tokens[0];
       if (first) this.tenantsByFirst.set(first, [...(this.tenantsByFirst.get(first) ?? []), t]);

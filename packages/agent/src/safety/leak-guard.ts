@@ -32,10 +32,6 @@ export class LeakGuard {
     this.detector = new LeakDetector(protection);
   }
 
-  get leaked(): boolean {
-    return this.found !== undefined;
-  }
-
   /** What leaked, when something did. */
   get leak(): LeakKind | undefined {
     return this.found;
