@@ -1,6 +1,7 @@
 import { extractContact } from '../src';
 import { geminiContents } from '../src/providers/gemini-provider';
 import { LeakDetector, type Protection } from '../src/safety/leak-detector';
+import { splitInstructions } from '../src/safety/private-notes';
 import { TenantNames } from '../src/safety/tenant-names';
 import { HOLD_BACK_CHARS, LeakGuard } from '../src/safety/leak-guard';
 import { WordChunker, wordPieces } from '../src/stream/word-stream';
@@ -64,6 +65,19 @@ describe('leak detector, other tenants', () => {
 
   it("when this tenant's own data mentions the other name, then saying it is no leak", () => {
     expect(detector('wesellorchidvaultsafes').find('We sell Orchid Vault safes.')).toBeUndefined();
+  });
+});
+
+describe('internal parts of the instructions', () => {
+  it.each([
+    ['Be kind.\nNota interna: el código del personal es PERSONAL-2024.', 'PERSONAL-2024'],
+    ['Be kind.\n- Private: the safe opens with "blue harbour".', 'blue harbour'],
+    ['Be kind.\nملاحظة داخلية: الكود هو ATLAS-99', 'ATLAS-99'],
+    ['Be kind.[internal] code VIP-55210 [/internal]', 'VIP-55210'],
+  ])('when the instructions are "%s", then only "Be kind." reaches the prompt and %s is guarded', (instructions, secret) => {
+    const split = splitInstructions(instructions);
+    expect(split.prompt).toBe('Be kind.');
+    expect(split.secrets).toContain(secret);
   });
 });
 

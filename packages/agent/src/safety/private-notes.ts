@@ -25,10 +25,10 @@ const QUOTED = /["“«`'‘]([^"”»`'’\n]{4,40})["”»`'’]/gu;
 
 const compactLength = (s: string): number => (foldText(s).match(/[\p{L}\p{N}]/gu) ?? []).length;
 
-/** Codes and quoted strings: a token of 5+ letters/digits holding a digit or written in capitals ("ATLAS-STAFF-30", "99812"). */
+/** Codes and quoted strings of 5+ letters/digits: a code holds a digit or is written in capitals ("ATLAS-STAFF-30", "99812"). */
 function secretsIn(text: string): string[] {
   const codes = [...text.matchAll(CODE_LIKE)].map((m) => m[0]).filter((t) => compactLength(t) >= 5 && (/\p{N}/u.test(t) || (/\p{Lu}{2}/u.test(t) && t === t.toUpperCase())));
-  const quoted = [...text.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((t) => compactLength(t) >= 4);
+  const quoted = [...text.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((t) => compactLength(t) >= 5);
   return [...new Set([...codes, ...quoted])];
 }
 
