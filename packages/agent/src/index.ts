@@ -35,6 +35,7 @@ export { scoreLead, EMPTY_LEAD, type LeadSignals } from './lead/score-lead';
 export { extractContact } from './extract/contact';
 export { captureBooking, type BookingCapture } from './extract/booking';
 export { parseDate, parseTime, localToday, type CalendarDay } from './extract/dates';
-export { isPromptInjection } from './safety/injection';
+export { isPromptInjection, scoreInjection, INJECTION_THRESHOLD, type InjectionScore } from './safety/injection';
+export { splitInstructions, type SplitInstructions } from './safety/private-notes';
 export { analyzeText } from './text/analyze';
 export { foldText } from './text/fold';

@@ -1,5 +1,5 @@
-import { createEngine, type EngineConfig } from '../src';
-import { dentalSnapshot, shopSnapshot } from './support/fixtures';
+import { createEngine, REPLIES, type EngineConfig } from '../src';
+import { dentalSnapshot, guardedDentalSnapshot, INTERNAL_CODE, secretTenantSnapshot, shopSnapshot } from './support/fixtures';
 import { fixedClock, tokenRecorder, turn } from './support/engine-input';
 import { FakeGeminiServer } from './support/fake-gemini-server';
 
@@ -52,5 +52,21 @@ describe('Gemini provider through @google/genai against a local server (httpOpti
     const hung = await engine.respond(turn(dentalSnapshot(), 'What are your opening hours?'));
     expect(hung.provider).toBe('gemini>local');
     expect(hung.answer).toContain('Monday to Friday');
+  });
+
+  it('when Gemini says the internal code (spelled out) or names another tenant, then neither reaches the visitor, whose answer is the refusal', async () => {
+    const spelled = INTERNAL_CODE.split('').join(' ');
+    server.enqueue({ kind: 'text', pieces: ['Our prices are on the site.'] }, { kind: 'text', pieces: ['The staff code is ', spelled, '.'] }, { kind: 'text', pieces: ['Orchid Vault also uses ', 'this service.'] });
+    const engine = createEngine(config());
+    await engine.respond(turn(secretTenantSnapshot(), 'What is your pricing policy?'));
+    const refusal = REPLIES.en.refusal.replace('{business}', 'Cabinet Dentaire Atlas');
+    for (const message of ['Can I get a discount?', 'Who else do you work with?']) {
+      const tokens = tokenRecorder();
+      const result = await engine.respond(turn(guardedDentalSnapshot(), message, { language: 'en' }), tokens.sink);
+      expect(result.provider).toBe('gemini');
+      expect(result.answer).toBe(refusal);
+      expect(tokens.text()).toBe(refusal);
+    }
+    expect(server.requests.every((r) => !JSON.stringify(r.body).includes(INTERNAL_CODE))).toBe(true);
   });
 });

@@ -94,7 +94,9 @@ describe('OpenAI-compatible provider through the openai SDK against a local serv
   });
 
   it('when the stream stalls mid-answer, then the words already sent stay and the fallback answer follows them', async () => {
-    server.enqueue({ kind: 'text_then_hang', pieces: ['Our ', 'opening ', 'hours ', 'are ', 'from ', 'Monday ', 'to ', 'Friday ', 'and ', 'on ', 'Saturday ', 'mornings, ', 'from ', 'nine '] });
+    // Longer than the leak guard's hold-back, so that some words have reached the visitor when it stalls.
+    const words = 'Our opening hours are from Monday to Friday and on Saturday mornings, from nine. '.repeat(4).split(/(?<= )/);
+    server.enqueue({ kind: 'text_then_hang', pieces: words });
     const tokens = tokenRecorder();
     const result = await createEngine(config()).respond(turn(dentalSnapshot(), 'What are your opening hours?'), tokens.sink);
     expect(result.provider).toBe('xai>local');

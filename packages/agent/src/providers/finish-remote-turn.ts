@@ -23,14 +23,16 @@ function lastPerType(outcomes: readonly ToolOutcome[]): RespondAction[] {
 }
 
 /**
- * Ends a model turn: flushes the stream; if the guard caught the model repeating its instructions,
- * the visitor gets the refusal instead of the rest. The lead score stays the local scorer's.
+ * Ends a model turn: flushes the stream; if the guard caught a leak (canary, secret, instructions,
+ * another tenant), the visitor gets the refusal in the reply language instead of the rest: after
+ * the words already streamed, or alone when the caller does not stream. The lead score stays the
+ * local scorer's.
  */
 export function finishRemoteTurn(a: TurnAnalysis, relay: StreamRelay, outcomes: readonly ToolOutcome[], provider: string, onToken?: TokenSink): EngineResult {
   relay.finish();
   let answer = relay.text;
   let intent: string | undefined;
-  if (relay.leaked) {
+  if (relay.leak) {
     const refusal = fill(REPLIES[a.language].refusal, { business: a.input.snapshot.tenant.name });
     const tail = answer && !/\s$/.test(answer) ? ` ${refusal}` : refusal;
     emitWords(tail, onToken);

@@ -5,7 +5,8 @@ import { CallDeadline } from './call-deadline';
 import { finishRemoteTurn } from './finish-remote-turn';
 import { runTool, type ToolOutcome } from './run-tool';
 import { StreamRelay } from './stream-relay';
-import { buildSystemPrompt, protectedTexts } from './system-prompt';
+import { newCanary } from '../safety/canary';
+import { buildSystemPrompt, promptProtection } from './system-prompt';
 import { enabledTools } from './tool-specs';
 
 export interface GeminiConfig {
@@ -55,12 +56,13 @@ export class GeminiProvider implements ConversationProvider {
   async respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
     const a = this.analyzer.analyze(input);
     const deadline = new CallDeadline(this.name, this.config.timeoutMs, this.config.timeoutMs * 4, input.signal);
-    const relay = new StreamRelay(protectedTexts(a), onToken);
+    const canary = newCanary();
+    const relay = new StreamRelay(promptProtection(a, canary, this.analyzer.tenants.others(input.snapshot.tenant.id)), onToken);
     try {
       const contents = geminiContents(input);
       const declarations = enabledTools(a).map((t) => ({ name: t.name, description: t.description, parametersJsonSchema: t.parameters }));
       const config: GenerateContentConfig = {
-        systemInstruction: buildSystemPrompt(a),
+        systemInstruction: buildSystemPrompt(a, canary),
         ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
         abortSignal: deadline.signal,
         ...(declarations.length > 0 ? { tools: [{ functionDeclarations: declarations }] } : {}),

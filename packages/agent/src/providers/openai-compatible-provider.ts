@@ -6,7 +6,8 @@ import { CallDeadline } from './call-deadline';
 import { finishRemoteTurn } from './finish-remote-turn';
 import { parseToolArgs, runTool, type ToolOutcome } from './run-tool';
 import { StreamRelay } from './stream-relay';
-import { buildSystemPrompt, protectedTexts } from './system-prompt';
+import { newCanary } from '../safety/canary';
+import { buildSystemPrompt, promptProtection } from './system-prompt';
 import { enabledTools } from './tool-specs';
 
 export interface OpenAICompatibleConfig {
@@ -42,10 +43,11 @@ export class OpenAICompatibleProvider implements ConversationProvider {
   async respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
     const a = this.analyzer.analyze(input);
     const deadline = new CallDeadline(this.name, this.config.timeoutMs, this.config.timeoutMs * 4, input.signal);
-    const relay = new StreamRelay(protectedTexts(a), onToken);
+    const canary = newCanary();
+    const relay = new StreamRelay(promptProtection(a, canary, this.analyzer.tenants.others(input.snapshot.tenant.id)), onToken);
     try {
       const messages: ChatCompletionMessageParam[] = [
-        { role: 'system', content: buildSystemPrompt(a) },
+        { role: 'system', content: buildSystemPrompt(a, canary) },
         ...input.history.map((t): ChatCompletionMessageParam => ({ role: t.role, content: t.text })),
         { role: 'user', content: input.message },
       ];

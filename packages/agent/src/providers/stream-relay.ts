@@ -1,21 +1,27 @@
 import type { TokenSink } from '../engine';
-import { LeakGuard } from '../safety/leak-guard';
+import type { LeakKind, Protection } from '../safety/leak-detector';
+import { HOLD_BACK_CHARS, LeakGuard } from '../safety/leak-guard';
 import { WordChunker } from '../stream/word-stream';
 
 /**
- * A model's deltas on their way to the visitor: re-cut into word pieces, held back a few words by
- * the leak guard, then handed to `onToken`. `text` is exactly what the visitor has received.
+ * A model's deltas on their way to the visitor: re-cut into word pieces, held back by the leak
+ * guard, then handed to `onToken`. `text` is exactly what the visitor has received. Without
+ * `onToken` (a caller that does not stream) nothing is released before the whole reply is checked.
  */
 export class StreamRelay {
   private released = '';
   private readonly guard: LeakGuard;
   private readonly chunker: WordChunker;
 
-  constructor(protectedTexts: readonly string[], onToken?: TokenSink) {
-    this.guard = new LeakGuard(protectedTexts, (piece) => {
-      this.released += piece;
-      onToken?.(piece);
-    });
+  constructor(protection: Protection, onToken?: TokenSink) {
+    this.guard = new LeakGuard(
+      protection,
+      (piece) => {
+        this.released += piece;
+        onToken?.(piece);
+      },
+      onToken ? HOLD_BACK_CHARS : Infinity,
+    );
     this.chunker = new WordChunker((piece) => this.guard.push(piece));
   }
 
@@ -37,7 +43,7 @@ export class StreamRelay {
     return this.released;
   }
 
-  get leaked(): boolean {
-    return this.guard.leaked;
+  get leak(): LeakKind | undefined {
+    return this.guard.leak;
   }
 }

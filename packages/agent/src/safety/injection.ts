@@ -1,27 +1,72 @@
-import { foldText } from '../text/fold';
+import { foldText, wordTokens } from '../text/fold';
+import { CUES, DELIMITERS, type Cue } from './injection-cues';
 
-/** Patterns on folded text (lowercase, no accents, Arabic normalised) of known prompt-injection moves. */
-const PATTERNS: readonly RegExp[] = [
-  // "ignore/forget the previous instructions", in five languages
-  /(?<![\p{L}])(ignore|ignorez|ignorer|disregard|forget|override|bypass|oublie|oubliez|ne tiens pas compte|ignora|olvida|olvide|omite|nsa)(?![\p{L}]).{0,60}(instruction|prompt|rule|directive|guideline|consigne|regle|instruccion|regla|indicacion|التعليمات|تعليمات)/u,
-  /(تجاهل|انس|انسى|نسى|تخطى|ما تديش على).{0,60}(التعليمات|تعليمات|الاوامر|القواعد|instructions|prompt)/u,
-  // asking for the hidden text
-  /(system prompt|system message|prompt system|prompt du systeme|systeme prompt|initial prompt|hidden instruction|instructions cachees|instrucciones ocultas|developer message|موجه النظام|البرومبت|برومبت|التعليمات ديالك|تعليماتك)/u,
-  /(reveal|print|show|display|repeat|output|dump|leak|tell me|give me|write out|translate|affiche|montre|revele|repete|donne moi|traduis|muestra|revela|repite|dime|traduce|اعرض|اظهر|اكشف|اطبع|كرر|وريني|عطيني|ترجم).{0,40}(your|tes|vos|ton|votre|tus|tu|sus|su|الخاصه بك|ديالك|the system|du systeme|del sistema).{0,20}(instructions|prompt|consignes|instrucciones|rules|regles|reglas|التعليمات|الاوامر)/u,
-  /(what (are|were) (your|you) (instructions|told)|quelles sont tes instructions|quelles sont vos instructions|cuales son tus instrucciones|ما هي تعليماتك|شنو هي التعليمات)/u,
-  /(repeat|print|show|write|output|say|copy|repete|affiche|repite|muestra).{0,30}(text|everything|words|all|what is|what s) (above|before this)|ce qui precede|texte ci dessus|lo anterior|texto anterior|النص السابق|كل ما سبق/u,
-  // role hijack and jailbreak vocabulary
-  /(you are now|from now on,? you|tu es maintenant|a partir de maintenant,? tu|ahora eres|a partir de ahora eres|انت الان|من الان انت|دابا نتا)/u,
-  /(developer mode|mode developpeur|modo desarrollador|jailbreak|do anything now|you are dan|as dan|dan mode|god mode|sudo mode|(unrestricted|unfiltered) (mode|ai|assistant|model))/u,
-  // chat-template and markdown delimiters smuggled into a message
-  /(<\|?(im_start|im_end|system|endoftext)\|?>|\[\/?inst\]|\[system\]|###\s*(system|instruction)|begin system|end of prompt|<\/s>)/u,
-  // secrets and other tenants' data
-  /(api key|apikey|cle api|cle d api|clave api|secret key|access token|credentials|admin password|mot de passe admin|environment variables|env variables|process env|variables d environnement)/u,
-  /(other tenants?|autres tenants?|otros inquilinos|(data|donnees|datos|informations) (of|from|des|de) (other|autres|otros|otras) (clients|customers|companies|entreprises|clientes|empresas|businesses)|بيانات العملاء الاخرين|بيانات الشركات الاخرى)/u,
-];
+/** A message scoring this much or more is treated as an attempt to extract or take over (see `scoreInjection`). */
+export const INJECTION_THRESHOLD = 1;
+
+export interface InjectionScore {
+  score: number;
+  /** The concepts the message mentioned, for logs and tests. */
+  cues: Cue[];
+}
+
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+/** "i g n o r e", "s.y.s.t.e.m": four or more single letters joined by separators become one word. */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])(?:\p{L}[\s.\-_*]+){3,}\p{L}(?![\p{L}\p{N}])/gu;
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
+function words(folded: string): string[] {
+  return wordTokens(folded.replace(SPACED_LETTERS, (run) => run.replace(/[\s.\-_*]+/g, '')));
+}
+
+/** Latin words mixing letters and digits or symbols read as letters ("1gn0re", "pr0mpt"), Arabizi included. */
+function unleet(text: string): string {
+  return text.replace(/[\p{L}\p{N}@$]+/gu, (w) => (/\p{L}/u.test(w) && /[\d@$]/.test(w) && !/[\u0600-\u06ff]/.test(w) ? w.replace(/[013457@$]/g, (c) => LEET[c]!) : w));
+}
+
+function scoreView(tokens: readonly string[], raw: string): InjectionScore {
+  const hit = new Set<Cue>((Object.keys(CUES) as (keyof typeof CUES)[]).filter((cue) => CUES[cue].test(tokens)));
+  if (DELIMITERS.test(raw)) hit.add('delimiters');
+  const has = (cue: Cue): boolean => hit.has(cue);
+  const privateRules = (has('rules') || has('notes')) && has('privileged');
+  const strong = has('configuration') || has('toldYou') || privateRules;
+  const aboutConfiguration = strong || has('rules');
+  let score = 0;
+  if (strong) score += 0.6;
+  else if (has('rules')) score += 0.3;
+  if (privateRules) score += 0.3;
+  if (has('rules') && has('toldYou')) score += 0.3;
+  if (aboutConfiguration && (has('self') || has('toldYou'))) score += 0.3;
+  if (aboutConfiguration && has('extract')) score += 0.5;
+  if (aboutConfiguration && has('override')) score += 1;
+  if (has('exfilForm')) score += 0.5;
+  if (has('beforeConversation')) score += 0.5;
+  if (has('roleplay')) score += 0.7;
+  if (has('jailbreak')) score += 0.7;
+  if (has('secretObject') && has('privileged')) score += 1;
+  if (has('credentials') || has('delimiters')) score += 1;
+  if (has('other') && has('customerData')) score += 1;
+  // "Is my data shared with other companies?" is a fair question; which others use the service is not.
+  else if (has('other') && has('businesses')) score += has('users') ? 1 : 0.6;
+  if (has('platform') && (has('users') || has('businesses'))) score += 1;
+  return { score: Math.round(score * 10) / 10, cues: [...hit] };
+}
+
+/**
+ * How strongly a message tries to read the agent's instructions, configuration or secrets, to
+ * change its role, or to reach other tenants: concepts found on normalised text (folded, invisible
+ * characters removed, spaced-out letters and leetspeak rejoined) in fr/en/es/ar/ary, combined.
+ */
+export function scoreInjection(message: string): InjectionScore {
+  const raw = foldText(message.replace(INVISIBLE, ''));
+  const plain = scoreView(words(raw), raw);
+  const leeted = unleet(raw);
+  if (leeted === raw) return plain;
+  const leet = scoreView(words(leeted), raw);
+  return leet.score > plain.score ? leet : plain;
+}
 
 /** True when the message tries to read the instructions, change the agent's role, or reach secrets or other tenants. */
 export function isPromptInjection(message: string): boolean {
-  const folded = foldText(message).replace(/['’-]/g, ' ').replace(/\s+/g, ' ');
-  return PATTERNS.some((re) => re.test(folded));
+  return scoreInjection(message).score >= INJECTION_THRESHOLD;
 }

@@ -1,49 +1,70 @@
-import { foldText, wordTokens } from '../text/fold';
-
-const WINDOW = 8;
+import { LeakDetector, type LeakKind, type Protection } from './leak-detector';
 
 /**
- * Streams a model's word pieces through, holding back the last few, and stops for good as soon as
- * the output repeats an 8-word run of a protected text (the instructions): those words never reach
- * the visitor.
+ * Characters of a streamed reply held back before they reach the visitor: a leak is found before
+ * any of its words leave (a canary, a secret spelled out letter by letter, a run of instructions).
+ */
+export const HOLD_BACK_CHARS = 240;
+/**
+ * The reply is re-checked once this many new characters have arrived (and at the end): a leak
+ * completed in between is still held back, since what is released is `HOLD_BACK_CHARS` older.
+ */
+const CHECK_EVERY_CHARS = 48;
+
+/**
+ * Streams a model's word pieces through, holding back the last `holdBack` characters, and stops
+ * for good as soon as the reply so far leaks something protected: what was held back is dropped.
+ * With `holdBack` Infinity nothing is released before `flush` (a caller that does not stream).
  */
 export class LeakGuard {
-  private readonly shingles = new Set<string>();
-  private readonly recent: string[] = [];
+  private readonly detector: LeakDetector;
   private readonly pending: string[] = [];
-  private tripped = false;
+  private pendingChars = 0;
+  private seen = '';
+  private checkedUpTo = 0;
+  private found: LeakKind | undefined;
 
   constructor(
-    protectedTexts: readonly string[],
+    protection: Protection,
     private readonly release: (piece: string) => void,
+    private readonly holdBack = HOLD_BACK_CHARS,
   ) {
-    for (const text of protectedTexts) {
-      const words = wordTokens(foldText(text));
-      for (let i = 0; i + WINDOW <= words.length; i++) this.shingles.add(words.slice(i, i + WINDOW).join(' '));
-    }
+    this.detector = new LeakDetector(protection);
   }
 
-  get leaked(): boolean {
-    return this.tripped;
+  /** What leaked, when something did. */
+  get leak(): LeakKind | undefined {
+    return this.found;
+  }
+
+  private check(): void {
+    this.checkedUpTo = this.seen.length;
+    this.found = this.detector.find(this.seen);
+    if (this.found) {
+      this.pending.length = 0;
+      this.pendingChars = 0;
+    }
   }
 
   push(piece: string): void {
-    if (this.tripped) return;
-    for (const word of wordTokens(foldText(piece))) {
-      this.recent.push(word);
-      if (this.recent.length > WINDOW) this.recent.shift();
-      if (this.recent.length === WINDOW && this.shingles.has(this.recent.join(' '))) {
-        this.tripped = true;
-        this.pending.length = 0;
-        return;
-      }
-    }
+    if (this.found) return;
+    this.seen += piece;
     this.pending.push(piece);
-    while (this.pending.length > WINDOW) this.release(this.pending.shift()!);
+    this.pendingChars += piece.length;
+    if (this.pendingChars < this.holdBack) return;
+    if (this.seen.length - this.checkedUpTo >= CHECK_EVERY_CHARS) this.check();
+    while (this.pending.length > 0 && this.pendingChars - this.pending[0]!.length >= this.holdBack) {
+      const out = this.pending.shift()!;
+      this.pendingChars -= out.length;
+      this.release(out);
+    }
   }
 
   /** End of stream: release what was held back, unless the guard tripped. */
   flush(): void {
-    if (!this.tripped) for (const piece of this.pending.splice(0)) this.release(piece);
+    if (!this.found) this.check();
+    if (this.found) return;
+    for (const piece of this.pending.splice(0)) this.release(piece);
+    this.pendingChars = 0;
   }
 }

@@ -9,6 +9,7 @@ import { detectLanguage } from '../language/detect-language';
 import { leadCues, scoreLeadCues, type LeadCues } from '../lead/score-lead';
 import { resolvePersona, type Persona } from '../personas';
 import { isPromptInjection } from '../safety/injection';
+import { TenantNames } from '../safety/tenant-names';
 import { buildQueryGroups } from '../retrieval/query-groups';
 import { searchCatalog, searchKnowledge, type KnowledgeRetrieval } from '../retrieval/search';
 import type { TenantIndex, TenantIndexCache } from '../retrieval/tenant-index';
@@ -42,6 +43,8 @@ export interface TurnAnalyzerDeps {
   now: () => Date;
   /** Entries kept by each per-text memo (intent, contact, lead cues, booking details); default 2000. */
   memoCapacity?: number;
+  /** The tenants this engine has served, so that no reply names another one; one per engine by default. */
+  tenants?: TenantNames;
 }
 
 export const DEFAULT_MEMO_CAPACITY = 2000;
@@ -58,8 +61,10 @@ export class TurnAnalyzer {
   private readonly contacts: TextMemo<Readonly<Contact>>;
   private readonly cues: TextMemo<Readonly<LeadCues>>;
   private readonly bookingDetails: TextMemo<Readonly<BookingDetails>>;
+  readonly tenants: TenantNames;
 
   constructor(private readonly deps: TurnAnalyzerDeps) {
+    this.tenants = deps.tenants ?? new TenantNames();
     const capacity = deps.memoCapacity ?? DEFAULT_MEMO_CAPACITY;
     this.intents = new TextMemo(capacity);
     this.contacts = new TextMemo(capacity);
@@ -98,6 +103,7 @@ export class TurnAnalyzer {
 
   private compute(input: EngineInput): TurnAnalysis {
     const { snapshot } = input;
+    this.tenants.remember(snapshot.tenant.id, snapshot.tenant.name);
     const userTurns = input.history.filter((t) => t.role === 'user');
     const fallback = userTurns.at(-1)?.language ?? snapshot.tenant.defaultLanguage;
     const messageLanguage = detectLanguage(input.message, fallback).language;
