@@ -12,7 +12,6 @@ interface TraefikStatic {
 interface TraefikDynamic {
   http: {
     routers: Record<string, { service: string; entryPoints: string[]; middlewares?: string[] }>;
-    services: Record<string, { loadBalancer: { healthCheck?: { path: string } } }>;
     middlewares: Record<string, { headers?: Record<string, unknown>; compress?: { excludedContentTypes?: string[] } }>;
   };
 }
@@ -180,7 +179,8 @@ describe('Traefik', () => {
     expect(dyn.http.middlewares.compress?.compress?.excludedContentTypes).toEqual(['text/event-stream']);
   });
 
-  it('when Traefik balances a service, then it checks the service on GET /health', () => {
-    for (const svc of Object.values(dyn.http.services)) expect(svc.loadBalancer.healthCheck?.path).toBe('/health');
+  it('when Traefik balances a service, then the service comes from the Docker provider, never a fixed address', () => {
+    expect((dyn.http as { services?: unknown }).services).toBeUndefined();
+    for (const r of Object.values(dyn.http.routers)) expect(r.service).toMatch(/@(docker|internal)$/);
   });
 });

@@ -26,6 +26,9 @@ export interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   container_name?: string;
   networks?: string[];
+  labels?: Record<string, string>;
+  profiles?: string[];
+  deploy?: { replicas?: number };
 }
 
 export interface ComposeFile {
