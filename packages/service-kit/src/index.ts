@@ -4,6 +4,7 @@ export * from './env';
 export * from './errors';
 export * from './listen';
 export * from './logger';
+export * from './metrics';
 export * from './problem';
 export * from './queue';
 export * from './readiness';
