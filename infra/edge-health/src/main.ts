@@ -9,7 +9,7 @@ async function main(): Promise<void> {
     service: 'edge-health',
     port: env.PORT,
     logger,
-    app: createApp({ logger, fleet: { apiUrl: env.TRAEFIK_API_URL, services: env.FLEET_SERVICES, timeoutMs: env.FLEET_TIMEOUT_MS } }),
+    app: createApp({ logger, fleet: { apiUrl: env.TRAEFIK_API_URL, services: env.FLEET_SERVICES, provider: env.FLEET_PROVIDER, timeoutMs: env.FLEET_TIMEOUT_MS } }),
     closers: [],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
   });

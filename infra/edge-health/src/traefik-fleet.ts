@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What GET /api/http/services/<name>@docker answers, as far as health goes. */
+/** What GET /api/http/services/<name>@<provider> answers, as far as health goes. */
 const TraefikService = z.object({
   loadBalancer: z.object({ servers: z.array(z.object({ url: z.string() })).default([]) }).optional(),
   serverStatus: z.record(z.string(), z.string()).default({}),
@@ -24,13 +24,15 @@ export interface FleetReport {
 export interface TraefikFleetOptions {
   apiUrl: string;
   services: string[];
+  /** `docker` under compose, `swarm` in the Swarm stack. */
+  provider: 'docker' | 'swarm';
   timeoutMs: number;
 }
 
 async function replicasOf(name: string, opts: TraefikFleetOptions): Promise<ServiceReplicas> {
   const down = (detail: string): ServiceReplicas => ({ status: 'down', up: 0, total: 0, servers: {}, detail });
   try {
-    const res = await fetch(`${opts.apiUrl}/api/http/services/${encodeURIComponent(`${name}@docker`)}`, { signal: AbortSignal.timeout(opts.timeoutMs) });
+    const res = await fetch(`${opts.apiUrl}/api/http/services/${encodeURIComponent(`${name}@${opts.provider}`)}`, { signal: AbortSignal.timeout(opts.timeoutMs) });
     if (res.status === 404) return down('no running replica (Traefik knows no such service)');
     if (!res.ok) return down(`Traefik API answered ${res.status}`);
     const svc = TraefikService.parse(await res.json());

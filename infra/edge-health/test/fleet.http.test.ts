@@ -22,11 +22,12 @@ function traefikService(name: string, status: Record<string, 'UP' | 'DOWN'>) {
 
 let traefik: Server;
 let apiUrl: string;
+let provider = 'docker';
 let services: Record<string, Record<string, 'UP' | 'DOWN'>>;
 
 beforeAll(async () => {
   traefik = createServer((req, res) => {
-    const m = /^\/api\/http\/services\/([^/]+)@docker$/.exec(decodeURIComponent(req.url ?? ''));
+    const m = new RegExp(`^/api/http/services/([^/]+)@${provider}$`).exec(decodeURIComponent(req.url ?? ''));
     const status = m ? services[m[1]!] : undefined;
     if (!m || !status) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"service not found"}');
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(traefikService(m[1]!, status)));
@@ -41,7 +42,8 @@ beforeEach(() => {
   services = Object.fromEntries(SIX.map((name, i) => [name, { [`http://172.20.0.${i + 2}:3000`]: 'UP' as const }]));
 });
 
-const app = (url = () => apiUrl) => createApp({ logger, fleet: { apiUrl: url(), services: SIX, timeoutMs: 1000 } });
+const app = (url = () => apiUrl, fleetProvider: 'docker' | 'swarm' = 'docker') =>
+  createApp({ logger, fleet: { apiUrl: url(), services: SIX, provider: fleetProvider, timeoutMs: 1000 } });
 
 describe('edge-health', () => {
   it('when every service has a healthy replica, then /fleet is 200 and names each of the six', async () => {
@@ -74,6 +76,16 @@ describe('edge-health', () => {
     expect(res.body.services.realtime).toMatchObject({ status: 'down', up: 0, total: 1 });
     expect(res.body.services['webhook-router']).toMatchObject({ status: 'down', detail: expect.stringMatching(/no running replica/) });
     expect(res.body.services['voice-api'].status).toBe('ok');
+  });
+
+  it('when the stack runs on Swarm, then the services are read from the Swarm provider', async () => {
+    provider = 'swarm';
+    try {
+      expect((await request(app(undefined, 'swarm')).get('/fleet')).status).toBe(200);
+      expect((await request(app(undefined, 'docker')).get('/fleet')).status).toBe(503);
+    } finally {
+      provider = 'docker';
+    }
   });
 
   it("when Traefik's API does not answer, then /fleet is 503 and its own /health stays 200", async () => {

@@ -28,6 +28,7 @@ export interface ComposeService {
   networks?: string[];
   labels?: Record<string, string>;
   profiles?: string[];
+  stop_grace_period?: string;
   deploy?: { replicas?: number };
 }
 

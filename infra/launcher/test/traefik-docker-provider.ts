@@ -40,6 +40,21 @@ export function composeContainers(compose: ComposeFile, scale: Record<string, nu
   return containers;
 }
 
+/** The tasks `docker stack deploy` runs, `replicas` of each (deploy.replicas otherwise); Traefik's Swarm provider reads the service's deploy.labels. */
+export function swarmTasks(services: Record<string, { deploy?: { replicas?: number | string; labels?: Record<string, string> } }>, replicas: Record<string, number> = {}, stack = 'vocalia'): Container[] {
+  const tasks: Container[] = [];
+  let host = 2;
+  for (const [service, svc] of Object.entries(services)) {
+    // `${VAR:-2}` is 2 with VAR unset, as docker stack deploy interpolates it.
+    const count = replicas[service] ?? Number(String(svc.deploy?.replicas ?? 1).replace(/^\$\{\w+:-(\d+)\}$/, '$1'));
+    for (let i = 1; i <= count; i++) {
+      const labels = { ...svc.deploy?.labels, 'com.docker.swarm.service.name': `${stack}_${service}`, 'com.docker.stack.namespace': stack };
+      tasks.push({ name: `${stack}_${service}.${i}`, labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])), ip: `10.0.1.${host++}`, health: 'healthy' });
+    }
+  }
+  return tasks;
+}
+
 /** Traefik's Normalize: every run of non-alphanumerics becomes one dash. */
 const normalize = (name: string) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-');
 
@@ -58,7 +73,9 @@ export function dockerProvider(containers: Container[], opts: { exposedByDefault
     const labels = Object.fromEntries(Object.entries(c.labels).map(([k, v]) => [k.toLowerCase(), v]));
     const enabled = labels['traefik.enable'] === undefined ? opts.exposedByDefault : labels['traefik.enable'] === 'true';
     if (!enabled || c.health !== 'healthy') continue;
-    const own = normalize(`${labels['com.docker.compose.service']}_${labels['com.docker.compose.project']}`);
+    // Named after the compose service and project, or after the Swarm service (stack_service).
+    const swarmName = labels['com.docker.swarm.service.name'];
+    const own = normalize(swarmName ?? `${labels['com.docker.compose.service']}_${labels['com.docker.compose.project']}`);
     const declared = new Map<string, Record<string, string>>();
     const declaredRouters = new Set<string>();
     for (const [key, value] of Object.entries(labels)) {
