@@ -1,4 +1,4 @@
-import { loadRouteTable, matchRoute, parseRule } from '../src/route-table';
+import { buildRouteTable, loadRouteTable, matchRoute, parseRule } from '../src/route-table';
 import { ROUTES_FILE } from '../src/paths';
 import { compose, FLEET, PREFIXES, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
 
@@ -58,6 +58,13 @@ describe('the route table shared by Traefik and the local edge', () => {
     expect(matchRoute(table, '/nope')).toMatchObject({ router: 'edge-not-found', action: { kind: 'not-found' } });
     expect(matchRoute(table, '/health')).toMatchObject({ router: 'edge-health', action: { kind: 'fleet-health' } });
     expect(matchRoute(table, '/health/deep')?.router).toBe('edge-not-found');
+  });
+
+  it('when a router points at a Docker service no compose label gives a port, then loading refuses it', () => {
+    const doc = { http: { routers: { ghost: { rule: 'PathPrefix(`/ghost/`)', service: 'ghost@docker' } } } };
+    expect(() => buildRouteTable(doc, compose())).toThrow(/ghost@docker/);
+    const labelled = { services: { ghost: { labels: { 'traefik.http.services.ghost.loadBalancer.server.port': '4000' } } } };
+    expect(buildRouteTable(doc, labelled).services).toEqual([{ name: 'ghost', port: 4000 }]);
   });
 
   it('when a rule uses a matcher the local edge cannot honour, then loading refuses it', () => {
