@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sentinelOptions } from '@vocalia/service-kit/src/redis-sentinel-url';
 import { REPO_ROOT } from '../src/paths';
 import { compose, FLEET, repoFile, repoYaml } from './repo-files';
 import { dockerProvider, swarmTasks } from './traefik-docker-provider';
@@ -116,9 +117,23 @@ describe('the Docker Swarm stack (infra/swarm/vocalia.stack.yml)', () => {
 
   it('when the data stores run, then each stays on its labelled node, on an internal overlay, Redis never evicting', () => {
     expect(stack.services.postgres?.deploy.placement?.constraints).toEqual(['node.labels.vocalia.postgres == true']);
-    expect(stack.services.redis?.deploy.placement?.constraints).toEqual(['node.labels.vocalia.redis == true']);
-    expect(stack.services.redis?.command).toEqual(compose().services.redis?.command);
+    expect(stack.services['redis-1']?.deploy.placement?.constraints).toEqual(['node.labels.vocalia.redis == 1']);
+    expect(stack.services['redis-2']?.deploy.placement?.constraints).toEqual(['node.labels.vocalia.redis == 2']);
+    for (const name of ['redis-1', 'redis-2']) expect(stack.services[name]?.command?.slice(0, 5)).toEqual(compose().services.redis?.command);
+    expect(stack.services['redis-2']?.command?.join(' ')).toContain('--replicaof redis-1 6379');
     expect(stack.networks.backend).toEqual({ driver: 'overlay', internal: true });
-    for (const name of ['postgres', 'redis']) expect(stack.services[name]?.networks).toEqual(['backend']);
+    for (const name of ['postgres', 'redis-1', 'redis-2', 'redis-sentinel']) expect(stack.services[name]?.networks).toEqual(['backend']);
+  });
+
+  it('when the Redis master is lost, then three sentinels on three nodes elect its replica and the services follow through REDIS_URL', () => {
+    const sentinel = stack.services['redis-sentinel']!;
+    expect(replicasOf(sentinel)).toBe(3);
+    expect(sentinel.deploy.placement?.max_replicas_per_node).toBe(1);
+    const script = repoFile(STACK_DIR, 'redis-sentinel-entrypoint.sh');
+    expect(script).toContain('sentinel monitor vocalia redis-1 6379 2');
+    expect(script).toContain('sentinel resolve-hostnames yes');
+    const url = stack.services['voice-api']!.environment!.REDIS_URL!;
+    expect(sentinelOptions(url)).toMatchObject({ sentinels: [{ host: 'redis-sentinel', port: 26379 }], name: 'vocalia' });
+    for (const name of served.filter((n) => n !== 'edge-health')) expect(stack.services[name]?.environment?.REDIS_URL).toBe(url);
   });
 });
