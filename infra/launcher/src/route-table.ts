@@ -61,7 +61,7 @@ export function parseRule(rule: string): PathMatcher[] {
 }
 
 /** `traefik.http.services.<name>.loadbalancer.server.port` of every labelled compose service (label keys are case-insensitive). */
-export function dockerServicePorts(composeDoc: unknown): Map<string, number> {
+function dockerServicePorts(composeDoc: unknown): Map<string, number> {
   const ports = new Map<string, number>();
   for (const { labels } of Object.values(ComposeFile.parse(composeDoc).services)) {
     for (const [key, value] of Object.entries(labels ?? {})) {

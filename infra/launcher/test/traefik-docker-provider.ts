@@ -64,8 +64,7 @@ const normalize = (name: string) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean
  * own, named after the compose service, when the labels define none; same-named services from
  * several containers merge their servers when the rest of their settings agree, else both are dropped.
  */
-export function dockerProvider(containers: Container[], opts: { exposedByDefault: boolean; defaultRule?: (name: string) => string }): DockerProviderConfig {
-  const defaultRule = opts.defaultRule ?? ((name: string) => `Host(\`${name}\`)`);
+export function dockerProvider(containers: Container[], opts: { exposedByDefault: boolean }): DockerProviderConfig {
   const services: Record<string, DockerService & { settings: string }> = {};
   const conflicts = new Set<string>();
   const routers: Record<string, DockerRouter> = {};
@@ -95,7 +94,7 @@ export function dockerProvider(containers: Container[], opts: { exposedByDefault
       services[name] = { servers: [...(existing?.servers ?? []), `http://${c.ip}:${port}`], healthCheck, settings };
     }
     if (declaredRouters.size === 0 && declared.size === 1) {
-      routers[own] = { rule: defaultRule(own), service: [...declared.keys()][0]!, entryPoints: [] };
+      routers[own] = { rule: `Host(\`${own}\`)`, service: [...declared.keys()][0]!, entryPoints: [] };
     }
   }
   for (const name of conflicts) delete services[name];
