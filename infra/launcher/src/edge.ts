@@ -36,6 +36,10 @@ function decide(table: RouteTable, req: IncomingMessage): Decision {
   if (/^\/internal(\/|$)/i.test(path)) {
     return { problem: { status: 404, code: 'NOT_FOUND', detail: 'The /internal/ prefix is not served at the edge', instance } };
   }
+  // Each service's /metrics is scraped on its own port, never through the edge.
+  if (/^\/metrics(\/|$)/i.test(path)) {
+    return { problem: { status: 404, code: 'NOT_FOUND', detail: 'Metrics are not served at the edge', instance } };
+  }
   const route = matchRoute(table, path);
   if (!route || route.action.kind === 'not-found') {
     return { problem: { status: 404, code: 'NOT_FOUND', detail: `No route for ${req.method ?? 'GET'} ${path}`, instance } };

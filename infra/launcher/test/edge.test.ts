@@ -102,6 +102,29 @@ describe('the local edge', () => {
     },
   );
 
+  it.each(['/metrics', '/metrics/', '/METRICS', '/api/../metrics', '/metrics/x?y=1'])(
+    'when %s is requested, then the edge answers a problem+json 404 and forwards nothing',
+    async (path) => {
+      const res = await rawGet(path);
+      expect(res.status).toBe(404);
+      expect(res.type).toBe('application/problem+json');
+      expect(fleet.seen).toEqual([]);
+    },
+  );
+
+  it('when the route table would send /metrics to a service, then the edge still refuses it', async () => {
+    const catchAll = { ...fleet.table, routes: [{ router: 'all', priority: 1, matchers: [{ type: 'prefix' as const, path: '/' }], action: { kind: 'proxy' as const, service: 'db-api', port: fleet.table.services[0]!.port } }] };
+    const open = createEdge(catchAll);
+    const port = await open.listen(0, '127.0.0.1');
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+      expect(fleet.seen.map((s) => s.url)).toEqual(['/other']);
+    } finally {
+      await open.close(100);
+    }
+  });
+
   it('when a path matches no route, then the edge answers a problem+json 404', async () => {
     const res = await fetch(`${base}/wp-login.php`);
     expect(res.status).toBe(404);

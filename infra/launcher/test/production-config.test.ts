@@ -12,7 +12,6 @@ interface TraefikStatic {
 interface TraefikDynamic {
   http: {
     routers: Record<string, { service: string; entryPoints: string[]; middlewares?: string[] }>;
-    services: Record<string, { loadBalancer: { healthCheck?: { path: string } } }>;
     middlewares: Record<string, { headers?: Record<string, unknown>; compress?: { excludedContentTypes?: string[] } }>;
   };
 }
@@ -82,7 +81,7 @@ describe('the shared service Dockerfile', () => {
   it('when any service is built, then the image is pruned, multi-stage, health-checked and runs as node', () => {
     expect(lines[0]).toBe('# syntax=docker/dockerfile:1');
     expect(stages.length).toBeGreaterThanOrEqual(3);
-    expect(text).toContain('turbo prune @vocalia/${SERVICE} --docker');
+    expect(text).toContain('turbo prune @vocalia/${SERVICE} @vocalia/bundle --docker');
     expect(text).toContain('pnpm fetch');
     expect(text).toContain('pnpm install --offline --frozen-lockfile');
     expect(text).toContain('--filter=@vocalia/${SERVICE}...');
@@ -105,12 +104,15 @@ describe('the shared service Dockerfile', () => {
     }
   });
 
-  it('when the container starts, then CMD runs the chosen service through tsx, with node as PID 1', () => {
+  it('when the container starts, then node runs the compiled bundle as PID 1, with nothing else from the build', () => {
     const cmds = final.split('\n').filter((l) => l.startsWith('CMD '));
     expect(cmds).toHaveLength(1);
-    const cmd = JSON.parse(cmds[0]!.slice(4)) as string[];
-    expect(cmd).toEqual(['sh', '-c', 'exec node --import tsx services/${VOCALIA_SERVICE}/src/main.ts']);
-    expect(final).toMatch(/^ENV .*\bVOCALIA_SERVICE=\$\{SERVICE\}/m);
+    expect(JSON.parse(cmds[0]!.slice(4))).toEqual(['node', '--enable-source-maps', 'main.js']);
+    expect(text).toContain('pnpm --filter @vocalia/bundle bundle ${SERVICE} --out /bundle');
+    expect(final.split('\n').filter((l) => l.startsWith('COPY '))).toEqual(['COPY --from=build /bundle ./']);
+    expect(final).not.toMatch(/tsx|pnpm|npm install/);
+    expect(final.split('\n')[0]).toBe('${NODE_IMAGE} AS runtime');
+    expect(text).toMatch(/^ARG NODE_IMAGE=node:20-slim$/m);
   });
 
   it.each(serviceNames)('when compose builds %s, then it uses the shared Dockerfile with its own SERVICE and PORT', (name) => {
@@ -120,6 +122,13 @@ describe('the shared service Dockerfile', () => {
     expect(svc.environment?.PORT).toBe(String(FLEET[name]));
     expect(existsSync(join(REPO_ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
     expect((JSON.parse(repoFile('services', name, 'package.json')) as { name: string }).name).toBe(`@vocalia/${name}`);
+  });
+
+  it('when compose builds edge-health, then it uses the shared Dockerfile, with its entry under infra/', () => {
+    const svc = compose().services['edge-health']!;
+    expect(svc.build).toEqual({ context: '.', dockerfile: SERVICE_DOCKERFILE, args: { SERVICE: 'edge-health', PORT: '3015' } });
+    expect(existsSync(join(REPO_ROOT, 'infra', 'edge-health', 'src', 'main.ts'))).toBe(true);
+    expect(text).toContain('test -f "infra/${SERVICE}/src/main.ts"');
   });
 
   it('when the build context is sent, then the root .dockerignore applies: no Dockerfile-specific ignore file overrides it', () => {
@@ -180,7 +189,8 @@ describe('Traefik', () => {
     expect(dyn.http.middlewares.compress?.compress?.excludedContentTypes).toEqual(['text/event-stream']);
   });
 
-  it('when Traefik balances a service, then it checks the service on GET /health', () => {
-    for (const svc of Object.values(dyn.http.services)) expect(svc.loadBalancer.healthCheck?.path).toBe('/health');
+  it('when Traefik balances a service, then the service comes from the Docker provider, never a fixed address', () => {
+    expect((dyn.http as { services?: unknown }).services).toBeUndefined();
+    for (const r of Object.values(dyn.http.routers)) expect(r.service).toMatch(/@(docker|internal)$/);
   });
 });

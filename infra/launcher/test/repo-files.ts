@@ -26,6 +26,10 @@ export interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   container_name?: string;
   networks?: string[];
+  labels?: Record<string, string>;
+  profiles?: string[];
+  stop_grace_period?: string;
+  deploy?: { replicas?: number };
 }
 
 export interface ComposeFile {

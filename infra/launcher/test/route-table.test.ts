@@ -1,4 +1,4 @@
-import { loadRouteTable, matchRoute, parseRule } from '../src/route-table';
+import { buildRouteTable, loadRouteTable, matchRoute, parseRule } from '../src/route-table';
 import { ROUTES_FILE } from '../src/paths';
 import { compose, FLEET, PREFIXES, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
 
@@ -36,13 +36,19 @@ describe('the route table shared by Traefik and the local edge', () => {
     expect(table.routes[0]?.router).toBe('internal-refused');
   });
 
+  it('when /metrics is matched, then the refusing router takes it ahead of every service', () => {
+    for (const path of ['/metrics', '/metrics/x']) expect(matchRoute(table, path)).toMatchObject({ router: 'metrics-refused', action: { kind: 'not-found' } });
+    const top = table.routes[0]!.priority;
+    expect(table.routes.find((r) => r.router === 'metrics-refused')?.priority).toBe(top);
+  });
+
   it('when Traefik answers noop@internal, then the 418 is rewritten to a problem+json 404', () => {
     const noop = Object.values(routes.http.routers).filter((r) => r.service === 'noop@internal');
-    expect(noop).toHaveLength(2);
+    expect(noop).toHaveLength(3);
     for (const r of noop) {
       for (const name of r.middlewares ?? []) {
         const errors = routes.http.middlewares[name]?.errors;
-        expect(errors).toMatchObject({ status: ['418'], statusRewrites: { '418': 404 }, service: 'db-api' });
+        expect(errors).toMatchObject({ status: ['418'], statusRewrites: { '418': 404 }, service: 'db-api@docker' });
       }
       expect(r.middlewares).toHaveLength(1);
     }
@@ -52,6 +58,13 @@ describe('the route table shared by Traefik and the local edge', () => {
     expect(matchRoute(table, '/nope')).toMatchObject({ router: 'edge-not-found', action: { kind: 'not-found' } });
     expect(matchRoute(table, '/health')).toMatchObject({ router: 'edge-health', action: { kind: 'fleet-health' } });
     expect(matchRoute(table, '/health/deep')?.router).toBe('edge-not-found');
+  });
+
+  it('when a router points at a Docker service no compose label gives a port, then loading refuses it', () => {
+    const doc = { http: { routers: { ghost: { rule: 'PathPrefix(`/ghost/`)', service: 'ghost@docker' } } } };
+    expect(() => buildRouteTable(doc, compose())).toThrow(/ghost@docker/);
+    const labelled = { services: { ghost: { labels: { 'traefik.http.services.ghost.loadBalancer.server.port': '4000' } } } };
+    expect(buildRouteTable(doc, labelled).services).toEqual([{ name: 'ghost', port: 4000 }]);
   });
 
   it('when a rule uses a matcher the local edge cannot honour, then loading refuses it', () => {

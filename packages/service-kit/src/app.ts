@@ -1,6 +1,7 @@
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from './logger';
+import { httpMetrics, metricsHandler } from './metrics';
 import { refuseNul } from './nul-guard';
 import { notFoundHandler, problemHandler, sendProblem } from './problem';
 import { runReadiness, type ReadinessCheck } from './readiness';
@@ -23,6 +24,8 @@ export function createApp(opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxyHops ?? 1);
+  app.get('/metrics', metricsHandler);
+  app.use(httpMetrics);
   app.use(requestId);
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use((req, res, next) => {

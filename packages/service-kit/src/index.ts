@@ -5,6 +5,7 @@ export * from './errors';
 export * from './last-resort';
 export * from './listen';
 export * from './logger';
+export * from './metrics';
 export * from './nul-guard';
 export * from './problem';
 export * from './queue';

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { runWithContext } from './context';
 import type { Logger } from './logger';
+import { observeWorker } from './queue-metrics';
 
 export interface QueueOptions {
   connection: Redis;
@@ -66,5 +67,6 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
   );
   worker.on('failed', (job, err) => opts.logger.warn('job failed', { queue: name, jobId: job?.id, attempt: job?.attemptsMade, error: err.message }));
   worker.on('error', (err) => opts.logger.error('worker error', { queue: name, error: err.message }));
+  observeWorker(worker, name, opts);
   return worker;
 }

@@ -1,11 +1,13 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { sentinelOptions } from './redis-sentinel-url';
 
 export type RedisRole = 'worker' | 'producer' | 'subscriber' | 'client';
 
 /**
  * One ioredis connection per role. Workers need `maxRetriesPerRequest: null` (BullMQ blocks);
  * producers on a request path fail fast instead of queueing commands while Redis is away.
- * Every role reconnects by itself when Redis comes back.
+ * Every role reconnects by itself when Redis comes back. `url` is redis:// or, behind Sentinel,
+ * redis+sentinel:// (see sentinelOptions).
  */
 export function createRedis(url: string, role: RedisRole, extra: RedisOptions = {}): Redis {
   const base: RedisOptions = {
@@ -19,7 +21,9 @@ export function createRedis(url: string, role: RedisRole, extra: RedisOptions = 
     producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false },
     client: { maxRetriesPerRequest: 1, enableOfflineQueue: false },
   };
-  const redis = new Redis(url, { ...base, ...byRole[role], ...extra });
+  const options = { ...base, ...byRole[role], ...extra };
+  const sentinel = sentinelOptions(url);
+  const redis = sentinel ? new Redis({ ...sentinel, ...options }) : new Redis(url, options);
   redis.on('error', () => undefined);
   return redis;
 }

@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dropDatabase } from '@vocalia/db';
+import { bundleService, type BundleResult } from '../src/bundle-service';
+import { startBundle } from '../src/start-bundle';
+import { freePort, privateRedis, rsaKeys } from './support';
+
+// Outside the repository: nothing above the bundle directory holds a node_modules to fall back on.
+const out = mkdtempSync(join(tmpdir(), 'vocalia-bundle-'));
+const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+base.pathname = `/vocalia_bundle_${randomBytes(6).toString('hex')}`;
+const databaseUrl = base.toString();
+const INTERNAL_API_TOKEN = randomBytes(24).toString('hex');
+const DEV_TOOLS = ['typescript', 'tsx', 'jest', 'esbuild', 'prisma', '@types', 'eslint', 'supertest', 'turbo'];
+
+let redis: Awaited<ReturnType<typeof privateRedis>>;
+const bundles: Record<string, BundleResult> = {};
+
+beforeAll(async () => {
+  redis = await privateRedis();
+  for (const service of ['db-api', 'voice-api']) bundles[service] = await bundleService(service, join(out, service));
+}, 120_000);
+
+afterAll(async () => {
+  await redis.stop();
+  await dropDatabase(databaseUrl);
+  rmSync(out, { recursive: true, force: true });
+});
+
+const production = () => ({ NODE_ENV: 'production', LOG_LEVEL: 'info', REDIS_URL: redis.url, PUBLIC_BASE_URL: 'https://vocalia.example', INTERNAL_API_TOKEN });
+
+describe('production bundles', () => {
+  it('when db-api is bundled, then main.js runs alone with only the packages it cannot inline', () => {
+    const db = bundles['db-api']!;
+    expect(Object.keys(db.externals)).toEqual(expect.arrayContaining(['argon2', '@prisma/schema-engine-wasm']));
+    const installed = readdirSync(join(db.outDir, 'node_modules'));
+    for (const tool of DEV_TOOLS) expect({ tool, shipped: installed.includes(tool) }).toEqual({ tool, shipped: false });
+    expect(existsSync(join(db.outDir, 'packages', 'db', 'prisma', 'migrations'))).toBe(true);
+    expect(existsSync(join(db.outDir, 'packages', 'db', 'src', 'engine', 'schema-engine-worker.mjs'))).toBe(true);
+    expect(readdirSync(db.outDir).filter((f) => f.endsWith('.ts'))).toEqual([]);
+  });
+
+  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2 and stops cleanly', async () => {
+    const port = await freePort();
+    const svc = await startBundle(bundles['db-api']!.outDir, port, { ...production(), DATABASE_URL: databaseUrl, DB_POOL_SIZE: '3', ...rsaKeys() });
+    try {
+      const ready = await fetch(`${svc.url}/ready`);
+      expect(await ready.json()).toMatchObject({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+      const registered = await fetch(`${svc.url}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'owner@bundle.example', password: 'correct horse battery staple', company: 'Bundle Co' }),
+      });
+      expect(registered.status).toBe(201);
+      expect(svc.output()).toContain('database migrated');
+      const metrics = await (await fetch(`${svc.url}/metrics`)).text();
+      expect(metrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/auth\/register",status="201"\} 1/);
+      process.stdout.write(`db-api bundle: cold start ${svc.coldStartMs.toFixed(0)} ms to /health (migrations included), main.js ${bundles['db-api']!.mainBytes} B, total ${bundles['db-api']!.totalBytes} B\n`);
+    } finally {
+      expect(await svc.stop()).toBe(0);
+    }
+  }, 90_000);
+
+  it('when the voice-api bundle starts in production, then it answers /health and serves the prebuilt widget', async () => {
+    const port = await freePort();
+    const svc = await startBundle(bundles['voice-api']!.outDir, port, { ...production(), WIDGET_TOKEN_SECRET: randomBytes(32).toString('hex'), DB_API_INTERNAL_URL: 'http://127.0.0.1:9' });
+    try {
+      const widget = await fetch(`${svc.url}/widget/v1/vocalia.js`);
+      expect(widget.status).toBe(200);
+      expect(widget.headers.get('content-type')).toMatch(/javascript/);
+      expect((await widget.text()).length).toBeGreaterThan(1000);
+      process.stdout.write(`voice-api bundle: cold start ${svc.coldStartMs.toFixed(0)} ms to /health, main.js ${bundles['voice-api']!.mainBytes} B, total ${bundles['voice-api']!.totalBytes} B\n`);
+    } finally {
+      expect(await svc.stop()).toBe(0);
+    }
+  }, 60_000);
+});

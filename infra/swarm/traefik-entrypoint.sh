@@ -1,0 +1,11 @@
+#!/bin/sh
+# Swarm: the static file and the route table arrive as configs. Fill in the ACME email and public
+# host, read the shared route table's Docker-provider services as Swarm-provider ones, then start Traefik.
+set -eu
+: "${ACME_EMAIL:?set ACME_EMAIL (Let's Encrypt account email)}"
+: "${PUBLIC_HOST:?set PUBLIC_HOST (the public DNS name, e.g. voice.example.com)}"
+sed -e "s|__ACME_EMAIL__|${ACME_EMAIL}|g" -e "s|__PUBLIC_HOST__|${PUBLIC_HOST}|g" \
+  /etc/traefik/traefik.yml > /tmp/traefik.yml
+mkdir -p /tmp/dynamic
+sed -e 's|@docker$|@swarm|' /etc/traefik/routes.yml > /tmp/dynamic/routes.yml
+exec traefik --configFile=/tmp/traefik.yml "$@"
