@@ -2,6 +2,7 @@ export * from './app';
 export * from './context';
 export * from './env';
 export * from './errors';
+export * from './ip-rate-key';
 export * from './listen';
 export * from './logger';
 export * from './problem';
