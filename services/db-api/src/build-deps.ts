@@ -14,6 +14,7 @@ export interface BuiltDeps {
 /** Connections and producers for one process: one Prisma pool, one Redis connection per role. */
 export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string; clock?: () => Date } = {}): BuiltDeps {
   const queuePrefix = opts.queuePrefix ?? 'vocalia';
+  const clock = opts.clock ?? (() => new Date());
   const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
   const redis = createRedis(env.REDIS_URL, 'client');
   const publisher = createRedis(env.REDIS_URL, 'client');
@@ -28,8 +29,10 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     perEmail: env.AUTH_RATE_PER_EMAIL,
     windowSec: env.AUTH_RATE_WINDOW_SEC,
     keyPrefix: queuePrefix,
+    knownAddressDays: env.AUTH_KNOWN_ADDRESS_DAYS,
+    clock,
   });
-  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, clock: opts.clock ?? (() => new Date()) };
+  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, clock };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all(Object.values(producers).map((p) => p.close())) },
     { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },

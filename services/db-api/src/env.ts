@@ -23,6 +23,7 @@ export const EnvSchema = BaseEnv.extend({
   AUTH_RATE_PER_IP: z.coerce.number().int().positive().default(30),
   AUTH_RATE_PER_EMAIL: z.coerce.number().int().positive().default(10),
   AUTH_RATE_WINDOW_SEC: z.coerce.number().int().positive().default(900),
+  AUTH_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN'> & {

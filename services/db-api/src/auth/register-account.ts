@@ -42,6 +42,7 @@ export async function registerAccount(deps: Deps, input: RegisterRequest, ip: st
         return { user: { id: user.id, email: user.email }, tenant: toTenantSummary(tenant), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
       });
       await recordAudit(deps, { tenantId: session.tenant.id, actor: `user:${session.user.id}`, action: 'auth.registered', target: `tenant:${session.tenant.id}`, meta: { ip } });
+      await deps.rateLimits.loginSucceeded({ ip, email: input.email });
       return session;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
