@@ -3,6 +3,7 @@ import { createProducer, createRedis, type Closer, type Logger } from '@vocalia/
 import type { Deps } from './deps';
 import type { Env } from './env';
 import { loadJwtKeys } from './auth/jwt-keys';
+import { createMailer } from './mail/mailer';
 import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
 
 export interface BuiltDeps {
@@ -32,11 +33,13 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     knownAddressDays: env.AUTH_KNOWN_ADDRESS_DAYS,
     clock,
   });
-  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, clock };
+  const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
+  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, mailer, clock };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all(Object.values(producers).map((p) => p.close())) },
     { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },
     { name: 'prisma', close: () => prisma.$disconnect() },
+    { name: 'mailer', close: async () => mailer.close() },
   ];
   return { deps, closers };
 }

@@ -5,3 +5,4 @@ export * from './mounted-routes';
 export * from './tenant-updates';
 export * from './add-member';
 export * from './tenant-resources';
+export * from './mailbox';
