@@ -1,7 +1,8 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { ChangePasswordRequest, PasswordResetRequest, ResetPasswordRequest, VerifyEmailRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { clientIp } from '../auth/client-ip';
 import { getAuth } from '../auth/auth-context';
 import { authenticate } from '../auth/authenticate';
 import { changePassword } from './change-password';
@@ -9,8 +10,6 @@ import { requestPasswordReset } from './request-password-reset';
 import { resendVerification } from './resend-verification';
 import { resetPassword } from './reset-password';
 import { verifyEmail } from './verify-email';
-
-const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 export function registerAccountRoutes(router: Router, deps: Deps): void {
   const auth = authenticate(deps);

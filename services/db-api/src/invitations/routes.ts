@@ -1,7 +1,8 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { AcceptInvitationRequest, AcceptInvitationWithPasswordRequest, InviteMemberRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { clientIp } from '../auth/client-ip';
 import { getAuth } from '../auth/auth-context';
 import { authenticate } from '../auth/authenticate';
 import { requireRole } from '../auth/require-role';
@@ -10,8 +11,6 @@ import { acceptInvitationWithPassword } from './accept-invitation-with-password'
 import { inviteMember } from './invite-member';
 import { listInvitations } from './list-invitations';
 import { revokeInvitation } from './revoke-invitation';
-
-const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 export function registerInvitationRoutes(router: Router, deps: Deps): void {
   const auth = authenticate(deps);
