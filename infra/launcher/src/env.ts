@@ -9,6 +9,8 @@ export const LauncherEnv = z.object({
   EDGE_TRUST_FORWARDED: z.stringbool().default(false),
   DATABASE_URL: z.url().optional(),
   REDIS_URL: z.url().optional(),
+  /** Where db-api sends mail; without it, a local SMTP catcher is started (see resolve-mail.ts). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL').optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
   WIDGET_TOKEN_SECRET: z.string().min(32).optional(),

@@ -11,6 +11,7 @@ import { Fleet, type ServiceState } from './fleet';
 import { REPO_ROOT, ROUTES_FILE, STATE_DIR } from './paths';
 import { isPortFree, preferredOrFreePort } from './ports';
 import { ResolveError } from './resolve-error';
+import { resolveMail, type ResolvedMail } from './resolve-mail';
 import { resolvePostgres, type ResolvedPostgres } from './resolve-postgres';
 import { resolveRedis, type ResolvedRedis } from './resolve-redis';
 import { loadRouteTable } from './route-table';
@@ -19,7 +20,7 @@ import { summaryLines } from './summary';
 
 const env = loadLauncherEnv();
 const logger = createLogger('launcher', env.LOG_LEVEL);
-const running: { postgres?: ResolvedPostgres; redis?: ResolvedRedis; fleet?: Fleet; edge?: Edge } = {};
+const running: { postgres?: ResolvedPostgres; redis?: ResolvedRedis; mail?: ResolvedMail; fleet?: Fleet; edge?: Edge } = {};
 let stopping: Promise<void> | undefined;
 
 /** Edge and services together (open WebSockets end as their service drains), then Redis, then PostgreSQL. */
@@ -28,6 +29,7 @@ async function stopEverything(): Promise<void> {
   await Promise.all([running.edge?.close(deadline), running.fleet?.stop(deadline)]);
   await running.redis?.stop();
   await running.postgres?.stop();
+  await running.mail?.stop();
 }
 
 /** Every step has its deadline, so a repeated signal (a terminal's Ctrl-C also arrives relayed by tsx) changes nothing. */
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
   running.redis = await resolveRedis({ envUrl: env.REDIS_URL });
   logger.info('redis', { using: running.redis.source, detail: running.redis.description });
   await prepareDatabase(running.postgres, logger);
+  running.mail = await resolveMail({ envUrl: env.SMTP_URL });
+  process.stdout.write(`${running.mail.description}\n`);
 
   const edgeUrl = `http://localhost:${env.EDGE_PORT}`;
   const dbApiPort = table.services.find((s) => s.name === 'db-api')?.port ?? 3013;
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
       ...passthroughEnv(),
       DATABASE_URL: running.postgres.url,
       REDIS_URL: running.redis.url,
+      SMTP_URL: running.mail.smtpUrl,
       PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? edgeUrl,
       ...loadFleetSecrets(STATE_DIR, env),
       DB_API_INTERNAL_URL: env.DB_API_INTERNAL_URL ?? `http://127.0.0.1:${dbApiPort}`,

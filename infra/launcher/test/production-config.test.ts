@@ -57,6 +57,10 @@ describe('docker-compose.production.yml', () => {
     }
   });
 
+  it('when db-api starts, then it is given the SMTP server and sender for account mail', () => {
+    expect(services['db-api']?.environment).toMatchObject({ SMTP_URL: expect.stringContaining('SMTP_URL'), MAIL_FROM: expect.stringContaining('MAIL_FROM') });
+  });
+
   it('when the data stores are placed, then they sit on an internal network the edge cannot reach', () => {
     expect(networks.backend?.internal).toBe(true);
     expect(services.postgres?.networks).toEqual(['backend']);

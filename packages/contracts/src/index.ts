@@ -22,6 +22,8 @@ export * from './http/db-api-auth';
 export * from './http/db-api-api-keys';
 export * from './http/db-api-tenant';
 export * from './http/db-api-members';
+export * from './http/db-api-invitations';
+export * from './http/db-api-account';
 export * from './http/db-api-origins';
 export * from './http/db-api-plans';
 export * from './http/db-api-audit';

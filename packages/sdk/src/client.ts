@@ -11,7 +11,7 @@ import {
   usageResource,
   widgetResource,
 } from './resources/data';
-import { apiKeysResource, auditResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
+import { apiKeysResource, auditResource, invitationsResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
 
 export interface VocaliaClientOptions {
   /** Where db-api answers, e.g. `https://api.vocalia.ai` (the edge) or `http://127.0.0.1:3013`. */
@@ -34,6 +34,7 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     auth: authResource(request, holder),
     tenant: tenantResource(request),
     members: membersResource(request),
+    invitations: invitationsResource(request),
     apiKeys: apiKeysResource(request),
     origins: originsResource(request),
     plans: plansResource(request),

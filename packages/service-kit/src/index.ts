@@ -2,6 +2,7 @@ export * from './app';
 export * from './context';
 export * from './env';
 export * from './errors';
+export * from './ip-rate-key';
 export * from './last-resort';
 export * from './listen';
 export * from './logger';

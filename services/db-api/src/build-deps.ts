@@ -3,6 +3,7 @@ import { createProducer, createRedis, type Closer, type Logger } from '@vocalia/
 import type { Deps } from './deps';
 import type { Env } from './env';
 import { loadJwtKeys } from './auth/jwt-keys';
+import { createMailer } from './mail/mailer';
 import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
 
 export interface BuiltDeps {
@@ -14,6 +15,7 @@ export interface BuiltDeps {
 /** Connections and producers for one process: one Prisma pool, one Redis connection per role. */
 export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string; clock?: () => Date } = {}): BuiltDeps {
   const queuePrefix = opts.queuePrefix ?? 'vocalia';
+  const clock = opts.clock ?? (() => new Date());
   const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
   const redis = createRedis(env.REDIS_URL, 'client');
   const publisher = createRedis(env.REDIS_URL, 'client');
@@ -28,12 +30,16 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     perEmail: env.AUTH_RATE_PER_EMAIL,
     windowSec: env.AUTH_RATE_WINDOW_SEC,
     keyPrefix: queuePrefix,
+    knownAddressDays: env.AUTH_KNOWN_ADDRESS_DAYS,
+    clock,
   });
-  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, clock: opts.clock ?? (() => new Date()) };
+  const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
+  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, mailer, clock };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all(Object.values(producers).map((p) => p.close())) },
     { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },
     { name: 'prisma', close: () => prisma.$disconnect() },
+    { name: 'mailer', close: async () => mailer.close() },
   ];
   return { deps, closers };
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from '@vocalia/db';
 import type { Logger, Producer, Redis } from '@vocalia/service-kit';
 import type { JwtKeys } from './auth/jwt-keys';
 import type { Env } from './env';
+import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
 
 /** Everything a use case may touch, passed in (no singletons): built by main.ts, or by test/support for tests. */
@@ -22,5 +23,6 @@ export interface Deps {
   };
   jwt: JwtKeys;
   rateLimits: AuthRateLimiters;
+  mailer: Mailer;
   clock: () => Date;
 }

@@ -4,7 +4,9 @@ import { BaseEnv, EnvError, parseEnv } from '@vocalia/service-kit';
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
 // Same dev default as voice-api's, so the two talk out of the box outside production.
 const DEV_INTERNAL_TOKEN = 'dev-internal-token-not-for-production';
-const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'] as const;
+// Where a local SMTP catcher (the launcher's, or any other) listens by convention.
+const DEV_SMTP_URL = 'smtp://127.0.0.1:1025';
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'SMTP_URL'] as const;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -23,14 +25,21 @@ export const EnvSchema = BaseEnv.extend({
   AUTH_RATE_PER_IP: z.coerce.number().int().positive().default(30),
   AUTH_RATE_PER_EMAIL: z.coerce.number().int().positive().default(10),
   AUTH_RATE_WINDOW_SEC: z.coerce.number().int().positive().default(900),
+  AUTH_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('VocalIA <no-reply@vocalia.local>'),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(168),
+  EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN'> & {
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {
   DATABASE_URL: string;
   INTERNAL_API_TOKEN: string;
+  SMTP_URL: string;
 };
 
-/** Parse an environment: production must name its database, internal token and JWT keys; dev gets defaults. */
+/** Parse an environment: production must name its database, internal token, JWT keys and SMTP server; dev gets defaults. */
 export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
   const raw = parseEnv('db-api', EnvSchema, source);
   if (raw.NODE_ENV === 'production') {
@@ -42,6 +51,7 @@ export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
     ...raw,
     DATABASE_URL: raw.DATABASE_URL ?? DEV_DATABASE_URL,
     INTERNAL_API_TOKEN: raw.INTERNAL_API_TOKEN ?? DEV_INTERNAL_TOKEN,
+    SMTP_URL: raw.SMTP_URL ?? DEV_SMTP_URL,
     // PEM keys often arrive through env files with literal "\n".
     JWT_PRIVATE_KEY: raw.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n'),
     JWT_PUBLIC_KEY: raw.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),

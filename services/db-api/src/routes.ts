@@ -1,8 +1,10 @@
 import type { Router } from 'express';
 import type { Deps } from './deps';
+import { registerAccountRoutes } from './account/routes';
 import { registerApiKeyRoutes } from './api-keys/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
+import { registerInvitationRoutes } from './invitations/routes';
 import { registerMemberRoutes } from './members/routes';
 import { registerOpenApiRoutes } from './openapi/routes';
 import { registerOriginRoutes } from './origins/routes';
@@ -26,8 +28,10 @@ import { registerWidgetRoutes } from './widget/routes';
  */
 export function registerRoutes(router: Router, deps: Deps): void {
   registerAuthRoutes(router, deps);
+  registerAccountRoutes(router, deps);
   registerTenantRoutes(router, deps);
   registerMemberRoutes(router, deps);
+  registerInvitationRoutes(router, deps);
   registerApiKeyRoutes(router, deps);
   registerOriginRoutes(router, deps);
   registerPlanRoutes(router, deps);

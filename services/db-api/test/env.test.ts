@@ -17,6 +17,7 @@ describe('db-api environment', () => {
       JWT_AUDIENCE: 'vocalia-dashboard',
       ACCESS_TOKEN_TTL_SEC: 900,
       REFRESH_TOKEN_TTL_DAYS: 30,
+      SMTP_URL: 'smtp://127.0.0.1:1025',
     });
     expect(env.INTERNAL_API_TOKEN.length).toBeGreaterThanOrEqual(16);
   });
@@ -30,7 +31,7 @@ describe('db-api environment', () => {
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as Error).message;
-    for (const name of ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY']) expect(message).toContain(name);
+    for (const name of ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'SMTP_URL']) expect(message).toContain(name);
     expect(message).toMatch(/^db-api: bad env: .*Fix: set it, see README > Configuration$/);
   });
 
@@ -42,13 +43,16 @@ describe('db-api environment', () => {
       INTERNAL_API_TOKEN: 'x'.repeat(32),
       JWT_PRIVATE_KEY: pair.privateKey.replace(/\n/g, '\\n'),
       JWT_PUBLIC_KEY: pair.publicKey,
+      SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
+      MAIL_FROM: 'VocalIA <no-reply@example.com>',
       MIGRATE_ON_START: 'false',
     });
+    expect(env.SMTP_URL).toBe('smtps://mailer:secret@smtp.example.com:465');
     expect(env.JWT_PRIVATE_KEY).toBe(pair.privateKey);
     expect(env.MIGRATE_ON_START).toBe(false);
   });
 
   it('when a value is malformed, then the error names it', () => {
-    expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', MIGRATE_ON_START: 'maybe' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*MIGRATE_ON_START/);
+    expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', MIGRATE_ON_START: 'maybe', SMTP_URL: 'http://mail' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*MIGRATE_ON_START.*SMTP_URL/);
   });
 });

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createVocaliaClient, VocaliaApiError } from '@vocalia/sdk';
 import { listen } from '@vocalia/service-kit';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './support';
+import { linkToken, startTestApp, TEST_PASSWORD, type TestApp } from './support';
 
 describe('a new integrator, end to end through the SDK', () => {
   let t: TestApp;
@@ -56,5 +56,25 @@ describe('a new integrator, end to end through the SDK', () => {
 
     await dashboard.apiKeys.revoke(key.id);
     await expect(server.tenant.get()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('when the founder invites a colleague and both manage passwords through the SDK, then every mailed link works through it', async () => {
+    const founder = createVocaliaClient({ baseUrl });
+    const session = await founder.auth.register({ email: 'owner@dar-sdk.example', password: TEST_PASSWORD, company: 'Dar SDK' });
+    await founder.auth.verifyEmail(linkToken(await t.mailbox.next('owner@dar-sdk.example', /Confirm/), 'verify-email'));
+    expect((await founder.auth.me()).user?.emailVerified).toBe(true);
+
+    const invitation = await founder.invitations.create({ email: 'colleague@dar-sdk.example', role: 'admin' });
+    expect((await founder.invitations.list()).items.map((i) => i.status)).toEqual(['pending']);
+    const colleague = createVocaliaClient({ baseUrl });
+    const joined = await colleague.auth.acceptInvitationWithPassword({ token: linkToken(await t.mailbox.next('colleague@dar-sdk.example'), 'invitation'), password: 'Teammate-Pass-2026' });
+    expect(joined.tenant.id).toBe(session.tenant.id);
+    expect((await colleague.auth.me()).role).toBe('admin');
+    await expect(founder.invitations.revoke(invitation.id)).rejects.toMatchObject({ status: 409 });
+
+    await colleague.auth.changePassword({ currentPassword: 'Teammate-Pass-2026', newPassword: 'Teammate-Pass-2027' });
+    await colleague.auth.requestPasswordReset('colleague@dar-sdk.example');
+    await colleague.auth.resetPassword({ token: linkToken(await t.mailbox.next('colleague@dar-sdk.example', /Reset/), 'reset-password'), password: 'Teammate-Pass-2028' });
+    expect((await colleague.auth.login({ email: 'colleague@dar-sdk.example', password: 'Teammate-Pass-2028' })).tenant.id).toBe(session.tenant.id);
   });
 });

@@ -20,6 +20,7 @@ async function snapshotTenant(t: TestApp, tenantId: string): Promise<string> {
   const rows = await Promise.all([
     p.tenant.findUnique({ where: { id: tenantId } }),
     p.membership.findMany(where),
+    p.invitation.findMany(where),
     p.apiKey.findMany(where),
     p.allowedOrigin.findMany(where),
     p.agent.findMany(where),

@@ -53,7 +53,7 @@ export const MembershipSummary = z.object({ tenantId: z.string(), tenantName: z.
 
 export const MeResponse = z.object({
   /** Null when the caller is an API key. */
-  user: UserSummary.extend({ name: z.string().nullable() }).nullable(),
+  user: UserSummary.extend({ name: z.string().nullable(), emailVerified: z.boolean() }).nullable(),
   tenant: TenantSummary,
   role: MembershipRoleName,
   via: z.enum(['jwt', 'api_key']),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  AddMemberRequest,
-  AddMemberResponse,
   AddOriginRequest,
   AllowedOriginView,
   ApiKeyList,
@@ -13,6 +11,9 @@ import {
   CreatedApiKey,
   Feature,
   FeatureCheck,
+  Invitation,
+  InvitationList,
+  InviteMemberRequest,
   Member,
   MemberList,
   OriginList,
@@ -38,9 +39,17 @@ export function tenantResource(request: HttpRequest) {
 export function membersResource(request: HttpRequest) {
   return {
     list: () => request({ method: 'GET', path: '/api/v1/members', response: MemberList }),
-    add: (input: z.input<typeof AddMemberRequest>) => request({ method: 'POST', path: '/api/v1/members', body: input, response: AddMemberResponse }),
     updateRole: (userId: string, input: z.input<typeof UpdateMemberRequest>) => request({ method: 'PATCH', path: `/api/v1/members/${seg(userId)}`, body: input, response: Member }),
     remove: (userId: string) => request({ method: 'DELETE', path: `/api/v1/members/${seg(userId)}`, response: null }),
+  };
+}
+
+/** Invitations (owners and admins): the invitee accepts through auth.acceptInvitation or auth.acceptInvitationWithPassword. */
+export function invitationsResource(request: HttpRequest) {
+  return {
+    list: () => request({ method: 'GET', path: '/api/v1/invitations', response: InvitationList }),
+    create: (input: z.input<typeof InviteMemberRequest>) => request({ method: 'POST', path: '/api/v1/invitations', body: input, response: Invitation }),
+    revoke: (id: string) => request({ method: 'DELETE', path: `/api/v1/invitations/${seg(id)}`, response: null }),
   };
 }
 

@@ -15,7 +15,7 @@ export async function getMe(deps: Deps, auth: AuthContext): Promise<MeResponse> 
       })
     : null;
   return {
-    user: user ? { id: user.id, email: user.email, name: user.name } : null,
+    user: user ? { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null } : null,
     tenant: toTenantSummary(tenant),
     role: auth.role,
     via: auth.via,

@@ -2,6 +2,7 @@ import type { RegisterRequest, SessionResponse } from '@vocalia/contracts';
 import { TRIAL_DAYS } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { sendVerification } from '../account/send-verification';
 import { recordAudit } from '../audit/record-audit';
 import { slugCandidate, slugify } from '../tenants/tenant-slug';
 import { toTenantSummary } from '../tenants/tenant-summary';
@@ -17,7 +18,7 @@ function emailTaken(): AppError {
   return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
 }
 
-/** New user + tenant (starter, 14-day trial) + owner membership + subscription, in one transaction. */
+/** New user + tenant (starter, 14-day trial) + owner membership + subscription, in one transaction; then a verification link is mailed. */
 export async function registerAccount(deps: Deps, input: RegisterRequest, ip: string): Promise<SessionResponse> {
   await deps.rateLimits.consume('register', { ip, email: input.email });
   const weakness = passwordWeakness(input.password, input.email);
@@ -42,6 +43,8 @@ export async function registerAccount(deps: Deps, input: RegisterRequest, ip: st
         return { user: { id: user.id, email: user.email }, tenant: toTenantSummary(tenant), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
       });
       await recordAudit(deps, { tenantId: session.tenant.id, actor: `user:${session.user.id}`, action: 'auth.registered', target: `tenant:${session.tenant.id}`, meta: { ip } });
+      await deps.rateLimits.loginSucceeded({ ip, email: input.email });
+      await sendVerification(deps, session.user);
       return session;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

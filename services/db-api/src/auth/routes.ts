@@ -1,7 +1,8 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { clientIp } from './client-ip';
 import { getAuth } from './auth-context';
 import { authenticate } from './authenticate';
 import { getMe } from './get-me';
@@ -9,8 +10,6 @@ import { logIn } from './log-in';
 import { logOut } from './log-out';
 import { refreshSession } from './refresh-session';
 import { registerAccount } from './register-account';
-
-const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 export function registerAuthRoutes(router: Router, deps: Deps): void {
   router.post('/api/v1/auth/register', async (req, res) => {

@@ -1,11 +1,10 @@
 import type { Router } from 'express';
-import { AddMemberRequest, UpdateMemberRequest } from '@vocalia/contracts';
+import { UpdateMemberRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { getAuth } from '../auth/auth-context';
 import { authenticate } from '../auth/authenticate';
 import { requireRole } from '../auth/require-role';
-import { addMember } from './add-member';
 import { changeMemberRole } from './change-member-role';
 import { listMembers } from './list-members';
 import { removeMember } from './remove-member';
@@ -14,9 +13,6 @@ export function registerMemberRoutes(router: Router, deps: Deps): void {
   const auth = authenticate(deps);
   router.get('/api/v1/members', auth, async (_req, res) => {
     res.json(await listMembers(deps, getAuth(res).tenantId));
-  });
-  router.post('/api/v1/members', auth, requireRole('owner', 'admin'), async (req, res) => {
-    res.status(201).json(await addMember(deps, getAuth(res), parseInput(AddMemberRequest, req.body)));
   });
   router.patch('/api/v1/members/:userId', auth, requireRole('owner'), async (req, res) => {
     res.json(await changeMemberRole(deps, getAuth(res), req.params.userId as string, parseInput(UpdateMemberRequest, req.body)));

@@ -1,7 +1,9 @@
 import type { RouteDoc } from './route-doc';
+import { accountRouteDocs } from '../account/openapi';
 import { apiKeyRouteDocs } from '../api-keys/openapi';
 import { auditRouteDocs } from '../audit/openapi';
 import { authRouteDocs } from '../auth/openapi';
+import { invitationRouteDocs } from '../invitations/openapi';
 import { memberRouteDocs } from '../members/openapi';
 import { originRouteDocs } from '../origins/openapi';
 import { planRouteDocs } from '../plans/openapi';
@@ -23,8 +25,10 @@ import { widgetRouteDocs } from '../widget/openapi';
  */
 export const routeDocs: RouteDoc[] = [
   ...authRouteDocs,
+  ...accountRouteDocs,
   ...tenantRouteDocs,
   ...memberRouteDocs,
+  ...invitationRouteDocs,
   ...apiKeyRouteDocs,
   ...originRouteDocs,
   ...planRouteDocs,

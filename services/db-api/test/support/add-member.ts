@@ -1,14 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { TestApp, TestSession } from './start-test-app';
+import { TEST_PASSWORD } from './start-test-app';
 import { bearer } from './auth-header';
+import { linkToken } from './mailbox';
 
-/** Adds a new member with `role` to the owner's tenant and signs them in; returns their session. */
+/** Invites a new address with `role` into the owner's tenant and accepts through the mailed link; returns the new member's session. */
 export async function addMemberSession(t: TestApp, owner: TestSession, role: 'owner' | 'admin' | 'member'): Promise<TestSession> {
-  const email = `${role}.${Math.random().toString(36).slice(2, 10)}@example.test`;
-  const added = await request(t.app).post('/api/v1/members').set(bearer(owner)).send({ email, role });
-  if (added.status !== 201) throw new Error(`add member failed: ${added.status} ${added.text}`);
-  const password = added.body.invite.temporaryPassword as string;
-  const login = await request(t.app).post('/api/v1/auth/login').send({ email, password, tenantId: owner.tenantId });
-  if (login.status !== 200) throw new Error(`member login failed: ${login.status} ${login.text}`);
-  return { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken, tenantId: owner.tenantId, userId: login.body.user.id, email, password };
+  const email = `${role}.${randomBytes(5).toString('hex')}@example.test`;
+  const invited = await request(t.app).post('/api/v1/invitations').set(bearer(owner)).send({ email, role });
+  if (invited.status !== 201) throw new Error(`invitation failed: ${invited.status} ${invited.text}`);
+  const token = linkToken(await t.mailbox.next(email, /invited/), 'invitation');
+  const accepted = await request(t.app).post('/api/v1/auth/invitations/accept').send({ token, password: TEST_PASSWORD });
+  if (accepted.status !== 201) throw new Error(`accepting the invitation failed: ${accepted.status} ${accepted.text}`);
+  return { accessToken: accepted.body.accessToken, refreshToken: accepted.body.refreshToken, tenantId: owner.tenantId, userId: accepted.body.user.id, email, password: TEST_PASSWORD };
 }

@@ -6,3 +6,4 @@ export * from './tenant-updates';
 export * from './add-member';
 export * from './tenant-resources';
 export * from './jobs-settled';
+export * from './mailbox';

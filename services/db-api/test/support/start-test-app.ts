@@ -8,6 +8,7 @@ import { buildDeps } from '../../src/build-deps';
 import type { Deps } from '../../src/deps';
 import { parseServiceEnv } from '../../src/env';
 import { startWorkers, type RunningWorkers } from '../../src/start-workers';
+import { startMailbox, type Mailbox } from './mailbox';
 
 export const TEST_PASSWORD = 'Correct-Horse-Battery-42';
 
@@ -26,6 +27,8 @@ export interface TestApp {
   /** The queue workers (null when started with `workers: false`). */
   workers: RunningWorkers | null;
   databaseUrl: string;
+  /** The SMTP server db-api mails to in this test (SMTP_URL). */
+  mailbox: Mailbox;
   /** Registers a new account (and tenant) through the real endpoint; a fresh email when none is given. */
   register(email?: string, company?: string): Promise<TestSession>;
   /** Creates an API key for the session's tenant through the real endpoint; returns the full `vk_` key. */
@@ -71,13 +74,14 @@ async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
 
 /**
  * db-api on a fresh PostgreSQL database (`vocalia_dbapi_<random>`, migrated) and a fresh Redis key
- * prefix, with real deps. Call `close()` in afterAll: it stops workers, closes connections, drops both.
+ * prefix, and a local SMTP server (`mailbox`), with real deps. Call `close()` in afterAll: it stops workers, closes connections, drops both.
  */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = freshDatabaseUrl();
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
-  const env = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, DB_POOL_SIZE: '5', ...opts.env });
+  const mailbox = await startMailbox();
+  const env = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, DB_POOL_SIZE: '5', SMTP_URL: mailbox.smtpUrl, ...opts.env });
   const queuePrefix = `test-dbapi-${randomBytes(6).toString('hex')}`;
   const logger = createLogger('db-api', env.LOG_LEVEL);
   const { deps, closers } = buildDeps(env, logger, { queuePrefix, clock: opts.clock });
@@ -109,7 +113,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     for (const closer of closers) await closer.close();
     await deleteKeys(env.REDIS_URL, queuePrefix);
     await dropDatabase(databaseUrl);
+    await mailbox.close();
   };
 
-  return { app, deps, workers, databaseUrl, register, createApiKey, close };
+  return { app, deps, workers, databaseUrl, mailbox, register, createApiKey, close };
 }

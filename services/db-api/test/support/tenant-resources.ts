@@ -19,6 +19,8 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   const origin = await request(t.app).post('/api/v1/origins').set(asB).send({ origin: 'https://shop.example' });
   for (const res of [doc, item, origin]) if (res.status !== 201) throw new Error(`fixture failed: ${res.status} ${res.text}`);
   const key = await t.createApiKey(b, 'key');
+  const invitation = await request(t.app).post('/api/v1/invitations').set(asB).send({ email: `invitee.${randomUUID()}@example.test` });
+  if (invitation.status !== 201) throw new Error(`fixture failed: ${invitation.status} ${invitation.text}`);
   const conversation = await t.deps.prisma.conversation.create({
     data: { tenantId: b.tenantId, sessionId: `sess_${randomUUID()}`, channel: 'widget', language: 'fr', agentId: agent.id },
   });
@@ -33,6 +35,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     origin: origin.body.id,
     api_key: key.id,
     member: b.userId,
+    invitation: invitation.body.id,
     conversation: conversation.id,
     call: call.id,
   };

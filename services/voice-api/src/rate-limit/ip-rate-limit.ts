@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import { ipRateKey } from '@vocalia/service-kit';
 import { setRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
 import type { RateLimits } from './rate-limits';
 
@@ -13,10 +14,10 @@ export function recordLimit(res: Response, state: RateLimitState): void {
   setRateLimitHeaders(res, states);
 }
 
-/** Counts every request to a public route against the caller's IP (against abuse of public tenant ids). */
+/** Counts every request to a public route against the caller's IP, or its IPv6 /64 (against abuse of public tenant ids). */
 export function ipRateLimit(limits: RateLimits): RequestHandler {
   return async (req, res, next) => {
-    recordLimit(res, await limits.consumeIp(req.ip ?? req.socket.remoteAddress ?? 'unknown'));
+    recordLimit(res, await limits.consumeIp(ipRateKey(req.ip ?? req.socket.remoteAddress ?? 'unknown')));
     next();
   };
 }

@@ -1,0 +1,33 @@
+import type { Router } from 'express';
+import { ChangePasswordRequest, PasswordResetRequest, ResetPasswordRequest, VerifyEmailRequest } from '@vocalia/contracts';
+import { parseInput } from '@vocalia/service-kit';
+import type { Deps } from '../deps';
+import { clientIp } from '../auth/client-ip';
+import { getAuth } from '../auth/auth-context';
+import { authenticate } from '../auth/authenticate';
+import { changePassword } from './change-password';
+import { requestPasswordReset } from './request-password-reset';
+import { resendVerification } from './resend-verification';
+import { resetPassword } from './reset-password';
+import { verifyEmail } from './verify-email';
+
+export function registerAccountRoutes(router: Router, deps: Deps): void {
+  const auth = authenticate(deps);
+  router.post('/api/v1/auth/verify-email', async (req, res) => {
+    await verifyEmail(deps, parseInput(VerifyEmailRequest, req.body));
+    res.status(204).end();
+  });
+  router.post('/api/v1/auth/password-reset', async (req, res) => {
+    res.status(202).json(await requestPasswordReset(deps, parseInput(PasswordResetRequest, req.body), clientIp(req)));
+  });
+  router.post('/api/v1/auth/password-reset/confirm', async (req, res) => {
+    await resetPassword(deps, parseInput(ResetPasswordRequest, req.body), clientIp(req));
+    res.status(204).end();
+  });
+  router.post('/api/v1/me/verify-email', auth, async (_req, res) => {
+    res.status(202).json(await resendVerification(deps, getAuth(res)));
+  });
+  router.post('/api/v1/me/password', auth, async (req, res) => {
+    res.json(await changePassword(deps, getAuth(res), parseInput(ChangePasswordRequest, req.body), clientIp(req)));
+  });
+}
