@@ -41,7 +41,7 @@ describe('multipart uploads that end early, against db-api as a process', () => 
     await prisma.tenant.update({ where: { id: tenant.id }, data: { plan: 'ecommerce' } });
     await prisma.$disconnect();
 
-    for (const [path, filename] of [['/api/v1/knowledge/documents', 'notes.md'], ['/api/v1/catalog/import', 'items.csv']]) {
+    for (const [path, filename] of [['/api/v1/knowledge/documents', 'notes.md'], ['/api/v1/catalog/import', 'items.csv']] as const) {
       const res = await postTruncated(`${api.baseUrl}${path}`, accessToken, filename);
       expect({ path, status: res.status, type: res.type }).toEqual({ path, status: 400, type: expect.stringMatching(/application\/problem\+json/) });
       expect(JSON.parse(res.body)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body' }] });
