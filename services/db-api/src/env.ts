@@ -23,6 +23,8 @@ export const EnvSchema = BaseEnv.extend({
   AUTH_RATE_PER_IP: z.coerce.number().int().positive().default(30),
   AUTH_RATE_PER_EMAIL: z.coerce.number().int().positive().default(10),
   AUTH_RATE_WINDOW_SEC: z.coerce.number().int().positive().default(900),
+  /** Rows read per query by the GDPR export (rows with children, fewer): bounds its memory whatever the tenant's size. */
+  GDPR_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10000).default(500),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN'> & {
