@@ -12,7 +12,17 @@ export class JsonObjectStream {
 
   private async write(text: string): Promise<void> {
     if (this.out.destroyed) throw new Error('the reader went away');
-    if (!this.out.write(text)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close').then(() => Promise.reject(new Error('the reader went away')))]);
+    if (this.out.write(text)) return;
+    // Wait for the reader to catch up, or to leave; the listener of whichever did not happen is removed.
+    const waiting = new AbortController();
+    try {
+      await Promise.race([
+        once(this.out, 'drain', { signal: waiting.signal }),
+        once(this.out, 'close', { signal: waiting.signal }).then(() => Promise.reject(new Error('the reader went away'))),
+      ]);
+    } finally {
+      waiting.abort();
+    }
   }
 
   private key(name: string): string {
