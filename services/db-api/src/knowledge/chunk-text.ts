@@ -31,7 +31,7 @@ export function normalizeContent(content: string): string {
  * The text of a markdown heading line (`# Title`, `## Title ##`), or undefined: the same result as
  * `/^#{1,6}\s+(.+?)\s*#*\s*$/` gives, found in one pass (that pattern is quadratic on long space runs).
  */
-export function headingOf(line: string): string | undefined {
+function headingOf(line: string): string | undefined {
   let level = 0;
   while (line[level] === '#') level++;
   if (level < 1 || level > 6 || !isSpace(line[level])) return undefined;
