@@ -11,6 +11,8 @@ export interface AppOptions {
   service: string;
   logger: Logger;
   readiness?: ReadinessCheck[];
+  /** Figures shown on a ready `/ready` beside its checks (e.g. dead-letter counts); never make the service unready. */
+  readinessDetails?: () => Promise<Record<string, unknown>>;
   bodyLimit?: string;
   /** Proxies in front of the service (the edge, a load balancer): `req.ip` is the address they saw. */
   trustProxyHops?: number;
@@ -44,7 +46,8 @@ export function createApp(opts: AppOptions): Express {
   app.get('/ready', async (_req, res) => {
     const report = await runReadiness(opts.readiness ?? []);
     if (report.ready) {
-      res.json({ status: 'ready', service: opts.service, checks: report.checks });
+      const details = await opts.readinessDetails?.().catch(() => undefined);
+      res.json({ status: 'ready', service: opts.service, checks: report.checks, ...(details ? { details } : {}) });
       return;
     }
     const down = Object.entries(report.checks).filter(([, s]) => s !== 'ok');

@@ -5,11 +5,22 @@ import { runWithContext } from './context';
 import type { Logger } from './logger';
 import { observeWorker } from './queue-metrics';
 
+/** How many failed jobs (dead letters) a queue keeps, and for how long: enough to inspect and replay, never unbounded. */
+export interface DeadLetterRetention {
+  count: number;
+  ageSec: number;
+}
+
+export const DEFAULT_DEAD_LETTER_RETENTION: DeadLetterRetention = { count: 10_000, ageSec: 14 * 24 * 3600 };
+
 export interface QueueOptions {
   connection: Redis;
   /** Key prefix, so test files and deployments never share queues. */
   prefix?: string;
+  deadLetters?: DeadLetterRetention;
 }
+
+const keepFailed = (retention: DeadLetterRetention = DEFAULT_DEAD_LETTER_RETENTION) => ({ count: retention.count, age: retention.ageSec });
 
 export interface Producer<Q extends QueueName> {
   readonly queue: Queue;
@@ -23,7 +34,7 @@ export function createProducer<Q extends QueueName>(name: Q, opts: QueueOptions)
   const queue = new Queue(name, {
     connection: opts.connection,
     prefix: opts.prefix ?? 'vocalia',
-    defaultJobOptions: { attempts: spec.retry.attempts, backoff: spec.retry.backoff, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: false },
+    defaultJobOptions: { attempts: spec.retry.attempts, backoff: spec.retry.backoff, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: keepFailed(opts.deadLetters) },
   });
   return {
     queue,
@@ -42,9 +53,19 @@ export interface WorkerOptions extends QueueOptions {
   logger: Logger;
   concurrency?: number;
   autorun?: boolean;
+  /** The reason an error can never succeed on retry (bad data, a constraint the same data breaks again), else undefined. */
+  permanentError?: (err: unknown) => string | undefined;
 }
 
-/** A worker that re-validates each job; bad data fails once (UnrecoverableError) and stays in the failed set. */
+/** True when this failure is the job's last: it will not be retried and stays in the failed set as a dead letter. */
+function isDeadLetter(job: Job | undefined, err: Error): boolean {
+  return err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1));
+}
+
+/**
+ * A worker that re-validates each job. Bad data, and errors `permanentError` names, fail once (UnrecoverableError);
+ * a job that can fail no more is kept in the failed set (bounded by `deadLetters`) and logged with its reason.
+ */
 export function createWorker<Q extends QueueName>(name: Q, processor: Processor<Q>, opts: WorkerOptions): Worker {
   const spec = queues[name];
   const worker = new Worker(
@@ -56,17 +77,47 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
         throw new UnrecoverableError(`bad payload: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
       }
       const payload = parsed.data as Payload<Q>;
-      return runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId }, () => processor(payload, job));
+      try {
+        return await runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId }, () => processor(payload, job));
+      } catch (err) {
+        const permanent = err instanceof UnrecoverableError ? undefined : opts.permanentError?.(err);
+        throw permanent ? new UnrecoverableError(permanent) : err;
+      }
     },
     {
       connection: opts.connection,
       prefix: opts.prefix ?? 'vocalia',
       concurrency: opts.concurrency ?? spec.concurrency,
       autorun: opts.autorun ?? true,
+      removeOnFail: keepFailed(opts.deadLetters),
     },
   );
-  worker.on('failed', (job, err) => opts.logger.warn('job failed', { queue: name, jobId: job?.id, attempt: job?.attemptsMade, error: err.message }));
+  worker.on('failed', (job, err) => {
+    const data = job?.data as { tenantId?: unknown } | undefined;
+    const fields = { queue: name, jobId: job?.id, tenantId: data?.tenantId, attempt: job?.attemptsMade, reason: err.message };
+    if (isDeadLetter(job, err)) opts.logger.error('job dead-lettered: it will not be retried and stays in the failed set', fields);
+    else opts.logger.warn('job failed, will retry', fields);
+  });
   worker.on('error', (err) => opts.logger.error('worker error', { queue: name, error: err.message }));
   observeWorker(worker, name, opts);
   return worker;
+}
+
+export interface DeadLetterProbe {
+  /** Failed jobs kept per queue (jobs waiting for a retry are not counted: they are delayed, not failed). */
+  counts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/** Counts the dead letters of the queues a service consumes, for its `/ready` details. */
+export function createDeadLetterProbe(names: readonly QueueName[], opts: QueueOptions): DeadLetterProbe {
+  const watched = names.map((name) => new Queue(name, { connection: opts.connection, prefix: opts.prefix ?? 'vocalia' }));
+  return {
+    async counts() {
+      return Object.fromEntries(await Promise.all(watched.map(async (q) => [q.name, await q.getFailedCount()] as const)));
+    },
+    close: async () => {
+      await Promise.all(watched.map((q) => q.close()));
+    },
+  };
 }

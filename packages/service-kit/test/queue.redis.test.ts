@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import type { Job } from 'bullmq';
+import winston from 'winston';
 import type { Payload } from '@vocalia/contracts';
 import { createLogger, createProducer, createRedis, createWorker } from '../src';
 
@@ -66,5 +68,48 @@ describe('queues over real Redis', () => {
     expect(failed?.failedReason).toMatch(/bad payload/);
     expect(failed?.attemptsMade).toBe(1);
     expect(await failed?.getState()).toBe('failed');
+  });
+
+  it('when a processor error is permanent, then the job fails once and is logged as a dead letter with its reason; other errors are retried', async () => {
+    const lines: { message: string; reason?: string; queue?: string }[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString())), done()) });
+    const captured = winston.createLogger({ level: 'warn', format: winston.format.json(), transports: [new winston.transports.Stream({ stream: sink })] });
+    let transientFailures = 0;
+    const worker = createWorker('usage-events', async (payload) => {
+      if (payload.tenantId === 'broken') throw new Error('value refused');
+      if (transientFailures++ === 0) throw new Error('connection reset');
+    }, { connection: workerConn, prefix, logger: captured, permanentError: (err) => (err instanceof Error && err.message === 'value refused' ? 'the data is refused' : undefined) });
+    const retry = { attempts: 3, backoff: { type: 'fixed', delay: 10 } };
+    const broken = await producer.queue.getJob(await producer.add(usage({ tenantId: 'broken' }), retry));
+    const flaky = await producer.queue.getJob(await producer.add(usage({ tenantId: 'flaky' }), retry));
+    const states = [await settled(broken), await settled(flaky)];
+    await worker.close();
+    expect(states).toEqual(['failed', 'completed']);
+    const dead = await producer.queue.getJob(broken!.id!);
+    expect({ attempts: dead?.attemptsMade, reason: dead?.failedReason }).toEqual({ attempts: 1, reason: 'the data is refused' });
+    expect((await producer.queue.getJob(flaky!.id!))?.attemptsMade).toBe(2);
+    expect(lines).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^job dead-lettered/), queue: 'usage-events', reason: 'the data is refused' }));
+    expect(lines).toContainEqual(expect.objectContaining({ message: 'job failed, will retry', reason: 'connection reset' }));
+  });
+
+  it('when more jobs fail than the dead-letter retention count, then only the newest are kept', async () => {
+    const bounded = `${prefix}-bounded`;
+    const small = createProducer('usage-events', { connection: producerConn, prefix: bounded, deadLetters: { count: 2, ageSec: 3600 } });
+    const worker = createWorker('usage-events', async () => {
+      throw new Error('value refused');
+    }, { connection: workerConn, prefix: bounded, logger, permanentError: () => 'the data is refused' });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        ids.push(await small.add(usage()));
+        expect(await settled(await small.queue.getJob(ids[i]!))).toBe('failed');
+      }
+      expect(await small.queue.getJobCounts('failed')).toEqual({ failed: 2 });
+      expect((await small.queue.getFailed()).map((j) => j.id).sort()).toEqual(ids.slice(2).sort());
+    } finally {
+      await worker.close();
+      await small.queue.obliterate({ force: true });
+      await small.close();
+    }
   });
 });

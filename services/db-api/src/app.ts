@@ -13,6 +13,7 @@ export function createApp(deps: Deps): Express {
       { name: 'postgres', check: () => deps.prisma.$queryRaw`SELECT 1` },
       { name: 'redis', check: () => pingRedis(deps.redis) },
     ],
+    readinessDetails: async () => ({ deadLetters: await deps.deadLetters.counts() }),
     routes: (router) => registerRoutes(router, deps),
   });
 }

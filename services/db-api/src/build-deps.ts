@@ -1,10 +1,13 @@
 import { createPrisma } from '@vocalia/db';
-import { createProducer, createRedis, type Closer, type Logger } from '@vocalia/service-kit';
+import { createDeadLetterProbe, createProducer, createRedis, type Closer, type Logger } from '@vocalia/service-kit';
 import type { Deps } from './deps';
 import type { Env } from './env';
 import { loadJwtKeys } from './auth/jwt-keys';
 import { createMailer } from './mail/mailer';
 import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
+
+/** The queues db-api's workers consume: their dead letters are counted on `/ready`. */
+const CONSUMED_QUEUES = ['conversation-events', 'call-events', 'usage-events', 'audit-events'] as const;
 
 export interface BuiltDeps {
   deps: Deps;
@@ -20,11 +23,13 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
   const redis = createRedis(env.REDIS_URL, 'client');
   const publisher = createRedis(env.REDIS_URL, 'client');
   const producerConnection = createRedis(env.REDIS_URL, 'producer');
+  const queueOptions = { connection: producerConnection, prefix: queuePrefix, deadLetters: { count: env.DEAD_LETTER_MAX_COUNT, ageSec: env.DEAD_LETTER_MAX_AGE_SEC } };
   const producers = {
-    audit: createProducer('audit-events', { connection: producerConnection, prefix: queuePrefix }),
-    usage: createProducer('usage-events', { connection: producerConnection, prefix: queuePrefix }),
-    webhooks: createProducer('webhook-deliveries', { connection: producerConnection, prefix: queuePrefix }),
+    audit: createProducer('audit-events', queueOptions),
+    usage: createProducer('usage-events', queueOptions),
+    webhooks: createProducer('webhook-deliveries', queueOptions),
   };
+  const deadLetters = createDeadLetterProbe(CONSUMED_QUEUES, queueOptions);
   const rateLimits = createAuthRateLimiters(redis, logger, {
     perIp: env.AUTH_RATE_PER_IP,
     perEmail: env.AUTH_RATE_PER_EMAIL,
@@ -34,9 +39,9 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     clock,
   });
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
-  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, jwt: loadJwtKeys(env, logger), rateLimits, mailer, clock };
+  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer, clock };
   const closers: Closer[] = [
-    { name: 'producers', close: () => Promise.all(Object.values(producers).map((p) => p.close())) },
+    { name: 'producers', close: () => Promise.all([...Object.values(producers).map((p) => p.close()), deadLetters.close()]) },
     { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },
     { name: 'prisma', close: () => prisma.$disconnect() },
     { name: 'mailer', close: async () => mailer.close() },

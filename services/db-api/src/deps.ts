@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@vocalia/db';
-import type { Logger, Producer, Redis } from '@vocalia/service-kit';
+import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-kit';
 import type { JwtKeys } from './auth/jwt-keys';
 import type { Env } from './env';
 import type { Mailer } from './mail/mailer';
@@ -21,6 +21,8 @@ export interface Deps {
     usage: Producer<'usage-events'>;
     webhooks: Producer<'webhook-deliveries'>;
   };
+  /** Counts the failed jobs kept on the queues db-api consumes. */
+  deadLetters: DeadLetterProbe;
   jwt: JwtKeys;
   rateLimits: AuthRateLimiters;
   mailer: Mailer;

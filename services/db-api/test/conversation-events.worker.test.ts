@@ -132,4 +132,19 @@ describe('conversation-events worker', () => {
     const list = await eventually(() => listFor(a), (r) => r.body.items?.length === 1);
     expect(list.body.items[0].agentId).toBeNull();
   });
+
+  it('when a turn contains a NUL, then its job fails once with the reason, stays in the failed set with bounded retention, and /ready counts it', async () => {
+    const s = await t.register();
+    const job = turn(s, 'session-nul-0001', { userText: 'bonjour\u0000' });
+    await turns.add(job);
+    const stored = await eventually(() => turns.queue.getJob(job.eventId), (j) => j?.finishedOn !== undefined);
+    expect(await stored?.getState()).toBe('failed');
+    expect(stored?.attemptsMade).toBe(1);
+    expect(stored?.opts.attempts).toBeGreaterThan(1);
+    expect(stored?.failedReason).toMatch(/22021/);
+    expect(stored?.opts.removeOnFail).toEqual({ count: expect.any(Number), age: expect.any(Number) });
+    expect(await t.deps.prisma.message.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const ready = await request(t.app).get('/ready');
+    expect(ready.body.details).toEqual({ deadLetters: { 'conversation-events': 1, 'call-events': 0, 'usage-events': 0, 'audit-events': 0 } });
+  });
 });

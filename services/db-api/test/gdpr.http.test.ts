@@ -5,7 +5,8 @@ describe('GDPR export and erasure', () => {
   let t: TestApp;
   let updates: Awaited<ReturnType<typeof listenTenantUpdates>>;
   beforeAll(async () => {
-    t = await startTestApp({ workers: false });
+    // Three rows a query: every export below reads its tables over several pages.
+    t = await startTestApp({ workers: false, env: { GDPR_EXPORT_BATCH_ROWS: '3' } });
     updates = await listenTenantUpdates();
   });
   afterAll(async () => {
@@ -48,6 +49,68 @@ describe('GDPR export and erasure', () => {
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/passwordHash|password_hash|keyHash|\$argon2/);
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'gdpr.exported' } })).toBe(1);
+  });
+
+  /** The whole-document export as it was built in memory: every table read at once, in key order. */
+  async function exportInMemory(tenantId: string) {
+    const db = t.deps.prisma;
+    const where = { where: { tenantId }, orderBy: { id: 'asc' as const } };
+    const members = await db.membership.findMany({ ...where, select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true, createdAt: true } } } });
+    const data = {
+      tenant: await db.tenant.findUnique({ where: { id: tenantId } }),
+      members: members.map((m) => ({ ...m.user, role: m.role, memberSince: m.createdAt })),
+      allowedOrigins: await db.allowedOrigin.findMany({ ...where, select: { origin: true, createdAt: true } }),
+      apiKeys: await db.apiKey.findMany({ ...where, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true } }),
+      agents: await db.agent.findMany(where),
+      knowledgeDocuments: await db.knowledgeDocument.findMany({ ...where, include: { chunks: { orderBy: { ordinal: 'asc' }, select: { ordinal: true, language: true, text: true } } } }),
+      catalogItems: await db.catalogItem.findMany(where),
+      conversations: await db.conversation.findMany({ ...where, include: { messages: { orderBy: { createdAt: 'asc' } } } }),
+      calls: await db.call.findMany(where),
+      leads: await db.lead.findMany(where),
+      bookings: await db.booking.findMany(where),
+      webhookEndpoints: await db.webhookEndpoint.findMany({ ...where, select: { id: true, url: true, eventTypes: true, enabled: true, createdAt: true } }),
+      usageRecords: await db.usageRecord.findMany(where),
+      subscription: await db.subscription.findUnique({ where: { tenantId } }),
+      audit: await db.auditLog.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } }),
+    };
+    return JSON.parse(JSON.stringify(data, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))) as Record<string, unknown>;
+  }
+
+  it('when a tenant with several pages of rows exports, then the document streams a page per query and equals the in-memory export', async () => {
+    const s = await t.register(undefined, 'Paged Co');
+    const tenantId = s.tenantId;
+    const db = t.deps.prisma;
+    await seed(s);
+    for (let i = 0; i < 2; i++) await seed(await t.register());
+    for (let i = 0; i < 4; i++) {
+      const c = await db.conversation.create({ data: { tenantId, sessionId: `sess-paged-${i}`, channel: 'widget', language: 'fr' } });
+      await db.message.createMany({ data: [{ tenantId, conversationId: c.id, role: 'user', text: `q${i}`, eventId: `pq-${c.id}` }, { tenantId, conversationId: c.id, role: 'assistant', text: `a${i}`, eventId: `pa-${c.id}` }] });
+      await db.lead.create({ data: { tenantId, conversationId: c.id, score: 40 + i } });
+    }
+    await db.catalogItem.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ tenantId, sku: `SKU-${i}`, name: `Item ${i}`, price: `${i}.50` })) });
+    for (let i = 0; i < 2; i++) {
+      const doc = await db.knowledgeDocument.create({ data: { tenantId, title: `Doc ${i}`, kind: 'text', language: 'fr', sizeBytes: 10, sha256: `${i}`.repeat(64) } });
+      await db.knowledgeChunk.createMany({ data: [0, 1].map((ordinal) => ({ tenantId, documentId: doc.id, ordinal, language: 'fr', text: `chunk ${i}.${ordinal}` })) });
+    }
+    for (let i = 0; i < 4; i++) await t.createApiKey(s, `key ${i}`);
+    const expected = await exportInMemory(tenantId);
+    expect((expected.audit as unknown[]).length).toBeGreaterThan(3);
+
+    const reads = [jest.spyOn(db.conversation, 'findMany'), jest.spyOn(db.catalogItem, 'findMany'), jest.spyOn(db.auditLog, 'findMany')];
+    const res = await request(t.app).post('/api/v1/gdpr/export').set(bearer(s));
+    const [conversations, catalog, audit] = reads.map((r) => r.mock.calls.map(([args]) => (args as { take?: number }).take));
+    reads.forEach((r) => r.mockRestore());
+    expect(res.status).toBe(200);
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.headers['content-length']).toBeUndefined();
+    // One conversation (with its messages) a query, then the short page that ends the table.
+    expect(conversations).toEqual(Array((expected.conversations as unknown[]).length + 1).fill(1));
+    expect(catalog).toEqual([3, 3, 3]);
+    expect(audit?.length).toBe(Math.floor((expected.audit as unknown[]).length / 3) + 1);
+    const { exportedAt, ...rest } = res.body as Record<string, unknown>;
+    expect(exportedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+    expect(rest).toEqual(expected);
+    expect(Object.keys(res.body as object)).toEqual(['exportedAt', ...Object.keys(expected)]);
   });
 
   it('when a member (not admin) exports, then 403', async () => {

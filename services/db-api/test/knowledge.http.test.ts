@@ -3,6 +3,12 @@ import { MAX_KNOWLEDGE_DOCUMENT_BYTES } from '@vocalia/contracts';
 import { chunkText } from '../src/knowledge/chunk-text';
 import { addMemberSession, bearer, listenTenantUpdates, problemOf, startTestApp, type TestApp } from './support';
 
+// The real chunker, watched: a refused document must be refused before its content is chunked.
+jest.mock('../src/knowledge/chunk-text', () => {
+  const actual = jest.requireActual<typeof import('../src/knowledge/chunk-text')>('../src/knowledge/chunk-text');
+  return { ...actual, chunkText: jest.fn(actual.chunkText) };
+});
+
 const DENTAL_FR = `# Nos soins
 
 Le cabinet propose des consultations dentaires, le détartrage et le blanchiment des dents.
@@ -176,5 +182,14 @@ describe('knowledge base', () => {
     const res = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).send({ title: 'x', kind: 'text', language: 'en', content: 'one more line' });
     expect(res.status).toBe(403);
     expect(problemOf(res)).toMatchObject({ code: 'PLAN_REQUIRED', requiredPlan: 'pro' });
+  });
+
+  it('when a document would pass the quota, then it is refused before its content is chunked', async () => {
+    const s = await t.register();
+    await t.deps.prisma.knowledgeDocument.create({ data: { tenantId: s.tenantId, title: 'filler', kind: 'text', language: 'en', sizeBytes: 10 * 1024 * 1024 - 5, sha256: 'f'.repeat(64) } });
+    jest.mocked(chunkText).mockClear();
+    const res = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).attach('file', Buffer.from('# Title\n\none more line'), 'more.md');
+    expect(res.status).toBe(403);
+    expect(chunkText).not.toHaveBeenCalled();
   });
 });

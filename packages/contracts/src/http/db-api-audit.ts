@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './db-api-common';
+import { SeqCursor } from './db-api-pagination';
 
 export const AuditEntryView = z.object({
   id: z.string(),
@@ -16,9 +17,10 @@ export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
 export const AuditQuery = z.object({
   /** The `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d+$/, 'must be a cursor returned by a previous page').optional(),
+  cursor: SeqCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  action: z.string().max(80).optional(),
+  /** An action name, e.g. `member.added`. */
+  action: z.string().max(80).regex(/^[\w.:-]+$/, 'must be an action name such as member.added').optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

@@ -84,7 +84,8 @@ export const CallListQuery = z.object({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   direction: z.enum(['inbound', 'outbound']).optional(),
-  status: z.string().trim().min(1).max(40).optional(),
+  /** A call status as the phone provider names it, e.g. `completed`, `no-answer`. */
+  status: z.string().trim().max(40).regex(/^[a-z][a-z_-]*$/, 'must be a call status such as completed or no-answer').optional(),
   from: QueryDate.optional(),
   to: QueryDate.optional(),
 });

@@ -1,5 +1,6 @@
 import { createWorker, type Redis } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { workerOptions } from '../workers/worker-options';
 import { appendAuditEntry } from './append-audit-entry';
 
 /**
@@ -15,6 +16,6 @@ export function startAuditEventsWorker(deps: Deps, connection: Redis) {
       const meta = { ...event.meta, eventId: event.eventId, requestId: event.requestId };
       await appendAuditEntry(deps.prisma, { tenantId: event.tenantId, actor: event.actor, action: event.action, target: event.target, meta }, new Date(event.at));
     },
-    { connection, prefix: deps.queuePrefix, logger: deps.logger, concurrency: 1 },
+    { ...workerOptions(deps, connection), concurrency: 1 },
   );
 }

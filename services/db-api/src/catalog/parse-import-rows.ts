@@ -21,10 +21,11 @@ function fromCsvRecord(record: Record<string, string>): Record<string, unknown> 
   return out;
 }
 
+/** Stops one row past the import limit: a file over it is refused without parsing the rest. */
 export function recordsFromCsv(text: string): Record<string, unknown>[] {
   let records: Record<string, string>[];
   try {
-    records = parseCsv(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false });
+    records = parseCsv(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false, to: MAX_CATALOG_IMPORT_ROWS + 1 });
   } catch (err) {
     throw badBody(`not valid CSV (${err instanceof Error ? err.message : 'unreadable'}); expected the header row ${CATALOG_CSV_COLUMNS.join(',')}`);
   }

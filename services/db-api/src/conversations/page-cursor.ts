@@ -1,3 +1,4 @@
+import { isStorableDate } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 
 /** Position after the last row of a page ordered by (time DESC, id DESC); opaque to clients. */
@@ -5,6 +6,9 @@ export interface PageCursor {
   at: Date;
   id: string;
 }
+
+// Row ids are cuids; anything else in a cursor was not written by this API.
+const ROW_ID = /^[\w-]{1,128}$/;
 
 export function encodeCursor(cursor: PageCursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
@@ -15,7 +19,7 @@ export function decodeCursor(raw: string | undefined): PageCursor | undefined {
   try {
     const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(at));
-    if (typeof id === 'string' && id && !Number.isNaN(date.getTime())) return { at: date, id };
+    if (typeof id === 'string' && ROW_ID.test(id) && isStorableDate(date)) return { at: date, id };
   } catch {
     // fall through: any undecodable cursor is the client's mistake
   }

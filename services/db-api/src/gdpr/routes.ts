@@ -7,13 +7,12 @@ import { getAuth } from '../auth/auth-context';
 import { requireRole } from '../auth/require-role';
 import { eraseSubject } from './erase-subject';
 import { eraseTenant } from './erase-tenant';
-import { exportTenantData } from './export-tenant-data';
+import { streamTenantExport } from './export-tenant-data';
 
 export function registerGdprRoutes(router: Router, deps: Deps): void {
   const auth = [authenticate(deps), requireRole('owner', 'admin')];
   router.post('/api/v1/gdpr/export', ...auth, async (_req, res) => {
-    const data = await exportTenantData(deps, getAuth(res));
-    res.set('Content-Disposition', `attachment; filename="vocalia-export-${getAuth(res).tenantId}.json"`).json(data);
+    await streamTenantExport(deps, getAuth(res), res);
   });
   router.post('/api/v1/gdpr/erase', ...auth, async (req, res) => {
     const input = parseInput(GdprEraseRequest, req.body);

@@ -8,15 +8,64 @@ interface Section {
   paragraphs: string[];
 }
 
-const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
 const SENTENCE_END = /(?<=[.!?؟。…])\s+/u;
+// Single characters only: a regex applied to one character cannot backtrack.
+const WHITESPACE = /^\s$/;
+const LINE_TERMINATOR = /[\u2028\u2029]/;
 
-export function normalizeContent(content: string): string {
-  return content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+const isSpace = (ch: string | undefined) => ch !== undefined && WHITESPACE.test(ch);
+
+/** Without [ \t] at its end; a hand scan, as `[ \t]+$` backtracks quadratically on long runs. */
+function trimSpacesAndTabsEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
+export function normalizeContent(content: string): string {
+  const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n').map(trimSpacesAndTabsEnd);
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * The text of a markdown heading line (`# Title`, `## Title ##`), or undefined: the same result as
+ * `/^#{1,6}\s+(.+?)\s*#*\s*$/` gives, found in one pass (that pattern is quadratic on long space runs).
+ */
+function headingOf(line: string): string | undefined {
+  let level = 0;
+  while (line[level] === '#') level++;
+  if (level < 1 || level > 6 || !isSpace(line[level])) return undefined;
+  let start = level;
+  while (isSpace(line[start])) start++;
+  // A line of only spaces after the hashes: the leading spaces give back their last character that is not a line separator.
+  if (start === line.length) {
+    start--;
+    while (start > level && LINE_TERMINATOR.test(line[start] ?? '')) start--;
+    if (start === level) return undefined;
+  }
+  let end = line.length;
+  while (end > start && isSpace(line[end - 1])) end--;
+  while (end > start && line[end - 1] === '#') end--;
+  while (end > start && isSpace(line[end - 1])) end--;
+  const text = line.slice(start, Math.max(end, start + 1));
+  return LINE_TERMINATOR.test(text) ? undefined : text;
+}
+
+/** Paragraphs are separated by blank (whitespace-only) lines. */
 function paragraphsOf(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs: string[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    const paragraph = lines.join('\n').trim();
+    if (paragraph) paragraphs.push(paragraph);
+    lines = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.trim()) lines.push(line);
+    else flush();
+  }
+  flush();
+  return paragraphs;
 }
 
 function splitMarkdownSections(text: string): Section[] {
@@ -28,13 +77,13 @@ function splitMarkdownSections(text: string): Section[] {
     if (paragraphs.length || heading) sections.push({ heading, paragraphs });
   };
   for (const line of text.split('\n')) {
-    const match = HEADING.exec(line);
-    if (!match) {
+    const title = headingOf(line);
+    if (title === undefined) {
       body.push(line);
       continue;
     }
     flush();
-    heading = match[1];
+    heading = title;
     body = [];
   }
   flush();
@@ -45,20 +94,29 @@ function splitMarkdownSections(text: string): Section[] {
 function splitLong(text: string, max: number): string[] {
   if (text.length <= max) return [text];
   const out: string[] = [];
-  let current = '';
-  const words = text.split(SENTENCE_END).flatMap((sentence) => (sentence.length <= max ? [sentence] : sentence.split(/\s+/)));
-  for (const word of words) {
-    const pieces = word.length <= max ? [word] : (word.match(new RegExp(`[\\s\\S]{1,${max}}`, 'g')) ?? []);
-    for (const piece of pieces) {
-      if (current && current.length + 1 + piece.length > max) {
-        out.push(current);
-        current = piece;
-      } else {
-        current = current ? `${current} ${piece}` : piece;
-      }
+  // The piece being built, as words and its joined length: joining once per piece keeps many tiny words linear and cheap.
+  let words: string[] = [];
+  let length = 0;
+  const add = (piece: string) => {
+    if (length && length + 1 + piece.length > max) {
+      out.push(words.join(' '));
+      words = [piece];
+      length = piece.length;
+    } else if (length) {
+      words.push(piece);
+      length += 1 + piece.length;
+    } else {
+      words = [piece];
+      length = piece.length;
+    }
+  };
+  for (const sentence of text.split(SENTENCE_END)) {
+    for (const word of sentence.length <= max ? [sentence] : sentence.split(/\s+/)) {
+      if (word.length <= max) add(word);
+      else for (let at = 0; at < word.length; at += max) add(word.slice(at, at + max));
     }
   }
-  if (current) out.push(current);
+  if (length) out.push(words.join(' '));
   return out;
 }
 

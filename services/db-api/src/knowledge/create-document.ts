@@ -1,39 +1,42 @@
 import { createHash } from 'node:crypto';
-import { MAX_KNOWLEDGE_DOCUMENT_BYTES, PLANS, type CreateKnowledgeDocumentRequest, type KnowledgeDocumentResponse } from '@vocalia/contracts';
+import type { CreateKnowledgeDocumentRequest, KnowledgeDocumentResponse } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
-import { loadTenantPlan } from '../usage/load-tenant-plan';
-import { quotaExceeded } from '../usage/quota-exceeded';
 import { lockTenantWrites } from '../usage/tenant-write-lock';
 import { chunkFaqs, chunkText, normalizeContent } from './chunk-text';
 import { toDocumentResponse } from './document-view';
+import { checkKnowledgeRoom } from './knowledge-room';
 import { stripArabicMarks } from './normalize-arabic';
 
 export type NewDocument = CreateKnowledgeDocumentRequest & { source?: string };
 
-function bodyOf(doc: NewDocument): { text: string; chunks: string[] } {
-  if (doc.kind === 'faq') return { text: JSON.stringify(doc.faqs), chunks: chunkFaqs(doc.faqs) };
-  return { text: normalizeContent(doc.content), chunks: chunkText(doc.kind, doc.content) };
+function textOf(doc: NewDocument): string {
+  return doc.kind === 'faq' ? JSON.stringify(doc.faqs) : normalizeContent(doc.content);
 }
 
-/** Stores a document and its chunks (indexed for full-text search by a trigger), within the plan's knowledge quota. */
+function chunksOf(doc: NewDocument): string[] {
+  return doc.kind === 'faq' ? chunkFaqs(doc.faqs) : chunkText(doc.kind, doc.content);
+}
+
+/**
+ * Stores a document and its chunks (indexed for full-text search by a trigger), within the plan's knowledge quota.
+ * Size and quota are checked before the content is chunked, and again under the tenant's write lock.
+ */
 export async function createDocument(deps: Deps, auth: AuthContext, input: NewDocument): Promise<KnowledgeDocumentResponse> {
   const { tenantId } = auth;
-  const { text, chunks } = bodyOf(input);
+  const text = textOf(input);
   const sizeBytes = Buffer.byteLength(text, 'utf8');
-  if (sizeBytes > MAX_KNOWLEDGE_DOCUMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `A document is at most ${MAX_KNOWLEDGE_DOCUMENT_BYTES} bytes`);
+  await checkKnowledgeRoom(deps.prisma, tenantId, sizeBytes);
+  const chunks = chunksOf(input);
   const sha256 = createHash('sha256').update(`${input.kind}\n${input.language}\n${text}`).digest('hex');
   const { doc, rows } = await deps.prisma.$transaction(async (tx) => {
     await lockTenantWrites(tx, tenantId, 'knowledge');
-    const plan = await loadTenantPlan(tx, tenantId);
     const same = await tx.knowledgeDocument.findFirst({ where: { tenantId, sha256 }, select: { id: true } });
     if (same) throw new AppError('CONFLICT', `This content is already in the knowledge base (document ${same.id})`);
-    const used = await tx.knowledgeDocument.aggregate({ where: { tenantId }, _sum: { sizeBytes: true } });
-    const limit = PLANS[plan].quotas.knowledgeBaseBytes;
-    if ((used._sum.sizeBytes ?? 0) + sizeBytes > limit) throw quotaExceeded(plan, 'knowledgeBaseBytes', `Your plan's knowledge base holds ${limit} bytes`);
+    await checkKnowledgeRoom(tx, tenantId, sizeBytes);
     const doc = await tx.knowledgeDocument.create({
       data: { tenantId, title: input.title, kind: input.kind, language: input.language, sizeBytes, sha256, source: input.source ?? null },
     });

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { dropDatabase } from '@vocalia/db';
+
+const TSX = join(__dirname, '..', '..', '..', '..', 'node_modules', '.bin', 'tsx');
+
+export interface DbApiProcess {
+  baseUrl: string;
+  databaseUrl: string;
+  child: ChildProcess;
+  output(): string;
+  /** SIGTERM (when still running), wait for exit, drop the database. */
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** `src/main.ts` as a child process on a fresh database, resolved once `/ready` answers 200. */
+export async function spawnDbApi(): Promise<DbApiProcess> {
+  const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  base.pathname = `/vocalia_dbapi_${randomBytes(6).toString('hex')}`;
+  const databaseUrl = base.toString();
+  const port = await freePort();
+  let output = '';
+  const child = spawn(TSX, ['src/main.ts'], {
+    cwd: join(__dirname, '..', '..'),
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl, DB_POOL_SIZE: '3' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    await dropDatabase(databaseUrl);
+  };
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`db-api exited early (${child.exitCode}): ${output}`);
+    }
+    const res = await fetch(`${baseUrl}/ready`).catch(() => undefined);
+    if (res?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { baseUrl, databaseUrl, child, output: () => output, stop };
+}
