@@ -1,6 +1,21 @@
 import request from 'supertest';
 import { bearer, problemOf, startTestApp, TEST_PASSWORD, type TestApp, type TestSession } from './support';
 
+// A raw NUL cannot sit in a part header, but RFC 5987's `filename*` decodes to one.
+const NUL_FILENAME_BODY = [
+  '--B',
+  'Content-Disposition: form-data; name="title"',
+  '',
+  'Soins',
+  '--B',
+  "Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''soins%00.txt",
+  'Content-Type: text/plain',
+  '',
+  'Détartrage le mardi',
+  '--B--',
+  '',
+].join('\r\n');
+
 // Each of these was a 500 through the edge: PostgreSQL refuses U+0000 (22021), and parser/router errors lost their status.
 describe('bad input never reaches PostgreSQL as a 500', () => {
   let t: TestApp;
@@ -34,6 +49,7 @@ describe('bad input never reaches PostgreSQL as a 500', () => {
   it.each([
     ['JSON content', 'body.content', (r: request.Test) => r.send({ title: 'Soins', kind: 'text', language: 'fr', content: 'Détartrage\u0000 le mardi' })],
     ['an uploaded file', 'file.content', (r: request.Test) => r.attach('file', Buffer.from('Détartrage\u0000 le mardi'), 'soins.txt')],
+    ['an uploaded file name', 'file.filename', (r: request.Test) => r.set('content-type', 'multipart/form-data; boundary=B').send(NUL_FILENAME_BODY)],
     ['a multipart text field', 'body.title', (r: request.Test) => r.field('title', 'Soins\u0000').attach('file', Buffer.from('Détartrage le mardi'), 'soins.txt')],
   ])('when knowledge arrives with NUL in %s, then 400 names %s and no document is written', async (_what, where, send) => {
     const res = await send(request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)));

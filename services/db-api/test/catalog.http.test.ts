@@ -51,6 +51,17 @@ describe('product catalog', () => {
     expect(await t.deps.prisma.catalogItem.count({ where: { tenantId: s.tenantId } })).toBe(0);
   });
 
+  it.each([
+    ['a CSV body', (r: request.Test) => r.set('content-type', 'text/csv').send(`${CSV}NUL-03,Plat\u0000 du jour,,12,EUR,1,,\n`)],
+    ['an uploaded JSON file', (r: request.Test) => r.attach('file', Buffer.from(JSON.stringify([{ sku: 'A', name: 'One', price: 1 }, { sku: 'B', name: 'T\u0000wo', price: 2 }])), 'items.json')],
+  ])('when %s holds NUL in a row, then 400 names that row and nothing is imported', async (_what, send) => {
+    const s = await ecommerceTenant();
+    const res = await send(request(t.app).post('/api/v1/catalog/import').set(bearer(s)));
+    expect(res.status).toBe(400);
+    expect(problemOf(res).errors).toEqual([{ path: expect.stringMatching(/^rows\.(2|3)$/), message: expect.stringMatching(/^name: must not contain the NUL/) }]);
+    expect(await t.deps.prisma.catalogItem.count({ where: { tenantId: s.tenantId } })).toBe(0);
+  });
+
   it('when a JSON array with a duplicate sku is imported, then 400 names the later row', async () => {
     const s = await ecommerceTenant();
     const rows = [{ sku: 'A', name: 'One', price: 1 }, { sku: 'A', name: 'Two', price: 2 }];

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { CATALOG_CSV_COLUMNS, CatalogImportJson, CatalogItemInput, MAX_CATALOG_IMPORT_ROWS, type CatalogImportResponse } from '@vocalia/contracts';
-import { AppError } from '@vocalia/service-kit';
+import { AppError, findNul } from '@vocalia/service-kit';
 
 export interface ImportRows {
   items: CatalogItemInput[];
@@ -58,6 +58,11 @@ export function validateRows(records: unknown[]): ImportRows {
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const row = index + 1;
+    const nul = findNul(record, 'row');
+    if (nul.length) {
+      errors.push(...nul.map((f) => ({ row, message: `${f.path.replace(/^row\.?/, '') || 'row'}: ${f.message}` })));
+      return;
+    }
     const parsed = CatalogItemInput.safeParse(record);
     if (!parsed.success) {
       errors.push(...parsed.error.issues.map((i) => ({ row, message: `${i.path.join('.') || 'row'}: ${i.message}` })));

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { extname } from 'node:path';
 import { CreateKnowledgeDocumentRequest, UploadKnowledgeFields, type Language } from '@vocalia/contracts';
-import { AppError, parseInput } from '@vocalia/service-kit';
+import { AppError, findNul, nulRefused, parseInput } from '@vocalia/service-kit';
 import type { NewDocument } from './create-document';
 import type { UploadedFile } from './read-multipart-file';
 
@@ -38,6 +38,8 @@ function readFaqs(extension: string, text: string): unknown {
 
 /** Turns an uploaded .txt/.md/.json/.csv into the same document a JSON body would describe. */
 export function parseUpload(file: UploadedFile, defaultLanguage: Language): NewDocument {
+  const badName = findNul(file.filename, 'file.filename');
+  if (badName.length) throw nulRefused(badName);
   const extension = extname(file.filename).toLowerCase();
   const kind = KIND_BY_EXTENSION[extension];
   if (!kind) throw fileError(`unsupported file type "${extension || file.filename}"; send .txt, .md, .json (FAQ) or .csv (FAQ)`);
