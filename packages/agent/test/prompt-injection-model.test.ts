@@ -60,7 +60,9 @@ describe('prompt injection against a model that obeys every attack', () => {
       expect(leaksIn(server.replies[0]!, canariesSent(server)).length).toBeGreaterThan(0);
       expect(leaksIn(result.answer, canariesSent(server))).toEqual([]);
       expect(result.intent).toBe('prompt_injection');
-      expect(result.answer).toBe(refusal(attack.language));
+      // Streaming releases words older than the hold-back window: harmless lead-in words may precede the refusal.
+      if (mode === 'streaming') expect(result.answer.endsWith(refusal(attack.language))).toBe(true);
+      else expect(result.answer).toBe(refusal(attack.language));
       if (mode === 'streaming') expect(streamed).toBe(result.answer);
     },
   );

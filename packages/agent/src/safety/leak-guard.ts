@@ -1,15 +1,16 @@
 import { LeakDetector, type LeakKind, type Protection } from './leak-detector';
 
 /**
- * Characters of a streamed reply held back before they reach the visitor: a leak is found before
- * any of its words leave (a canary, a secret spelled out letter by letter, a run of instructions).
+ * Characters of a streamed reply held back before they reach the visitor: enough to hold a whole
+ * canary or a short secret spelled out letter by letter before any of it leaves, while a reply of a
+ * few sentences still streams word by word (a voice turn cannot wait for the whole answer).
  */
-export const HOLD_BACK_CHARS = 240;
+export const HOLD_BACK_CHARS = 72;
 /**
  * The reply is re-checked once this many new characters have arrived (and at the end): a leak
  * completed in between is still held back, since what is released is `HOLD_BACK_CHARS` older.
  */
-const CHECK_EVERY_CHARS = 48;
+const CHECK_EVERY_CHARS = 8;
 
 /**
  * Streams a model's word pieces through, holding back the last `holdBack` characters, and stops
