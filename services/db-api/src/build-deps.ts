@@ -2,7 +2,7 @@ import { createPrisma } from '@vocalia/db';
 import { createDeadLetterProbe, createProducer, createRedis, type Closer, type Logger } from '@vocalia/service-kit';
 import type { Deps } from './deps';
 import type { Env } from './env';
-import { loadJwtKeys } from './auth/jwt-keys';
+import { loadJwtKeys } from './credentials/jwt-keys';
 import { createMailer } from './mail/mailer';
 import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
 

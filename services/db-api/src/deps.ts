@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@vocalia/db';
 import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-kit';
-import type { JwtKeys } from './auth/jwt-keys';
+import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
 import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';

@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerInvitationRoutes } from './invitations/routes';
 import { registerMemberRoutes } from './members/routes';
 import { registerOpenApiRoutes } from './openapi/routes';
+import { routeDocs } from './route-docs';
 import { registerOriginRoutes } from './origins/routes';
 import { registerPlanRoutes } from './plans/routes';
 import { registerTenantRoutes } from './tenants/routes';
@@ -24,7 +25,7 @@ import { registerWidgetRoutes } from './widget/routes';
 /**
  * Every feature mounts its routes here, with full paths (`/api/v1/...`, `/internal/v1/...`) on this one
  * router (no sub-routers: the OpenAPI coverage test walks this router's stack). One line per feature;
- * each /api/v1 route also needs its entry in src/openapi/registry.ts.
+ * each /api/v1 route also needs its entry in src/route-docs.ts.
  */
 export function registerRoutes(router: Router, deps: Deps): void {
   registerAuthRoutes(router, deps);
@@ -36,7 +37,7 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerOriginRoutes(router, deps);
   registerPlanRoutes(router, deps);
   registerAuditRoutes(router, deps);
-  registerOpenApiRoutes(router, deps);
+  registerOpenApiRoutes(router, deps, routeDocs);
   registerPersonaRoutes(router);
   registerAgentRoutes(router, deps);
   registerKnowledgeRoutes(router, deps);

@@ -1,6 +1,6 @@
 import { createRedis } from '@vocalia/service-kit';
 import type { Deps } from './deps';
-import { startAuditEventsWorker } from './audit/audit-events.worker';
+import { startAuditEventsWorker } from './workers/audit-events.worker';
 import { startDataWorkers } from './workers/start-data-workers';
 
 export interface RunningWorkers {

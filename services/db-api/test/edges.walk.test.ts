@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import request from 'supertest';
-import { routeDocs } from '../src/openapi/registry';
-import type { RouteDoc } from '../src/openapi/route-doc';
+import { routeDocs } from '../src/route-docs';
+import type { RouteDoc } from '../src/http/route-doc';
 import { bearer, createTenantResources, problemOf, startTestApp, type TenantResources, type TestApp, type TestSession } from './support';
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; enum?: unknown[]; anyOf?: JsonSchema[] };

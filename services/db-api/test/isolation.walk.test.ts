@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { routeDocs } from '../src/openapi/registry';
-import type { RouteDoc } from '../src/openapi/route-doc';
+import { routeDocs } from '../src/route-docs';
+import type { RouteDoc } from '../src/http/route-doc';
 import { bearer, createTenantResources, startTestApp, type TenantResources, type TestApp, type TestSession } from './support';
 
 /** A body each route accepts, so the walk reaches the tenant lookup instead of stopping at a 400. */

@@ -1,6 +1,6 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import request from 'supertest';
-import { routeDocs } from '../src/openapi/registry';
+import { routeDocs } from '../src/route-docs';
 import { mountedRoutes, startTestApp, type TestApp } from './support';
 
 describe('OpenAPI document', () => {

@@ -1,6 +1,6 @@
 import type { AccountTokenPurpose, Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
-import { sha256Hex } from '../auth/refresh-token';
+import { sha256Hex } from '../credentials/refresh-token';
 import { invalidMailedToken, newMailedToken } from '../mail/mailed-token';
 
 /** Stores a new single-use token for the user (only its hash) and returns it, for the mailed link. */

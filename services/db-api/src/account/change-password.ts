@@ -1,11 +1,11 @@
 import type { ChangePasswordRequest, TokenPair } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
-import { issueTokens } from '../auth/issue-tokens';
-import { hashPassword, verifyPassword } from '../auth/password-hash';
-import { passwordWeakness } from '../auth/password-policy';
+import { issueTokens } from '../credentials/issue-tokens';
+import { hashPassword, verifyPassword } from '../credentials/password-hash';
+import { passwordWeakness } from '../credentials/password-policy';
 import { revokeEverySession } from './revoke-every-session';
 
 /**

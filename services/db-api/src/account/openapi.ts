@@ -1,5 +1,5 @@
 import { ChangePasswordRequest, MailRequestAccepted, PasswordResetRequest, ResetPasswordRequest, TokenPair, VerifyEmailRequest } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Accounts';
 

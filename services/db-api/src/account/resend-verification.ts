@@ -1,7 +1,7 @@
 import type { MailRequestAccepted } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../access/auth-context';
 import { sendVerification } from './send-verification';
 
 /** Signed in with an unverified address: mails a new verification link. */

@@ -2,8 +2,8 @@ import type { ResetPasswordRequest } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
-import { hashPassword } from '../auth/password-hash';
-import { passwordWeakness } from '../auth/password-policy';
+import { hashPassword } from '../credentials/password-hash';
+import { passwordWeakness } from '../credentials/password-policy';
 import { useAccountToken } from './account-token';
 import { revokeEverySession } from './revoke-every-session';
 

@@ -1,7 +1,7 @@
 import { PLANS, type AgentResponse, type CreateAgentRequest } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import type { AuthContext } from '../auth/auth-context';
-import { actorOf } from '../auth/auth-context';
+import type { AuthContext } from '../access/auth-context';
+import { actorOf } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { loadTenantPlan } from '../usage/load-tenant-plan';

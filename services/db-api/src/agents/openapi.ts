@@ -1,5 +1,5 @@
 import { AgentListResponse, AgentResponse, CreateAgentRequest, UpdateAgentRequest } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Agents';
 const manage = ['owner', 'admin'] as RouteDoc['roles'];

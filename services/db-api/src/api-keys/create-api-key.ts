@@ -1,7 +1,7 @@
 import type { CreateApiKeyRequest, CreatedApiKey } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
-import { newApiKey } from '../auth/api-key-format';
+import { actorOf, type AuthContext } from '../access/auth-context';
+import { newApiKey } from '../credentials/api-key-format';
 import { recordAudit } from '../audit/record-audit';
 
 /** A new `vk_` key for the caller's tenant; the full key is in this response only (stored as sha256). */

@@ -1,6 +1,6 @@
 import type { ApiKeyList } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../access/auth-context';
 import { toApiKeySummary } from './api-key-summary';
 
 /** The tenant's usable keys (not revoked, not past their grace period), newest first; never the keys themselves. */

@@ -1,5 +1,5 @@
 import { ApiKeyList, CreateApiKeyRequest, CreatedApiKey, RotateApiKeyRequest, RotatedApiKey } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'API keys';
 const manage: RouteDoc['roles'] = ['owner', 'admin'];

@@ -1,7 +1,7 @@
 import type { RotateApiKeyRequest, RotatedApiKey } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
-import { newApiKey } from '../auth/api-key-format';
+import { actorOf, type AuthContext } from '../access/auth-context';
+import { newApiKey } from '../credentials/api-key-format';
 import { recordAudit } from '../audit/record-audit';
 import { findUsableApiKey } from './find-usable-api-key';
 

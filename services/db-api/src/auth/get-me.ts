@@ -2,7 +2,7 @@ import type { MeResponse } from '@vocalia/contracts';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { toTenantSummary } from '../tenants/tenant-summary';
-import type { AuthContext } from './auth-context';
+import type { AuthContext } from '../access/auth-context';
 
 /** The caller: user (null for an API key), current tenant and role, and every tenant the user belongs to. */
 export async function getMe(deps: Deps, auth: AuthContext): Promise<MeResponse> {

@@ -3,8 +3,8 @@ import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { toTenantSummary } from '../tenants/tenant-summary';
-import { issueTokens } from './issue-tokens';
-import { verifyPassword } from './password-hash';
+import { issueTokens } from '../credentials/issue-tokens';
+import { verifyPassword } from '../credentials/password-hash';
 
 const INVALID = 'Invalid email or password';
 

@@ -1,7 +1,7 @@
 import type { LogoutRequest } from '@vocalia/contracts';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
-import { sha256Hex } from './refresh-token';
+import { sha256Hex } from '../credentials/refresh-token';
 
 /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored: logout is idempotent. */
 export async function logOut(deps: Deps, input: LogoutRequest): Promise<void> {

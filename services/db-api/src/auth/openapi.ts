@@ -1,5 +1,5 @@
 import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, RegisterRequest, SessionResponse, TokenPair } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Accounts';
 

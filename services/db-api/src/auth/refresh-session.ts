@@ -2,8 +2,8 @@ import type { RefreshRequest, TokenPair } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
-import { issueTokens } from './issue-tokens';
-import { sha256Hex } from './refresh-token';
+import { issueTokens } from '../credentials/issue-tokens';
+import { sha256Hex } from '../credentials/refresh-token';
 
 const INVALID = 'Invalid or expired refresh token';
 

@@ -7,9 +7,9 @@ import { recordAudit } from '../audit/record-audit';
 import { slugCandidate, slugify } from '../tenants/tenant-slug';
 import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';
-import { issueTokens } from './issue-tokens';
-import { hashPassword } from './password-hash';
-import { passwordWeakness } from './password-policy';
+import { issueTokens } from '../credentials/issue-tokens';
+import { hashPassword } from '../credentials/password-hash';
+import { passwordWeakness } from '../credentials/password-policy';
 
 const DAY_MS = 86_400_000;
 const SLUG_ATTEMPTS = 5;

@@ -1,5 +1,5 @@
 import { CallDetail, CallListQuery, CallPage } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Calls';
 

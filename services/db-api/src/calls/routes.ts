@@ -2,8 +2,8 @@ import type { Router } from 'express';
 import { CallListQuery } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { authenticate } from '../auth/authenticate';
-import { getAuth } from '../auth/auth-context';
+import { authenticate } from '../access/authenticate';
+import { getAuth } from '../access/auth-context';
 import { getCall, listCalls } from './read-calls';
 
 export function registerCallRoutes(router: Router, deps: Deps): void {

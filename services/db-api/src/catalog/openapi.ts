@@ -1,6 +1,6 @@
 import { CatalogImportResponse, CatalogItemInput, CatalogItemPage, CatalogItemResponse, CatalogListQuery, UpdateCatalogItemRequest } from '@vocalia/contracts';
 import { z } from 'zod';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Catalog';
 const feature = 'product_catalog' as const;

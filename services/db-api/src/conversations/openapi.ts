@@ -1,5 +1,5 @@
 import { ConversationDetail, ConversationListQuery, ConversationPage } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Conversations';
 

@@ -1,8 +1,8 @@
 import type { AcceptInvitationWithPasswordRequest, SessionResponse } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { hashPassword } from '../auth/password-hash';
-import { passwordWeakness } from '../auth/password-policy';
+import { hashPassword } from '../credentials/password-hash';
+import { passwordWeakness } from '../credentials/password-policy';
 import { claimInvitation, findUsableInvitation } from './claim-invitation';
 import { isUniqueViolation } from '../unique-violation';
 import { auditJoined, joinTenant } from './join-tenant';

@@ -1,7 +1,7 @@
 import type { AcceptInvitationRequest, SessionResponse } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../access/auth-context';
 import { claimInvitation } from './claim-invitation';
 import { auditJoined, joinTenant, mapJoinError } from './join-tenant';
 

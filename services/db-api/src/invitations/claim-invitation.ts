@@ -1,5 +1,5 @@
 import type { Invitation, Prisma } from '@vocalia/db';
-import { sha256Hex } from '../auth/refresh-token';
+import { sha256Hex } from '../credentials/refresh-token';
 import { invalidMailedToken } from '../mail/mailed-token';
 
 /** The invitation a token names, if it can still be accepted. */

@@ -3,7 +3,7 @@ import type { SessionResponse } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
-import { issueTokens } from '../auth/issue-tokens';
+import { issueTokens } from '../credentials/issue-tokens';
 import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';
 

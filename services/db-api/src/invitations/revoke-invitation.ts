@@ -1,6 +1,6 @@
 import { AppError, notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 
 /** Its link stops working at once; revoking twice is a no-op, an accepted invitation is a member to remove. */

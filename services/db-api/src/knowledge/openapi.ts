@@ -1,5 +1,5 @@
 import { CreateKnowledgeDocumentRequest, KnowledgeDocumentPage, KnowledgeDocumentResponse, KnowledgeSearchQuery, KnowledgeSearchResponse, PageQuery } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Knowledge base';
 const feature = 'knowledge_base' as const;

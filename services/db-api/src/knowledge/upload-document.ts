@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { Language, MAX_KNOWLEDGE_DOCUMENT_BYTES, type KnowledgeDocumentResponse } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../access/auth-context';
 import { createDocument } from './create-document';
 import { parseUpload } from './parse-upload';
 import { readMultipartFile } from './read-multipart-file';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@vocalia/service-kit';
 import type { Env } from '../env';
-import { sha256Hex } from '../auth/refresh-token';
+import { sha256Hex } from '../credentials/refresh-token';
 
 /** A token for a mailed link: 32 random bytes; only its sha256 is stored. */
 export function newMailedToken(): { token: string; hash: string } {

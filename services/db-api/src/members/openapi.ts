@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Member, MemberList, UpdateMemberRequest } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Members';
 const params = z.object({ userId: z.string() });

@@ -1,6 +1,6 @@
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { countOwners, findMembership, lockTenantMembers } from './find-membership';
 

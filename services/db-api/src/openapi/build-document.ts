@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { Problem, PROBLEM_CONTENT_TYPE } from '@vocalia/contracts';
-import type { RouteDoc } from './route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const ProblemBody = Problem.meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

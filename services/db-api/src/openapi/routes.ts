@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import type { Deps } from '../deps';
+import type { RouteDoc } from '../http/route-doc';
 import { buildOpenApiDocument } from './build-document';
-import { routeDocs } from './registry';
 
-export function registerOpenApiRoutes(router: Router, deps: Deps): void {
+/** `routeDocs` is the whole route list (src/route-docs.ts), passed in so this folder imports no feature. */
+export function registerOpenApiRoutes(router: Router, deps: Deps, routeDocs: RouteDoc[]): void {
   let document: string | undefined;
   router.get('/api/v1/openapi.json', (_req, res) => {
     document ??= JSON.stringify(buildOpenApiDocument(routeDocs, deps.env.PUBLIC_BASE_URL));

@@ -1,7 +1,7 @@
 import { PLANS, type AddOriginRequest, type AllowedOriginView } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { loadTenantPlan } from '../usage/load-tenant-plan';

@@ -1,6 +1,6 @@
 import type { ChangePlanRequest, TenantPlan } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { findTenant } from '../tenants/get-tenant';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';

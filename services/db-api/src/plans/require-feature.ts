@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { cheapestPlanWith, PLANS, planHasFeature, type Feature } from '@vocalia/contracts';
 import { AppError, notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { getAuth } from '../auth/auth-context';
+import { getAuth } from '../access/auth-context';
 
 export function planRequired(feature: Feature): AppError {
   const requiredPlan = cheapestPlanWith(feature);

@@ -2,9 +2,9 @@ import type { Router } from 'express';
 import { UpdateTenantRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { getAuth } from '../auth/auth-context';
-import { authenticate } from '../auth/authenticate';
-import { requireRole } from '../auth/require-role';
+import { getAuth } from '../access/auth-context';
+import { authenticate } from '../access/authenticate';
+import { requireRole } from '../access/require-role';
 import { getTenant } from './get-tenant';
 import { updateTenant } from './update-tenant';
 

@@ -1,6 +1,6 @@
 import type { TenantSettings, UpdateTenantRequest } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { checkLocaleSettings } from './check-locale-settings';
 import { findTenant } from './get-tenant';

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Deps } from '../deps';
-import { authenticate } from '../auth/authenticate';
-import { getAuth } from '../auth/auth-context';
+import { authenticate } from '../access/authenticate';
+import { getAuth } from '../access/auth-context';
 import { getUsage } from './get-usage';
 
 export function registerUsageRoutes(router: Router, deps: Deps): void {

@@ -1,7 +1,7 @@
 import { cheapestPlanWith, planHasFeature, type Feature, type Language, type UpdateWidgetRequest, type WidgetSettingsResponse } from '@vocalia/contracts';
 import { AppError, notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { effectiveWidgetSettings, StoredWidget } from './widget-settings';

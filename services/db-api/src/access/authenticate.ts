@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { AppError, setContextTenant } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import type { AuthContext } from './auth-context';
-import { API_KEY_PATTERN } from './api-key-format';
+import { API_KEY_PATTERN } from '../credentials/api-key-format';
 import { resolveAccessToken } from './resolve-access-token';
 import { resolveApiKey } from './resolve-api-key';
 

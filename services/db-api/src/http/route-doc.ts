@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Feature } from '@vocalia/contracts';
-import type { Role } from '../auth/auth-context';
+import type { Role } from '../access/auth-context';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

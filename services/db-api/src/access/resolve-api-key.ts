@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { AuthContext } from './auth-context';
-import { hashApiKey } from './api-key-format';
+import { hashApiKey } from '../credentials/api-key-format';
 
 const TOUCH_INTERVAL_MS = 60_000;
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { AuthContext } from './auth-context';
-import { verifyAccessToken } from './access-token';
+import { verifyAccessToken } from '../credentials/access-token';
 
 /** A valid JWT is not enough: the membership must still exist, and its current role applies (not the one at login). */
 export async function resolveAccessToken(deps: Deps, token: string): Promise<AuthContext | undefined> {

@@ -1,7 +1,7 @@
 import { createWorker, type Redis } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { workerOptions } from '../workers/worker-options';
-import { appendAuditEntry } from './append-audit-entry';
+import { workerOptions } from './worker-options';
+import { appendAuditEntry } from '../audit/append-audit-entry';
 
 /**
  * Audit events from other services (voice-api, telephony-bridge...). Concurrency 1 keeps them in order;

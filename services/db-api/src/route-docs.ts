@@ -1,0 +1,46 @@
+import type { RouteDoc } from './http/route-doc';
+import { accountRouteDocs } from './account/openapi';
+import { apiKeyRouteDocs } from './api-keys/openapi';
+import { auditRouteDocs } from './audit/openapi';
+import { authRouteDocs } from './auth/openapi';
+import { invitationRouteDocs } from './invitations/openapi';
+import { memberRouteDocs } from './members/openapi';
+import { originRouteDocs } from './origins/openapi';
+import { planRouteDocs } from './plans/openapi';
+import { tenantRouteDocs } from './tenants/openapi';
+import { openApiRouteDocs } from './openapi/openapi-route-docs';
+import { agentRouteDocs } from './agents/openapi';
+import { callRouteDocs } from './calls/openapi';
+import { catalogRouteDocs } from './catalog/openapi';
+import { conversationRouteDocs } from './conversations/openapi';
+import { gdprRouteDocs } from './gdpr/openapi';
+import { knowledgeRouteDocs } from './knowledge/openapi';
+import { personaRouteDocs } from './personas/openapi';
+import { usageRouteDocs } from './usage/openapi';
+import { widgetRouteDocs } from './widget/openapi';
+
+/**
+ * Every /api/v1 route, in the order of openapi.json. Each feature keeps its entries in its own
+ * `<feature>/openapi.ts` (a `RouteDoc[]`); add one spread line here per feature.
+ */
+export const routeDocs: RouteDoc[] = [
+  ...authRouteDocs,
+  ...accountRouteDocs,
+  ...tenantRouteDocs,
+  ...memberRouteDocs,
+  ...invitationRouteDocs,
+  ...apiKeyRouteDocs,
+  ...originRouteDocs,
+  ...planRouteDocs,
+  ...auditRouteDocs,
+  ...openApiRouteDocs,
+  ...personaRouteDocs,
+  ...agentRouteDocs,
+  ...knowledgeRouteDocs,
+  ...catalogRouteDocs,
+  ...conversationRouteDocs,
+  ...callRouteDocs,
+  ...usageRouteDocs,
+  ...widgetRouteDocs,
+  ...gdprRouteDocs,
+];
