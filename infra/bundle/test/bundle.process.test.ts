@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { dropDatabase } from '@vocalia/db';
 import { bundleService, type BundleResult } from '../src/bundle-service';
 import { startBundle } from '../src/start-bundle';
@@ -17,13 +19,31 @@ const DEV_TOOLS = ['typescript', 'tsx', 'jest', 'esbuild', 'prisma', '@types', '
 
 let redis: Awaited<ReturnType<typeof privateRedis>>;
 const bundles: Record<string, BundleResult> = {};
+/** A real SMTP server: the bundled nodemailer must reach it (db-api refuses production without SMTP_URL). */
+const mailedTo: string[] = [];
+let mailArrived: () => void = () => undefined;
+const firstMail = new Promise<void>((resolve) => (mailArrived = resolve));
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, session, done) {
+    stream.resume().on('end', () => {
+      mailedTo.push(...session.envelope.rcptTo.map((r) => r.address));
+      mailArrived();
+      done();
+    });
+  },
+});
 
 beforeAll(async () => {
   redis = await privateRedis();
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   for (const service of ['db-api', 'voice-api']) bundles[service] = await bundleService(service, join(out, service));
 }, 120_000);
 
 afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await redis.stop();
   await dropDatabase(databaseUrl);
   rmSync(out, { recursive: true, force: true });
@@ -42,9 +62,15 @@ describe('production bundles', () => {
     expect(readdirSync(db.outDir).filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
-  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2 and stops cleanly', async () => {
+  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2, mails through SMTP and stops cleanly', async () => {
     const port = await freePort();
-    const svc = await startBundle(bundles['db-api']!.outDir, port, { ...production(), DATABASE_URL: databaseUrl, DB_POOL_SIZE: '3', ...rsaKeys() });
+    const svc = await startBundle(bundles['db-api']!.outDir, port, {
+      ...production(),
+      DATABASE_URL: databaseUrl,
+      DB_POOL_SIZE: '3',
+      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      ...rsaKeys(),
+    });
     try {
       const ready = await fetch(`${svc.url}/ready`);
       expect(await ready.json()).toMatchObject({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
@@ -54,6 +80,8 @@ describe('production bundles', () => {
         body: JSON.stringify({ email: 'owner@bundle.example', password: 'correct horse battery staple', company: 'Bundle Co' }),
       });
       expect(registered.status).toBe(201);
+      await firstMail;
+      expect(mailedTo).toEqual(['owner@bundle.example']);
       expect(svc.output()).toContain('database migrated');
       const metrics = await (await fetch(`${svc.url}/metrics`)).text();
       expect(metrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/auth\/register",status="201"\} 1/);
