@@ -26,7 +26,7 @@ export { TOOL_SPECS, type ToolSpec } from './providers/tool-specs';
 export { buildSystemPrompt, SECURITY_RULES } from './providers/system-prompt';
 
 export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
-export { TenantIndexCache, buildTenantIndex, type TenantIndex } from './retrieval/tenant-index';
+export { TenantIndexCache, buildTenantIndex, type RetrievalMode, type TenantIndex } from './retrieval/tenant-index';
 export { searchKnowledge, searchCatalog, MIN_COVERAGE, type KnowledgeHit, type KnowledgeRetrieval } from './retrieval/search';
 
 export { detectLanguage, type LanguageGuess } from './language/detect-language';

@@ -43,7 +43,7 @@ function build(config: ProviderConfig, analyzer: TurnAnalyzer, local: LocalProvi
  */
 export function createEngine(config: EngineConfig): Engine {
   const now = config.now ?? (() => new Date());
-  const analyzer = new TurnAnalyzer({ indexes: new TenantIndexCache(config.maxCachedTenants), now });
+  const analyzer = new TurnAnalyzer({ indexes: new TenantIndexCache(config.maxCachedTenants, config.retrieval), now });
   const local = new LocalProvider(analyzer);
   const timeoutMs = config.timeoutMs ?? defaults.DEFAULT_TIMEOUT_MS;
   const breakerOptions = {

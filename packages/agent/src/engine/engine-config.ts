@@ -1,4 +1,5 @@
 import type { ConversationProvider } from '../engine';
+import type { RetrievalMode } from '../retrieval/tenant-index';
 
 export type RemoteProviderConfig =
   | { kind: 'openai-compatible'; name: string; apiKey: string; baseURL: string; model: string; timeoutMs?: number; temperature?: number }
@@ -14,6 +15,8 @@ export interface EngineConfig {
   breaker?: { failureThreshold?: number; cooldownMs?: number };
   /** Clock for relative dates ("tomorrow") and the breakers; defaults to the system clock. */
   now?: () => Date;
+  /** Knowledge ranking: `paraphrase` (default) or `lexical`, the stems-only ranking kept to measure against. */
+  retrieval?: RetrievalMode;
   /** Tenants whose retrieval index stays in memory. */
   maxCachedTenants?: number;
   /** Told about each provider failure before falling back (for logs and metrics). */

@@ -1,6 +1,6 @@
 import type { CatalogItemSnapshot, KnowledgeChunkSnapshot, Language } from '@vocalia/contracts';
 import type { IntentAnalysis } from '../intent/detect-intent';
-import type { QueryGroup } from './bm25';
+import type { QueryGroup, RankedDoc } from './bm25';
 import { selectPassage } from './passage';
 import { contentGroups } from './query-groups';
 import type { TenantIndex } from './tenant-index';
@@ -31,11 +31,24 @@ function languageBoost(chunk: Language, reply: Language, tenantDefault: Language
   return chunk === tenantDefault ? base * DEFAULT_LANGUAGE_BOOST : base;
 }
 
+/**
+ * FAQ-aware ranking: a chunk's score over its whole text plus, for an FAQ pair, its stored
+ * question's score, so the pair whose question the visitor rephrased beats answers that merely
+ * mention the same words. Coverage stays the whole chunk's (its question is part of it).
+ */
+function withQuestionScores(index: TenantIndex, groups: readonly QueryGroup[], boost: (doc: number) => number, limit: number): RankedDoc[] {
+  const questionScores = new Map(index.questions!.search(groups, index.questions!.size, boost).map((r) => [r.doc, r.score]));
+  const ranked = index.knowledge.search(groups, index.knowledge.size, boost).map((r) => ({ ...r, score: r.score + (questionScores.get(r.doc) ?? 0) }));
+  ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return ranked.slice(0, limit);
+}
+
 /** Ranked knowledge chunks for the query groups, preferring chunks written in the reply language. */
 export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[], reply: Language, limit = 5): KnowledgeRetrieval {
   const tenantDefault = index.catalogLanguage;
   if (groups.length === 0 || index.chunks.length === 0) return { hits: [] };
-  const ranked = index.knowledge.search(groups, limit, (doc) => languageBoost(index.chunks[doc]!.chunk.language, reply, tenantDefault));
+  const boost = (doc: number) => languageBoost(index.chunks[doc]!.chunk.language, reply, tenantDefault);
+  const ranked = index.questions ? withQuestionScores(index, groups, boost, limit) : index.knowledge.search(groups, limit, boost);
   const hits = ranked.map((r) => ({ chunk: index.chunks[r.doc]!.chunk, score: r.score, coverage: r.coverage, doc: r.doc }));
   const best = hits.slice(0, 3).find((h) => h.coverage >= MIN_COVERAGE && h.score > 0);
   const strip = ({ chunk, score, coverage }: KnowledgeHit): KnowledgeHit => ({ chunk, score, coverage });
