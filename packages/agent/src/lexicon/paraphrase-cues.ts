@@ -8,18 +8,18 @@ import type { CueTable } from './intent-cues';
  */
 export const PARAPHRASE_CUES = {
   location: {
-    fr: 'où|situé*|se trouve*|trouver|adresse|emplacement|venir',
-    en: 'where|address|located|location|find you|situated|get there',
-    es: 'dónde|donde|dirección|ubicad*|ubicación|encuentra*|situad*|estamos en',
-    ar: 'أين|عنوان|يقع|تقع|توجد|يوجد مقر|مقر|مكان',
-    ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس',
+    fr: 'où|situé*|se trouve*|trouver|adresse|emplacement|venir|rue|avenue|boulevard|bd|quartier|place',
+    en: 'where|address|located|location|find you|situated|get there|street|avenue|boulevard|road|district',
+    es: 'dónde|donde|dirección|ubicad*|ubicación|encuentra*|situad*|estamos en|calle|avenida|bulevar|barrio|plaza',
+    ar: 'أين|عنوان|يقع|تقع|توجد|مقر|مكان|شارع|زنقة|حي',
+    ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
   },
   hours: {
-    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|semaine|lundi|samedi|dimanche',
-    en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|monday|saturday|sunday',
-    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|lunes|sábado|domingo',
-    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أسبوع|الأسبوع|الاثنين|السبت|الأحد',
-    ary: 'فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
+    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|semaine|jours|lundi|samedi|dimanche|dîner|déjeuner',
+    en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|days|monday|saturday|sunday|dinner|lunch',
+    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|días|lunes|sábado|domingo|cenar|almorzar',
+    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|العشاء|الغداء',
+    ary: 'فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
   },
   pricing: {
     fr: 'prix|tarif*|coût*|coute*|combien|revient|payer|mad|dh|dirham*|euro*',
@@ -36,24 +36,24 @@ export const PARAPHRASE_CUES = {
     ary: 'التوصيل|كتوصلو|للدار|twsil|lddar',
   },
   groups: {
-    fr: 'groupe*|anniversaire*|personnes|invités|banquet',
-    en: 'group*|party|parties|guests|people|birthday*',
-    es: 'grupo*|personas|invitados|cumpleaños',
-    ar: 'مجموعة|مجموعات|أشخاص|ضيوف',
-    ary: 'جماعة|مجموعة|ناس|jma3a',
+    fr: 'groupe*|anniversaire*|personnes|invités|banquet|accueillir|recevoir',
+    en: 'group*|party|parties|guests|people|birthday*|host',
+    es: 'grupo*|personas|invitados|cumpleaños|acoger|recibir',
+    ar: 'مجموعة|مجموعات|أشخاص|ضيوف|استقبال',
+    ary: 'جماعة|مجموعة|ناس|تستقبلو|jma3a',
   },
   menu: {
-    fr: 'menu*|formule*|midi|plat du jour',
-    en: 'menu*|set menu|lunch',
-    es: 'menú|menu|del día',
-    ar: 'قائمة|وجبة اليوم',
-    ary: 'المنيو|lmenu|menu',
+    fr: 'menu du jour|plat du jour|menu*|formule*|midi',
+    en: 'menu of the day|set menu|menu*',
+    es: 'menú del día|menú|menu',
+    ar: 'قائمة اليوم|وجبة اليوم|قائمة',
+    ary: 'المنيو ديال النهار|المنيو|lmenu dyal nhar|lmenu|menu',
   },
   insurance: {
-    fr: 'mutuelle*|assurance*|rembours*|cnops|cnss',
-    en: 'insurance|insurer*|insured|covered|cover|reimburs*',
-    es: 'seguro*|mutua*|aseguradora*|reembols*',
-    ar: 'تأمين|التأمين|تعاضدي*|استرجاع',
+    fr: 'mutuelle*|assurance santé|assurance maladie|assurance*|rembours*|cnops|cnss',
+    en: 'health insurance|medical insurance|insurance|insurer*|insured|covered|cover|reimburs*',
+    es: 'seguro médico|seguro de salud|seguro*|mutua*|aseguradora*|reembols*',
+    ar: 'التأمين الصحي|تأمين|التأمين|تعاضدي*|استرجاع',
     ary: 'لاسورانس|لاموتيال|التعاضدية|assurance|mutuelle|lassurance',
   },
   cleaning: {
@@ -89,6 +89,23 @@ export const PARAPHRASE_CUES = {
     en: 'warranty|guarantee*|how long',
     es: 'garantía|garantia|cuánto dura',
     ar: 'ضمان|الضمان|مضمونة',
-    ary: 'ضمانة|كتضمنو|damana',
+    ary: 'شحال د الوقت|شحال من وقت|ضمانة|كتضمنو|damana',
   },
 } as const satisfies Record<string, CueTable>;
+
+/**
+ * Words a visitor adds that say nothing a knowledge base would answer: the business itself ("the
+ * clinic" is "you"), and vague verbs and adjectives ("work with", "large"). Dropped from questions
+ * and chunks alike in paraphrase retrieval, so they neither help nor hide an answer.
+ */
+export const PARAPHRASE_FILLERS = {
+  fr: `cabinet clinique restaurant garage atelier magasin boutique agence bureau centre salon entreprise société exactement
+    grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture`,
+  en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
+    big small work working accept accepted allowed during food`,
+  es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
+    trabajan trabajar aceptan aceptar admiten atienden pueden comida`,
+  arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
+    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم`,
+  arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali`,
+} as const;

@@ -5,6 +5,10 @@ export interface QueryGroup {
   concept: boolean;
   /** Scores but does not count toward coverage (the visitor's own spelling of a concept word). */
   optional?: boolean;
+  /** Names a thing (a treatment, a car part) rather than a topic: the passage quotes the sentences naming it. */
+  specific?: boolean;
+  /** Share of its weight this group brings to coverage (default 1): a broad concept such as "price" alone does not make an answer. */
+  weight?: number;
 }
 
 export interface RankedDoc {
@@ -59,8 +63,8 @@ export class Bm25Index {
   }
 
   private groupWeight(group: QueryGroup): number {
-    if (group.concept) return this.idf('');
-    return Math.max(...group.members.map((m) => this.idf(m)));
+    const weight = group.concept ? this.idf('') : Math.max(...group.members.map((m) => this.idf(m)));
+    return weight * (group.weight ?? 1);
   }
 
   /** Documents matching any group, best first (score times `boost`); a group scores its best member in each document. */

@@ -1,12 +1,13 @@
 import { LANGUAGES, type Language } from '@vocalia/contracts';
-import { CueMatcher } from '../lexicon/cue-matcher';
+import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
 import type { CueTable } from '../lexicon/intent-cues';
 import { INTENT_CUES } from '../lexicon/intent-cues';
-import { PARAPHRASE_CUES } from '../lexicon/paraphrase-cues';
+import { PARAPHRASE_CUES, PARAPHRASE_FILLERS } from '../lexicon/paraphrase-cues';
 import { TOPIC_CUES } from '../lexicon/topic-cues';
 import { termOf } from '../text/analyze';
 import { consonantSkeleton } from '../text/consonant-skeleton';
 import { foldText, isArabicScript, wordTokens } from '../text/fold';
+import { stemArabic, stemLatin } from '../text/stem';
 import type { QueryGroup } from './bm25';
 
 type Tables = Record<string, CueTable>;
@@ -29,6 +30,30 @@ function mergeTables(...tables: Tables[]): Tables {
 const { hours, pricing, order_status } = INTENT_CUES;
 const matcher = new CueMatcher<string>(mergeTables({ hours, pricing, order_status }, TOPIC_CUES, PARAPHRASE_CUES));
 
+/** Concepts nearly every business writes about: with another concept or word beside them, they are not the question's point. */
+const BROAD_CONCEPTS: ReadonlySet<string> = new Set(['pricing', 'hours', 'location', 'contact', 'payment']);
+const BROAD_WEIGHT = 0.5;
+
+/** Stems of the filler words, in every language's stemming (a Darija question may use a French word). */
+const FILLERS: ReadonlySet<string> = new Set(
+  Object.entries(PARAPHRASE_FILLERS).flatMap(([list, words]) =>
+    wordTokens(foldText(words)).flatMap((w) => (list === 'arabic' || list === 'arabizi' ? [stemArabic(w), w] : LANGUAGES.map((l) => stemLatin(w, l)))),
+  ),
+);
+
+/** Concepts found in the tokens, less those whose every word a stronger concept already claimed ("حتى لشحال" is hours, not price). */
+function conceptsIn(tokens: readonly string[]): Map<string, CueMatch> {
+  const found = [...matcher.match(tokens)].sort((a, b) => b[1].score - a[1].score);
+  const claimed = new Set<number>();
+  const kept = new Map<string, CueMatch>();
+  for (const [concept, match] of found) {
+    if (match.positions.every((p) => claimed.has(p))) continue;
+    for (const p of match.positions) claimed.add(p);
+    kept.set(concept, match);
+  }
+  return kept;
+}
+
 /** A concept's tag, shared by every spelling of it in every language. */
 export const conceptTag = (concept: string): string => `#${concept}`;
 
@@ -38,38 +63,54 @@ function skeletonOf(token: string, language: Language): string | undefined {
   return undefined;
 }
 
+/** Topics of a whole chunk, weighted like rare words; the other concepts are synonym sets, scored like the word they stand for. */
+const TOPICS: ReadonlySet<string> = new Set([...BROAD_CONCEPTS, 'order_status', 'insurance', 'parking']);
+
 interface Analysed {
   concepts: string[];
+  /** The stems of the words that named the concepts: the visitor's own spelling favours chunks in their language. */
+  spellings: string[];
   /** Each content word with the spellings it matches: its stem, and its consonant skeleton for Arabic and Arabizi. */
   words: string[][];
 }
 
 function analyse(text: string, language: Language): Analysed {
   const tokens = wordTokens(foldText(text));
-  const found = matcher.match(tokens);
+  const found = conceptsIn(tokens);
   const used = new Set([...found.values()].flatMap((m) => m.positions));
   const words: string[][] = [];
   tokens.forEach((token, i) => {
     if (used.has(i)) return;
     const term = termOf(token, language);
-    if (!term || /^\d+$/.test(term)) return;
+    if (!term || /^\d+$/.test(term) || FILLERS.has(term)) return;
     const skeleton = skeletonOf(token, language);
     words.push(skeleton ? [term, skeleton] : [term]);
   });
-  return { concepts: [...found.keys()], words };
+  const spellings = [...used].flatMap((i) => termOf(tokens[i]!, language) ?? []);
+  return { concepts: [...found.keys()], spellings, words };
 }
 
 /** Index terms of a chunk or sentence: concept tags, stems and skeletons. */
 export function paraphraseTerms(text: string, language: Language): string[] {
-  const { concepts, words } = analyse(text, language);
-  return [...concepts.map(conceptTag), ...words.flat()];
+  const { concepts, spellings, words } = analyse(text, language);
+  return [...concepts.map(conceptTag), ...spellings, ...words.flat()];
 }
 
-/** Query groups of a visitor's message: one per concept it names (any spelling, any language), one per other content word. */
-export function paraphraseGroups(message: string, language: Language): QueryGroup[] {
-  const { concepts, words } = analyse(message, language);
-  const groups: QueryGroup[] = concepts.map((c) => ({ members: [conceptTag(c)], concept: true }));
+/**
+ * Query groups of a visitor's message: one per concept it names (any spelling, any language), one
+ * per other content word, and (unless the reply is in another language) the visitor's own spellings
+ * of the concepts as optional groups.
+ */
+export function paraphraseGroups(message: string, language: Language, reply: Language = language): QueryGroup[] {
+  const { concepts, spellings, words } = analyse(message, language);
+  const broad = (c: string) => BROAD_CONCEPTS.has(c) && concepts.length + words.length > 1;
+  const groups: QueryGroup[] = concepts.map((c) => ({ members: [conceptTag(c)], concept: true, ...(TOPICS.has(c) ? {} : { specific: true }), ...(broad(c) ? { weight: BROAD_WEIGHT } : {}) }));
   const seen = new Set<string>();
+  for (const term of reply === language ? spellings : []) {
+    if (seen.has(term)) continue;
+    seen.add(term);
+    groups.push({ members: [term], concept: false, optional: true });
+  }
   for (const members of words) {
     if (seen.has(members[0]!)) continue;
     seen.add(members[0]!);

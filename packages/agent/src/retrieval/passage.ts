@@ -45,7 +45,7 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
     length += s.text.length + 1;
     return true;
   };
-  const words = groups.filter((g) => !g.concept && !g.optional);
+  const words = groups.filter((g) => (!g.concept && !g.optional) || g.specific);
   const specific = sentences.some((s) => words.some((g) => g.members.some((m) => s.terms.has(m))));
   if (!specific || sentences.map((s) => s.text).join(' ').length <= SHORT_CHUNK_CHARS) {
     for (let i = 0; i < sentences.length && take(i); i++);

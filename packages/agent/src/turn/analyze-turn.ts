@@ -139,7 +139,7 @@ export class TurnAnalyzer {
       intentAnalysis,
       acknowledgement: affirmation && !answered,
       injection: isPromptInjection(input.message),
-      knowledge: searchKnowledge(index, index.mode === 'paraphrase' ? paraphraseGroups(input.message, messageLanguage) : buildQueryGroups(intentAnalysis, messageLanguage), language),
+      knowledge: searchKnowledge(index, index.mode === 'paraphrase' ? paraphraseGroups(input.message, messageLanguage, language) : buildQueryGroups(intentAnalysis, messageLanguage), language),
       products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],
       lead: scoreLeadCues(texts.map((t) => this.cuesOf(t)), input.lead, {
         askedPrice: intent === 'pricing' || pastIntents.includes('pricing'),
