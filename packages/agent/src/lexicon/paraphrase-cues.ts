@@ -84,6 +84,13 @@ export const PARAPHRASE_CUES = {
     ar: 'فرامل|الفرامل|وسادات',
     ary: 'الفران|فران|البلاكيط|بلاكيط|lfran|plakit',
   },
+  parking: {
+    fr: 'garer|stationner|se garer',
+    en: 'park the car|car park',
+    es: 'aparcar|estacionar|aparcamiento',
+    ar: 'موقف السيارات|موقف للسيارات|ركن السيارة',
+    ary: 'نباركي|باركينغ|nbarki',
+  },
   warranty: {
     fr: 'garanti*|combien de temps',
     en: 'warranty|guarantee*|how long',
@@ -106,6 +113,6 @@ export const PARAPHRASE_FILLERS = {
   es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
     trabajan trabajar aceptan aceptar admiten atienden pueden comida`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
-    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم`,
+    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك`,
   arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali`,
 } as const;
