@@ -2,10 +2,12 @@
  * Retrieval latency of the local engine: p50/p99 of a whole turn with 10, 200 and 2,000 knowledge
  * chunks, minus the same turn with no knowledge (the retrieval's added cost), for the paraphrase and
  * lexical rankings; questions include a 2,000-character one mixing scripts and emoji. Also the
- * one-off index build per snapshot version. Prints figures, asserts nothing.
+ * one-off index build per snapshot version; then retrieval alone on a built index. Prints figures,
+ * asserts nothing (whole-turn p99 on a shared machine is mostly GC and scheduling noise: read the
+ * retrieval-alone table for what the ranking adds).
  * Run: `pnpm bench:retrieval` (BENCH_TURNS to change the number of turns per size, default 2000).
  */
-import { createEngine, type RetrievalMode } from '@vocalia/agent';
+import { buildTenantIndex, createEngine, detectIntent, detectLanguage, knowledgeQuery, searchKnowledge, type RetrievalMode } from '@vocalia/agent';
 import type { KnowledgeChunkSnapshot, TenantSnapshot } from '@vocalia/contracts';
 import { DENTAL_CLINIC } from './quality/dental-clinic';
 import { GARAGE } from './quality/garage';
@@ -61,6 +63,26 @@ async function measure(mode: RetrievalMode, size: number): Promise<Figures> {
   return { build, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), longP99: percentile(long, 0.99) };
 }
 
+/** Retrieval alone (query analysis, ranking, passage), per question, on a built index: the part the ranking adds to a turn. */
+function retrievalAlone(mode: RetrievalMode, size: number): { p50: number; p99: number; longP99: number } {
+  const index = buildTenantIndex(snapshotWith(size), mode);
+  const inputs = QUESTIONS.map((message) => {
+    const language = detectLanguage(message, 'fr').language;
+    return { message, language, analysis: detectIntent(message, language) };
+  });
+  const samples: number[] = [];
+  const long: number[] = [];
+  for (let i = 0; i < TURNS; i++) {
+    const { message, language, analysis } = inputs[i % inputs.length]!;
+    const started = performance.now();
+    searchKnowledge(index, knowledgeQuery(mode, message, analysis, language, language), language);
+    (message === LONG ? long : samples).push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  long.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), longP99: percentile(long, 0.99) };
+}
+
 async function main(): Promise<void> {
   out(`Retrieval latency, local engine in-process, ${TURNS} turns per size (${QUESTIONS.length} questions, one of ${LONG.length} characters with mixed scripts and emoji)`);
   out('| ranking    | chunks | index build ms | turn p50 ms | turn p99 ms | added p99 ms | 2,000-char question p99 ms | its added p99 ms |');
@@ -70,6 +92,16 @@ async function main(): Promise<void> {
     for (const size of SIZES.slice(1)) {
       const m = await measure(mode, size);
       out(`| ${mode.padEnd(10)} | ${String(size).padStart(6)} | ${m.build.toFixed(1).padStart(14)} | ${m.p50.toFixed(3).padStart(11)} | ${m.p99.toFixed(3).padStart(11)} | ${(m.p99 - empty.p99).toFixed(3).padStart(12)} | ${m.longP99.toFixed(3).padStart(8)} | ${(m.longP99 - empty.longP99).toFixed(3).padStart(8)} |`);
+    }
+  }
+  out();
+  out('Retrieval alone (query analysis + ranking + passage) on a built index: what it adds to each turn');
+  out('| ranking    | chunks | p50 ms | p99 ms | 2,000-char question p99 ms |');
+  out('|---|---|---|---|---|');
+  for (const mode of ['paraphrase', 'lexical'] as const) {
+    for (const size of SIZES.slice(1)) {
+      const r = retrievalAlone(mode, size);
+      out(`| ${mode.padEnd(10)} | ${String(size).padStart(6)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.longP99.toFixed(3)} |`);
     }
   }
 }

@@ -27,6 +27,7 @@ export { buildSystemPrompt, SECURITY_RULES } from './providers/system-prompt';
 
 export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
 export { TenantIndexCache, buildTenantIndex, type RetrievalMode, type TenantIndex } from './retrieval/tenant-index';
+export { knowledgeQuery } from './retrieval/knowledge-query';
 export { searchKnowledge, searchCatalog, MIN_COVERAGE, type KnowledgeHit, type KnowledgeRetrieval } from './retrieval/search';
 
 export { detectLanguage, type LanguageGuess } from './language/detect-language';

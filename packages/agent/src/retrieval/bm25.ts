@@ -67,8 +67,11 @@ export class Bm25Index {
     return weight * (group.weight ?? 1);
   }
 
-  /** Documents matching any group, best first (score times `boost`); a group scores its best member in each document. */
-  search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1): RankedDoc[] {
+  /**
+   * Documents matching any group, best first (score plus `extra`, times `boost`); a group scores
+   * its best member in each document.
+   */
+  search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1, extra?: ReadonlyMap<number, number>): RankedDoc[] {
     const scores = new Map<number, { score: number; covered: number }>();
     let total = 0;
     for (const group of groups) {
@@ -88,7 +91,7 @@ export class Bm25Index {
         scores.set(doc, entry);
       }
     }
-    const ranked = [...scores].map(([doc, { score, covered }]) => ({ doc, score: score * boost(doc), coverage: total > 0 ? covered / total : 0 }));
+    const ranked = [...scores].map(([doc, { score, covered }]) => ({ doc, score: (score + (extra?.get(doc) ?? 0)) * boost(doc), coverage: total > 0 ? covered / total : 0 }));
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return ranked.slice(0, limit);
   }

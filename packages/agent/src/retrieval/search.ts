@@ -37,10 +37,8 @@ function languageBoost(chunk: Language, reply: Language, tenantDefault: Language
  * mention the same words. Coverage stays the whole chunk's (its question is part of it).
  */
 function withQuestionScores(index: TenantIndex, groups: readonly QueryGroup[], boost: (doc: number) => number, limit: number): RankedDoc[] {
-  const questionScores = new Map(index.questions!.search(groups, index.questions!.size, boost).map((r) => [r.doc, r.score]));
-  const ranked = index.knowledge.search(groups, index.knowledge.size, boost).map((r) => ({ ...r, score: r.score + (questionScores.get(r.doc) ?? 0) }));
-  ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return ranked.slice(0, limit);
+  const questionScores = new Map(index.questions!.search(groups, index.questions!.size).map((r) => [r.doc, r.score]));
+  return index.knowledge.search(groups, limit, boost, questionScores);
 }
 
 /** Ranked knowledge chunks for the query groups, preferring chunks written in the reply language. */

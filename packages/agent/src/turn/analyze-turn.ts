@@ -10,8 +10,7 @@ import { leadCues, scoreLeadCues, type LeadCues } from '../lead/score-lead';
 import { resolvePersona, type Persona } from '../personas';
 import { isPromptInjection } from '../safety/injection';
 import { TenantNames } from '../safety/tenant-names';
-import { paraphraseGroups } from '../retrieval/paraphrase-terms';
-import { buildQueryGroups } from '../retrieval/query-groups';
+import { knowledgeQuery } from '../retrieval/knowledge-query';
 import { searchCatalog, searchKnowledge, type KnowledgeRetrieval } from '../retrieval/search';
 import type { TenantIndex, TenantIndexCache } from '../retrieval/tenant-index';
 import { TextMemo } from './text-memo';
@@ -139,7 +138,7 @@ export class TurnAnalyzer {
       intentAnalysis,
       acknowledgement: affirmation && !answered,
       injection: isPromptInjection(input.message),
-      knowledge: searchKnowledge(index, index.mode === 'paraphrase' ? paraphraseGroups(input.message, messageLanguage, language) : buildQueryGroups(intentAnalysis, messageLanguage), language),
+      knowledge: searchKnowledge(index, knowledgeQuery(index.mode, input.message, intentAnalysis, messageLanguage, language), language),
       products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],
       lead: scoreLeadCues(texts.map((t) => this.cuesOf(t)), input.lead, {
         askedPrice: intent === 'pricing' || pastIntents.includes('pricing'),
