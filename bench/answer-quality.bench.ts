@@ -1,5 +1,6 @@
 /**
- * Answer quality of the local engine on a labelled set (3 businesses, 5 languages): hit rate on
+ * Answer quality of the local engine on a labelled set (3 businesses, 5 languages, plus a held-out
+ * fourth): hit rate on
  * answerable paraphrases, false answers, honest refusals, for the paraphrase-aware retrieval beside
  * the lexical-only ranking, in the same run. Prints a table, writes bench/results/answer-quality.{json,md}.
  * Run: `pnpm bench:quality` (BENCH_RETRIEVAL=lexical or paraphrase to run one mode; BENCH_VERBOSE=1 lists each miss).
@@ -10,6 +11,7 @@ import type { RetrievalMode } from '@vocalia/agent';
 import { LANGUAGES } from '@vocalia/contracts';
 import { DENTAL_CLINIC } from './quality/dental-clinic';
 import { GARAGE } from './quality/garage';
+import { HELD_OUT_SALON } from './quality/held-out-salon';
 import { RESTAURANT } from './quality/restaurant';
 import { figuresByLanguage, scoreAnswers, type LanguageFigures, type ScoredQuestion } from './quality/score-answers';
 
@@ -27,16 +29,24 @@ function rows(mode: RetrievalMode, figures: Record<string, LanguageFigures>): st
 
 async function main(): Promise<void> {
   const results: Record<string, { figures: Record<string, LanguageFigures>; questions: ScoredQuestion[] }> = {};
-  const table = ['| retrieval  | lang |   right fact | false | refused honestly |', '|---|---|---|---|---|'];
+  const header = ['| retrieval  | lang |   right fact | false | refused honestly |', '|---|---|---|---|---|'];
+  const table = [...header];
+  const heldOut = [...header];
   for (const mode of MODES) {
     const questions = await scoreAnswers(BUSINESSES, mode);
     const figures = figuresByLanguage(questions);
+    const unseen = await scoreAnswers([HELD_OUT_SALON], mode);
     results[mode] = { figures, questions };
+    results[`${mode} held out`] = { figures: figuresByLanguage(unseen), questions: unseen };
     table.push(...rows(mode, figures));
+    heldOut.push(...rows(mode, figuresByLanguage(unseen)));
   }
   const total = BUSINESSES.reduce((n, b) => n + b.questions.length, 0);
   out(`Answer quality, local engine: ${BUSINESSES.length} businesses, ${total} questions (${LANGUAGES.join('/')}); targets: right fact >= 90%, 0 false, refused >= 95%`);
   for (const line of table) out(line);
+  out();
+  out(`Held out (not used to tune the lexicon): ${HELD_OUT_SALON.name}, ${HELD_OUT_SALON.questions.length} questions`);
+  for (const line of heldOut) out(line);
   if (process.env.BENCH_VERBOSE) {
     for (const [mode, r] of Object.entries(results)) {
       for (const q of r.questions.filter((x) => x.outcome === 'missed' || x.outcome === 'false')) out(`${mode} ${q.outcome} [${q.business} ${q.language}] ${q.text} -> ${q.answer}`);
@@ -45,7 +55,7 @@ async function main(): Promise<void> {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'answer-quality.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(dir, 'answer-quality.md'), `${table.join('\n')}\n`);
+  writeFileSync(join(dir, 'answer-quality.md'), `Tuned set (${total} questions)\n\n${table.join('\n')}\n\nHeld out (${HELD_OUT_SALON.questions.length} questions)\n\n${heldOut.join('\n')}\n`);
 }
 
 main().then(

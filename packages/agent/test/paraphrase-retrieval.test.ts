@@ -32,6 +32,12 @@ describe('paraphrase-aware retrieval on FAQ knowledge', () => {
     expect(result.answer).not.toContain('Where is the clinic?');
   });
 
+  it('when a price FAQ ranks first but another chunk also names the thing asked about, then that chunk answers', async () => {
+    const result = await ask('paraphrase', 'How much does whitening cost?');
+    expect(result.answer).toContain('1800 MAD');
+    expect(result.answer).not.toContain('350 MAD');
+  });
+
   it('when a Darija question is written in Latin letters, then it finds the Arabic-script answer and replies in Darija', async () => {
     const lexical = await ask('lexical', 'fin kayna l3iyada dyalkom?');
     const result = await ask('paraphrase', 'fin kayna l3iyada dyalkom?');

@@ -16,6 +16,8 @@ export interface RankedDoc {
   score: number;
   /** Share (0..1) of the query's weight, by idf, that this document covers. */
   coverage: number;
+  /** The same share counting only full-weight groups (not broad topics); 1 when the query has none. */
+  coreCoverage: number;
 }
 
 const K1 = 1.2;
@@ -72,11 +74,14 @@ export class Bm25Index {
    * its best member in each document.
    */
   search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1, extra?: ReadonlyMap<number, number>): RankedDoc[] {
-    const scores = new Map<number, { score: number; covered: number }>();
+    const scores = new Map<number, { score: number; covered: number; core: number }>();
     let total = 0;
+    let coreTotal = 0;
     for (const group of groups) {
       const weight = group.optional ? 0 : this.groupWeight(group);
+      const core = (group.weight ?? 1) < 1 ? 0 : weight;
       total += weight;
+      coreTotal += core;
       const best = new Map<number, number>();
       for (const member of group.members) {
         for (const doc of this.postings.get(member) ?? []) {
@@ -85,13 +90,19 @@ export class Bm25Index {
         }
       }
       for (const [doc, s] of best) {
-        const entry = scores.get(doc) ?? { score: 0, covered: 0 };
+        const entry = scores.get(doc) ?? { score: 0, covered: 0, core: 0 };
         entry.score += group.optional ? s * OPTIONAL_FACTOR : s;
         entry.covered += weight;
+        entry.core += core;
         scores.set(doc, entry);
       }
     }
-    const ranked = [...scores].map(([doc, { score, covered }]) => ({ doc, score: (score + (extra?.get(doc) ?? 0)) * boost(doc), coverage: total > 0 ? covered / total : 0 }));
+    const ranked = [...scores].map(([doc, { score, covered, core }]) => ({
+      doc,
+      score: (score + (extra?.get(doc) ?? 0)) * boost(doc),
+      coverage: total > 0 ? covered / total : 0,
+      coreCoverage: coreTotal > 0 ? core / coreTotal : 1,
+    }));
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return ranked.slice(0, limit);
   }

@@ -41,14 +41,28 @@ function withQuestionScores(index: TenantIndex, groups: readonly QueryGroup[], b
   return index.knowledge.search(groups, limit, boost, questionScores);
 }
 
+/**
+ * Of the best-ranked hits, the one covering most of the question, and never one that covers only
+ * its broad topic: an FAQ pair on "price" ranks high for "how much is the hammam?", but only a
+ * chunk that names the hammam answers it.
+ */
+function mostCovering<H extends { coverage: number; coreCoverage: number; score: number }>(hits: readonly H[]): H | undefined {
+  let best: H | undefined;
+  for (const h of hits) {
+    if (h.coverage < MIN_COVERAGE || h.coreCoverage === 0 || h.score <= 0) continue;
+    if (!best || h.coverage > best.coverage) best = h;
+  }
+  return best;
+}
+
 /** Ranked knowledge chunks for the query groups, preferring chunks written in the reply language. */
 export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[], reply: Language, limit = 5): KnowledgeRetrieval {
   const tenantDefault = index.catalogLanguage;
   if (groups.length === 0 || index.chunks.length === 0) return { hits: [] };
   const boost = (doc: number) => languageBoost(index.chunks[doc]!.chunk.language, reply, tenantDefault);
   const ranked = index.questions ? withQuestionScores(index, groups, boost, limit) : index.knowledge.search(groups, limit, boost);
-  const hits = ranked.map((r) => ({ chunk: index.chunks[r.doc]!.chunk, score: r.score, coverage: r.coverage, doc: r.doc }));
-  const best = hits.slice(0, 3).find((h) => h.coverage >= MIN_COVERAGE && h.score > 0);
+  const hits = ranked.map((r) => ({ chunk: index.chunks[r.doc]!.chunk, score: r.score, coverage: r.coverage, coreCoverage: r.coreCoverage, doc: r.doc }));
+  const best = index.mode === 'paraphrase' ? mostCovering(hits) : hits.slice(0, 3).find((h) => h.coverage >= MIN_COVERAGE && h.score > 0);
   const strip = ({ chunk, score, coverage }: KnowledgeHit): KnowledgeHit => ({ chunk, score, coverage });
   if (!best) return { hits: hits.map(strip) };
   const passage = selectPassage(index.chunks[best.doc]!.sentences, groups);
