@@ -1,4 +1,5 @@
 import type { ConversationProvider } from '../engine';
+import type { EmbeddingsConfig } from '../retrieval/embeddings-client';
 import type { RetrievalMode } from '../retrieval/tenant-index';
 
 export type RemoteProviderConfig =
@@ -17,6 +18,8 @@ export interface EngineConfig {
   now?: () => Date;
   /** Knowledge ranking: `paraphrase` (default) or `lexical`, the stems-only ranking kept to measure against. */
   retrieval?: RetrievalMode;
+  /** An OpenAI-compatible `/embeddings` endpoint: its similarity ranking is fused with the lexical one. */
+  embeddings?: EmbeddingsConfig;
   /** Tenants whose retrieval index stays in memory. */
   maxCachedTenants?: number;
   /** Told about each provider failure before falling back (for logs and metrics). */

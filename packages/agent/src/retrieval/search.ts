@@ -15,7 +15,15 @@ export interface KnowledgeHit {
   chunk: KnowledgeChunkSnapshot;
   score: number;
   coverage: number;
+  /** Cosine similarity to the message, when dense ranking took part and ranked this chunk. */
+  similarity?: number;
 }
+
+/** Chunks by embedding similarity to the message, best first. */
+export type DenseHits = readonly { doc: number; similarity: number }[];
+
+/** Reciprocal-rank fusion constant (the usual 60): ranks matter, raw scores of the two rankings never meet. */
+const RRF_K = 60;
 
 export interface KnowledgeRetrieval {
   hits: KnowledgeHit[];
@@ -55,18 +63,37 @@ function mostCovering<H extends { coverage: number; coreCoverage: number; score:
   return best;
 }
 
-/** Ranked knowledge chunks for the query groups, preferring chunks written in the reply language. */
-export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[], reply: Language, limit = 5): KnowledgeRetrieval {
+/** The lexical hits and the dense ones fused by reciprocal rank; a chunk only the dense ranking found has no lexical score or coverage. */
+function fuse(index: TenantIndex, lexical: readonly (KnowledgeHit & { doc: number })[], dense: DenseHits, limit: number): KnowledgeHit[] {
+  const fused = new Map<number, { hit: KnowledgeHit; rrf: number }>();
+  lexical.forEach((h, rank) => fused.set(h.doc, { hit: { chunk: h.chunk, score: h.score, coverage: h.coverage }, rrf: 1 / (RRF_K + rank + 1) }));
+  dense.forEach(({ doc, similarity }, rank) => {
+    const entry = fused.get(doc) ?? { hit: { chunk: index.chunks[doc]!.chunk, score: 0, coverage: 0 }, rrf: 0 };
+    entry.hit.similarity = similarity;
+    entry.rrf += 1 / (RRF_K + rank + 1);
+    fused.set(doc, entry);
+  });
+  return [...fused.values()].sort((a, b) => b.rrf - a.rrf).slice(0, limit).map((e) => e.hit);
+}
+
+/**
+ * Ranked knowledge chunks for the query groups, preferring chunks written in the reply language;
+ * with `dense`, the hits (what a model sees) are fused with it, while the local answer still needs
+ * the lexical coverage.
+ */
+export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[], reply: Language, limit = 5, dense?: DenseHits): KnowledgeRetrieval {
   const tenantDefault = index.catalogLanguage;
-  if (groups.length === 0 || index.chunks.length === 0) return { hits: [] };
+  if (index.chunks.length === 0) return { hits: [] };
+  if (groups.length === 0) return { hits: dense ? fuse(index, [], dense, limit) : [] };
   const boost = (doc: number) => languageBoost(index.chunks[doc]!.chunk.language, reply, tenantDefault);
   const ranked = index.questions ? withQuestionScores(index, groups, boost, limit) : index.knowledge.search(groups, limit, boost);
   const hits = ranked.map((r) => ({ chunk: index.chunks[r.doc]!.chunk, score: r.score, coverage: r.coverage, coreCoverage: r.coreCoverage, doc: r.doc }));
   const best = index.mode === 'paraphrase' ? mostCovering(hits) : hits.slice(0, 3).find((h) => h.coverage >= MIN_COVERAGE && h.score > 0);
   const strip = ({ chunk, score, coverage }: KnowledgeHit): KnowledgeHit => ({ chunk, score, coverage });
-  if (!best) return { hits: hits.map(strip) };
+  const shown = dense ? fuse(index, hits, dense, limit) : hits.map(strip);
+  if (!best) return { hits: shown };
   const passage = selectPassage(index.chunks[best.doc]!.sentences, groups);
-  return { hits: hits.map(strip), answer: { hit: strip(best), passage } };
+  return { hits: shown, answer: { hit: strip(best), passage } };
 }
 
 /**
