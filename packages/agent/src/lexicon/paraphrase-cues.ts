@@ -92,11 +92,11 @@ export const PARAPHRASE_CUES = {
     ary: 'نباركي|باركينغ|nbarki',
   },
   warranty: {
-    fr: 'garanti*|combien de temps',
-    en: 'warranty|guarantee*|how long',
-    es: 'garantía|garantia|cuánto dura',
+    fr: 'garanti*',
+    en: 'warranty|guarantee*',
+    es: 'garantía|garantia',
     ar: 'ضمان|الضمان|مضمونة',
-    ary: 'شحال د الوقت|شحال من وقت|ضمانة|كتضمنو|damana',
+    ary: 'ضمانة|كتضمنو|damana',
   },
 } as const satisfies Record<string, CueTable>;
 

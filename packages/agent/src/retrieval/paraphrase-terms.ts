@@ -41,17 +41,17 @@ const FILLERS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Concepts found in the tokens, less those whose every word a stronger concept already claimed ("حتى لشحال" is hours, not price). */
+/** Broad concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when). */
+const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment']);
+
+/** Concepts found in the tokens, less a yielding one whose every word another concept took ("حتى لشحال" is hours, not price). */
 function conceptsIn(tokens: readonly string[]): Map<string, CueMatch> {
-  const found = [...matcher.match(tokens)].sort((a, b) => b[1].score - a[1].score);
-  const claimed = new Set<number>();
-  const kept = new Map<string, CueMatch>();
+  const found = matcher.match(tokens);
+  const taken = new Set([...found].filter(([c]) => !YIELDING.has(c)).flatMap(([, m]) => m.positions));
   for (const [concept, match] of found) {
-    if (match.positions.every((p) => claimed.has(p))) continue;
-    for (const p of match.positions) claimed.add(p);
-    kept.set(concept, match);
+    if (YIELDING.has(concept) && match.positions.every((p) => taken.has(p))) found.delete(concept);
   }
-  return kept;
+  return found;
 }
 
 /** A concept's tag, shared by every spelling of it in every language. */
