@@ -31,6 +31,17 @@ export interface TenantIndex {
   catalogLanguage: Language;
 }
 
+/** A chunk whose sentences are analysed the first time it answers: most chunks never do, and the index builds faster. */
+function lazySentences(chunk: KnowledgeChunkSnapshot, answer: string): IndexedChunk {
+  let sentences: IndexedSentence[] | undefined;
+  return {
+    chunk,
+    get sentences() {
+      return (sentences ??= indexSentences(answer, chunk.language, paraphraseTerms));
+    },
+  };
+}
+
 function knowledgeIndexes(snapshot: TenantSnapshot, mode: RetrievalMode): Pick<TenantIndex, 'chunks' | 'knowledge' | 'questions'> {
   if (mode === 'lexical') {
     return {
@@ -41,7 +52,7 @@ function knowledgeIndexes(snapshot: TenantSnapshot, mode: RetrievalMode): Pick<T
   const parts = snapshot.knowledge.map((c) => splitFaq(c.text));
   return {
     // An FAQ's answer is what gets quoted; its question only helps to find it.
-    chunks: snapshot.knowledge.map((chunk, i) => ({ chunk, sentences: indexSentences(parts[i]!.answer, chunk.language, paraphraseTerms) })),
+    chunks: snapshot.knowledge.map((chunk, i) => lazySentences(chunk, parts[i]!.answer)),
     knowledge: new Bm25Index(snapshot.knowledge.map((c) => paraphraseTerms(`${c.title}\n${c.text}`, c.language))),
     questions: new Bm25Index(snapshot.knowledge.map((c, i) => (parts[i]!.question ? paraphraseTerms(parts[i]!.question!, c.language) : []))),
   };
