@@ -69,7 +69,7 @@ describe('paraphrase-aware retrieval on FAQ knowledge', () => {
 
 describe('consonant skeletons', () => {
   it.each([
-    ['l3iyada', 'العيادة'],
+    ['l3yadat', 'العيادات'],
     ['ch7al', 'شحال'],
     ['lvidange', 'الفيدونج'],
     ['tomobil', 'طوموبيل'],
@@ -81,5 +81,10 @@ describe('consonant skeletons', () => {
 
   it('when two different words share no consonants, then their skeletons differ', () => {
     expect(consonantSkeleton(foldText('lkelb'))).not.toBe(consonantSkeleton(foldText('العيادة')));
+  });
+
+  it('when a Latin word leaves only two consonants, then it has no skeleton (too many Arabic words share it)', () => {
+    expect(consonantSkeleton(foldText('lpneu'))).toBeUndefined();
+    expect(consonantSkeleton(foldText('سن'))).toBe('~sn');
   });
 });

@@ -102,17 +102,19 @@ export const PARAPHRASE_CUES = {
 
 /**
  * Words a visitor adds that say nothing a knowledge base would answer: the business itself ("the
- * clinic" is "you"), and vague verbs and adjectives ("work with", "large"). Dropped from questions
+ * clinic" is "you"), and vague verbs and adjectives ("work with", "large", "change": the price of a
+ * tyre change is the price of tyres, not of an oil change). Dropped from questions
  * and chunks alike in paraphrase retrieval, so they neither help nor hide an answer.
  */
 export const PARAPHRASE_FILLERS = {
   fr: `cabinet clinique restaurant garage atelier magasin boutique agence bureau centre salon entreprise société exactement
-    grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture`,
+    grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture
+    changer changement remplacer remplacement`,
   en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
-    big small work working accept accepted allowed during food`,
+    big small work working accept accepted allowed during food change changing replace replacing replacement`,
   es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
-    trabajan trabajar aceptan aceptar admiten atienden pueden comida`,
+    trabajan trabajar aceptan aceptar admiten atienden pueden comida cambiar cambio sustituir`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
-    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك`,
-  arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali`,
+    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل`,
+  arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir`,
 } as const;

@@ -23,12 +23,13 @@ function squeeze(skeleton: string): string {
 
 /**
  * The consonant skeleton of a folded token, shared by its Arabic-script and Latin (Arabizi)
- * spellings: "l3iyada" and "العيادة" both give "3d", "ch7al" and "شحال" both "chl". Undefined when
+ * spellings: "lvidange" and "الفيدونج" both give "fdnj", "ch7al" and "شحال" both "chl". Undefined when
  * too short to tell words apart.
  */
 export function consonantSkeleton(token: string): string | undefined {
   let s: string;
-  if (isArabicScript(token)) {
+  const arabicScript = isArabicScript(token);
+  if (arabicScript) {
     s = [...token].map((c) => ARABIC[c] ?? '').join('');
   } else {
     s = token;
@@ -36,5 +37,6 @@ export function consonantSkeleton(token: string): string | undefined {
     if (/[^a-z3GHcxq]/.test(s)) return undefined;
   }
   const skeleton = squeeze(s);
-  return skeleton.length >= 2 ? `~${skeleton}` : undefined;
+  // Two consonants tell Arabic words apart; from Latin letters, whose vowels and loanwords blur them, it takes three.
+  return skeleton.length >= (arabicScript ? 2 : 3) ? `~${skeleton}` : undefined;
 }
