@@ -26,7 +26,10 @@ export { TOOL_SPECS, type ToolSpec } from './providers/tool-specs';
 export { buildSystemPrompt, SECURITY_RULES } from './providers/system-prompt';
 
 export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
-export { TenantIndexCache, buildTenantIndex, type TenantIndex } from './retrieval/tenant-index';
+export { TenantIndexCache, buildTenantIndex, type RetrievalMode, type TenantIndex } from './retrieval/tenant-index';
+export { knowledgeQuery } from './retrieval/knowledge-query';
+export { DenseRanking } from './retrieval/dense-ranking';
+export { openAiEmbeddings, type Embed, type EmbeddingsConfig } from './retrieval/embeddings-client';
 export { searchKnowledge, searchCatalog, MIN_COVERAGE, type KnowledgeHit, type KnowledgeRetrieval } from './retrieval/search';
 
 export { detectLanguage, type LanguageGuess } from './language/detect-language';

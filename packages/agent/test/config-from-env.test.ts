@@ -25,6 +25,12 @@ describe('engineConfigFromEnv', () => {
     expect(config.providers[1]).toMatchObject({ name: 'gemini', baseUrl: 'http://localhost:9999', model: 'gemini-pro' });
   });
 
+  it('when an embeddings base URL is set, then dense ranking uses it, with the default model unless one is given', () => {
+    expect(engineConfigFromEnv({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_API_KEY: 'e-1' }).embeddings).toEqual({ baseURL: 'http://127.0.0.1:9/v1', apiKey: 'e-1', model: 'text-embedding-3-small' });
+    expect(engineConfigFromEnv({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: 'e5' }).embeddings).toEqual({ baseURL: 'http://127.0.0.1:9/v1', apiKey: 'none', model: 'e5' });
+    expect(engineConfigFromEnv({ EMBEDDINGS_API_KEY: 'e-1' }).embeddings).toBeUndefined();
+  });
+
   it('when a key is blank, then that provider is left out', () => {
     expect(engineConfigFromEnv({ XAI_API_KEY: '  ', OPENAI_API_KEY: '' }).providers).toEqual([{ kind: 'local' }]);
   });

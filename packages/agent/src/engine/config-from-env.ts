@@ -15,12 +15,16 @@ const LlmEnv = z.object({
   GEMINI_BASE_URL: z.url().optional(),
   GEMINI_MODEL: z.string().default(DEFAULT_MODELS.gemini),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(DEFAULT_TIMEOUT_MS),
+  EMBEDDINGS_BASE_URL: z.url().optional(),
+  EMBEDDINGS_API_KEY: z.string().optional(),
+  EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),
 });
 
 /**
  * Engine configuration from a plain record of environment variables (the caller's env.ts passes
  * them in; this never reads process.env): xAI, then OpenAI, then Gemini for each key present,
- * then `local`. Blank values count as unset. Throws one readable line per bad variable.
+ * then `local`; with `EMBEDDINGS_BASE_URL`, dense ranking through that OpenAI-compatible endpoint.
+ * Blank values count as unset. Throws one readable line per bad variable.
  */
 export function engineConfigFromEnv(env: Readonly<Record<string, string | undefined>>): EngineConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
@@ -34,5 +38,6 @@ export function engineConfigFromEnv(env: Readonly<Record<string, string | undefi
   if (e.OPENAI_API_KEY) providers.push({ kind: 'openai-compatible', name: 'openai', apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL });
   if (e.GEMINI_API_KEY) providers.push({ kind: 'gemini', name: 'gemini', apiKey: e.GEMINI_API_KEY, model: e.GEMINI_MODEL, baseUrl: e.GEMINI_BASE_URL });
   providers.push({ kind: 'local' });
-  return { providers, timeoutMs: e.LLM_TIMEOUT_MS };
+  const embeddings = e.EMBEDDINGS_BASE_URL ? { baseURL: e.EMBEDDINGS_BASE_URL, apiKey: e.EMBEDDINGS_API_KEY ?? 'none', model: e.EMBEDDINGS_MODEL } : undefined;
+  return { providers, timeoutMs: e.LLM_TIMEOUT_MS, ...(embeddings ? { embeddings } : {}) };
 }

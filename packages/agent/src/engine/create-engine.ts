@@ -2,6 +2,8 @@ import type { ConversationProvider, EngineInput, EngineResult, TokenSink } from 
 import { LocalProvider } from '../local/local-provider';
 import { GeminiProvider } from '../providers/gemini-provider';
 import { OpenAICompatibleProvider } from '../providers/openai-compatible-provider';
+import { DenseRanking } from '../retrieval/dense-ranking';
+import { openAiEmbeddings } from '../retrieval/embeddings-client';
 import { TenantIndexCache } from '../retrieval/tenant-index';
 import { TurnAnalyzer } from '../turn/analyze-turn';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker';
@@ -43,7 +45,8 @@ function build(config: ProviderConfig, analyzer: TurnAnalyzer, local: LocalProvi
  */
 export function createEngine(config: EngineConfig): Engine {
   const now = config.now ?? (() => new Date());
-  const analyzer = new TurnAnalyzer({ indexes: new TenantIndexCache(config.maxCachedTenants), now });
+  const dense = config.embeddings ? new DenseRanking(openAiEmbeddings(config.embeddings), config.embeddings.queryBudgetMs, config.maxCachedTenants) : undefined;
+  const analyzer = new TurnAnalyzer({ indexes: new TenantIndexCache(config.maxCachedTenants, config.retrieval), now, dense });
   const local = new LocalProvider(analyzer);
   const timeoutMs = config.timeoutMs ?? defaults.DEFAULT_TIMEOUT_MS;
   const breakerOptions = {
@@ -58,6 +61,7 @@ export function createEngine(config: EngineConfig): Engine {
 
   async function respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult> {
     input.signal?.throwIfAborted();
+    await dense?.prepare(input);
     // A manipulation attempt never reaches a model: the local refusal is built from templates only.
     if (analyzer.analyze(input).injection) return local.respond(input, onToken);
     let streamed = '';

@@ -1,4 +1,6 @@
 import type { ConversationProvider } from '../engine';
+import type { EmbeddingsConfig } from '../retrieval/embeddings-client';
+import type { RetrievalMode } from '../retrieval/tenant-index';
 
 export type RemoteProviderConfig =
   | { kind: 'openai-compatible'; name: string; apiKey: string; baseURL: string; model: string; timeoutMs?: number; temperature?: number }
@@ -14,6 +16,10 @@ export interface EngineConfig {
   breaker?: { failureThreshold?: number; cooldownMs?: number };
   /** Clock for relative dates ("tomorrow") and the breakers; defaults to the system clock. */
   now?: () => Date;
+  /** Knowledge ranking: `paraphrase` (default) or `lexical`, the stems-only ranking kept to measure against. */
+  retrieval?: RetrievalMode;
+  /** An OpenAI-compatible `/embeddings` endpoint: its similarity ranking is fused with the lexical one. */
+  embeddings?: EmbeddingsConfig;
   /** Tenants whose retrieval index stays in memory. */
   maxCachedTenants?: number;
   /** Told about each provider failure before falling back (for logs and metrics). */

@@ -16,7 +16,7 @@ export const LATIN_MARKERS = {
     necesito gustaría gustaria favor pero cómo sus mi semana próxima proxima tarde noche llamo nombre soy qué`),
   ary: set(`salam slm bghit bghina bgha chhal ch7al wach wash 3afak afak kifach kifash daba mzyan mezyan dyal dial bzaf
     bezzaf chno chnou achno wakha labas hamdoulah hamdullah lah inchallah khoya khouya smiti ghadi kayn kayna makaynch
-    mkaynch 3ndkom 3andkom 3ndek m3a rani rah wa7ed chi chwiya shukran chokran baraka lyoum lyouma ghda ghedda sba7 msa lkhir
+    mkaynch 3ndkom 3andkom 3ndek dyalkom dialkom dyalek dyali jay kathlo kathalo ndkhol mmkn tomobil m3a rani rah wa7ed chi chwiya shukran chokran baraka lyoum lyouma ghda ghedda sba7 msa lkhir
     imta fo9ach fou9ach waqtach wa9tach 3lach 3lash hna temma bach bash hadchi nakhod nchri ndir mabghitch ma3ndich walo safi
     nhder nhdar 3ayet bslama beslama`),
 };

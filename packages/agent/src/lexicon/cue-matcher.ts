@@ -36,9 +36,14 @@ function partMatches(part: CuePart, token: string): boolean {
 }
 
 /** Compiles cue tables once; `match` finds which concepts a message mentions, in any language. */
+/** Distinct tokens whose scanned-cue candidates are remembered; past this the memo starts over. */
+const MEMO_TOKENS = 50_000;
+
 export class CueMatcher<C extends string> {
   private readonly byFirstExact = new Map<string, Cue<C>[]>();
   private readonly scanned: Cue<C>[] = [];
+  /** Per token, the prefix and Arabic cues whose first part it matches: words repeat across chunks and turns. */
+  private readonly scannedByToken = new Map<string, Cue<C>[]>();
 
   constructor(tables: Record<C, CueTable>) {
     for (const concept of Object.keys(tables) as C[]) {
@@ -57,6 +62,16 @@ export class CueMatcher<C extends string> {
     }
   }
 
+  private scannedFor(token: string): Cue<C>[] {
+    let cues = this.scannedByToken.get(token);
+    if (!cues) {
+      if (this.scannedByToken.size >= MEMO_TOKENS) this.scannedByToken.clear();
+      cues = this.scanned.filter((cue) => partMatches(cue.parts[0]!, token));
+      this.scannedByToken.set(token, cues);
+    }
+    return cues;
+  }
+
   match(tokens: readonly string[]): Map<C, CueMatch> {
     const found = new Map<C, CueMatch>();
     const seen = new Set<Cue<C>>();
@@ -71,7 +86,7 @@ export class CueMatcher<C extends string> {
     };
     for (let i = 0; i < tokens.length; i++) {
       for (const cue of this.byFirstExact.get(tokens[i]!) ?? []) tryCue(cue, i);
-      for (const cue of this.scanned) tryCue(cue, i);
+      for (const cue of this.scannedFor(tokens[i]!)) tryCue(cue, i);
     }
     return found;
   }

@@ -57,9 +57,9 @@ export function promptProtection(a: TurnAnalysis, canary: string, otherTenants: 
   };
 }
 
-/** The knowledge chunks shown to the model, also reported as the answer's sources. */
+/** The knowledge chunks shown to the model (lexical matches, and dense ones when configured), also reported as the answer's sources. */
 export function promptSources(a: TurnAnalysis): TurnAnalysis['knowledge']['hits'] {
-  return a.knowledge.hits.filter((h) => h.coverage > 0).slice(0, MAX_CHUNKS);
+  return a.knowledge.hits.filter((h) => h.coverage > 0 || h.similarity !== undefined).slice(0, MAX_CHUNKS);
 }
 
 /**

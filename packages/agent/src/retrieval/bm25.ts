@@ -5,6 +5,10 @@ export interface QueryGroup {
   concept: boolean;
   /** Scores but does not count toward coverage (the visitor's own spelling of a concept word). */
   optional?: boolean;
+  /** Names a thing (a treatment, a car part) rather than a topic: the passage quotes the sentences naming it. */
+  specific?: boolean;
+  /** Share of its weight this group brings to coverage (default 1): a broad concept such as "price" alone does not make an answer. */
+  weight?: number;
 }
 
 export interface RankedDoc {
@@ -12,6 +16,8 @@ export interface RankedDoc {
   score: number;
   /** Share (0..1) of the query's weight, by idf, that this document covers. */
   coverage: number;
+  /** The same share counting only full-weight groups (not broad topics); 1 when the query has none. */
+  coreCoverage: number;
 }
 
 const K1 = 1.2;
@@ -59,17 +65,23 @@ export class Bm25Index {
   }
 
   private groupWeight(group: QueryGroup): number {
-    if (group.concept) return this.idf('');
-    return Math.max(...group.members.map((m) => this.idf(m)));
+    const weight = group.concept ? this.idf('') : Math.max(...group.members.map((m) => this.idf(m)));
+    return weight * (group.weight ?? 1);
   }
 
-  /** Documents matching any group, best first (score times `boost`); a group scores its best member in each document. */
-  search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1): RankedDoc[] {
-    const scores = new Map<number, { score: number; covered: number }>();
+  /**
+   * Documents matching any group, best first (score plus `extra`, times `boost`); a group scores
+   * its best member in each document.
+   */
+  search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1, extra?: ReadonlyMap<number, number>): RankedDoc[] {
+    const scores = new Map<number, { score: number; covered: number; core: number }>();
     let total = 0;
+    let coreTotal = 0;
     for (const group of groups) {
       const weight = group.optional ? 0 : this.groupWeight(group);
+      const core = (group.weight ?? 1) < 1 ? 0 : weight;
       total += weight;
+      coreTotal += core;
       const best = new Map<number, number>();
       for (const member of group.members) {
         for (const doc of this.postings.get(member) ?? []) {
@@ -78,13 +90,19 @@ export class Bm25Index {
         }
       }
       for (const [doc, s] of best) {
-        const entry = scores.get(doc) ?? { score: 0, covered: 0 };
+        const entry = scores.get(doc) ?? { score: 0, covered: 0, core: 0 };
         entry.score += group.optional ? s * OPTIONAL_FACTOR : s;
         entry.covered += weight;
+        entry.core += core;
         scores.set(doc, entry);
       }
     }
-    const ranked = [...scores].map(([doc, { score, covered }]) => ({ doc, score: score * boost(doc), coverage: total > 0 ? covered / total : 0 }));
+    const ranked = [...scores].map(([doc, { score, covered, core }]) => ({
+      doc,
+      score: (score + (extra?.get(doc) ?? 0)) * boost(doc),
+      coverage: total > 0 ? covered / total : 0,
+      coreCoverage: coreTotal > 0 ? core / coreTotal : 1,
+    }));
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return ranked.slice(0, limit);
   }

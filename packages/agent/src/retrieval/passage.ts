@@ -16,12 +16,12 @@ function clean(line: string): string {
 }
 
 /** Sentences (and list lines) of a chunk with their terms, computed once when the index is built. */
-export function indexSentences(text: string, language: Language): IndexedSentence[] {
+export function indexSentences(text: string, language: Language, termsOf: (text: string, language: Language) => string[] = analyzeText): IndexedSentence[] {
   return text
     .split(/\n+|(?<=[.!?؟])\s+/)
     .map(clean)
     .filter((s) => s.length > 0)
-    .map((s) => ({ text: s, terms: new Set(analyzeText(s, language)) }));
+    .map((s) => ({ text: s, terms: new Set(termsOf(s, language)) }));
 }
 
 function sentenceScore(sentence: IndexedSentence, groups: readonly QueryGroup[]): number {
@@ -45,7 +45,7 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
     length += s.text.length + 1;
     return true;
   };
-  const words = groups.filter((g) => !g.concept && !g.optional);
+  const words = groups.filter((g) => (!g.concept && !g.optional) || g.specific);
   const specific = sentences.some((s) => words.some((g) => g.members.some((m) => s.terms.has(m))));
   if (!specific || sentences.map((s) => s.text).join(' ').length <= SHORT_CHUNK_CHARS) {
     for (let i = 0; i < sentences.length && take(i); i++);

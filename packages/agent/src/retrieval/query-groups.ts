@@ -5,6 +5,7 @@ import type { CueTable } from '../lexicon/intent-cues';
 import { TOPIC_CUES, TOPIC_EXPANSIONS } from '../lexicon/topic-cues';
 import { analyzeText, termOf } from '../text/analyze';
 import type { QueryGroup } from './bm25';
+import { conceptTag } from './paraphrase-terms';
 
 /** Concepts that name what a knowledge chunk is about (booking, greeting... are actions, not topics). */
 const RETRIEVABLE = ['hours', 'pricing', 'order_status', 'location', 'contact', 'payment', 'insurance', 'parking'] as const;
@@ -67,7 +68,7 @@ export function contentGroups(analysis: IntentAnalysis, language: Language): Que
   return buildQueryGroups(analysis, language).filter((g) => !g.concept && !g.optional);
 }
 
-/** The query group of one concept alone, e.g. to look up the opening hours for a model's prompt. */
+/** The query group of one concept alone (its spellings, and its tag for paraphrase indexes), e.g. to look up the opening hours for a model's prompt. */
 export function conceptGroup(concept: Retrievable): QueryGroup {
-  return { members: CONCEPT_MEMBERS.get(concept) ?? [], concept: true };
+  return { members: [...(CONCEPT_MEMBERS.get(concept) ?? []), conceptTag(concept)], concept: true };
 }

@@ -1,7 +1,15 @@
 import type { CatalogItemSnapshot, KnowledgeChunkSnapshot, Language, TenantSnapshot } from '@vocalia/contracts';
 import { analyzeText } from '../text/analyze';
 import { Bm25Index } from './bm25';
+import { splitFaq } from './faq-split';
 import { indexSentences, type IndexedSentence } from './passage';
+import { paraphraseTerms } from './paraphrase-terms';
+
+/**
+ * `paraphrase` (default): concept tags across languages, FAQ questions matched on their own,
+ * Arabic/Arabizi skeletons. `lexical`: stems only, the ranking before these, kept to measure against.
+ */
+export type RetrievalMode = 'lexical' | 'paraphrase';
 
 export interface IndexedChunk {
   chunk: KnowledgeChunkSnapshot;
@@ -12,22 +20,50 @@ export interface IndexedChunk {
 export interface TenantIndex {
   tenantId: string;
   version: string;
+  mode: RetrievalMode;
   chunks: IndexedChunk[];
   knowledge: Bm25Index;
+  /** The stored questions of FAQ chunks alone (prose chunks are empty here); paraphrase mode only. */
+  questions?: Bm25Index;
   catalogItems: CatalogItemSnapshot[];
   catalog: Bm25Index;
   /** The tenant's default language; catalogue entries carry none, so they are analysed and searched in it. */
   catalogLanguage: Language;
 }
 
-export function buildTenantIndex(snapshot: TenantSnapshot): TenantIndex {
-  const chunks = snapshot.knowledge.map((chunk) => ({ chunk, sentences: indexSentences(chunk.text, chunk.language) }));
-  const knowledge = new Bm25Index(snapshot.knowledge.map((c) => analyzeText(`${c.title}\n${c.text}`, c.language)));
+/** A chunk whose sentences are analysed the first time it answers: most chunks never do, and the index builds faster. */
+function lazySentences(chunk: KnowledgeChunkSnapshot, answer: string): IndexedChunk {
+  let sentences: IndexedSentence[] | undefined;
+  return {
+    chunk,
+    get sentences() {
+      return (sentences ??= indexSentences(answer, chunk.language, paraphraseTerms));
+    },
+  };
+}
+
+function knowledgeIndexes(snapshot: TenantSnapshot, mode: RetrievalMode): Pick<TenantIndex, 'chunks' | 'knowledge' | 'questions'> {
+  if (mode === 'lexical') {
+    return {
+      chunks: snapshot.knowledge.map((chunk) => ({ chunk, sentences: indexSentences(chunk.text, chunk.language) })),
+      knowledge: new Bm25Index(snapshot.knowledge.map((c) => analyzeText(`${c.title}\n${c.text}`, c.language))),
+    };
+  }
+  const parts = snapshot.knowledge.map((c) => splitFaq(c.text));
+  return {
+    // An FAQ's answer is what gets quoted; its question only helps to find it.
+    chunks: snapshot.knowledge.map((chunk, i) => lazySentences(chunk, parts[i]!.answer)),
+    knowledge: new Bm25Index(snapshot.knowledge.map((c) => paraphraseTerms(`${c.title}\n${c.text}`, c.language))),
+    questions: new Bm25Index(snapshot.knowledge.map((c, i) => (parts[i]!.question ? paraphraseTerms(parts[i]!.question!, c.language) : []))),
+  };
+}
+
+export function buildTenantIndex(snapshot: TenantSnapshot, mode: RetrievalMode = 'paraphrase'): TenantIndex {
   const catalogLanguage = snapshot.tenant.defaultLanguage;
   const catalog = new Bm25Index(
     snapshot.catalog.map((item) => analyzeText(`${item.name} ${item.name} ${item.sku ?? ''} ${item.description}`, catalogLanguage)),
   );
-  return { tenantId: snapshot.tenant.id, version: snapshot.version, chunks, knowledge, catalogItems: snapshot.catalog, catalog, catalogLanguage };
+  return { tenantId: snapshot.tenant.id, version: snapshot.version, mode, ...knowledgeIndexes(snapshot, mode), catalogItems: snapshot.catalog, catalog, catalogLanguage };
 }
 
 /**
@@ -37,7 +73,10 @@ export function buildTenantIndex(snapshot: TenantSnapshot): TenantIndex {
 export class TenantIndexCache {
   private readonly entries = new Map<string, TenantIndex>();
 
-  constructor(private readonly maxTenants = 500) {}
+  constructor(
+    private readonly maxTenants = 500,
+    private readonly mode: RetrievalMode = 'paraphrase',
+  ) {}
 
   get(snapshot: TenantSnapshot): TenantIndex {
     const id = snapshot.tenant.id;
@@ -45,7 +84,7 @@ export class TenantIndexCache {
     if (index && index.version === snapshot.version) {
       this.entries.delete(id);
     } else {
-      index = buildTenantIndex(snapshot);
+      index = buildTenantIndex(snapshot, this.mode);
     }
     this.entries.set(id, index);
     if (this.entries.size > this.maxTenants) {

@@ -10,7 +10,8 @@ import { leadCues, scoreLeadCues, type LeadCues } from '../lead/score-lead';
 import { resolvePersona, type Persona } from '../personas';
 import { isPromptInjection } from '../safety/injection';
 import { TenantNames } from '../safety/tenant-names';
-import { buildQueryGroups } from '../retrieval/query-groups';
+import type { DenseRanking } from '../retrieval/dense-ranking';
+import { knowledgeQuery } from '../retrieval/knowledge-query';
 import { searchCatalog, searchKnowledge, type KnowledgeRetrieval } from '../retrieval/search';
 import type { TenantIndex, TenantIndexCache } from '../retrieval/tenant-index';
 import { TextMemo } from './text-memo';
@@ -45,7 +46,12 @@ export interface TurnAnalyzerDeps {
   memoCapacity?: number;
   /** The tenants this engine has served, so that no reply names another one; one per engine by default. */
   tenants?: TenantNames;
+  /** Embedding similarity, fused with the lexical ranking when an embeddings endpoint is configured. */
+  dense?: DenseRanking;
 }
+
+const KNOWLEDGE_HITS = 5;
+const DENSE_HITS = 10;
 
 export const DEFAULT_MEMO_CAPACITY = 2000;
 
@@ -138,7 +144,7 @@ export class TurnAnalyzer {
       intentAnalysis,
       acknowledgement: affirmation && !answered,
       injection: isPromptInjection(input.message),
-      knowledge: searchKnowledge(index, buildQueryGroups(intentAnalysis, messageLanguage), language),
+      knowledge: searchKnowledge(index, knowledgeQuery(index.mode, input.message, intentAnalysis, messageLanguage, language), language, KNOWLEDGE_HITS, this.deps.dense?.ranking(input, DENSE_HITS)),
       products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],
       lead: scoreLeadCues(texts.map((t) => this.cuesOf(t)), input.lead, {
         askedPrice: intent === 'pricing' || pastIntents.includes('pricing'),

@@ -1,0 +1,120 @@
+import type { CueTable } from './intent-cues';
+
+/**
+ * Ways of saying the same thing, in every language, that plain words miss: question words that are
+ * stopwords ("where", "où", "أين"), paraphrases ("how late" for the hours), and sector vocabulary
+ * ("vidange" for an oil change). Added to the intent and topic cues of the same concept; a chunk
+ * and a question naming one concept in any of its spellings share its tag.
+ */
+export const PARAPHRASE_CUES = {
+  location: {
+    fr: 'où|situé*|se trouve*|trouver|adresse|emplacement|venir|rue|avenue|boulevard|bd|quartier|place',
+    en: 'where|address|located|location|find you|situated|get there|street|avenue|boulevard|road|district',
+    es: 'dónde|donde|dirección|ubicad*|ubicación|encuentra*|situad*|estamos en|calle|avenida|bulevar|barrio|plaza',
+    ar: 'أين|عنوان|يقع|تقع|توجد|مقر|مكان|شارع|زنقة|حي',
+    ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
+  },
+  hours: {
+    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|semaine|jours|lundi|samedi|dimanche|dîner|déjeuner',
+    en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|days|monday|saturday|sunday|dinner|lunch',
+    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|días|lunes|sábado|domingo|cenar|almorzar',
+    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|العشاء|الغداء',
+    ary: 'فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
+  },
+  pricing: {
+    fr: 'prix|tarif*|coût*|coute*|combien|revient|payer|mad|dh|dirham*|euro*',
+    en: 'price*|cost*|how much|charge|fee|fees|rate|rates|pay|mad|dirham*|euro*',
+    es: 'precio*|cuesta*|cuánto|cuanto|cobran|vale|tarifa*|coste|costo|mad|dirham*|euro*',
+    ar: 'سعر|أسعار|ثمن|تكلفة|يكلف|بكم|درهم|دراهم',
+    ary: 'شحال|بشحال|كيسوا|كدير|تمن|الثمن|درهم|chhal|ch7al|bch7al|bchhal|kat9ad|kaysswa',
+  },
+  delivery: {
+    fr: 'livr*|domicile|à emporter',
+    en: 'deliver*|take away|takeaway|home',
+    es: 'entrega*|domicilio|envío*|reparto',
+    ar: 'توصيل|توصلون|المنازل|المنزل',
+    ary: 'التوصيل|كتوصلو|للدار|twsil|lddar',
+  },
+  groups: {
+    fr: 'groupe*|anniversaire*|personnes|invités|banquet|accueillir|recevoir',
+    en: 'group*|party|parties|guests|people|birthday*|host',
+    es: 'grupo*|personas|invitados|cumpleaños|acoger|recibir',
+    ar: 'مجموعة|مجموعات|أشخاص|ضيوف|استقبال',
+    ary: 'جماعة|مجموعة|ناس|تستقبلو|jma3a',
+  },
+  menu: {
+    fr: 'menu du jour|plat du jour|menu*|formule*|midi',
+    en: 'menu of the day|set menu|menu*',
+    es: 'menú del día|menú|menu',
+    ar: 'قائمة اليوم|وجبة اليوم|قائمة',
+    ary: 'المنيو ديال النهار|المنيو|lmenu dyal nhar|lmenu|menu',
+  },
+  insurance: {
+    fr: 'mutuelle*|assurance santé|assurance maladie|assurance*|rembours*|cnops|cnss',
+    en: 'health insurance|medical insurance|insurance|insurer*|insured|covered|cover|reimburs*',
+    es: 'seguro médico|seguro de salud|seguro*|mutua*|aseguradora*|reembols*',
+    ar: 'التأمين الصحي|تأمين|التأمين|تعاضدي*|استرجاع',
+    ary: 'لاسورانس|لاموتيال|التعاضدية|assurance|mutuelle|lassurance',
+  },
+  cleaning: {
+    fr: 'détartrage|nettoyage|polissage|tartre',
+    en: 'cleaning|clean|scale|scaling|polish',
+    es: 'limpieza|tartrectomía|sarro|pulido',
+    ar: 'تنظيف|الجير|تلميع',
+    ary: 'التنقية|تنقية|الديتارتراج|tanqiya|tn9iya|detartrage',
+  },
+  implant: {
+    fr: 'implant*',
+    en: 'implant*',
+    es: 'implante*',
+    ar: 'زراعة|زرع',
+    ary: 'الزرع|زرع|implant',
+  },
+  oil_change: {
+    fr: 'vidange*|huile|filtre',
+    en: 'oil|oil change|filter',
+    es: 'aceite|cambio de aceite|filtro',
+    ar: 'زيت|الزيت|المصفاة',
+    ary: 'الفيدونج|فيدونج|الزيت|lvidange|vidange|zit',
+  },
+  brakes: {
+    fr: 'frein*|plaquette*',
+    en: 'brake*|pads',
+    es: 'freno*|pastilla*',
+    ar: 'فرامل|الفرامل|وسادات',
+    ary: 'الفران|فران|البلاكيط|بلاكيط|lfran|plakit',
+  },
+  parking: {
+    fr: 'garer|stationner|se garer',
+    en: 'park the car|car park',
+    es: 'aparcar|estacionar|aparcamiento',
+    ar: 'موقف السيارات|موقف للسيارات|ركن السيارة',
+    ary: 'نباركي|باركينغ|nbarki',
+  },
+  warranty: {
+    fr: 'garanti*',
+    en: 'warranty|guarantee*',
+    es: 'garantía|garantia',
+    ar: 'ضمان|الضمان|مضمونة',
+    ary: 'ضمانة|كتضمنو|damana',
+  },
+} as const satisfies Record<string, CueTable>;
+
+/**
+ * Words a visitor adds that say nothing a knowledge base would answer: the business itself ("the
+ * clinic" is "you"), and vague verbs and adjectives ("work with", "large", "change": the price of a
+ * tyre change is the price of tyres, not of an oil change). Dropped from questions
+ * and chunks alike in paraphrase retrieval, so they neither help nor hide an answer.
+ */
+export const PARAPHRASE_FILLERS = {
+  fr: `cabinet clinique restaurant garage atelier magasin boutique agence bureau centre salon entreprise société exactement
+    grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture
+    changer changement remplacer remplacement`,
+  en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
+    big small work working accept accepted allowed during food change changing replace replacing replacement`,
+  es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
+    trabajan trabajar aceptan aceptar admiten atienden pueden comida cambiar cambio sustituir`,
+  arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
+    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل`,
+  arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir`,
+} as const;

@@ -1,0 +1,120 @@
+import { LANGUAGES, type Language } from '@vocalia/contracts';
+import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
+import type { CueTable } from '../lexicon/intent-cues';
+import { INTENT_CUES } from '../lexicon/intent-cues';
+import { PARAPHRASE_CUES, PARAPHRASE_FILLERS } from '../lexicon/paraphrase-cues';
+import { TOPIC_CUES } from '../lexicon/topic-cues';
+import { termOf } from '../text/analyze';
+import { consonantSkeleton } from '../text/consonant-skeleton';
+import { foldText, isArabicScript, wordTokens } from '../text/fold';
+import { stemArabic, stemLatin } from '../text/stem';
+import type { QueryGroup } from './bm25';
+
+type Tables = Record<string, CueTable>;
+
+/** Each concept's cues from the intent, topic and paraphrase tables, joined per language. */
+function mergeTables(...tables: Tables[]): Tables {
+  const merged: Tables = {};
+  for (const table of tables) {
+    for (const [concept, cues] of Object.entries(table)) {
+      const into = (merged[concept] ??= {});
+      for (const language of LANGUAGES) {
+        const more = cues[language];
+        if (more) into[language] = into[language] ? `${into[language]}|${more}` : more;
+      }
+    }
+  }
+  return merged;
+}
+
+const { hours, pricing, order_status } = INTENT_CUES;
+const matcher = new CueMatcher<string>(mergeTables({ hours, pricing, order_status }, TOPIC_CUES, PARAPHRASE_CUES));
+
+/** Concepts nearly every business writes about: with another concept or word beside them, they are not the question's point. */
+const BROAD_CONCEPTS: ReadonlySet<string> = new Set(['pricing', 'hours', 'location', 'contact', 'payment']);
+const BROAD_WEIGHT = 0.5;
+
+/** Stems of the filler words, in every language's stemming (a Darija question may use a French word). */
+const FILLERS: ReadonlySet<string> = new Set(
+  Object.entries(PARAPHRASE_FILLERS).flatMap(([list, words]) =>
+    wordTokens(foldText(words)).flatMap((w) => (list === 'arabic' || list === 'arabizi' ? [stemArabic(w), w] : LANGUAGES.map((l) => stemLatin(w, l)))),
+  ),
+);
+
+/** Broad concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when). */
+const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment']);
+
+/** Concepts found in the tokens, less a yielding one whose every word another concept took ("حتى لشحال" is hours, not price). */
+function conceptsIn(tokens: readonly string[]): Map<string, CueMatch> {
+  const found = matcher.match(tokens);
+  const taken = new Set([...found].filter(([c]) => !YIELDING.has(c)).flatMap(([, m]) => m.positions));
+  for (const [concept, match] of found) {
+    if (YIELDING.has(concept) && match.positions.every((p) => taken.has(p))) found.delete(concept);
+  }
+  return found;
+}
+
+/** A concept's tag, shared by every spelling of it in every language. */
+export const conceptTag = (concept: string): string => `#${concept}`;
+
+/** Latin tokens are read as Arabizi in Darija text, or when they carry the digits Arabizi uses for letters. */
+function skeletonOf(token: string, language: Language): string | undefined {
+  if (isArabicScript(token) || language === 'ary' || /\d/.test(token)) return consonantSkeleton(token);
+  return undefined;
+}
+
+/** Topics of a whole chunk, weighted like rare words; the other concepts are synonym sets, scored like the word they stand for. */
+const TOPICS: ReadonlySet<string> = new Set([...BROAD_CONCEPTS, 'order_status', 'insurance', 'parking']);
+
+interface Analysed {
+  concepts: string[];
+  /** The stems of the words that named the concepts: the visitor's own spelling favours chunks in their language. */
+  spellings: string[];
+  /** Each content word with the spellings it matches: its stem, and its consonant skeleton for Arabic and Arabizi. */
+  words: string[][];
+}
+
+function analyse(text: string, language: Language): Analysed {
+  const tokens = wordTokens(foldText(text));
+  const found = conceptsIn(tokens);
+  const used = new Set([...found.values()].flatMap((m) => m.positions));
+  const words: string[][] = [];
+  tokens.forEach((token, i) => {
+    if (used.has(i)) return;
+    const term = termOf(token, language);
+    if (!term || /^\d+$/.test(term) || FILLERS.has(term)) return;
+    const skeleton = skeletonOf(token, language);
+    words.push(skeleton ? [term, skeleton] : [term]);
+  });
+  const spellings = [...used].flatMap((i) => termOf(tokens[i]!, language) ?? []);
+  return { concepts: [...found.keys()], spellings, words };
+}
+
+/** Index terms of a chunk or sentence: concept tags, stems and skeletons. */
+export function paraphraseTerms(text: string, language: Language): string[] {
+  const { concepts, spellings, words } = analyse(text, language);
+  return [...concepts.map(conceptTag), ...spellings, ...words.flat()];
+}
+
+/**
+ * Query groups of a visitor's message: one per concept it names (any spelling, any language), one
+ * per other content word, and (unless the reply is in another language) the visitor's own spellings
+ * of the concepts as optional groups.
+ */
+export function paraphraseGroups(message: string, language: Language, reply: Language = language): QueryGroup[] {
+  const { concepts, spellings, words } = analyse(message, language);
+  const broad = (c: string) => BROAD_CONCEPTS.has(c) && concepts.length + words.length > 1;
+  const groups: QueryGroup[] = concepts.map((c) => ({ members: [conceptTag(c)], concept: true, ...(TOPICS.has(c) ? {} : { specific: true }), ...(broad(c) ? { weight: BROAD_WEIGHT } : {}) }));
+  const seen = new Set<string>();
+  for (const term of reply === language ? spellings : []) {
+    if (seen.has(term)) continue;
+    seen.add(term);
+    groups.push({ members: [term], concept: false, optional: true });
+  }
+  for (const members of words) {
+    if (seen.has(members[0]!)) continue;
+    seen.add(members[0]!);
+    groups.push({ members, concept: false });
+  }
+  return groups;
+}
