@@ -72,12 +72,14 @@ describe('snapshot store', () => {
 
   it('when the tenant changes while a fetch is in flight, then the possibly stale result is not kept', async () => {
     db.snapshots.set('race', snapshotFor({ id: 'race', origins: ['https://old.example.com'] }));
-    db.delayMs = 50;
+    db.hold();
     const s = store();
+    const arrived = nextEvent('request', snapshotPath('race'));
     const first = s.get('race');
-    await new Promise((r) => setTimeout(r, 10));
+    await arrived;
     db.snapshots.set('race', snapshotFor({ id: 'race', origins: ['https://new.example.com'] }));
     s.onTenantUpdated({ tenantId: 'race' });
+    db.release();
     expect((await first)?.allowedOrigins).toEqual(['https://old.example.com']);
     expect((await s.get('race'))?.allowedOrigins).toEqual(['https://new.example.com']);
   });
