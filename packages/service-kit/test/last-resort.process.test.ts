@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
-const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
 const PORT = 35_000 + (process.pid % 1000);
 const base = `http://127.0.0.1:${PORT}`;
 
@@ -25,7 +24,7 @@ const logLines = () =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(async () => {
-  child = spawn(TSX, [join(__dirname, 'fixtures', 'crashing-service.ts')], {
+  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'crashing-service.ts')], {
     env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(PORT) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

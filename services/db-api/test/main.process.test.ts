@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { dropDatabase } from '@vocalia/db';
 
-const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,7 +35,7 @@ describe('db-api as a process', () => {
   it('when started on an empty database, then it migrates, reports ready, serves, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     let output = '';
-    const child = spawn(TSX, ['src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: join(__dirname, '..'),
       env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), DATABASE_URL: databaseUrl, DB_POOL_SIZE: '3' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,6 @@ import { parseSse } from './support/sse';
 const SHOP = 'https://shop.example.com';
 const PORT = 34_000 + (process.pid % 1000);
 const base = `http://127.0.0.1:${PORT}`;
-const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
 
 let db: FakeDbApi;
 let child: ChildProcess;
@@ -20,7 +19,7 @@ let output = '';
 beforeAll(async () => {
   db = await new FakeDbApi().start();
   db.snapshots.set('acme', snapshotFor({ id: 'acme', origins: [SHOP] }));
-  child = spawn(TSX, [join(__dirname, '..', 'src', 'main.ts')], {
+  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
     env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(PORT), REDIS_URL, DB_API_INTERNAL_URL: db.url, INTERNAL_API_TOKEN: INTERNAL_TOKEN, LOG_LEVEL: 'info', SHUTDOWN_DEADLINE_MS: '30000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { dropDatabase } from '@vocalia/db';
 
-const TSX = join(__dirname, '..', '..', '..', '..', 'node_modules', '.bin', 'tsx');
 
 export interface DbApiProcess {
   baseUrl: string;
@@ -33,7 +32,7 @@ export async function spawnDbApi(): Promise<DbApiProcess> {
   const databaseUrl = base.toString();
   const port = await freePort();
   let output = '';
-  const child = spawn(TSX, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl, DB_POOL_SIZE: '3' },
     stdio: ['ignore', 'pipe', 'pipe'],
