@@ -23,6 +23,8 @@ export const EnvSchema = BaseEnv.extend({
   AUTH_RATE_PER_IP: z.coerce.number().int().positive().default(30),
   AUTH_RATE_PER_EMAIL: z.coerce.number().int().positive().default(10),
   AUTH_RATE_WINDOW_SEC: z.coerce.number().int().positive().default(900),
+  /** Local development only: webhook endpoints may point at loopback and private addresses. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN'> & {

@@ -18,6 +18,7 @@ import { registerKnowledgeRoutes } from './knowledge/routes';
 import { registerPersonaRoutes } from './personas/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
+import { registerWebhookRoutes } from './webhooks/routes';
 
 /**
  * Every feature mounts its routes here, with full paths (`/api/v1/...`, `/internal/v1/...`) on this one
@@ -41,6 +42,7 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerCallRoutes(router, deps);
   registerUsageRoutes(router, deps);
   registerWidgetRoutes(router, deps);
+  registerWebhookRoutes(router, deps);
   registerGdprRoutes(router, deps);
   registerInternalRoutes(router, deps);
 }
