@@ -93,6 +93,76 @@ describe('webhook endpoints', () => {
   });
 });
 
+describe('webhook delivery log, replay and test events', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ workers: false, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  async function endpointWithLog(s: TestSession) {
+    const endpoint = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/log' })).body;
+    const delivery = await t.deps.prisma.webhookDelivery.create({
+      data: { tenantId: s.tenantId, endpointId: endpoint.id, eventId: 'evt_log_1', eventType: 'lead.qualified', payload: { type: 'lead.qualified' }, status: 'failed', attempts: 2, lastStatusCode: 500 },
+    });
+    await t.deps.prisma.webhookAttempt.createMany({
+      data: [
+        { tenantId: s.tenantId, deliveryId: delivery.id, attempt: 1, statusCode: null, latencyMs: 15000, error: 'timed out after 15000 ms' },
+        { tenantId: s.tenantId, deliveryId: delivery.id, attempt: 2, statusCode: 500, latencyMs: 12, response: 'boom' },
+      ],
+    });
+    return { endpoint, delivery };
+  }
+
+  it('when the delivery log is read, then each delivery lists its attempts with status code, latency, error and response', async () => {
+    const s = await proSession(t);
+    const { endpoint, delivery } = await endpointWithLog(s);
+    const res = await request(t.app).get(`${base}/${endpoint.id}/deliveries`).set(bearer(s));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      nextCursor: null,
+      items: [
+        expect.objectContaining({
+          id: delivery.id,
+          eventId: 'evt_log_1',
+          status: 'failed',
+          attempts: 2,
+          lastStatusCode: 500,
+          attemptLog: [
+            expect.objectContaining({ attempt: 1, statusCode: null, latencyMs: 15000, error: 'timed out after 15000 ms', response: null }),
+            expect.objectContaining({ attempt: 2, statusCode: 500, latencyMs: 12, error: null, response: 'boom' }),
+          ],
+        }),
+      ],
+    });
+    expect((await request(t.app).get(`${base}/${endpoint.id}/deliveries`).query({ status: 'delivered' }).set(bearer(s))).body.items).toEqual([]);
+  });
+
+  it('when a failed delivery is replayed, then it is pending again with a job for its next attempt, and replaying it again is 409', async () => {
+    const s = await proSession(t);
+    const { delivery } = await endpointWithLog(s);
+    const res = await request(t.app).post(`/api/v1/webhooks/deliveries/${delivery.id}/replay`).set(bearer(s));
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ id: delivery.id, status: 'pending', attempts: 2, eventId: 'evt_log_1' });
+    const job = await t.deps.producers.webhooks.queue.getJob(`${delivery.id}-3`);
+    expect(job?.data).toMatchObject({ deliveryId: delivery.id, tenantId: s.tenantId });
+    const again = await request(t.app).post(`/api/v1/webhooks/deliveries/${delivery.id}/replay`).set(bearer(s));
+    expect(again.status).toBe(409);
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_delivery.replayed' } })).toBe(1);
+  });
+
+  it('when a test event is sent, then a webhook.test delivery is recorded for that endpoint and enqueued', async () => {
+    const s = await proSession(t);
+    const endpoint = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/t' })).body;
+    const res = await request(t.app).post(`${base}/${endpoint.id}/test`).set(bearer(s));
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ endpointId: endpoint.id, eventType: 'webhook.test', status: 'pending', attempts: 0, attemptLog: [] });
+    expect((await t.deps.producers.webhooks.queue.getJob(res.body.id))?.data).toMatchObject({ deliveryId: res.body.id, eventType: 'webhook.test' });
+    await request(t.app).patch(`${base}/${endpoint.id}`).set(bearer(s)).send({ enabled: false });
+    expect((await request(t.app).post(`${base}/${endpoint.id}/test`).set(bearer(s))).status).toBe(409);
+  });
+});
+
 describe('webhook endpoints through the SDK', () => {
   let t: TestApp;
   let server: Server;
@@ -113,6 +183,10 @@ describe('webhook endpoints through the SDK', () => {
     expect(await client.webhooks.endpoints.update(created.id, { description: 'via SDK' })).toMatchObject({ description: 'via SDK' });
     expect((await client.webhooks.endpoints.rotateSecret(created.id)).secret).not.toBe(created.secret);
     expect((await client.webhooks.endpoints.get(created.id)).previousSecretExpiresAt).not.toBeNull();
+    const test = await client.webhooks.endpoints.sendTestEvent(created.id);
+    expect((await client.webhooks.endpoints.deliveries(created.id, { status: 'pending' })).items.map((d) => d.id)).toEqual([test.id]);
+    await t.deps.prisma.webhookDelivery.update({ where: { id: test.id }, data: { status: 'failed', attempts: 1 } });
+    expect(await client.webhooks.deliveries.replay(test.id)).toMatchObject({ id: test.id, status: 'pending' });
     await client.webhooks.endpoints.remove(created.id);
     await expect(client.webhooks.endpoints.get(created.id)).rejects.toMatchObject({ status: 404 });
   });

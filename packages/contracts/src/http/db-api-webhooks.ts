@@ -53,3 +53,46 @@ export type RotatedWebhookSecret = z.infer<typeof RotatedWebhookSecret>;
 
 export const WebhookEndpointList = z.object({ items: z.array(WebhookEndpointView) });
 export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
+
+export const WebhookAttemptView = z.object({
+  attempt: z.number().int().positive(),
+  /** Null when there was no HTTP answer (timeout, reset, refused target). */
+  statusCode: z.number().int().nullable(),
+  latencyMs: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+  /** The first 1 KB of the answer. */
+  response: z.string().nullable(),
+  createdAt: IsoDateTime,
+});
+export type WebhookAttemptView = z.infer<typeof WebhookAttemptView>;
+
+export const WebhookDeliveryView = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  /** The receivers' `webhook-id`: the same across retries and replays. */
+  eventId: z.string(),
+  /** A domain event type, or `webhook.test` for a test event. */
+  eventType: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: IsoDateTime.nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  deliveredAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+  attemptLog: z.array(WebhookAttemptView),
+});
+export type WebhookDeliveryView = z.infer<typeof WebhookDeliveryView>;
+
+export const WebhookDeliveryQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.enum(['pending', 'delivered', 'failed']).optional(),
+});
+export type WebhookDeliveryQuery = z.infer<typeof WebhookDeliveryQuery>;
+
+export const WebhookDeliveryPage = z.object({ items: z.array(WebhookDeliveryView), nextCursor: z.string().nullable() });
+export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
+
+/** Event type of the deliveries the "send test event" API creates. */
+export const WEBHOOK_TEST_EVENT_TYPE = 'webhook.test';

@@ -5,12 +5,16 @@ import {
   RotatedWebhookSecret,
   RotateWebhookSecretRequest,
   UpdateWebhookEndpointRequest,
+  WebhookDeliveryPage,
+  WebhookDeliveryQuery,
+  WebhookDeliveryView,
   WebhookEndpointList,
   WebhookEndpointView,
 } from '@vocalia/contracts';
-import type { HttpRequest } from '../http';
+import type { HttpRequest, QueryValue } from '../http';
 
 const seg = encodeURIComponent;
+type Query<S extends z.ZodType> = { [K in keyof z.input<S>]?: QueryValue };
 const base = '/api/v1/webhooks/endpoints';
 
 export function webhooksResource(request: HttpRequest) {
@@ -23,6 +27,12 @@ export function webhooksResource(request: HttpRequest) {
       remove: (id: string) => request({ method: 'DELETE', path: `${base}/${seg(id)}`, response: null }),
       rotateSecret: (id: string, input: z.input<typeof RotateWebhookSecretRequest> = {}) =>
         request({ method: 'POST', path: `${base}/${seg(id)}/rotate-secret`, body: input, response: RotatedWebhookSecret }),
+      deliveries: (id: string, query: Query<typeof WebhookDeliveryQuery> = {}) =>
+        request({ method: 'GET', path: `${base}/${seg(id)}/deliveries`, query, response: WebhookDeliveryPage }),
+      sendTestEvent: (id: string) => request({ method: 'POST', path: `${base}/${seg(id)}/test`, response: WebhookDeliveryView }),
+    },
+    deliveries: {
+      replay: (id: string) => request({ method: 'POST', path: `/api/v1/webhooks/deliveries/${seg(id)}/replay`, response: WebhookDeliveryView }),
     },
   };
 }

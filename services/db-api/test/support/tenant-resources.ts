@@ -28,6 +28,9 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   });
   // Directly: the API refuses a host that does not resolve, and tests have no public DNS.
   const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: b.tenantId, url: 'https://hooks.example/b', secret: `whsec_${randomUUID()}` } });
+  const delivery = await t.deps.prisma.webhookDelivery.create({
+    data: { tenantId: b.tenantId, endpointId: endpoint.id, eventId: `evt_${randomUUID()}`, eventType: 'lead.qualified', payload: {}, status: 'failed', attempts: 8 },
+  });
   return {
     agent: agent.id,
     knowledge_document: doc.body.id,
@@ -38,6 +41,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     conversation: conversation.id,
     call: call.id,
     webhook_endpoint: endpoint.id,
+    webhook_delivery: delivery.id,
   };
 }
 
