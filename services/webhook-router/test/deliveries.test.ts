@@ -65,6 +65,16 @@ describe('outbound webhook deliveries', () => {
     await receiver.close();
   });
 
+  it('when an endpoint has been failing for 5 days, then its next failure disables it and the delivery fails', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret, (_n, _req, res) => res.writeHead(500).end());
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url, failingSince: new Date(Date.now() - 5 * 24 * 3_600_000 - 1000) } });
+    const d = await t.delivery(ep);
+    expect(await t.settled(d.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 500 });
+    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledAt: expect.any(Date) });
+    await receiver.close();
+  });
+
   it('when the endpoint redirects, then the redirect is not followed and the attempt counts as failed', async () => {
     const ep = await t.endpoint('http://placeholder');
     const target = await startReceiver(ep.secret);
