@@ -15,6 +15,8 @@ export const Env = BaseEnv.extend({
   WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How often due deliveries with no job (Redis lost them) are enqueued again. */
   WEBHOOK_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Stripe's endpoint secret for /webhooks/stripe (platform level). */
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a Stripe endpoint secret (whsec_...)').optional(),
 });
 export type Env = z.infer<typeof Env>;
 
