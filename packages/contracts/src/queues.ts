@@ -55,6 +55,8 @@ export const WebhookDeliveryJob = Envelope.extend({ deliveryId: z.string(), endp
 export type WebhookDeliveryJob = z.infer<typeof WebhookDeliveryJob>;
 
 export const InboundEventJob = Envelope.extend({
+  /** Absent while the event matches no tenant yet (a Stripe event before its customer is linked). */
+  tenantId: z.string().min(1).optional(),
   provider: z.enum(['stripe', 'shopify', 'hubspot', 'klaviyo', 'twilio']),
   providerEventId: z.string(),
   inboundEventId: z.string(),

@@ -11,6 +11,7 @@ import {
   usageResource,
   widgetResource,
 } from './resources/data';
+import { webhooksResource } from './resources/webhooks';
 import { apiKeysResource, auditResource, invitationsResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
 
 export interface VocaliaClientOptions {
@@ -48,6 +49,7 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     usage: usageResource(request),
     widget: widgetResource(request),
     gdpr: gdprResource(request),
+    webhooks: webhooksResource(request),
     openApi: () => request({ method: 'GET', path: '/api/v1/openapi.json', response: OpenApiDocument, anonymous: true }),
   };
 }

@@ -16,3 +16,4 @@ export * from './redis';
 export * from './shutdown';
 export * from './validate';
 export * from './run-service';
+export * from './webhook-target';

@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { runWithContext } from './context';
@@ -47,7 +47,13 @@ export function createProducer<Q extends QueueName>(name: Q, opts: QueueOptions)
   };
 }
 
-export type Processor<Q extends QueueName> = (payload: Payload<Q>, job: Job) => Promise<unknown>;
+export type Processor<Q extends QueueName> = (payload: Payload<Q>, job: Job, token?: string) => Promise<unknown>;
+
+/** From inside a processor: put the job back, to run again in `delayMs`, without spending one of its attempts. */
+export async function deferJob(job: Job, token: string | undefined, delayMs: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + delayMs, token);
+  throw new DelayedError();
+}
 
 export interface WorkerOptions extends QueueOptions {
   logger: Logger;
@@ -70,7 +76,7 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
   const spec = queues[name];
   const worker = new Worker(
     name,
-    async (job) => {
+    async (job, token) => {
       const parsed = spec.schema.safeParse(job.data);
       if (!parsed.success) {
         opts.logger.warn('job rejected: bad payload', { queue: name, jobId: job.id, issues: parsed.error.issues.slice(0, 5) });
@@ -78,7 +84,7 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
       }
       const payload = parsed.data as Payload<Q>;
       try {
-        return await runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId }, () => processor(payload, job));
+        return await runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId }, () => processor(payload, job, token));
       } catch (err) {
         const permanent = err instanceof UnrecoverableError ? undefined : opts.permanentError?.(err);
         throw permanent ? new UnrecoverableError(permanent) : err;

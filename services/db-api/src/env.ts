@@ -33,6 +33,8 @@ export const EnvSchema = BaseEnv.extend({
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   /** Rows read per query by the GDPR export (rows with children, fewer): bounds its memory whatever the tenant's size. */
   GDPR_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10000).default(500),
+  /** Local development only: webhook endpoints may point at loopback and private addresses. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {

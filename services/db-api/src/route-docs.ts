@@ -18,6 +18,7 @@ import { knowledgeRouteDocs } from './knowledge/openapi';
 import { personaRouteDocs } from './personas/openapi';
 import { usageRouteDocs } from './usage/openapi';
 import { widgetRouteDocs } from './widget/openapi';
+import { webhookRouteDocs } from './webhooks/openapi';
 
 /**
  * Every /api/v1 route, in the order of openapi.json. Each feature keeps its entries in its own
@@ -42,5 +43,6 @@ export const routeDocs: RouteDoc[] = [
   ...callRouteDocs,
   ...usageRouteDocs,
   ...widgetRouteDocs,
+  ...webhookRouteDocs,
   ...gdprRouteDocs,
 ];

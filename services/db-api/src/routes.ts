@@ -21,6 +21,7 @@ import { registerKnowledgeRoutes } from './knowledge/routes';
 import { registerPersonaRoutes } from './personas/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
+import { registerWebhookRoutes } from './webhooks/routes';
 
 /**
  * Every feature mounts its routes here, with full paths (`/api/v1/...`, `/internal/v1/...`) on this one
@@ -46,6 +47,7 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerCallRoutes(router, deps);
   registerUsageRoutes(router, deps);
   registerWidgetRoutes(router, deps);
+  registerWebhookRoutes(router, deps);
   registerGdprRoutes(router, deps);
   registerInternalRoutes(router, deps);
 }

@@ -11,6 +11,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/catalog/items/:id': { name: 'Hijacked' },
   'PATCH /api/v1/members/:userId': { role: 'member' },
   'POST /api/v1/api-keys/:id/rotate': { graceSeconds: 0 },
+  'PATCH /api/v1/webhooks/endpoints/:id': { enabled: false },
+  'POST /api/v1/webhooks/endpoints/:id/rotate-secret': { overlapSeconds: 0 },
 };
 
 /** Every row tenant B owns, to prove the walk changed nothing. */
@@ -34,6 +36,8 @@ async function snapshotTenant(t: TestApp, tenantId: string): Promise<string> {
     p.booking.findMany(where),
     p.subscription.findMany(where),
     p.auditLog.findMany(where),
+    p.webhookEndpoint.findMany(where),
+    p.webhookDelivery.findMany(where),
   ]);
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }

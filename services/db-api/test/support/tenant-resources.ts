@@ -28,6 +28,11 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   const call = await t.deps.prisma.call.create({
     data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
   });
+  // Directly: the API refuses a host that does not resolve, and tests have no public DNS.
+  const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: b.tenantId, url: 'https://hooks.example/b', secret: `whsec_${randomUUID()}` } });
+  const delivery = await t.deps.prisma.webhookDelivery.create({
+    data: { tenantId: b.tenantId, endpointId: endpoint.id, eventId: `evt_${randomUUID()}`, eventType: 'lead.qualified', payload: {}, status: 'failed', attempts: 8 },
+  });
   return {
     agent: agent.id,
     knowledge_document: doc.body.id,
@@ -38,6 +43,8 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     invitation: invitation.body.id,
     conversation: conversation.id,
     call: call.id,
+    webhook_endpoint: endpoint.id,
+    webhook_delivery: delivery.id,
   };
 }
 

@@ -1,0 +1,18 @@
+import type { PrismaClient } from '@vocalia/db';
+import type { Logger, Producer } from '@vocalia/service-kit';
+import type { GuardedAgents } from './deliveries/guarded-agents';
+
+/** What the delivery code touches, passed in: built by main.ts, or by test/support. */
+export interface DeliveryDeps {
+  logger: Logger;
+  /** webhook-router reads endpoints and writes delivery attempts (webhook_deliveries, webhook_attempts, webhook_endpoints.enabled). */
+  prisma: PrismaClient;
+  /** Enqueues the next attempt of a delivery (and the sweeper's re-enqueues). */
+  producer: Producer<'webhook-deliveries'>;
+  agents: GuardedAgents;
+  timeoutMs: number;
+  /** Wait after failed attempt n is retryDelaysMs[n-1]; no entry left = failed for good. */
+  retryDelaysMs: number[];
+  jitter: (ms: number) => number;
+  clock: () => Date;
+}

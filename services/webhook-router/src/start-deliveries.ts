@@ -1,0 +1,58 @@
+import { createPrisma } from '@vocalia/db';
+import { createProducer, createRedis, type Logger } from '@vocalia/service-kit';
+import type { DeliveryDeps } from './deps';
+import type { Env } from './env';
+import { createEndpointGate } from './deliveries/endpoint-gate';
+import { createGuardedAgents } from './deliveries/guarded-agents';
+import { jitter, RETRY_DELAYS_MS } from './deliveries/retry-schedule';
+import { sweepDueDeliveries } from './deliveries/sweep-due-deliveries';
+import { startWebhookDeliveriesWorker } from './workers/webhook-deliveries.worker';
+
+export interface DeliveryOverrides {
+  queuePrefix?: string;
+  retryDelaysMs?: number[];
+  jitter?: (ms: number) => number;
+  clock?: () => Date;
+  /** Run the periodic sweeper (default true; tests call sweepDueDeliveries themselves). */
+  sweeper?: boolean;
+}
+
+export interface RunningDeliveries {
+  deps: DeliveryDeps;
+  /** Workers first, then the sweeper, the producer, Redis and Prisma. */
+  close(): Promise<void>;
+}
+
+/** The outbound side of webhook-router: one Prisma pool, the deliveries worker, and the sweeper. */
+export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverrides = {}): RunningDeliveries {
+  const prefix = opts.queuePrefix ?? 'vocalia';
+  const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const workerConnection = createRedis(env.REDIS_URL, 'worker');
+  const producerConnection = createRedis(env.REDIS_URL, 'worker');
+  const agents = createGuardedAgents(env.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+  const deps: DeliveryDeps = {
+    logger,
+    prisma,
+    producer: createProducer('webhook-deliveries', { connection: producerConnection, prefix }),
+    agents,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    retryDelaysMs: opts.retryDelaysMs ?? RETRY_DELAYS_MS,
+    jitter: opts.jitter ?? jitter,
+    clock: opts.clock ?? (() => new Date()),
+  };
+  const worker = startWebhookDeliveriesWorker(deps, createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), { connection: workerConnection, prefix });
+  const sweep = () => sweepDueDeliveries(deps).catch((err: unknown) => logger.error('webhook sweep failed', { error: err instanceof Error ? err.message : String(err) }));
+  const timer = opts.sweeper === false ? undefined : setInterval(sweep, env.WEBHOOK_SWEEP_INTERVAL_MS);
+  timer?.unref();
+  return {
+    deps,
+    async close() {
+      await worker.close();
+      clearInterval(timer);
+      await deps.producer.close();
+      agents.destroy();
+      await Promise.all([workerConnection, producerConnection].map((c) => c.quit().catch(() => c.disconnect())));
+      await prisma.$disconnect();
+    },
+  };
+}
