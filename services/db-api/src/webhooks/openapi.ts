@@ -10,7 +10,7 @@ import {
   WebhookEndpointList,
   WebhookEndpointView,
 } from '@vocalia/contracts';
-import type { RouteDoc } from '../openapi/route-doc';
+import type { RouteDoc } from '../http/route-doc';
 
 const tag = 'Webhooks';
 const feature = 'webhooks' as const;

@@ -1,7 +1,7 @@
 import type { WebhookDeliveryView } from '@vocalia/contracts';
 import { AppError, currentContext, notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { toWebhookDeliveryView } from './delivery-view';
 

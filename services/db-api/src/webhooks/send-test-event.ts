@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WEBHOOK_TEST_EVENT_TYPE, type WebhookDeliveryView } from '@vocalia/contracts';
 import { AppError, currentContext } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { domainEventId } from '../conversations/domain-events';
 import { toWebhookDeliveryView } from './delivery-view';

@@ -1,6 +1,6 @@
 import type { UpdateWebhookEndpointRequest, WebhookEndpointView } from '@vocalia/contracts';
 import type { Deps } from '../deps';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { checkEndpointUrl } from './check-endpoint-url';
 import { toWebhookEndpointView } from './endpoint-view';
