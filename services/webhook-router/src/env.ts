@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { BaseEnv, loadEnv } from '@vocalia/service-kit';
+import { BaseEnv, EnvError, parseEnv } from '@vocalia/service-kit';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const Env = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3011),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/vocalia'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /** Local development only: deliver to loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
@@ -18,6 +18,24 @@ export const Env = BaseEnv.extend({
   /** Stripe's endpoint secret for /webhooks/stripe (platform level). */
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a Stripe endpoint secret (whsec_...)').optional(),
 });
-export type Env = z.infer<typeof Env>;
+export type Env = Omit<z.infer<typeof Env>, 'DATABASE_URL'> & { DATABASE_URL: string };
 
-export const loadServiceEnv = () => loadEnv('webhook-router', Env);
+const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
+
+/** Production must name its database (it writes delivery attempts); development gets the local default. */
+export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
+  const raw = parseEnv('webhook-router', Env, source);
+  if (raw.NODE_ENV === 'production' && !raw.DATABASE_URL) throw new EnvError('webhook-router', ['DATABASE_URL (required in production)']);
+  return { ...raw, DATABASE_URL: raw.DATABASE_URL ?? DEV_DATABASE_URL };
+}
+
+/** For main.ts: a bad environment prints one line naming every bad variable and exits 1. */
+export function loadServiceEnv(): Env {
+  try {
+    return parseServiceEnv(process.env);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}

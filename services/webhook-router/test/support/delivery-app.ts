@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, migrateDatabase, type WebhookDelivery } from '@vocalia/db';
 import { createLogger, createRedis } from '@vocalia/service-kit';
-import { Env } from '../../src/env';
+import { parseServiceEnv } from '../../src/env';
 import { startDeliveries, type DeliveryOverrides, type RunningDeliveries } from '../../src/start-deliveries';
 
 const BASE_DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -30,7 +30,7 @@ export async function startDeliveryTestApp(env: Record<string, string> = {}, ove
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const queuePrefix = `test-whr-${randomBytes(6).toString('hex')}`;
-  const parsed = Env.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...env });
+  const parsed = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...env });
   const running = startDeliveries(parsed, createLogger('webhook-router', parsed.LOG_LEVEL), { queuePrefix, sweeper: false, ...overrides });
   const { prisma } = running.deps;
   let n = 0;
