@@ -33,8 +33,13 @@ export function parseEnv<S extends z.ZodObject>(service: string, schema: S, sour
 
 /** For main.ts: a bad environment prints one clear line and stops the process. */
 export function loadEnv<S extends z.ZodObject>(service: string, schema: S): z.infer<S> {
+  return exitOnEnvError(() => parseEnv(service, schema));
+}
+
+/** Runs a service's own parser (one with production rules of its own); an EnvError prints its one line and exits 1. */
+export function exitOnEnvError<T>(parse: () => T): T {
   try {
-    return parseEnv(service, schema);
+    return parse();
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
     process.stderr.write(`${err.message}\n`);

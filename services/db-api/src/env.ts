@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BaseEnv, EnvError, parseEnv } from '@vocalia/service-kit';
+import { BaseEnv, EnvError, exitOnEnvError, parseEnv } from '@vocalia/service-kit';
 
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
 // Same dev default as voice-api's, so the two talk out of the box outside production.
@@ -63,12 +63,4 @@ export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 /** For main.ts: a bad environment prints one line naming every bad variable and exits 1. */
-export function loadServiceEnv(): Env {
-  try {
-    return parseServiceEnv(process.env);
-  } catch (err) {
-    if (!(err instanceof EnvError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    process.exit(1);
-  }
-}
+export const loadServiceEnv = (): Env => exitOnEnvError(() => parseServiceEnv(process.env));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BaseEnv, EnvError, parseEnv } from '@vocalia/service-kit';
+import { BaseEnv, EnvError, exitOnEnvError, parseEnv } from '@vocalia/service-kit';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -30,12 +30,4 @@ export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 /** For main.ts: a bad environment prints one line naming every bad variable and exits 1. */
-export function loadServiceEnv(): Env {
-  try {
-    return parseServiceEnv(process.env);
-  } catch (err) {
-    if (!(err instanceof EnvError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    process.exit(1);
-  }
-}
+export const loadServiceEnv = (): Env => exitOnEnvError(() => parseServiceEnv(process.env));
