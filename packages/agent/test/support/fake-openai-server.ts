@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocally, listenLocally, readChatCompletionBody } from './local-model-server';
 
 /** What the fake answers to the next /v1/chat/completions request. */
 export type OpenAIScript =
@@ -35,24 +35,18 @@ export class FakeOpenAIServer {
     return this;
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  start(): Promise<string> {
+    return listenLocally(this.server);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeLocally(this.server);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let raw = '';
-    for await (const part of req) raw += String(part);
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
-      return;
-    }
-    this.requests.push({ path: req.url, headers: req.headers, body: JSON.parse(raw) as RecordedRequest['body'] });
+    const raw = await readChatCompletionBody(req, res);
+    if (raw === undefined) return;
+    this.requests.push({ path: '/v1/chat/completions', headers: req.headers, body: JSON.parse(raw) as RecordedRequest['body'] });
     const script = this.queue.shift() ?? this.fallback;
     if (script.kind === 'status') {
       res.writeHead(script.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'upstream exploded', type: 'server_error' } }));

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocally, listenLocally, readChatCompletionBody } from './local-model-server';
 
 /**
  * How the model obeys the visitor: answer from the knowledge given (a normal turn), follow its
@@ -95,23 +95,17 @@ export class ObedientOpenAIServer {
     private readonly preamble = '',
   ) {}
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  start(): Promise<string> {
+    return listenLocally(this.server);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeLocally(this.server);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let raw = '';
-    for await (const part of req) raw += String(part);
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
-      return;
-    }
+    const raw = await readChatCompletionBody(req, res);
+    if (raw === undefined) return;
     const body = JSON.parse(raw) as ObedientRequest['body'];
     const system = String(body.messages.find((m) => m.role === 'system')?.content ?? '');
     const user = String(body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '');
