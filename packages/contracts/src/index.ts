@@ -8,6 +8,7 @@ export * from './queues';
 export * from './events';
 export * from './http/voice-api';
 export * from './http/internal';
+export * from './http/internal-telephony';
 export * from './http/db-api-pagination';
 export * from './http/db-api-personas';
 export * from './http/db-api-agents';

@@ -34,6 +34,10 @@ export const CallEventJob = Envelope.extend({
   status: z.string().optional(),
   durationSec: z.number().nonnegative().optional(),
   recordingUrl: z.url().optional(),
+  recordingSid: z.string().optional(),
+  recordingDurationSec: z.number().nonnegative().optional(),
+  /** Order of this event within its call; the event id is derived from CallSid + sequence so a replayed callback is deduplicated. */
+  sequence: z.number().int().nonnegative().optional(),
   agentId: z.string().optional(),
 });
 export type CallEventJob = z.infer<typeof CallEventJob>;
