@@ -1,9 +1,30 @@
 import { z } from 'zod';
-import { BaseEnv, loadEnv } from '@vocalia/service-kit';
+import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+
+/** Dev-only secrets: accepted outside production so `pnpm start` works with no setup, refused in production. */
+export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
+export const DEV_TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token-not-for-production';
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const Env = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3009),
+  DB_API_INTERNAL_URL: z.url().default('http://127.0.0.1:3013'),
+  INTERNAL_API_TOKEN: z.string().min(16).default(DEV_INTERNAL_API_TOKEN),
+  /** The platform's Twilio account: signs every webhook (auth token) and places outbound calls. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'an AC... account SID').default('AC00000000000000000000000000000000'),
+  TWILIO_AUTH_TOKEN: z.string().min(16).default(DEV_TWILIO_AUTH_TOKEN),
+  /** Where the Twilio REST client sends its requests; only changed to point it at a local server. */
+  TWILIO_API_BASE_URL: z.url().optional(),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(1),
+  NUMBER_CACHE_TTL_SEC: seconds(60),
+  DB_API_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
+  if (env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required in production' });
 });
 export type Env = z.infer<typeof Env>;
 
 export const loadServiceEnv = () => loadEnv('telephony-bridge', Env);
+export const parseServiceEnv = (source: NodeJS.ProcessEnv) => parseEnv('telephony-bridge', Env, source);

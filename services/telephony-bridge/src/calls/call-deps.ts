@@ -1,0 +1,29 @@
+import type { Language, ResolvedPhoneNumber } from '@vocalia/contracts';
+import type { Logger } from '@vocalia/service-kit';
+import type { PhoneTurns } from '../turns/phone-turns';
+import type { CallEvents } from './call-events';
+import type { CallSlots } from './call-slots';
+import type { CallStore } from './call-store';
+import type { CallUrls } from './twiml';
+
+export interface NumberDirectory {
+  /** Who answers a dialled number (cached); null when no tenant owns it. */
+  resolve(number: string): Promise<ResolvedPhoneNumber | null>;
+}
+
+export interface CallDeps {
+  logger: Logger;
+  numbers: NumberDirectory;
+  turns: PhoneTurns;
+  calls: CallStore;
+  slots: CallSlots;
+  events: CallEvents;
+  urls: CallUrls;
+  now: () => number;
+}
+
+/** The line's language before any tenant is known (an unknown number, the directory down). */
+export const LINE_LANGUAGE: Language = 'fr';
+
+/** How long past its maximum duration a call's place in the tenant's limit is held if its end is never reported. */
+export const SLOT_MARGIN_SEC = 300;

@@ -1,0 +1,55 @@
+import type { CallEventJob, UsageKind } from '@vocalia/contracts';
+import type { Producer } from '@vocalia/service-kit';
+import type { CallState } from './call-store';
+
+/**
+ * Each event's place in its call. The event id is `CallSid` + this sequence, so a replayed webhook
+ * enqueues the same id (BullMQ keeps one job per id) and db-api applies it once.
+ */
+export const SEQUENCE = { started: 0, initiated: 1, ringing: 2, answered: 3, ended: 4, recording: 5 } as const;
+
+const TERMINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+export const isTerminalStatus = (status: string) => TERMINAL.has(status);
+
+/** Twilio's call statuses in the order a call goes through them. */
+export function sequenceOfStatus(status: string): number {
+  if (isTerminalStatus(status)) return SEQUENCE.ended;
+  if (status === 'ringing') return SEQUENCE.ringing;
+  if (status === 'in-progress' || status === 'answered') return SEQUENCE.answered;
+  return SEQUENCE.initiated;
+}
+
+/** The turn runtime's usage recorder (never throws, never blocks). */
+export type RecordUsage = (usage: { tenantId: string; requestId: string; eventId: string; kind: UsageKind; quantity: number }) => void;
+
+type CallEventFields = Omit<CallEventJob, 'v' | 'eventId' | 'tenantId' | 'requestId' | 'at' | 'callSid' | 'sequence' | 'type'>;
+
+export interface CallEvents {
+  publish(call: CallState, type: CallEventJob['type'], sequence: number, fields?: CallEventFields, idSuffix?: string): Promise<void>;
+  /** Billable seconds of a finished call, once per call. */
+  billSeconds(call: CallState, seconds: number): void;
+}
+
+export function createCallEvents(producer: Producer<'call-events'>, recordUsage: RecordUsage, now: () => Date = () => new Date()): CallEvents {
+  return {
+    async publish(call, type, sequence, fields = {}, idSuffix) {
+      await producer.add({
+        v: 1,
+        eventId: `call_${call.callSid}_${sequence}${idSuffix ? `_${idSuffix}` : ''}`,
+        tenantId: call.tenantId,
+        requestId: call.requestId,
+        at: now().toISOString(),
+        type,
+        callSid: call.callSid,
+        sequence,
+        direction: call.direction,
+        ...(call.agentId ? { agentId: call.agentId } : {}),
+        ...fields,
+      });
+    },
+    billSeconds(call, seconds) {
+      if (seconds <= 0) return;
+      recordUsage({ eventId: `tel_${call.callSid}`, tenantId: call.tenantId, requestId: call.requestId, kind: 'telephony_seconds', quantity: seconds });
+    },
+  };
+}

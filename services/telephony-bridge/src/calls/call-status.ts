@@ -1,0 +1,48 @@
+import type { RecordingParams, StatusParams } from '../twilio/webhook-params';
+import type { CallDeps } from './call-deps';
+import { isTerminalStatus, SEQUENCE, sequenceOfStatus } from './call-events';
+
+/**
+ * `POST /voice/status`: Twilio's call progress. The end of a call publishes `call.completed` and its
+ * billable seconds once, frees its place in the tenant's limit and marks the call ended; a replayed
+ * callback finds it ended and changes nothing.
+ */
+export async function recordCallStatus(deps: CallDeps, params: StatusParams): Promise<void> {
+  const call = await deps.calls.get(params.CallSid);
+  if (!call) {
+    deps.logger.info('status of a call unknown here ignored', { callSid: params.CallSid, status: params.CallStatus });
+    return;
+  }
+  if (call.ended) {
+    deps.logger.info('status after the call ended ignored (replay)', { callSid: call.callSid, status: params.CallStatus });
+    return;
+  }
+  const status = params.CallStatus;
+  if (!isTerminalStatus(status)) {
+    await deps.events.publish(call, 'call.status', sequenceOfStatus(status), { status });
+    return;
+  }
+  const durationSec = params.CallDuration ?? 0;
+  await deps.events.publish(call, 'call.completed', SEQUENCE.ended, { status, durationSec });
+  deps.events.billSeconds(call, durationSec);
+  await deps.slots.release(call.tenantId, call.slot);
+  await deps.calls.save({ ...call, ended: true });
+  deps.logger.info('call ended', { callSid: call.callSid, tenantId: call.tenantId, status, durationSec });
+}
+
+/** `POST /voice/recording`: a finished recording's SID, URL and duration go on the call. */
+export async function recordRecording(deps: CallDeps, params: RecordingParams): Promise<void> {
+  if (params.RecordingStatus !== 'completed') return;
+  const call = await deps.calls.get(params.CallSid);
+  if (!call) {
+    deps.logger.warn('recording of a call unknown here ignored', { callSid: params.CallSid, recordingSid: params.RecordingSid });
+    return;
+  }
+  await deps.events.publish(
+    call,
+    'call.recording',
+    SEQUENCE.recording,
+    { recordingSid: params.RecordingSid, recordingUrl: params.RecordingUrl, ...(params.RecordingDuration !== undefined ? { recordingDurationSec: params.RecordingDuration } : {}) },
+    params.RecordingSid,
+  );
+}

@@ -1,0 +1,50 @@
+import { CallSettings, Language } from '@vocalia/contracts';
+import type { Redis } from '@vocalia/service-kit';
+import { z } from 'zod';
+
+/** What telephony-bridge remembers about a live call between Twilio's webhooks (any replica may get the next one). */
+export const CallState = z.object({
+  callSid: z.string(),
+  tenantId: z.string(),
+  agentId: z.string().nullable(),
+  direction: z.enum(['inbound', 'outbound']),
+  language: Language,
+  settings: CallSettings,
+  /** Epoch ms when the call was answered by us. */
+  startedAt: z.number(),
+  /** Gathers in a row that heard nothing usable. */
+  silences: z.number().int().nonnegative(),
+  transferNumber: z.string().optional(),
+  /** What the caller said last, for the transfer whisper. */
+  lastCallerText: z.string().optional(),
+  /** Member held in the tenant's concurrency set, released when the call ends. */
+  slot: z.string(),
+  requestId: z.string(),
+  ended: z.boolean(),
+});
+export type CallState = z.infer<typeof CallState>;
+
+export interface CallStore {
+  get(callSid: string): Promise<CallState | null>;
+  save(state: CallState): Promise<void>;
+}
+
+/** A finished call's state stays this long, so late recording callbacks and replays still find it. */
+const ENDED_TTL_SEC = 3600;
+const LIVE_MARGIN_SEC = 3600;
+
+export function createCallStore(opts: { redis: Redis; keyPrefix: string }): CallStore {
+  const key = (callSid: string) => `${opts.keyPrefix}:tel:call:${callSid}`;
+  return {
+    async get(callSid) {
+      const raw = await opts.redis.get(key(callSid));
+      if (raw === null) return null;
+      const parsed = CallState.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    },
+    async save(state) {
+      const ttl = state.ended ? ENDED_TTL_SEC : state.settings.maxCallSeconds + LIVE_MARGIN_SEC;
+      await opts.redis.set(key(state.callSid), JSON.stringify(state), 'EX', ttl);
+    },
+  };
+}

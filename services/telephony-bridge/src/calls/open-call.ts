@@ -1,0 +1,59 @@
+import type { ResolvedPhoneNumber } from '@vocalia/contracts';
+import type { InboundCallParams } from '../twilio/webhook-params';
+import { LINE_LANGUAGE, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
+import { SEQUENCE } from './call-events';
+import type { CallState } from './call-store';
+import { PHRASES } from './phrases';
+import { listen, sayAndHangUp } from './twiml';
+
+/** The first thing the caller hears: the recording notice when the tenant records, then the agent's greeting. */
+async function greet(deps: CallDeps, call: CallState, params: InboundCallParams): Promise<string> {
+  const agent = await deps.turns.agentFor(call.tenantId, call.agentId);
+  if (!agent) return sayAndHangUp(call.language, PHRASES[call.language].unavailable);
+  const opened: CallState = { ...call, language: agent.language, agentId: agent.agentId ?? call.agentId, transferNumber: agent.transferNumber };
+  await deps.calls.save(opened);
+  await deps.events.publish(opened, 'call.started', SEQUENCE.started, { from: params.From, to: params.To, status: 'in-progress' });
+  const record = opened.settings.recordCalls;
+  return listen(opened.language, agent.greeting, deps.urls, record ? { before: PHRASES[opened.language].recordingNotice, record } : {});
+}
+
+/** `POST /voice/inbound`: resolve the dialled number, hold a place in the tenant's limit, greet. */
+export async function answerInbound(deps: CallDeps, params: InboundCallParams, requestId: string): Promise<string> {
+  const resolved: ResolvedPhoneNumber | null = await deps.numbers.resolve(params.To);
+  if (!resolved) {
+    deps.logger.info('call to a number no tenant owns: apologised and hung up', { callSid: params.CallSid });
+    return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unknownNumber);
+  }
+  const { settings, tenantId } = resolved;
+  const call: CallState = {
+    callSid: params.CallSid,
+    tenantId,
+    agentId: resolved.agentId,
+    direction: 'inbound',
+    language: LINE_LANGUAGE,
+    settings,
+    startedAt: deps.now(),
+    silences: 0,
+    slot: params.CallSid,
+    requestId,
+    ended: false,
+  };
+  const placed = await deps.slots.acquire(tenantId, call.slot, settings.maxConcurrentCalls, settings.maxCallSeconds + SLOT_MARGIN_SEC);
+  if (!placed) {
+    const agent = await deps.turns.agentFor(tenantId, resolved.agentId);
+    const language = agent?.language ?? LINE_LANGUAGE;
+    deps.logger.warn('call refused: tenant at its concurrent call limit', { callSid: params.CallSid, tenantId, limit: settings.maxConcurrentCalls });
+    return sayAndHangUp(language, PHRASES[language].busy);
+  }
+  return greet(deps, call, params);
+}
+
+/** `POST /voice/outbound`: the callee picked up a call the outbound worker placed. */
+export async function answerOutbound(deps: CallDeps, params: InboundCallParams): Promise<string> {
+  const call = await deps.calls.get(params.CallSid);
+  if (!call || call.ended) {
+    deps.logger.warn('outbound call answered but unknown here: hung up', { callSid: params.CallSid });
+    return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unavailable);
+  }
+  return greet(deps, { ...call, startedAt: deps.now() }, params);
+}

@@ -1,0 +1,36 @@
+import type { Language } from '@vocalia/contracts';
+
+/** Who answers a call: the tenant's agent, in its language, and where a transfer goes. */
+export interface PhoneAgent {
+  agentId: string | null;
+  language: Language;
+  greeting: string;
+  transferNumber?: string;
+  /** The tenant's own numbers; an outbound call shows the first. */
+  callerIds: string[];
+}
+
+export interface PhoneTurnInput {
+  tenantId: string;
+  agentId: string | null;
+  /** The conversation's session id is the call SID. */
+  callSid: string;
+  message: string;
+  language: Language;
+  requestId: string;
+}
+
+export interface PhoneTurnReply {
+  answer: string;
+  language: Language;
+  intent: string;
+  /** The engine asked for a person (`transfer_to_human`, a hand-off intent). */
+  handoff: boolean;
+}
+
+/** The turn runtime as a phone call uses it: history, engine, transcript and usage events on channel `phone`. */
+export interface PhoneTurns {
+  /** null when the tenant is unknown to the directory. */
+  agentFor(tenantId: string, agentId: string | null): Promise<PhoneAgent | null>;
+  answer(input: PhoneTurnInput): Promise<PhoneTurnReply>;
+}
