@@ -6,6 +6,7 @@ export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
 export const DEV_TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token-not-for-production';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalUrl = z.url().optional();
 
 export const Env = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3009),
@@ -19,12 +20,32 @@ export const Env = BaseEnv.extend({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(1),
   NUMBER_CACHE_TTL_SEC: seconds(60),
   DB_API_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  SNAPSHOT_TTL_SEC: seconds(60),
+  HISTORY_MAX_TURNS: z.coerce.number().int().min(2).max(200).default(20),
+  HISTORY_TTL_SEC: seconds(1800),
+  XAI_API_KEY: z.string().optional(),
+  XAI_BASE_URL: optionalUrl,
+  XAI_MODEL: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().optional(),
+  GEMINI_API_KEY: z.string().optional(),
+  GEMINI_BASE_URL: optionalUrl,
+  GEMINI_MODEL: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).optional(),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return;
   if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
   if (env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required in production' });
 });
 export type Env = z.infer<typeof Env>;
+
+const LLM_VARS = ['XAI_API_KEY', 'XAI_BASE_URL', 'XAI_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'LLM_TIMEOUT_MS'] as const;
+
+/** The provider variables as the record `engineConfigFromEnv` reads (it never touches process.env either). */
+export function llmEnv(env: Env): Record<string, string | undefined> {
+  return Object.fromEntries(LLM_VARS.map((name) => [name, env[name] === undefined ? undefined : String(env[name])]));
+}
 
 export const loadServiceEnv = () => loadEnv('telephony-bridge', Env);
 export const parseServiceEnv = (source: NodeJS.ProcessEnv) => parseEnv('telephony-bridge', Env, source);

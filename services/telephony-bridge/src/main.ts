@@ -1,17 +1,52 @@
+import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
-import { loadServiceEnv } from './env';
+import { composeTelephonyBridge } from './compose';
+import { llmEnv, loadServiceEnv } from './env';
+import { createOutboundWorker } from './outbound/outbound-worker';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
   const logger = createLogger('telephony-bridge', env.LOG_LEVEL);
   const redis = createRedis(env.REDIS_URL, 'client');
+  const producerRedis = createRedis(env.REDIS_URL, 'producer');
+  const workerRedis = createRedis(env.REDIS_URL, 'worker');
+  const subscriber = createRedis(env.REDIS_URL, 'subscriber');
+  const composed = composeTelephonyBridge({
+    logger,
+    redis,
+    producerRedis,
+    keyPrefix: 'vocalia',
+    dbApi: { baseUrl: env.DB_API_INTERNAL_URL, internalToken: env.INTERNAL_API_TOKEN, timeoutMs: env.DB_API_TIMEOUT_MS },
+    engine: createEngine({
+      ...engineConfigFromEnv(llmEnv(env)),
+      onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
+    }),
+    history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
+    snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
+    numberCacheTtlSec: env.NUMBER_CACHE_TTL_SEC,
+    twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, baseUrl: env.TWILIO_API_BASE_URL },
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+  });
+  composed.listenForTenantUpdates(subscriber).catch((err: unknown) => logger.error('tenant-updated subscription failed', { err }));
+  const worker = createOutboundWorker(composed.outbound, {
+    connection: workerRedis,
+    logger,
+    deadLetters: { count: env.DEAD_LETTER_MAX_COUNT, ageSec: env.DEAD_LETTER_MAX_AGE_SEC },
+  });
   await runService({
     service: 'telephony-bridge',
     port: env.PORT,
     logger,
-    app: createApp({ logger, redis }),
-    closers: [{ name: 'redis', close: () => redis.quit() }],
+    app: createApp(composed.deps),
+    // Calls in progress finish their webhooks first; then no new outbound call starts, then queued events go out.
+    closers: [
+      { name: 'outbound worker', close: () => worker.close() },
+      { name: 'events', close: () => composed.closeEvents() },
+      { name: 'subscriber', close: () => subscriber.quit() },
+      { name: 'redis', close: () => Promise.all([redis.quit(), producerRedis.quit(), workerRedis.quit()]) },
+    ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
   });
 }

@@ -34,7 +34,7 @@ export async function takeTurn(deps: CallDeps, params: GatherParams, requestId: 
     await deps.calls.save({ ...call, silences });
     return listen(call.language, p.reprompt, deps.urls);
   }
-  const reply = await deps.turns.answer({ tenantId: call.tenantId, agentId: call.agentId, callSid: call.callSid, message, language: call.language, requestId });
+  const reply = await deps.turns.answer({ tenantId: call.tenantId, agentId: call.agentId, callSid: call.callSid, message, requestId });
   const next: CallState = { ...call, silences: 0, language: reply.language, lastCallerText: message.slice(0, CALLER_TEXT_MAX) };
   await deps.calls.save(next);
   if (reply.intent === 'goodbye') return sayAndHangUp(next.language, reply.answer);

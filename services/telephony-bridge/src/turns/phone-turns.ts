@@ -15,8 +15,8 @@ export interface PhoneTurnInput {
   agentId: string | null;
   /** The conversation's session id is the call SID. */
   callSid: string;
+  /** What the caller said; the engine detects its language. */
   message: string;
-  language: Language;
   requestId: string;
 }
 

@@ -1,0 +1,116 @@
+import type { ConversationProvider } from '@vocalia/agent';
+import { composeConversation } from '@vocalia/conversation';
+import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
+import type { Deps } from './app';
+import type { CallDeps } from './calls/call-deps';
+import { createCallEvents } from './calls/call-events';
+import { createCallSlots } from './calls/call-slots';
+import { createCallStore } from './calls/call-store';
+import { createNumberDirectory } from './numbers/number-directory';
+import { createResolveClient } from './numbers/resolve-client';
+import type { OutboundDeps } from './outbound/place-outbound-call';
+import { conversationTurns } from './turns/conversation-turns';
+import { publicUrl } from './twilio/public-url';
+import { createTwilioRest } from './twilio/rest-client';
+
+export interface ComposeOptions {
+  logger: Logger;
+  /** Request-path commands (call state, limits, history): fails fast when Redis is away. */
+  redis: Redis;
+  /** BullMQ producers' connection. */
+  producerRedis: Redis;
+  /** Redis key prefix for call state and histories; BullMQ prefix for queues. */
+  keyPrefix: string;
+  queuePrefix?: string;
+  dbApi: { baseUrl: string; internalToken: string; timeoutMs: number };
+  engine: ConversationProvider;
+  history: { maxTurns: number; ttlSec: number };
+  snapshotTtlSec: number;
+  numberCacheTtlSec: number;
+  twilio: { accountSid: string; authToken: string; baseUrl?: string };
+  /** PUBLIC_BASE_URL: the edge's public URL, which Twilio calls and signs. */
+  publicBaseUrl: string;
+  trustProxyHops: number;
+  eventRetryEveryMs?: number;
+  now?: () => number;
+}
+
+export interface Composed {
+  deps: Deps;
+  outbound: OutboundDeps;
+  /** Subscribe to `tenant-updated`: snapshots and number answers drop on change. */
+  listenForTenantUpdates(subscriber: Redis): Promise<void>;
+  /** Flush queued events and close the producers (after the HTTP server stopped). */
+  closeEvents(): Promise<void>;
+}
+
+const MAX_CACHED_NUMBERS = 10_000;
+
+/** Every telephony-bridge dependency wired from plain options; main.ts and the tests build it this way. */
+export function composeTelephonyBridge(opts: ComposeOptions): Composed {
+  const now = opts.now ?? Date.now;
+  const conversation = composeConversation({
+    logger: opts.logger,
+    redis: opts.redis,
+    producerRedis: opts.producerRedis,
+    keyPrefix: opts.keyPrefix,
+    queuePrefix: opts.queuePrefix,
+    dbApi: opts.dbApi,
+    engine: opts.engine,
+    history: opts.history,
+    snapshots: { ttlSec: opts.snapshotTtlSec },
+    eventRetryEveryMs: opts.eventRetryEveryMs,
+  });
+  const callEventsProducer = createProducer('call-events', { connection: opts.producerRedis, prefix: opts.queuePrefix });
+  const numbers = createNumberDirectory(createResolveClient(opts.dbApi, opts.logger), {
+    ttlMs: opts.numberCacheTtlSec * 1000,
+    maxNumbers: MAX_CACHED_NUMBERS,
+    onRefreshFailed: () => opts.logger.warn('number directory reload failed; serving the cached answer'),
+  });
+  const turns = conversationTurns(conversation.runtime);
+  const calls = createCallStore({ redis: opts.redis, keyPrefix: opts.keyPrefix });
+  const slots = createCallSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, now });
+  const url = (path: string) => publicUrl(opts.publicBaseUrl, path);
+  const callDeps: CallDeps = {
+    logger: opts.logger,
+    numbers,
+    turns,
+    calls,
+    slots,
+    events: createCallEvents(callEventsProducer, (usage) => conversation.runtime.recordUsage(usage)),
+    urls: {
+      turn: url('/voice/turn'),
+      recording: url('/voice/recording'),
+      dialResult: url('/voice/dial-result'),
+      whisper: (callSid) => publicUrl(opts.publicBaseUrl, '/voice/whisper', { call: callSid }),
+    },
+    now,
+  };
+  return {
+    deps: {
+      logger: opts.logger,
+      redis: opts.redis,
+      calls: callDeps,
+      twilioAuthToken: opts.twilio.authToken,
+      publicBaseUrl: opts.publicBaseUrl,
+      trustProxyHops: opts.trustProxyHops,
+    },
+    outbound: {
+      logger: opts.logger,
+      redis: opts.redis,
+      keyPrefix: opts.keyPrefix,
+      turns,
+      numbers,
+      calls,
+      slots,
+      twilio: createTwilioRest(opts.twilio),
+      urls: { answer: url('/voice/outbound'), status: url('/voice/status') },
+      now,
+    },
+    listenForTenantUpdates: (subscriber) => conversation.listenForTenantUpdates(subscriber, () => numbers.clear()),
+    async closeEvents() {
+      await conversation.close();
+      await callEventsProducer.close();
+    },
+  };
+}

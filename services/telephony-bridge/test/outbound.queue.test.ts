@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { CallEventJob, type OutboundCallJob } from '@vocalia/contracts';
+import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { createOutboundWorker } from '../src/outbound/outbound-worker';
+import { callParams } from './support/call-params';
+import { eventually } from './support/eventually';
+import { ACCOUNT_SID, PUBLIC_BASE_URL, REDIS_URL, startHarness, waitReady, type Harness } from './support/harness';
+import { testLogger } from './support/test-logger';
+
+const ACME = { id: 'acme', number: '+212522000021', settings: { maxCallSeconds: 300 } };
+const CUSTOMER = '+33698765432';
+let h: Harness;
+let workerRedis: Redis;
+let worker: ReturnType<typeof createOutboundWorker>;
+let outbound: Producer<'outbound-calls'>;
+
+beforeAll(async () => {
+  h = await startHarness('outbound');
+  h.addTenant(ACME);
+  workerRedis = createRedis(REDIS_URL, 'worker');
+  await waitReady(workerRedis);
+  worker = createOutboundWorker(h.composed.outbound, { connection: workerRedis, prefix: h.queuePrefix, logger: testLogger() });
+  outbound = createProducer('outbound-calls', { connection: h.redis, prefix: h.queuePrefix });
+});
+afterAll(async () => {
+  await worker.close();
+  await outbound.close();
+  await workerRedis.quit();
+  await h.close();
+});
+
+const job = (over: Partial<OutboundCallJob> = {}): OutboundCallJob => ({
+  v: 1,
+  eventId: `outbound-${randomUUID()}`,
+  tenantId: 'acme',
+  requestId: 'req-outbound',
+  at: new Date().toISOString(),
+  to: CUSTOMER,
+  agentId: 'agent-acme',
+  reason: 'cart_recovery',
+  ...over,
+});
+
+describe('outbound calls', () => {
+  it('when a job is queued, then the call is placed once through the Twilio REST API and, once answered, runs like an inbound call', async () => {
+    const queued = job();
+    await outbound.add(queued);
+    const placed = await eventually(() => {
+      expect(h.twilioRest.placed).toHaveLength(1);
+      return h.twilioRest.placed[0]!;
+    }, 5000);
+    expect(placed.accountSid).toBe(ACCOUNT_SID);
+    expect(placed.params.get('To')).toBe(CUSTOMER);
+    expect(placed.params.get('From')).toBe(ACME.number);
+    expect(placed.params.get('Url')).toBe(`${PUBLIC_BASE_URL}/voice/outbound`);
+    expect(placed.params.get('StatusCallback')).toBe(`${PUBLIC_BASE_URL}/voice/status`);
+    expect(placed.params.getAll('StatusCallbackEvent')).toEqual(['initiated', 'ringing', 'answered', 'completed']);
+    expect(placed.params.get('TimeLimit')).toBe('300');
+
+    await outbound.queue.add('outbound-calls', queued, { jobId: `${queued.eventId}-again` });
+    await eventually(async () => expect(await outbound.queue.getCompletedCount()).toBe(2), 5000);
+    expect(h.twilioRest.placed).toHaveLength(1);
+
+    const callSid = placed.sid;
+    const answered = { ...callParams(callSid, CUSTOMER), From: ACME.number, Direction: 'outbound-api' };
+    await h.twilio('/voice/status', { ...answered, CallStatus: 'ringing' }).expect(204);
+    const greeting = await h.twilio('/voice/outbound', answered).expect(200);
+    expect(greeting.text).toContain('Hello, you are speaking with Sara from Shop acme.');
+    const reply = await h.twilio('/voice/turn', { ...answered, SpeechResult: 'When are you open?' }).expect(200);
+    expect(reply.text).toContain('9:00');
+    await h.twilio('/voice/status', { ...answered, CallStatus: 'completed', CallDuration: '25' }).expect(204);
+
+    const events = (await h.jobs('call-events')).map((j) => CallEventJob.parse(j.data)).filter((e) => e.callSid === callSid);
+    expect(events.map((e) => [e.type, e.status, e.direction]).sort()).toEqual([
+      ['call.completed', 'completed', 'outbound'],
+      ['call.started', 'in-progress', 'outbound'],
+      ['call.status', 'ringing', 'outbound'],
+    ]);
+  });
+
+  it('when the tenant has no phone number of its own to call from, then the job fails once as a dead letter and no call is placed', async () => {
+    const before = h.twilioRest.placed.length;
+    const noNumber = { id: 'mute', number: '+212522000022' };
+    h.addTenant(noNumber);
+    h.db.numbers.delete(noNumber.number);
+    await outbound.add(job({ tenantId: 'mute', agentId: 'agent-mute' }));
+    await eventually(async () => expect(await outbound.queue.getFailedCount()).toBe(1), 5000);
+    const [failed] = await outbound.queue.getFailed();
+    expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toBe('the caller id is not a number of this tenant');
+    expect(h.twilioRest.placed).toHaveLength(before);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Express } from 'express';
+import type { Test } from 'supertest';
+import request from 'supertest';
+import { createEngine } from '@vocalia/agent';
+import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import type { QueueName } from '@vocalia/contracts';
+import { createApp } from '../../src/app';
+import { composeTelephonyBridge, type ComposeOptions, type Composed } from '../../src/compose';
+import { FakeDbApi, INTERNAL_TOKEN } from './fake-db-api';
+import { FakeTwilioRest } from './fake-twilio-rest';
+import { numberFor, snapshotFor, type PhoneTenant } from './fixtures';
+import { testLogger } from './test-logger';
+import { signed } from './twilio-signature';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const PUBLIC_BASE_URL = 'https://edge.example.com';
+export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
+export const AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
+
+export interface Harness {
+  app: Express;
+  composed: Composed;
+  db: FakeDbApi;
+  twilioRest: FakeTwilioRest;
+  redis: Redis;
+  keyPrefix: string;
+  queuePrefix: string;
+  clock: { now: number };
+  addTenant(t: PhoneTenant): void;
+  /** A webhook from Twilio to `path` under the public URL, signed with the account's auth token. */
+  twilio(path: string, params: Record<string, string>): Test;
+  /** Every job of a queue so far (any state). */
+  jobs<Q extends QueueName>(queue: Q): Promise<{ id: string | undefined; data: Record<string, unknown> }[]>;
+  close(): Promise<void>;
+}
+
+export function waitReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => redis.once('ready', () => resolve()));
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+/** telephony-bridge wired for real (Redis, BullMQ, the local engine, HTTP to fake db-api and Twilio REST), with a key prefix of its own. */
+export async function startHarness(name: string, overrides: Partial<ComposeOptions> = {}): Promise<Harness> {
+  const keyPrefix = `test-tel-${name}-${process.pid}-${Date.now()}`;
+  const queuePrefix = `${keyPrefix}-bull`;
+  const db = await new FakeDbApi().start();
+  const twilioRest = await new FakeTwilioRest().start();
+  const redis = createRedis(REDIS_URL, 'client');
+  const producerRedis = createRedis(REDIS_URL, 'producer');
+  await Promise.all([waitReady(redis), waitReady(producerRedis)]);
+  const clock = { now: Date.now() };
+  const composed = composeTelephonyBridge({
+    logger: testLogger(),
+    redis,
+    producerRedis,
+    keyPrefix,
+    queuePrefix,
+    dbApi: { baseUrl: db.url, internalToken: INTERNAL_TOKEN, timeoutMs: 1000 },
+    engine: createEngine({ providers: [] }),
+    history: { maxTurns: 10, ttlSec: 60 },
+    snapshotTtlSec: 60,
+    numberCacheTtlSec: 60,
+    twilio: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilioRest.url },
+    publicBaseUrl: PUBLIC_BASE_URL,
+    trustProxyHops: 1,
+    eventRetryEveryMs: 50,
+    now: () => clock.now,
+    ...overrides,
+  });
+  const app = createApp(composed.deps);
+  const readers = new Map<QueueName, Producer<QueueName>>();
+  const reader = (queue: QueueName) => {
+    const existing = readers.get(queue);
+    if (existing) return existing;
+    const created = createProducer(queue, { connection: redis, prefix: queuePrefix });
+    readers.set(queue, created);
+    return created;
+  };
+  return {
+    app,
+    composed,
+    db,
+    twilioRest,
+    redis,
+    keyPrefix,
+    queuePrefix,
+    clock,
+    addTenant(t) {
+      db.snapshots.set(t.id, snapshotFor(t));
+      db.numbers.set(t.number, numberFor(t));
+    },
+    twilio: (path, params) => signed(request(app).post(path), AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params),
+    async jobs(queue) {
+      const jobs = await reader(queue).queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized']);
+      return jobs.map((j) => ({ id: j.id, data: j.data as Record<string, unknown> }));
+    },
+    async close() {
+      await composed.closeEvents();
+      await Promise.all([...readers.values()].map((r) => r.close()));
+      await deleteKeys(redis, `${keyPrefix}*`);
+      await Promise.all([redis.quit(), producerRedis.quit(), db.stop(), twilioRest.stop()]);
+    },
+  };
+}
