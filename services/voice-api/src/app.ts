@@ -1,13 +1,10 @@
-import type { ConversationProvider } from '@vocalia/agent';
+import type { ConversationRuntime, EventPublisher, SnapshotStore } from '@vocalia/conversation';
 import { createApp as createServiceApp, pingRedis, type Logger, type Redis } from '@vocalia/service-kit';
 import { configRoutes } from './config/routes';
 import { publicCors } from './cors/public-cors';
-import type { EventPublisher } from './events/event-publisher';
 import type { RateLimits } from './rate-limit/rate-limits';
-import type { SessionStore } from './respond/session-store';
 import { respondRoutes } from './respond/routes';
 import type { SessionTokens } from './session-token';
-import type { SnapshotStore } from './snapshots/snapshot-store';
 import { socialProofRoutes } from './social-proof/routes';
 import type { SocialProofSource } from './social-proof/social-proof-source';
 import { widgetRoutes } from './widget/routes';
@@ -16,14 +13,14 @@ import type { WidgetAsset } from './widget/widget-asset';
 export interface Deps {
   logger: Logger;
   redis: Redis;
+  /** The turn runtime shared with the other channels; `snapshots` and `events` are its own. */
+  conversation: ConversationRuntime;
   snapshots: SnapshotStore;
+  events: EventPublisher;
   socialProof: SocialProofSource;
   socialProofMaxAgeSec: number;
   rateLimits: RateLimits;
   sessionTokens: SessionTokens;
-  sessions: SessionStore;
-  events: EventPublisher;
-  engine: ConversationProvider;
   widget: WidgetAsset;
   realtimeConfigured: boolean;
   /** Proxies in front of us (Traefik or the local edge): the client IP is the address they saw. */

@@ -1,15 +1,11 @@
 import type { PlanId } from '@vocalia/contracts';
 import type { ConversationProvider } from '@vocalia/agent';
-import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
+import { composeConversation, type DbApiClientOptions } from '@vocalia/conversation';
+import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
-import { createEventPublisher } from './events/event-publisher';
 import { createRateLimits } from './rate-limit/rate-limits';
-import { createSessionStore } from './respond/session-store';
 import { createSessionTokens } from './session-token';
 import { publicOriginOf } from './cors/page-origin';
-import { createDbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
-import { createSnapshotStore, SNAPSHOT_CACHE_DEFAULTS } from './snapshots/snapshot-store';
-import { subscribeTenantUpdates } from './snapshots/tenant-updates';
 import { createSocialProofSource } from './social-proof/social-proof-source';
 import { widgetAsset } from './widget/widget-asset';
 
@@ -52,26 +48,28 @@ export interface Composed {
 
 /** Every voice-api dependency wired from plain options; main.ts, the tests and the benchmark all build it this way. */
 export function composeVoiceApi(opts: ComposeOptions): Composed {
-  const connection = { connection: opts.producerRedis, prefix: opts.queuePrefix };
-  const producers = { 'conversation-events': createProducer('conversation-events', connection), 'usage-events': createProducer('usage-events', connection) };
-  const db = createDbApiClient(opts.dbApi, opts.logger);
+  const conversation = composeConversation({
+    logger: opts.logger,
+    redis: opts.redis,
+    producerRedis: opts.producerRedis,
+    keyPrefix: opts.keyPrefix,
+    queuePrefix: opts.queuePrefix,
+    dbApi: opts.dbApi,
+    engine: opts.engine,
+    history: opts.history,
+    snapshots: { ttlSec: opts.snapshotTtlSec, maxTenants: opts.snapshotMaxTenants, maxBytes: opts.snapshotMaxBytes, maxStaleSec: opts.snapshotMaxStaleSec },
+    eventRetryEveryMs: opts.eventRetryEveryMs,
+  });
   const deps: Deps = {
     logger: opts.logger,
     redis: opts.redis,
-    snapshots: createSnapshotStore(db, {
-      ttlMs: opts.snapshotTtlSec * 1000,
-      maxStaleMs: (opts.snapshotMaxStaleSec ?? SNAPSHOT_CACHE_DEFAULTS.maxStaleSec) * 1000,
-      maxTenants: opts.snapshotMaxTenants ?? SNAPSHOT_CACHE_DEFAULTS.maxTenants,
-      maxBytes: opts.snapshotMaxBytes ?? SNAPSHOT_CACHE_DEFAULTS.maxBytes,
-      logger: opts.logger,
-    }),
-    socialProof: createSocialProofSource(db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
+    conversation: conversation.runtime,
+    snapshots: conversation.runtime.snapshots,
+    events: conversation.runtime.events,
+    socialProof: createSocialProofSource(conversation.db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),
     sessionTokens: createSessionTokens(opts.widgetToken),
-    sessions: createSessionStore({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.history }),
-    events: createEventPublisher({ producers, connection: opts.producerRedis, logger: opts.logger, retryEveryMs: opts.eventRetryEveryMs }),
-    engine: opts.engine,
     widget: widgetAsset(opts.widgetBundle),
     realtimeConfigured: opts.realtimeConfigured,
     trustProxyHops: opts.trustProxyHops,
@@ -80,21 +78,7 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
   };
   return {
     deps,
-    listenForTenantUpdates: (subscriber) =>
-      subscribeTenantUpdates(
-        subscriber,
-        {
-          onTenantUpdated: (update) => {
-            deps.snapshots.onTenantUpdated(update);
-            deps.socialProof.invalidate(update.tenantId);
-          },
-          onResubscribed: () => deps.snapshots.onResubscribed(),
-        },
-        opts.logger,
-      ),
-    async closeEvents() {
-      await deps.events.close();
-      await Promise.all(Object.values(producers).map((p) => p.close()));
-    },
+    listenForTenantUpdates: (subscriber) => conversation.listenForTenantUpdates(subscriber, (update) => deps.socialProof.invalidate(update.tenantId)),
+    closeEvents: () => conversation.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
-import { SNAPSHOT_CACHE_DEFAULTS } from './snapshots/snapshot-store';
+import { SNAPSHOT_CACHE_DEFAULTS } from '@vocalia/conversation';
 
 /** Dev-only secrets: accepted outside production so `pnpm start` works with no setup, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';

@@ -2,9 +2,8 @@ import request from 'supertest';
 import { ConversationTurnJob, WidgetConfigResponse, type AgentSnapshot } from '@vocalia/contracts';
 import { createEngine, engineConfigFromEnv, type ConversationProvider, type EngineInput } from '@vocalia/agent';
 import { createProducer, type Producer } from '@vocalia/service-kit';
-import { eventually } from './support/eventually';
-import { snapshotFor } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
+import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 const KARIM: AgentSnapshot = {

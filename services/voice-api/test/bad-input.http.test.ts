@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { snapshotFor } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
+import { snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 let h: Harness;

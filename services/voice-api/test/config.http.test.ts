@@ -2,8 +2,8 @@ import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { WidgetConfigResponse } from '@vocalia/contracts';
 import { WIDGET_TOKEN_AUDIENCE, WIDGET_TOKEN_ISSUER } from '../src/session-token';
-import { snapshotFor } from './support/fixtures';
 import { startHarness, WIDGET_SECRET, type Harness } from './support/harness';
+import { snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 let h: Harness;

@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { TENANT_UPDATED_CHANNEL } from '@vocalia/contracts';
-import { snapshotFor } from './support/fixtures';
-import { eventually } from './support/eventually';
 import { PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
+import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 const OTHER = 'https://evil.example.net';

@@ -1,10 +1,9 @@
 import request from 'supertest';
 import { ConversationTurnJob, UsageEventJob } from '@vocalia/contracts';
 import { createProducer, type Producer } from '@vocalia/service-kit';
-import { conversationEventId } from '../src/respond/turn-events';
-import { eventually } from './support/eventually';
-import { snapshotFor } from './support/fixtures';
+import { conversationEventId } from '@vocalia/conversation';
 import { startHarness, waitReady, type Harness } from './support/harness';
+import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 let h: Harness;

@@ -2,11 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { join } from 'node:path';
 import { WidgetConfigResponse } from '@vocalia/contracts';
-import { eventually } from './support/eventually';
-import { FakeDbApi, INTERNAL_TOKEN } from './support/fake-db-api';
-import { snapshotFor } from './support/fixtures';
 import { REDIS_URL } from './support/harness';
 import { parseSse } from './support/sse';
+import { eventually, FakeDbApi, INTERNAL_TOKEN, snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 const PORT = 34_000 + (process.pid % 1000);

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { MAX_MESSAGE_CHARS, RespondResponse, StreamToken } from '@vocalia/contracts';
-import { snapshotFor } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
 import { parseSse } from './support/sse';
+import { snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 let h: Harness;

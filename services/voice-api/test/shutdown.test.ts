@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { closeServer, listen } from '@vocalia/service-kit';
-import { snapshotFor } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
 import { parseSse } from './support/sse';
+import { snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 let h: Harness;

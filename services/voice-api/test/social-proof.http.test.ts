@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SocialProofResponse } from '@vocalia/contracts';
-import { snapshotFor } from './support/fixtures';
 import { PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
+import { snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 const EDGE = new URL(PUBLIC_BASE_URL).origin;

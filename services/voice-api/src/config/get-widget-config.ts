@@ -1,6 +1,6 @@
 import type { Language, TenantSnapshot, WidgetConfigResponse } from '@vocalia/contracts';
 import type { SessionTokens } from '../session-token';
-import { withChosenAgent } from '../snapshots/chosen-agent';
+import { withChosenAgent } from '@vocalia/conversation';
 
 export interface WidgetConfigDeps {
   sessionTokens: SessionTokens;

@@ -8,7 +8,7 @@ import { requireFeature } from '../plan-gate';
 import { ipRateLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import { resolveTenant } from '../snapshots/resolve-tenant';
-import type { SnapshotStore } from '../snapshots/snapshot-store';
+import type { SnapshotStore } from '@vocalia/conversation';
 import { getWidgetConfig, type WidgetConfigDeps } from './get-widget-config';
 
 export interface ConfigRouteDeps extends WidgetConfigDeps {

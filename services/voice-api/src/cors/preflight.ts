@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { SnapshotStore } from '../snapshots/snapshot-store';
+import type { SnapshotStore } from '@vocalia/conversation';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import { checkOrigin } from './check-origin';
 import { preflightHeaders } from './public-cors';

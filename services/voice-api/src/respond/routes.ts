@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { RespondRequest, type Feature } from '@vocalia/contracts';
 import type { TokenSink } from '@vocalia/agent';
+import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
 import { parseInput, type Logger } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
 import { preflight } from '../cors/preflight';
@@ -9,12 +10,11 @@ import { ipRateLimit, recordLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import type { SessionTokens } from '../session-token';
 import { resolveTenant } from '../snapshots/resolve-tenant';
-import type { SnapshotStore } from '../snapshots/snapshot-store';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
-import { loadSessionOrEmpty, respondToMessage, type RespondContext, type RespondDeps } from './respond-to-message';
 
-export interface RespondRouteDeps extends RespondDeps {
+export interface RespondRouteDeps {
+  conversation: ConversationRuntime;
   snapshots: SnapshotStore;
   rateLimits: RateLimits;
   sessionTokens: SessionTokens;
@@ -33,21 +33,33 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
-    const session = loadSessionOrEmpty(deps, snapshot.tenant.id, input.sessionId);
+    const session = deps.conversation.loadSession(snapshot.tenant.id, input.sessionId);
     recordLimit(res, await deps.rateLimits.consumeTenant(snapshot.tenant.id, snapshot.tenant.plan));
 
     const abort = new AbortController();
     res.on('close', () => res.writableFinished || abort.abort());
-    const ctx: RespondContext = { snapshot, origin, channel, session, requestId: String(res.locals.requestId), signal: abort.signal };
+    const turn: TurnRequest = {
+      snapshot,
+      sessionId: input.sessionId,
+      channel,
+      origin,
+      requestId: String(res.locals.requestId),
+      text: input.message,
+      language: input.language,
+      agentId: input.agentId,
+      context: input.context,
+      session,
+      signal: abort.signal,
+    };
     if (!wantsEventStream(req)) {
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await respondToMessage(deps, ctx, input));
+      res.json(await deps.conversation.respond(turn));
       return;
     }
     const stream = openEventStream(res);
     const onToken: TokenSink = (text) => stream.send('token', { text });
     try {
-      stream.send('done', await respondToMessage(deps, ctx, input, onToken));
+      stream.send('done', await deps.conversation.respond(turn, onToken));
     } catch (err) {
       if (!abort.signal.aborted) deps.logger.error('streamed answer failed', { err });
       stream.send('error', streamProblem(err, res, req.originalUrl));

@@ -1,6 +1,6 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
 import { AppError, setContextTenant } from '@vocalia/service-kit';
-import type { SnapshotStore } from './snapshot-store';
+import type { SnapshotStore } from '@vocalia/conversation';
 
 /** Tenant ids are public (they sit in the embed code); anything else never reaches db-api. */
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;

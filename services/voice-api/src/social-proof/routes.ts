@@ -9,7 +9,7 @@ import { requireFeature } from '../plan-gate';
 import { ipRateLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import { resolveTenant } from '../snapshots/resolve-tenant';
-import type { SnapshotStore } from '../snapshots/snapshot-store';
+import type { SnapshotStore } from '@vocalia/conversation';
 import type { SocialProofSource } from './social-proof-source';
 
 export interface SocialProofRouteDeps {

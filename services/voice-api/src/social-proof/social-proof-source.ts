@@ -1,7 +1,6 @@
-import { LANGUAGES, type Language, type SocialProofResponse } from '@vocalia/contracts';
+import { LANGUAGES, SocialProofResponse, type Language } from '@vocalia/contracts';
+import { createSingleFlightCache, type DbApiClient } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
-import type { DbApiClient } from '../snapshots/db-api-client';
-import { createSingleFlightCache } from '../single-flight-cache';
 
 export interface SocialProofSource {
   /** Recent real, anonymised activity (sentences in `language`, else the tenant's default); empty when there is none or db-api cannot say. */
@@ -22,7 +21,8 @@ export function createSocialProofSource(db: DbApiClient, opts: SocialProofOption
   const cache = createSingleFlightCache<SocialProofResponse>({
     load: (key) => {
       const [tenantId = '', language] = key.split(' ') as [string, Language | undefined];
-      return db.fetchActivity(tenantId, opts.limit ?? 10, language);
+      const path = `/internal/v1/tenants/${encodeURIComponent(tenantId)}/activity?limit=${opts.limit ?? 10}${language ? `&language=${language}` : ''}`;
+      return db.read(path, 'activity list', SocialProofResponse).then((activity) => activity ?? EMPTY);
     },
     ttlMs: opts.ttlMs,
     negativeTtlMs: opts.ttlMs,

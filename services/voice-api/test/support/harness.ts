@@ -3,9 +3,7 @@ import { createRedis, type Redis } from '@vocalia/service-kit';
 import { createApp, type Deps } from '../../src/app';
 import { composeVoiceApi, type ComposeOptions, type Composed } from '../../src/compose';
 import type { TenantSnapshot } from '@vocalia/contracts';
-import { FakeDbApi, INTERNAL_TOKEN } from './fake-db-api';
-import { ScriptedEngine } from './fake-engine';
-import { testLogger } from './test-logger';
+import { FakeDbApi, INTERNAL_TOKEN, ScriptedEngine, testLogger } from '@vocalia/conversation/testing';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The edge in front, as PUBLIC_BASE_URL names it (a path prefix, to show only its origin counts). */

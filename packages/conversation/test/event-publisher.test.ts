@@ -1,10 +1,9 @@
 import { createProducer, createRedis } from '@vocalia/service-kit';
 import { createEventPublisher } from '../src/events/event-publisher';
-import { eventually } from './support/eventually';
-import { REDIS_URL, waitReady } from './support/harness';
-import { testLogger } from './support/test-logger';
+import { eventually, testLogger } from '../testing';
+import { REDIS_URL, waitReady } from './support/redis';
 
-const prefix = `test-voice-publisher-${process.pid}-${Date.now()}`;
+const prefix = `test-conversation-publisher-${process.pid}-${Date.now()}`;
 const logger = testLogger();
 const usage = (n: number) => ({ v: 1 as const, eventId: `usage-event-${n}`, tenantId: 'acme', requestId: 'req-00000001', at: new Date().toISOString(), kind: 'api_call' as const, quantity: 1 });
 

@@ -1,7 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Channel, TenantSnapshot } from '@vocalia/contracts';
+import type { Channel, TenantSnapshot, UsageKind } from '@vocalia/contracts';
 import type { EngineResult } from '@vocalia/agent';
 import type { EventPublisher } from '../events/event-publisher';
+
+/** What a turn produced, whether the engine wrote the answer or a speech model spoke it. */
+export type TurnOutcome = Pick<EngineResult, 'answer' | 'language' | 'intent' | 'lead' | 'provider' | 'contact' | 'booking' | 'handoff'>;
 
 export interface CompletedTurn {
   snapshot: TenantSnapshot;
@@ -10,15 +13,29 @@ export interface CompletedTurn {
   channel: Channel;
   origin: string | null;
   userText: string;
-  result: EngineResult;
+  result: TurnOutcome;
   latencyMs: number;
   firstTurn: boolean;
   leadQualified: boolean;
 }
 
+export interface UsageRecord {
+  tenantId: string;
+  requestId: string;
+  /** Deterministic per thing counted (a call, a voice session), so a re-sent event is counted once. */
+  eventId: string;
+  kind: UsageKind;
+  quantity: number;
+}
+
 /** One id per session, so a re-sent "conversation started" usage event is deduplicated downstream. */
 export function conversationEventId(tenantId: string, sessionId: string): string {
   return `conv-${createHash('sha256').update(`${tenantId}\n${sessionId}`).digest('hex').slice(0, 40)}`;
+}
+
+export function publishUsage(events: EventPublisher, usage: UsageRecord): void {
+  const { tenantId, requestId, eventId, kind, quantity } = usage;
+  events.publish('usage-events', { v: 1, tenantId, requestId, at: new Date().toISOString(), eventId, kind, quantity });
 }
 
 /**

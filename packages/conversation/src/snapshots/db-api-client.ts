@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { INTERNAL_TOKEN_HEADER, SocialProofResponse, TenantSnapshot, type Language } from '@vocalia/contracts';
+import { INTERNAL_TOKEN_HEADER, TenantSnapshot } from '@vocalia/contracts';
 import { AppError, type Logger } from '@vocalia/service-kit';
 
 export interface DbApiClientOptions {
@@ -8,18 +8,19 @@ export interface DbApiClientOptions {
   timeoutMs: number;
 }
 
-/** The visitor learns that the tenant directory failed; the log learns why (addresses and schemas stay private). */
+/** The caller learns that the tenant directory failed; the log learns why (addresses and schemas stay private). */
 function upstreamFailure(logger: Logger, code: 'UNAVAILABLE' | 'UPSTREAM_FAILED', why: string): AppError {
   logger.warn('db-api read failed', { why });
   const detail = code === 'UNAVAILABLE' ? 'The tenant directory is not answering; retry in a few seconds.' : 'The tenant directory gave an unusable answer; retry in a few seconds.';
   return new AppError(code, detail);
 }
 
-/** The two synchronous reads voice-api makes from db-api, both under /internal/ (never routed by the edge). */
+/** Synchronous reads from db-api, all under /internal/ (never routed by the edge). */
 export interface DbApiClient {
   /** null when db-api does not know the tenant. */
   fetchSnapshot(tenantId: string): Promise<TenantSnapshot | null>;
-  fetchActivity(tenantId: string, limit: number, language?: Language): Promise<SocialProofResponse>;
+  /** Any other internal read, checked against its contract: null on 404, AppError when db-api fails or breaks the contract. */
+  read<S extends z.ZodType>(path: string, what: string, schema: S): Promise<z.infer<S> | null>;
 }
 
 async function getJson(opts: DbApiClientOptions, logger: Logger, path: string): Promise<unknown> {
@@ -51,19 +52,18 @@ function validated<S extends z.ZodType>(logger: Logger, what: string, schema: S,
 }
 
 export function createDbApiClient(opts: DbApiClientOptions, logger: Logger): DbApiClient {
-  const tenantPath = (tenantId: string) => `/internal/v1/tenants/${encodeURIComponent(tenantId)}`;
+  const read = async <S extends z.ZodType>(path: string, what: string, schema: S): Promise<z.infer<S> | null> => {
+    const body = await getJson(opts, logger, path);
+    return body === null ? null : validated(logger, what, schema, body);
+  };
   return {
     async fetchSnapshot(tenantId) {
-      const body = await getJson(opts, logger, `${tenantPath(tenantId)}/snapshot`);
-      if (body === null) return null;
-      const snapshot = validated(logger, 'tenant snapshot', TenantSnapshot, body);
+      const snapshot = await read(`/internal/v1/tenants/${encodeURIComponent(tenantId)}/snapshot`, 'tenant snapshot', TenantSnapshot);
+      if (snapshot === null) return null;
       // Serving tenant B's data under tenant A's id would be the worst bug we could have: refuse it here too.
       if (snapshot.tenant.id !== tenantId) throw upstreamFailure(logger, 'UPSTREAM_FAILED', `snapshot of tenant ${snapshot.tenant.id} answered for ${tenantId}`);
       return snapshot;
     },
-    async fetchActivity(tenantId, limit, language) {
-      const body = await getJson(opts, logger, `${tenantPath(tenantId)}/activity?limit=${limit}${language ? `&language=${language}` : ''}`);
-      return body === null ? { items: [] } : validated(logger, 'activity list', SocialProofResponse, body);
-    },
+    read,
   };
 }

@@ -1,6 +1,6 @@
 import type { TenantSnapshot, TenantUpdated } from '@vocalia/contracts';
 import type { Logger } from '@vocalia/service-kit';
-import { createSingleFlightCache } from '../single-flight-cache';
+import { createSingleFlightCache } from './single-flight-cache';
 import type { DbApiClient } from './db-api-client';
 
 export interface SnapshotStoreOptions {

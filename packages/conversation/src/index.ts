@@ -1,0 +1,14 @@
+export { composeConversation, type Conversation, type ConversationOptions } from './compose-conversation';
+export { createConversationRuntime, type ConversationRuntime, type ConversationRuntimeDeps } from './conversation-runtime';
+export type { TurnRequest } from './turn/answer-turn';
+export type { TurnDeps, TurnScope } from './turn/close-turn';
+export type { SpokenTurn } from './turn/record-spoken-turn';
+export { conversationEventId, publishTurnEvents, publishUsage, type CompletedTurn, type TurnOutcome, type UsageRecord } from './turn/turn-events';
+export { boundedLead } from './turn/lead-score';
+export { createSessionStore, type Session, type SessionState, type SessionStore, type SessionStoreOptions } from './sessions/session-store';
+export { createEventPublisher, type EventPublisher, type EventPublisherOptions, type Producers } from './events/event-publisher';
+export { createDbApiClient, type DbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
+export { createSnapshotStore, SNAPSHOT_CACHE_DEFAULTS, type SnapshotStore, type SnapshotStoreOptions } from './snapshots/snapshot-store';
+export { subscribeTenantUpdates, type TenantUpdateHandlers } from './snapshots/tenant-updates';
+export { withChosenAgent } from './snapshots/chosen-agent';
+export { createSingleFlightCache, type SingleFlightCache, type SingleFlightCacheOptions } from './snapshots/single-flight-cache';
