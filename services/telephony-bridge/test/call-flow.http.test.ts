@@ -2,7 +2,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { CallEventJob, ConversationTurnJob, UsageEventJob } from '@vocalia/contracts';
 import { callParams } from './support/call-params';
-import { eventually } from './support/eventually';
+import { eventually } from '@vocalia/conversation/testing';
 import { newCallSid } from './support/fake-twilio-rest';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
 

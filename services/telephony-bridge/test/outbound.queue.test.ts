@@ -3,9 +3,9 @@ import { CallEventJob, type OutboundCallJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
 import { createOutboundWorker } from '../src/outbound/outbound-worker';
 import { callParams } from './support/call-params';
-import { eventually } from './support/eventually';
+import { eventually } from '@vocalia/conversation/testing';
 import { ACCOUNT_SID, PUBLIC_BASE_URL, REDIS_URL, startHarness, waitReady, type Harness } from './support/harness';
-import { testLogger } from './support/test-logger';
+import { testLogger } from '@vocalia/conversation/testing';
 
 const ACME = { id: 'acme', number: '+212522000021', settings: { maxCallSeconds: 300 } };
 const CUSTOMER = '+33698765432';

@@ -9,7 +9,7 @@ import { composeTelephonyBridge, type ComposeOptions, type Composed } from '../.
 import { FakeDbApi, INTERNAL_TOKEN } from './fake-db-api';
 import { FakeTwilioRest } from './fake-twilio-rest';
 import { numberFor, snapshotFor, type PhoneTenant } from './fixtures';
-import { testLogger } from './test-logger';
+import { testLogger } from '@vocalia/conversation/testing';
 import { signed } from './twilio-signature';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

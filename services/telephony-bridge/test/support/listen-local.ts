@@ -13,7 +13,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** An HTTP server on a free local port. */
-export async function listenLocal(handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>): Promise<LocalServer> {
+export async function listenLocal(handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<LocalServer> {
   const server: Server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
