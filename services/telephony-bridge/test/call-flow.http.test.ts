@@ -138,6 +138,17 @@ describe('refusals', () => {
     );
   });
 
+  it('when the account is suspended, then the caller hears that the service cannot answer, and the call hangs up', async () => {
+    const tenant = { id: 'paused', number: '+212522000004' };
+    h.addTenant(tenant);
+    const snapshot = h.db.snapshots.get('paused')!;
+    h.db.snapshots.set('paused', { ...snapshot, tenant: { ...snapshot.tenant, status: 'suspended' } });
+    const res = await h.twilio('/voice/inbound', callParams(newCallSid(), tenant.number, { CallStatus: 'ringing' })).expect(200);
+    expect(res.text).toContain('notre service ne peut pas répondre pour le moment');
+    expect(res.text).toContain('<Hangup/>');
+    expect(res.text).not.toContain('<Gather');
+  });
+
   it('when the tenant already has its maximum of calls in progress, then one more is refused politely, and a place frees when a call ends', async () => {
     const tenant = { id: 'solo', number: '+212522000003', settings: { maxConcurrentCalls: 1 } };
     h.addTenant(tenant);

@@ -1,4 +1,5 @@
 import type { ResolvedPhoneNumber } from '@vocalia/contracts';
+import type { PhoneAgent } from '../turns/phone-turns';
 import type { InboundCallParams } from '../twilio/webhook-params';
 import { LINE_LANGUAGE, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
 import { SEQUENCE } from './call-events';
@@ -7,9 +8,7 @@ import { PHRASES } from './phrases';
 import { listen, sayAndHangUp } from './twiml';
 
 /** The first thing the caller hears: the recording notice when the tenant records, then the agent's greeting. */
-async function greet(deps: CallDeps, call: CallState, params: InboundCallParams): Promise<string> {
-  const agent = await deps.turns.agentFor(call.tenantId, call.agentId);
-  if (!agent) return sayAndHangUp(call.language, PHRASES[call.language].unavailable);
+async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params: InboundCallParams): Promise<string> {
   const opened: CallState = { ...call, language: agent.language, agentId: agent.agentId ?? call.agentId, transferNumber: agent.transferNumber };
   await deps.calls.save(opened);
   await deps.events.publish(opened, 'call.started', SEQUENCE.started, { from: params.From, to: params.To, status: 'in-progress' });
@@ -25,6 +24,11 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
     return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unknownNumber);
   }
   const { settings, tenantId } = resolved;
+  const agent = await deps.turns.agentFor(tenantId, resolved.agentId);
+  if (!agent) {
+    deps.logger.warn('call to a tenant that cannot answer calls (suspended, no telephony): apologised and hung up', { callSid: params.CallSid, tenantId });
+    return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unavailable);
+  }
   const call: CallState = {
     callSid: params.CallSid,
     tenantId,
@@ -40,12 +44,10 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
   };
   const placed = await deps.slots.acquire(tenantId, call.slot, settings.maxConcurrentCalls, settings.maxCallSeconds + SLOT_MARGIN_SEC);
   if (!placed) {
-    const agent = await deps.turns.agentFor(tenantId, resolved.agentId);
-    const language = agent?.language ?? LINE_LANGUAGE;
     deps.logger.warn('call refused: tenant at its concurrent call limit', { callSid: params.CallSid, tenantId, limit: settings.maxConcurrentCalls });
-    return sayAndHangUp(language, PHRASES[language].busy);
+    return sayAndHangUp(agent.language, PHRASES[agent.language].busy);
   }
-  return greet(deps, call, params);
+  return greet(deps, call, agent, params);
 }
 
 /** `POST /voice/outbound`: the callee picked up a call the outbound worker placed. */
@@ -55,5 +57,7 @@ export async function answerOutbound(deps: CallDeps, params: InboundCallParams):
     deps.logger.warn('outbound call answered but unknown here: hung up', { callSid: params.CallSid });
     return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unavailable);
   }
-  return greet(deps, { ...call, startedAt: deps.now() }, params);
+  const agent = await deps.turns.agentFor(call.tenantId, call.agentId);
+  if (!agent) return sayAndHangUp(call.language, PHRASES[call.language].unavailable);
+  return greet(deps, { ...call, startedAt: deps.now() }, agent, params);
 }

@@ -24,6 +24,9 @@ function phoneAgent(snapshot: TenantSnapshot): PhoneAgent {
   };
 }
 
+/** A suspended account, or a plan without telephony, does not answer or place calls. */
+const answersCalls = (snapshot: TenantSnapshot) => snapshot.tenant.status !== 'suspended' && snapshot.tenant.features.includes('telephony');
+
 /** Phone turns on the shared turn runtime: channel `phone`, the call SID as session id, no page origin. */
 export function conversationTurns(runtime: ConversationRuntime): PhoneTurns {
   const snapshotOf = async (tenantId: string, agentId: string | null) => {
@@ -33,7 +36,7 @@ export function conversationTurns(runtime: ConversationRuntime): PhoneTurns {
   return {
     async agentFor(tenantId, agentId) {
       const snapshot = await snapshotOf(tenantId, agentId);
-      return snapshot && phoneAgent(snapshot);
+      return snapshot && answersCalls(snapshot) ? phoneAgent(snapshot) : null;
     },
     async answer(input) {
       const snapshot = await snapshotOf(input.tenantId, input.agentId);

@@ -30,7 +30,7 @@ export interface PhoneTurnReply {
 
 /** The turn runtime as a phone call uses it: history, engine, transcript and usage events on channel `phone`. */
 export interface PhoneTurns {
-  /** null when the tenant is unknown to the directory. */
+  /** null when the tenant is unknown, suspended, or its plan has no telephony. */
   agentFor(tenantId: string, agentId: string | null): Promise<PhoneAgent | null>;
   answer(input: PhoneTurnInput): Promise<PhoneTurnReply>;
 }
