@@ -9,6 +9,10 @@ import { createCallStore } from './calls/call-store';
 import { createNumberDirectory } from './numbers/number-directory';
 import { createResolveClient } from './numbers/resolve-client';
 import type { OutboundDeps } from './outbound/place-outbound-call';
+import type { StreamDeps } from './stream/media-bridge';
+import type { RealtimeConfig } from './stream/realtime-config';
+import { STREAM_PATH } from './stream/stream-server';
+import { createStreamTokens } from './stream/stream-token';
 import { conversationTurns } from './turns/conversation-turns';
 import { publicUrl } from './twilio/public-url';
 import { createTwilioRest } from './twilio/rest-client';
@@ -31,6 +35,9 @@ export interface ComposeOptions {
   /** PUBLIC_BASE_URL: the edge's public URL, which Twilio calls and signs. */
   publicBaseUrl: string;
   trustProxyHops: number;
+  /** Streaming mode: calls are bridged to this realtime speech model; absent, turn-based mode. */
+  realtime?: RealtimeConfig;
+  streamToken: { secret: string; ttlSec: number };
   eventRetryEveryMs?: number;
   now?: () => number;
 }
@@ -38,6 +45,8 @@ export interface ComposeOptions {
 export interface Composed {
   deps: Deps;
   outbound: OutboundDeps;
+  /** Present in streaming mode: what each `/voice/stream` socket needs. */
+  stream?: StreamDeps;
   /** Subscribe to `tenant-updated`: snapshots and number answers drop on change. */
   listenForTenantUpdates(subscriber: Redis): Promise<void>;
   /** Flush queued events and close the producers (after the HTTP server stopped). */
@@ -71,6 +80,9 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
   const calls = createCallStore({ redis: opts.redis, keyPrefix: opts.keyPrefix });
   const slots = createCallSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, now });
   const url = (path: string) => publicUrl(opts.publicBaseUrl, path);
+  const twilioRest = createTwilioRest(opts.twilio);
+  const tokens = createStreamTokens({ ...opts.streamToken, now });
+  const streamUrl = url(STREAM_PATH).replace(/^http/, 'ws');
   const callDeps: CallDeps = {
     logger: opts.logger,
     numbers,
@@ -84,7 +96,20 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
       dialResult: url('/voice/dial-result'),
       whisper: (callSid) => publicUrl(opts.publicBaseUrl, '/voice/whisper', { call: callSid }),
     },
+    ...(opts.realtime ? { stream: { url: streamUrl, tokens } } : {}),
     now,
+  };
+  const stream: StreamDeps | undefined = opts.realtime && {
+    logger: opts.logger,
+    calls,
+    tokens,
+    snapshots: conversation.runtime.snapshots,
+    recordSpokenTurn: (turn) => conversation.runtime.recordSpokenTurn(turn),
+    realtime: opts.realtime,
+    updateCall: async (callSid, twiml) => {
+      await twilioRest.calls(callSid).update({ twiml });
+    },
+    urls: callDeps.urls,
   };
   return {
     deps: {
@@ -103,10 +128,11 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
       numbers,
       calls,
       slots,
-      twilio: createTwilioRest(opts.twilio),
+      twilio: twilioRest,
       urls: { answer: url('/voice/outbound'), status: url('/voice/status') },
       now,
     },
+    ...(stream ? { stream } : {}),
     listenForTenantUpdates: (subscriber) => conversation.listenForTenantUpdates(subscriber, () => numbers.clear()),
     async closeEvents() {
       await conversation.close();

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+import type { RealtimeConfig } from './stream/realtime-config';
 
 /** Dev-only secrets: accepted outside production so `pnpm start` works with no setup, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
 export const DEV_TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token-not-for-production';
+export const DEV_STREAM_TOKEN_SECRET = 'dev-stream-token-secret-not-for-production';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalUrl = z.url().optional();
@@ -33,10 +35,18 @@ export const Env = BaseEnv.extend({
   GEMINI_BASE_URL: optionalUrl,
   GEMINI_MODEL: z.string().optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).optional(),
+  /** Streaming mode: set, with OPENAI_API_KEY or XAI_API_KEY, to bridge calls to this realtime speech model. */
+  REALTIME_MODEL: z.string().min(1).optional(),
+  REALTIME_URL: optionalUrl,
+  REALTIME_VOICE: z.string().min(1).default('alloy'),
+  REALTIME_TRANSCRIPTION_MODEL: z.string().min(1).default('gpt-4o-mini-transcribe'),
+  STREAM_TOKEN_SECRET: z.string().min(32).default(DEV_STREAM_TOKEN_SECRET),
+  STREAM_TOKEN_TTL_SEC: seconds(60),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return;
   if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
   if (env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'required in production' });
+  if (env.REALTIME_MODEL && env.STREAM_TOKEN_SECRET === DEV_STREAM_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['STREAM_TOKEN_SECRET'], message: 'required in production with REALTIME_MODEL' });
 });
 export type Env = z.infer<typeof Env>;
 
@@ -45,6 +55,14 @@ const LLM_VARS = ['XAI_API_KEY', 'XAI_BASE_URL', 'XAI_MODEL', 'OPENAI_API_KEY', 
 /** The provider variables as the record `engineConfigFromEnv` reads (it never touches process.env either). */
 export function llmEnv(env: Env): Record<string, string | undefined> {
   return Object.fromEntries(LLM_VARS.map((name) => [name, env[name] === undefined ? undefined : String(env[name])]));
+}
+
+/** The realtime speech model calls are bridged to, when one is configured (a model and a key); else turn-based mode. */
+export function realtimeConfig(env: Env): RealtimeConfig | undefined {
+  const apiKey = env.OPENAI_API_KEY ?? env.XAI_API_KEY;
+  if (!env.REALTIME_MODEL || !apiKey) return undefined;
+  const url = env.REALTIME_URL ?? (env.OPENAI_API_KEY ? `wss://api.openai.com/v1/realtime?model=${encodeURIComponent(env.REALTIME_MODEL)}` : 'wss://api.x.ai/v1/realtime');
+  return { url, apiKey, model: env.REALTIME_MODEL, voice: env.REALTIME_VOICE, transcriptionModel: env.REALTIME_TRANSCRIPTION_MODEL };
 }
 
 export const loadServiceEnv = () => loadEnv('telephony-bridge', Env);

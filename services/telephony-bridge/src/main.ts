@@ -2,7 +2,9 @@ import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeTelephonyBridge } from './compose';
-import { llmEnv, loadServiceEnv } from './env';
+import { llmEnv, loadServiceEnv, realtimeConfig } from './env';
+import { attachMediaStreams } from './stream/stream-server';
+import type { WebSocketServer } from 'ws';
 import { createOutboundWorker } from './outbound/outbound-worker';
 
 async function main(): Promise<void> {
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
     twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, baseUrl: env.TWILIO_API_BASE_URL },
     publicBaseUrl: env.PUBLIC_BASE_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    realtime: realtimeConfig(env),
+    streamToken: { secret: env.STREAM_TOKEN_SECRET, ttlSec: env.STREAM_TOKEN_TTL_SEC },
   });
   composed.listenForTenantUpdates(subscriber).catch((err: unknown) => logger.error('tenant-updated subscription failed', { err }));
   const worker = createOutboundWorker(composed.outbound, {
@@ -35,14 +39,18 @@ async function main(): Promise<void> {
     logger,
     deadLetters: { count: env.DEAD_LETTER_MAX_COUNT, ageSec: env.DEAD_LETTER_MAX_AGE_SEC },
   });
+  let streams: WebSocketServer | undefined;
+  const { stream } = composed;
   await runService({
     service: 'telephony-bridge',
     port: env.PORT,
     logger,
     app: createApp(composed.deps),
+    attach: stream && ((server) => void (streams = attachMediaStreams(server, stream))),
     // Calls in progress finish their webhooks first; then no new outbound call starts, then queued events go out.
     closers: [
       { name: 'outbound worker', close: () => worker.close() },
+      { name: 'media streams', close: () => new Promise<void>((resolve) => (streams ? streams.close(() => resolve()) : resolve())) },
       { name: 'events', close: () => composed.closeEvents() },
       { name: 'subscriber', close: () => subscriber.quit() },
       { name: 'redis', close: () => Promise.all([redis.quit(), producerRedis.quit(), workerRedis.quit()]) },

@@ -1,5 +1,6 @@
 import type { Language, ResolvedPhoneNumber } from '@vocalia/contracts';
 import type { Logger } from '@vocalia/service-kit';
+import type { StreamTokens } from '../stream/stream-token';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { CallEvents } from './call-events';
 import type { CallSlots } from './call-slots';
@@ -19,6 +20,8 @@ export interface CallDeps {
   slots: CallSlots;
   events: CallEvents;
   urls: CallUrls;
+  /** Streaming mode (a realtime model is configured): calls connect to this `wss://` URL instead of `<Gather>`. */
+  stream?: { url: string; tokens: StreamTokens };
   now: () => number;
 }
 

@@ -5,7 +5,7 @@ import { LINE_LANGUAGE, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
 import { SEQUENCE } from './call-events';
 import type { CallState } from './call-store';
 import { PHRASES } from './phrases';
-import { listen, sayAndHangUp } from './twiml';
+import { connectStream, listen, sayAndHangUp } from './twiml';
 
 /** The first thing the caller hears: the recording notice when the tenant records, then the agent's greeting. */
 async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params: InboundCallParams): Promise<string> {
@@ -13,7 +13,13 @@ async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params:
   await deps.calls.save(opened);
   await deps.events.publish(opened, 'call.started', SEQUENCE.started, { from: params.From, to: params.To, status: 'in-progress' });
   const record = opened.settings.recordCalls;
-  return listen(opened.language, agent.greeting, deps.urls, record ? { before: PHRASES[opened.language].recordingNotice, record } : {});
+  const consent = record ? { before: PHRASES[opened.language].recordingNotice, record } : {};
+  if (deps.stream) {
+    const token = deps.stream.tokens.issue({ callSid: opened.callSid, tenantId: opened.tenantId, agentId: opened.agentId });
+    const parameters = { tenant: opened.tenantId, agent: opened.agentId ?? '', token };
+    return connectStream(opened.language, deps.stream.url, parameters, { ...consent, recordingUrl: deps.urls.recording });
+  }
+  return listen(opened.language, agent.greeting, deps.urls, consent);
 }
 
 /** `POST /voice/inbound`: resolve the dialled number, hold a place in the tenant's limit, greet. */

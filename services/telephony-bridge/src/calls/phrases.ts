@@ -16,6 +16,8 @@ export interface PhonePhrases {
   whisper: string;
   /** The one-sentence summary after the whisper; `{text}` is what the caller said last. */
   summary: string;
+  /** The realtime model dropped mid-call: the caller carries on turn by turn, or presses the transfer key. */
+  modelDropped: string;
 }
 
 export const PHRASES: Record<Language, PhonePhrases> = {
@@ -32,6 +34,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     transferFailed: "Personne n'est disponible pour le moment. Je reste avec vous : comment puis-je vous aider ?",
     whisper: 'Appel transféré par votre assistant VocalIA.',
     summary: 'Le client a dit : {text}',
+    modelDropped: "Désolé, j'ai eu un problème technique. Dites-moi comment je peux vous aider, ou tapez {digit} pour parler à un conseiller.",
   },
   en: {
     unknownNumber: 'Sorry, this number is not in service. Goodbye.',
@@ -46,6 +49,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     transferFailed: "Nobody is available right now. I'm still here: how can I help you?",
     whisper: 'Call transferred by your VocalIA assistant.',
     summary: 'The caller said: {text}',
+    modelDropped: "Sorry, I had a technical problem. Tell me how I can help, or press {digit} to speak with a person.",
   },
   es: {
     unknownNumber: 'Lo sentimos, este número no está en servicio. Adiós.',
@@ -60,6 +64,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     transferFailed: 'No hay nadie disponible en este momento. Sigo con usted: ¿en qué puedo ayudarle?',
     whisper: 'Llamada transferida por su asistente VocalIA.',
     summary: 'El cliente ha dicho: {text}',
+    modelDropped: "Lo siento, he tenido un problema técnico. Dígame cómo puedo ayudarle, o pulse {digit} para hablar con una persona.",
   },
   ar: {
     unknownNumber: 'عذرا، هذا الرقم غير مستخدم. مع السلامة.',
@@ -74,6 +79,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     transferFailed: 'لا أحد متاح الآن. ما زلت معك: كيف يمكنني مساعدتك؟',
     whisper: 'مكالمة محولة من مساعد VocalIA.',
     summary: 'قال المتصل: {text}',
+    modelDropped: "عذرا، حدث خلل تقني. أخبرني كيف يمكنني مساعدتك، أو اضغط {digit} للتحدث مع موظف.",
   },
   ary: {
     unknownNumber: 'سمح لينا، هاد الرقم ما خدامش. بسلامة.',
@@ -88,5 +94,6 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     transferFailed: 'حتى واحد ما متوفر دابا. أنا معاك: كيفاش نقدر نعاونك؟',
     whisper: 'مكالمة محولة من المساعد ديال VocalIA.',
     summary: 'الزبون قال: {text}',
+    modelDropped: "سمح ليا، وقع مشكل تقني. قول ليا كيفاش نعاونك، ولا ضغط على {digit} باش تهضر مع شي واحد.",
   },
 };

@@ -66,3 +66,13 @@ export function whisper(language: Language, text: string): string {
   say(response, language, text);
   return response.toString();
 }
+
+/** Streaming mode: the call's audio goes both ways over `<Connect><Stream>`; tenant, agent and token ride as `<Parameter>`s. */
+export function connectStream(language: Language, streamUrl: string, parameters: Record<string, string>, opts: { before?: string; record?: boolean; recordingUrl: string }): string {
+  const response = new TwiML();
+  if (opts.before) say(response, language, opts.before);
+  if (opts.record) response.start().recording({ channels: 'dual', recordingStatusCallback: opts.recordingUrl, recordingStatusCallbackEvent: ['completed'] });
+  const stream = response.connect().stream({ url: streamUrl });
+  for (const [name, value] of Object.entries(parameters)) stream.parameter({ name, value });
+  return response.toString();
+}

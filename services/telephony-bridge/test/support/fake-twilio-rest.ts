@@ -11,9 +11,10 @@ export interface PlacedCall {
 
 export const newCallSid = () => `CA${randomBytes(16).toString('hex')}`;
 
-/** Twilio's REST API as far as placing a call goes: `POST /2010-04-01/Accounts/{sid}/Calls.json`. */
+/** Twilio's REST API as far as calls go: place one (`POST .../Calls.json`), update a live one with TwiML (`POST .../Calls/{CallSid}.json`). */
 export class FakeTwilioRest {
   readonly placed: PlacedCall[] = [];
+  readonly updates: { callSid: string; twiml: string | null }[] = [];
   failWith: number | undefined;
   private server: LocalServer | undefined;
 
@@ -24,8 +25,14 @@ export class FakeTwilioRest {
 
   async start(): Promise<this> {
     this.server = await listenLocal(async (req, res) => {
-      const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\.json$/.exec(req.url ?? '');
       const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const update = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\/(CA[0-9a-f]{32})\.json$/.exec(req.url ?? '');
+      if (req.method === 'POST' && update) {
+        const callSid = update[2] as string;
+        this.updates.push({ callSid, twiml: new URLSearchParams(await readBody(req)).get('Twiml') });
+        return send(200, { sid: callSid, account_sid: update[1], status: 'in-progress' });
+      }
+      const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\.json$/.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       const params = new URLSearchParams(await readBody(req));
       if (this.failWith) return send(this.failWith, { code: 20003, message: 'failure chosen by the test', status: this.failWith });

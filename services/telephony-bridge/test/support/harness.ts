@@ -16,6 +16,7 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const PUBLIC_BASE_URL = 'https://edge.example.com';
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
+export const STREAM_SECRET = 'test-stream-token-secret-0123456789abcdef';
 
 export interface Harness {
   app: Express;
@@ -72,6 +73,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     twilio: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilioRest.url },
     publicBaseUrl: PUBLIC_BASE_URL,
     trustProxyHops: 1,
+    streamToken: { secret: STREAM_SECRET, ttlSec: 60 },
     eventRetryEveryMs: 50,
     now: () => clock.now,
     ...overrides,

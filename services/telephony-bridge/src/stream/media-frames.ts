@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Twilio Media Streams messages (JSON text frames) the bridge reads. */
+export const TwilioStreamMessage = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('connected') }).loose(),
+  z.object({
+    event: z.literal('start'),
+    streamSid: z.string().optional(),
+    start: z.object({
+      streamSid: z.string(),
+      callSid: z.string(),
+      customParameters: z.record(z.string(), z.string()).default({}),
+      mediaFormat: z.object({ encoding: z.string(), sampleRate: z.number(), channels: z.number() }).loose(),
+    }).loose(),
+  }).loose(),
+  z.object({ event: z.literal('media'), media: z.object({ payload: z.string().min(1), track: z.string().optional() }).loose() }).loose(),
+  z.object({ event: z.literal('mark'), mark: z.object({ name: z.string() }) }).loose(),
+  z.object({ event: z.literal('dtmf'), dtmf: z.object({ digit: z.string() }).loose() }).loose(),
+  z.object({ event: z.literal('stop') }).loose(),
+]);
+export type TwilioStreamMessage = z.infer<typeof TwilioStreamMessage>;
+
+/** Realtime model server events the bridge acts on (others are ignored). */
+export const RealtimeEvent = z.object({
+  type: z.string(),
+  item_id: z.string().optional(),
+  delta: z.string().optional(),
+  transcript: z.string().optional(),
+  error: z.object({ message: z.string().optional() }).loose().optional(),
+}).loose();
+export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
+
+/** mu-law at 8 kHz: one byte per sample, 8 bytes per millisecond. */
+export const muLawMs = (base64: string) => Buffer.byteLength(base64, 'base64') / 8;

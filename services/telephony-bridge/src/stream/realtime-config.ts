@@ -1,0 +1,44 @@
+import { resolvePersona } from '@vocalia/agent';
+import type { TenantSnapshot } from '@vocalia/contracts';
+
+/** An OpenAI-compatible realtime speech API (OpenAI, xAI). */
+export interface RealtimeConfig {
+  url: string;
+  apiKey: string;
+  model: string;
+  voice: string;
+  /** Model that transcribes the caller, for the transcript. */
+  transcriptionModel: string;
+}
+
+const KNOWLEDGE_CHARS = 8000;
+
+/** Persona, agent instructions and the tenant's knowledge, as the realtime session's instructions. */
+export function sessionInstructions(snapshot: TenantSnapshot): string {
+  const base = snapshot.agent?.instructions || resolvePersona(snapshot).instructions;
+  let facts = '';
+  for (const chunk of snapshot.knowledge) {
+    const line = `- ${chunk.title}: ${chunk.text}\n`;
+    if (facts.length + line.length > KNOWLEDGE_CHARS) break;
+    facts += line;
+  }
+  const text = `${base}\nYou are on a phone call: short spoken sentences, no lists or markup. Answer in the caller's language.\nFacts you may use:\n${facts}`;
+  return text.replaceAll('{business}', snapshot.tenant.name);
+}
+
+/** GA `session.update`: mu-law in and out (phone audio passes through untouched), server VAD, caller transcription. */
+export function sessionUpdate(config: RealtimeConfig, instructions: string) {
+  return {
+    type: 'session.update',
+    session: {
+      type: 'realtime',
+      model: config.model,
+      instructions,
+      output_modalities: ['audio'],
+      audio: {
+        input: { format: { type: 'audio/pcmu' }, transcription: { model: config.transcriptionModel }, turn_detection: { type: 'server_vad' } },
+        output: { format: { type: 'audio/pcmu' }, voice: config.voice },
+      },
+    },
+  };
+}

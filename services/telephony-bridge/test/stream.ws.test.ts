@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConversationTurnJob } from '@vocalia/contracts';
+import { eventually } from '@vocalia/conversation/testing';
+import type { WebSocketServer } from 'ws';
+import { attachMediaStreams } from '../src/stream/stream-server';
+import { callParams } from './support/call-params';
+import { newCallSid } from './support/fake-twilio-rest';
+import { FakeRealtime } from './support/fake-realtime';
+import { startHarness, type Harness } from './support/harness';
+import { MediaClient, muLawTone } from './support/media-client';
+
+const ACME = { id: 'acme', number: '+212522000031', transferNumber: '+212522777777' };
+let h: Harness;
+let rt: FakeRealtime;
+let server: Server;
+let streams: WebSocketServer;
+let streamUrl: string;
+
+beforeAll(async () => {
+  rt = await new FakeRealtime().start();
+  h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe' } });
+  h.addTenant(ACME);
+  server = createServer(h.app);
+  streams = attachMediaStreams(server, h.composed.stream!);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  streamUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/voice/stream`;
+});
+afterAll(async () => {
+  for (const socket of streams.clients) socket.terminate();
+  await new Promise((resolve) => streams.close(resolve));
+  await new Promise((resolve) => server.close(resolve));
+  await rt.stop();
+  await h.close();
+});
+
+/** Answer a call in streaming mode and read the `<Parameter>`s Twilio would pass to the stream. */
+async function answer(): Promise<{ callSid: string; parameters: Record<string, string>; twiml: string }> {
+  const callSid = newCallSid();
+  const res = await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
+  const parameters = Object.fromEntries([...res.text.matchAll(/<Parameter name="(\w+)" value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
+  return { callSid, parameters, twiml: res.text };
+}
+
+async function streamFor(callSid: string, parameters: Record<string, string>, streamSid = `MZ${callSid.slice(2)}`): Promise<MediaClient> {
+  const client = await MediaClient.connect(streamUrl);
+  client.start(streamSid, callSid, parameters);
+  return client;
+}
+
+describe('streaming mode', () => {
+  it('when a realtime model is configured, then the call connects a bidirectional stream with tenant, agent and token as parameters (no query string)', async () => {
+    const { twiml, parameters } = await answer();
+    expect(twiml).toContain('<Connect><Stream url="wss://edge.example.com/voice/stream">');
+    expect(twiml).not.toContain('<Gather');
+    expect(parameters).toMatchObject({ tenant: 'acme', agent: 'agent-acme' });
+    expect(parameters.token).toMatch(/^[\w-]+\.[\w-]+$/);
+  });
+
+  it('bridges caller audio through untouched, plays the model back with marks, truncates at what the caller heard on barge-in, and records the spoken turn', async () => {
+    const { callSid, parameters } = await answer();
+    const streamSid = `MZ${callSid.slice(2)}`;
+    const client = await streamFor(callSid, parameters, streamSid);
+    const frames = Array.from({ length: 10 }, (_, i) => muLawTone(i));
+    frames.forEach((payload, i) => client.media(streamSid, payload, i));
+
+    await eventually(() => expect(rt.of('input_audio_buffer.append').map((m) => m.audio)).toEqual(frames));
+    expect(rt.authorizations).toContain('Bearer sk-test-realtime');
+    const [update] = rt.of('session.update') as { session: { audio: { input: { format: unknown }; output: { format: unknown } }; instructions: string } }[];
+    expect(update?.session.audio.input.format).toEqual({ type: 'audio/pcmu' });
+    expect(update?.session.audio.output.format).toEqual({ type: 'audio/pcmu' });
+    expect(update?.session.instructions).toContain('open Monday to Friday');
+
+    for (let i = 0; i < 3; i++) rt.send({ type: 'response.output_audio.delta', item_id: 'item_1', delta: muLawTone(100 + i, 220) });
+    await eventually(() => expect(client.of('mark').map((m) => (m.mark as { name: string }).name)).toEqual(['item_1:20', 'item_1:40', 'item_1:60']));
+    expect(client.of('media')).toHaveLength(3);
+    expect(client.of('media')[0]).toMatchObject({ streamSid, media: { payload: muLawTone(100, 220) } });
+
+    // The caller heard the first 20 ms (its mark came back), then spoke over the rest.
+    client.send({ event: 'mark', streamSid, mark: { name: 'item_1:20' } });
+    client.media(streamSid, muLawTone(10), 10);
+    await eventually(() => expect(rt.of('input_audio_buffer.append')).toHaveLength(11));
+    rt.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: 200, item_id: 'item_user_1' });
+    await eventually(() => expect(rt.of('conversation.item.truncate')).toEqual([{ type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: 20 }]));
+    await eventually(() => expect(client.of('clear')).toEqual([{ event: 'clear', streamSid }]));
+
+    rt.send({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'item_user_1', transcript: 'When do you open on Monday?' });
+    rt.send({ type: 'response.output_audio_transcript.done', item_id: 'item_2', transcript: 'We open at nine on Monday.' });
+    rt.send({ type: 'response.done', response: { id: 'resp_2' } });
+    const turn = await eventually(async () => {
+      const turns = (await h.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      expect(turns).toHaveLength(1);
+      return turns[0]!;
+    });
+    expect(turn).toMatchObject({ channel: 'phone', tenantId: 'acme', userText: 'When do you open on Monday?', assistantText: 'We open at nine on Monday.', provider: 'realtime:gpt-realtime' });
+    client.send({ event: 'stop', streamSid, stop: { accountSid: `AC${'1'.repeat(32)}`, callSid } });
+    client.close();
+  });
+
+  it('when a stream comes with a forged token, a token for another call, or malformed frames, then only that stream is closed with its reason', async () => {
+    const first = await answer();
+    const live = await streamFor(first.callSid, first.parameters);
+    await eventually(() => expect(rt.of('session.update').length).toBeGreaterThan(0));
+
+    const second = await answer();
+    const forged = await streamFor(second.callSid, { ...second.parameters, token: `${second.parameters.token}x` });
+    await eventually(() => expect(forged.closed).toEqual({ code: 1008, reason: 'bad token signature' }));
+    const borrowed = await streamFor(second.callSid, { ...second.parameters, token: first.parameters.token! });
+    await eventually(() => expect(borrowed.closed).toEqual({ code: 1008, reason: 'token for another call' }));
+    const garbled = await MediaClient.connect(streamUrl);
+    garbled.socket.send('{not json');
+    await eventually(() => expect(garbled.closed).toEqual({ code: 1007, reason: 'malformed frame' }));
+    const early = await MediaClient.connect(streamUrl);
+    early.media('MZ0', muLawTone(0), 0);
+    await eventually(() => expect(early.closed).toEqual({ code: 1008, reason: 'media before start' }));
+
+    expect(live.closed).toBeUndefined();
+    live.close();
+  });
+
+  it('when the realtime model drops mid-call, then the call is updated to an apology that offers the transfer key and keeps listening turn by turn', async () => {
+    const { callSid, parameters } = await answer();
+    const before = rt.connections.length;
+    const client = await streamFor(callSid, parameters);
+    const model = await eventually(() => {
+      expect(rt.connections.length).toBe(before + 1);
+      return rt.connections[before]!;
+    });
+    model.close();
+    const update = await eventually(() => {
+      const found = h.twilioRest.updates.find((u) => u.callSid === callSid);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(update.twiml).toContain('Sorry, I had a technical problem. Tell me how I can help, or press 0 to speak with a person.');
+    expect(update.twiml).toContain('<Gather');
+    client.close();
+  });
+});
