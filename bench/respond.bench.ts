@@ -46,7 +46,6 @@ async function startVoiceApi(prefix: string) {
     publicBaseUrl: 'http://localhost:8080',
     snapshotTtlSec: 60,
     socialProofTtlSec: 30,
-    realtimeConfigured: false,
     trustProxyHops: 1,
   });
   const server = await listen(createApp(composed.deps), 0, undefined, '127.0.0.1');

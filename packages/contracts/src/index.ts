@@ -3,6 +3,7 @@ export * from './plans';
 export * from './problem';
 export * from './envelope';
 export * from './channels';
+export * from './realtime';
 export * from './lead';
 export * from './queues';
 export * from './events';

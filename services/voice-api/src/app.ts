@@ -1,5 +1,6 @@
 import type { ConversationRuntime, EventPublisher, SnapshotStore } from '@vocalia/conversation';
 import { createApp as createServiceApp, pingRedis, type Logger, type Redis } from '@vocalia/service-kit';
+import type { RealtimeAvailability } from './config/realtime-availability';
 import { configRoutes } from './config/routes';
 import { publicCors } from './cors/public-cors';
 import type { RateLimits } from './rate-limit/rate-limits';
@@ -22,7 +23,8 @@ export interface Deps {
   rateLimits: RateLimits;
   sessionTokens: SessionTokens;
   widget: WidgetAsset;
-  realtimeConfigured: boolean;
+  /** Whether the realtime service serves `/realtime` now (its heartbeat in Redis). */
+  realtime: RealtimeAvailability;
   /** Proxies in front of us (Traefik or the local edge): the client IP is the address they saw. */
   trustProxyHops: number;
   /** PUBLIC_BASE_URL, and its origin: a page served from there (the demo page) is same-origin. */

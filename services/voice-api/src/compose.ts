@@ -3,6 +3,7 @@ import type { ConversationProvider } from '@vocalia/agent';
 import { composeConversation, type DbApiClientOptions } from '@vocalia/conversation';
 import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
+import { createRealtimeAvailability } from './config/realtime-availability';
 import { createRateLimits } from './rate-limit/rate-limits';
 import { createSessionTokens } from './session-token';
 import { publicOriginOf } from './cors/page-origin';
@@ -31,11 +32,12 @@ export interface ComposeOptions {
   /** How long past the TTL a snapshot is served at once while it reloads (db-api slow or down). */
   snapshotMaxStaleSec?: number;
   socialProofTtlSec: number;
-  realtimeConfigured: boolean;
   trustProxyHops: number;
   /** PUBLIC_BASE_URL: the edge's public URL (the widget's script URL, the origin of same-origin pages). */
   publicBaseUrl: string;
   eventRetryEveryMs?: number;
+  /** How long the realtime service's heartbeat answer is reused (default 2 s). */
+  realtimeCacheMs?: number;
 }
 
 export interface Composed {
@@ -71,7 +73,7 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),
     sessionTokens: createSessionTokens(opts.widgetToken),
     widget: widgetAsset(opts.widgetBundle),
-    realtimeConfigured: opts.realtimeConfigured,
+    realtime: createRealtimeAvailability({ redis: opts.redis, keyPrefix: opts.keyPrefix, logger: opts.logger, cacheMs: opts.realtimeCacheMs }),
     trustProxyHops: opts.trustProxyHops,
     publicBaseUrl: opts.publicBaseUrl,
     publicOrigin: publicOriginOf(opts.publicBaseUrl),

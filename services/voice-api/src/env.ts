@@ -42,9 +42,6 @@ export const Env = BaseEnv.extend({
 });
 export type Env = z.infer<typeof Env>;
 
-/** A realtime speech model can only be offered when a key for an OpenAI-compatible realtime API is set. */
-export const realtimeModelConfigured = (env: Env): boolean => Boolean(env.XAI_API_KEY || env.OPENAI_API_KEY);
-
 const LLM_VARS = ['XAI_API_KEY', 'XAI_BASE_URL', 'XAI_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'LLM_TIMEOUT_MS'] as const;
 
 /** The provider variables as the record `engineConfigFromEnv` reads (it never touches process.env either). */

@@ -3,7 +3,7 @@ import { widgetBundle } from '@vocalia/widget';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeVoiceApi } from './compose';
-import { llmEnv, loadServiceEnv, realtimeModelConfigured } from './env';
+import { llmEnv, loadServiceEnv } from './env';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
@@ -30,7 +30,6 @@ async function main(): Promise<void> {
     snapshotMaxBytes: env.SNAPSHOT_CACHE_MAX_BYTES,
     snapshotMaxStaleSec: env.SNAPSHOT_MAX_STALE_SEC,
     socialProofTtlSec: env.SOCIAL_PROOF_TTL_SEC,
-    realtimeConfigured: realtimeModelConfigured(env),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     publicBaseUrl: env.PUBLIC_BASE_URL,
   });

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { WidgetConfigResponse } from '@vocalia/contracts';
+import { realtimeReadyKey, WidgetConfigResponse } from '@vocalia/contracts';
 import { WIDGET_TOKEN_AUDIENCE, WIDGET_TOKEN_ISSUER } from '../src/session-token';
 import { startHarness, WIDGET_SECRET, type Harness } from './support/harness';
 import { snapshotFor } from '@vocalia/conversation/testing';
@@ -36,9 +36,17 @@ describe('GET /config', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('when the plan has cloud_voice and a realtime key is configured, then realtime voice is offered; starter gets browser voice only', async () => {
+  it('when the realtime service does not announce that it serves sessions, then no plan is offered realtime voice, and browser voice stays', async () => {
+    await h.redis.del(realtimeReadyKey(h.keyPrefix));
+    expect((await getConfig('pro-shop').expect(200)).body.voice).toEqual({ browser: true, realtime: false });
+  });
+
+  it('when the realtime service serves sessions, then plans with cloud_voice are offered realtime voice; starter gets browser voice only', async () => {
+    await h.redis.set(realtimeReadyKey(h.keyPrefix), '1', 'EX', 60);
     expect((await getConfig('pro-shop').expect(200)).body.voice).toEqual({ browser: true, realtime: true });
     expect((await getConfig('starter-shop').expect(200)).body.voice).toEqual({ browser: true, realtime: false });
+    await h.redis.del(realtimeReadyKey(h.keyPrefix));
+    expect((await getConfig('pro-shop').expect(200)).body.voice).toEqual({ browser: true, realtime: false });
   });
 
   it('when the plan lacks custom_branding or product_catalog, then "powered by" stays and e-commerce is off', async () => {

@@ -1,5 +1,5 @@
 import { EnvError } from '@vocalia/service-kit';
-import { parseServiceEnv, realtimeModelConfigured } from '../src/env';
+import { parseServiceEnv } from '../src/env';
 
 describe('env', () => {
   it('when nothing is set outside production, then the documented defaults apply', () => {
@@ -17,7 +17,6 @@ describe('env', () => {
       HISTORY_TTL_SEC: 1800,
       TRUST_PROXY_HOPS: 1,
     });
-    expect(realtimeModelConfigured(env)).toBe(false);
   });
 
   it('when production runs without INTERNAL_API_TOKEN and WIDGET_TOKEN_SECRET, then start-up fails naming both', () => {
@@ -37,8 +36,4 @@ describe('env', () => {
     expect(() => parseServiceEnv({ ...ok, DB_API_INTERNAL_URL: 'not a url' })).toThrow(/DB_API_INTERNAL_URL/);
   });
 
-  it('when an xAI or OpenAI key is set, then a realtime model counts as configured', () => {
-    expect(realtimeModelConfigured(parseServiceEnv({ XAI_API_KEY: 'xai-test' }))).toBe(true);
-    expect(realtimeModelConfigured(parseServiceEnv({ GEMINI_API_KEY: 'g' }))).toBe(false);
-  });
 });

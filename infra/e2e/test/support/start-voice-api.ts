@@ -52,7 +52,6 @@ export async function startVoiceApi(opts: VoiceApiOptions): Promise<RunningVoice
     history: { maxTurns: 20, ttlSec: 600 },
     snapshotTtlSec: 60,
     socialProofTtlSec: 30,
-    realtimeConfigured: false,
     trustProxyHops: 1,
     publicBaseUrl: opts.publicBaseUrl,
     eventRetryEveryMs: 100,

@@ -4,8 +4,8 @@ import { withChosenAgent } from '@vocalia/conversation';
 
 export interface WidgetConfigDeps {
   sessionTokens: SessionTokens;
-  /** A key for a realtime speech model is configured on this deployment. */
-  realtimeConfigured: boolean;
+  /** The realtime service serves `/realtime` sessions right now. */
+  realtimeReady: boolean;
 }
 
 /** The widget's languages that the agent speaks (all of the widget's when they share none). */
@@ -33,7 +33,7 @@ export function getWidgetConfig(deps: WidgetConfigDeps, tenantSnapshot: TenantSn
     // Without custom_branding the "powered by" line stays, whatever the stored setting says.
     branding: { ...widget.branding, showPoweredBy: widget.branding.showPoweredBy || !has('custom_branding') },
     ecommerce: widget.ecommerce && has('product_catalog'),
-    voice: { browser: has('widget_voice'), realtime: has('cloud_voice') && deps.realtimeConfigured },
+    voice: { browser: has('widget_voice'), realtime: has('cloud_voice') && deps.realtimeReady },
     session: deps.sessionTokens.issue({ tenantId: tenant.id, origin }),
   };
 }

@@ -9,9 +9,13 @@ import { ipRateLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import type { SnapshotStore } from '@vocalia/conversation';
-import { getWidgetConfig, type WidgetConfigDeps } from './get-widget-config';
+import type { SessionTokens } from '../session-token';
+import { getWidgetConfig } from './get-widget-config';
+import type { RealtimeAvailability } from './realtime-availability';
 
-export interface ConfigRouteDeps extends WidgetConfigDeps {
+export interface ConfigRouteDeps {
+  sessionTokens: SessionTokens;
+  realtime: RealtimeAvailability;
   snapshots: SnapshotStore;
   rateLimits: RateLimits;
   publicOrigin: string;
@@ -32,6 +36,7 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
     }
     requireFeature(snapshot, 'widget_text', 'The chat widget');
     res.setHeader('Cache-Control', 'no-store');
-    res.json(getWidgetConfig(deps, snapshot, origin, agentId));
+    const realtimeReady = snapshot.tenant.features.includes('cloud_voice') && (await deps.realtime.ready());
+    res.json(getWidgetConfig({ sessionTokens: deps.sessionTokens, realtimeReady }, snapshot, origin, agentId));
   });
 }

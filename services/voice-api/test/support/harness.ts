@@ -64,7 +64,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     history: { maxTurns: 6, ttlSec: 60 },
     snapshotTtlSec: 60,
     socialProofTtlSec: 30,
-    realtimeConfigured: true,
+    realtimeCacheMs: 0,
     trustProxyHops: 1,
     publicBaseUrl: PUBLIC_BASE_URL,
     eventRetryEveryMs: 100,
