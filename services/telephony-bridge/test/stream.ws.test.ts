@@ -19,7 +19,7 @@ let streamUrl: string;
 
 beforeAll(async () => {
   rt = await new FakeRealtime().start();
-  h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe' } });
+  h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe', audioFormat: 'pcmu' } });
   h.addTenant(ACME);
   server = createServer(h.app);
   streams = attachMediaStreams(server, h.composed.stream!);

@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import type { CallState, CallStore } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
 import { listen, transfer, type CallUrls } from '../calls/twiml';
-import { muLawMs, RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { audioPath } from './audio-path';
+import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { sessionInstructions, sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { StreamTokens } from './stream-token';
 
@@ -35,7 +36,7 @@ interface Mark {
 
 /**
  * One Twilio media stream bridged to a realtime model. Caller audio (mu-law) passes through
- * untouched; the model's audio goes back with a mark after each chunk, so on barge-in the reply
+ * untouched, or is transcoded when the model takes PCM16; the model's audio goes back with a mark after each chunk, so on barge-in the reply
  * is truncated at what the caller actually heard (the last mark echoed), and Twilio's buffer is cleared.
  */
 export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
@@ -50,6 +51,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   let userText = '';
   let assistantText = '';
   let turnStartedAt = performance.now();
+  const audio = audioPath(deps.realtime.audioFormat);
 
   const refuse = (code: number, reason: string) => {
     deps.logger.warn('media stream closed', { reason, callSid: call?.callSid });
@@ -106,10 +108,11 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       case 'response.audio.delta': {
         if (!e.delta || !e.item_id) return;
         if (item?.id !== e.item_id) item = { id: e.item_id, sentMs: 0, heardMs: 0 };
-        item.sentMs += muLawMs(e.delta);
+        const { payload, ms } = audio.fromModel(e.delta);
+        item.sentMs += ms;
         const mark: Mark = { name: `${e.item_id}:${item.sentMs}`, itemId: e.item_id, endMs: item.sentMs };
         marks.push(mark);
-        toTwilio({ event: 'media', media: { payload: e.delta } });
+        toTwilio({ event: 'media', media: { payload } });
         toTwilio({ event: 'mark', mark: { name: mark.name } });
         return;
       }
@@ -147,7 +150,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       if (!snapshot) return;
       toModel(sessionUpdate(deps.realtime, sessionInstructions(snapshot)));
       toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${greeting}` } });
-      for (const audio of pending.splice(0)) toModel({ type: 'input_audio_buffer.append', audio });
+      for (const payload of pending.splice(0)) toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
     });
     socket.on('message', onModelEvent);
     socket.on('error', (err) => deps.logger.warn('realtime socket error', { callSid: call?.callSid, error: err.message }));
@@ -188,7 +191,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
         return start(message);
       case 'media':
         if (!call) return refuse(POLICY, 'media before start');
-        if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: message.media.payload });
+        if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(message.media.payload) });
         pending.push(message.media.payload);
         if (pending.length > MAX_PENDING_FRAMES) pending.shift();
         return;

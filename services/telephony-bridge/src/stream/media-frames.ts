@@ -29,6 +29,3 @@ export const RealtimeEvent = z.object({
   error: z.object({ message: z.string().optional() }).loose().optional(),
 }).loose();
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
-
-/** mu-law at 8 kHz: one byte per sample, 8 bytes per millisecond. */
-export const muLawMs = (base64: string) => Buffer.byteLength(base64, 'base64') / 8;

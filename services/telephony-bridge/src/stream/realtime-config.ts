@@ -1,5 +1,6 @@
 import { resolvePersona } from '@vocalia/agent';
 import type { TenantSnapshot } from '@vocalia/contracts';
+import type { ModelAudioFormat } from './audio-path';
 
 /** An OpenAI-compatible realtime speech API (OpenAI, xAI). */
 export interface RealtimeConfig {
@@ -9,7 +10,11 @@ export interface RealtimeConfig {
   voice: string;
   /** Model that transcribes the caller, for the transcript. */
   transcriptionModel: string;
+  /** `pcmu`: phone audio passes through; `pcm16`: transcoded to and from PCM16 at 24 kHz. */
+  audioFormat: ModelAudioFormat;
 }
+
+const FORMATS = { pcmu: { type: 'audio/pcmu' }, pcm16: { type: 'audio/pcm', rate: 24000 } } as const;
 
 const KNOWLEDGE_CHARS = 8000;
 
@@ -26,7 +31,7 @@ export function sessionInstructions(snapshot: TenantSnapshot): string {
   return text.replaceAll('{business}', snapshot.tenant.name);
 }
 
-/** GA `session.update`: mu-law in and out (phone audio passes through untouched), server VAD, caller transcription. */
+/** GA `session.update`: the same format in and out, server VAD, caller transcription. */
 export function sessionUpdate(config: RealtimeConfig, instructions: string) {
   return {
     type: 'session.update',
@@ -36,8 +41,8 @@ export function sessionUpdate(config: RealtimeConfig, instructions: string) {
       instructions,
       output_modalities: ['audio'],
       audio: {
-        input: { format: { type: 'audio/pcmu' }, transcription: { model: config.transcriptionModel }, turn_detection: { type: 'server_vad' } },
-        output: { format: { type: 'audio/pcmu' }, voice: config.voice },
+        input: { format: FORMATS[config.audioFormat], transcription: { model: config.transcriptionModel }, turn_detection: { type: 'server_vad' } },
+        output: { format: FORMATS[config.audioFormat], voice: config.voice },
       },
     },
   };
