@@ -1,0 +1,7 @@
+/** In-process use of telephony-bridge (the benchmark): the same pieces main.ts wires. */
+export { createApp, type Deps } from './app';
+export { composeTelephonyBridge, type ComposeOptions, type Composed } from './compose';
+export { createCallStore, type CallState, type CallStore } from './calls/call-store';
+export { attachMediaStreams, STREAM_PATH } from './stream/stream-server';
+export type { StreamDeps } from './stream/media-bridge';
+export { createStreamTokens, type StreamTokens } from './stream/stream-token';
