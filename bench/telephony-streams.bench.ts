@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     tokens,
     snapshots: { get: async () => snapshot },
     recordSpokenTurn: async () => undefined,
-    realtime: { url: model.url, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu' },
+    realtime: { url: model.url, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
     updateCall: async () => undefined,
     urls: noUrls,
   });

@@ -41,6 +41,7 @@ export const Env = BaseEnv.extend({
   REALTIME_VOICE: z.string().min(1).default('alloy'),
   REALTIME_TRANSCRIPTION_MODEL: z.string().min(1).default('gpt-4o-mini-transcribe'),
   REALTIME_AUDIO_FORMAT: z.enum(['pcmu', 'pcm16']).default('pcmu'),
+  BARGE_IN_MIN_MS: z.coerce.number().int().min(0).max(2000).default(250),
   STREAM_TOKEN_SECRET: z.string().min(32).default(DEV_STREAM_TOKEN_SECRET),
   STREAM_TOKEN_TTL_SEC: seconds(60),
 }).superRefine((env, ctx) => {
@@ -63,7 +64,7 @@ export function realtimeConfig(env: Env): RealtimeConfig | undefined {
   const apiKey = env.OPENAI_API_KEY ?? env.XAI_API_KEY;
   if (!env.REALTIME_MODEL || !apiKey) return undefined;
   const url = env.REALTIME_URL ?? (env.OPENAI_API_KEY ? `wss://api.openai.com/v1/realtime?model=${encodeURIComponent(env.REALTIME_MODEL)}` : 'wss://api.x.ai/v1/realtime');
-  return { url, apiKey, model: env.REALTIME_MODEL, voice: env.REALTIME_VOICE, transcriptionModel: env.REALTIME_TRANSCRIPTION_MODEL, audioFormat: env.REALTIME_AUDIO_FORMAT };
+  return { url, apiKey, model: env.REALTIME_MODEL, voice: env.REALTIME_VOICE, transcriptionModel: env.REALTIME_TRANSCRIPTION_MODEL, audioFormat: env.REALTIME_AUDIO_FORMAT, bargeInMinMs: env.BARGE_IN_MIN_MS };
 }
 
 export const loadServiceEnv = () => loadEnv('telephony-bridge', Env);

@@ -10,7 +10,7 @@ import { FakeRealtime } from './support/fake-realtime';
 import { startHarness, type Harness } from './support/harness';
 import { MediaClient, muLawTone } from './support/media-client';
 
-const ACME = { id: 'acme', number: '+212522000031', transferNumber: '+212522777777' };
+const ACME = { id: 'acme', number: '+212522000031', transferNumber: '+212522777777', settings: { maxConcurrentCalls: 50 } };
 let h: Harness;
 let rt: FakeRealtime;
 let server: Server;
@@ -19,7 +19,7 @@ let streamUrl: string;
 
 beforeAll(async () => {
   rt = await new FakeRealtime().start();
-  h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe', audioFormat: 'pcmu' } });
+  h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe', audioFormat: 'pcmu', bargeInMinMs: 150 } });
   h.addTenant(ACME);
   server = createServer(h.app);
   streams = attachMediaStreams(server, h.composed.stream!);
@@ -80,9 +80,16 @@ describe('streaming mode', () => {
     client.send({ event: 'mark', streamSid, mark: { name: 'item_1:20' } });
     client.media(streamSid, muLawTone(10), 10);
     await eventually(() => expect(rt.of('input_audio_buffer.append')).toHaveLength(11));
-    rt.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: 200, item_id: 'item_user_1' });
+    // A short "mhm" (speech stopped within BARGE_IN_MIN_MS) does not interrupt: the reply goes on.
+    rt.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: 180, item_id: 'item_mhm' });
+    rt.send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: 260, item_id: 'item_mhm' });
+    rt.send({ type: 'response.output_audio.delta', item_id: 'item_1', delta: muLawTone(103, 220) });
+    await eventually(() => expect(client.of('mark')).toHaveLength(4));
+    rt.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: 300, item_id: 'item_user_1' });
     await eventually(() => expect(rt.of('conversation.item.truncate')).toEqual([{ type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: 20 }]));
     await eventually(() => expect(client.of('clear')).toEqual([{ event: 'clear', streamSid }]));
+    const order = client.received.map((m) => m.event);
+    expect(order.indexOf('clear')).toBeGreaterThan(order.lastIndexOf('media'));
 
     rt.send({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'item_user_1', transcript: 'When do you open on Monday?' });
     rt.send({ type: 'response.output_audio_transcript.done', item_id: 'item_2', transcript: 'We open at nine on Monday.' });
@@ -116,6 +123,20 @@ describe('streaming mode', () => {
 
     expect(live.closed).toBeUndefined();
     live.close();
+  });
+
+  it('when the caller presses the transfer key during a stream, then the live call is moved to the transfer with its whisper', async () => {
+    const { callSid, parameters } = await answer();
+    const streamSid = `MZ${callSid.slice(2)}`;
+    const client = await streamFor(callSid, parameters, streamSid);
+    client.send({ event: 'dtmf', streamSid, sequenceNumber: '5', dtmf: { track: 'inbound_track', digit: '0' } });
+    const update = await eventually(() => {
+      const found = h.twilioRest.updates.find((u) => u.callSid === callSid);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(update.twiml).toContain(`<Number url="https://edge.example.com/voice/whisper?call=${callSid}" method="POST">${ACME.transferNumber}</Number>`);
+    client.close();
   });
 
   it('when the realtime model drops mid-call, then the call is updated to an apology that offers the transfer key and keeps listening turn by turn', async () => {

@@ -93,6 +93,16 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not rescue the call', { callSid: call?.callSid, error: String(err) }));
   };
 
+  let bargeIn: NodeJS.Timeout | undefined;
+  /** The caller spoke over the reply long enough: stop it where they stopped hearing it. */
+  const interrupt = () => {
+    if (!item || marks.length === 0) return;
+    // The API refuses a truncation before the reply's first audio frame was heard.
+    if (item.heardMs > 0) toModel({ type: 'conversation.item.truncate', item_id: item.id, content_index: 0, audio_end_ms: Math.floor(item.heardMs) });
+    toTwilio({ event: 'clear' });
+    marks = [];
+  };
+
   const onModelEvent = (raw: WebSocket.RawData) => {
     let parsed: unknown;
     try {
@@ -116,15 +126,14 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
         toTwilio({ event: 'mark', mark: { name: mark.name } });
         return;
       }
-      case 'input_audio_buffer.speech_started': {
+      case 'input_audio_buffer.speech_started':
         turnStartedAt = performance.now();
-        if (!item || marks.length === 0) return;
-        // The API refuses a truncation before the reply's first audio frame was heard.
-        if (item.heardMs > 0) toModel({ type: 'conversation.item.truncate', item_id: item.id, content_index: 0, audio_end_ms: Math.floor(item.heardMs) });
-        toTwilio({ event: 'clear' });
-        marks = [];
+        clearTimeout(bargeIn);
+        bargeIn = setTimeout(interrupt, deps.realtime.bargeInMinMs);
         return;
-      }
+      case 'input_audio_buffer.speech_stopped':
+        clearTimeout(bargeIn);
+        return;
       case 'conversation.item.input_audio_transcription.completed':
         userText = (e.transcript ?? '').trim();
         return;
@@ -225,6 +234,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   });
   twilio.on('close', () => {
     stopped = true;
+    clearTimeout(bargeIn);
     model?.close();
   });
 }

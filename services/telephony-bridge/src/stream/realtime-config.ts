@@ -12,6 +12,8 @@ export interface RealtimeConfig {
   transcriptionModel: string;
   /** `pcmu`: phone audio passes through; `pcm16`: transcoded to and from PCM16 at 24 kHz. */
   audioFormat: ModelAudioFormat;
+  /** The caller must keep speaking this long over the agent before it stops ("mhm" and "yeah" do not interrupt). */
+  bargeInMinMs: number;
 }
 
 const FORMATS = { pcmu: { type: 'audio/pcmu' }, pcm16: { type: 'audio/pcm', rate: 24000 } } as const;
