@@ -78,6 +78,23 @@ describe('outbound calls', () => {
     ]);
   });
 
+  it('when the tenant has no free line, then the job waits (delayed, no attempt spent) and no call is placed', async () => {
+    const busy = { id: 'busy', number: '+212522000023', settings: { maxConcurrentCalls: 1 } };
+    h.addTenant(busy);
+    await h.twilio('/voice/inbound', callParams(`CA${'b'.repeat(32)}`, busy.number, { CallStatus: 'ringing' })).expect(200);
+    const before = h.twilioRest.placed.length;
+    const queued = job({ tenantId: 'busy', agentId: 'agent-busy' });
+    await outbound.add(queued);
+    const waiting = await eventually(async () => {
+      const found = await outbound.queue.getJob(queued.eventId);
+      expect(await found?.getState()).toBe('delayed');
+      return found!;
+    }, 5000);
+    expect(waiting.attemptsMade).toBe(0);
+    expect(h.twilioRest.placed).toHaveLength(before);
+    await waiting.remove();
+  });
+
   it('when the tenant has no phone number of its own to call from, then the job fails once as a dead letter and no call is placed', async () => {
     const before = h.twilioRest.placed.length;
     const noNumber = { id: 'mute', number: '+212522000022' };
