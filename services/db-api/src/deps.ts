@@ -4,6 +4,7 @@ import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
 import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
+import type { TwilioAccount } from './twilio/twilio-account';
 
 /** Everything a use case may touch, passed in (no singletons): built by main.ts, or by test/support for tests. */
 export interface Deps {
@@ -26,5 +27,7 @@ export interface Deps {
   jwt: JwtKeys;
   rateLimits: AuthRateLimiters;
   mailer: Mailer;
+  /** The platform's Twilio account; null when not configured (telephony routes answer 503). */
+  twilio: TwilioAccount | null;
   clock: () => Date;
 }
