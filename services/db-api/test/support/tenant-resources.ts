@@ -26,7 +26,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   });
   await t.deps.prisma.message.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, role: 'user', text: 'Bonjour', eventId: `${randomUUID()}:user` } });
   const call = await t.deps.prisma.call.create({
-    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
+    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id, recordingSid: `RE${'d4'.repeat(16)}`, recordingDurationSec: 12 },
   });
   // Directly: buying goes through Twilio, which the walk does not need.
   const phoneNumber = await t.deps.prisma.phoneNumber.create({ data: { tenantId: b.tenantId, number: `+2125${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`, agentId: agent.id } });
