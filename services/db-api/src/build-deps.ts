@@ -29,6 +29,7 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     audit: createProducer('audit-events', queueOptions),
     usage: createProducer('usage-events', queueOptions),
     webhooks: createProducer('webhook-deliveries', queueOptions),
+    outboundCalls: createProducer('outbound-calls', queueOptions),
   };
   const deadLetters = createDeadLetterProbe(CONSUMED_QUEUES, queueOptions);
   const rateLimits = createAuthRateLimiters(redis, logger, {

@@ -21,6 +21,7 @@ export interface Deps {
     audit: Producer<'audit-events'>;
     usage: Producer<'usage-events'>;
     webhooks: Producer<'webhook-deliveries'>;
+    outboundCalls: Producer<'outbound-calls'>;
   };
   /** Counts the failed jobs kept on the queues db-api consumes. */
   deadLetters: DeadLetterProbe;

@@ -1,19 +1,24 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Router } from 'express';
-import { CallListQuery } from '@vocalia/contracts';
+import { CallListQuery, CreateOutboundCallRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { authenticate } from '../access/authenticate';
 import { getAuth } from '../access/auth-context';
+import { requireRole } from '../access/require-role';
 import { requireFeature } from '../plans/require-feature';
 import { openCallRecording } from './open-call-recording';
+import { placeOutboundCall } from './place-outbound-call';
 import { getCall, listCalls } from './read-calls';
 
 export function registerCallRoutes(router: Router, deps: Deps): void {
   const auth = authenticate(deps);
   router.get('/api/v1/calls', auth, async (req, res) => {
     res.json(await listCalls(deps, getAuth(res).tenantId, parseInput(CallListQuery, req.query, 'query')));
+  });
+  router.post('/api/v1/calls', auth, requireRole('owner', 'admin'), requireFeature(deps, 'outbound_calls'), async (req, res) => {
+    res.status(202).json(await placeOutboundCall(deps, getAuth(res), parseInput(CreateOutboundCallRequest, req.body)));
   });
   router.get('/api/v1/calls/:id', auth, async (req, res) => {
     res.json(await getCall(deps, getAuth(res).tenantId, String(req.params.id)));
