@@ -1,7 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { createVocaliaClient } from '@vocalia/sdk';
+import { createProducer, createRedis, listen, type Producer, type Redis } from '@vocalia/service-kit';
 import { bearer, jobsSettled, problemOf, startFakeTwilio, startTestApp, type FakeTwilio, type TestApp, type TestSession } from './support';
+
+/** 10:00 UTC on the next Tuesday: inside the default calling hours (Monday to Saturday, 09:00-20:00 Casablanca). */
+function nextWeekdayMorning(): string {
+  const at = new Date();
+  at.setUTCHours(10, 0, 0, 0);
+  do at.setUTCDate(at.getUTCDate() + 1);
+  while (at.getUTCDay() !== 2);
+  return at.toISOString();
+}
 
 describe('calls: detail with transcript, recording and usage', () => {
   let twilio: FakeTwilio;
@@ -73,6 +85,28 @@ describe('calls: detail with transcript, recording and usage', () => {
     expect(recording.headers['cache-control']).toBe('private, no-store');
     expect(Buffer.compare(recording.body as Buffer, audio)).toBe(0);
     expect(twilio.requests.at(-1)?.path).toBe(`/2010-04-01/Accounts/${twilio.accountSid}/Recordings/${call.recordingSid}.mp3`);
+  });
+
+  it('when an integrator uses the SDK with an API key, then it buys a number, places a call and downloads a recording', async () => {
+    const s = await telephonyTenant();
+    await t.deps.prisma.agent.create({ data: { tenantId: s.tenantId, name: 'Standard', personaId: 'dental', languages: ['fr'], isDefault: true } });
+    const audio = randomBytes(20_000);
+    const call = await recordedCall(s, audio);
+    twilio.forSale.set('MA', ['+212522000777']);
+    const server: Server = await listen(t.app, 0, undefined, '127.0.0.1');
+    try {
+      const sdk = createVocaliaClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: (await t.createApiKey(s)).key });
+      const [offer] = (await sdk.phoneNumbers.available({ country: 'MA' })).items;
+      const bought = await sdk.phoneNumbers.buy({ number: offer?.number ?? '' });
+      expect((await sdk.phoneNumbers.list()).items).toEqual([bought]);
+      expect(Buffer.compare(Buffer.from(await sdk.calls.recording(call.id)), audio)).toBe(0);
+      const placed = await sdk.calls.place({ to: '+212612345678', from: bought.number, scheduledAt: nextWeekdayMorning() });
+      expect((await sdk.calls.get(placed.id)).status).toBe('queued');
+      await sdk.phoneNumbers.release(bought.id);
+      expect(twilio.owned.size).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('when Twilio no longer has the recording, or the call was not recorded, then 404; another tenant gets 404; a plan without call_recording gets 403', async () => {
