@@ -11,6 +11,7 @@ import {
   usageResource,
   widgetResource,
 } from './resources/data';
+import { phoneNumbersResource } from './resources/telephony';
 import { webhooksResource } from './resources/webhooks';
 import { apiKeysResource, auditResource, invitationsResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
 
@@ -45,6 +46,7 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     knowledge: knowledgeResource(request),
     catalog: catalogResource(request),
     conversations: conversationsResource(request),
+    phoneNumbers: phoneNumbersResource(request),
     calls: callsResource(request),
     usage: usageResource(request),
     widget: widgetResource(request),

@@ -22,6 +22,8 @@ export interface RequestSpec<S extends z.ZodType | null> {
   response: S;
   /** Send the request without the credential (register, login, refresh, public routes). */
   anonymous?: boolean;
+  /** The 2xx body is binary (a call recording): it reaches `response` as a Uint8Array, not as JSON. */
+  bytes?: boolean;
 }
 
 export type HttpResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
@@ -58,7 +60,7 @@ export function createHttp(opts: HttpOptions) {
     if (spec.body !== undefined) headers['content-type'] = 'application/json';
     const url = `${baseUrl}${spec.path}${queryString(spec.query)}`;
     const res = await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) });
-    const body = await readBody(res);
+    const body = spec.bytes && res.ok ? new Uint8Array(await res.arrayBuffer()) : await readBody(res);
     if (!res.ok) throw toApiError(res.status, res.statusText, body, res.headers.get('x-request-id'));
     if (spec.response === null) return undefined as HttpResult<S>;
     const parsed = spec.response.safeParse(body);

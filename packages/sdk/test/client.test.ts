@@ -80,4 +80,17 @@ describe('VocaliaClient', () => {
     expect(calls[0]?.url).toBe('http://api.test/api/v1/origins/a%2Fb');
     expect(calls[0]?.init.method).toBe('DELETE');
   });
+
+  it('when a call recording is fetched, then the bytes come back as they were sent, not parsed as JSON', async () => {
+    const audio = new Uint8Array([0x49, 0x44, 0x33, 0x00, 0xff, 0x7b]);
+    const calls: Call[] = [];
+    const fetch: FetchLike = async (url, init) => {
+      calls.push({ url, init });
+      return new Response(audio, { status: 200, headers: { 'content-type': 'audio/mpeg' } });
+    };
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', apiKey: 'vk_abc', fetch });
+    expect(Array.from(await client.calls.recording('call 1'))).toEqual(Array.from(audio));
+    expect(calls[0]?.url).toBe('http://api.test/api/v1/calls/call%201/recording');
+  });
 });
+

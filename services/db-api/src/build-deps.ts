@@ -5,6 +5,7 @@ import type { Env } from './env';
 import { loadJwtKeys } from './credentials/jwt-keys';
 import { createMailer } from './mail/mailer';
 import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
+import { createTwilioAccount } from './twilio/twilio-account';
 
 /** The queues db-api's workers consume: their dead letters are counted on `/ready`. */
 const CONSUMED_QUEUES = ['conversation-events', 'call-events', 'usage-events', 'audit-events'] as const;
@@ -28,6 +29,7 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     audit: createProducer('audit-events', queueOptions),
     usage: createProducer('usage-events', queueOptions),
     webhooks: createProducer('webhook-deliveries', queueOptions),
+    outboundCalls: createProducer('outbound-calls', queueOptions),
   };
   const deadLetters = createDeadLetterProbe(CONSUMED_QUEUES, queueOptions);
   const rateLimits = createAuthRateLimiters(redis, logger, {
@@ -39,7 +41,7 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     clock,
   });
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
-  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer, clock };
+  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer, twilio: createTwilioAccount(env), clock };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all([...Object.values(producers).map((p) => p.close()), deadLetters.close()]) },
     { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },

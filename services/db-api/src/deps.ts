@@ -4,6 +4,7 @@ import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
 import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
+import type { TwilioAccount } from './twilio/twilio-account';
 
 /** Everything a use case may touch, passed in (no singletons): built by main.ts, or by test/support for tests. */
 export interface Deps {
@@ -20,11 +21,14 @@ export interface Deps {
     audit: Producer<'audit-events'>;
     usage: Producer<'usage-events'>;
     webhooks: Producer<'webhook-deliveries'>;
+    outboundCalls: Producer<'outbound-calls'>;
   };
   /** Counts the failed jobs kept on the queues db-api consumes. */
   deadLetters: DeadLetterProbe;
   jwt: JwtKeys;
   rateLimits: AuthRateLimiters;
   mailer: Mailer;
+  /** The platform's Twilio account; null when not configured (telephony routes answer 503). */
+  twilio: TwilioAccount | null;
   clock: () => Date;
 }

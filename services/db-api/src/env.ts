@@ -35,6 +35,11 @@ export const EnvSchema = BaseEnv.extend({
   GDPR_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10000).default(500),
   /** Local development only: webhook endpoints may point at loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  /** The platform's Twilio account: numbers are bought on it and recordings fetched with it. Without both, telephony routes answer 503. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Where Twilio's REST API answers; tests point it at a local server speaking the same protocol. */
+  TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {
@@ -50,6 +55,9 @@ export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
     const missing = REQUIRED_IN_PRODUCTION.filter((key) => !raw[key]).map((key) => `${key} (required in production)`);
     if (raw.INTERNAL_API_TOKEN === DEV_INTERNAL_TOKEN) missing.push('INTERNAL_API_TOKEN (the development default is refused in production)');
     if (missing.length) throw new EnvError('db-api', missing);
+  }
+  if (Boolean(raw.TWILIO_ACCOUNT_SID) !== Boolean(raw.TWILIO_AUTH_TOKEN)) {
+    throw new EnvError('db-api', [`${raw.TWILIO_ACCOUNT_SID ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_ACCOUNT_SID'} (set both Twilio credentials, or neither)`]);
   }
   return {
     ...raw,

@@ -16,6 +16,7 @@ import { conversationRouteDocs } from './conversations/openapi';
 import { gdprRouteDocs } from './gdpr/openapi';
 import { knowledgeRouteDocs } from './knowledge/openapi';
 import { personaRouteDocs } from './personas/openapi';
+import { phoneNumberRouteDocs } from './phone-numbers/openapi';
 import { usageRouteDocs } from './usage/openapi';
 import { widgetRouteDocs } from './widget/openapi';
 import { webhookRouteDocs } from './webhooks/openapi';
@@ -40,6 +41,7 @@ export const routeDocs: RouteDoc[] = [
   ...knowledgeRouteDocs,
   ...catalogRouteDocs,
   ...conversationRouteDocs,
+  ...phoneNumberRouteDocs,
   ...callRouteDocs,
   ...usageRouteDocs,
   ...widgetRouteDocs,

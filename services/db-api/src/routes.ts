@@ -19,6 +19,7 @@ import { registerGdprRoutes } from './gdpr/routes';
 import { registerInternalRoutes } from './internal/routes';
 import { registerKnowledgeRoutes } from './knowledge/routes';
 import { registerPersonaRoutes } from './personas/routes';
+import { registerPhoneNumberRoutes } from './phone-numbers/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
@@ -44,6 +45,7 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerKnowledgeRoutes(router, deps);
   registerCatalogRoutes(router, deps);
   registerConversationRoutes(router, deps);
+  registerPhoneNumberRoutes(router, deps);
   registerCallRoutes(router, deps);
   registerUsageRoutes(router, deps);
   registerWidgetRoutes(router, deps);

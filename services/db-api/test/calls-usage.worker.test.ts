@@ -41,7 +41,8 @@ describe('call-events and usage-events workers', () => {
     const started = new Date(NOW.getTime() - 120_000);
     await calls.add({ ...envelope(s, started), type: 'call.started', callSid, direction: 'inbound', from: '+212612345678', to: '+212522000000' });
     await turns.add({ ...envelope(s, new Date(started.getTime() + 5000)), type: 'turn.completed', sessionId: callSid, channel: 'phone', language: 'fr', intent: 'booking', userText: 'Je voudrais un rendez-vous', assistantText: 'Pour quel jour ?', provider: 'local', latencyMs: 10, handoff: false });
-    await calls.add({ ...envelope(s, NOW), type: 'call.completed', callSid, status: 'completed', durationSec: 95, recordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1' });
+    const recordingSid = `RE${'a1'.repeat(16)}`;
+    await calls.add({ ...envelope(s, NOW), type: 'call.completed', callSid, status: 'completed', durationSec: 95, recordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC${'0'.repeat(32)}/Recordings/${recordingSid}` });
     const list = await eventually(
       () => request(t.app).get('/api/v1/calls').set(bearer(s)),
       (r) => r.body.items?.[0]?.status === 'completed' && r.body.items?.[0]?.conversationId,
@@ -49,12 +50,52 @@ describe('call-events and usage-events workers', () => {
     // A late, stale status must not reopen a finished call.
     await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, started), type: 'call.status', callSid, status: 'ringing' })]);
     const detail = await request(t.app).get(`/api/v1/calls/${list.body.items[0].id}`).set(bearer(s));
-    expect(detail.body).toMatchObject({ callSid, direction: 'inbound', from: '+********5678', status: 'completed', durationSec: 95, recordingUrl: expect.stringContaining('/Recordings/RE1') });
+    expect(detail.body).toMatchObject({ callSid, direction: 'inbound', from: '+********5678', status: 'completed', durationSec: 95, recordingUrl: `/api/v1/calls/${list.body.items[0].id}/recording` });
+    expect(detail.text).not.toContain('api.twilio.com');
+    expect((await t.deps.prisma.call.findFirst({ where: { callSid } }))?.recordingSid).toBe(recordingSid);
     expect(detail.body.endedAt).toBe(NOW.toISOString());
     expect(detail.body.transcript.map((m: { text: string }) => m.text)).toEqual(['Je voudrais un rendez-vous', 'Pour quel jour ?']);
     expect(JSON.stringify(await t.deps.prisma.call.findMany({ where: { tenantId: s.tenantId } }))).not.toContain('612345678');
     const other = await t.register();
     expect((await request(t.app).get(`/api/v1/calls/${list.body.items[0].id}`).set(bearer(other))).status).toBe(404);
+  });
+
+  it('when a call starts and ends, then call.started and call.completed are emitted once each to the webhook endpoints, even with replays and late events', async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/calls', secret: `whsec_${randomUUID()}` } });
+    const callSid = `CA${randomUUID().replace(/-/g, '')}`;
+    const started = { ...envelope(s, new Date(NOW.getTime() - 60_000)), type: 'call.started' as const, callSid, direction: 'inbound' as const, from: '+212612345678', to: '+212522000000', sequence: 0 };
+    const completed = { ...envelope(s, NOW), type: 'call.completed' as const, callSid, status: 'completed', durationSec: 58, sequence: 3 };
+    await jobsSettled(calls.queue, [await calls.add(started)]);
+    const ids = [
+      await calls.add(completed),
+      await calls.add({ ...completed, eventId: randomUUID() }),
+      await calls.add({ ...envelope(s, new Date(started.at)), type: 'call.status', callSid, status: 'ringing', sequence: 1 }),
+      await calls.add(started, { jobId: `${started.eventId}-replayed` }),
+    ];
+    await jobsSettled(calls.queue, ids);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId }, orderBy: { eventType: 'asc' } });
+    expect(deliveries.map((d) => d.eventType)).toEqual(['call.completed', 'call.started']);
+    const call = await t.deps.prisma.call.findFirstOrThrow({ where: { callSid } });
+    expect(call).toMatchObject({ status: 'completed', durationSec: 58, endedAt: NOW });
+    expect((deliveries[0]?.payload as { data: unknown }).data).toEqual({
+      callId: call.id, callSid, direction: 'inbound', from: '+********5678', to: '+212522000000', status: 'completed', agentId: null, conversationId: null,
+      startedAt: started.at, endedAt: NOW.toISOString(), durationSec: 58, recorded: false,
+    });
+    expect(JSON.stringify(deliveries)).not.toContain('612345678');
+    for (const d of deliveries) expect(await t.deps.producers.webhooks.queue.getJob(d.id)).toBeDefined();
+    expect(await t.deps.prisma.callEvent.count({ where: { callId: call.id } })).toBe(4);
+  });
+
+  it('when the same event id arrives again with other values (a replayed callback), then nothing changes', async () => {
+    const s = await t.register();
+    const callSid = `CA${randomUUID().replace(/-/g, '')}`;
+    const recording = { ...envelope(s, NOW), type: 'call.recording' as const, callSid, recordingSid: `RE${'b2'.repeat(16)}`, recordingDurationSec: 41, sequence: 2 };
+    await jobsSettled(calls.queue, [await calls.add(recording)]);
+    const before = await t.deps.prisma.call.findFirstOrThrow({ where: { callSid } });
+    expect(before).toMatchObject({ recordingSid: recording.recordingSid, recordingDurationSec: 41 });
+    await jobsSettled(calls.queue, [await calls.add({ ...recording, recordingSid: `RE${'c3'.repeat(16)}`, recordingDurationSec: 99, status: 'failed' }, { jobId: `${recording.eventId}-again` })]);
+    expect(await t.deps.prisma.call.findFirstOrThrow({ where: { callSid } })).toEqual(before);
   });
 
   it('when usage events are delivered (one twice), then GET /usage sums this period once, with telephony cost at 0.24 EUR/min', async () => {

@@ -55,4 +55,13 @@ describe('db-api environment', () => {
   it('when a value is malformed, then the error names it', () => {
     expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', MIGRATE_ON_START: 'maybe', SMTP_URL: 'http://mail' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*MIGRATE_ON_START.*SMTP_URL/);
   });
+
+  it('when only one Twilio credential is set, or a malformed one, then the error names it; both set give the account, none gives no telephony', () => {
+    const sid = `AC${'0a'.repeat(16)}`;
+    expect(() => parseServiceEnv({ TWILIO_ACCOUNT_SID: sid })).toThrow(/TWILIO_AUTH_TOKEN \(set both Twilio credentials, or neither\)/);
+    expect(() => parseServiceEnv({ TWILIO_AUTH_TOKEN: 'x'.repeat(32) })).toThrow(/TWILIO_ACCOUNT_SID/);
+    expect(() => parseServiceEnv({ TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: 'x'.repeat(32), TWILIO_API_BASE_URL: 'not a url' })).toThrow(/TWILIO_ACCOUNT_SID.*TWILIO_API_BASE_URL/);
+    expect(parseServiceEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'x'.repeat(32) })).toMatchObject({ TWILIO_ACCOUNT_SID: sid, TWILIO_API_BASE_URL: 'https://api.twilio.com' });
+    expect(parseServiceEnv({}).TWILIO_ACCOUNT_SID).toBeUndefined();
+  });
 });

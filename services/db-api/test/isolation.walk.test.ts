@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { cheapestPlanWith } from '@vocalia/contracts';
 import { routeDocs } from '../src/route-docs';
 import type { RouteDoc } from '../src/http/route-doc';
 import { bearer, createTenantResources, startTestApp, type TenantResources, type TestApp, type TestSession } from './support';
@@ -13,6 +14,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/api-keys/:id/rotate': { graceSeconds: 0 },
   'PATCH /api/v1/webhooks/endpoints/:id': { enabled: false },
   'POST /api/v1/webhooks/endpoints/:id/rotate-secret': { overlapSeconds: 0 },
+  'PATCH /api/v1/phone-numbers/:id': { agentId: null },
 };
 
 /** Every row tenant B owns, to prove the walk changed nothing. */
@@ -32,6 +34,7 @@ async function snapshotTenant(t: TestApp, tenantId: string): Promise<string> {
     p.conversation.findMany(where),
     p.message.findMany(where),
     p.call.findMany(where),
+    p.phoneNumber.findMany(where),
     p.lead.findMany(where),
     p.booking.findMany(where),
     p.subscription.findMany(where),
@@ -76,6 +79,9 @@ describe("tenant isolation: A's credentials against every one of B's resources",
   });
   afterAll(() => t.close());
 
+  /** A on a plan granting the route's feature (no plan has every feature), so plan checks do not hide the lookups. */
+  const onPlanFor = (doc: RouteDoc) => t.deps.prisma.tenant.update({ where: { id: a.tenantId }, data: { plan: doc.feature ? cheapestPlanWith(doc.feature) : 'ecommerce' } });
+
   const resourceRoutes = routeDocs.filter((d) => d.auth !== 'public' && d.path.includes(':') && d.path.startsWith('/api/v1/'));
 
   it('when a route takes an id, then it names its resource and the walk has one of that kind in tenant B (no route is skipped)', () => {
@@ -91,6 +97,7 @@ describe("tenant isolation: A's credentials against every one of B's resources",
     const before = await snapshotTenant(t, b.tenantId);
     const results: string[] = [];
     for (const doc of resourceRoutes.filter((d) => d.resource)) {
+      await onPlanFor(doc);
       for (const credential of credentials) {
         const res = await send(t, doc, concretePath(doc, fixtures[doc.resource as string] as string), credential.token);
         const control = await send(t, doc, concretePath(doc, `missing_${randomUUID()}`), credential.token);
@@ -110,6 +117,7 @@ describe("tenant isolation: A's credentials against every one of B's resources",
     const lists = routeDocs.filter((d) => d.method === 'get' && d.auth !== 'public' && !d.path.includes(':') && d.path.startsWith('/api/v1/'));
     const ids = [...Object.values(fixtures), b.tenantId];
     for (const doc of lists) {
+      await onPlanFor(doc);
       for (const credential of credentials) {
         const res = await request(t.app).get(doc.path).query(doc.path === '/api/v1/knowledge/search' ? { q: 'lundi', language: 'fr' } : {}).set(bearer(credential.token));
         expect([doc.path, credential.name, ids.filter((id) => res.text.includes(id))]).toEqual([doc.path, credential.name, []]);

@@ -22,7 +22,7 @@ describe('tenant settings', () => {
 
   it('when the owner changes settings, then they are saved, audited and announced on tenant-updated', async () => {
     const s = await t.register();
-    const body = { name: 'Riad Fès', sector: 'hospitality', languages: ['fr', 'ar', 'ary'], defaultLanguage: 'ar', currency: 'mad', timezone: 'Africa/Casablanca', phoneNumbers: ['+212522000000'], leadThreshold: 70 };
+    const body = { name: 'Riad Fès', sector: 'hospitality', languages: ['fr', 'ar', 'ary'], defaultLanguage: 'ar', currency: 'mad', timezone: 'Africa/Casablanca', leadThreshold: 70 };
     const res = await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send(body);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ...body, currency: 'MAD' });
@@ -34,7 +34,14 @@ describe('tenant settings', () => {
     [{ currency: 'XYZ' }, 'body.currency'],
     [{ currency: 'euro' }, 'body.currency'],
     [{ timezone: 'Mars/Olympus' }, 'body.timezone'],
-    [{ phoneNumbers: ['0522000000'] }, 'body.phoneNumbers.0'],
+    [{ phoneNumbers: ['+212522000000'] }, 'body'],
+    [{ callSettings: { maxCallSeconds: 10 } }, 'body.callSettings.maxCallSeconds'],
+    [{ callSettings: { transferDigit: '12' } }, 'body.callSettings.transferDigit'],
+    [{ callSettings: { maxConcurrentCalls: 0 } }, 'body.callSettings.maxConcurrentCalls'],
+    [{ callSettings: { callingHours: { days: [1, 8], start: '09:00', end: '18:00' } } }, 'body.callSettings.callingHours.days.1'],
+    [{ callSettings: { callingHours: { days: [1], start: '18:00', end: '09:00' } } }, 'body.callSettings.callingHours.end'],
+    [{ callSettings: { callingHours: { days: [1], start: '9h', end: '18:00' } } }, 'body.callSettings.callingHours.start'],
+    [{ callSettings: { recordCall: true } }, 'body.callSettings'],
     [{ languages: ['fr'], defaultLanguage: 'en' }, 'body.defaultLanguage'],
     [{ leadThreshold: 101 }, 'body.leadThreshold'],
     [{ languages: ['fr', 'de'] }, 'body.languages.1'],
@@ -44,6 +51,28 @@ describe('tenant settings', () => {
     const res = await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send(body);
     expect(res.status).toBe(400);
     expect(problemOf(res).errors?.map((e) => e.path)).toContain(path);
+  });
+
+  it('when the owner edits call settings, then they are stored and shown, the other settings kept', async () => {
+    const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'telephony' } });
+    const before = await request(t.app).get('/api/v1/tenant').set(bearer(s));
+    expect(before.body.callSettings).toEqual({ recordCalls: false, maxCallSeconds: 900, transferDigit: '0', smsSummary: false, maxConcurrentCalls: 5, outboundCallsPerMinute: 10, callingHours: { days: [1, 2, 3, 4, 5, 6], start: '09:00', end: '20:00' } });
+    const change = { recordCalls: true, maxCallSeconds: 300, transferDigit: '#', callingHours: { days: [1, 2, 3, 4, 5], start: '08:30', end: '18:00' } };
+    const res = await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send({ callSettings: change });
+    expect(res.status).toBe(200);
+    expect(res.body.callSettings).toEqual({ ...before.body.callSettings, ...change });
+    expect((await request(t.app).get('/api/v1/tenant').set(bearer(s))).body.callSettings).toEqual(res.body.callSettings);
+    const audit = await t.deps.prisma.auditLog.findFirst({ where: { tenantId: s.tenantId, action: 'tenant.updated' } });
+    expect(audit?.meta).toMatchObject({ fields: ['callSettings.recordCalls', 'callSettings.maxCallSeconds', 'callSettings.transferDigit', 'callSettings.callingHours'] });
+  });
+
+  it('when a plan without call_recording switches recording on, then 403 names the feature and nothing changes', async () => {
+    const s = await t.register();
+    const res = await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send({ callSettings: { recordCalls: true, maxCallSeconds: 120 } });
+    expect(res.status).toBe(403);
+    expect(problemOf(res)).toMatchObject({ code: 'PLAN_REQUIRED', feature: 'call_recording', requiredPlan: 'telephony' });
+    expect(await t.deps.prisma.tenant.findUnique({ where: { id: s.tenantId } })).toMatchObject({ recordCalls: false, maxCallSeconds: 900 });
   });
 
   it('when a member (not admin) patches the tenant, then 403 and nothing changes; reading is allowed', async () => {

@@ -94,13 +94,18 @@ export type CallListQuery = z.infer<typeof CallListQuery>;
 /** Phone numbers of callers are masked (`+*********34`): the full number is never stored. */
 export const CallSummary = z.object({
   id: z.string(),
-  callSid: z.string(),
+  /** Null while an outbound call waits in the queue. */
+  callSid: z.string().nullable(),
   direction: z.enum(['inbound', 'outbound']),
   from: z.string().nullable(),
   to: z.string().nullable(),
   status: z.string(),
   durationSec: z.number().int().nullable(),
+  /** `/api/v1/calls/{id}/recording` when the call was recorded (streamed by db-api; the provider's URL is never shown). */
   recordingUrl: z.string().nullable(),
+  recordingDurationSec: z.number().int().nullable(),
+  /** Outbound calls: scheduled, cart_recovery or callback. */
+  reason: z.string().nullable(),
   agentId: z.string().nullable(),
   conversationId: z.string().nullable(),
   startedAt: z.iso.datetime(),
@@ -113,6 +118,8 @@ export type CallPage = z.infer<typeof CallPage>;
 
 export const CallDetail = CallSummary.extend({
   transcript: z.array(MessageView),
+  /** Billable telephony time of this call and its cost at the per-minute rate. */
+  usage: z.object({ telephonySeconds: z.number().int().nonnegative(), costEur: z.number().nonnegative() }),
   lead: LeadView.nullable(),
   bookings: z.array(BookingView),
 });

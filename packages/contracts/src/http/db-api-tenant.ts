@@ -3,6 +3,7 @@ import { Language } from '../languages';
 import { PlanId } from '../plans';
 import { IsoDateTime } from './db-api-common';
 import { TenantStatusName } from './db-api-auth';
+import { TenantCallSettings, UpdateCallSettingsRequest } from './db-api-telephony';
 
 /** ISO 4217 codes as three uppercase letters; db-api also checks that Intl knows the currency. */
 export const CurrencyCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
@@ -22,8 +23,10 @@ export const TenantSettings = z.object({
   languages: z.array(Language),
   currency: z.string(),
   timezone: z.string(),
+  /** The tenant's numbers (bought through `/api/v1/phone-numbers`), oldest first. */
   phoneNumbers: z.array(z.string()),
   leadThreshold: z.number().int().min(0).max(100),
+  callSettings: TenantCallSettings,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -37,8 +40,9 @@ export const UpdateTenantRequest = z
     languages: z.array(Language).min(1).max(5),
     currency: CurrencyCode,
     timezone: TimeZoneName,
-    phoneNumbers: z.array(E164Number).max(20),
     leadThreshold: z.number().int().min(0).max(100),
+    /** Fields left out keep their value. Numbers are not set here: they are bought through `/api/v1/phone-numbers`. */
+    callSettings: UpdateCallSettingsRequest,
   })
   .partial()
   .strict();

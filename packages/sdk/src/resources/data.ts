@@ -1,10 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   AgentListResponse,
   AgentResponse,
   CallDetail,
   CallListQuery,
   CallPage,
+  CreateOutboundCallRequest,
+  OutboundCallAccepted,
   CatalogImportResponse,
   CatalogItemInput,
   CatalogItemPage,
@@ -82,6 +84,10 @@ export function callsResource(request: HttpRequest) {
   return {
     list: (query: Query<typeof CallListQuery> = {}) => request({ method: 'GET', path: '/api/v1/calls', query, response: CallPage }),
     get: (id: string) => request({ method: 'GET', path: `/api/v1/calls/${seg(id)}`, response: CallDetail }),
+    /** Queues an outbound call (feature outbound_calls); the call shows up in `list` as `queued`. */
+    place: (input: z.input<typeof CreateOutboundCallRequest>) => request({ method: 'POST', path: '/api/v1/calls', body: input, response: OutboundCallAccepted }),
+    /** The recording's MP3 bytes (feature call_recording). */
+    recording: (id: string) => request({ method: 'GET', path: `/api/v1/calls/${seg(id)}/recording`, response: z.instanceof(Uint8Array), bytes: true }),
   };
 }
 

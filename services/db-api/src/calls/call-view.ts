@@ -1,6 +1,7 @@
 import type { CallSummary } from '@vocalia/contracts';
 import type { Call } from '@vocalia/db';
 
+/** The recording is streamed through db-api: the provider's URL never leaves the database. */
 export function toCallSummary(c: Call): CallSummary {
   return {
     id: c.id,
@@ -10,7 +11,9 @@ export function toCallSummary(c: Call): CallSummary {
     to: c.to,
     status: c.status,
     durationSec: c.durationSec,
-    recordingUrl: c.recordingUrl,
+    recordingUrl: c.recordingSid ? `/api/v1/calls/${encodeURIComponent(c.id)}/recording` : null,
+    recordingDurationSec: c.recordingDurationSec,
+    reason: c.reason,
     agentId: c.agentId,
     conversationId: c.conversationId,
     startedAt: c.startedAt.toISOString(),

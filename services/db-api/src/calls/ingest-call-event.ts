@@ -1,48 +1,53 @@
 import type { CallEventJob } from '@vocalia/contracts';
+import type { Call, Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
-import { maskPhoneNumber } from './mask-phone';
+import { enqueuePendingDeliveries, recordDomainEvent } from '../conversations/domain-events';
+import { callCompleted, callCompletedId, callStarted, callStartedId } from './call-domain-events';
+import { callEventFields } from './call-event-fields';
 
-const TERMINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
-const DEFAULT_STATUS: Record<CallEventJob['type'], string | undefined> = {
-  'call.started': 'in-progress',
-  'call.status': undefined,
-  'call.recording': undefined,
-  'call.completed': 'completed',
-};
+/** The call this event is about, locked: by SID, else the queued outbound call named by `callId`, else a new row. */
+async function lockCall(tx: Prisma.TransactionClient, tenantId: string, job: CallEventJob): Promise<Call | null> {
+  const bySid = await tx.call.findUnique({ where: { callSid: job.callSid }, select: { id: true, tenantId: true } });
+  let id = bySid?.id;
+  if (bySid && bySid.tenantId !== tenantId) return null;
+  if (!id && job.callId) id = (await tx.call.findFirst({ where: { id: job.callId, tenantId, callSid: null }, select: { id: true } }))?.id;
+  if (!id) {
+    // ON CONFLICT DO NOTHING: the first events of a call may be processed concurrently.
+    await tx.call.createMany({ data: [{ tenantId, callSid: job.callSid, direction: job.direction ?? 'inbound', startedAt: new Date(job.at) }], skipDuplicates: true });
+    id = (await tx.call.findUniqueOrThrow({ where: { callSid: job.callSid }, select: { id: true } })).id;
+  }
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${id} AND tenant_id = ${tenantId} FOR UPDATE`;
+  return locked ? tx.call.findUniqueOrThrow({ where: { id: locked.id } }) : null;
+}
 
 /**
- * Upserts the call by SID. Events may arrive late or twice: a final status is never replaced by an
- * earlier one, and applying the same event again changes nothing. Numbers are masked before storage.
+ * Applies one call event, exactly once per eventId (call_events receipt): a redelivered job or a replayed
+ * status callback changes nothing. Emits `call.started` and `call.completed` once per call, in the same
+ * transaction as the change, then hands their webhook deliveries to webhook-router.
  */
 export async function ingestCallEvent(deps: Deps, job: CallEventJob): Promise<void> {
-  const at = new Date(job.at);
   const tenant = await deps.prisma.tenant.findUnique({ where: { id: job.tenantId }, select: { id: true } });
-  const existing = await deps.prisma.call.findUnique({ where: { callSid: job.callSid } });
-  if (!tenant || (existing && existing.tenantId !== job.tenantId)) {
-    deps.logger.warn('call event dropped: unknown tenant or call of another tenant', { eventId: job.eventId });
+  if (!tenant) {
+    deps.logger.warn('call event dropped: unknown tenant', { eventId: job.eventId });
     return;
   }
-  const status = job.status ?? DEFAULT_STATUS[job.type];
-  const ended = job.type === 'call.completed' || (status !== undefined && TERMINAL.has(status));
-  const direction = job.direction ?? existing?.direction ?? 'inbound';
-  const to = job.to ? (direction === 'outbound' ? maskPhoneNumber(job.to) : job.to) : undefined;
-  const keepFinal = existing !== null && TERMINAL.has(existing.status) && (status === undefined || !TERMINAL.has(status));
   const agent = job.agentId ? await deps.prisma.agent.findFirst({ where: { id: job.agentId, tenantId: tenant.id }, select: { id: true } }) : null;
   const conversation = await deps.prisma.conversation.findUnique({ where: { tenantId_sessionId: { tenantId: tenant.id, sessionId: job.callSid } }, select: { id: true } });
-  const fields = {
-    ...(job.from ? { fromMasked: maskPhoneNumber(job.from) } : {}),
-    ...(to ? { to } : {}),
-    ...(status && !keepFinal ? { status } : {}),
-    ...(job.durationSec !== undefined ? { durationSec: Math.round(job.durationSec) } : {}),
-    ...(job.recordingUrl ? { recordingUrl: job.recordingUrl } : {}),
-    ...(ended && !existing?.endedAt ? { endedAt: at } : {}),
-    ...(agent ? { agentId: agent.id } : {}),
-    ...(conversation && !existing?.conversationId ? { conversationId: conversation.id } : {}),
-  };
-  if (existing) {
-    const startedEarlier = job.type === 'call.started' && at < existing.startedAt ? { startedAt: at } : {};
-    await deps.prisma.call.update({ where: { id: existing.id }, data: { ...fields, ...startedEarlier } });
-    return;
-  }
-  await deps.prisma.call.create({ data: { tenantId: tenant.id, callSid: job.callSid, direction, startedAt: at, ...fields } });
+  const callId = await deps.prisma.$transaction(async (tx) => {
+    const call = await lockCall(tx, tenant.id, job);
+    if (!call) {
+      deps.logger.warn('call event dropped: the call belongs to another tenant', { eventId: job.eventId });
+      return null;
+    }
+    const receipt = await tx.callEvent.createMany({ data: [{ eventId: job.eventId, tenantId: tenant.id, callId: call.id, type: job.type, sequence: job.sequence ?? null, at: new Date(job.at) }], skipDuplicates: true });
+    if (receipt.count === 0) return call.id;
+    const { endedNow, ...fields } = callEventFields(job, call, { agentId: agent?.id ?? null, conversationId: conversation?.id ?? null });
+    const updated = await tx.call.update({ where: { id: call.id }, data: fields });
+    const at = new Date(job.at);
+    if (job.type === 'call.started' || job.type === 'call.completed' || endedNow) await recordDomainEvent(tx, tenant.id, callStarted(updated), at);
+    if (endedNow) await recordDomainEvent(tx, tenant.id, callCompleted(updated), at);
+    return call.id;
+  });
+  // Every event the call can have caused, new or not: a retry after a failed enqueue still hands them over.
+  if (callId) await enqueuePendingDeliveries(deps, tenant.id, [callStartedId(tenant.id, callId), callCompletedId(tenant.id, callId)], job.requestId);
 }

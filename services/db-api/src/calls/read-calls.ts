@@ -1,4 +1,4 @@
-import type { CallDetail, CallListQuery, CallPage } from '@vocalia/contracts';
+import { TELEPHONY_EUR_PER_MINUTE, type CallDetail, type CallListQuery, type CallPage } from '@vocalia/contracts';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { toBookingView, toLeadView, toMessageView } from '../conversations/conversation-view';
@@ -25,7 +25,7 @@ export async function listCalls(deps: Deps, tenantId: string, query: CallListQue
   return { items: page.items.map(toCallSummary), nextCursor: page.nextCursor };
 }
 
-/** A call with its transcript, lead and bookings, read through the conversation it carried. */
+/** A call with its transcript, lead and bookings (read through the conversation it carried), and its billable time. */
 export async function getCall(deps: Deps, tenantId: string, id: string): Promise<CallDetail> {
   const call = await deps.prisma.call.findFirst({
     where: { id, tenantId },
@@ -38,8 +38,10 @@ export async function getCall(deps: Deps, tenantId: string, id: string): Promise
   if (!call) throw notFound('Call');
   const conversation = call.conversation?.tenantId === tenantId ? call.conversation : null;
   const lead = conversation?.leads[0];
+  const telephonySeconds = call.durationSec ?? 0;
   return {
     ...toCallSummary(call),
+    usage: { telephonySeconds, costEur: Math.round((telephonySeconds / 60) * TELEPHONY_EUR_PER_MINUTE * 100) / 100 },
     transcript: conversation?.messages.map(toMessageView) ?? [],
     lead: lead ? toLeadView(lead) : null,
     bookings: conversation?.bookings.map(toBookingView) ?? [],

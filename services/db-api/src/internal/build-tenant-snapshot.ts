@@ -3,6 +3,7 @@ import { FEATURES, LANGUAGES, Language, PLANS, type AgentSnapshot, type TenantSn
 import type { Agent } from '@vocalia/db';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { tenantPhoneNumbers } from '../tenants/tenant-phone-numbers';
 import { effectiveWidgetSettings } from '../widget/widget-settings';
 
 /** The hot path keeps a snapshot in memory: bounded so one tenant's data cannot balloon it. */
@@ -30,7 +31,7 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
   const db = deps.prisma;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
   if (!tenant) throw notFound('Tenant');
-  const [origins, agents, chunks, items] = await Promise.all([
+  const [origins, agents, chunks, items, phoneNumbers] = await Promise.all([
     db.allowedOrigin.findMany({ where: { tenantId }, orderBy: { origin: 'asc' }, select: { origin: true } }),
     // Past the plan's quota (after a downgrade) the extra agents do not answer.
     db.agent.findMany({ where: { tenantId }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }], take: PLANS[tenant.plan].quotas.agents }),
@@ -41,6 +42,7 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       select: { id: true, documentId: true, language: true, text: true, document: { select: { title: true } } },
     }),
     db.catalogItem.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: SNAPSHOT_MAX_CATALOG_ITEMS }),
+    tenantPhoneNumbers(deps, tenantId),
   ]);
   const agentSnapshots = agents.map(toAgentSnapshot);
   const content: Omit<TenantSnapshot, 'version'> = {
@@ -55,7 +57,7 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       currency: tenant.currency,
       timezone: tenant.timezone,
       leadThreshold: tenant.leadThreshold,
-      phoneNumbers: tenant.phoneNumbers,
+      phoneNumbers,
     },
     allowedOrigins: origins.map((o) => o.origin),
     agent: agentSnapshots[0] ?? null,

@@ -13,6 +13,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict with the current state',
   413: 'Body too large',
   429: 'Too many attempts; see Retry-After',
+  502: 'The phone provider (Twilio) refused or did not answer',
   503: 'A dependency is unavailable',
 };
 

@@ -1,13 +1,9 @@
 import type { RequestHandler } from 'express';
-import { cheapestPlanWith, PLANS, planHasFeature, type Feature } from '@vocalia/contracts';
-import { AppError, notFound } from '@vocalia/service-kit';
+import { planHasFeature, type Feature } from '@vocalia/contracts';
+import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { getAuth } from '../access/auth-context';
-
-export function planRequired(feature: Feature): AppError {
-  const requiredPlan = cheapestPlanWith(feature);
-  return new AppError('PLAN_REQUIRED', `The feature ${feature} needs the ${PLANS[requiredPlan].name} plan or above`, { feature, requiredPlan });
-}
+import { planRequired } from '../access/plan-required';
 
 /** Throws 403 PLAN_REQUIRED (naming the feature and the cheapest plan with it) unless the tenant's plan grants it. */
 export async function assertFeature(deps: Deps, tenantId: string, feature: Feature): Promise<void> {

@@ -2,6 +2,7 @@ import type { Tenant } from '@vocalia/db';
 import type { TenantSettings } from '@vocalia/contracts';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
+import { tenantPhoneNumbers } from './tenant-phone-numbers';
 import { toTenantSettings } from './tenant-settings';
 
 export async function findTenant(deps: Deps, tenantId: string): Promise<Tenant> {
@@ -11,5 +12,5 @@ export async function findTenant(deps: Deps, tenantId: string): Promise<Tenant> 
 }
 
 export async function getTenant(deps: Deps, tenantId: string): Promise<TenantSettings> {
-  return toTenantSettings(await findTenant(deps, tenantId));
+  return toTenantSettings(await findTenant(deps, tenantId), await tenantPhoneNumbers(deps, tenantId));
 }

@@ -1,9 +1,11 @@
 import type { Tenant } from '@vocalia/db';
 import { Language, type TenantSettings } from '@vocalia/contracts';
+import { toTenantCallSettings } from './call-settings';
 
 const asLanguage = (value: string) => Language.catch('fr').parse(value);
 
-export function toTenantSettings(tenant: Tenant): TenantSettings {
+/** `phoneNumbers`: the tenant's numbers from the phone_numbers table, oldest first. */
+export function toTenantSettings(tenant: Tenant, phoneNumbers: string[]): TenantSettings {
   return {
     id: tenant.id,
     name: tenant.name,
@@ -16,8 +18,9 @@ export function toTenantSettings(tenant: Tenant): TenantSettings {
     languages: tenant.languages.map(asLanguage),
     currency: tenant.currency,
     timezone: tenant.timezone,
-    phoneNumbers: tenant.phoneNumbers,
+    phoneNumbers,
     leadThreshold: tenant.leadThreshold,
+    callSettings: toTenantCallSettings(tenant),
     createdAt: tenant.createdAt.toISOString(),
     updatedAt: tenant.updatedAt.toISOString(),
   };

@@ -26,8 +26,10 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   });
   await t.deps.prisma.message.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, role: 'user', text: 'Bonjour', eventId: `${randomUUID()}:user` } });
   const call = await t.deps.prisma.call.create({
-    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
+    data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id, recordingSid: `RE${'d4'.repeat(16)}`, recordingDurationSec: 12 },
   });
+  // Directly: buying goes through Twilio, which the walk does not need.
+  const phoneNumber = await t.deps.prisma.phoneNumber.create({ data: { tenantId: b.tenantId, number: `+2125${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`, agentId: agent.id } });
   // Directly: the API refuses a host that does not resolve, and tests have no public DNS.
   const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: b.tenantId, url: 'https://hooks.example/b', secret: `whsec_${randomUUID()}` } });
   const delivery = await t.deps.prisma.webhookDelivery.create({
@@ -43,6 +45,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     invitation: invitation.body.id,
     conversation: conversation.id,
     call: call.id,
+    phone_number: phoneNumber.id,
     webhook_endpoint: endpoint.id,
     webhook_delivery: delivery.id,
   };
