@@ -30,3 +30,4 @@ export * from './http/db-api-plans';
 export * from './http/db-api-audit';
 export * from './http/db-api-internal';
 export * from './http/db-api-webhooks';
+export * from './http/oauth';

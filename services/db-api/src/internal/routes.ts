@@ -4,7 +4,7 @@ import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { buildTenantSnapshot } from './build-tenant-snapshot';
 import { listActivity } from './list-activity';
-import { requireInternalToken } from './require-internal-token';
+import { requireInternalToken } from '../access/require-internal-token';
 
 /** Read by voice-api (and realtime) on a cache miss. Under /internal/, which the edge never routes. */
 export function registerInternalRoutes(router: Router, deps: Deps): void {
