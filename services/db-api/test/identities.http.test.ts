@@ -137,10 +137,14 @@ describe('sign-in with a provider identity, and linked identities', () => {
       expect(await t.deps.prisma.oAuthIdentity.count({ where: { id: theirs!.id } })).toBe(1);
     });
 
-    it('when an API key asks, then 403: identities belong to people', async () => {
+    it('when an API key asks, then it is refused the list (403) and finds no identity to unlink (404): identities belong to people', async () => {
       const owner = await t.register();
+      await signIn(identity({ email: owner.email })).expect(200);
+      const [own] = await t.deps.prisma.oAuthIdentity.findMany({ where: { userId: owner.userId } });
       const key = await t.createApiKey(owner);
       expect((await request(t.app).get('/api/v1/me/identities').set(bearer(key.key))).status).toBe(403);
+      expect((await request(t.app).delete(`/api/v1/me/identities/${own!.id}`).set(bearer(key.key))).status).toBe(404);
+      expect(await t.deps.prisma.oAuthIdentity.count({ where: { id: own!.id } })).toBe(1);
     });
   });
 

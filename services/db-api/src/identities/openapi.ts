@@ -13,5 +13,6 @@ export const identityRouteDocs: RouteDoc[] = [
     status: 204,
     response: null,
     errors: [404, 409],
+    resource: 'oauth_identity',
   },
 ];

@@ -2,16 +2,17 @@ import { AppError, notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import type { AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
-import { signedInUser } from './signed-in-user';
 
 class LastWayIn extends Error {}
 
 /**
  * Removes one of the signed-in user's identities, unless it is their last way in (no password, no other
  * identity). The user's row is locked meanwhile, so two unlinks at once cannot remove the last two.
+ * An API key has no identities: every id is unknown to it.
  */
 export async function unlinkIdentity(deps: Deps, auth: AuthContext, identityId: string): Promise<void> {
-  const userId = signedInUser(auth);
+  const userId = auth.via === 'jwt' ? auth.userId : undefined;
+  if (!userId) throw notFound('Identity');
   const actor = `user:${userId}`;
   try {
     const provider = await deps.prisma.$transaction(async (tx) => {
