@@ -24,7 +24,12 @@ export function oidcClient(settings: OidcSettings): ProviderClient {
     // Local issuers (tests, development) speak plain http; production refuses them in env.ts.
     const execute = issuer.startsWith('http://') ? [client.allowInsecureRequests] : [];
     if (!discovered) {
-      discovered = client.discovery(new URL(issuer), clientId!, clientSecret, client.ClientSecretPost(clientSecret), { execute, timeout: timeoutMs / 1000 });
+      // Non-repudiation: the id_token's signature is checked against the issuer's JWKS even though it came
+      // straight from the token endpoint (the library skips that by default, trusting TLS).
+      discovered = client.discovery(new URL(issuer), clientId!, clientSecret, client.ClientSecretPost(clientSecret), {
+        execute: [...execute, client.enableNonRepudiationChecks],
+        timeout: timeoutMs / 1000,
+      });
       // A failed discovery is retried by the next sign-in rather than remembered.
       discovered.catch(() => (discovered = undefined));
     }
