@@ -209,10 +209,6 @@ describe('sign in with Google, Slack (OpenID Connect) and GitHub (OAuth 2.0), th
 
   describe('bad input: an error page, no account, an audit entry', () => {
     type Case = [string, Provider, string, string, (p: Provider, user: OidcUser) => Promise<{ id: string; res: Response }>];
-    const plain = async (p: Provider, user: OidcUser) => {
-      const { browser, callbackUrl } = await toCallback(p, user);
-      return callback(browser, callbackUrl);
-    };
     const tampered = (mode: TamperMode) => async (p: Provider, user: OidcUser) => {
       const { browser, callbackUrl } = await toCallback(p, user);
       await oidc.tamper(p, mode);
