@@ -105,6 +105,23 @@ describe('oauth-gateway sign-in routes (no provider contacted)', () => {
     }
   });
 
+  it('when the provider cannot be reached, then 502 and nothing is audited as a refusal', async () => {
+    const before = (await audited()).length;
+    const { cookie, location } = await started();
+    const res = await request(g.app).get(`/oauth/github/callback?code=abc&state=${location.searchParams.get('state')}`).set('cookie', cookie);
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.text).code).toBe('UPSTREAM_FAILED');
+    const down = await startGateway({ GOOGLE_CLIENT_ID: 'g', GOOGLE_CLIENT_SECRET: 's', GOOGLE_ISSUER: 'http://127.0.0.1:1' });
+    try {
+      const start = await request(down.app).get('/oauth/google/start').set('accept', BROWSER);
+      expect(start.status).toBe(502);
+      expect(start.text).toContain('Google could not be reached');
+    } finally {
+      await down.close();
+    }
+    expect((await audited()).length).toBe(before);
+  });
+
   it('when a one-time code is exchanged, then the session comes back once; again, or unknown, or malformed, is 400 naming body.code', async () => {
     const code = await g.deps.codes.issue(session);
     const first = await request(g.app).post('/oauth/session').send({ code });

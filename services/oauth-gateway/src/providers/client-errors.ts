@@ -30,7 +30,8 @@ export function fromClientError(err: unknown, provider: string, responsePath: st
   }
   if (err instanceof client.ResponseBodyError) return codeRejected(provider, err.error);
   if (err instanceof client.ClientError && errorInOkBody(err)) return codeRejected(provider, errorInOkBody(err)!);
-  if (err instanceof client.ClientError && !UPSTREAM_CODES.has(err.code ?? '')) {
+  // No code: the library wrapped a failure of its own transport (fetch failed, connection refused).
+  if (err instanceof client.ClientError && err.code && !UPSTREAM_CODES.has(err.code)) {
     const claim = claimOf(err);
     return new SignInRefused('id_token_invalid', responsePath, `${err.message}${claim ? ` (${claim})` : ''}${err.code ? ` [${err.code}]` : ''}`);
   }

@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import type { OAuthProviderId } from '@vocalia/contracts';
+import { AppError } from '@vocalia/service-kit';
 import { SignInRefused } from '../sign-in/sign-in-refused';
 import { fromClientError } from './client-errors';
 import type { FlowSecrets, ProviderClient, VerifiedIdentity } from './provider-client';
@@ -33,7 +34,9 @@ export function oidcClient(settings: OidcSettings): ProviderClient {
       // A failed discovery is retried by the next sign-in rather than remembered.
       discovered.catch(() => (discovered = undefined));
     }
-    return discovered;
+    return discovered.catch((err: unknown) => {
+      throw new AppError('UPSTREAM_FAILED', `${settings.name} could not be reached (discovery: ${err instanceof Error ? err.message : 'failed'}); try again later`);
+    });
   };
 
   return {
@@ -41,7 +44,7 @@ export function oidcClient(settings: OidcSettings): ProviderClient {
     name: settings.name,
     enabled: Boolean(settings.clientId && settings.clientSecret),
     async authorizationUrl(redirectUri: string, secrets: FlowSecrets) {
-      const config = await configuration().catch((err: unknown) => Promise.reject(fromClientError(err, settings.name, 'id_token')));
+      const config = await configuration();
       return client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
         scope: 'openid email profile',
@@ -52,8 +55,8 @@ export function oidcClient(settings: OidcSettings): ProviderClient {
       });
     },
     async finish(callbackUrl: URL, redirectUri: string, secrets: FlowSecrets): Promise<VerifiedIdentity> {
+      const config = await configuration();
       try {
-        const config = await configuration();
         const tokens = await client.authorizationCodeGrant(
           config,
           callbackUrl,

@@ -15,6 +15,7 @@ export interface RefusalContext {
  */
 export async function auditRefusal(deps: { audit: Producer<'audit-events'>; logger: Logger }, refusal: SignInRefused, ctx: RefusalContext): Promise<void> {
   const field = refusal.extras.errors?.[0]?.path;
+  deps.logger.info('sign-in refused', { provider: ctx.provider, reason: refusal.reason, field });
   try {
     await deps.audit.add({
       v: 1,
