@@ -183,6 +183,8 @@ describe('sign in with Google, Slack (OpenID Connect) and GitHub (OAuth 2.0), th
       const email = `owner.${unique()}@example.test`;
       const registered = await fetch(`${edge}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD, company: 'Cabinet Atlas' }) });
       const owner = SessionResponse.parse(await registered.json());
+      // As if the owner had followed the verification link: an unverified account loses its password when linked.
+      await dbApi.deps.prisma.user.update({ where: { id: owner.user.id }, data: { emailVerifiedAt: new Date() } });
       const { session } = await signIn('github', person({ email }));
       expect(session.user.id).toBe(owner.user.id);
       expect(session.tenant.id).toBe(owner.tenant.id);

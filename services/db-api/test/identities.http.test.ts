@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { IdentitySignInResponse, INTERNAL_TOKEN_HEADER, LinkedIdentityList, type IdentitySignInRequest } from '@vocalia/contracts';
-import { bearer, jobsSettled, problemOf, startTestApp, TEST_PASSWORD, type TestApp } from './support';
+import { bearer, jobsSettled, problemOf, startTestApp, TEST_PASSWORD, type TestApp, type TestSession } from './support';
 
 const TOKEN = 'internal-token-for-tests-0123456789';
 
@@ -22,6 +22,12 @@ describe('sign-in with a provider identity, and linked identities', () => {
     ...over,
   });
   const signIn = (body: unknown, token = TOKEN) => request(t.app).post('/internal/v1/identities/sign-in').set(INTERNAL_TOKEN_HEADER, token).send(body as object);
+  /** A password account whose owner has followed the verification link. */
+  const verifiedOwner = async (): Promise<TestSession> => {
+    const owner = await t.register();
+    await t.deps.prisma.user.update({ where: { id: owner.userId }, data: { emailVerifiedAt: new Date() } });
+    return owner;
+  };
   const actions = async (where: object) => (await t.deps.prisma.auditLog.findMany({ where, orderBy: { seq: 'asc' } })).map((a) => a.action);
 
   it('when the internal token is wrong, then 401 and nothing is created', async () => {
@@ -61,13 +67,28 @@ describe('sign-in with a provider identity, and linked identities', () => {
     expect(await t.deps.prisma.tenant.count({ where: { memberships: { some: { userId: user.id } } } })).toBe(1);
   });
 
-  it('when a verified email matches a password account, then the identity is linked to it and signs in to its tenant', async () => {
-    const owner = await t.register();
+  it('when a verified email matches a password account, then the identity is linked to it and signs in to its tenant; its password still works', async () => {
+    const owner = await verifiedOwner();
     const res = await signIn(identity({ provider: 'github', email: owner.email.toUpperCase() }));
     const out = IdentitySignInResponse.parse(res.body);
     expect(out).toMatchObject({ outcome: 'linked', session: { user: { id: owner.userId }, tenant: { id: owner.tenantId } } });
     expect(await t.deps.prisma.oAuthIdentity.count({ where: { userId: owner.userId, provider: 'github' } })).toBe(1);
     expect(await actions({ tenantId: owner.tenantId, action: 'auth.identity_linked' })).toHaveLength(1);
+    await request(t.app).post('/api/v1/auth/login').send({ email: owner.email, password: TEST_PASSWORD }).expect(200);
+    await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: owner.refreshToken }).expect(200);
+  });
+
+  it('when a verified email matches an account whose email was never verified, then the link ends its password and sessions (it may have been registered by someone else)', async () => {
+    const squatter = await t.register();
+    const out = IdentitySignInResponse.parse((await signIn(identity({ email: squatter.email }))).body);
+    expect(out).toMatchObject({ outcome: 'linked', session: { user: { id: squatter.userId } } });
+    expect((await request(t.app).post('/api/v1/auth/login').send({ email: squatter.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: squatter.refreshToken })).status).toBe(401);
+    await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: out.session.refreshToken }).expect(200);
+    const user = await t.deps.prisma.user.findUniqueOrThrow({ where: { id: squatter.userId } });
+    expect(user).toMatchObject({ passwordHash: null, emailVerifiedAt: expect.any(Date) });
+    const [linked] = await t.deps.prisma.auditLog.findMany({ where: { tenantId: squatter.tenantId, action: 'auth.identity_linked' } });
+    expect(linked!.meta).toMatchObject({ passwordCleared: true });
   });
 
   it('when an unverified email matches an account, then 403, nothing is linked and the refusal is audited', async () => {
@@ -99,7 +120,7 @@ describe('sign-in with a provider identity, and linked identities', () => {
 
   describe('GET and DELETE /api/v1/me/identities', () => {
     it('when a password user unlinks their only identity, then it is gone, audited, and they still sign in with the password', async () => {
-      const owner = await t.register();
+      const owner = await verifiedOwner();
       await signIn(identity({ email: owner.email })).expect(200);
       const list = LinkedIdentityList.parse((await request(t.app).get('/api/v1/me/identities').set(bearer(owner)).expect(200)).body);
       expect(list.items).toEqual([expect.objectContaining({ provider: 'google', email: owner.email })]);
@@ -138,7 +159,7 @@ describe('sign-in with a provider identity, and linked identities', () => {
     });
 
     it('when an API key asks, then it is refused the list (403) and finds no identity to unlink (404): identities belong to people', async () => {
-      const owner = await t.register();
+      const owner = await verifiedOwner();
       await signIn(identity({ email: owner.email })).expect(200);
       const [own] = await t.deps.prisma.oAuthIdentity.findMany({ where: { userId: owner.userId } });
       const key = await t.createApiKey(owner);

@@ -21,17 +21,28 @@ async function signInKnown(deps: Deps, input: IdentitySignInRequest): Promise<Id
   return { outcome: 'signed_in', session };
 }
 
-/** Links the identity to the account that owns its (provider-verified) email; null when no account does. */
+/**
+ * Links the identity to the account that owns its (provider-verified) email; null when no account does.
+ * An account whose email was never verified may have been registered by someone else in the owner's name
+ * (pre-hijacking): its password and sessions end, and the email counts as verified from now on.
+ */
 async function linkByEmail(deps: Deps, input: IdentitySignInRequest): Promise<IdentitySignInResponse | null> {
   const user = await deps.prisma.user.findUnique({ where: { email: input.email }, include: withTenants });
   if (!user) return null;
   const membership = user.memberships[0];
   if (!membership) throw new AppError('FORBIDDEN', 'This account belongs to no tenant');
+  const unclaimed = user.emailVerifiedAt === null;
   const session = await deps.prisma.$transaction(async (tx) => {
+    if (unclaimed) {
+      const now = deps.clock();
+      await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now, passwordHash: null } });
+      await tx.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    }
     await tx.oAuthIdentity.create({ data: { provider: input.provider, providerUserId: input.subject, userId: user.id, email: input.email } });
     return identitySession(deps, tx, user, membership.tenant);
   });
-  await recordAudit(deps, { tenantId: membership.tenantId, actor: `user:${user.id}`, action: 'auth.identity_linked', target: `identity:${input.provider}`, meta: { ip: input.ip, reason: 'verified_email' } });
+  const meta = { ip: input.ip, reason: 'verified_email', ...(unclaimed ? { passwordCleared: true } : {}) };
+  await recordAudit(deps, { tenantId: membership.tenantId, actor: `user:${user.id}`, action: 'auth.identity_linked', target: `identity:${input.provider}`, meta });
   return { outcome: 'linked', session };
 }
 
