@@ -25,7 +25,7 @@ async function verifiedSignIn(deps: Deps, provider: ProviderClient, input: Callb
   if (!state) throw new SignInRefused('state_missing', 'query.state', 'is missing');
   if (flow.provider !== provider.id || !sameText(state, flow.state)) throw new SignInRefused('state_mismatch', 'query.state', "does not match this browser's sign-in; start again");
   const identity = await provider.finish(input.callbackUrl, callbackUri(deps.publicBaseUrl, provider.id), flow);
-  const request = IdentitySignInRequest.safeParse({ provider: provider.id, ...identity, ip: input.ip });
+  const request = IdentitySignInRequest.safeParse({ provider: provider.id, ...identity, name: identity.name?.slice(0, 200), ip: input.ip });
   if (!request.success) throw new SignInRefused('email_missing', 'email', `${provider.name} shared no usable email address`);
   const { session } = await deps.dbApi.signIn(request.data, input.requestId);
   return landingWithCode(flow.landing, await deps.codes.issue(session));
