@@ -11,6 +11,7 @@ import {
   usageResource,
   widgetResource,
 } from './resources/data';
+import { identitiesResource } from './resources/identities';
 import { webhooksResource } from './resources/webhooks';
 import { apiKeysResource, auditResource, invitationsResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
 
@@ -50,6 +51,7 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     widget: widgetResource(request),
     gdpr: gdprResource(request),
     webhooks: webhooksResource(request),
+    identities: identitiesResource(request),
     openApi: () => request({ method: 'GET', path: '/api/v1/openapi.json', response: OpenApiDocument, anonymous: true }),
   };
 }
