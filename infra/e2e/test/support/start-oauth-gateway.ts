@@ -21,6 +21,8 @@ export async function startOAuthGateway(opts: { publicBaseUrl: string; dbApiUrl:
     DB_API_INTERNAL_URL: opts.dbApiUrl,
     INTERNAL_API_TOKEN,
     OAUTH_COOKIE_SECRET: `e2e-oauth-cookie-${INTERNAL_API_TOKEN}`,
+    // db-api's first sign-in on a cold, shared test machine can take seconds.
+    DB_API_TIMEOUT_MS: '30000',
     ...opts.providerEnv,
   });
   const { deps, closers } = buildDeps(env, createLogger('oauth-gateway', env.LOG_LEVEL), { queuePrefix: opts.queuePrefix });
