@@ -121,6 +121,11 @@ describe('sign in with Google, Slack (OpenID Connect) and GitHub (OAuth 2.0), th
     });
   });
 
+  it("when db-api's internal sign-in is called through the edge, then the edge refuses it: only oauth-gateway reaches it", async () => {
+    const res = await fetch(`${edge}/internal/v1/identities/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person()) });
+    expect(res.status).toBe(404);
+  });
+
   it('when a sign-in starts, then the provider gets a PKCE S256 challenge, state and nonce, and the browser a short-lived signed HttpOnly SameSite=Lax cookie', async () => {
     const res = await new CookieBrowser().get(`${edge}/oauth/google/start?redirect=${encodeURIComponent('/app/')}`);
     expect(res.status).toBe(303);
