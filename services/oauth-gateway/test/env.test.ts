@@ -1,5 +1,12 @@
-import { EnvError } from '@vocalia/service-kit';
-import { parseServiceEnv } from '../src/env';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BaseEnv, EnvError } from '@vocalia/service-kit';
+import { Env, parseServiceEnv } from '../src/env';
+
+const repoFile = (name: string) => readFileSync(join(__dirname, '../../..', name), 'utf8');
+const OWN_KEYS = Object.keys(Env.shape).filter((key) => !(key in BaseEnv.shape));
+// Deployments set these; the rest (issuers, API URLs, timeouts) keep their defaults unless an operator needs otherwise.
+const DEPLOYED = ['OAUTH_COOKIE_SECRET', 'OAUTH_REDIRECT_ALLOWLIST', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'];
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -46,5 +53,14 @@ describe('oauth-gateway environment', () => {
 
   it('when the cookie secret is short, then it is refused in any environment', () => {
     expect(problems({ OAUTH_COOKIE_SECRET: 'short' })).toContain('OAUTH_COOKIE_SECRET');
+  });
+
+  it("when a variable is added to env.ts, then README's configuration table names it, and the deployed ones are in .env.example, compose and the Swarm stack", () => {
+    const readme = repoFile('README.md');
+    expect(OWN_KEYS.filter((key) => key !== 'PORT' && !readme.includes(`\`${key}\``))).toEqual([]);
+    for (const file of ['.env.example', 'docker-compose.production.yml', 'infra/swarm/vocalia.stack.yml']) {
+      const text = repoFile(file);
+      expect([file, DEPLOYED.filter((key) => !text.includes(key))]).toEqual([file, []]);
+    }
   });
 });
