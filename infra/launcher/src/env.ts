@@ -14,6 +14,7 @@ export const LauncherEnv = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
   WIDGET_TOKEN_SECRET: z.string().min(32).optional(),
+  OAUTH_COOKIE_SECRET: z.string().min(32).optional(),
   DB_API_INTERNAL_URL: z.url().optional(),
   JWT_PRIVATE_KEY: z.string().optional(),
   JWT_PUBLIC_KEY: z.string().optional(),

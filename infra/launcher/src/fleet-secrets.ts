@@ -5,11 +5,13 @@ import { join } from 'node:path';
 export interface FleetSecrets {
   INTERNAL_API_TOKEN: string;
   WIDGET_TOKEN_SECRET: string;
+  OAUTH_COOKIE_SECRET: string;
 }
 
 const FILES: Record<keyof FleetSecrets, string> = {
   INTERNAL_API_TOKEN: 'internal-api-token',
   WIDGET_TOKEN_SECRET: 'widget-token-secret',
+  OAUTH_COOKIE_SECRET: 'oauth-cookie-secret',
 };
 
 /** Read the secret kept in `dir`, or generate it once (32 random bytes, hex) in a file only its owner reads. */
@@ -34,5 +36,5 @@ function keptSecret(dir: string, file: string): string {
  */
 export function loadFleetSecrets(dir: string, env: Partial<FleetSecrets>): FleetSecrets {
   const pick = (name: keyof FleetSecrets) => env[name] ?? keptSecret(dir, FILES[name]);
-  return { INTERNAL_API_TOKEN: pick('INTERNAL_API_TOKEN'), WIDGET_TOKEN_SECRET: pick('WIDGET_TOKEN_SECRET') };
+  return { INTERNAL_API_TOKEN: pick('INTERNAL_API_TOKEN'), WIDGET_TOKEN_SECRET: pick('WIDGET_TOKEN_SECRET'), OAUTH_COOKIE_SECRET: pick('OAUTH_COOKIE_SECRET') };
 }

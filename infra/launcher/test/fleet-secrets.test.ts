@@ -11,12 +11,13 @@ describe('loadFleetSecrets', () => {
   });
   afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
-  it('when the environment sets neither, then both are generated once, kept 0600 in the state directory and reused', () => {
+  it('when the environment sets none, then each is generated once, kept 0600 in the state directory and reused', () => {
     const first = loadFleetSecrets(dir, {});
     expect(first.INTERNAL_API_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(first.WIDGET_TOKEN_SECRET).toMatch(/^[0-9a-f]{64}$/);
-    expect(first.WIDGET_TOKEN_SECRET).not.toBe(first.INTERNAL_API_TOKEN);
-    for (const file of ['internal-api-token', 'widget-token-secret']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+    expect(first.OAUTH_COOKIE_SECRET).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(Object.values(first)).size).toBe(3);
+    for (const file of ['internal-api-token', 'widget-token-secret', 'oauth-cookie-secret']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
 
     expect(loadFleetSecrets(dir, {})).toEqual(first);
@@ -29,16 +30,22 @@ describe('loadFleetSecrets', () => {
       const b = loadFleetSecrets(other, {});
       expect(b.WIDGET_TOKEN_SECRET).not.toBe(a.WIDGET_TOKEN_SECRET);
       expect(b.INTERNAL_API_TOKEN).not.toBe(a.INTERNAL_API_TOKEN);
-      const published = repoFile('services', 'voice-api', 'src', 'env.ts') + repoFile('services', 'db-api', 'src', 'env.ts');
+      expect(b.OAUTH_COOKIE_SECRET).not.toBe(a.OAUTH_COOKIE_SECRET);
+      const published = ['voice-api', 'db-api', 'oauth-gateway'].map((service) => repoFile('services', service, 'src', 'env.ts')).join('\n');
       expect(published).not.toContain(a.WIDGET_TOKEN_SECRET);
       expect(published).not.toContain(a.INTERNAL_API_TOKEN);
+      expect(published).not.toContain(a.OAUTH_COOKIE_SECRET);
     } finally {
       rmSync(join(other, '..'), { recursive: true, force: true });
     }
   });
 
   it('when the environment sets them, then its values are used and nothing is written', () => {
-    const env = { INTERNAL_API_TOKEN: 'from-the-environment-token', WIDGET_TOKEN_SECRET: 'from-the-environment-widget-secret-0123456789' };
+    const env = {
+      INTERNAL_API_TOKEN: 'from-the-environment-token',
+      WIDGET_TOKEN_SECRET: 'from-the-environment-widget-secret-0123456789',
+      OAUTH_COOKIE_SECRET: 'from-the-environment-oauth-cookie-secret-0123',
+    };
     expect(loadFleetSecrets(dir, env)).toEqual(env);
     expect(existsSync(dir)).toBe(false);
   });

@@ -32,3 +32,4 @@ export * from './http/db-api-audit';
 export * from './http/db-api-internal';
 export * from './http/db-api-webhooks';
 export * from './http/db-api-telephony';
+export * from './http/oauth';

@@ -50,6 +50,8 @@ export const UsageEventJob = Envelope.extend({ kind: UsageKind, quantity: z.numb
 export type UsageEventJob = z.infer<typeof UsageEventJob>;
 
 export const AuditEventJob = Envelope.extend({
+  /** Null for events before any tenant exists (a refused sign-in, an unknown email). */
+  tenantId: z.string().min(1).nullable(),
   actor: z.string(),
   action: z.string(),
   target: z.string().optional(),

@@ -12,6 +12,7 @@ import {
   widgetResource,
 } from './resources/data';
 import { phoneNumbersResource } from './resources/telephony';
+import { identitiesResource } from './resources/identities';
 import { webhooksResource } from './resources/webhooks';
 import { apiKeysResource, auditResource, invitationsResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
 
@@ -52,6 +53,7 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     widget: widgetResource(request),
     gdpr: gdprResource(request),
     webhooks: webhooksResource(request),
+    identities: identitiesResource(request),
     openApi: () => request({ method: 'GET', path: '/api/v1/openapi.json', response: OpenApiDocument, anonymous: true }),
   };
 }

@@ -36,6 +36,14 @@ describe('VocaliaClient', () => {
     expect(header(calls[1], 'authorization')).toBe('Bearer jwt-access');
   });
 
+  it('when linked identities are listed and one unlinked, then the calls go to /api/v1/me/identities', async () => {
+    const listed = fakeFetch(200, { items: [{ id: 'id 1', provider: 'github', email: 'a@b.example', createdAt: '2026-01-15T00:00:00.000Z' }] });
+    expect((await createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 'jwt', fetch: listed.fetch }).identities.list()).items[0]?.provider).toBe('github');
+    const unlinked = fakeFetch(204, undefined);
+    await createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 'jwt', fetch: unlinked.fetch }).identities.unlink('id 1');
+    expect([unlinked.calls[0]?.init.method, unlinked.calls[0]?.url]).toEqual(['DELETE', 'http://api.test/api/v1/me/identities/id%201']);
+  });
+
   it('when only an API key is given, then it is the bearer credential', async () => {
     const { fetch, calls } = fakeFetch(200, { items: [] });
     const client = createVocaliaClient({ baseUrl: 'http://api.test', apiKey: 'vk_abc', fetch });

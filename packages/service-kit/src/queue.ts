@@ -84,7 +84,7 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
       }
       const payload = parsed.data as Payload<Q>;
       try {
-        return await runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId }, () => processor(payload, job, token));
+        return await runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId ?? undefined }, () => processor(payload, job, token));
       } catch (err) {
         const permanent = err instanceof UnrecoverableError ? undefined : opts.permanentError?.(err);
         throw permanent ? new UnrecoverableError(permanent) : err;

@@ -14,6 +14,7 @@ import { callRouteDocs } from './calls/openapi';
 import { catalogRouteDocs } from './catalog/openapi';
 import { conversationRouteDocs } from './conversations/openapi';
 import { gdprRouteDocs } from './gdpr/openapi';
+import { identityRouteDocs } from './identities/openapi';
 import { knowledgeRouteDocs } from './knowledge/openapi';
 import { personaRouteDocs } from './personas/openapi';
 import { phoneNumberRouteDocs } from './phone-numbers/openapi';
@@ -47,4 +48,5 @@ export const routeDocs: RouteDoc[] = [
   ...widgetRouteDocs,
   ...webhookRouteDocs,
   ...gdprRouteDocs,
+  ...identityRouteDocs,
 ];

@@ -16,6 +16,7 @@ import { registerCallRoutes } from './calls/routes';
 import { registerCatalogRoutes } from './catalog/routes';
 import { registerConversationRoutes } from './conversations/routes';
 import { registerGdprRoutes } from './gdpr/routes';
+import { registerIdentityRoutes } from './identities/routes';
 import { registerInternalRoutes } from './internal/routes';
 import { registerKnowledgeRoutes } from './knowledge/routes';
 import { registerPersonaRoutes } from './personas/routes';
@@ -51,5 +52,6 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerWidgetRoutes(router, deps);
   registerWebhookRoutes(router, deps);
   registerGdprRoutes(router, deps);
+  registerIdentityRoutes(router, deps);
   registerInternalRoutes(router, deps);
 }

@@ -1,15 +1,15 @@
-import { createApp as createServiceApp, pingRedis, type Logger, type Redis } from '@vocalia/service-kit';
+import { createApp as createServiceApp, pingRedis } from '@vocalia/service-kit';
+import type { Deps } from './deps';
+import { registerRoutes } from './routes';
 
-export interface Deps {
-  logger: Logger;
-  redis: Redis;
-}
+export type { Deps } from './deps';
 
+/** The oauth-gateway HTTP app: no listen and no I/O here (main.ts and tests do that). */
 export function createApp(deps: Deps) {
   return createServiceApp({
     service: 'oauth-gateway',
     logger: deps.logger,
     readiness: [{ name: 'redis', check: () => pingRedis(deps.redis) }],
-    routes: () => undefined,
+    routes: (router) => registerRoutes(router, deps),
   });
 }

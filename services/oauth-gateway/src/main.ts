@@ -1,17 +1,20 @@
-import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
+import { createLogger, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
+import { buildDeps } from './build-deps';
 import { loadServiceEnv } from './env';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
   const logger = createLogger('oauth-gateway', env.LOG_LEVEL);
-  const redis = createRedis(env.REDIS_URL, 'client');
+  const { deps, closers } = buildDeps(env, logger);
+  const enabled = Object.values(deps.providers).filter((p) => p.enabled).map((p) => p.id);
+  logger.info('sign-in providers', { enabled });
   await runService({
     service: 'oauth-gateway',
     port: env.PORT,
     logger,
-    app: createApp({ logger, redis }),
-    closers: [{ name: 'redis', close: () => redis.quit() }],
+    app: createApp(deps),
+    closers,
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
   });
 }

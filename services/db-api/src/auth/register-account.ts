@@ -1,9 +1,9 @@
 import type { RegisterRequest, SessionResponse } from '@vocalia/contracts';
-import { TRIAL_DAYS } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { sendVerification } from '../account/send-verification';
 import { recordAudit } from '../audit/record-audit';
+import { openTrialTenant } from '../tenants/open-trial-tenant';
 import { slugCandidate, slugify } from '../tenants/tenant-slug';
 import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';
@@ -11,7 +11,6 @@ import { issueTokens } from '../credentials/issue-tokens';
 import { hashPassword } from '../credentials/password-hash';
 import { passwordWeakness } from '../credentials/password-policy';
 
-const DAY_MS = 86_400_000;
 const SLUG_ATTEMPTS = 5;
 
 function emailTaken(): AppError {
@@ -27,18 +26,13 @@ export async function registerAccount(deps: Deps, input: RegisterRequest, ip: st
 
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock();
-  const trialEndsAt = new Date(now.getTime() + TRIAL_DAYS * DAY_MS);
   const baseSlug = slugify(input.company);
 
   for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
     try {
       const session = await deps.prisma.$transaction(async (tx) => {
         const user = await tx.user.create({ data: { email: input.email, passwordHash } });
-        const tenant = await tx.tenant.create({
-          data: { name: input.company, slug: slugCandidate(baseSlug, attempt), plan: 'starter', status: 'trialing', trialEndsAt },
-        });
-        await tx.membership.create({ data: { userId: user.id, tenantId: tenant.id, role: 'owner' } });
-        await tx.subscription.create({ data: { tenantId: tenant.id, plan: 'starter', status: 'trialing', currentPeriodStart: now, currentPeriodEnd: trialEndsAt } });
+        const tenant = await openTrialTenant(tx, { ownerId: user.id, company: input.company, slug: slugCandidate(baseSlug, attempt), now });
         const tokens = await issueTokens(deps, tx, { userId: user.id, tenantId: tenant.id });
         return { user: { id: user.id, email: user.email }, tenant: toTenantSummary(tenant), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
       });

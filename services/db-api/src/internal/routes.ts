@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { resolvePhoneNumber } from '../phone-numbers/resolve-phone-number';
 import { buildTenantSnapshot } from './build-tenant-snapshot';
 import { listActivity } from './list-activity';
-import { requireInternalToken } from './require-internal-token';
+import { requireInternalToken } from '../access/require-internal-token';
 
 /** Read by voice-api, realtime and telephony-bridge on a cache miss. Under /internal/, which the edge never routes. */
 export function registerInternalRoutes(router: Router, deps: Deps): void {

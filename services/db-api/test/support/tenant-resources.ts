@@ -35,6 +35,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   const delivery = await t.deps.prisma.webhookDelivery.create({
     data: { tenantId: b.tenantId, endpointId: endpoint.id, eventId: `evt_${randomUUID()}`, eventType: 'lead.qualified', payload: {}, status: 'failed', attempts: 8 },
   });
+  const identity = await t.deps.prisma.oAuthIdentity.create({ data: { provider: 'github', providerUserId: randomUUID(), userId: b.userId, email: b.email } });
   return {
     agent: agent.id,
     knowledge_document: doc.body.id,
@@ -48,6 +49,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     phone_number: phoneNumber.id,
     webhook_endpoint: endpoint.id,
     webhook_delivery: delivery.id,
+    oauth_identity: identity.id,
   };
 }
 
