@@ -35,6 +35,10 @@ export const EnvSchema = BaseEnv.extend({
   GDPR_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10000).default(500),
   /** Local development only: webhook endpoints may point at loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  /** How often trials and grace periods that ended are moved on (trialing -> grace -> restricted). */
+  /** Stripe secret key (`sk_live_...`/`sk_test_...`); without it plans change only by the operator's command (and `PUT /api/v1/plan` outside production). */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_... or sk_live_...)').optional(),
+  BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {

@@ -4,6 +4,7 @@ import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { sendVerification } from '../account/send-verification';
 import { recordAudit } from '../audit/record-audit';
+import { grantTrialCredits } from '../billing/grant-trial-credits';
 import { slugCandidate, slugify } from '../tenants/tenant-slug';
 import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';
@@ -18,7 +19,7 @@ function emailTaken(): AppError {
   return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
 }
 
-/** New user + tenant (starter, 14-day trial) + owner membership + subscription, in one transaction; then a verification link is mailed. */
+/** New user + tenant (starter, 14-day trial) + owner membership + subscription + trial credits, in one transaction; then a verification link is mailed. */
 export async function registerAccount(deps: Deps, input: RegisterRequest, ip: string): Promise<SessionResponse> {
   await deps.rateLimits.consume('register', { ip, email: input.email });
   const weakness = passwordWeakness(input.password, input.email);
@@ -39,6 +40,7 @@ export async function registerAccount(deps: Deps, input: RegisterRequest, ip: st
         });
         await tx.membership.create({ data: { userId: user.id, tenantId: tenant.id, role: 'owner' } });
         await tx.subscription.create({ data: { tenantId: tenant.id, plan: 'starter', status: 'trialing', currentPeriodStart: now, currentPeriodEnd: trialEndsAt } });
+        await grantTrialCredits(tx, tenant.id, tenant.plan);
         const tokens = await issueTokens(deps, tx, { userId: user.id, tenantId: tenant.id });
         return { user: { id: user.id, email: user.email }, tenant: toTenantSummary(tenant), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
       });
