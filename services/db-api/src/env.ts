@@ -38,6 +38,10 @@ export const EnvSchema = BaseEnv.extend({
   /** How often trials and grace periods that ended are moved on (trialing -> grace -> restricted). */
   /** Stripe secret key (`sk_live_...`/`sk_test_...`); without it plans change only by the operator's command (and `PUT /api/v1/plan` outside production). */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_... or sk_live_...)').optional(),
+  /** Where the Stripe SDK sends its calls (default Stripe's own API); a local Stripe-compatible server in tests and development. */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** The Billing Meter's event name that receives telephony minutes. */
+  STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/, 'lowercase letters, digits and _').default('vocalia_telephony_minutes'),
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 

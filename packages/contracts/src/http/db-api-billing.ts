@@ -4,7 +4,7 @@ import { IsoDateTime } from './db-api-common';
 import { TenantStatusName } from './db-api-auth';
 
 /** Why a tenant is in grace or restricted. */
-export const BillingStatusReason = z.enum(['trial_ended', 'credits_exhausted', 'payment_failed']);
+export const BillingStatusReason = z.enum(['trial_ended', 'credits_exhausted', 'payment_failed', 'subscription_canceled']);
 export type BillingStatusReason = z.infer<typeof BillingStatusReason>;
 
 /** The tenant status as the product names it: past_due is the grace state, suspended is restricted. */
@@ -31,6 +31,8 @@ export const BillingStatus = z.object({
   creditBalanceCents: z.number().int(),
   /** `stripe` when payments are configured; otherwise plans change only by the operator's command (or `PUT /api/v1/plan` outside production). */
   payments: z.enum(['stripe', 'not_configured']),
+  /** When a cancelled subscription ends (the plan holds until then). */
+  cancelAt: IsoDateTime.nullable(),
 });
 export type BillingStatus = z.infer<typeof BillingStatus>;
 
@@ -43,3 +45,11 @@ export const CreditEntry = z.object({
 });
 export const CreditEntryList = z.object({ items: z.array(CreditEntry) });
 export type CreditEntryList = z.infer<typeof CreditEntryList>;
+
+/** `POST /api/v1/billing/checkout`: the plan to subscribe to. */
+export const CheckoutRequest = z.object({ plan: PlanId });
+export type CheckoutRequest = z.infer<typeof CheckoutRequest>;
+
+/** A Stripe-hosted page to send the owner to (Checkout Session or customer portal). */
+export const BillingLink = z.object({ url: z.url() });
+export type BillingLink = z.infer<typeof BillingLink>;

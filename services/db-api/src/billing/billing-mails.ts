@@ -6,6 +6,7 @@ const REASON_TEXT: Record<BillingStatusReason, string> = {
   trial_ended: 'your free trial has ended',
   credits_exhausted: 'your trial credits are used up',
   payment_failed: 'your last payment failed',
+  subscription_canceled: 'your subscription has ended',
 };
 
 /** One sentence for the owner: the state, why, and what to do. Shared by the mail and `GET /api/v1/billing`. */

@@ -3,9 +3,10 @@ import type { StatusMove } from './move-tenant-status';
 
 const DAY_MS = 86_400_000;
 
-/** Trial over, credits used up or a payment failed: the tenant keeps working for GRACE_DAYS. */
+/** Trial over, credits used up, a payment failed or the subscription ended: the tenant keeps working for GRACE_DAYS. */
 export function toGrace(now: Date, reason: BillingStatusReason, actor: string): StatusMove {
-  const from: StatusMove['from'] = reason === 'payment_failed' ? ['trialing', 'active'] : ['trialing'];
+  const paidBefore = reason === 'payment_failed' || reason === 'subscription_canceled';
+  const from: StatusMove['from'] = paidBefore ? ['trialing', 'active'] : ['trialing'];
   return { from, to: 'past_due', reason, graceEndsAt: new Date(now.getTime() + GRACE_DAYS * DAY_MS), actor };
 }
 

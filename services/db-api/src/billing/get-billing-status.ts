@@ -7,7 +7,7 @@ import { statusSentence } from './billing-mails';
 export async function getBillingStatus(deps: Deps, tenantId: string): Promise<BillingStatus> {
   const tenant = await deps.prisma.tenant.findUnique({
     where: { id: tenantId },
-    select: { plan: true, status: true, statusReason: true, trialEndsAt: true, graceEndsAt: true, creditBalance: { select: { balanceCents: true } } },
+    select: { plan: true, status: true, statusReason: true, trialEndsAt: true, graceEndsAt: true, creditBalance: { select: { balanceCents: true } }, subscription: { select: { cancelAt: true } } },
   });
   if (!tenant) throw notFound('Tenant');
   const reason = BillingStatusReason.nullable().catch(null).parse(tenant.statusReason);
@@ -21,5 +21,6 @@ export async function getBillingStatus(deps: Deps, tenantId: string): Promise<Bi
     graceEndsAt: tenant.graceEndsAt?.toISOString() ?? null,
     creditBalanceCents: tenant.creditBalance?.balanceCents ?? 0,
     payments: deps.env.STRIPE_SECRET_KEY ? 'stripe' : 'not_configured',
+    cancelAt: tenant.subscription?.cancelAt?.toISOString() ?? null,
   };
 }

@@ -7,3 +7,4 @@ export * from './add-member';
 export * from './tenant-resources';
 export * from './jobs-settled';
 export * from './mailbox';
+export * from './fake-stripe';
