@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { INTERNAL_TOKEN_HEADER, PLANS, type UsageEventJob } from '@vocalia/contracts';
+import { operatorSetPlan } from '../src/billing/operator-set-plan';
 import { settleUsage } from '../src/billing/settle-usage';
 import { sweepBilling } from '../src/billing/sweep-billing';
 import { recordUsageEvent } from '../src/usage/record-usage-event';
@@ -126,6 +127,19 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
 });
 
 describe('changing plans without paying', () => {
+  it("when the operator's command sets a plan, then the tenant has it, is active, and both are audited; an unknown plan changes nothing", async () => {
+    const t = await startTestApp({ workers: false });
+    try {
+      const s = await t.register();
+      await expect(operatorSetPlan(t.deps, s.tenantId, 'platinum')).rejects.toThrow('plan: one of');
+      expect(await operatorSetPlan(t.deps, s.tenantId, 'telephony')).toEqual({ plan: 'telephony', status: 'active' });
+      const actions = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, actor: 'operator' }, orderBy: { seq: 'asc' } });
+      expect(actions.map((a) => a.action)).toEqual(['plan.changed', 'billing.status_changed']);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('when Stripe is configured, then PUT /api/v1/plan is refused and the plan stays', async () => {
     const t = await startTestApp({ workers: false, env: { STRIPE_SECRET_KEY: 'sk_test_local' } });
     try {
