@@ -40,8 +40,10 @@ export const EnvSchema = BaseEnv.extend({
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_... or sk_live_...)').optional(),
   /** Where the Stripe SDK sends its calls (default Stripe's own API); a local Stripe-compatible server in tests and development. */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
-  /** The Billing Meter's event name that receives telephony minutes. */
-  STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/, 'lowercase letters, digits and _').default('vocalia_telephony_minutes'),
+  /** The Billing Meter's event name that receives telephony usage, in whole seconds per call. */
+  STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/, 'lowercase letters, digits and _').default('vocalia_telephony_seconds'),
+  /** Time the Stripe SDK waits for one answer (it retries twice with the same idempotency key). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(80_000).default(10_000),
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 

@@ -3,6 +3,8 @@ import Stripe from 'stripe';
 import type { InboundEventJob } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
 import { applyStripeEvent } from '../src/billing/apply-stripe-event';
+import { reportMeteredUsage } from '../src/billing/report-metered-usage';
+import { recordUsageEvent } from '../src/usage/record-usage-event';
 import { setupStripePrices } from '../src/billing/stripe-prices';
 import { sweepBilling } from '../src/billing/sweep-billing';
 import { bearer, problemOf, startFakeStripe, startTestApp, type FakeStripe, type TestApp } from './support';
@@ -17,7 +19,7 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
   let eventSeq = 0;
   beforeAll(async () => {
     stripe = await startFakeStripe();
-    t = await startTestApp({ workers: false, clock: () => now, env: { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_API_BASE: stripe.url } });
+    t = await startTestApp({ workers: false, clock: () => now, env: { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_API_BASE: stripe.url, STRIPE_TIMEOUT_MS: '400' } });
     await setupStripePrices(t.deps.stripe!);
   });
   afterAll(async () => {
@@ -147,5 +149,42 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     const moves = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'billing.status_changed' }, orderBy: { seq: 'asc' } });
     expect(moves.map((m) => (m.meta as { to: string }).to)).toEqual(['past_due', 'suspended', 'active']);
     now = start;
+  });
+
+  it('when a burst of telephony usage (with a duplicate, a 500 and timeouts) is reported, then each usage event is one meter event, identified by its id, reported once', async () => {
+    const s = await t.register();
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'telephony' }).expect(201);
+    const customer = (await tenantOf(s.tenantId)).stripeCustomerId!;
+    const other = await t.register();
+    const job = (tenantId: string, eventId: string, kind: 'telephony_seconds' | 'conversation', quantity: number) =>
+      recordUsageEvent(t.deps, { v: 1, tenantId, requestId: 'req-meter', eventId, at: now.toISOString(), kind, quantity });
+    const ids = ['call-a', 'call-b', 'call-c', 'call-d', 'call-e'].map((id) => `${id}-${s.tenantId}`);
+    for (const [i, id] of ids.entries()) await job(s.tenantId, id, 'telephony_seconds', 60 + i + 0.4);
+    await job(s.tenantId, ids[0]!, 'telephony_seconds', 60.4);
+    await job(s.tenantId, `conv-${s.tenantId}`, 'conversation', 1);
+    await job(other.tenantId, `call-${other.tenantId}`, 'telephony_seconds', 30);
+    const before = stripe.callsTo('POST', '/v1/billing/meter_events').length;
+
+    stripe.failMeterEvents(1, 500);
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 5, failed: 0 });
+    for (const id of ids.slice(2)) await job(s.tenantId, `${id}-late`, 'telephony_seconds', 10);
+    stripe.failMeterEvents(3, 0);
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 2, failed: 1 });
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 1, failed: 0 });
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 0, failed: 0 });
+
+    const sent = stripe.callsTo('POST', '/v1/billing/meter_events').slice(before);
+    const byIdentifier = new Map<string, typeof sent>();
+    for (const call of sent) byIdentifier.set(call.params.identifier!, [...(byIdentifier.get(call.params.identifier!) ?? []), call]);
+    const expected = [...ids, ...ids.slice(2).map((id) => `${id}-late`)];
+    expect([...byIdentifier.keys()].sort()).toEqual([...expected].sort());
+    for (const [identifier, calls] of byIdentifier) {
+      expect(new Set(calls.map((c) => c.idempotencyKey))).toEqual(new Set([`vocalia-meter-${identifier}`]));
+      expect(calls[0]!.params).toMatchObject({ event_name: 'vocalia_telephony_seconds', 'payload[stripe_customer_id]': customer });
+    }
+    expect(byIdentifier.get(ids[0]!)!.map((c) => c.params['payload[value]'])).toEqual(['61', '61']);
+    expect(sent).toHaveLength(expected.length + 1 + 3);
+    const rows = await t.deps.prisma.usageRecord.findMany({ where: { tenantId: { in: [s.tenantId, other.tenantId] } } });
+    expect(rows.filter((r) => r.reportedAt).map((r) => r.eventId).sort()).toEqual([...expected].sort());
   });
 });
