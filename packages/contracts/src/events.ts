@@ -27,7 +27,7 @@ export type DomainEvent = z.infer<typeof DomainEvent>;
 export const TENANT_UPDATED_CHANNEL = 'tenant-updated';
 export const TenantUpdated = z.object({
   tenantId: z.string(),
-  what: z.enum(['settings', 'origins', 'plan', 'agents', 'knowledge', 'widget', 'keys', 'deleted']),
+  what: z.enum(['settings', 'origins', 'plan', 'agents', 'knowledge', 'widget', 'keys', 'billing', 'deleted']),
   at: z.iso.datetime(),
 });
 export type TenantUpdated = z.infer<typeof TenantUpdated>;

@@ -28,6 +28,7 @@ export * from './http/db-api-invitations';
 export * from './http/db-api-account';
 export * from './http/db-api-origins';
 export * from './http/db-api-plans';
+export * from './http/db-api-billing';
 export * from './http/db-api-audit';
 export * from './http/db-api-internal';
 export * from './http/db-api-webhooks';

@@ -60,6 +60,10 @@ export const Plan = z.object({
   priceEurMonthly: z.number().nonnegative(),
   features: z.array(Feature),
   rateLimitPerMinute: z.number().int().positive(),
+  /** Credits granted when a trial on this plan starts (cents of EUR), burned by usage (`USAGE_CREDIT_CENTS`). */
+  trialCreditCents: z.number().int().nonnegative(),
+  /** Past the monthly conversation quota: refused (`null`, a hard stop) or billed per conversation at this price. */
+  conversationOverageEur: z.number().positive().nullable(),
   quotas: z.object({
     conversationsPerMonth: z.number().int().positive(),
     voiceMinutesIncluded: z.number().int().nonnegative(),
@@ -80,6 +84,8 @@ export const PLANS: Record<PlanId, Plan> = {
     priceEurMonthly: 49,
     features: STARTER,
     rateLimitPerMinute: 20,
+    trialCreditCents: 1000,
+    conversationOverageEur: null,
     quotas: { conversationsPerMonth: 1000, voiceMinutesIncluded: 0, apiCallsPerMonth: 10000, knowledgeBaseBytes: 10 * MB, agents: 1, allowedOrigins: 10 },
   },
   pro: {
@@ -88,6 +94,8 @@ export const PLANS: Record<PlanId, Plan> = {
     priceEurMonthly: 99,
     features: PRO,
     rateLimitPerMinute: 60,
+    trialCreditCents: 2000,
+    conversationOverageEur: 0.05,
     quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
   },
   ecommerce: {
@@ -96,6 +104,8 @@ export const PLANS: Record<PlanId, Plan> = {
     priceEurMonthly: 99,
     features: [...STARTER, 'cloud_voice', 'booking', 'crm_sync', 'webhooks', 'api_access', 'custom_branding', 'product_catalog', 'cart_recovery', 'order_status'],
     rateLimitPerMinute: 60,
+    trialCreditCents: 2000,
+    conversationOverageEur: 0.05,
     quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
   },
   expert_clone: {
@@ -104,14 +114,19 @@ export const PLANS: Record<PlanId, Plan> = {
     priceEurMonthly: 149,
     features: [...PRO, 'voice_cloning', 'expert_dashboard'],
     rateLimitPerMinute: 120,
+    trialCreditCents: 3000,
+    conversationOverageEur: 0.04,
     quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
   },
   telephony: {
     id: 'telephony',
     name: 'Telephony',
     priceEurMonthly: 199,
-    features: [...PRO, 'telephony', 'call_recording', 'outbound_calls'],
+    // The top plan includes every feature.
+    features: [...FEATURES],
     rateLimitPerMinute: 120,
+    trialCreditCents: 5000,
+    conversationOverageEur: 0.04,
     quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
   },
 };
@@ -119,6 +134,18 @@ export const PLANS: Record<PlanId, Plan> = {
 /** Telephony minutes are billed on top of the plan. */
 export const TELEPHONY_EUR_PER_MINUTE = 0.24;
 export const TRIAL_DAYS = 14;
+/** Days a tenant keeps working after its trial ends, its credits run out or a payment fails, before it is restricted. */
+export const GRACE_DAYS = 7;
+/** Share of a monthly quota at which the tenant is warned once per period (`usage.threshold_reached`). */
+export const QUOTA_WARNING_RATIO = 0.8;
+
+/** What one unit of usage burns from the credit balance, in cents of EUR (a telephony minute is 24 cents). */
+export const USAGE_CREDIT_CENTS = {
+  conversation: 1,
+  api_call: 0,
+  voice_seconds: 4 / 60,
+  telephony_seconds: (TELEPHONY_EUR_PER_MINUTE * 100) / 60,
+} as const;
 
 export function planHasFeature(plan: PlanId, feature: Feature): boolean {
   return PLANS[plan].features.includes(feature);

@@ -21,6 +21,9 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   BAD_JSON: 400,
   UNAUTHENTICATED: 401,
+  /** The monthly quota of a hard-stop plan is used up, or the account is restricted until it pays. */
+  QUOTA_EXCEEDED: 402,
+  ACCOUNT_RESTRICTED: 402,
   FORBIDDEN: 403,
   PLAN_REQUIRED: 403,
   ORIGIN_NOT_ALLOWED: 403,

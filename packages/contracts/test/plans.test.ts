@@ -26,6 +26,26 @@ describe('plans and features', () => {
     expect(cheapestPlanWith('voice_cloning')).toBe('expert_clone');
   });
 
+  it('when the telephony plan is read, then it includes every feature', () => {
+    expect([...PLANS.telephony.features].sort()).toEqual([...FEATURES].sort());
+  });
+
+  it('when the control-plane features are asked for, then Starter has neither API keys nor webhooks and Pro has both', () => {
+    for (const f of ['api_access', 'webhooks'] as const) {
+      expect(planHasFeature('starter', f)).toBe(false);
+      expect(cheapestPlanWith(f)).toBe('pro');
+    }
+    expect(PLAN_IDS.filter((p) => planHasFeature(p, 'analytics'))).toEqual([...PLAN_IDS]);
+  });
+
+  it('when quotas are compared, then no plan above Starter grants less, and only Starter stops hard at its conversation quota', () => {
+    for (const id of PLAN_IDS) {
+      for (const [quota, value] of Object.entries(PLANS[id].quotas)) expect([id, quota, value >= PLANS.starter.quotas[quota as keyof Plan['quotas']]]).toEqual([id, quota, true]);
+    }
+    expect(PLAN_IDS.filter((id) => PLANS[id].conversationOverageEur === null)).toEqual(['starter']);
+    expect(PLANS.telephony.trialCreditCents).toBeGreaterThan(PLANS.starter.trialCreditCents);
+  });
+
   it('when a language is Arabic or Darija, then it is right-to-left', () => {
     expect(['fr', 'en', 'es', 'ar', 'ary'].filter((l) => isRtl(l as never))).toEqual(['ar', 'ary']);
   });

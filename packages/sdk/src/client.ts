@@ -1,5 +1,6 @@
 import { createHttp, type FetchLike } from './http';
 import { authResource } from './resources/auth';
+import { billingResource } from './resources/billing';
 import {
   agentsResource,
   callsResource,
@@ -41,6 +42,7 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     apiKeys: apiKeysResource(request),
     origins: originsResource(request),
     plans: plansResource(request),
+    billing: billingResource(request),
     audit: auditResource(request),
     personas: personasResource(request),
     agents: agentsResource(request),

@@ -51,6 +51,14 @@ describe('VocaliaClient', () => {
     expect(header(calls[0], 'authorization')).toBe('Bearer vk_abc');
   });
 
+  it('when the owner asks for a checkout, then the plan is posted and the Stripe URL comes back parsed', async () => {
+    const { fetch, calls } = fakeFetch(201, { url: 'https://checkout.stripe.com/c/pay/cs_test_1' });
+    const client = createVocaliaClient({ baseUrl: 'http://api.test', accessToken: 't', fetch });
+    expect(await client.billing.checkout('pro')).toEqual({ url: 'https://checkout.stripe.com/c/pay/cs_test_1' });
+    expect(calls[0]?.url).toBe('http://api.test/api/v1/billing/checkout');
+    expect(calls[0]?.init).toMatchObject({ method: 'POST', body: JSON.stringify({ plan: 'pro' }) });
+  });
+
   it('when the server answers problem+json, then VocaliaApiError carries it', async () => {
     const problem = { type: 'https://docs.vocalia.ai/problems/plan-required', title: 'Forbidden', status: 403, code: 'PLAN_REQUIRED', detail: 'needs Telephony', feature: 'telephony', requiredPlan: 'telephony' };
     const { fetch } = fakeFetch(403, problem, 'application/problem+json');

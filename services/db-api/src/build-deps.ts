@@ -1,6 +1,7 @@
 import { createPrisma } from '@vocalia/db';
 import { createDeadLetterProbe, createProducer, createRedis, type Closer, type Logger } from '@vocalia/service-kit';
 import type { Deps } from './deps';
+import { createStripeClient } from './billing/stripe-client';
 import type { Env } from './env';
 import { loadJwtKeys } from './credentials/jwt-keys';
 import { createMailer } from './mail/mailer';
@@ -8,7 +9,7 @@ import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
 import { createTwilioAccount } from './twilio/twilio-account';
 
 /** The queues db-api's workers consume: their dead letters are counted on `/ready`. */
-const CONSUMED_QUEUES = ['conversation-events', 'call-events', 'usage-events', 'audit-events'] as const;
+const CONSUMED_QUEUES = ['conversation-events', 'call-events', 'usage-events', 'audit-events', 'inbound-events'] as const;
 
 export interface BuiltDeps {
   deps: Deps;
@@ -41,7 +42,10 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
     clock,
   });
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
-  const deps: Deps = { env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer, twilio: createTwilioAccount(env), clock };
+  const deps: Deps = {
+    env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer,
+    twilio: createTwilioAccount(env), stripe: createStripeClient(env), clock,
+  };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all([...Object.values(producers).map((p) => p.close()), deadLetters.close()]) },
     { name: 'redis', close: () => Promise.all([redis, publisher, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@vocalia/db';
+import type Stripe from 'stripe';
 import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-kit';
 import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
@@ -30,5 +31,7 @@ export interface Deps {
   mailer: Mailer;
   /** The platform's Twilio account; null when not configured (telephony routes answer 503). */
   twilio: TwilioAccount | null;
+  /** Null when STRIPE_SECRET_KEY is not set: billing works without payments. */
+  stripe: Stripe | null;
   clock: () => Date;
 }

@@ -40,6 +40,16 @@ export const EnvSchema = BaseEnv.extend({
   TWILIO_AUTH_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** Where Twilio's REST API answers; tests point it at a local server speaking the same protocol. */
   TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  /** Stripe secret key (`sk_live_...`/`sk_test_...`); without it plans change only by the operator's command (and `PUT /api/v1/plan` outside production). */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_... or sk_live_...)').optional(),
+  /** Where the Stripe SDK sends its calls (default Stripe's own API); a local Stripe-compatible server in tests and development. */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** The Billing Meter's event name that receives telephony usage, in whole seconds per call. */
+  STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/, 'lowercase letters, digits and _').default('vocalia_telephony_seconds'),
+  /** Time the Stripe SDK waits for one answer (it retries twice with the same idempotency key). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(80_000).default(10_000),
+  /** How often trials and grace periods that ended are moved on (trialing -> grace -> restricted). */
+  BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {

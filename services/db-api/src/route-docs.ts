@@ -2,6 +2,7 @@ import type { RouteDoc } from './http/route-doc';
 import { accountRouteDocs } from './account/openapi';
 import { apiKeyRouteDocs } from './api-keys/openapi';
 import { auditRouteDocs } from './audit/openapi';
+import { billingRouteDocs } from './billing/openapi';
 import { authRouteDocs } from './auth/openapi';
 import { invitationRouteDocs } from './invitations/openapi';
 import { memberRouteDocs } from './members/openapi';
@@ -35,6 +36,7 @@ export const routeDocs: RouteDoc[] = [
   ...apiKeyRouteDocs,
   ...originRouteDocs,
   ...planRouteDocs,
+  ...billingRouteDocs,
   ...auditRouteDocs,
   ...openApiRouteDocs,
   ...personaRouteDocs,

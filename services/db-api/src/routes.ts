@@ -3,6 +3,7 @@ import type { Deps } from './deps';
 import { registerAccountRoutes } from './account/routes';
 import { registerApiKeyRoutes } from './api-keys/routes';
 import { registerAuditRoutes } from './audit/routes';
+import { registerBillingRoutes } from './billing/routes';
 import { registerAuthRoutes } from './auth/routes';
 import { registerInvitationRoutes } from './invitations/routes';
 import { registerMemberRoutes } from './members/routes';
@@ -39,6 +40,7 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerApiKeyRoutes(router, deps);
   registerOriginRoutes(router, deps);
   registerPlanRoutes(router, deps);
+  registerBillingRoutes(router, deps);
   registerAuditRoutes(router, deps);
   registerOpenApiRoutes(router, deps, routeDocs);
   registerPersonaRoutes(router);

@@ -1,5 +1,6 @@
 import { createRedis } from '@vocalia/service-kit';
 import type { Deps } from './deps';
+import { startBillingSweeper } from './billing/billing-sweeper';
 import { startAuditEventsWorker } from './workers/audit-events.worker';
 import { startDataWorkers } from './workers/start-data-workers';
 
@@ -8,14 +9,15 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Every queue consumer db-api runs: the audit chain here, the data features' workers in src/workers. */
+/** Every queue consumer db-api runs (the audit chain here, the data features' workers in src/workers) and the billing sweeper. */
 export function startWorkers(deps: Deps): RunningWorkers {
   const connection = createRedis(deps.env.REDIS_URL, 'worker');
   const audit = startAuditEventsWorker(deps, connection);
   const data = startDataWorkers(deps);
+  const sweeper = startBillingSweeper(deps);
   return {
     async close() {
-      await Promise.all([audit.close(), data.close()]);
+      await Promise.all([audit.close(), data.close(), sweeper.close()]);
       await connection.quit().catch(() => undefined);
     },
   };

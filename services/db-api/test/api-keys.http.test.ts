@@ -12,6 +12,7 @@ describe('API keys', () => {
 
   it('when a key is created, then it is shown once, stored as a sha256 hash, listed by prefix, and authenticates as admin', async () => {
     const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'pro' } });
     const res = await request(t.app).post('/api/v1/api-keys').set(bearer(s)).send({ name: 'CRM sync' });
     expect(res.status).toBe(201);
     expect(res.body.key).toMatch(/^vk_[0-9a-f]{48}$/);
@@ -79,6 +80,19 @@ describe('API keys', () => {
     expect(Date.parse(res.body.previous.expiresAt) - now.getTime()).toBe(86_400_000);
   });
 
+  it('when a Starter tenant creates or rotates a key, then 403 PLAN_REQUIRED names api_access and Pro; after a downgrade its keys can still be listed and revoked', async () => {
+    const s = await t.register();
+    const denied = await request(t.app).post('/api/v1/api-keys').set(bearer(s)).send({ name: 'CRM sync' });
+    expect(denied.status).toBe(403);
+    expect(problemOf(denied)).toMatchObject({ code: 'PLAN_REQUIRED', feature: 'api_access', requiredPlan: 'pro' });
+    expect(await t.deps.prisma.apiKey.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const key = await t.createApiKey(s);
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'starter' } });
+    expect(problemOf(await request(t.app).post(`/api/v1/api-keys/${key.id}/rotate`).set(bearer(s)).send({})).code).toBe('PLAN_REQUIRED');
+    expect((await request(t.app).get('/api/v1/api-keys').set(bearer(s))).body.items).toHaveLength(1);
+    expect((await request(t.app).delete(`/api/v1/api-keys/${key.id}`).set(bearer(s))).status).toBe(204);
+  });
+
   it('when a member (not admin) creates a key, then 403; members can list', async () => {
     const owner = await t.register();
     const member = await addMemberSession(t, owner, 'member');
@@ -88,9 +102,9 @@ describe('API keys', () => {
 
   it('when the name is missing or graceSeconds is negative, then 400 naming the field', async () => {
     const s = await t.register();
+    const key = await t.createApiKey(s);
     const missing = await request(t.app).post('/api/v1/api-keys').set(bearer(s)).send({});
     expect(problemOf(missing).errors?.[0]?.path).toBe('body.name');
-    const key = await t.createApiKey(s);
     const negative = await request(t.app).post(`/api/v1/api-keys/${key.id}/rotate`).set(bearer(s)).send({ graceSeconds: -1 });
     expect(negative.status).toBe(400);
     expect(problemOf(negative).errors?.[0]?.path).toBe('body.graceSeconds');

@@ -145,6 +145,6 @@ describe('conversation-events worker', () => {
     expect(stored?.opts.removeOnFail).toEqual({ count: expect.any(Number), age: expect.any(Number) });
     expect(await t.deps.prisma.message.count({ where: { tenantId: s.tenantId } })).toBe(0);
     const ready = await request(t.app).get('/ready');
-    expect(ready.body.details).toEqual({ deadLetters: { 'conversation-events': 1, 'call-events': 0, 'usage-events': 0, 'audit-events': 0 } });
+    expect(ready.body.details).toEqual({ deadLetters: { 'conversation-events': 1, 'call-events': 0, 'usage-events': 0, 'audit-events': 0, 'inbound-events': 0 } });
   });
 });

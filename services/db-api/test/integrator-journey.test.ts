@@ -23,6 +23,9 @@ describe('a new integrator, end to end through the SDK', () => {
     const session = await dashboard.auth.register({ email: 'founder@riad-atlas.example', password: TEST_PASSWORD, company: 'Riad Atlas' });
     expect(session.tenant).toMatchObject({ name: 'Riad Atlas', plan: 'starter', status: 'trialing' });
 
+    // Server-side API keys come with api_access (Pro and above); outside production the plan changes at once.
+    await expect(dashboard.apiKeys.create({ name: 'Website backend' })).rejects.toMatchObject({ status: 403, code: 'PLAN_REQUIRED', problem: { feature: 'api_access', requiredPlan: 'pro' } });
+    expect((await dashboard.plans.change('pro')).features).toContain('api_access');
     const key = await dashboard.apiKeys.create({ name: 'Website backend' });
     expect(key.key).toMatch(/^vk_[0-9a-f]{48}$/);
     const origin = await dashboard.origins.add('https://WWW.Riad-Atlas.example/');
@@ -44,7 +47,7 @@ describe('a new integrator, end to end through the SDK', () => {
     expect((await server.knowledge.get(doc.id)).chunks.length).toBeGreaterThan(0);
     expect((await server.apiKeys.list()).items.map((k) => k.prefix)).toEqual([key.prefix]);
     expect(await server.widget.snippet()).toEqual(snippet);
-    expect((await server.plans.current()).plan).toBe('starter');
+    expect((await server.plans.current()).plan).toBe('pro');
     expect((await server.tenant.get()).name).toBe('Riad Atlas');
     const audit = await server.audit.list();
     expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.registered', 'api_key.created', 'origin.added']));

@@ -77,7 +77,8 @@ describe('plans and features', () => {
       const res = await request(t.app).put('/api/v1/plan').set(bearer(credential)).send({ plan: 'pro' });
       expect(res.status).toBe(403);
     }
-    expect((await t.deps.prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).plan).toBe('starter');
+    // createApiKey moved the tenant to Pro (keys need api_access); none of the three changed it since.
+    expect((await t.deps.prisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).plan).toBe('pro');
   });
 
   it('when the plan is unknown, then 400 on body.plan', async () => {

@@ -79,8 +79,9 @@ describe('GET /config', () => {
     expect([...h.db.hits.keys()].filter((path) => path.includes('admin') || path.includes('xxxx'))).toEqual([]);
   });
 
-  it('when the account is suspended, then 403 says the assistant is paused', async () => {
-    const res = await getConfig('paused').expect(403);
+  it('when the account is restricted (suspended), then 402 ACCOUNT_RESTRICTED says the assistant is paused', async () => {
+    const res = await getConfig('paused').expect(402);
+    expect(res.body).toMatchObject({ code: 'ACCOUNT_RESTRICTED' });
     expect(res.body.detail).toContain('paused');
   });
 });

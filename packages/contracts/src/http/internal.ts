@@ -58,6 +58,8 @@ export const TenantSnapshot = z.object({
     timezone: z.string(),
     leadThreshold: z.number().min(0).max(100),
     phoneNumbers: z.array(z.string()),
+    /** The plan stops hard at its monthly conversation quota and this period's is used up: /respond refuses politely. */
+    conversationQuotaReached: z.boolean().optional(),
   }),
   allowedOrigins: z.array(z.string()),
   /** The agent that answers: the tenant's default, unless the request chose another of `agents` (voice-api puts that one here). */

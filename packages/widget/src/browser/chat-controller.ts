@@ -4,7 +4,7 @@ import { networkError } from './api-error';
 import type { ContextValues } from './context-values';
 import type { ConversationStore } from './conversation-store';
 import type { WidgetLanguage } from './language';
-import { errorElement, messageElement, setMessageText, typingElement } from './message-view';
+import { errorElement, messageElement, unavailableElement, setMessageText, typingElement } from './message-view';
 import type { PanelView } from './panel-view';
 import { stringsFor } from './strings';
 import { emitWidgetEvent } from './widget-events';
@@ -124,7 +124,7 @@ export class ChatController {
     userNode.remove();
     if (!view.input.value.trim()) view.input.value = userMessage.text;
     const s = stringsFor(language);
-    view.log.append(errorElement(error.status === 429 ? s.rateLimited : s.networkError, s.retry, () => this.submitInput()));
+    view.log.append(error.status === 402 ? unavailableElement(s.unavailable) : errorElement(error.status === 429 ? s.rateLimited : s.networkError, s.retry, () => this.submitInput()));
     this.scroll();
     emitWidgetEvent('vocalia:error', { code: error.code, status: error.status, detail: error.detail });
   }

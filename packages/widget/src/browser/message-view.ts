@@ -23,6 +23,11 @@ export function typingElement(strings: UiStrings): HTMLDivElement {
 }
 
 /** The friendly failure line in the chat, with a retry button that sends what is back in the input. */
+/** A notice with no retry: the assistant cannot answer (402: quota used up or account restricted). */
+export function unavailableElement(text: string): HTMLDivElement {
+  return el('div', { class: 'msg error', role: 'status' }, [el('span', {}, [text])]);
+}
+
 export function errorElement(text: string, retryLabel: string, onRetry: () => void): HTMLDivElement {
   const retry = el('button', { type: 'button', class: 'btn' }, [retryLabel]);
   retry.addEventListener('click', onRetry);

@@ -20,6 +20,8 @@ export interface UiStrings {
   voiceFailed: string;
   networkError: string;
   rateLimited: string;
+  /** The tenant's plan quota is used up or its account is restricted (402): no retry offered. */
+  unavailable: string;
   retry: string;
   poweredBy: string;
   inStock: string;
@@ -50,6 +52,7 @@ const fr: UiStrings = {
   voiceFailed: "La voix s'est interrompue. Vous pouvez continuer par écrit.",
   networkError: "Impossible de joindre l'assistant. Votre message est de nouveau dans la zone de saisie : réessayez.",
   rateLimited: 'Trop de messages en peu de temps. Patientez un instant puis réessayez.',
+  unavailable: "L'assistant n'est pas disponible pour le moment. Merci de nous contacter par un autre moyen.",
   retry: 'Réessayer', poweredBy: 'Propulsé par VocalIA',
   inStock: 'En stock', outOfStock: 'Épuisé', viewProduct: 'Voir',
   booking: 'Rendez-vous', bookingConfirm: 'Confirmer le rendez-vous', bookingConfirmMessage: 'Je confirme le rendez-vous.',
@@ -68,6 +71,7 @@ const en: UiStrings = {
   voiceFailed: 'Voice stopped working. You can keep typing.',
   networkError: "We couldn't reach the assistant. Your message is back in the box: please try again.",
   rateLimited: 'Too many messages in a short time. Please wait a moment and try again.',
+  unavailable: 'The assistant is not available right now. Please contact us another way.',
   retry: 'Try again', poweredBy: 'Powered by VocalIA',
   inStock: 'In stock', outOfStock: 'Out of stock', viewProduct: 'View',
   booking: 'Booking', bookingConfirm: 'Confirm booking', bookingConfirmMessage: 'I confirm the booking.',
@@ -86,6 +90,7 @@ const es: UiStrings = {
   voiceFailed: 'La voz se ha interrumpido. Puedes seguir por escrito.',
   networkError: 'No pudimos contactar con el asistente. Tu mensaje sigue en el cuadro de texto: inténtalo de nuevo.',
   rateLimited: 'Demasiados mensajes en poco tiempo. Espera un momento y vuelve a intentarlo.',
+  unavailable: 'El asistente no está disponible en este momento. Contáctanos por otro medio.',
   retry: 'Reintentar', poweredBy: 'Con la tecnología de VocalIA',
   inStock: 'En stock', outOfStock: 'Agotado', viewProduct: 'Ver',
   booking: 'Cita', bookingConfirm: 'Confirmar la cita', bookingConfirmMessage: 'Confirmo la cita.',
@@ -104,6 +109,7 @@ const ar: UiStrings = {
   voiceFailed: 'توقف الصوت. يمكنك متابعة الكتابة.',
   networkError: 'تعذّر الوصول إلى المساعد. أعدنا رسالتك إلى خانة الكتابة، حاول مرة أخرى.',
   rateLimited: 'رسائل كثيرة في وقت قصير. يرجى الانتظار قليلاً ثم المحاولة مجدداً.',
+  unavailable: 'المساعد غير متاح حالياً. يرجى التواصل معنا بطريقة أخرى.',
   retry: 'حاول مرة أخرى', poweredBy: 'مدعوم من VocalIA',
   inStock: 'متوفر', outOfStock: 'غير متوفر', viewProduct: 'عرض',
   booking: 'الحجز', bookingConfirm: 'تأكيد الحجز', bookingConfirmMessage: 'أؤكد الحجز.',
@@ -122,6 +128,7 @@ const ary: UiStrings = {
   voiceFailed: 'الصوت تقطع. تقدر تكمل بالكتابة.',
   networkError: 'ما قدرناش نوصلو للمساعد. الميساج ديالك رجع للخانة، عاود جرب.',
   rateLimited: 'بزاف ديال الميساجات فوقت قصير. تسنى شوية وعاود جرب.',
+  unavailable: 'المساعد ماشي متوفر دابا. تواصل معانا بشي طريقة أخرى.',
   retry: 'عاود جرب', poweredBy: 'بدعم من VocalIA',
   inStock: 'كاين', outOfStock: 'ما بقاش', viewProduct: 'شوف',
   booking: 'الموعد', bookingConfirm: 'أكد الموعد', bookingConfirmMessage: 'كنأكد الموعد.',

@@ -17,7 +17,7 @@ function emailTaken(): AppError {
   return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
 }
 
-/** New user + tenant (starter, 14-day trial) + owner membership + subscription, in one transaction; then a verification link is mailed. */
+/** New user + tenant (starter, 14-day trial) + owner membership + subscription + trial credits, in one transaction; then a verification link is mailed. */
 export async function registerAccount(deps: Deps, input: RegisterRequest, ip: string): Promise<SessionResponse> {
   await deps.rateLimits.consume('register', { ip, email: input.email });
   const weakness = passwordWeakness(input.password, input.email);

@@ -1,5 +1,6 @@
 import { TRIAL_DAYS } from '@vocalia/contracts';
 import type { Prisma, Tenant } from '@vocalia/db';
+import { grantTrialCredits } from '../billing/grant-trial-credits';
 
 const DAY_MS = 86_400_000;
 
@@ -10,11 +11,12 @@ export interface OpenTrialTenantInput {
   now: Date;
 }
 
-/** A new tenant (starter, 14-day trial), its owner membership and its subscription, inside the caller's transaction. */
+/** A new tenant (starter, 14-day trial), its owner membership, its subscription and its trial credits, inside the caller's transaction. */
 export async function openTrialTenant(tx: Prisma.TransactionClient, input: OpenTrialTenantInput): Promise<Tenant> {
   const trialEndsAt = new Date(input.now.getTime() + TRIAL_DAYS * DAY_MS);
   const tenant = await tx.tenant.create({ data: { name: input.company, slug: input.slug, plan: 'starter', status: 'trialing', trialEndsAt } });
   await tx.membership.create({ data: { userId: input.ownerId, tenantId: tenant.id, role: 'owner' } });
   await tx.subscription.create({ data: { tenantId: tenant.id, plan: 'starter', status: 'trialing', currentPeriodStart: input.now, currentPeriodEnd: trialEndsAt } });
+  await grantTrialCredits(tx, tenant.id, tenant.plan);
   return tenant;
 }

@@ -2,6 +2,7 @@ import { createRedis } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { createCallEventsWorker } from './call-events.worker';
 import { createConversationEventsWorker } from './conversation-events.worker';
+import { createInboundEventsWorker } from './inbound-events.worker';
 import { createUsageEventsWorker } from './usage-events.worker';
 
 export interface RunningWorkers {
@@ -12,7 +13,7 @@ export interface RunningWorkers {
 /** The queues db-api consumes for its data features, on one worker-role Redis connection (maxRetriesPerRequest: null). */
 export function startDataWorkers(deps: Deps): RunningWorkers {
   const connection = createRedis(deps.env.REDIS_URL, 'worker');
-  const workers = [createConversationEventsWorker(deps, connection), createCallEventsWorker(deps, connection), createUsageEventsWorker(deps, connection)];
+  const workers = [createConversationEventsWorker(deps, connection), createCallEventsWorker(deps, connection), createUsageEventsWorker(deps, connection), createInboundEventsWorker(deps, connection)];
   return {
     async close() {
       await Promise.all(workers.map((w) => w.close()));

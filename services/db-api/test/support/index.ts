@@ -8,3 +8,4 @@ export * from './tenant-resources';
 export * from './jobs-settled';
 export * from './mailbox';
 export * from './fake-twilio';
+export * from './fake-stripe';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
+import { planHasFeature } from '@vocalia/contracts';
 import { createLogger, createRedis, type Redis } from '@vocalia/service-kit';
 import { createApp } from '../../src/app';
 import { buildDeps } from '../../src/build-deps';
@@ -102,7 +103,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     return { accessToken: body.accessToken, refreshToken: body.refreshToken, tenantId: body.tenant.id, userId: body.user.id, email: body.user.email, password: TEST_PASSWORD };
   };
 
+  /** Keys need the api_access feature: a tenant whose plan lacks it is moved to Pro first. */
   const createApiKey = async (session: TestSession, name = 'test key') => {
+    const { plan } = await deps.prisma.tenant.findUniqueOrThrow({ where: { id: session.tenantId }, select: { plan: true } });
+    if (!planHasFeature(plan, 'api_access')) await deps.prisma.tenant.update({ where: { id: session.tenantId }, data: { plan: 'pro' } });
     const res = await request(app).post('/api/v1/api-keys').set('authorization', `Bearer ${session.accessToken}`).send({ name });
     if (res.status !== 201) throw new Error(`api key creation failed: ${res.status} ${res.text}`);
     return { id: res.body.id as string, key: res.body.key as string };

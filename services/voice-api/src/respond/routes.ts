@@ -6,6 +6,7 @@ import { parseInput, type Logger } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
+import { requireConversationQuota } from '../quota-gate';
 import { ipRateLimit, recordLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import type { SessionTokens } from '../session-token';
@@ -33,6 +34,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
+    requireConversationQuota(snapshot);
     const session = deps.conversation.loadSession(snapshot.tenant.id, input.sessionId);
     recordLimit(res, await deps.rateLimits.consumeTenant(snapshot.tenant.id, snapshot.tenant.plan));
 

@@ -17,13 +17,13 @@ export function tenantIdOf(tenantId: unknown, where: string): string {
   return tenantId;
 }
 
-/** The tenant of a public request, or 400 (missing) / 404 (unknown) / 403 (suspended). */
+/** The tenant of a public request, or 400 (missing) / 404 (unknown) / 402 (restricted: suspended). */
 export async function resolveTenant(snapshots: SnapshotStore, tenantId: unknown, where: string): Promise<TenantSnapshot> {
   const snapshot = await snapshots.get(tenantIdOf(tenantId, where));
   if (!snapshot) throw unknownTenant(tenantId);
   setContextTenant(snapshot.tenant.id);
   if (snapshot.tenant.status === 'suspended') {
-    throw new AppError('FORBIDDEN', 'This assistant is paused because the account is suspended. The account owner can reactivate it in Dashboard > Billing.');
+    throw new AppError('ACCOUNT_RESTRICTED', 'This assistant is paused because the account is restricted (billing). The account owner can reactivate it in Dashboard > Billing.');
   }
   return snapshot;
 }

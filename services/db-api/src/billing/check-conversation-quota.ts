@@ -1,0 +1,45 @@
+import { PLANS, QUOTA_WARNING_RATIO } from '@vocalia/contracts';
+import type { Deps } from '../deps';
+import { recordAudit } from '../audit/record-audit';
+import { domainEventId, enqueuePendingDeliveries, recordDomainEvent } from '../conversations/domain-events';
+import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+import { billingPeriod } from '../usage/billing-period';
+import { quotaNoticeMail } from './billing-mails';
+import { ownerAddresses } from './owner-addresses';
+import { periodConversations } from './period-conversations';
+
+const QUOTA = 'conversationsPerMonth';
+
+/**
+ * After a conversation is counted: at 80 % and at 100 % of the monthly quota, once per period each
+ * (a unique QuotaNotice row), a `usage.threshold_reached` domain event, an audit entry and a mail to
+ * the owners; at 100 % on a hard-stop plan, `tenant-updated` so /respond starts refusing at once.
+ */
+export async function checkConversationQuota(deps: Deps, tenantId: string, requestId: string): Promise<void> {
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, plan: true, subscription: true } });
+  if (!tenant) return;
+  const now = deps.clock();
+  const plan = PLANS[tenant.plan];
+  const period = billingPeriod(now, tenant.subscription);
+  const used = await periodConversations(deps.prisma, tenantId, period);
+  const limit = plan.quotas.conversationsPerMonth;
+  const hardStop = plan.conversationOverageEur === null;
+  const levels = [
+    { level: 'warning' as const, at: Math.ceil(limit * QUOTA_WARNING_RATIO) },
+    { level: 'reached' as const, at: limit },
+  ].filter((l) => used >= l.at);
+  for (const { level } of levels) {
+    const eventId = domainEventId('usage.threshold_reached', tenantId, QUOTA, level, period.start.toISOString());
+    const data = { quota: QUOTA, level, used, limit, ratio: Math.round((used / limit) * 100) / 100, hardStop, periodStart: period.start.toISOString(), periodEnd: period.end.toISOString() };
+    const first = await deps.prisma.$transaction(async (tx) => {
+      const { count } = await tx.quotaNotice.createMany({ data: [{ tenantId, quota: QUOTA, level, periodStart: period.start, used }], skipDuplicates: true });
+      if (count) await recordDomainEvent(tx, tenantId, { id: eventId, type: 'usage.threshold_reached', data }, now);
+      return count > 0;
+    });
+    if (!first) continue;
+    await enqueuePendingDeliveries(deps, tenantId, [eventId], requestId);
+    await recordAudit(deps, { tenantId, actor: 'system:billing', action: 'billing.quota_notice', target: `tenant:${tenantId}`, meta: { quota: QUOTA, level, used, limit } });
+    for (const to of await ownerAddresses(deps, tenantId)) deps.mailer.sendLater(quotaNoticeMail(to, { tenantName: tenant.name, level, used, limit, hardStop }), 'quota notice');
+    if (level === 'reached' && hardStop) await publishTenantUpdated(deps, tenantId, 'billing');
+  }
+}

@@ -1,0 +1,36 @@
+import type { BillingStatusReason } from '@vocalia/contracts';
+import type { TenantStatus } from '@vocalia/db';
+import type { Deps } from '../deps';
+import { recordAudit } from '../audit/record-audit';
+import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+import { statusChangedMail, statusSentence } from './billing-mails';
+import { ownerAddresses } from './owner-addresses';
+
+export interface StatusMove {
+  from: TenantStatus[];
+  to: TenantStatus;
+  /** `undefined` keeps the current reason (grace -> restricted). */
+  reason?: BillingStatusReason | null;
+  graceEndsAt?: Date | null;
+  actor: string;
+}
+
+/**
+ * Moves the tenant from one of `from` to `to`, conditionally (the row must still be in the status read),
+ * so concurrent sweepers and webhooks apply a move once; the winner audits it, announces it on
+ * `tenant-updated` and mails the owners. Returns whether this call moved it.
+ */
+export async function moveTenantStatus(deps: Deps, tenantId: string, move: StatusMove): Promise<boolean> {
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: tenantId }, select: { status: true, name: true, statusReason: true, graceEndsAt: true } });
+  if (!tenant || !move.from.includes(tenant.status) || tenant.status === move.to) return false;
+  const reason = move.reason === undefined ? (tenant.statusReason as BillingStatusReason | null) : move.reason;
+  const graceEndsAt = move.graceEndsAt === undefined ? tenant.graceEndsAt : move.graceEndsAt;
+  const { count } = await deps.prisma.tenant.updateMany({ where: { id: tenantId, status: tenant.status }, data: { status: move.to, statusReason: reason, graceEndsAt } });
+  if (!count) return false;
+  await recordAudit(deps, { tenantId, actor: move.actor, action: 'billing.status_changed', target: `tenant:${tenantId}`, meta: { from: tenant.status, to: move.to, reason } });
+  await publishTenantUpdated(deps, tenantId, 'billing');
+  const sentence = statusSentence(move.to, reason, graceEndsAt);
+  for (const to of await ownerAddresses(deps, tenantId)) deps.mailer.sendLater(statusChangedMail(to, tenant.name, sentence), 'billing status');
+  deps.logger.info('tenant billing status changed', { tenantId, from: tenant.status, to: move.to, reason });
+  return true;
+}

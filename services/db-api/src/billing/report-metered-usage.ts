@@ -1,0 +1,40 @@
+import type { Deps } from '../deps';
+
+const BATCH = 100;
+
+/**
+ * One pass of the meter reporter: telephony seconds not yet reported, of tenants with a Stripe customer,
+ * each sent as one Billing Meter event whose `identifier` is our usage event id (and the same
+ * idempotency key on every retry), so a retry after a timeout never bills twice; `reportedAt` is set
+ * only once Stripe accepted it. A failure leaves the row for the next pass.
+ */
+export async function reportMeteredUsage(deps: Deps): Promise<{ reported: number; failed: number }> {
+  if (!deps.stripe) return { reported: 0, failed: 0 };
+  const backlog = await deps.prisma.usageRecord.findMany({
+    where: { reportedAt: null, kind: 'telephony_seconds', tenant: { stripeCustomerId: { not: null } } },
+    orderBy: { at: 'asc' },
+    take: BATCH,
+    include: { tenant: { select: { stripeCustomerId: true } } },
+  });
+  let reported = 0;
+  let failed = 0;
+  for (const record of backlog) {
+    try {
+      await deps.stripe.billing.meterEvents.create(
+        {
+          event_name: deps.env.STRIPE_METER_EVENT_NAME,
+          identifier: record.eventId,
+          timestamp: Math.floor(record.at.getTime() / 1000),
+          payload: { stripe_customer_id: record.tenant.stripeCustomerId!, value: String(Math.ceil(Number(record.quantity.toString()))) },
+        },
+        { idempotencyKey: `vocalia-meter-${record.eventId}` },
+      );
+      await deps.prisma.usageRecord.updateMany({ where: { id: record.id, reportedAt: null }, data: { reportedAt: deps.clock() } });
+      reported += 1;
+    } catch (err) {
+      failed += 1;
+      deps.logger.warn('meter event not reported; retried next pass', { eventId: record.eventId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { reported, failed };
+}

@@ -1,0 +1,190 @@
+import request from 'supertest';
+import Stripe from 'stripe';
+import type { InboundEventJob } from '@vocalia/contracts';
+import type { Prisma } from '@vocalia/db';
+import { applyStripeEvent } from '../src/billing/apply-stripe-event';
+import { reportMeteredUsage } from '../src/billing/report-metered-usage';
+import { recordUsageEvent } from '../src/usage/record-usage-event';
+import { setupStripePrices } from '../src/billing/stripe-prices';
+import { sweepBilling } from '../src/billing/sweep-billing';
+import { bearer, problemOf, startFakeStripe, startTestApp, type FakeStripe, type TestApp } from './support';
+
+const WEBHOOK_SECRET = 'whsec_test_billing_secret';
+const DAY = 86_400_000;
+
+describe('billing with Stripe (the SDK against a local Stripe-speaking server)', () => {
+  let t: TestApp;
+  let stripe: FakeStripe;
+  let now = new Date();
+  let eventSeq = 0;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+    t = await startTestApp({ workers: false, clock: () => now, env: { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_API_BASE: stripe.url, STRIPE_TIMEOUT_MS: '400' } });
+    await setupStripePrices(t.deps.stripe!);
+  });
+  afterAll(async () => {
+    await t.close();
+    await stripe.close();
+  });
+
+  /** What webhook-router does with a POST to /webhooks/stripe: verify the signature with the stripe library, store the event, enqueue its id. */
+  async function deliver(type: string, object: Record<string, unknown>, createdSec = Math.floor(now.getTime() / 1000), id = `evt_test_${++eventSeq}`): Promise<InboundEventJob> {
+    const payload = JSON.stringify({ id, object: 'event', type, created: createdSec, api_version: '2025-08-27.basil', livemode: false, data: { object } });
+    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+    const event = Stripe.webhooks.constructEvent(payload, header, WEBHOOK_SECRET);
+    const customer = typeof object.customer === 'string' ? object.customer : null;
+    const tenant = customer ? await t.deps.prisma.tenant.findUnique({ where: { stripeCustomerId: customer }, select: { id: true } }) : null;
+    const row = await t.deps.prisma.inboundEvent.upsert({
+      where: { provider_providerEventId: { provider: 'stripe', providerEventId: event.id } },
+      create: { provider: 'stripe', providerEventId: event.id, type: event.type, tenantId: tenant?.id ?? null, payload: JSON.parse(payload) as Prisma.InputJsonValue },
+      update: {},
+    });
+    return { v: 1, eventId: `stripe-${event.id}`, requestId: 'req-stripe', at: now.toISOString(), provider: 'stripe', providerEventId: event.id, inboundEventId: row.id, type: event.type, ...(tenant ? { tenantId: tenant.id } : {}) };
+  }
+  const subscriptionObject = (customer: string, plan: string, status: string, extra: Record<string, unknown> = {}) => {
+    const start = Math.floor(now.getTime() / 1000);
+    return { id: 'sub_test_1', object: 'subscription', customer, status, metadata: {}, cancel_at: null, cancel_at_period_end: false, items: { object: 'list', data: [{ id: 'si_1', price: { id: 'price_x', lookup_key: `vocalia_${plan}_monthly` }, current_period_start: start, current_period_end: start + 30 * 86_400 }] }, ...extra };
+  };
+  const tenantOf = (id: string) => t.deps.prisma.tenant.findUniqueOrThrow({ where: { id } });
+
+  it('when the price setup runs twice, then one product and one monthly EUR price per plan exist, with a lookup key each', async () => {
+    const again = await setupStripePrices(t.deps.stripe!);
+    expect(Object.values(again)).toEqual(['exists', 'exists', 'exists', 'exists', 'exists']);
+    const created = stripe.callsTo('POST', '/v1/prices');
+    expect(created.map((c) => [c.params.lookup_key, c.params.unit_amount, c.params.currency, c.params['recurring[interval]']])).toEqual([
+      ['vocalia_starter_monthly', '4900', 'eur', 'month'],
+      ['vocalia_pro_monthly', '9900', 'eur', 'month'],
+      ['vocalia_ecommerce_monthly', '9900', 'eur', 'month'],
+      ['vocalia_expert_clone_monthly', '14900', 'eur', 'month'],
+      ['vocalia_telephony_monthly', '19900', 'eur', 'month'],
+    ]);
+    expect(stripe.callsTo('POST', '/v1/products')).toHaveLength(5);
+  });
+
+  it('when the owner asks for a checkout, then one customer per tenant and a Checkout Session URL; the plan does not change yet', async () => {
+    const s = await t.register();
+    const res = await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'pro' });
+    expect(res.status).toBe(201);
+    expect(res.body.url).toMatch(/^https:\/\/checkout\.stripe\.test\/c\/pay\/cs_/);
+    const session = stripe.callsTo('POST', '/v1/checkout/sessions').at(-1)!;
+    const tenant = await tenantOf(s.tenantId);
+    expect(session.params).toMatchObject({ mode: 'subscription', customer: tenant.stripeCustomerId, client_reference_id: s.tenantId, 'line_items[0][quantity]': '1', 'metadata[plan]': 'pro', 'subscription_data[metadata][tenantId]': s.tenantId });
+    expect(session.params['line_items[0][price]']).toMatch(/^price_/);
+    expect(tenant.plan).toBe('starter');
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'telephony' }).expect(201);
+    expect(stripe.callsTo('POST', '/v1/customers').filter((c) => c.params['metadata[tenantId]'] === s.tenantId)).toHaveLength(1);
+    expect((await request(t.app).put('/api/v1/plan').set(bearer(s)).send({ plan: 'pro' })).status).toBe(409);
+    const unknownPlan = await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'platinum' });
+    expect(problemOf(unknownPlan).errors?.[0]?.path).toBe('body.plan');
+  });
+
+  it('when Stripe confirms, then the plan changes once; a duplicate or older event changes nothing; a failed payment means grace and a paid invoice active', async () => {
+    const s = await t.register();
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'pro' }).expect(201);
+    const customer = (await tenantOf(s.tenantId)).stripeCustomerId!;
+    const t0 = Math.floor(now.getTime() / 1000);
+    const completed = await deliver('checkout.session.completed', { id: 'cs_1', object: 'checkout.session', status: 'complete', customer, subscription: 'sub_test_1', client_reference_id: s.tenantId, metadata: { tenantId: s.tenantId, plan: 'pro' } }, t0);
+    expect(await applyStripeEvent(t.deps, completed)).toBe('applied');
+    expect(await tenantOf(s.tenantId)).toMatchObject({ plan: 'pro', status: 'active' });
+    expect(await applyStripeEvent(t.deps, completed)).toBe('already_processed');
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'plan.changed' } })).toBe(1);
+
+    const stale = await deliver('customer.subscription.updated', subscriptionObject(customer, 'starter', 'active'), t0 - 60);
+    expect(await applyStripeEvent(t.deps, stale)).toBe('out_of_order');
+    expect((await tenantOf(s.tenantId)).plan).toBe('pro');
+
+    expect(await applyStripeEvent(t.deps, await deliver('invoice.payment_failed', { id: 'in_1', object: 'invoice', customer }, t0 + 10))).toBe('applied');
+    expect(await tenantOf(s.tenantId)).toMatchObject({ status: 'past_due', statusReason: 'payment_failed' });
+    expect(await applyStripeEvent(t.deps, await deliver('invoice.paid', { id: 'in_1', object: 'invoice', customer }, t0 + 20))).toBe('applied');
+    expect(await tenantOf(s.tenantId)).toMatchObject({ status: 'active', statusReason: null, graceEndsAt: null });
+
+    const upgraded = await deliver('customer.subscription.updated', subscriptionObject(customer, 'telephony', 'active'), t0 + 30);
+    expect(await applyStripeEvent(t.deps, upgraded)).toBe('applied');
+    const sub = await t.deps.prisma.subscription.findUniqueOrThrow({ where: { tenantId: s.tenantId } });
+    expect(sub).toMatchObject({ plan: 'telephony', status: 'active', stripeSubscriptionId: 'sub_test_1' });
+    expect(sub.currentPeriodEnd!.getTime() - sub.currentPeriodStart!.getTime()).toBe(30 * DAY);
+    expect((await tenantOf(s.tenantId)).plan).toBe('telephony');
+  });
+
+  it('when an event names a customer nobody has, then it is stored, marked processed and changes nothing', async () => {
+    const job = await deliver('invoice.paid', { id: 'in_x', object: 'invoice', customer: 'cus_nobody' });
+    expect(await applyStripeEvent(t.deps, job)).toBe('unknown_customer');
+    const row = await t.deps.prisma.inboundEvent.findUniqueOrThrow({ where: { id: job.inboundEventId } });
+    expect(row.processedAt).not.toBeNull();
+    expect(row.tenantId).toBeNull();
+  });
+
+  it('when the owner cancels, then Stripe cancels at period end and the plan holds; the portal link comes from Stripe', async () => {
+    const s = await t.register();
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'pro' }).expect(201);
+    const customer = (await tenantOf(s.tenantId)).stripeCustomerId!;
+    await applyStripeEvent(t.deps, await deliver('customer.subscription.created', { ...subscriptionObject(customer, 'pro', 'active'), id: `sub_${s.tenantId}` }));
+    const again = await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'pro' });
+    expect(again.status).toBe(409);
+    expect(problemOf(again).detail).toContain('already');
+    const cancelled = await request(t.app).post('/api/v1/billing/cancel').set(bearer(s));
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.cancelAt).toEqual(expect.any(String));
+    expect(stripe.callsTo('POST', `/v1/subscriptions/sub_${s.tenantId}`).at(-1)?.params).toEqual({ cancel_at_period_end: 'true' });
+    expect((await tenantOf(s.tenantId)).plan).toBe('pro');
+    const portal = await request(t.app).post('/api/v1/billing/portal').set(bearer(s));
+    expect(portal.status).toBe(201);
+    expect(portal.body.url).toMatch(/^https:\/\/billing\.stripe\.test\//);
+    expect(stripe.callsTo('POST', '/v1/billing_portal/sessions').at(-1)?.params.customer).toBe(customer);
+  });
+
+  it('when a trial runs out to restricted, then a paid checkout brings the tenant back to active, each step audited', async () => {
+    const s = await t.register();
+    const start = now;
+    now = new Date(start.getTime() + 14 * DAY + 1000);
+    await sweepBilling(t.deps);
+    now = new Date(now.getTime() + 7 * DAY + 1000);
+    await sweepBilling(t.deps);
+    expect((await tenantOf(s.tenantId)).status).toBe('suspended');
+    const login = await request(t.app).post('/api/v1/auth/login').send({ email: s.email, password: s.password });
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(login.body.accessToken)).send({ plan: 'pro' }).expect(201);
+    const customer = (await tenantOf(s.tenantId)).stripeCustomerId!;
+    await applyStripeEvent(t.deps, await deliver('checkout.session.completed', { id: 'cs_2', object: 'checkout.session', status: 'complete', customer, subscription: 'sub_2', metadata: { tenantId: s.tenantId, plan: 'pro' } }));
+    expect(await tenantOf(s.tenantId)).toMatchObject({ status: 'active', plan: 'pro' });
+    const moves = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'billing.status_changed' }, orderBy: { seq: 'asc' } });
+    expect(moves.map((m) => (m.meta as { to: string }).to)).toEqual(['past_due', 'suspended', 'active']);
+    now = start;
+  });
+
+  it('when a burst of telephony usage (with a duplicate, a 500 and timeouts) is reported, then each usage event is one meter event, identified by its id, reported once', async () => {
+    const s = await t.register();
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'telephony' }).expect(201);
+    const customer = (await tenantOf(s.tenantId)).stripeCustomerId!;
+    const other = await t.register();
+    const job = (tenantId: string, eventId: string, kind: 'telephony_seconds' | 'conversation', quantity: number) =>
+      recordUsageEvent(t.deps, { v: 1, tenantId, requestId: 'req-meter', eventId, at: now.toISOString(), kind, quantity });
+    const ids = ['call-a', 'call-b', 'call-c', 'call-d', 'call-e'].map((id) => `${id}-${s.tenantId}`);
+    for (const [i, id] of ids.entries()) await job(s.tenantId, id, 'telephony_seconds', 60 + i + 0.4);
+    await job(s.tenantId, ids[0]!, 'telephony_seconds', 60.4);
+    await job(s.tenantId, `conv-${s.tenantId}`, 'conversation', 1);
+    await job(other.tenantId, `call-${other.tenantId}`, 'telephony_seconds', 30);
+    const before = stripe.callsTo('POST', '/v1/billing/meter_events').length;
+
+    stripe.failMeterEvents(1, 500);
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 5, failed: 0 });
+    for (const id of ids.slice(2)) await job(s.tenantId, `${id}-late`, 'telephony_seconds', 10);
+    stripe.failMeterEvents(3, 0);
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 2, failed: 1 });
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 1, failed: 0 });
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 0, failed: 0 });
+
+    const sent = stripe.callsTo('POST', '/v1/billing/meter_events').slice(before);
+    const byIdentifier = new Map<string, typeof sent>();
+    for (const call of sent) byIdentifier.set(call.params.identifier!, [...(byIdentifier.get(call.params.identifier!) ?? []), call]);
+    const expected = [...ids, ...ids.slice(2).map((id) => `${id}-late`)];
+    expect([...byIdentifier.keys()].sort()).toEqual([...expected].sort());
+    for (const [identifier, calls] of byIdentifier) {
+      expect(new Set(calls.map((c) => c.idempotencyKey))).toEqual(new Set([`vocalia-meter-${identifier}`]));
+      expect(calls[0]!.params).toMatchObject({ event_name: 'vocalia_telephony_seconds', 'payload[stripe_customer_id]': customer });
+    }
+    expect(byIdentifier.get(ids[0]!)!.map((c) => c.params['payload[value]'])).toEqual(['61', '61']);
+    expect(sent).toHaveLength(expected.length + 1 + 3);
+    const rows = await t.deps.prisma.usageRecord.findMany({ where: { tenantId: { in: [s.tenantId, other.tenantId] } } });
+    expect(rows.filter((r) => r.reportedAt).map((r) => r.eventId).sort()).toEqual([...expected].sort());
+  });
+});
