@@ -22,6 +22,8 @@ import { registerPersonaRoutes } from './personas/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
+import { DASHBOARD_DIST_DIR } from '@vocalia/dashboard';
+import { registerDashboardRoutes } from './dashboard-static/routes';
 
 /**
  * Every feature mounts its routes here, with full paths (`/api/v1/...`, `/internal/v1/...`) on this one
@@ -50,4 +52,5 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerWebhookRoutes(router, deps);
   registerGdprRoutes(router, deps);
   registerInternalRoutes(router, deps);
+  registerDashboardRoutes(router, DASHBOARD_DIST_DIR);
 }
