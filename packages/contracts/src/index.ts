@@ -15,6 +15,8 @@ export * from './http/db-api-agents';
 export * from './http/db-api-knowledge';
 export * from './http/db-api-catalog';
 export * from './http/db-api-conversations';
+export * from './http/db-api-leads';
+export * from './http/db-api-analytics';
 export * from './http/db-api-usage';
 export * from './http/db-api-widget';
 export * from './http/db-api-gdpr';

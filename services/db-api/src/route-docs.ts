@@ -19,6 +19,8 @@ import { personaRouteDocs } from './personas/openapi';
 import { usageRouteDocs } from './usage/openapi';
 import { widgetRouteDocs } from './widget/openapi';
 import { webhookRouteDocs } from './webhooks/openapi';
+import { leadRouteDocs } from './leads/openapi';
+import { analyticsRouteDocs } from './analytics/openapi';
 
 /**
  * Every /api/v1 route, in the order of openapi.json. Each feature keeps its entries in its own
@@ -44,5 +46,7 @@ export const routeDocs: RouteDoc[] = [
   ...usageRouteDocs,
   ...widgetRouteDocs,
   ...webhookRouteDocs,
+  ...leadRouteDocs,
+  ...analyticsRouteDocs,
   ...gdprRouteDocs,
 ];

@@ -22,6 +22,8 @@ import { registerPersonaRoutes } from './personas/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
+import { registerLeadRoutes } from './leads/routes';
+import { registerAnalyticsRoutes } from './analytics/routes';
 import { DASHBOARD_DIST_DIR } from '@vocalia/dashboard';
 import { registerDashboardRoutes } from './dashboard-static/routes';
 
@@ -50,6 +52,8 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerUsageRoutes(router, deps);
   registerWidgetRoutes(router, deps);
   registerWebhookRoutes(router, deps);
+  registerLeadRoutes(router, deps);
+  registerAnalyticsRoutes(router, deps);
   registerGdprRoutes(router, deps);
   registerInternalRoutes(router, deps);
   registerDashboardRoutes(router, DASHBOARD_DIST_DIR);

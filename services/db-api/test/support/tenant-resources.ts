@@ -28,6 +28,8 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   const call = await t.deps.prisma.call.create({
     data: { tenantId: b.tenantId, callSid: `CA${randomUUID().replace(/-/g, '')}`, direction: 'inbound', fromMasked: '+2126****1234', status: 'completed', conversationId: conversation.id },
   });
+  const lead = await t.deps.prisma.lead.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, score: 70, status: 'qualified', name: 'Lead B' } });
+  const booking = await t.deps.prisma.booking.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, service: 'Visite', eventId: `evt_${randomUUID()}` } });
   // Directly: the API refuses a host that does not resolve, and tests have no public DNS.
   const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: b.tenantId, url: 'https://hooks.example/b', secret: `whsec_${randomUUID()}` } });
   const delivery = await t.deps.prisma.webhookDelivery.create({
@@ -43,6 +45,8 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     invitation: invitation.body.id,
     conversation: conversation.id,
     call: call.id,
+    lead: lead.id,
+    booking: booking.id,
     webhook_endpoint: endpoint.id,
     webhook_delivery: delivery.id,
   };
