@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '@vocalia/contracts';
-import { t } from '../i18n';
-import { api, call, me } from '../session/client';
+import { t, uiLanguage } from '../i18n';
+import { api, call } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
 import { LanguageCheckboxes } from '../ui/language-checkboxes';
 import { Shell } from '../ui/shell';
@@ -61,7 +61,7 @@ function AgentStep({ onDone }: { onDone: () => void }) {
       setLanguages(existing.languages);
     } else if (personas.data?.items[0] && !personaId) {
       setPersonaId(personas.data.items[0].id);
-      setLanguages(me.value ? ['fr'] : []);
+      setLanguages([uiLanguage.value]);
     }
   }, [existing, personas.data]);
   const save = async (e: Event) => {
