@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { customerPage, eventually, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
+import { customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
 
 const PAGES = ['', 'onboarding', 'install', 'conversations', 'leads', 'bookings', 'analytics', 'knowledge', 'agents', 'integrations', 'billing', 'settings'];
 
@@ -81,7 +81,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await screenshot(visitor, `dashboard-${journey.lang}-customer-site`);
   }
 
-  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work', async (journey) => {
+  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work, and axe-core finds no serious violation on any page', async (journey) => {
     const app = `${fleet.edgeUrl}/app/`;
     const email = `owner.${randomBytes(5).toString('hex')}@${journey.lang}.dashboard.example`;
     const page = await newPage();
@@ -95,6 +95,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(PASSWORD);
     await shot('sign-up');
+    const a11y: string[] = (await seriousA11yViolations(page)).map((v) => `sign-up: ${v}`);
     await page.locator('form button[type="submit"]').click();
 
     // Step 1: the business.
@@ -156,7 +157,9 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
       await shot(`page-${name || 'home'}`);
+      a11y.push(...(await seriousA11yViolations(page)).map((v) => `${name || 'home'}: ${v}`));
     }
+    expect(a11y).toEqual([]);
     expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
   }, 120_000);
 });
