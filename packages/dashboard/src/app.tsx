@@ -7,6 +7,7 @@ import { AgentsPage } from './pages/agents-page';
 import { AnalyticsPage } from './pages/analytics-page';
 import { BillingPage } from './pages/billing-page';
 import { BookingsPage } from './pages/bookings-page';
+import { CallsPage } from './pages/calls-page';
 import { ConversationPage, ConversationsPage } from './pages/conversations-page';
 import { HomePage } from './pages/home-page';
 import { InstallPage } from './pages/install-page';
@@ -31,6 +32,7 @@ const PRIVATE = {
   '/onboarding': OnboardingPage,
   '/install': InstallPage,
   '/conversations': ConversationsPage,
+  '/calls': CallsPage,
   '/leads': LeadsPage,
   '/bookings': BookingsPage,
   '/analytics': AnalyticsPage,

@@ -1,6 +1,7 @@
 import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { FormError } from '../ui/field';
+import { CsvExportButton } from '../ui/csv-export';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
@@ -11,6 +12,9 @@ export function BookingsPage() {
   const set = (id: string, status: 'confirmed' | 'cancelled') => void submit(() => api.bookings.setStatus(id, status)).then(list.reload);
   return (
     <Shell title={t('navBookings')}>
+      <div class="filters">
+        <CsvExportButton rows={list.data?.items ?? []} columns={['createdAt', 'service', 'requestedDate', 'requestedTime', 'name', 'email', 'phone', 'note', 'status']} filename="bookings.csv" />
+      </div>
       <FormError message={list.error ?? problem.message} />
       <div class="table-wrap">
         <table data-test="bookings">

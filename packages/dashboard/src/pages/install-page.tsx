@@ -4,6 +4,7 @@ import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { OriginsEditor } from './origins-editor';
 import { SnippetTabs } from './snippet-tabs';
+import { WidgetAppearance } from './widget-appearance';
 
 export function InstallPage() {
   const snippet = useLoad(() => api.widget.snippet());
@@ -11,6 +12,7 @@ export function InstallPage() {
     <Shell title={t('navInstall')}>
       {snippet.error && <p class="form-error">{snippet.error}</p>}
       {snippet.data ? <SnippetTabs snippet={snippet.data} /> : <p role="status">{t('loading')}</p>}
+      <WidgetAppearance />
       <OriginsEditor />
     </Shell>
   );

@@ -3,6 +3,7 @@ import { LeadStatus } from '@vocalia/contracts';
 import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { FormError, Select } from '../ui/field';
+import { CsvExportButton } from '../ui/csv-export';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
@@ -16,6 +17,7 @@ export function LeadsPage() {
     <Shell title={t('navLeads')}>
       <div class="filters">
         <Select label={t('status')} name="status" value={status} onChange={setStatus} options={[{ value: '', label: t('allStatuses') }, ...statuses.map((s) => ({ value: s, label: s }))]} />
+        <CsvExportButton rows={list.data?.items ?? []} columns={['createdAt', 'name', 'email', 'phone', 'score', 'status', 'conversationId']} filename="leads.csv" />
       </div>
       <FormError message={list.error ?? problem.message} />
       <div class="table-wrap">

@@ -7,6 +7,7 @@ import { Field, FormError, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
+import { GdprSection, TenantSettingsForm } from './tenant-settings';
 
 function Members() {
   const members = useLoad(() => api.members.list());
@@ -150,9 +151,11 @@ function Audit() {
 export function SettingsPage() {
   return (
     <Shell title={t('navSettings')}>
+      <TenantSettingsForm />
       <Members />
       <ApiKeys />
       <Audit />
+      <GdprSection />
     </Shell>
   );
 }

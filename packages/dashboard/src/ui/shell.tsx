@@ -9,6 +9,7 @@ export const NAV: { path: string; label: MessageKey }[] = [
   { path: '/onboarding', label: 'navOnboarding' },
   { path: '/install', label: 'navInstall' },
   { path: '/conversations', label: 'navConversations' },
+  { path: '/calls', label: 'navCalls' },
   { path: '/leads', label: 'navLeads' },
   { path: '/bookings', label: 'navBookings' },
   { path: '/analytics', label: 'navAnalytics' },
