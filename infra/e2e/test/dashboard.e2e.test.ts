@@ -27,7 +27,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
 
   beforeAll(async () => {
     mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl });
+    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl, dbApiEnv: { SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true' } });
     [site, browser] = await Promise.all([startStaticSite(), launchChromium()]);
   }, 120_000);
 
@@ -132,6 +132,14 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await shot('verify-email');
 
     await askOnCustomerSite(journey, snippet, `/${journey.lang}.html`);
+
+    // "Check my site": db-api fetches the page and finds the snippet on an allowed origin.
+    await page.goto(`${app}#/install`);
+    await page.locator('input[name="check-url"]').fill(`${site.origin}/${journey.lang}.html`);
+    await page.locator('button[name="check-site"]').click();
+    await page.locator('[data-test="check-site-result"] [data-found="true"]').waitFor();
+    await page.locator('[data-test="check-site-result"] [data-allowed="true"]').waitFor();
+    await shot('install-check-site');
 
     await reloadUntil(page, `${app}#/conversations`, '[data-test="conversations"] tbody tr');
     await shot('conversations');

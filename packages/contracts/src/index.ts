@@ -17,6 +17,7 @@ export * from './http/db-api-catalog';
 export * from './http/db-api-conversations';
 export * from './http/db-api-leads';
 export * from './http/db-api-analytics';
+export * from './http/db-api-site-check';
 export * from './http/db-api-usage';
 export * from './http/db-api-widget';
 export * from './http/db-api-gdpr';

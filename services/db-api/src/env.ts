@@ -35,6 +35,8 @@ export const EnvSchema = BaseEnv.extend({
   GDPR_EXPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10000).default(500),
   /** Local development only: webhook endpoints may point at loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  /** Local development only: the dashboard's "check my site" may fetch loopback and private addresses. */
+  SITE_CHECK_ALLOW_PRIVATE_TARGETS: bool.default(false),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {

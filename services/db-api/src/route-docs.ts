@@ -21,6 +21,7 @@ import { widgetRouteDocs } from './widget/openapi';
 import { webhookRouteDocs } from './webhooks/openapi';
 import { leadRouteDocs } from './leads/openapi';
 import { analyticsRouteDocs } from './analytics/openapi';
+import { siteCheckRouteDocs } from './site-check/openapi';
 
 /**
  * Every /api/v1 route, in the order of openapi.json. Each feature keeps its entries in its own
@@ -48,5 +49,6 @@ export const routeDocs: RouteDoc[] = [
   ...webhookRouteDocs,
   ...leadRouteDocs,
   ...analyticsRouteDocs,
+  ...siteCheckRouteDocs,
   ...gdprRouteDocs,
 ];

@@ -24,6 +24,7 @@ import { registerWidgetRoutes } from './widget/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
 import { registerLeadRoutes } from './leads/routes';
 import { registerAnalyticsRoutes } from './analytics/routes';
+import { registerSiteCheckRoutes } from './site-check/routes';
 import { DASHBOARD_DIST_DIR } from '@vocalia/dashboard';
 import { registerDashboardRoutes } from './dashboard-static/routes';
 
@@ -54,6 +55,7 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerWebhookRoutes(router, deps);
   registerLeadRoutes(router, deps);
   registerAnalyticsRoutes(router, deps);
+  registerSiteCheckRoutes(router, deps);
   registerGdprRoutes(router, deps);
   registerInternalRoutes(router, deps);
   registerDashboardRoutes(router, DASHBOARD_DIST_DIR);

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { api } from '../session/client';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
+import { CheckSite } from './check-site';
 import { OriginsEditor } from './origins-editor';
 import { SnippetTabs } from './snippet-tabs';
 import { WidgetAppearance } from './widget-appearance';
@@ -14,6 +15,7 @@ export function InstallPage() {
       {snippet.data ? <SnippetTabs snippet={snippet.data} /> : <p role="status">{t('loading')}</p>}
       <WidgetAppearance />
       <OriginsEditor />
+      <CheckSite />
     </Shell>
   );
 }

@@ -30,6 +30,7 @@ import {
   UsageResponse,
   WidgetSettingsResponse,
   WidgetSnippetResponse,
+  CheckSiteResponse,
 } from '@vocalia/contracts';
 import type { HttpRequest, QueryValue } from '../http';
 
@@ -94,6 +95,8 @@ export function widgetResource(request: HttpRequest) {
     get: () => request({ method: 'GET', path: '/api/v1/widget', response: WidgetSettingsResponse }),
     update: (input: z.input<typeof UpdateWidgetRequest>) => request({ method: 'PUT', path: '/api/v1/widget', body: input, response: WidgetSettingsResponse }),
     snippet: () => request({ method: 'GET', path: '/api/v1/widget/snippet', response: WidgetSnippetResponse }),
+    /** db-api fetches the page (public addresses only) and says whether the snippet is there and the origin allowed. */
+    checkSite: (url: string) => request({ method: 'POST', path: '/api/v1/widget/check-site', body: { url }, response: CheckSiteResponse }),
   };
 }
 
