@@ -8,6 +8,7 @@ import { AnalyticsPage } from './pages/analytics-page';
 import { BillingPage } from './pages/billing-page';
 import { BookingsPage } from './pages/bookings-page';
 import { CallsPage } from './pages/calls-page';
+import { CatalogPage } from './pages/catalog-page';
 import { ConversationPage, ConversationsPage } from './pages/conversations-page';
 import { HomePage } from './pages/home-page';
 import { InstallPage } from './pages/install-page';
@@ -37,6 +38,7 @@ const PRIVATE = {
   '/bookings': BookingsPage,
   '/analytics': AnalyticsPage,
   '/knowledge': KnowledgePage,
+  '/catalog': CatalogPage,
   '/agents': AgentsPage,
   '/integrations': IntegrationsPage,
   '/billing': BillingPage,

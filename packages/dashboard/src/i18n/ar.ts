@@ -153,4 +153,11 @@ export const ar: Messages = {
   snippetMissing: 'الكود غير موجود في هذه الصفحة.',
   originAllowed: 'هذا الموقع مسموح به.',
   originNotAllowed: 'هذا الموقع ليس ضمن المواقع المسموح بها بعد.',
+  navCatalog: 'الكتالوج',
+  sku: 'المرجع',
+  price: 'السعر',
+  stock: 'المخزون',
+  importCsv: 'استيراد ملف CSV',
+  imported: 'تم الاستيراد: {created} جديد، {updated} محدَّث',
+  row: 'السطر',
 };

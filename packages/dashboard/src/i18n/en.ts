@@ -152,6 +152,13 @@ export const en = {
   snippetMissing: 'The snippet is not on this page.',
   originAllowed: 'This site is allowed.',
   originNotAllowed: 'This site is not in the allowed sites yet.',
+  navCatalog: 'Catalog',
+  sku: 'SKU',
+  price: 'Price',
+  stock: 'Stock',
+  importCsv: 'Import a CSV file',
+  imported: 'Imported: {created} new, {updated} updated',
+  row: 'Row',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -153,4 +153,11 @@ export const es: Messages = {
   snippetMissing: 'El código no está en esta página.',
   originAllowed: 'Este sitio está permitido.',
   originNotAllowed: 'Este sitio aún no está en los sitios permitidos.',
+  navCatalog: 'Catálogo',
+  sku: 'Referencia',
+  price: 'Precio',
+  stock: 'Existencias',
+  importCsv: 'Importar un archivo CSV',
+  imported: 'Importado: {created} nuevos, {updated} actualizados',
+  row: 'Fila',
 };

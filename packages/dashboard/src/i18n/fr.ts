@@ -153,4 +153,11 @@ export const fr: Messages = {
   snippetMissing: "Le code n'est pas sur cette page.",
   originAllowed: 'Ce site est autorisé.',
   originNotAllowed: "Ce site n'est pas encore dans les sites autorisés.",
+  navCatalog: 'Catalogue',
+  sku: 'Référence',
+  price: 'Prix',
+  stock: 'Stock',
+  importCsv: 'Importer un fichier CSV',
+  imported: 'Importé : {created} nouveaux, {updated} mis à jour',
+  row: 'Ligne',
 };

@@ -4,6 +4,7 @@ import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError } from '../ui/field';
+import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
@@ -34,7 +35,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
   );
 }
 
-export function IntegrationsPage() {
+function Integrations() {
   const endpoints = useLoad(() => api.webhooks.endpoints.list());
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<string>();
@@ -49,7 +50,7 @@ export function IntegrationsPage() {
     }
   };
   return (
-    <Shell title={t('navIntegrations')}>
+    <>
       <h2>{t('webhooks')}</h2>
       {secret && (
         <div class="notice" role="status">
@@ -80,6 +81,16 @@ export function IntegrationsPage() {
         </button>
       </form>
       <FormError message={problem.fields.url ? undefined : problem.message} />
+    </>
+  );
+}
+
+export function IntegrationsPage() {
+  return (
+    <Shell title={t('navIntegrations')}>
+      <PlanGate feature="webhooks">
+        <Integrations />
+      </PlanGate>
     </Shell>
   );
 }

@@ -3,6 +3,7 @@ import type { Language } from '@vocalia/contracts';
 import { formatDate, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
+import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
@@ -48,7 +49,7 @@ function TestQuestion() {
   );
 }
 
-export function KnowledgePage() {
+function Knowledge() {
   const docs = useLoad(() => api.knowledge.list({ limit: 100 }));
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
@@ -70,7 +71,7 @@ export function KnowledgePage() {
     }
   };
   return (
-    <Shell title={t('navKnowledge')}>
+    <>
       <FormError message={docs.error} />
       <ul class="list" data-test="documents">
         {docs.data?.items.map((d) => (
@@ -107,6 +108,16 @@ export function KnowledgePage() {
         </form>
       </section>
       <TestQuestion />
+    </>
+  );
+}
+
+export function KnowledgePage() {
+  return (
+    <Shell title={t('navKnowledge')}>
+      <PlanGate feature="knowledge_base">
+        <Knowledge />
+      </PlanGate>
     </Shell>
   );
 }

@@ -14,6 +14,7 @@ export const NAV: { path: string; label: MessageKey }[] = [
   { path: '/bookings', label: 'navBookings' },
   { path: '/analytics', label: 'navAnalytics' },
   { path: '/knowledge', label: 'navKnowledge' },
+  { path: '/catalog', label: 'navCatalog' },
   { path: '/agents', label: 'navAgents' },
   { path: '/integrations', label: 'navIntegrations' },
   { path: '/billing', label: 'navBilling' },

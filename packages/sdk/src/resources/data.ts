@@ -69,6 +69,8 @@ export function catalogResource(request: HttpRequest) {
     update: (id: string, input: z.input<typeof UpdateCatalogItemRequest>) => request({ method: 'PATCH', path: `/api/v1/catalog/items/${seg(id)}`, body: input, response: CatalogItemResponse }),
     remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/catalog/items/${seg(id)}`, response: null }),
     import: (items: z.input<typeof CatalogItemInput>[]) => request({ method: 'POST', path: '/api/v1/catalog/import', body: items, response: CatalogImportResponse }),
+    /** CSV text with the header `sku,name,description,price,currency,stock,url,image_url` (any order); all or nothing. */
+    importCsv: (csv: string) => request({ method: 'POST', path: '/api/v1/catalog/import', text: { contentType: 'text/csv', content: csv }, response: CatalogImportResponse }),
   };
 }
 
