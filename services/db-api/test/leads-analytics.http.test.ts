@@ -66,9 +66,11 @@ describe('leads, bookings and analytics for the dashboard', () => {
     expect(JSON.stringify(res.body.errors)).toContain('body.status');
   });
 
-  it('when the owner confirms then cancels a booking, then the list follows', async () => {
+  it('when the owner confirms, marks done, then cancels a booking, then the list follows', async () => {
     expect((await request(t.app).get('/api/v1/bookings').set(bearer(owner))).body.items).toMatchObject([{ id: bookingId, service: 'Dîner', status: 'requested' }]);
     expect((await request(t.app).patch(`/api/v1/bookings/${bookingId}`).set(bearer(owner)).send({ status: 'confirmed' })).body.status).toBe('confirmed');
+    expect((await request(t.app).patch(`/api/v1/bookings/${bookingId}`).set(bearer(owner)).send({ status: 'done' })).body.status).toBe('done');
+    expect((await request(t.app).get(`/api/v1/conversations/${(await t.deps.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).conversationId}`).set(bearer(owner))).body.bookings[0].status).toBe('done');
     expect((await request(t.app).patch(`/api/v1/bookings/${bookingId}`).set(bearer(owner)).send({ status: 'cancelled' })).body.status).toBe('cancelled');
     expect((await request(t.app).get('/api/v1/bookings').query({ status: 'cancelled' }).set(bearer(owner))).body.items).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import { QueryDate } from './db-api-pagination';
 
 export const LeadStatus = z.enum(['new', 'contacted', 'qualified', 'won', 'lost']);
 export type LeadStatus = z.infer<typeof LeadStatus>;
-export const BookingStatus = z.enum(['requested', 'confirmed', 'cancelled']);
+export const BookingStatus = z.enum(['requested', 'confirmed', 'cancelled', 'done']);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
 /** `GET /api/v1/leads`: newest first; `from`/`to` bound `createdAt` (inclusive, exclusive). */
@@ -41,6 +41,6 @@ export type BookingListItem = z.infer<typeof BookingListItem>;
 export const BookingPage = z.object({ items: z.array(BookingListItem), nextCursor: z.string().nullable() });
 export type BookingPage = z.infer<typeof BookingPage>;
 
-/** Confirm or cancel a requested booking. */
+/** Confirm, cancel, or mark done (the visit took place). */
 export const UpdateBookingRequest = z.object({ status: BookingStatus });
 export type UpdateBookingRequest = z.infer<typeof UpdateBookingRequest>;

@@ -91,6 +91,7 @@ export const ar: Messages = {
   requested: 'مطلوب في',
   confirm: 'تأكيد',
   cancel: 'إلغاء',
+  markDone: 'تم',
   conversationsPerDay: 'المحادثات يوميًا حسب القناة',
   total: 'المجموع',
   handoffs: 'التحويلات إلى موظف',

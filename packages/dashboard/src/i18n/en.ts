@@ -90,6 +90,7 @@ export const en = {
   requested: 'Requested for',
   confirm: 'Confirm',
   cancel: 'Cancel',
+  markDone: 'Done',
   conversationsPerDay: 'Conversations per day, by channel',
   total: 'Total',
   handoffs: 'Hand-offs to a human',

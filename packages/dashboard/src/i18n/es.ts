@@ -91,6 +91,7 @@ export const es: Messages = {
   requested: 'Solicitado para',
   confirm: 'Confirmar',
   cancel: 'Cancelar',
+  markDone: 'Hecho',
   conversationsPerDay: 'Conversaciones por día, por canal',
   total: 'Total',
   handoffs: 'Transferencias a una persona',

@@ -91,6 +91,7 @@ export const fr: Messages = {
   requested: 'Demandé pour',
   confirm: 'Confirmer',
   cancel: 'Annuler',
+  markDone: 'Terminé',
   conversationsPerDay: 'Conversations par jour, par canal',
   total: 'Total',
   handoffs: 'Transferts vers un humain',

@@ -9,7 +9,7 @@ import { useSubmit } from '../ui/use-submit';
 export function BookingsPage() {
   const list = useLoad(() => api.bookings.list({ limit: 50 }));
   const { busy, problem, submit } = useSubmit();
-  const set = (id: string, status: 'confirmed' | 'cancelled') => void submit(() => api.bookings.setStatus(id, status)).then(list.reload);
+  const set = (id: string, status: 'confirmed' | 'cancelled' | 'done') => void submit(() => api.bookings.setStatus(id, status)).then(list.reload);
   return (
     <Shell title={t('navBookings')}>
       <div class="filters">
@@ -46,7 +46,12 @@ export function BookingsPage() {
                       {t('confirm')}
                     </button>
                   )}{' '}
-                  {b.status !== 'cancelled' && (
+                  {b.status === 'confirmed' && (
+                    <button type="button" disabled={busy} onClick={() => set(b.id, 'done')}>
+                      {t('markDone')}
+                    </button>
+                  )}{' '}
+                  {b.status !== 'cancelled' && b.status !== 'done' && (
                     <button type="button" class="secondary" disabled={busy} onClick={() => set(b.id, 'cancelled')}>
                       {t('cancel')}
                     </button>

@@ -5,7 +5,7 @@ import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { toBookingListItem } from './list-bookings';
 
-/** Confirms or cancels a booking request: scoped to the caller's tenant, audited. */
+/** Confirms, cancels or closes (done) a booking: scoped to the caller's tenant, audited. */
 export async function updateBookingStatus(deps: Deps, auth: AuthContext, id: string, input: UpdateBookingRequest): Promise<BookingListItem> {
   const updated = await deps.prisma.booking.updateMany({ where: { id, tenantId: auth.tenantId }, data: { status: input.status } });
   if (updated.count === 0) throw notFound('Booking');
