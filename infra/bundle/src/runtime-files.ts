@@ -9,6 +9,7 @@ import { REPO_ROOT } from './repo';
 const RUNTIME_FILES: Record<string, string[]> = {
   'packages/db/': ['packages/db/prisma/migrations'],
   'packages/widget/': ['packages/widget/build', 'packages/widget/package.json'],
+  'packages/dashboard/': ['packages/dashboard/dist'],
 };
 
 export function copyRuntimeFiles(bundledInputs: string[], outDir: string): string[] {

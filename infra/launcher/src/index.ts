@@ -7,3 +7,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 export { ResolveError } from './resolve-error';
 export { maskUrl } from './mask-url';
 export { ROUTES_FILE, REPO_ROOT } from './paths';
+export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher';

@@ -15,6 +15,9 @@ import {
 import { phoneNumbersResource } from './resources/telephony';
 import { identitiesResource } from './resources/identities';
 import { webhooksResource } from './resources/webhooks';
+import { analyticsResource, bookingsResource, leadsResource } from './resources/leads';
+import { browserAuthResource } from './resources/browser-auth';
+import { BROWSER_SESSION_HEADER, BROWSER_SESSION_MODE } from '@vocalia/contracts';
 import { apiKeysResource, auditResource, invitationsResource, membersResource, OpenApiDocument, originsResource, plansResource, tenantResource } from './resources/settings';
 
 export interface VocaliaClientOptions {
@@ -56,8 +59,32 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     gdpr: gdprResource(request),
     webhooks: webhooksResource(request),
     identities: identitiesResource(request),
+    leads: leadsResource(request),
+    bookings: bookingsResource(request),
+    analytics: analyticsResource(request),
     openApi: () => request({ method: 'GET', path: '/api/v1/openapi.json', response: OpenApiDocument, anonymous: true }),
   };
 }
 
 export type VocaliaClient = ReturnType<typeof createVocaliaClient>;
+
+/**
+ * The client for a browser app served by db-api itself (the dashboard): same resources, with `auth`
+ * in cookie mode (refresh token in an HttpOnly cookie, access token in memory).
+ */
+export function createVocaliaBrowserClient(opts: Omit<VocaliaClientOptions, 'apiKey' | 'accessToken'>) {
+  let accessToken: string | undefined;
+  const headers = { ...opts.headers, [BROWSER_SESSION_HEADER]: BROWSER_SESSION_MODE };
+  const fetchSameOrigin = opts.fetch ?? ((input: string, init: RequestInit) => fetch(input, { ...init, credentials: 'same-origin' }));
+  const client = createVocaliaClient({ ...opts, headers, fetch: fetchSameOrigin });
+  const holder = {
+    setAccessToken: (token: string | undefined) => {
+      accessToken = token;
+      client.setAccessToken(token);
+    },
+  };
+  const request = createHttp({ baseUrl: opts.baseUrl, fetch: fetchSameOrigin, headers, credential: () => accessToken });
+  return { ...client, setAccessToken: holder.setAccessToken, auth: { ...client.auth, ...browserAuthResource(request, holder) } };
+}
+
+export type VocaliaBrowserClient = ReturnType<typeof createVocaliaBrowserClient>;

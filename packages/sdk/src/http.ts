@@ -18,6 +18,8 @@ export interface RequestSpec<S extends z.ZodType | null> {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A non-JSON body sent as is (e.g. CSV), with its content type; `body` is then ignored. */
+  text?: { contentType: string; content: string };
   /** Contract of the 2xx body; null when the route answers 204. */
   response: S;
   /** Send the request without the credential (register, login, refresh, public routes). */
@@ -57,9 +59,10 @@ export function createHttp(opts: HttpOptions) {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     const credential = spec.anonymous ? undefined : opts.credential();
     if (credential) headers.authorization = `Bearer ${credential}`;
-    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    const payload = spec.text ? spec.text.content : spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    if (payload !== undefined) headers['content-type'] = spec.text ? spec.text.contentType : 'application/json';
     const url = `${baseUrl}${spec.path}${queryString(spec.query)}`;
-    const res = await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) });
+    const res = await doFetch(url, { method: spec.method, headers, body: payload });
     const body = spec.bytes && res.ok ? new Uint8Array(await res.arrayBuffer()) : await readBody(res);
     if (!res.ok) throw toApiError(res.status, res.statusText, body, res.headers.get('x-request-id'));
     if (spec.response === null) return undefined as HttpResult<S>;

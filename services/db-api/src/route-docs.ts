@@ -22,6 +22,9 @@ import { phoneNumberRouteDocs } from './phone-numbers/openapi';
 import { usageRouteDocs } from './usage/openapi';
 import { widgetRouteDocs } from './widget/openapi';
 import { webhookRouteDocs } from './webhooks/openapi';
+import { leadRouteDocs } from './leads/openapi';
+import { analyticsRouteDocs } from './analytics/openapi';
+import { siteCheckRouteDocs } from './site-check/openapi';
 
 /**
  * Every /api/v1 route, in the order of openapi.json. Each feature keeps its entries in its own
@@ -49,6 +52,9 @@ export const routeDocs: RouteDoc[] = [
   ...usageRouteDocs,
   ...widgetRouteDocs,
   ...webhookRouteDocs,
+  ...leadRouteDocs,
+  ...analyticsRouteDocs,
+  ...siteCheckRouteDocs,
   ...gdprRouteDocs,
   ...identityRouteDocs,
 ];

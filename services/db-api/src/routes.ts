@@ -25,6 +25,11 @@ import { registerPhoneNumberRoutes } from './phone-numbers/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
+import { registerLeadRoutes } from './leads/routes';
+import { registerAnalyticsRoutes } from './analytics/routes';
+import { registerSiteCheckRoutes } from './site-check/routes';
+import { DASHBOARD_DIST_DIR } from '@vocalia/dashboard';
+import { registerDashboardRoutes } from './dashboard-static/routes';
 
 /**
  * Every feature mounts its routes here, with full paths (`/api/v1/...`, `/internal/v1/...`) on this one
@@ -53,7 +58,11 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerUsageRoutes(router, deps);
   registerWidgetRoutes(router, deps);
   registerWebhookRoutes(router, deps);
+  registerLeadRoutes(router, deps);
+  registerAnalyticsRoutes(router, deps);
+  registerSiteCheckRoutes(router, deps);
   registerGdprRoutes(router, deps);
   registerIdentityRoutes(router, deps);
   registerInternalRoutes(router, deps);
+  registerDashboardRoutes(router, DASHBOARD_DIST_DIR);
 }

@@ -15,6 +15,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/webhooks/endpoints/:id': { enabled: false },
   'POST /api/v1/webhooks/endpoints/:id/rotate-secret': { overlapSeconds: 0 },
   'PATCH /api/v1/phone-numbers/:id': { agentId: null },
+  'PATCH /api/v1/leads/:id': { status: 'lost' },
+  'PATCH /api/v1/bookings/:id': { status: 'cancelled' },
 };
 
 /** Every row tenant B owns, to prove the walk changed nothing. */

@@ -6,3 +6,4 @@ export * from './fake-openai';
 export * from './eventually';
 export * from './browser';
 export * from './static-site';
+export * from './axe';

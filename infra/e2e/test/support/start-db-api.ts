@@ -20,7 +20,7 @@ export interface RunningDbApi {
  * db-api as main.ts builds it (real deps, queue workers running) on a fresh database, or on
  * `databaseUrl` (migrated, kept) when a test owns its PostgreSQL; no listen here.
  */
-export async function startDbApi(opts: { publicBaseUrl: string; queuePrefix: string; databaseUrl?: string }): Promise<RunningDbApi> {
+export async function startDbApi(opts: { publicBaseUrl: string; queuePrefix: string; databaseUrl?: string; smtpUrl?: string; env?: Record<string, string> }): Promise<RunningDbApi> {
   const database = opts.databaseUrl ? await migratedDatabase(opts.databaseUrl) : await freshDatabase();
   const env = parseServiceEnv({
     NODE_ENV: 'test',
@@ -30,6 +30,8 @@ export async function startDbApi(opts: { publicBaseUrl: string; queuePrefix: str
     DB_POOL_SIZE: '5',
     PUBLIC_BASE_URL: opts.publicBaseUrl,
     INTERNAL_API_TOKEN,
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
   });
   const logger = createLogger('db-api', env.LOG_LEVEL);
   const { deps, closers } = buildDeps(env, logger, { queuePrefix: opts.queuePrefix });

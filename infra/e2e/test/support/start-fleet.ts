@@ -11,6 +11,10 @@ export type VoiceSettings = Pick<VoiceApiOptions, 'llmEnv' | 'rateWindowSec' | '
 export interface FleetOptions extends Partial<VoiceSettings> {
   /** Names the Redis prefix, for whoever looks at Redis during a run. */
   name: string;
+  /** Where db-api sends account mails (a mail catcher the test reads); default: db-api's development default. */
+  smtpUrl?: string;
+  /** Extra db-api environment, e.g. `{ SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true' }` to check pages on 127.0.0.1. */
+  dbApiEnv?: Record<string, string>;
 }
 
 export interface Fleet {
@@ -41,7 +45,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     };
     const voiceServer = teardown.add('servers', await reserveServer());
     const { edge, start } = await startVoiceBehindEdge(voiceServer, opts);
-    const dbApi = teardown.add('services', await startDbApi({ publicBaseUrl: edge.url, queuePrefix: prefix }));
+    const dbApi = teardown.add('services', await startDbApi({ publicBaseUrl: edge.url, queuePrefix: prefix, smtpUrl: opts.smtpUrl, env: opts.dbApiEnv }));
     dbServer.serve(dbApi.handler);
     voiceServer.serve(teardown.add('services', await start()).handler);
     return {

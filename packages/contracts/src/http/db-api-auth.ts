@@ -60,3 +60,18 @@ export const MeResponse = z.object({
   memberships: z.array(MembershipSummary),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/**
+ * Browser clients (the dashboard) send this header with the value `cookie` on the auth routes: the
+ * refresh token then travels only in an HttpOnly cookie and is left out of the JSON body.
+ */
+export const BROWSER_SESSION_HEADER = 'x-vocalia-session';
+export const BROWSER_SESSION_MODE = 'cookie';
+/** The HttpOnly, Secure, SameSite=Strict cookie holding the refresh token, scoped to REFRESH_COOKIE_PATH. */
+export const REFRESH_COOKIE_NAME = 'vocalia_refresh';
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+export const BrowserTokenResponse = TokenPair.omit({ refreshToken: true });
+export type BrowserTokenResponse = z.infer<typeof BrowserTokenResponse>;
+export const BrowserSessionResponse = SessionResponse.omit({ refreshToken: true });
+export type BrowserSessionResponse = z.infer<typeof BrowserSessionResponse>;

@@ -68,7 +68,7 @@ export const BookingView = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   note: z.string().nullable(),
-  status: z.enum(['requested', 'confirmed', 'cancelled']),
+  status: z.enum(['requested', 'confirmed', 'cancelled', 'done']),
   createdAt: z.iso.datetime(),
 });
 

@@ -32,6 +32,7 @@ import {
   UsageResponse,
   WidgetSettingsResponse,
   WidgetSnippetResponse,
+  CheckSiteResponse,
 } from '@vocalia/contracts';
 import type { HttpRequest, QueryValue } from '../http';
 
@@ -70,6 +71,8 @@ export function catalogResource(request: HttpRequest) {
     update: (id: string, input: z.input<typeof UpdateCatalogItemRequest>) => request({ method: 'PATCH', path: `/api/v1/catalog/items/${seg(id)}`, body: input, response: CatalogItemResponse }),
     remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/catalog/items/${seg(id)}`, response: null }),
     import: (items: z.input<typeof CatalogItemInput>[]) => request({ method: 'POST', path: '/api/v1/catalog/import', body: items, response: CatalogImportResponse }),
+    /** CSV text with the header `sku,name,description,price,currency,stock,url,image_url` (any order); all or nothing. */
+    importCsv: (csv: string) => request({ method: 'POST', path: '/api/v1/catalog/import', text: { contentType: 'text/csv', content: csv }, response: CatalogImportResponse }),
   };
 }
 
@@ -100,6 +103,8 @@ export function widgetResource(request: HttpRequest) {
     get: () => request({ method: 'GET', path: '/api/v1/widget', response: WidgetSettingsResponse }),
     update: (input: z.input<typeof UpdateWidgetRequest>) => request({ method: 'PUT', path: '/api/v1/widget', body: input, response: WidgetSettingsResponse }),
     snippet: () => request({ method: 'GET', path: '/api/v1/widget/snippet', response: WidgetSnippetResponse }),
+    /** db-api fetches the page (public addresses only) and says whether the snippet is there and the origin allowed. */
+    checkSite: (url: string) => request({ method: 'POST', path: '/api/v1/widget/check-site', body: { url }, response: CheckSiteResponse }),
   };
 }
 

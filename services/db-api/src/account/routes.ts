@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { clientIp } from '../access/client-ip';
 import { getAuth } from '../access/auth-context';
 import { authenticate } from '../access/authenticate';
+import { sendSession } from '../access/browser-session';
 import { changePassword } from './change-password';
 import { requestPasswordReset } from './request-password-reset';
 import { resendVerification } from './resend-verification';
@@ -28,6 +29,6 @@ export function registerAccountRoutes(router: Router, deps: Deps): void {
     res.status(202).json(await resendVerification(deps, getAuth(res)));
   });
   router.post('/api/v1/me/password', auth, async (req, res) => {
-    res.json(await changePassword(deps, getAuth(res), parseInput(ChangePasswordRequest, req.body), clientIp(req)));
+    sendSession(req, res, await changePassword(deps, getAuth(res), parseInput(ChangePasswordRequest, req.body), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS);
   });
 }

@@ -30,6 +30,8 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   });
   // Directly: buying goes through Twilio, which the walk does not need.
   const phoneNumber = await t.deps.prisma.phoneNumber.create({ data: { tenantId: b.tenantId, number: `+2125${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`, agentId: agent.id } });
+  const lead = await t.deps.prisma.lead.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, score: 70, status: 'qualified', name: 'Lead B' } });
+  const booking = await t.deps.prisma.booking.create({ data: { tenantId: b.tenantId, conversationId: conversation.id, service: 'Visite', eventId: `evt_${randomUUID()}` } });
   // Directly: the API refuses a host that does not resolve, and tests have no public DNS.
   const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: b.tenantId, url: 'https://hooks.example/b', secret: `whsec_${randomUUID()}` } });
   const delivery = await t.deps.prisma.webhookDelivery.create({
@@ -47,6 +49,8 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     conversation: conversation.id,
     call: call.id,
     phone_number: phoneNumber.id,
+    lead: lead.id,
+    booking: booking.id,
     webhook_endpoint: endpoint.id,
     webhook_delivery: delivery.id,
     oauth_identity: identity.id,

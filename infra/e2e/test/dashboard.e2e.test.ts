@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
+
+const PAGES = ['', 'onboarding', 'install', 'conversations', 'calls', 'leads', 'bookings', 'analytics', 'knowledge', 'catalog', 'agents', 'integrations', 'billing', 'settings'];
+
+interface Journey {
+  lang: 'en' | 'ar';
+  company: string;
+  sector: string;
+  question: string;
+  shop: string;
+}
+
+const JOURNEYS: Journey[] = [
+  { lang: 'en', company: 'Riad Atlas', sector: 'hospitality', question: 'Hello, I would like to book a room for Saturday. I am Nadia, nadia@riad-atlas.example', shop: '<h1>Riad Atlas</h1><p>Guest house in Marrakech.</p>' },
+  { lang: 'ar', company: 'مطعم الأطلس', sector: 'مطعم', question: 'مرحبا، أريد حجز طاولة يوم السبت. أنا سلمى، salma@atlas-resto.example', shop: '<h1>مطعم الأطلس</h1><p>مطعم مغربي في الرباط.</p>' },
+];
+
+describe('the dashboard at /app/: a business signs up, onboards, installs the widget and finds its first conversation (issue #21)', () => {
+  let fleet: Fleet;
+  let mail: MailCatcher;
+  let site: StaticSite;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl, dbApiEnv: { SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    [site, browser] = await Promise.all([startStaticSite(), launchChromium()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await site?.close();
+    await fleet?.close();
+    await mail?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function verificationLink(email: string): Promise<string> {
+    return eventually(async () => {
+      const mails = (await (await fetch(mail.inboxUrl)).json()) as CaughtMail[];
+      const text = mails.find((m) => m.to.includes(email) && m.text.includes('/app/#/verify-email?token='))?.text ?? '';
+      const link = /(https?:\/\/\S+\/app\/#\/verify-email\?token=[^\s>)\]]+)/.exec(text)?.[1];
+      if (!link) throw new Error(`no verification mail for ${email} yet`);
+      return link;
+    }, 15_000);
+  }
+
+  /** Reloads the page (a fresh silent refresh from the cookie each time) until `locator` shows up. */
+  async function reloadUntil(page: Page, url: string, selector: string): Promise<void> {
+    await eventually(async () => {
+      await page.goto(url);
+      await page.reload();
+      await page.locator(selector).first().waitFor({ timeout: 1_500 });
+    }, 20_000, 200);
+  }
+
+  async function askOnCustomerSite(journey: Journey, snippet: string, path: string): Promise<void> {
+    site.pages[path] = customerPage(journey.lang, journey.company, journey.shop, snippet);
+    const visitor = await newPage();
+    const watched = await watchPage(visitor);
+    await visitor.goto(`${site.origin}${path}`);
+    expect(await watched.settled()).toBe('vocalia:ready');
+    await visitor.locator('.launcher').click();
+    await visitor.locator('.panel').waitFor({ state: 'visible' });
+    const answered = visitor.waitForResponse((res) => res.url().endsWith('/respond') && res.request().method() === 'POST');
+    await visitor.locator('.input').fill(journey.question);
+    await visitor.keyboard.press('Enter');
+    expect((await answered).status()).toBe(200);
+    await visitor.locator('.msg.assistant:not([aria-busy]) .text').last().waitFor();
+    expect((await visitor.locator('.msg.assistant .text').last().textContent())?.trim()).not.toBe('');
+    await screenshot(visitor, `dashboard-${journey.lang}-customer-site`);
+  }
+
+  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work, and axe-core finds no serious violation on any page', async (journey) => {
+    const app = `${fleet.edgeUrl}/app/`;
+    const email = `owner.${randomBytes(5).toString('hex')}@${journey.lang}.dashboard.example`;
+    const page = await newPage();
+    const shot = (name: string) => screenshot(page, `dashboard-${journey.lang}-${name}`);
+
+    await page.goto(`${app}#/sign-up`);
+    await page.locator('select[name="ui-language"]').selectOption(journey.lang);
+    expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
+    expect(await page.locator('html').getAttribute('lang')).toBe(journey.lang);
+    await page.locator('input[name="company"]').fill(journey.company);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await shot('sign-up');
+    const a11y: string[] = (await seriousA11yViolations(page)).map((v) => `sign-up: ${v}`);
+    await page.locator('form button[type="submit"]').click();
+
+    // Step 1: the business.
+    await page.locator('input[name="sector"]').waitFor();
+    await shot('onboarding-1-business');
+    await page.locator('input[name="sector"]').fill(journey.sector);
+    await page.locator('form button[type="submit"]').click();
+
+    // Step 2: the agent, from the persona catalogue.
+    await page.locator('select[name="personaId"]').waitFor();
+    await page.locator('select[name="personaId"] option').nth(1).waitFor({ state: 'attached' });
+    await page.locator('input[name="agentName"]').fill('Salma');
+    await shot('onboarding-2-agent');
+    await page.locator('form button[type="submit"]').click();
+
+    // Step 3: the site allowed to use the widget.
+    await page.locator('input[name="origin"]').fill(site.origin);
+    await page.locator('form.inline button[type="submit"]').click();
+    await page.locator('[data-test="origins"] li', { hasText: site.origin }).waitFor();
+    await shot('onboarding-3-origins');
+    await page.locator('button[name="origins-next"]').click();
+
+    // Step 4: the snippet, copied with its button.
+    await page.locator('[data-test="snippet-html"]').waitFor();
+    await page.locator('button[name="copy-html"]').click();
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toContain('data-vocalia-tenant=');
+    await shot('onboarding-4-install');
+
+    // The verification mail, from the mail catcher, opened in the same browser.
+    await page.goto(await verificationLink(email));
+    await page.locator('[data-test="verify-result"]').waitFor();
+    await eventually(async () => expect(await page.locator('[data-test="verify-result"]').textContent()).toBe(journey.lang === 'ar' ? 'تم تأكيد بريدك الإلكتروني.' : 'Your email address is verified.'));
+    await shot('verify-email');
+
+    await askOnCustomerSite(journey, snippet, `/${journey.lang}.html`);
+
+    // "Check my site": db-api fetches the page and finds the snippet on an allowed origin.
+    await page.goto(`${app}#/install`);
+    await page.locator('input[name="check-url"]').fill(`${site.origin}/${journey.lang}.html`);
+    await page.locator('button[name="check-site"]').click();
+    await page.locator('[data-test="check-site-result"] [data-found="true"]').waitFor();
+    await page.locator('[data-test="check-site-result"] [data-allowed="true"]').waitFor();
+    await shot('install-check-site');
+
+    await reloadUntil(page, `${app}#/conversations`, '[data-test="conversations"] tbody tr');
+    await shot('conversations');
+    await page.locator('[data-test="conversations"] tbody tr a').first().click();
+    await page.locator('[data-test="transcript"] .msg.user', { hasText: journey.question }).waitFor();
+    await shot('transcript');
+
+    const contact = /\S+@\S+\.example/.exec(journey.question)?.[0] as string;
+    await reloadUntil(page, `${app}#/leads`, `[data-test="leads"] tbody tr:has-text("${contact}")`);
+    await shot('leads');
+
+    await page.goto(`${app}#/analytics`);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.locator('details summary').click();
+    const todayRow = page.locator(`[data-test="analytics-days"] tr[data-date="${today}"] .day-total`);
+    await todayRow.waitFor();
+    expect(Number(await todayRow.textContent())).toBe(1);
+    expect(await page.locator('.chart canvas').count()).toBe(1);
+    await shot('analytics');
+
+    // The Starter plan has no product catalog: the page offers the upgrade instead of calling the API.
+    await page.goto(`${app}#/catalog`);
+    await page.locator('[data-test="upgrade"]').waitFor();
+
+    for (const name of PAGES) {
+      await page.goto(`${app}#/${name}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(`page-${name || 'home'}`);
+      a11y.push(...(await seriousA11yViolations(page)).map((v) => `${name || 'home'}: ${v}`));
+    }
+    expect(a11y).toEqual([]);
+    expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
+  }, 180_000);
+});

@@ -1,0 +1,42 @@
+import { signal } from '@preact/signals';
+import { ar } from './ar';
+import { ary } from './ary';
+import { en, type MessageKey, type Messages } from './en';
+import { es } from './es';
+import { fr } from './fr';
+
+export const UI_LANGUAGES = ['fr', 'en', 'es', 'ar', 'ary'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<UiLanguage, string> = { fr: 'Français', en: 'English', es: 'Español', ar: 'العربية', ary: 'الدارجة' };
+const CATALOGUES: Record<UiLanguage, Messages> = { fr, en, es, ar, ary };
+const RTL = new Set<UiLanguage>(['ar', 'ary']);
+const STORAGE_KEY = 'vocalia.lang';
+
+function initialLanguage(): UiLanguage {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as UiLanguage;
+  const browser = navigator.language.toLowerCase();
+  if (browser.startsWith('ar-ma')) return 'ary';
+  return UI_LANGUAGES.find((l) => browser.startsWith(l)) ?? 'en';
+}
+
+export const uiLanguage = signal<UiLanguage>(initialLanguage());
+
+/** Sets <html lang dir> so the whole page (and logical CSS properties) flips for Arabic and Darija. */
+export function applyLanguage(lang: UiLanguage): void {
+  uiLanguage.value = lang;
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
+}
+
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const text = CATALOGUES[uiLanguage.value][key];
+  return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(uiLanguage.value === 'ary' ? 'ar-MA' : uiLanguage.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export type { MessageKey };

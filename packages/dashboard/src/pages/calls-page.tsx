@@ -1,0 +1,48 @@
+import { formatDate, t } from '../i18n';
+import { api } from '../session/client';
+import { FormError } from '../ui/field';
+import { Shell } from '../ui/shell';
+import { useLoad } from '../ui/use-load';
+
+/** Phone calls (numbers masked by db-api), with their recording and the conversation they belong to. */
+export function CallsPage() {
+  const calls = useLoad(() => api.calls.list({ limit: 50 }));
+  return (
+    <Shell title={t('navCalls')}>
+      <FormError message={calls.error} />
+      <div class="table-wrap">
+        <table data-test="calls">
+          <thead>
+            <tr>
+              <th scope="col">{t('started')}</th>
+              <th scope="col">{t('direction')}</th>
+              <th scope="col">{t('phone')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('duration')}</th>
+              <th scope="col">{t('recording')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.data?.items.map((c) => (
+              <tr key={c.id}>
+                <td>{c.conversationId ? <a href={`#/conversations/${encodeURIComponent(c.conversationId)}`}>{formatDate(c.startedAt)}</a> : formatDate(c.startedAt)}</td>
+                <td>{c.direction}</td>
+                <td dir="ltr">{c.direction === 'inbound' ? c.from : c.to}</td>
+                <td>{c.status}</td>
+                <td>{c.durationSec === null ? '' : `${Math.floor(c.durationSec / 60)}:${String(c.durationSec % 60).padStart(2, '0')}`}</td>
+                <td>
+                  {c.recordingUrl && (
+                    <a href={c.recordingUrl} target="_blank" rel="noopener noreferrer">
+                      {t('recording')}
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {calls.data?.items.length === 0 && <p>{t('none')}</p>}
+    </Shell>
+  );
+}

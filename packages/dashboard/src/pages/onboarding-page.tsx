@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Language } from '@vocalia/contracts';
+import { t, uiLanguage } from '../i18n';
+import { api, call } from '../session/client';
+import { Field, FormError, Select } from '../ui/field';
+import { LanguageCheckboxes } from '../ui/language-checkboxes';
+import { Shell } from '../ui/shell';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
+import { VerifyBanner } from './home-page';
+import { OriginsEditor } from './origins-editor';
+import { SnippetTabs } from './snippet-tabs';
+
+const STEPS = ['stepBusiness', 'stepAgent', 'stepOrigins', 'stepInstall'] as const;
+
+function BusinessStep({ onDone }: { onDone: () => void }) {
+  const tenant = useLoad(() => api.tenant.get());
+  const [name, setName] = useState('');
+  const [sector, setSector] = useState('');
+  const [languages, setLanguages] = useState<Language[]>([]);
+  const { busy, problem, submit } = useSubmit();
+  useEffect(() => {
+    if (!tenant.data) return;
+    setName(tenant.data.name);
+    setSector(tenant.data.sector ?? '');
+    setLanguages(tenant.data.languages);
+  }, [tenant.data]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const defaultLanguage = languages[0];
+    if (await submit(() => api.tenant.update({ name, sector: sector || null, languages, ...(defaultLanguage ? { defaultLanguage } : {}) }))) onDone();
+  };
+  return (
+    <form onSubmit={save} noValidate>
+      <Field label={t('company')} name="name" value={name} onInput={setName} error={problem.fields.name} />
+      <Field label={t('sector')} name="sector" value={sector} onInput={setSector} error={problem.fields.sector} />
+      <LanguageCheckboxes legend={t('languages')} name="languages" value={languages} onChange={setLanguages} error={problem.fields.languages} />
+      <FormError message={problem.message} />
+      <button type="submit" disabled={busy}>
+        {t('next')}
+      </button>
+    </form>
+  );
+}
+
+function AgentStep({ onDone }: { onDone: () => void }) {
+  const personas = useLoad(() => api.personas.list());
+  const agents = useLoad(() => api.agents.list());
+  const [personaId, setPersonaId] = useState('');
+  const [name, setName] = useState('');
+  const [voice, setVoice] = useState('');
+  const [greeting, setGreeting] = useState('');
+  const [languages, setLanguages] = useState<Language[]>([]);
+  const { busy, problem, submit } = useSubmit();
+  const existing = agents.data?.items[0];
+  useEffect(() => {
+    if (existing) {
+      setPersonaId(existing.personaId);
+      setName(existing.name);
+      setVoice(existing.voice ?? '');
+      setLanguages(existing.languages);
+    } else if (personas.data?.items[0] && !personaId) {
+      setPersonaId(personas.data.items[0].id);
+      setLanguages([uiLanguage.value]);
+    }
+  }, [existing, personas.data]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const lang = languages[0];
+    const fields = { name, personaId, languages, voice: voice || null, ...(greeting && lang ? { greeting: { [lang]: greeting } } : {}) };
+    if (await submit(() => (existing ? api.agents.update(existing.id, fields) : api.agents.create({ ...fields, isDefault: true })))) onDone();
+  };
+  return (
+    <form onSubmit={save} noValidate>
+      <Select
+        label={t('persona')}
+        name="personaId"
+        value={personaId}
+        options={(personas.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.sector})` }))}
+        onChange={setPersonaId}
+        error={problem.fields.personaId}
+      />
+      <p class="hint">{personas.data?.items.find((p) => p.id === personaId)?.description}</p>
+      <Field label={t('agentName')} name="agentName" value={name} onInput={setName} error={problem.fields.name} />
+      <LanguageCheckboxes legend={t('languages')} name="agentLanguages" value={languages} onChange={setLanguages} error={problem.fields.languages} />
+      <Field label={t('voice')} name="voice" value={voice} onInput={setVoice} error={problem.fields.voice} />
+      <Field label={t('greeting')} name="greeting" value={greeting} onInput={setGreeting} error={Object.entries(problem.fields).find(([k]) => k.startsWith('greeting'))?.[1]} />
+      <FormError message={problem.message} />
+      <button type="submit" disabled={busy}>
+        {t('next')}
+      </button>
+    </form>
+  );
+}
+
+/** Four steps, each saved on the real API before the next: business, agent, allowed origins, install. */
+export function OnboardingPage() {
+  const [step, setStep] = useState(0);
+  useEffect(() => document.getElementById('step-title')?.focus(), [step]);
+  const title = STEPS[step] ?? 'stepInstall';
+  const snippet = useLoad(() => (step === 3 ? call(() => api.widget.snippet()) : Promise.resolve(undefined)), [step]);
+  return (
+    <Shell title={t('navOnboarding')}>
+      <VerifyBanner />
+      <ol class="steps" aria-label={t('navOnboarding')}>
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={i === step ? 'step' : undefined} class={i < step ? 'done' : undefined}>
+            {t(s)}
+          </li>
+        ))}
+      </ol>
+      <h2 id="step-title" tabIndex={-1}>
+        {t('stepOf', { n: step + 1 })}: {t(title)}
+      </h2>
+      {step === 0 && <BusinessStep onDone={() => setStep(1)} />}
+      {step === 1 && <AgentStep onDone={() => setStep(2)} />}
+      {step === 2 && (
+        <>
+          <p>{t('originHint')}</p>
+          <OriginsEditor />
+          <button type="button" name="origins-next" onClick={() => setStep(3)}>
+            {t('next')}
+          </button>
+        </>
+      )}
+      {step === 3 && (
+        <>
+          {snippet.data && <SnippetTabs snippet={snippet.data} />}
+          <p role="status" data-test="onboarding-done">
+            {t('onboardingDone')}
+          </p>
+          <a class="button" href="#/">
+            {t('finish')}
+          </a>
+        </>
+      )}
+      {step > 0 && (
+        <button type="button" class="secondary" onClick={() => setStep(step - 1)}>
+          {t('back')}
+        </button>
+      )}
+    </Shell>
+  );
+}

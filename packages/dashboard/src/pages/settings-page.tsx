@@ -1,0 +1,161 @@
+import { useState } from 'preact/hooks';
+import type { AuditVerification, CreatedApiKey } from '@vocalia/contracts';
+import { formatDate, t } from '../i18n';
+import { api } from '../session/client';
+import { CopyButton } from '../ui/copy-button';
+import { Field, FormError, Select } from '../ui/field';
+import { Shell } from '../ui/shell';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
+import { GdprSection, TenantSettingsForm } from './tenant-settings';
+
+function Members() {
+  const members = useLoad(() => api.members.list());
+  const invitations = useLoad(() => api.invitations.list());
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState('member');
+  const { busy, problem, submit } = useSubmit();
+  const invite = async (e: Event) => {
+    e.preventDefault();
+    if (await submit(() => api.invitations.create({ email, role: role as 'member' | 'admin' }))) {
+      setEmail('');
+      invitations.reload();
+    }
+  };
+  return (
+    <section>
+      <h2>{t('members')}</h2>
+      <FormError message={members.error} />
+      <ul class="list" data-test="members">
+        {members.data?.items.map((m) => (
+          <li key={m.userId}>
+            <span dir="ltr">{m.email}</span> · {m.role}
+          </li>
+        ))}
+        {invitations.data?.items
+          .filter((i) => i.status === 'pending')
+          .map((i) => (
+            <li key={i.id}>
+              <span dir="ltr">{i.email}</span> · {i.role} · {i.status}{' '}
+              <button type="button" class="secondary" onClick={() => void submit(() => api.invitations.revoke(i.id)).then(invitations.reload)}>
+                {t('revoke')}
+              </button>
+            </li>
+          ))}
+      </ul>
+      <form onSubmit={invite} noValidate class="inline">
+        <Field label={t('email')} name="invite-email" type="email" dir="ltr" value={email} onInput={setEmail} error={problem.fields.email} />
+        <Select label={t('role')} name="invite-role" value={role} onChange={setRole} options={['member', 'admin'].map((r) => ({ value: r, label: r }))} />
+        <button type="submit" disabled={busy}>
+          {t('invite')}
+        </button>
+      </form>
+      <FormError message={problem.fields.email ? undefined : problem.message} />
+    </section>
+  );
+}
+
+function ApiKeys() {
+  const keys = useLoad(() => api.apiKeys.list());
+  const [name, setName] = useState('');
+  const [shown, setShown] = useState<CreatedApiKey>();
+  const { busy, problem, submit } = useSubmit();
+  const create = async (e: Event) => {
+    e.preventDefault();
+    const created = await submit(() => api.apiKeys.create({ name }));
+    if (created) {
+      setShown(created);
+      setName('');
+      keys.reload();
+    }
+  };
+  const rotate = async (id: string) => {
+    const rotated = await submit(() => api.apiKeys.rotate(id));
+    if (rotated) setShown(rotated);
+    keys.reload();
+  };
+  return (
+    <section>
+      <h2>{t('apiKeys')}</h2>
+      {shown && (
+        <div class="notice" role="status">
+          <p>{t('keyShownOnce')}</p>
+          <pre dir="ltr">
+            <code data-test="api-key">{shown.key}</code>
+          </pre>
+          <CopyButton text={shown.key} />
+        </div>
+      )}
+      <ul class="list">
+        {keys.data?.items.map((k) => (
+          <li key={k.id}>
+            <strong>{k.name}</strong> <code dir="ltr">{k.prefix}…</code> · {k.lastUsedAt ? formatDate(k.lastUsedAt) : '—'}{' '}
+            <button type="button" class="secondary" onClick={() => void rotate(k.id)}>
+              {t('rotate')}
+            </button>{' '}
+            <button type="button" class="secondary" onClick={() => void submit(() => api.apiKeys.revoke(k.id)).then(keys.reload)}>
+              {t('revoke')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={create} noValidate class="inline">
+        <Field label={t('name')} name="key-name" value={name} onInput={setName} error={problem.fields.name} />
+        <button type="submit" disabled={busy}>
+          {t('create')}
+        </button>
+      </form>
+      <FormError message={problem.fields.name ? undefined : problem.message} />
+    </section>
+  );
+}
+
+function Audit() {
+  const audit = useLoad(() => api.audit.list({ limit: 50 }));
+  const [verification, setVerification] = useState<AuditVerification>();
+  const { busy, problem, submit } = useSubmit();
+  return (
+    <section>
+      <h2>{t('audit')}</h2>
+      <button type="button" class="secondary" disabled={busy} onClick={() => void submit(() => api.audit.verify()).then((v) => v && setVerification(v))}>
+        {t('verifyChain')}
+      </button>
+      {verification && <p role="status">{verification.valid ? t('chainOk') : `${t('chainBroken')} (${verification.reason ?? ''} #${verification.firstBrokenSeq ?? ''})`}</p>}
+      <FormError message={audit.error ?? problem.message} />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('created')}</th>
+              <th scope="col">{t('action')}</th>
+              <th scope="col">{t('actor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.data?.items.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.seq}</td>
+                <td>{formatDate(entry.at)}</td>
+                <td>{entry.action}</td>
+                <td dir="ltr">{entry.actor}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function SettingsPage() {
+  return (
+    <Shell title={t('navSettings')}>
+      <TenantSettingsForm />
+      <Members />
+      <ApiKeys />
+      <Audit />
+      <GdprSection />
+    </Shell>
+  );
+}

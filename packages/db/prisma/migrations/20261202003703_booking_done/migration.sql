@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "booking_status" ADD VALUE 'done';
