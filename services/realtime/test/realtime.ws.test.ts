@@ -2,7 +2,7 @@ import { ConversationTurnJob, realtimeReadyKey, UsageEventJob } from '@vocalia/c
 import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 import { createProducer, type Producer } from '@vocalia/service-kit';
 import type WebSocket from 'ws';
-import { answerChunks } from './support/fake-realtime-model';
+import { answerChunks } from '../testing';
 import { openSocket, record, startHarness, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';

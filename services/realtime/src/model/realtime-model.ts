@@ -43,6 +43,9 @@ interface ServerEvent {
   error?: { message?: string };
 }
 
+/** Audio waiting for a slow model connection past this is dropped: 2 s of base64 PCM16 at 24 kHz. */
+const MAX_PENDING_UPLOAD_BYTES = 2 * 64_000;
+
 /** A speech-to-speech session on an OpenAI-compatible realtime API: PCM16 24 kHz both ways, server VAD. */
 export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
   return (options) => {
@@ -105,7 +108,11 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
     ws.on('error', (err) => fail(`model connection failed: ${err.message}`));
     ws.on('close', (code) => fail(`model closed the session (${code})`));
     return Object.assign(events, {
-      appendAudio: (pcm16: Buffer) => void send({ type: 'input_audio_buffer.append', audio: pcm16.toString('base64') }),
+      appendAudio(pcm16: Buffer) {
+        // Live audio is worth nothing late: a model that cannot keep up loses frames, the process keeps its memory.
+        if (ws.bufferedAmount > MAX_PENDING_UPLOAD_BYTES) return;
+        send({ type: 'input_audio_buffer.append', audio: pcm16.toString('base64') });
+      },
       truncate(itemId: string, audioEndMs: number) {
         send({ type: 'response.cancel' });
         send({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: audioEndMs });

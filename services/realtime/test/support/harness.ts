@@ -7,7 +7,7 @@ import { createSessionTokens } from '@vocalia/widget-auth';
 import { createApp } from '../../src/app';
 import { composeRealtime, type ComposeOptions, type Composed } from '../../src/compose';
 import { realtimeModel } from '../../src/model/realtime-model';
-import { FakeRealtimeModel } from './fake-realtime-model';
+import { FakeRealtimeModel } from '../../testing';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WIDGET_SECRET = 'test-widget-secret-0123456789abcdef0123456789';

@@ -19,7 +19,7 @@ export function answerChunks(): Buffer[] {
 
 /**
  * A local server speaking the OpenAI realtime protocol (GA event names): `session.update` ->
- * `session.updated`; after `answerAfterAppends` audio appends it "hears" the visitor (server VAD
+ * `session.updated`; after every `answerAfterAppends` audio appends it "hears" the visitor (server VAD
  * events, the input transcription) and answers with audio deltas, the transcript and `response.done`.
  * `chunkEveryMs` paces the audio like a model speaking in real time.
  */
@@ -65,7 +65,7 @@ export class FakeRealtimeModel {
         const event = JSON.parse(String(data)) as ModelEvent;
         this.received.push(event);
         if (event.type === 'session.update') return ws.send(JSON.stringify({ type: 'session.updated', session: event.session }));
-        if (event.type === 'input_audio_buffer.append' && ++appends === this.answerAfterAppends) void this.answer(ws);
+        if (event.type === 'input_audio_buffer.append' && ++appends % this.answerAfterAppends === 0) void this.answer(ws);
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
