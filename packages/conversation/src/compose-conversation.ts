@@ -19,7 +19,8 @@ export interface ConversationOptions {
   /** BullMQ prefix of the queues. */
   queuePrefix?: string;
   dbApi: DbApiClientOptions;
-  engine: ConversationProvider;
+  /** The engine that answers text turns; a channel where only speech models answer goes without. */
+  engine?: ConversationProvider;
   history: { maxTurns: number; ttlSec: number };
   snapshots: {
     ttlSec: number;

@@ -8,7 +8,7 @@ const none = { speechRecognition: false, webSocket: false, microphone: false, au
 
 describe('voice mode', () => {
   it('when realtime is configured and the plan has cloud_voice, then streaming voice is used', () => {
-    expect(chooseVoiceMode({ voice: { browser: true, realtime: true }, features: PLANS.pro.features }, every)).toEqual({ mode: 'realtime', offered: true });
+    expect(chooseVoiceMode({ voice: { browser: true, realtime: true }, features: PLANS.pro.features }, every)).toEqual({ mode: 'realtime', offered: true, browserFallback: true });
   });
 
   it('when realtime is configured but the plan lacks cloud_voice, then browser speech is used', () => {
@@ -16,8 +16,8 @@ describe('voice mode', () => {
   });
 
   it('when the browser has no speech APIs, then voice is off but marked offered (the visitor is told)', () => {
-    expect(chooseVoiceMode({ voice: { browser: true, realtime: false }, features: PLANS.starter.features }, none)).toEqual({ mode: 'none', offered: true });
-    expect(chooseVoiceMode({ voice: { browser: false, realtime: false }, features: PLANS.pro.features }, every)).toEqual({ mode: 'none', offered: false });
+    expect(chooseVoiceMode({ voice: { browser: true, realtime: false }, features: PLANS.starter.features }, none)).toEqual({ mode: 'none', offered: true, browserFallback: false });
+    expect(chooseVoiceMode({ voice: { browser: false, realtime: false }, features: PLANS.pro.features }, every)).toEqual({ mode: 'none', offered: false, browserFallback: false });
   });
 });
 
@@ -35,8 +35,8 @@ describe('realtime audio', () => {
     expect(Array.from(back).map((v) => Math.round(v * 100) / 100)).toEqual([0, 0.5, -0.5, 1, -1, 1]);
   });
 
-  it('when the API base is https, then the socket is wss on /realtime', () => {
-    expect(realtimeUrl('https://api.vocalia.ai')).toBe('wss://api.vocalia.ai/realtime');
-    expect(realtimeUrl('http://127.0.0.1:3004')).toBe('ws://127.0.0.1:3004/realtime');
+  it('when the API base is https, then the socket is wss on /realtime with the session token in the query', () => {
+    expect(realtimeUrl('https://api.vocalia.ai', 'wt_a.b+c')).toBe('wss://api.vocalia.ai/realtime?token=wt_a.b%2Bc');
+    expect(realtimeUrl('http://127.0.0.1:3004', 't')).toBe('ws://127.0.0.1:3004/realtime?token=t');
   });
 });

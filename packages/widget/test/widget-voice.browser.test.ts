@@ -56,10 +56,31 @@ describe('widget voice in Chromium', () => {
     expect(String(start?.sessionId)).toMatch(/^vs_/);
     expect(fleet.api.realtime.audioFrames).toBeGreaterThanOrEqual(5);
     expect(fleet.api.realtime.oddFrames).toBe(0);
+    expect(fleet.api.realtime.refused).toEqual([]);
     await mic.click();
     await page.waitForFunction(() => document.querySelector('vocalia-widget')?.shadowRoot?.querySelector('.mic')?.getAttribute('aria-pressed') === 'false');
     await eventually(() => fleet.api.realtime.stops, 1);
     await page.context().close();
+  });
+
+  it('when /realtime refuses the socket, then the widget says once that browser speech takes over, and the next press talks through it', async () => {
+    fleet.api.realtime.refuseWith = 503;
+    try {
+      const page = await open('/voice.html', { script: fakeWebSpeech, arg: 'Quels sont vos horaires ?' });
+      const mic = page.locator('.mic');
+      await mic.click();
+      await eventually(() => fleet.api.realtime.refused, [503]);
+      await page.waitForFunction(() => document.querySelector('vocalia-widget')?.shadowRoot?.querySelector('.notice')?.textContent?.includes('reconnaissance vocale du navigateur'));
+      expect(await mic.getAttribute('aria-label')).toBe('Parler');
+      await mic.click();
+      await page.locator('.msg.assistant:not([aria-busy]) .text', { hasText: 'lundi' }).waitFor();
+      expect(fleet.api.log.filter((e) => e.path === '/respond').at(-1)?.body?.context?.channel).toBe('voice');
+      expect(fleet.api.realtime.refused).toEqual([503]);
+      await page.context().close();
+    } finally {
+      fleet.api.realtime.refuseWith = undefined;
+      fleet.api.realtime.refused.length = 0;
+    }
   });
 
   it('when only browser speech is available, then push-to-talk sends the transcript on the voice channel and reads the answer aloud in fr-FR', async () => {

@@ -5,7 +5,7 @@ import { configRoutes } from './config/routes';
 import { publicCors } from './cors/public-cors';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { respondRoutes } from './respond/routes';
-import type { SessionTokens } from './session-token';
+import type { SessionTokens } from '@vocalia/widget-auth';
 import { socialProofRoutes } from './social-proof/routes';
 import type { SocialProofSource } from './social-proof/social-proof-source';
 import { widgetRoutes } from './widget/routes';

@@ -5,7 +5,7 @@ import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
 import { createRealtimeAvailability } from './config/realtime-availability';
 import { createRateLimits } from './rate-limit/rate-limits';
-import { createSessionTokens } from './session-token';
+import { createSessionTokens } from '@vocalia/widget-auth';
 import { publicOriginOf } from './cors/page-origin';
 import { createSocialProofSource } from './social-proof/social-proof-source';
 import { widgetAsset } from './widget/widget-asset';

@@ -1,4 +1,3 @@
 /** In-process use of voice-api (the benchmark, cross-service tests): the same wiring main.ts does. */
 export { createApp, type Deps } from './app';
 export { composeVoiceApi, type ComposeOptions, type Composed } from './compose';
-export { WIDGET_TOKEN_AUDIENCE, WIDGET_TOKEN_ISSUER } from './session-token';

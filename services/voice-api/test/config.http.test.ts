@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { realtimeReadyKey, WidgetConfigResponse } from '@vocalia/contracts';
-import { WIDGET_TOKEN_AUDIENCE, WIDGET_TOKEN_ISSUER } from '../src/session-token';
+import { WIDGET_TOKEN_AUDIENCE, WIDGET_TOKEN_ISSUER } from '@vocalia/widget-auth';
 import { startHarness, WIDGET_SECRET, type Harness } from './support/harness';
 import { snapshotFor } from '@vocalia/conversation/testing';
 

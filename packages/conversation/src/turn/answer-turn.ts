@@ -22,6 +22,7 @@ const definedOnly = (context: TurnRequest['context']): Record<string, string | n
 
 /** One message in any channel: history in, engine, history and lead out, events queued. */
 export async function answerTurn(deps: TurnDeps, turn: TurnRequest, onToken?: TokenSink): Promise<RespondResponse> {
+  if (!deps.engine) throw new Error('this conversation runtime has no engine: pass one to composeConversation to answer text turns');
   const started = performance.now();
   const snapshot = withChosenAgent(turn.snapshot, turn.agentId);
   const { history, state } = await (turn.session ?? loadSessionOrEmpty(deps, snapshot.tenant.id, turn.sessionId));

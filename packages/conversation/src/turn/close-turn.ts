@@ -7,7 +7,8 @@ import { boundedLead } from './lead-score';
 import { publishTurnEvents, type TurnOutcome } from './turn-events';
 
 export interface TurnDeps {
-  engine: ConversationProvider;
+  /** Absent where only speech models answer (browser voice's speech-to-speech path): `respond` then refuses. */
+  engine?: ConversationProvider;
   sessions: SessionStore;
   events: EventPublisher;
   logger: Logger;

@@ -17,7 +17,7 @@ export function pcm16ToFloat(buffer: ArrayBuffer): Float32Array {
   return out;
 }
 
-/** `https://host/prefix` -> `wss://host/prefix/realtime`. */
-export function realtimeUrl(apiBase: string): string {
-  return `${apiBase.replace(/^http/, 'ws')}/realtime`;
+/** `https://host/prefix` -> `wss://host/prefix/realtime?token=...`: the server refuses a bad token or origin at the upgrade. */
+export function realtimeUrl(apiBase: string, token: string): string {
+  return `${apiBase.replace(/^http/, 'ws')}/realtime?token=${encodeURIComponent(token)}`;
 }

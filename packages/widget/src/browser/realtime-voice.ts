@@ -16,7 +16,8 @@ export interface RealtimeHooks {
 }
 
 /**
- * Streaming voice through `/realtime`. Protocol: client sends one JSON `start` frame (token, tenant,
+ * Streaming voice through `/realtime?token=` (a refused token, origin or plan is refused at the
+ * upgrade). Protocol: client sends one JSON `start` frame (token, tenant,
  * session, language, audio format), then binary PCM16 frames, then `{"type":"stop"}`; the server
  * sends binary PCM16 to play and JSON `ready`, `transcript` {role,text,final}, `speech_started`
  * (the visitor barged in: stop playback) and `error` (problem+json fields).
@@ -56,7 +57,7 @@ export class RealtimeVoice {
     }
     const token = await this.hooks.token().catch(() => '');
     const language = this.hooks.language();
-    const socket = new WebSocket(realtimeUrl(this.hooks.apiBase));
+    const socket = new WebSocket(realtimeUrl(this.hooks.apiBase, token));
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {

@@ -18,6 +18,7 @@ export interface UiStrings {
   voiceUnavailable: string;
   micDenied: string;
   voiceFailed: string;
+  realtimeFallback: string;
   networkError: string;
   rateLimited: string;
   /** The tenant's plan quota is used up or its account is restricted (402): no retry offered. */
@@ -50,6 +51,7 @@ const fr: UiStrings = {
   voiceUnavailable: "La voix n'est pas disponible dans ce navigateur. Vous pouvez écrire votre message.",
   micDenied: "L'accès au micro a été refusé. Vous pouvez écrire votre message.",
   voiceFailed: "La voix s'est interrompue. Vous pouvez continuer par écrit.",
+  realtimeFallback: "La voix en continu n'est pas disponible : j'utilise la reconnaissance vocale du navigateur. Appuyez sur le micro pour parler.",
   networkError: "Impossible de joindre l'assistant. Votre message est de nouveau dans la zone de saisie : réessayez.",
   rateLimited: 'Trop de messages en peu de temps. Patientez un instant puis réessayez.',
   unavailable: "L'assistant n'est pas disponible pour le moment. Merci de nous contacter par un autre moyen.",
@@ -69,6 +71,7 @@ const en: UiStrings = {
   voiceUnavailable: "Voice isn't available in this browser. You can type your message.",
   micDenied: 'Microphone access was refused. You can type your message instead.',
   voiceFailed: 'Voice stopped working. You can keep typing.',
+  realtimeFallback: "Streaming voice isn't available, so your browser's speech recognition takes over. Press the mic to talk.",
   networkError: "We couldn't reach the assistant. Your message is back in the box: please try again.",
   rateLimited: 'Too many messages in a short time. Please wait a moment and try again.',
   unavailable: 'The assistant is not available right now. Please contact us another way.',
@@ -88,6 +91,7 @@ const es: UiStrings = {
   voiceUnavailable: 'La voz no está disponible en este navegador. Puedes escribir tu mensaje.',
   micDenied: 'Se ha denegado el acceso al micrófono. Puedes escribir tu mensaje.',
   voiceFailed: 'La voz se ha interrumpido. Puedes seguir por escrito.',
+  realtimeFallback: 'La voz en directo no está disponible: se usa el reconocimiento de voz del navegador. Pulsa el micrófono para hablar.',
   networkError: 'No pudimos contactar con el asistente. Tu mensaje sigue en el cuadro de texto: inténtalo de nuevo.',
   rateLimited: 'Demasiados mensajes en poco tiempo. Espera un momento y vuelve a intentarlo.',
   unavailable: 'El asistente no está disponible en este momento. Contáctanos por otro medio.',
@@ -107,6 +111,7 @@ const ar: UiStrings = {
   voiceUnavailable: 'الصوت غير متاح في هذا المتصفح. يمكنك كتابة رسالتك.',
   micDenied: 'تم رفض الوصول إلى الميكروفون. يمكنك كتابة رسالتك بدلاً من ذلك.',
   voiceFailed: 'توقف الصوت. يمكنك متابعة الكتابة.',
+  realtimeFallback: 'الصوت المباشر غير متاح، لذا سيُستخدم التعرف على الكلام في المتصفح. اضغط على الميكروفون للتحدث.',
   networkError: 'تعذّر الوصول إلى المساعد. أعدنا رسالتك إلى خانة الكتابة، حاول مرة أخرى.',
   rateLimited: 'رسائل كثيرة في وقت قصير. يرجى الانتظار قليلاً ثم المحاولة مجدداً.',
   unavailable: 'المساعد غير متاح حالياً. يرجى التواصل معنا بطريقة أخرى.',
@@ -126,6 +131,7 @@ const ary: UiStrings = {
   voiceUnavailable: 'الصوت ماخدامش فهاد المتصفح. تقدر تكتب الميساج ديالك.',
   micDenied: 'ما عطيتيش الإذن للميكرو. تقدر تكتب الميساج ديالك.',
   voiceFailed: 'الصوت تقطع. تقدر تكمل بالكتابة.',
+  realtimeFallback: 'الصوت المباشر ماخدامش، غادي نخدمو بالتعرف على الصوت ديال المتصفح. ورك على الميكرو باش تهضر.',
   networkError: 'ما قدرناش نوصلو للمساعد. الميساج ديالك رجع للخانة، عاود جرب.',
   rateLimited: 'بزاف ديال الميساجات فوقت قصير. تسنى شوية وعاود جرب.',
   unavailable: 'المساعد ماشي متوفر دابا. تواصل معانا بشي طريقة أخرى.',

@@ -7,7 +7,7 @@ import { stringsFor, type UiStrings } from './strings';
 import type { VoiceChoice } from './voice-mode';
 import type { WidgetSession } from './widget-session';
 
-type NoticeKey = 'voiceUnavailable' | 'micDenied' | 'voiceFailed' | 'listening' | 'connecting';
+type NoticeKey = 'voiceUnavailable' | 'micDenied' | 'voiceFailed' | 'realtimeFallback' | 'listening' | 'connecting';
 
 export interface VoiceControlsDeps {
   view: PanelView;
@@ -19,7 +19,7 @@ export interface VoiceControlsDeps {
 
 /** The mic button and the voice status line; without any voice path, a plain "type instead" explanation. */
 export class VoiceControls {
-  private readonly engine: BrowserVoice | RealtimeVoice | undefined;
+  private engine: BrowserVoice | RealtimeVoice | undefined;
   private notice: NoticeKey | undefined;
   private active = false;
 
@@ -39,7 +39,7 @@ export class VoiceControls {
   render(): void {
     const s: UiStrings = stringsFor(this.deps.language());
     const { micButton, notice } = this.deps.view;
-    const label = this.deps.choice.mode === 'realtime' ? (this.active ? s.realtimeStop : s.realtimeStart) : this.active ? s.micStop : s.micStart;
+    const label = this.engine instanceof RealtimeVoice ? (this.active ? s.realtimeStop : s.realtimeStart) : this.active ? s.micStop : s.micStart;
     micButton.setAttribute('aria-label', label);
     micButton.title = label;
     micButton.setAttribute('aria-pressed', String(this.active));
@@ -54,6 +54,11 @@ export class VoiceControls {
   }
 
   private problem(kind: 'denied' | 'failed'): void {
+    // Streaming voice refused, failed or dropped: browser speech takes over for the rest of the visit, said once.
+    if (kind === 'failed' && this.engine instanceof RealtimeVoice && this.deps.choice.browserFallback) {
+      this.engine = this.browser();
+      return this.setState(false, 'realtimeFallback');
+    }
     this.setState(false, kind === 'denied' ? 'micDenied' : 'voiceFailed');
   }
 

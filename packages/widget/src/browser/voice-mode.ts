@@ -13,6 +13,8 @@ export interface VoiceChoice {
   mode: VoiceMode;
   /** The tenant offers voice at all: when true and mode is "none", the visitor is told why the mic is missing. */
   offered: boolean;
+  /** Browser speech works here too: streaming voice that is refused, errors or drops falls back to it. */
+  browserFallback: boolean;
 }
 
 /** Streaming voice when the tenant has it (config + plan) and the browser can; else browser speech; else text only. */
@@ -21,9 +23,10 @@ export function chooseVoiceMode(config: Pick<WidgetConfigResponse, 'voice' | 'fe
   const realtimeOffered = config.voice.realtime && has('cloud_voice');
   const browserOffered = config.voice.browser && has('widget_voice');
   const offered = realtimeOffered || browserOffered;
-  if (realtimeOffered && caps.webSocket && caps.microphone && caps.audioContext) return { mode: 'realtime', offered };
-  if (browserOffered && caps.speechRecognition) return { mode: 'browser', offered };
-  return { mode: 'none', offered };
+  const browserFallback = browserOffered && caps.speechRecognition;
+  if (realtimeOffered && caps.webSocket && caps.microphone && caps.audioContext) return { mode: 'realtime', offered, browserFallback };
+  if (browserFallback) return { mode: 'browser', offered, browserFallback };
+  return { mode: 'none', offered, browserFallback };
 }
 
 export function detectVoiceCapabilities(win: Window): VoiceCapabilities {

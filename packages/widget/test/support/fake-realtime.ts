@@ -3,6 +3,10 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
 /** What the fake /realtime saw, for assertions. */
 export interface RealtimeLog {
+  /** Upgrades refused before any socket opened, by status. */
+  refused: number[];
+  /** When set, every upgrade is refused with this status (realtime down, or the plan refused). */
+  refuseWith?: number;
   starts: Array<Record<string, unknown>>;
   audioFrames: number;
   oddFrames: number;
@@ -20,18 +24,26 @@ function tone(): Buffer {
 }
 
 /**
- * The browser side of `/realtime` as the widget speaks it: a JSON `start` frame carrying the widget
- * token, binary PCM16 (24 kHz) up, then `ready`, `speech_started`, `transcript` and PCM16 down.
+ * The browser side of `/realtime?token=` as the widget speaks it: the upgrade refused (401 bad token,
+ * 403 wrong origin) before any socket opens, then a JSON `start` frame, binary PCM16 (24 kHz) up, then
+ * `ready`, `speech_started`, `transcript` and PCM16 down.
  * After five audio frames the fake "hears" a question and answers it.
  */
 export function attachFakeRealtime(server: Server, verify: VerifyToken, log: RealtimeLog): void {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://fake').pathname !== '/realtime') return void socket.destroy();
-    wss.handleUpgrade(req, socket, head, (ws) => session(ws, req.headers.origin));
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname !== '/realtime') return void socket.destroy();
+    const session = verify(url.searchParams.get('token'), req.headers.origin);
+    const status = log.refuseWith ?? (!session ? 401 : 0);
+    if (status) {
+      log.refused.push(status);
+      return void socket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => run(ws, req.headers.origin));
   });
 
-  function session(ws: WebSocket, origin: string | undefined): void {
+  function run(ws: WebSocket, origin: string | undefined): void {
     let started = false;
     let frames = 0;
     ws.on('message', (data: RawData, isBinary: boolean) => {

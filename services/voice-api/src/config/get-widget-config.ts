@@ -1,5 +1,5 @@
 import type { Language, TenantSnapshot, WidgetConfigResponse } from '@vocalia/contracts';
-import type { SessionTokens } from '../session-token';
+import type { SessionTokens } from '@vocalia/widget-auth';
 import { withChosenAgent } from '@vocalia/conversation';
 
 export interface WidgetConfigDeps {

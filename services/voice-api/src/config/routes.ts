@@ -9,7 +9,7 @@ import { ipRateLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import type { SnapshotStore } from '@vocalia/conversation';
-import type { SessionTokens } from '../session-token';
+import type { SessionTokens } from '@vocalia/widget-auth';
 import { getWidgetConfig } from './get-widget-config';
 import type { RealtimeAvailability } from './realtime-availability';
 

@@ -1,7 +1,7 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
-import { isOriginAllowed } from './origin-policy';
-import { normaliseOrigin } from './origin';
+import { isOriginAllowed } from '@vocalia/widget-auth';
+import { normaliseOrigin } from '@vocalia/widget-auth';
 
 /**
  * A browser request (it has an `Origin`) must come from one of the tenant's allowed origins.

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { normaliseOrigin } from './origin';
+import { normaliseOrigin } from '@vocalia/widget-auth';
 
 /**
  * The origin of the page behind a GET. Browsers send no `Origin` on a same-origin GET, only

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { normaliseOrigin } from './origin';
+import { normaliseOrigin } from '@vocalia/widget-auth';
 
 export const ALLOWED_HEADERS = 'Content-Type, Authorization, X-Request-Id, Accept';
 export const EXPOSED_HEADERS = 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id';

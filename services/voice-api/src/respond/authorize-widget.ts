@@ -1,7 +1,7 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
-import { isOriginAllowed } from '../cors/origin-policy';
-import type { SessionTokens, WidgetSession } from '../session-token';
+import { isOriginAllowed } from '@vocalia/widget-auth';
+import type { SessionTokens, WidgetSession } from '@vocalia/widget-auth';
 
 /**
  * /respond always needs the widget session token. With an Origin header (a browser) the token must

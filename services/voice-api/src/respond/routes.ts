@@ -9,7 +9,7 @@ import { requireFeature } from '../plan-gate';
 import { requireConversationQuota } from '../quota-gate';
 import { ipRateLimit, recordLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
-import type { SessionTokens } from '../session-token';
+import type { SessionTokens } from '@vocalia/widget-auth';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';

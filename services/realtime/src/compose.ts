@@ -1,0 +1,62 @@
+import { composeConversation, type Conversation, type DbApiClientOptions } from '@vocalia/conversation';
+import type { Logger, Redis } from '@vocalia/service-kit';
+import { createSessionTokens } from '@vocalia/widget-auth';
+import type { OpenModelSession } from './model/realtime-model';
+import { startReadyHeartbeat, type ReadyHeartbeat } from './ready-heartbeat';
+import { createRealtimeServer, type RealtimeServer } from './realtime-server';
+import type { SessionLimits } from './session/session-limits';
+
+export interface ComposeOptions {
+  logger: Logger;
+  redis: Redis;
+  producerRedis: Redis;
+  keyPrefix: string;
+  queuePrefix?: string;
+  dbApi: DbApiClientOptions;
+  widgetTokenSecret: string;
+  history: { maxTurns: number; ttlSec: number };
+  snapshotTtlSec: number;
+  /** The speech-to-speech path; undefined when no realtime model is configured. */
+  openModel: OpenModelSession | undefined;
+  limits: SessionLimits;
+  maxFrameBytes?: number;
+  eventRetryEveryMs?: number;
+}
+
+export interface Composed {
+  realtime: RealtimeServer;
+  conversation: Conversation;
+  /** Announce in Redis that sessions are served (only when a speech path is configured). */
+  announce(): ReadyHeartbeat | undefined;
+}
+
+/** Every realtime dependency from plain options; main.ts and the tests build it this way. */
+export function composeRealtime(opts: ComposeOptions): Composed {
+  const conversation = composeConversation({
+    logger: opts.logger,
+    redis: opts.redis,
+    producerRedis: opts.producerRedis,
+    keyPrefix: opts.keyPrefix,
+    queuePrefix: opts.queuePrefix,
+    dbApi: opts.dbApi,
+    history: opts.history,
+    snapshots: { ttlSec: opts.snapshotTtlSec },
+    eventRetryEveryMs: opts.eventRetryEveryMs,
+  });
+  // Only verification happens here; the TTL is voice-api's business (it issues the tokens).
+  const tokens = createSessionTokens({ secret: opts.widgetTokenSecret, ttlSec: 1 });
+  const realtime = createRealtimeServer({
+    tokens,
+    snapshots: conversation.runtime.snapshots,
+    conversation: conversation.runtime,
+    openModel: opts.openModel,
+    logger: opts.logger,
+    limits: opts.limits,
+    maxFrameBytes: opts.maxFrameBytes ?? 64 * 1024,
+  });
+  return {
+    realtime,
+    conversation,
+    announce: () => (opts.openModel ? startReadyHeartbeat(opts.redis, opts.keyPrefix, opts.logger) : undefined),
+  };
+}

@@ -1,0 +1,4 @@
+/** In-process use of realtime (the benchmark, cross-service tests): the same wiring main.ts does. */
+export { createApp } from './app';
+export { composeRealtime, type ComposeOptions, type Composed } from './compose';
+export { realtimeModel, type RealtimeModelConfig } from './model/realtime-model';

@@ -1,0 +1,30 @@
+import { eventually, snapshotFor } from '@vocalia/conversation/testing';
+import { openSocket, record, startHarness, type Harness } from './support/harness';
+
+const SHOP = 'https://shop.example.com';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness('limits', {
+    limits: { startTimeoutMs: 2000, maxSessionMs: 60_000, pingEveryMs: 10_000, maxEarlyFrames: 10, maxOutgoingBytes: 1024 * 1024, maxSessionsPerTenant: 1, modelName: 'fake-realtime' },
+  });
+  for (const id of ['busy-shop', 'other-shop']) h.db.snapshots.set(id, snapshotFor({ id, plan: 'pro', origins: [SHOP] }));
+});
+afterAll(() => h.close());
+
+describe('/realtime limits and shutdown', () => {
+  it('when a tenant already has its maximum of sessions, then another is refused 429 while other tenants still get theirs; draining then closes live sessions with 1001 and refuses new ones', async () => {
+    const first = await openSocket(h.url, h.tokenFor('busy-shop', SHOP), SHOP);
+    expect(first.ws).toBeDefined();
+    await eventually(() => expect(h.composed.realtime.sessions).toBe(1));
+    expect(await openSocket(h.url, h.tokenFor('busy-shop', SHOP), SHOP)).toMatchObject({ status: 429 });
+    const other = await openSocket(h.url, h.tokenFor('other-shop', SHOP), SHOP);
+    expect(other.ws).toBeDefined();
+
+    const closes = [record(first.ws!), record(other.ws!)].map((r) => r.closed);
+    const draining = h.composed.realtime.drain(2000);
+    expect((await Promise.all(closes)).map((c) => c.code)).toEqual([1001, 1001]);
+    await draining;
+    expect(await openSocket(h.url, h.tokenFor('other-shop', SHOP), SHOP)).toMatchObject({ status: 503 });
+  });
+});

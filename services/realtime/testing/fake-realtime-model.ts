@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface ModelEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+/** 0.5 s of a 440 Hz tone, PCM16 LE 24 kHz, in 100 ms chunks: the model's spoken answer. */
+export function answerChunks(): Buffer[] {
+  const chunk = 2400;
+  return Array.from({ length: 5 }, (_, c) => {
+    const out = Buffer.alloc(chunk * 2);
+    for (let i = 0; i < chunk; i++) out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * (c * chunk + i)) / 24000) * 8000), i * 2);
+    return out;
+  });
+}
+
+/**
+ * A local server speaking the OpenAI realtime protocol (GA event names): `session.update` ->
+ * `session.updated`; after every `answerAfterAppends` audio appends it "hears" the visitor (server VAD
+ * events, the input transcription) and answers with audio deltas, the transcript and `response.done`.
+ * `chunkEveryMs` paces the audio like a model speaking in real time.
+ */
+export class FakeRealtimeModel {
+  readonly received: ModelEvent[] = [];
+  readonly authorizations: string[] = [];
+  readonly urls: string[] = [];
+  answerAfterAppends = 3;
+  chunkEveryMs = 0;
+  userSays = 'Do you deliver on Sundays?';
+  modelSays = 'Yes, we deliver every day, Sundays included.';
+  private server: Server | undefined;
+  private sockets = new Set<WebSocket>();
+
+  get url(): string {
+    return `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/v1/realtime`;
+  }
+
+  of(type: string): ModelEvent[] {
+    return this.received.filter((e) => e.type === type);
+  }
+
+  /** The visitor starts talking (server VAD), e.g. over the answer: a barge-in. */
+  speechStarted(): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'input_audio_buffer.speech_started', audio_start_ms: 0, item_id: 'item-user-2' }));
+  }
+
+  /** The provider drops every session. */
+  dropAll(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer();
+    const wss = new WebSocketServer({ server: this.server });
+    wss.on('connection', (ws, req) => {
+      this.sockets.add(ws);
+      this.authorizations.push(String(req.headers.authorization));
+      this.urls.push(String(req.url));
+      let appends = 0;
+      ws.on('close', () => this.sockets.delete(ws));
+      ws.on('message', (data) => {
+        const event = JSON.parse(String(data)) as ModelEvent;
+        this.received.push(event);
+        if (event.type === 'session.update') return ws.send(JSON.stringify({ type: 'session.updated', session: event.session }));
+        if (event.type === 'input_audio_buffer.append' && ++appends % this.answerAfterAppends === 0) void this.answer(ws);
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  private async answer(ws: WebSocket): Promise<void> {
+    const send = (event: ModelEvent) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(event));
+    send({ type: 'input_audio_buffer.speech_started', audio_start_ms: 100, item_id: 'item-user-1' });
+    send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: 900, item_id: 'item-user-1' });
+    send({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'item-user-1', content_index: 0, transcript: this.userSays });
+    send({ type: 'response.created', response: { id: 'resp-1' } });
+    for (const chunk of answerChunks()) {
+      send({ type: 'response.output_audio.delta', response_id: 'resp-1', item_id: 'item-assistant-1', output_index: 0, content_index: 0, delta: chunk.toString('base64') });
+      if (this.chunkEveryMs) await new Promise((r) => setTimeout(r, this.chunkEveryMs));
+    }
+    send({ type: 'response.output_audio_transcript.done', response_id: 'resp-1', item_id: 'item-assistant-1', transcript: this.modelSays });
+    send({ type: 'response.done', response: { id: 'resp-1', status: 'completed' } });
+  }
+
+  stop(): Promise<void> {
+    this.dropAll();
+    return new Promise((resolve) => this.server?.close(() => resolve()));
+  }
+}
