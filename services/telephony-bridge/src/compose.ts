@@ -104,6 +104,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     calls,
     tokens,
     snapshots: conversation.runtime.snapshots,
+    turns,
     recordSpokenTurn: (turn) => conversation.runtime.recordSpokenTurn(turn),
     realtime: opts.realtime,
     updateCall: async (callSid, twiml) => {
