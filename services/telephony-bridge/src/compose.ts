@@ -90,6 +90,11 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     calls,
     slots,
     events: createCallEvents(callEventsProducer, (usage) => conversation.runtime.recordUsage(usage)),
+    sms: {
+      send: async (message) => {
+        await twilioRest.messages.create(message);
+      },
+    },
     urls: {
       turn: url('/voice/turn'),
       recording: url('/voice/recording'),

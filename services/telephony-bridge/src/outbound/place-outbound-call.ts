@@ -82,6 +82,8 @@ export async function placeOutboundCall(deps: OutboundDeps, job: OutboundCallJob
     silences: 0,
     transferNumber: agent.transferNumber,
     slot,
+    callerNumber: job.to,
+    lineNumber: from,
     requestId: job.requestId,
     ended: false,
   });

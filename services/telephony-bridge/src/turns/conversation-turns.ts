@@ -52,5 +52,11 @@ export function conversationTurns(runtime: ConversationRuntime): PhoneTurns {
       });
       return { answer: reply.answer, language: reply.language, intent: reply.intent, handoff: reply.actions.some((a) => a.type === 'handoff') };
     },
+    async lastExchange(tenantId, callSid) {
+      const [snapshot, { history }] = await Promise.all([runtime.snapshots.get(tenantId), runtime.loadSession(tenantId, callSid)]);
+      const answer = history.findLast((t) => t.role === 'assistant');
+      const question = history.findLast((t) => t.role === 'user');
+      return snapshot && answer && question ? { businessName: snapshot.tenant.name, question: question.text, answer: answer.text } : null;
+    },
   };
 }
