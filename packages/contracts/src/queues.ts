@@ -39,6 +39,8 @@ export const CallEventJob = Envelope.extend({
   /** Order of this event within its call; the event id is derived from CallSid + sequence so a replayed callback is deduplicated. */
   sequence: z.number().int().nonnegative().optional(),
   agentId: z.string().optional(),
+  /** Outbound calls: db-api's call id from the OutboundCallJob, so the queued call row gets its CallSid. */
+  callId: z.string().optional(),
 });
 export type CallEventJob = z.infer<typeof CallEventJob>;
 
@@ -69,7 +71,11 @@ export const InboundEventJob = Envelope.extend({
 export type InboundEventJob = z.infer<typeof InboundEventJob>;
 
 export const OutboundCallJob = Envelope.extend({
+  /** db-api's call row (status `queued`); call events for this call carry it back as `callId`. */
+  callId: z.string(),
   to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  /** The tenant's number the call is placed from (caller ID). */
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/),
   agentId: z.string(),
   reason: z.enum(['scheduled', 'cart_recovery', 'callback']),
   scheduledAt: z.iso.datetime().optional(),

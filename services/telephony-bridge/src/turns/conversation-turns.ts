@@ -20,7 +20,6 @@ function phoneAgent(snapshot: TenantSnapshot): PhoneAgent {
     language,
     greeting: withBusiness(greeting, snapshot),
     ...(snapshot.agent?.transferNumber ? { transferNumber: snapshot.agent.transferNumber } : {}),
-    callerIds: snapshot.tenant.phoneNumbers,
   };
 }
 

@@ -6,8 +6,6 @@ export interface PhoneAgent {
   language: Language;
   greeting: string;
   transferNumber?: string;
-  /** The tenant's own numbers; an outbound call shows the first. */
-  callerIds: string[];
 }
 
 export interface PhoneTurnInput {
