@@ -172,6 +172,7 @@ async function main(): Promise<void> {
     calls,
     tokens,
     snapshots: { get: async () => snapshot },
+    turns: { agentFor: async () => ({ agentId: null, language: 'en', greeting: 'Hello, how can I help?' }) },
     recordSpokenTurn: async () => undefined,
     realtime: { url: model.url, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
     updateCall: async () => undefined,

@@ -90,6 +90,11 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     calls,
     slots,
     events: createCallEvents(callEventsProducer, (usage) => conversation.runtime.recordUsage(usage)),
+    sms: {
+      send: async (message) => {
+        await twilioRest.messages.create(message);
+      },
+    },
     urls: {
       turn: url('/voice/turn'),
       recording: url('/voice/recording'),
@@ -104,6 +109,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     calls,
     tokens,
     snapshots: conversation.runtime.snapshots,
+    turns,
     recordSpokenTurn: (turn) => conversation.runtime.recordSpokenTurn(turn),
     realtime: opts.realtime,
     updateCall: async (callSid, twiml) => {

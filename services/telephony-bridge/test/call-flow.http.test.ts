@@ -110,6 +110,27 @@ describe('a whole turn-based call, from ringing to completed', () => {
     expect(seconds[0]).toMatchObject({ tenantId: 'acme', quantity: 42 });
   });
 
+  it('when the tenant allows an SMS summary, then the caller gets one from the line after the call; otherwise none', async () => {
+    const tenant = { id: 'texter', number: '+212522000005', settings: { smsSummary: true } };
+    h.addTenant(tenant);
+    const before = h.twilioRest.messages.length;
+    const silent = newCallSid();
+    await h.twilio('/voice/inbound', callParams(silent, ACME.number, { CallStatus: 'ringing' })).expect(200);
+    await h.twilio('/voice/turn', callParams(silent, ACME.number, { SpeechResult: 'Are you open on Monday?' })).expect(200);
+    await h.twilio('/voice/status', callParams(silent, ACME.number, { CallStatus: 'completed', CallDuration: '9' })).expect(204);
+    expect(h.twilioRest.messages).toHaveLength(before);
+
+    const callSid = newCallSid();
+    await h.twilio('/voice/inbound', callParams(callSid, tenant.number, { CallStatus: 'ringing' })).expect(200);
+    await h.twilio('/voice/turn', callParams(callSid, tenant.number, { SpeechResult: 'What are your opening hours?' })).expect(200);
+    await h.twilio('/voice/status', callParams(callSid, tenant.number, { CallStatus: 'completed', CallDuration: '20' })).expect(204);
+    expect(h.twilioRest.messages).toHaveLength(before + 1);
+    const sms = h.twilioRest.messages.at(-1)!;
+    expect(sms.get('To')).toBe('+33612345678');
+    expect(sms.get('From')).toBe(tenant.number);
+    expect(sms.get('Body')).toMatch(/^Thank you for calling Shop texter\. You asked: What are your opening hours\? Our answer: .*9:00/);
+  });
+
   it('when the caller stays silent twice, then the call ends politely', async () => {
     const callSid = newCallSid();
     await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);

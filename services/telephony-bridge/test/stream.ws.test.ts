@@ -70,6 +70,7 @@ describe('streaming mode', () => {
     expect(update?.session.audio.input.format).toEqual({ type: 'audio/pcmu' });
     expect(update?.session.audio.output.format).toEqual({ type: 'audio/pcmu' });
     expect(update?.session.instructions).toContain('open Monday to Friday');
+    expect(rt.of('response.create')[0]).toMatchObject({ response: { instructions: expect.stringContaining('Hello, you are speaking with Sara from Shop acme.') } });
 
     for (let i = 0; i < 3; i++) rt.send({ type: 'response.output_audio.delta', item_id: 'item_1', delta: muLawTone(100 + i, 220) });
     await eventually(() => expect(client.of('mark').map((m) => (m.mark as { name: string }).name)).toEqual(['item_1:20', 'item_1:40', 'item_1:60']));

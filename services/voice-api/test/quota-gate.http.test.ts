@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { snapshotFor } from './support/fixtures';
+import { snapshotFor } from '@vocalia/conversation/testing';
 import { startHarness, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';

@@ -12,6 +12,11 @@ export interface NumberDirectory {
   resolve(number: string): Promise<ResolvedPhoneNumber | null>;
 }
 
+/** Twilio's Messages API, from one of the platform's numbers. */
+export interface SmsSender {
+  send(message: { to: string; from: string; body: string }): Promise<void>;
+}
+
 export interface CallDeps {
   logger: Logger;
   numbers: NumberDirectory;
@@ -19,6 +24,7 @@ export interface CallDeps {
   calls: CallStore;
   slots: CallSlots;
   events: CallEvents;
+  sms: SmsSender;
   urls: CallUrls;
   /** Streaming mode (a realtime model is configured): calls connect to this `wss://` URL instead of `<Gather>`. */
   stream?: { url: string; tokens: StreamTokens };

@@ -22,7 +22,7 @@ export function sequenceOfStatus(status: string): number {
 /** The turn runtime's usage recorder (never throws, never blocks). */
 export type RecordUsage = (usage: { tenantId: string; requestId: string; eventId: string; kind: UsageKind; quantity: number }) => void;
 
-type CallEventFields = Omit<CallEventJob, 'v' | 'eventId' | 'tenantId' | 'requestId' | 'at' | 'callSid' | 'sequence' | 'type'>;
+type CallEventFields = Omit<CallEventJob, 'v' | 'eventId' | 'tenantId' | 'requestId' | 'at' | 'callSid' | 'sequence' | 'type' | 'callId'>;
 
 export interface CallEvents {
   publish(call: CallState, type: CallEventJob['type'], sequence: number, fields?: CallEventFields, idSuffix?: string): Promise<void>;
@@ -44,6 +44,7 @@ export function createCallEvents(producer: Producer<'call-events'>, recordUsage:
         sequence,
         direction: call.direction,
         ...(call.agentId ? { agentId: call.agentId } : {}),
+        ...(call.callId ? { callId: call.callId } : {}),
         ...fields,
       });
     },

@@ -1,6 +1,7 @@
 import type { RecordingParams, StatusParams } from '../twilio/webhook-params';
 import type { CallDeps } from './call-deps';
 import { isTerminalStatus, SEQUENCE, sequenceOfStatus } from './call-events';
+import { sendSmsSummary } from './sms-summary';
 
 /**
  * `POST /voice/status`: Twilio's call progress. The end of a call publishes `call.completed` and its
@@ -28,6 +29,7 @@ export async function recordCallStatus(deps: CallDeps, params: StatusParams): Pr
   await deps.slots.release(call.tenantId, call.slot);
   await deps.calls.save({ ...call, ended: true });
   deps.logger.info('call ended', { callSid: call.callSid, tenantId: call.tenantId, status, durationSec });
+  if (status === 'completed') await sendSmsSummary(deps, call);
 }
 
 /** `POST /voice/recording`: a finished recording's SID, URL and duration go on the call. */

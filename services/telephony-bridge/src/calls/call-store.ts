@@ -15,6 +15,11 @@ export const CallState = z.object({
   /** Gathers in a row that heard nothing usable. */
   silences: z.number().int().nonnegative(),
   transferNumber: z.string().optional(),
+  /** Outbound: db-api's call row, carried back on every call event. */
+  callId: z.string().optional(),
+  /** The other party and our line (E.164), for the SMS summary; never logged. */
+  callerNumber: z.string().optional(),
+  lineNumber: z.string().optional(),
   /** What the caller said last, for the transfer whisper. */
   lastCallerText: z.string().optional(),
   /** Member held in the tenant's concurrency set, released when the call ends. */

@@ -45,6 +45,8 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
     startedAt: deps.now(),
     silences: 0,
     slot: params.CallSid,
+    callerNumber: params.From,
+    lineNumber: resolved.number,
     requestId,
     ended: false,
   };

@@ -18,6 +18,8 @@ export interface PhonePhrases {
   summary: string;
   /** The realtime model dropped mid-call: the caller carries on turn by turn, or presses the transfer key. */
   modelDropped: string;
+  /** The SMS after the call; `{business}`, `{question}` and `{answer}` are filled in. */
+  smsSummary: string;
 }
 
 export const PHRASES: Record<Language, PhonePhrases> = {
@@ -35,6 +37,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     whisper: 'Appel transféré par votre assistant VocalIA.',
     summary: 'Le client a dit : {text}',
     modelDropped: "Désolé, j'ai eu un problème technique. Dites-moi comment je peux vous aider, ou tapez {digit} pour parler à un conseiller.",
+    smsSummary: "Merci d'avoir appelé {business}. Vous avez demandé : {question} Notre réponse : {answer}",
   },
   en: {
     unknownNumber: 'Sorry, this number is not in service. Goodbye.',
@@ -50,6 +53,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     whisper: 'Call transferred by your VocalIA assistant.',
     summary: 'The caller said: {text}',
     modelDropped: "Sorry, I had a technical problem. Tell me how I can help, or press {digit} to speak with a person.",
+    smsSummary: "Thank you for calling {business}. You asked: {question} Our answer: {answer}",
   },
   es: {
     unknownNumber: 'Lo sentimos, este número no está en servicio. Adiós.',
@@ -65,6 +69,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     whisper: 'Llamada transferida por su asistente VocalIA.',
     summary: 'El cliente ha dicho: {text}',
     modelDropped: "Lo siento, he tenido un problema técnico. Dígame cómo puedo ayudarle, o pulse {digit} para hablar con una persona.",
+    smsSummary: "Gracias por llamar a {business}. Usted preguntó: {question} Nuestra respuesta: {answer}",
   },
   ar: {
     unknownNumber: 'عذرا، هذا الرقم غير مستخدم. مع السلامة.',
@@ -80,6 +85,7 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     whisper: 'مكالمة محولة من مساعد VocalIA.',
     summary: 'قال المتصل: {text}',
     modelDropped: "عذرا، حدث خلل تقني. أخبرني كيف يمكنني مساعدتك، أو اضغط {digit} للتحدث مع موظف.",
+    smsSummary: "شكرا لاتصالك بـ {business}. سألت: {question} جوابنا: {answer}",
   },
   ary: {
     unknownNumber: 'سمح لينا، هاد الرقم ما خدامش. بسلامة.',
@@ -95,5 +101,6 @@ export const PHRASES: Record<Language, PhonePhrases> = {
     whisper: 'مكالمة محولة من المساعد ديال VocalIA.',
     summary: 'الزبون قال: {text}',
     modelDropped: "سمح ليا، وقع مشكل تقني. قول ليا كيفاش نعاونك، ولا ضغط على {digit} باش تهضر مع شي واحد.",
+    smsSummary: "شكرا على المكالمة مع {business}. سولتي: {question} الجواب ديالنا: {answer}",
   },
 };

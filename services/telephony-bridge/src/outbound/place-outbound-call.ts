@@ -31,14 +31,13 @@ const PLACED_MARK_SEC = 24 * 3600;
 
 /**
  * One `outbound-calls` job: the call is placed once (a redelivered job finds its mark), from the
- * tenant's own number, within the tenant's concurrent call limit; when the callee answers, Twilio
+ * job's caller ID once it is checked to be the tenant's own number, within the tenant's concurrent call limit; when the callee answers, Twilio
  * fetches `/voice/outbound` and the call runs like an inbound one.
  */
 export async function placeOutboundCall(deps: OutboundDeps, job: OutboundCallJob, waitForLine: (delayMs: number) => Promise<never>): Promise<string | undefined> {
   const agent = await deps.turns.agentFor(job.tenantId, job.agentId);
-  if (!agent) throw new CannotPlaceCall('the tenant is unknown to the directory');
-  const from = agent.callerIds[0];
-  if (!from) throw new CannotPlaceCall('the tenant has no phone number to call from');
+  if (!agent) throw new CannotPlaceCall('the tenant cannot place calls (unknown, suspended or no telephony)');
+  const { from } = job;
   const line = await deps.numbers.resolve(from);
   if (!line || line.tenantId !== job.tenantId) throw new CannotPlaceCall('the caller id is not a number of this tenant');
 
@@ -82,6 +81,9 @@ export async function placeOutboundCall(deps: OutboundDeps, job: OutboundCallJob
     silences: 0,
     transferNumber: agent.transferNumber,
     slot,
+    callId: job.callId,
+    callerNumber: job.to,
+    lineNumber: from,
     requestId: job.requestId,
     ended: false,
   });

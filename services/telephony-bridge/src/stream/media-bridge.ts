@@ -1,5 +1,5 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
-import type { SpokenTurn } from '@vocalia/conversation';
+import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
 import WebSocket from 'ws';
 import type { CallState, CallStore } from '../calls/call-store';
@@ -8,6 +8,7 @@ import { listen, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
 import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { sessionInstructions, sessionUpdate, type RealtimeConfig } from './realtime-config';
+import type { PhoneTurns } from '../turns/phone-turns';
 import type { StreamTokens } from './stream-token';
 
 export interface StreamDeps {
@@ -15,6 +16,8 @@ export interface StreamDeps {
   calls: CallStore;
   tokens: StreamTokens;
   snapshots: { get(tenantId: string): Promise<TenantSnapshot | null> };
+  /** Who answers (greeting, language); null when the tenant may not take calls. */
+  turns: Pick<PhoneTurns, 'agentFor'>;
   recordSpokenTurn(turn: SpokenTurn): Promise<void>;
   realtime: RealtimeConfig;
   /** Replace what a live call is doing with new TwiML (Twilio REST `calls(sid).update`). */
@@ -174,12 +177,11 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     if (claims.callSid !== callSid || claims.tenantId !== params.tenant || (claims.agentId ?? '') !== (params.agent ?? '')) return refuse(POLICY, 'token for another call');
     const state = await deps.calls.get(callSid);
     if (!state || state.ended || state.tenantId !== claims.tenantId) return refuse(POLICY, 'unknown call');
-    const found = await deps.snapshots.get(state.tenantId);
-    if (!found) return refuse(POLICY, 'unknown tenant');
+    const [found, agent] = await Promise.all([deps.snapshots.get(state.tenantId), deps.turns.agentFor(state.tenantId, state.agentId)]);
+    if (!found || !agent) return refuse(POLICY, 'tenant cannot take calls');
     call = state;
-    snapshot = found;
-    const greeting = (found.agent?.greeting[state.language] ?? '').replaceAll('{business}', found.tenant.name);
-    openModel(greeting || PHRASES[state.language].reprompt);
+    snapshot = withChosenAgent(found, state.agentId ?? undefined);
+    openModel(agent.greeting);
   };
 
   const onTwilioMessage = async (raw: WebSocket.RawData) => {

@@ -20,7 +20,6 @@ function phoneAgent(snapshot: TenantSnapshot): PhoneAgent {
     language,
     greeting: withBusiness(greeting, snapshot),
     ...(snapshot.agent?.transferNumber ? { transferNumber: snapshot.agent.transferNumber } : {}),
-    callerIds: snapshot.tenant.phoneNumbers,
   };
 }
 
@@ -51,6 +50,12 @@ export function conversationTurns(runtime: ConversationRuntime): PhoneTurns {
         ...(snapshot.agent ? { agentId: snapshot.agent.id } : {}),
       });
       return { answer: reply.answer, language: reply.language, intent: reply.intent, handoff: reply.actions.some((a) => a.type === 'handoff') };
+    },
+    async lastExchange(tenantId, callSid) {
+      const [snapshot, { history }] = await Promise.all([runtime.snapshots.get(tenantId), runtime.loadSession(tenantId, callSid)]);
+      const answer = history.findLast((t) => t.role === 'assistant');
+      const question = history.findLast((t) => t.role === 'user');
+      return snapshot && answer && question ? { businessName: snapshot.tenant.name, question: question.text, answer: answer.text } : null;
     },
   };
 }

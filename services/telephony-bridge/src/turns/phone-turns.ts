@@ -6,8 +6,6 @@ export interface PhoneAgent {
   language: Language;
   greeting: string;
   transferNumber?: string;
-  /** The tenant's own numbers; an outbound call shows the first. */
-  callerIds: string[];
 }
 
 export interface PhoneTurnInput {
@@ -28,9 +26,18 @@ export interface PhoneTurnReply {
   handoff: boolean;
 }
 
+/** The last exchange of a call, for the SMS summary. */
+export interface CallExchange {
+  businessName: string;
+  question: string;
+  answer: string;
+}
+
 /** The turn runtime as a phone call uses it: history, engine, transcript and usage events on channel `phone`. */
 export interface PhoneTurns {
   /** null when the tenant is unknown, suspended, or its plan has no telephony. */
   agentFor(tenantId: string, agentId: string | null): Promise<PhoneAgent | null>;
   answer(input: PhoneTurnInput): Promise<PhoneTurnReply>;
+  /** The call's last question and answer from its history; null when nothing was said. */
+  lastExchange(tenantId: string, callSid: string): Promise<CallExchange | null>;
 }

@@ -11,10 +11,11 @@ export interface PlacedCall {
 
 export const newCallSid = () => `CA${randomBytes(16).toString('hex')}`;
 
-/** Twilio's REST API as far as calls go: place one (`POST .../Calls.json`), update a live one with TwiML (`POST .../Calls/{CallSid}.json`). */
+/** Twilio's REST API as far as calls go: place one (`POST .../Calls.json`), update a live one with TwiML (`POST .../Calls/{CallSid}.json`), send an SMS (`POST .../Messages.json`). */
 export class FakeTwilioRest {
   readonly placed: PlacedCall[] = [];
   readonly updates: { callSid: string; twiml: string | null }[] = [];
+  readonly messages: URLSearchParams[] = [];
   failWith: number | undefined;
   private server: LocalServer | undefined;
 
@@ -31,6 +32,12 @@ export class FakeTwilioRest {
         const callSid = update[2] as string;
         this.updates.push({ callSid, twiml: new URLSearchParams(await readBody(req)).get('Twiml') });
         return send(200, { sid: callSid, account_sid: update[1], status: 'in-progress' });
+      }
+      const message = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/.exec(req.url ?? '');
+      if (req.method === 'POST' && message) {
+        const params = new URLSearchParams(await readBody(req));
+        this.messages.push(params);
+        return send(201, { sid: `SM${randomBytes(16).toString('hex')}`, account_sid: message[1], to: params.get('To'), from: params.get('From'), body: params.get('Body'), status: 'queued' });
       }
       const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\.json$/.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
