@@ -3,7 +3,7 @@ import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { sendVerification } from '../account/send-verification';
 import { recordAudit } from '../audit/record-audit';
-import { openTrialTenant } from '../tenants/open-trial-tenant';
+import { openTrialTenant } from '../billing/open-trial-tenant';
 import { slugCandidate, slugify } from '../tenants/tenant-slug';
 import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';

@@ -1,7 +1,7 @@
 import type { IdentitySignInRequest, SessionResponse } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { openTrialTenant } from '../tenants/open-trial-tenant';
+import { openTrialTenant } from '../billing/open-trial-tenant';
 import { slugCandidate, slugify } from '../tenants/tenant-slug';
 import { isUniqueViolation } from '../unique-violation';
 import { identitySession } from './identity-session';

@@ -1,6 +1,6 @@
 import { TRIAL_DAYS } from '@vocalia/contracts';
 import type { Prisma, Tenant } from '@vocalia/db';
-import { grantTrialCredits } from '../billing/grant-trial-credits';
+import { grantTrialCredits } from './grant-trial-credits';
 
 const DAY_MS = 86_400_000;
 
