@@ -127,6 +127,9 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     expect(cancelled.body.cancelAt).toEqual(expect.any(String));
     expect(stripe.callsTo('POST', `/v1/subscriptions/sub_${s.tenantId}`).at(-1)?.params).toEqual({ cancel_at_period_end: 'true' });
     expect((await tenantOf(s.tenantId)).plan).toBe('pro');
+    const invoices = await request(t.app).get('/api/v1/billing/invoices').set(bearer(s));
+    expect(invoices.body.items).toEqual([expect.objectContaining({ number: 'VOC-0001', status: 'paid', totalCents: 9900, currency: 'eur' })]);
+    expect(stripe.callsTo('GET', '/v1/invoices').at(-1)?.params.customer).toBe(customer);
     const portal = await request(t.app).post('/api/v1/billing/portal').set(bearer(s));
     expect(portal.status).toBe(201);
     expect(portal.body.url).toMatch(/^https:\/\/billing\.stripe\.test\//);
