@@ -55,4 +55,13 @@ describe('db-api environment', () => {
   it('when a value is malformed, then the error names it', () => {
     expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', MIGRATE_ON_START: 'maybe', SMTP_URL: 'http://mail' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*MIGRATE_ON_START.*SMTP_URL/);
   });
+
+  it('when the Stripe settings are malformed, then the error names each; without them payments are off', () => {
+    expect(() => parseServiceEnv({ STRIPE_SECRET_KEY: 'pk_test_publishable', STRIPE_API_BASE: 'ftp://stripe.local', STRIPE_METER_EVENT_NAME: 'Bad Name' })).toThrow(
+      /STRIPE_SECRET_KEY.*STRIPE_API_BASE.*STRIPE_METER_EVENT_NAME/,
+    );
+    const env = parseServiceEnv({});
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env).toMatchObject({ STRIPE_METER_EVENT_NAME: 'vocalia_telephony_seconds', BILLING_SWEEP_INTERVAL_MS: 60_000 });
+  });
 });
