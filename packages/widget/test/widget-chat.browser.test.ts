@@ -96,6 +96,18 @@ describe('widget in Chromium, on a customer page of another origin', () => {
     expect(await page.locator('.msg.error').count()).toBe(0);
   });
 
+  it('when the tenant is over its monthly conversation quota, then the visitor reads that the assistant is unavailable, with no retry and no technical detail', async () => {
+    fleet.api.respondMode = 'quota-exceeded';
+    await page.locator('.input').fill('Avez-vous des tajines ?');
+    await page.locator('.input').press('Enter');
+    const notice = page.locator('.msg.error', { hasText: "L'assistant n'est pas disponible" });
+    await notice.waitFor();
+    expect(await notice.locator('button').count()).toBe(0);
+    expect(await notice.textContent()).not.toContain('Dashboard');
+    expect(await notice.getAttribute('role')).toBe('status');
+    fleet.api.respondMode = 'ok';
+  });
+
   it('when the widget works, then it emitted ready, message, lead and error events and printed no warning', async () => {
     const types = await page.evaluate(() => (window as unknown as { vocaliaEvents: Array<{ type: string }> }).vocaliaEvents.map((e) => e.type));
     expect(types).toEqual(expect.arrayContaining(['vocalia:ready', 'vocalia:message', 'vocalia:lead', 'vocalia:error']));

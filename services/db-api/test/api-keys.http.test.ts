@@ -80,7 +80,7 @@ describe('API keys', () => {
     expect(Date.parse(res.body.previous.expiresAt) - now.getTime()).toBe(86_400_000);
   });
 
-  it('when a Starter tenant creates or rotates a key, then 403 PLAN_REQUIRED names api_access and Pro; after a downgrade its keys can still be listed and revoked', async () => {
+  it('when a Starter tenant creates or rotates a key, then 403 PLAN_REQUIRED names api_access and Pro; after a downgrade its keys are refused but can still be listed and revoked', async () => {
     const s = await t.register();
     const denied = await request(t.app).post('/api/v1/api-keys').set(bearer(s)).send({ name: 'CRM sync' });
     expect(denied.status).toBe(403);
@@ -89,6 +89,7 @@ describe('API keys', () => {
     const key = await t.createApiKey(s);
     await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'starter' } });
     expect(problemOf(await request(t.app).post(`/api/v1/api-keys/${key.id}/rotate`).set(bearer(s)).send({})).code).toBe('PLAN_REQUIRED');
+    expect(problemOf(await request(t.app).get('/api/v1/tenant').set(bearer(key.key)))).toMatchObject({ code: 'PLAN_REQUIRED', feature: 'api_access', requiredPlan: 'pro' });
     expect((await request(t.app).get('/api/v1/api-keys').set(bearer(s))).body.items).toHaveLength(1);
     expect((await request(t.app).delete(`/api/v1/api-keys/${key.id}`).set(bearer(s))).status).toBe(204);
   });

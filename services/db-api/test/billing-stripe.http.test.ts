@@ -1,9 +1,10 @@
 import request from 'supertest';
 import Stripe from 'stripe';
-import type { InboundEventJob } from '@vocalia/contracts';
+import { PLANS, type InboundEventJob } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
 import { applyStripeEvent } from '../src/billing/apply-stripe-event';
 import { reportMeteredUsage } from '../src/billing/report-metered-usage';
+import { settleUsage } from '../src/billing/settle-usage';
 import { recordUsageEvent } from '../src/usage/record-usage-event';
 import { setupStripePrices } from '../src/billing/stripe-prices';
 import { sweepBilling } from '../src/billing/sweep-billing';
@@ -127,15 +128,24 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     expect(cancelled.body.cancelAt).toEqual(expect.any(String));
     expect(stripe.callsTo('POST', `/v1/subscriptions/sub_${s.tenantId}`).at(-1)?.params).toEqual({ cancel_at_period_end: 'true' });
     expect((await tenantOf(s.tenantId)).plan).toBe('pro');
+    const invoices = await request(t.app).get('/api/v1/billing/invoices').set(bearer(s));
+    expect(invoices.body.items).toEqual([expect.objectContaining({ number: 'VOC-0001', status: 'paid', totalCents: 9900, currency: 'eur' })]);
+    expect(stripe.callsTo('GET', '/v1/invoices').at(-1)?.params.customer).toBe(customer);
     const portal = await request(t.app).post('/api/v1/billing/portal').set(bearer(s));
     expect(portal.status).toBe(201);
     expect(portal.body.url).toMatch(/^https:\/\/billing\.stripe\.test\//);
     expect(stripe.callsTo('POST', '/v1/billing_portal/sessions').at(-1)?.params.customer).toBe(customer);
   });
 
-  it('when a trial runs out to restricted, then a paid checkout brings the tenant back to active, each step audited', async () => {
+  it('when a tenant goes trial -> quota warning -> trial end -> grace -> restricted, then a paid checkout (signed webhook) brings it back to active, each step audited', async () => {
     const s = await t.register();
     const start = now;
+    const limit = PLANS.starter.quotas.conversationsPerMonth;
+    await t.deps.prisma.usageRecord.createMany({ data: Array.from({ length: 0.8 * limit - 1 }, (_, i) => ({ tenantId: s.tenantId, eventId: `j-${s.tenantId}-${i}`, kind: 'conversation' as const, quantity: 1, at: now })) });
+    const last = { v: 1 as const, tenantId: s.tenantId, requestId: 'req-journey', eventId: `j-${s.tenantId}-last`, at: now.toISOString(), kind: 'conversation' as const, quantity: 1 };
+    await recordUsageEvent(t.deps, last);
+    await settleUsage(t.deps, last);
+    expect((await t.deps.prisma.quotaNotice.findMany({ where: { tenantId: s.tenantId } })).map((n) => n.level)).toEqual(['warning']);
     now = new Date(start.getTime() + 14 * DAY + 1000);
     await sweepBilling(t.deps);
     now = new Date(now.getTime() + 7 * DAY + 1000);
@@ -148,6 +158,7 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     expect(await tenantOf(s.tenantId)).toMatchObject({ status: 'active', plan: 'pro' });
     const moves = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'billing.status_changed' }, orderBy: { seq: 'asc' } });
     expect(moves.map((m) => (m.meta as { to: string }).to)).toEqual(['past_due', 'suspended', 'active']);
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'billing.quota_notice' } })).toBe(1);
     now = start;
   });
 

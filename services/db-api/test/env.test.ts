@@ -64,4 +64,13 @@ describe('db-api environment', () => {
     expect(parseServiceEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'x'.repeat(32) })).toMatchObject({ TWILIO_ACCOUNT_SID: sid, TWILIO_API_BASE_URL: 'https://api.twilio.com' });
     expect(parseServiceEnv({}).TWILIO_ACCOUNT_SID).toBeUndefined();
   });
+
+  it('when the Stripe settings are malformed, then the error names each; without them payments are off', () => {
+    expect(() => parseServiceEnv({ STRIPE_SECRET_KEY: 'pk_test_publishable', STRIPE_API_BASE: 'ftp://stripe.local', STRIPE_METER_EVENT_NAME: 'Bad Name' })).toThrow(
+      /STRIPE_SECRET_KEY.*STRIPE_API_BASE.*STRIPE_METER_EVENT_NAME/,
+    );
+    const env = parseServiceEnv({});
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env).toMatchObject({ STRIPE_METER_EVENT_NAME: 'vocalia_telephony_seconds', BILLING_SWEEP_INTERVAL_MS: 60_000 });
+  });
 });

@@ -53,3 +53,19 @@ export type CheckoutRequest = z.infer<typeof CheckoutRequest>;
 /** A Stripe-hosted page to send the owner to (Checkout Session or customer portal). */
 export const BillingLink = z.object({ url: z.url() });
 export type BillingLink = z.infer<typeof BillingLink>;
+
+export const InvoiceSummary = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  /** Stripe's: draft, open, paid, uncollectible, void. */
+  status: z.string().nullable(),
+  currency: z.string(),
+  totalCents: z.number().int(),
+  amountPaidCents: z.number().int(),
+  createdAt: IsoDateTime,
+  hostedInvoiceUrl: z.string().nullable(),
+  pdfUrl: z.string().nullable(),
+});
+/** `GET /api/v1/billing/invoices`: the newest 24, from Stripe. */
+export const InvoiceList = z.object({ items: z.array(InvoiceSummary) });
+export type InvoiceList = z.infer<typeof InvoiceList>;

@@ -19,8 +19,8 @@ export interface FakeVoiceApi {
   url: string;
   /** Every request seen: method, path, query string, origin, accept, authorization. */
   log: Array<{ method: string; path: string; query: string; origin?: string; accept?: string; authorization?: string; body?: RespondRequest }>;
-  /** `ok`, or make /respond fail: the connection is dropped, or a 503 problem is answered. */
-  respondMode: 'ok' | 'network-error' | 'server-error';
+  /** `ok`, or make /respond fail: the connection is dropped, a 503 problem, or voice-api's 402 for a used-up monthly quota. */
+  respondMode: 'ok' | 'network-error' | 'server-error' | 'quota-exceeded';
   /** Milliseconds between streamed tokens. */
   tokenDelayMs: number;
   realtime: RealtimeLog;
@@ -124,6 +124,7 @@ export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBun
       entry.body = parsed.data;
       if (api.respondMode === 'network-error') return req.socket.destroy();
       if (api.respondMode === 'server-error') return sendProblem(res, 'UNAVAILABLE', 'The conversation engine is unavailable', '/respond');
+      if (api.respondMode === 'quota-exceeded') return sendProblem(res, 'QUOTA_EXCEEDED', "This assistant has used its plan's monthly conversations. The account owner can upgrade in Dashboard > Billing.", '/respond');
       const response = RespondResponse.parse(answer(parsed.data));
       if ((req.headers.accept ?? '').includes('text/event-stream')) return streamAnswer(res, response, api.tokenDelayMs);
       return sendJson(res, 200, response);

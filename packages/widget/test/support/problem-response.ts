@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ERROR_CODES, PROBLEM_CONTENT_TYPE, type ErrorCode, type Problem } from '@vocalia/contracts';
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
 /** problem+json exactly as the service kit writes it (type URL, title, status, code, detail, instance). */
 export function sendProblem(res: ServerResponse, code: ErrorCode, detail: string, instance: string, extra: Partial<Problem> = {}): void {

@@ -34,7 +34,7 @@ export function quotaNoticeMail(to: string, input: { tenantName: string; level: 
     input.level === 'warning'
       ? 'You have used 80 % of your monthly conversations.'
       : input.hardStop
-        ? 'Your assistant now tells new visitors it is unavailable until the next period or an upgrade.'
+        ? 'Your assistant now tells visitors it is unavailable until the next period or an upgrade.'
         : 'Further conversations this month are billed as overage.';
   return { to, subject: `VocalIA usage: ${input.tenantName} has used ${what}`, text: [`Hello,`, `${input.tenantName} has used ${what}.`, next, 'Upgrade in Dashboard > Billing.'].join('\n\n') };
 }

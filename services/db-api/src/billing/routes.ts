@@ -8,6 +8,7 @@ import { requireRole } from '../access/require-role';
 import { cancelSubscription } from './cancel-subscription';
 import { getBillingStatus } from './get-billing-status';
 import { listCreditEntries } from './list-credit-entries';
+import { listInvoices } from './list-invoices';
 import { openPortal } from './open-portal';
 import { startCheckout } from './start-checkout';
 
@@ -19,6 +20,9 @@ export function registerBillingRoutes(router: Router, deps: Deps): void {
   });
   router.get('/api/v1/billing/credits', auth, async (_req, res) => {
     res.json(await listCreditEntries(deps, getAuth(res).tenantId));
+  });
+  router.get('/api/v1/billing/invoices', auth, async (_req, res) => {
+    res.json(await listInvoices(deps, getAuth(res).tenantId));
   });
   router.post('/api/v1/billing/checkout', auth, owner, async (req, res) => {
     res.status(201).json(await startCheckout(deps, getAuth(res), parseInput(CheckoutRequest, req.body)));

@@ -54,6 +54,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const end = created + 20 * 86_400;
       return { status: 200, body: { id: sub[1], object: 'subscription', status: 'active', cancel_at_period_end: p.cancel_at_period_end === 'true', cancel_at: p.cancel_at_period_end === 'true' ? end : null, items: { object: 'list', data: [{ id: 'si_1', current_period_start: created, current_period_end: end }] } } };
     }
+    if (call.method === 'GET' && call.path === '/v1/invoices') {
+      const data = [{ id: 'in_fake_1', object: 'invoice', number: 'VOC-0001', status: 'paid', currency: 'eur', total: 9900, amount_paid: 9900, created, customer: p.customer, hosted_invoice_url: 'https://invoice.stripe.test/i/1', invoice_pdf: null }];
+      return { status: 200, body: { object: 'list', url: '/v1/invoices', has_more: false, data } };
+    }
     if (call.method === 'POST' && call.path === '/v1/billing/meter_events') {
       return { status: 200, body: { object: 'billing.meter_event', event_name: p.event_name, identifier: p.identifier, payload: { stripe_customer_id: p['payload[stripe_customer_id]'], value: p['payload[value]'] }, timestamp: Number(p.timestamp), created } };
     }
