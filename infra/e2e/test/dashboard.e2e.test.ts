@@ -81,7 +81,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await screenshot(visitor, `dashboard-${journey.lang}-customer-site`);
   }
 
-  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work, and axe-core finds no serious violation on any page', async (journey) => {
+  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work, axe-core finds no serious violation on any page, and an ended session comes back to its page after sign-in', async (journey) => {
     const app = `${fleet.edgeUrl}/app/`;
     const email = `owner.${randomBytes(5).toString('hex')}@${journey.lang}.dashboard.example`;
     const page = await newPage();
@@ -172,6 +172,19 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       a11y.push(...(await seriousA11yViolations(page)).map((v) => `${name || 'home'}: ${v}`));
     }
     expect(a11y).toEqual([]);
+
+    // The session is gone (cookie cleared, page reloaded): sign-in, then back to the page that was open.
+    await page.context().clearCookies();
+    await page.goto(`${app}#/leads`);
+    await page.reload();
+    await page.locator('input[name="password"]').waitFor();
+    expect(page.url()).toContain('expired=1');
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await shot('sign-in-expired');
+    await page.locator('form button[type="submit"]').click();
+    await page.locator(`[data-test="leads"] tbody tr:has-text("${contact}")`).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/leads');
     expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
   }, 180_000);
 });
