@@ -173,6 +173,28 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     }
     expect(a11y).toEqual([]);
 
+    // On a phone: one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflowing: string[] = [];
+    for (const name of ['', 'install', 'conversations', 'leads', 'analytics', 'settings']) {
+      await page.goto(`${app}#/${name}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      // Names the widest elements that stick out, so a failure says what to fix.
+      const culprits = await page.evaluate(() =>
+        document.documentElement.scrollWidth <= window.innerWidth
+          ? []
+          : [...document.querySelectorAll('main *, nav, header')]
+              .filter((el) => el.getBoundingClientRect().width > window.innerWidth)
+              .slice(-3)
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().width)}px`),
+      );
+      if (culprits.length) overflowing.push(`${name || 'home'}: ${culprits.join(', ')}`);
+      await shot(`phone-${name || 'home'}`);
+    }
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     // The session is gone (cookie cleared, page reloaded): sign-in, then back to the page that was open.
     await page.context().clearCookies();
     await page.goto(`${app}#/leads`);
