@@ -34,6 +34,7 @@ export const ar: Messages = {
   add: 'إضافة',
   remove: 'حذف',
   create: 'إنشاء',
+  edit: 'تعديل',
   copy: 'نسخ',
   copied: 'تم النسخ',
   none: 'لا شيء بعد.',

@@ -33,6 +33,7 @@ export const en = {
   add: 'Add',
   remove: 'Remove',
   create: 'Create',
+  edit: 'Edit',
   copy: 'Copy',
   copied: 'Copied',
   none: 'Nothing yet.',

@@ -34,6 +34,7 @@ export const es: Messages = {
   add: 'Añadir',
   remove: 'Eliminar',
   create: 'Crear',
+  edit: 'Editar',
   copy: 'Copiar',
   copied: 'Copiado',
   none: 'Nada todavía.',

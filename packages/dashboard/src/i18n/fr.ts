@@ -34,6 +34,7 @@ export const fr: Messages = {
   add: 'Ajouter',
   remove: 'Supprimer',
   create: 'Créer',
+  edit: 'Modifier',
   copy: 'Copier',
   copied: 'Copié',
   none: 'Rien pour le moment.',
