@@ -62,7 +62,7 @@ describe('production bundles', () => {
     expect(readdirSync(db.outDir).filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
-  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2, mails through SMTP and stops cleanly', async () => {
+  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2, mails through SMTP, serves the dashboard and stops cleanly', async () => {
     const port = await freePort();
     const svc = await startBundle(bundles['db-api']!.outDir, port, {
       ...production(),
@@ -83,6 +83,10 @@ describe('production bundles', () => {
       await firstMail;
       expect(mailedTo).toEqual(['owner@bundle.example']);
       expect(svc.output()).toContain('database migrated');
+      const dashboard = await fetch(`${svc.url}/app/`);
+      expect([dashboard.status, dashboard.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+      const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(await dashboard.text())?.[1] as string;
+      expect((await fetch(`${svc.url}${script}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       const metrics = await (await fetch(`${svc.url}/metrics`)).text();
       expect(metrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/auth\/register",status="201"\} 1/);
       process.stdout.write(`db-api bundle: cold start ${svc.coldStartMs.toFixed(0)} ms to /health (migrations included), main.js ${bundles['db-api']!.mainBytes} B, total ${bundles['db-api']!.totalBytes} B\n`);

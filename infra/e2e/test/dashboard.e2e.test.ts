@@ -81,7 +81,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await screenshot(visitor, `dashboard-${journey.lang}-customer-site`);
   }
 
-  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work, and axe-core finds no serious violation on any page', async (journey) => {
+  it.each(JOURNEYS)('when a new business signs up in $lang, then onboarding, the copied snippet, a visitor question, the conversation, its lead and the day count all work, axe-core finds no serious violation on any page, and an ended session comes back to its page after sign-in', async (journey) => {
     const app = `${fleet.edgeUrl}/app/`;
     const email = `owner.${randomBytes(5).toString('hex')}@${journey.lang}.dashboard.example`;
     const page = await newPage();
@@ -172,6 +172,41 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       a11y.push(...(await seriousA11yViolations(page)).map((v) => `${name || 'home'}: ${v}`));
     }
     expect(a11y).toEqual([]);
+
+    // On a phone: one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflowing: string[] = [];
+    for (const name of ['', 'install', 'conversations', 'leads', 'analytics', 'settings']) {
+      await page.goto(`${app}#/${name}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      // Names the widest elements that stick out, so a failure says what to fix.
+      const culprits = await page.evaluate(() =>
+        document.documentElement.scrollWidth <= window.innerWidth
+          ? []
+          : [...document.querySelectorAll('main *, nav, header')]
+              .filter((el) => el.getBoundingClientRect().width > window.innerWidth)
+              .slice(-3)
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().width)}px`),
+      );
+      if (culprits.length) overflowing.push(`${name || 'home'}: ${culprits.join(', ')}`);
+      await shot(`phone-${name || 'home'}`);
+    }
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    // The session is gone (cookie cleared, page reloaded): sign-in, then back to the page that was open.
+    await page.context().clearCookies();
+    await page.goto(`${app}#/leads`);
+    await page.reload();
+    await page.locator('input[name="password"]').waitFor();
+    expect(page.url()).toContain('expired=1');
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await shot('sign-in-expired');
+    await page.locator('form button[type="submit"]').click();
+    await page.locator(`[data-test="leads"] tbody tr:has-text("${contact}")`).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/leads');
     expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
   }, 180_000);
 });

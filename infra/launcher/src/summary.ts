@@ -26,6 +26,7 @@ export function summaryLines(s: Summary): string[] {
   lines.push(`  ${col('postgres', 17)} ${db}  (${s.postgres.description})`);
   lines.push(`  ${col('redis', 17)} ${redis}  (${s.redis.description})`);
   lines.push(`  ${col('edge', 17)} ${s.edgeUrl}  (fleet health: ${s.edgeUrl}/health)`);
+  lines.push(`  ${col('dashboard', 17)} ${s.edgeUrl}/app/`);
   if (s.seed?.ok) {
     lines.push(`  ${col('demo tenant', 17)} ${s.seed.tenantId}  (dashboard login ${DEMO_EMAIL} / ${DEMO_PASSWORD})`);
     lines.push(`  ${col('try it', 17)} ${s.edgeUrl}/widget/demo?tenantId=${encodeURIComponent(s.seed.tenantId)}  (a page with the widget: chat with the demo tenant)`);

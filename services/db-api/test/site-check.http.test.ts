@@ -56,6 +56,16 @@ describe('"check my site": db-api fetches the customer page and looks for the sn
     expect(JSON.stringify(res.body.errors)).toContain('body.url');
   });
 
+  it('when a tenant checks more than 10 pages in a minute, then the next is 429 with Retry-After, and another tenant is not held back', async () => {
+    const busy = await t.register(undefined, 'Busy Co');
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await request(t.app).post('/api/v1/widget/check-site').set(bearer(busy)).send({ url: `${origin}/missing` })).status);
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    const refused = await request(t.app).post('/api/v1/widget/check-site').set(bearer(busy)).send({ url: `${origin}/missing` });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await check(`${origin}/missing`)).status).toBe(200);
+  });
+
   it('when private targets are not allowed (production), then loopback and link-local pages are refused, never fetched', async () => {
     const strict = await startTestApp();
     try {

@@ -8,6 +8,7 @@ import { useLoad } from '../ui/use-load';
 export function BillingPage() {
   const plan = useLoad(() => api.plans.current());
   const usage = useLoad(() => api.usage.get());
+  const catalog = useLoad(() => api.plans.catalog());
   const u = usage.data;
   const rows = u
     ? ([
@@ -52,6 +53,35 @@ export function BillingPage() {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {catalog.data && (
+        <section>
+          <h2>{t('plans')}</h2>
+          <div class="table-wrap">
+            <table data-test="plans">
+              <thead>
+                <tr>
+                  <th scope="col">{t('plan')}</th>
+                  <th scope="col">{t('price')}</th>
+                  <th scope="col">{t('conversations')}</th>
+                  <th scope="col">{t('navAgents')}</th>
+                  <th scope="col">{t('features')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {catalog.data.plans.map((p) => (
+                  <tr key={p.id} aria-current={p.id === plan.data?.plan ? 'true' : undefined}>
+                    <th scope="row">{p.name}</th>
+                    <td>{p.priceEurMonthly} €</td>
+                    <td>{p.quotas.conversationsPerMonth}</td>
+                    <td>{p.quotas.agents}</td>
+                    <td>{p.features.length}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </Shell>

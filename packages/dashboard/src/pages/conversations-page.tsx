@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
-import { Select } from '../ui/field';
+import { Field, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 
@@ -11,12 +11,19 @@ const STATUSES = ['open', 'closed', 'handoff'] as const;
 export function ConversationsPage() {
   const [channel, setChannel] = useState('');
   const [status, setStatus] = useState('');
-  const list = useLoad(() => api.conversations.list({ channel: channel || undefined, status: status || undefined, limit: 50 }), [channel, status]);
+  const [from, setFrom] = useState('');
+  const [minLeadScore, setMinLeadScore] = useState('');
+  const list = useLoad(
+    () => api.conversations.list({ channel: channel || undefined, status: status || undefined, from: from || undefined, minLeadScore: minLeadScore || undefined, limit: 50 }),
+    [channel, status, from, minLeadScore],
+  );
   return (
     <Shell title={t('navConversations')}>
       <div class="filters">
         <Select label={t('channel')} name="channel" value={channel} onChange={setChannel} options={[{ value: '', label: t('allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: c }))]} />
         <Select label={t('status')} name="status" value={status} onChange={setStatus} options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: s }))]} />
+        <Field label={t('since')} name="from" type="date" value={from} onInput={setFrom} />
+        <Field label={t('minScore')} name="minLeadScore" type="number" min="0" max="100" value={minLeadScore} onInput={setMinLeadScore} />
       </div>
       {list.error && <p class="form-error">{list.error}</p>}
       <div class="table-wrap">

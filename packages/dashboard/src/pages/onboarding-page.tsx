@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '@vocalia/contracts';
-import { t, uiLanguage } from '../i18n';
+import { t } from '../i18n';
 import { api, call } from '../session/client';
-import { Field, FormError, Select } from '../ui/field';
+import { Field, FormError } from '../ui/field';
 import { LanguageCheckboxes } from '../ui/language-checkboxes';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { VerifyBanner } from './home-page';
+import { AgentForm } from './agent-form';
 import { OriginsEditor } from './origins-editor';
 import { SnippetTabs } from './snippet-tabs';
 
@@ -43,56 +44,6 @@ function BusinessStep({ onDone }: { onDone: () => void }) {
   );
 }
 
-function AgentStep({ onDone }: { onDone: () => void }) {
-  const personas = useLoad(() => api.personas.list());
-  const agents = useLoad(() => api.agents.list());
-  const [personaId, setPersonaId] = useState('');
-  const [name, setName] = useState('');
-  const [voice, setVoice] = useState('');
-  const [greeting, setGreeting] = useState('');
-  const [languages, setLanguages] = useState<Language[]>([]);
-  const { busy, problem, submit } = useSubmit();
-  const existing = agents.data?.items[0];
-  useEffect(() => {
-    if (existing) {
-      setPersonaId(existing.personaId);
-      setName(existing.name);
-      setVoice(existing.voice ?? '');
-      setLanguages(existing.languages);
-    } else if (personas.data?.items[0] && !personaId) {
-      setPersonaId(personas.data.items[0].id);
-      setLanguages([uiLanguage.value]);
-    }
-  }, [existing, personas.data]);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const lang = languages[0];
-    const fields = { name, personaId, languages, voice: voice || null, ...(greeting && lang ? { greeting: { [lang]: greeting } } : {}) };
-    if (await submit(() => (existing ? api.agents.update(existing.id, fields) : api.agents.create({ ...fields, isDefault: true })))) onDone();
-  };
-  return (
-    <form onSubmit={save} noValidate>
-      <Select
-        label={t('persona')}
-        name="personaId"
-        value={personaId}
-        options={(personas.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.sector})` }))}
-        onChange={setPersonaId}
-        error={problem.fields.personaId}
-      />
-      <p class="hint">{personas.data?.items.find((p) => p.id === personaId)?.description}</p>
-      <Field label={t('agentName')} name="agentName" value={name} onInput={setName} error={problem.fields.name} />
-      <LanguageCheckboxes legend={t('languages')} name="agentLanguages" value={languages} onChange={setLanguages} error={problem.fields.languages} />
-      <Field label={t('voice')} name="voice" value={voice} onInput={setVoice} error={problem.fields.voice} />
-      <Field label={t('greeting')} name="greeting" value={greeting} onInput={setGreeting} error={Object.entries(problem.fields).find(([k]) => k.startsWith('greeting'))?.[1]} />
-      <FormError message={problem.message} />
-      <button type="submit" disabled={busy}>
-        {t('next')}
-      </button>
-    </form>
-  );
-}
-
 /** Four steps, each saved on the real API before the next: business, agent, allowed origins, install. */
 export function OnboardingPage() {
   const [step, setStep] = useState(0);
@@ -113,7 +64,7 @@ export function OnboardingPage() {
         {t('stepOf', { n: step + 1 })}: {t(title)}
       </h2>
       {step === 0 && <BusinessStep onDone={() => setStep(1)} />}
-      {step === 1 && <AgentStep onDone={() => setStep(2)} />}
+      {step === 1 && <AgentForm onDone={() => setStep(2)} />}
       {step === 2 && (
         <>
           <p>{t('originHint')}</p>

@@ -29,7 +29,26 @@ function Members() {
       <ul class="list" data-test="members">
         {members.data?.items.map((m) => (
           <li key={m.userId}>
-            <span dir="ltr">{m.email}</span> · {m.role}
+            <span dir="ltr">{m.email}</span> ·{' '}
+            {m.role === 'owner' ? (
+              m.role
+            ) : (
+              <>
+                <label class="visually-hidden" for={`role-${m.userId}`}>
+                  {t('role')}
+                </label>
+                <select id={`role-${m.userId}`} value={m.role} onChange={(e) => void submit(() => api.members.updateRole(m.userId, { role: (e.currentTarget as HTMLSelectElement).value as 'member' | 'admin' })).then(members.reload)}>
+                  {['member', 'admin'].map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="button" class="secondary" onClick={() => void submit(() => api.members.remove(m.userId)).then(members.reload)}>
+                  {t('remove')}
+                </button>
+              </>
+            )}
           </li>
         ))}
         {invitations.data?.items
