@@ -120,7 +120,10 @@ describe('browser voice: the widget streams the visitor speech through the edge 
     const start = voice.sent.find((frame) => frame.type === 'start');
     expect(start).toMatchObject({ tenantId: paid.tenantId, language: 'fr', audio: { format: 'pcm16', sampleRate: 24000 } });
     expect(voice.received.map((frame) => frame.type)).toContain('ready');
-    expect(model.of('input_audio_buffer.append').length).toBeGreaterThanOrEqual(6);
+    // The WAV on Chromium's fake microphone reached the model: PCM16 frames that are not silence.
+    const appended = model.of('input_audio_buffer.append').map((e) => Buffer.from(String(e.audio), 'base64'));
+    expect(appended.length).toBeGreaterThanOrEqual(6);
+    expect(appended.some((pcm) => pcm.some((byte) => byte !== 0))).toBe(true);
     await eventually(async () => expect((await voice.playback()).started).toBeGreaterThan(0));
     expect((await voice.playback()).stopped).toBe(0);
     await screenshot(page, 'browser-voice-live-answer');
@@ -144,6 +147,21 @@ describe('browser voice: the widget streams the visitor speech through the edge 
     const detail = await paid.client.conversations.get(conversation.id);
     expect(detail.messages.map((m) => [m.role, m.text])).toEqual(expect.arrayContaining([['user', model.userSays], ['assistant', model.modelSays]]));
     await eventually(async () => expect((await paid.client.usage.get()).voiceMinutes.used).toBeGreaterThan(0));
+  });
+
+  it('when the realtime model drops the session, then the widget says once that browser speech takes over and the mic becomes browser speech', async () => {
+    const voice = await open('/voice.html');
+    const { page } = voice;
+    const mic = page.locator('.mic');
+    expect(await mic.getAttribute('aria-label')).toBe('Démarrer la conversation vocale');
+    await mic.click();
+    await eventually(() => expect(voice.received.map((frame) => frame.type)).toContain('ready'));
+    model.dropAll();
+    await page.locator('.notice', { hasText: 'la reconnaissance vocale du navigateur' }).waitFor({ timeout: 10_000 });
+    expect(voice.received.at(-1)).toMatchObject({ type: 'error', status: 502 });
+    expect(await mic.getAttribute('aria-label')).toBe('Parler');
+    expect(await mic.getAttribute('aria-pressed')).toBe('false');
+    await screenshot(page, 'browser-voice-fallback');
   });
 
   it('when the same page carries a Starter tenant (no cloud_voice), then the mic is browser speech and no socket opens', async () => {
