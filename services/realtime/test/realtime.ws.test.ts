@@ -131,6 +131,32 @@ describe('/realtime session', () => {
     }
   });
 
+  it('when the visitor talks over an answer the model has finished but the browser still plays, then the answer is cut without cancelling and the session stays up', async () => {
+    h.model.answerMs = 30_000;
+    try {
+      const ws = await open();
+      const got = record(ws);
+      ws.send(startFrame({ sessionId: 'visitor-session-late-barge' }));
+      await eventually(() => expect(got.texts).toContainEqual({ type: 'ready' }));
+      const cancelsBefore = h.model.of('response.cancel').length;
+      const truncatesBefore = h.model.of('conversation.item.truncate').length;
+      for (let i = 0; i < 3; i++) ws.send(frame());
+      await eventually(() => expect(got.texts).toContainEqual({ type: 'transcript', role: 'assistant', text: h.model.modelSays, final: true }));
+      h.model.speechStarted();
+      const truncate = await eventually(() => {
+        const event = h.model.of('conversation.item.truncate')[truncatesBefore];
+        expect(event).toBeDefined();
+        return event!;
+      });
+      expect(truncate.audio_end_ms as number).toBeLessThan(h.model.answerMs);
+      expect(h.model.of('response.cancel')).toHaveLength(cancelsBefore);
+      ws.send(JSON.stringify({ type: 'stop' }));
+      expect((await got.closed).code).toBe(1000);
+    } finally {
+      h.model.answerMs = 500;
+    }
+  });
+
   it('when frames are malformed, then each socket closes with its code and others are untouched', async () => {
     const bystander = await open();
     const watching = record(bystander);

@@ -7,10 +7,10 @@ export interface ModelEvent {
   [key: string]: unknown;
 }
 
-/** 0.5 s of a 440 Hz tone, PCM16 LE 24 kHz, in 100 ms chunks: the model's spoken answer. */
-export function answerChunks(): Buffer[] {
+/** `ms` (0.5 s unless told) of a 440 Hz tone, PCM16 LE 24 kHz, in 100 ms chunks: the model's spoken answer. */
+export function answerChunks(ms = 500): Buffer[] {
   const chunk = 2400;
-  return Array.from({ length: 5 }, (_, c) => {
+  return Array.from({ length: Math.ceil(ms / 100) }, (_, c) => {
     const out = Buffer.alloc(chunk * 2);
     for (let i = 0; i < chunk; i++) out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * (c * chunk + i)) / 24000) * 8000), i * 2);
     return out;
@@ -21,7 +21,9 @@ export function answerChunks(): Buffer[] {
  * A local server speaking the OpenAI realtime protocol (GA event names): `session.update` ->
  * `session.updated`; after every `answerAfterAppends` audio appends it "hears" the visitor (server VAD
  * events, the input transcription) and answers with audio deltas, the transcript and `response.done`.
- * `chunkEveryMs` paces the audio like a model speaking in real time.
+ * A `response.cancel` with no answer in progress gets the provider's `response_cancel_not_active` error.
+ * `chunkEveryMs` paces the audio like a model speaking in real time; `answerMs` is how long each
+ * spoken answer is, `maxAnswers` how many it gives per session (a live microphone never stops sending).
  */
 export class FakeRealtimeModel {
   readonly received: ModelEvent[] = [];
@@ -29,6 +31,8 @@ export class FakeRealtimeModel {
   readonly urls: string[] = [];
   answerAfterAppends = 3;
   chunkEveryMs = 0;
+  answerMs = 500;
+  maxAnswers = Number.POSITIVE_INFINITY;
   userSays = 'Do you deliver on Sundays?';
   modelSays = 'Yes, we deliver every day, Sundays included.';
   private server: Server | undefined;
@@ -60,12 +64,18 @@ export class FakeRealtimeModel {
       this.authorizations.push(String(req.headers.authorization));
       this.urls.push(String(req.url));
       let appends = 0;
+      let answers = 0;
+      let answering = false;
       ws.on('close', () => this.sockets.delete(ws));
       ws.on('message', (data) => {
         const event = JSON.parse(String(data)) as ModelEvent;
         this.received.push(event);
         if (event.type === 'session.update') return ws.send(JSON.stringify({ type: 'session.updated', session: event.session }));
-        if (event.type === 'input_audio_buffer.append' && ++appends % this.answerAfterAppends === 0) void this.answer(ws);
+        if (event.type === 'response.cancel' && !answering) return ws.send(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', code: 'response_cancel_not_active', message: 'Cancellation failed: no active response found' } }));
+        if (event.type !== 'input_audio_buffer.append' || ++appends % this.answerAfterAppends !== 0 || answers >= this.maxAnswers) return;
+        answers++;
+        answering = true;
+        void this.answer(ws).finally(() => (answering = false));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -78,7 +88,7 @@ export class FakeRealtimeModel {
     send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: 900, item_id: 'item-user-1' });
     send({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'item-user-1', content_index: 0, transcript: this.userSays });
     send({ type: 'response.created', response: { id: 'resp-1' } });
-    for (const chunk of answerChunks()) {
+    for (const chunk of answerChunks(this.answerMs)) {
       send({ type: 'response.output_audio.delta', response_id: 'resp-1', item_id: 'item-assistant-1', output_index: 0, content_index: 0, delta: chunk.toString('base64') });
       if (this.chunkEveryMs) await new Promise((r) => setTimeout(r, this.chunkEveryMs));
     }

@@ -5,13 +5,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = join(tmpdir(), 'vocalia-e2e-screenshots');
 
-/** The system Chromium (apt package), never a downloaded one, headless and offline-quiet. */
-export function launchChromium(): Promise<Browser> {
+/** The system Chromium (apt package), never a downloaded one, headless and offline-quiet; `extraArgs` e.g. a fake microphone. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...extraArgs],
   });
 }
 

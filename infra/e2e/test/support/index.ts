@@ -1,4 +1,5 @@
 export * from './start-fleet';
+export * from './wav';
 export * from './integrator';
 export * from './knowledge-base';
 export * from './voice-client';

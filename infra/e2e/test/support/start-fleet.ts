@@ -2,6 +2,7 @@ import { deleteKeys } from './redis-keys';
 import { reserveServer, type ReservedServer } from './reserved-server';
 import { startDbApi } from './start-db-api';
 import { startEdge } from './start-edge';
+import { startRealtime } from './start-realtime';
 import { startVoiceApi, type VoiceApiOptions } from './start-voice-api';
 import { Teardown } from './teardown';
 import { uniquePrefix } from './test-env';
@@ -15,6 +16,8 @@ export interface FleetOptions extends Partial<VoiceSettings> {
   smtpUrl?: string;
   /** Extra db-api environment, e.g. `{ SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true' }` to check pages on 127.0.0.1. */
   dbApiEnv?: Record<string, string>;
+  /** Also runs realtime (`/realtime` behind the edge), bridged to this server speaking the OpenAI realtime protocol. */
+  realtimeModelUrl?: string;
 }
 
 export interface Fleet {
@@ -36,10 +39,13 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   let voiceApis = 0;
   try {
     const dbServer = teardown.add('servers', await reserveServer());
+    const realtimeServer = opts.realtimeModelUrl ? teardown.add('servers', await reserveServer()) : undefined;
+    const firstKeyPrefix = `${prefix}-voice1`;
     const startVoiceBehindEdge = async (server: ReservedServer, settings: Partial<VoiceSettings>) => {
       voiceApis += 1;
       const keyPrefix = `${prefix}-voice${voiceApis}`;
-      const edge = teardown.add('edges', await startEdge({ 'db-api': dbServer.port, 'voice-api': server.port }));
+      const ports = { 'db-api': dbServer.port, 'voice-api': server.port, ...(realtimeServer && voiceApis === 1 ? { realtime: realtimeServer.port } : {}) };
+      const edge = teardown.add('edges', await startEdge(ports));
       const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, rateClock: settings.rateClock, llmEnv: settings.llmEnv, publicBaseUrl: edge.url });
       return { edge, start };
     };
@@ -48,6 +54,11 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     const dbApi = teardown.add('services', await startDbApi({ publicBaseUrl: edge.url, queuePrefix: prefix, smtpUrl: opts.smtpUrl, env: opts.dbApiEnv }));
     dbServer.serve(dbApi.handler);
     voiceServer.serve(teardown.add('services', await start()).handler);
+    if (realtimeServer && opts.realtimeModelUrl) {
+      const realtime = teardown.add('services', await startRealtime({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix: firstKeyPrefix, modelUrl: opts.realtimeModelUrl }));
+      realtimeServer.serve(realtime.handler);
+      realtime.attach(realtimeServer.server);
+    }
     return {
       edgeUrl: edge.url,
       async startExtraVoiceApi(settings) {

@@ -28,8 +28,8 @@ export interface ModelEvents {
 
 export interface ModelSession extends EventEmitter<ModelEvents> {
   appendAudio(pcm16: Buffer): void;
-  /** Barge-in: cut the answer at what the listener heard, and stop the rest of it. */
-  truncate(itemId: string, audioEndMs: number): void;
+  /** Barge-in: cut the answer at what the listener heard, and stop generating the rest of it while `stillAnswering`. */
+  truncate(itemId: string, audioEndMs: number, stillAnswering: boolean): void;
   close(): void;
 }
 
@@ -40,7 +40,7 @@ interface ServerEvent {
   item_id?: string;
   delta?: string;
   transcript?: string;
-  error?: { message?: string };
+  error?: { message?: string; code?: string };
 }
 
 /** Audio waiting for a slow model connection past this is dropped: 2 s of base64 PCM16 at 24 kHz. */
@@ -100,6 +100,8 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
         case 'response.done':
           return void events.emit('responseDone');
         case 'error':
+          // Cancelling an answer the model already finished (or server VAD already cancelled) is harmless.
+          if (event.error?.code === 'response_cancel_not_active') return undefined;
           return fail(`model error: ${event.error?.message ?? 'unknown'}`);
         default:
           return undefined;
@@ -113,8 +115,8 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
         if (ws.bufferedAmount > MAX_PENDING_UPLOAD_BYTES) return;
         send({ type: 'input_audio_buffer.append', audio: pcm16.toString('base64') });
       },
-      truncate(itemId: string, audioEndMs: number) {
-        send({ type: 'response.cancel' });
+      truncate(itemId: string, audioEndMs: number, stillAnswering: boolean) {
+        if (stillAnswering) send({ type: 'response.cancel' });
         send({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: audioEndMs });
       },
       close() {

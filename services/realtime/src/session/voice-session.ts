@@ -33,8 +33,9 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
   let liveSince = 0;
   const early: Buffer[] = [];
   let droppedEarly = 0;
-  // The answer being spoken: which item, how much audio went out, when its first byte did.
-  let speaking: { itemId: string; sentBytes: number; firstAt: number } | undefined;
+  // The answer being heard: which item, how much audio went out, when its first byte did, whether the
+  // model is still generating it (the browser keeps playing an answer after the model is done).
+  let speaking: { itemId: string; sentBytes: number; firstAt: number; generating: boolean } | undefined;
   let userText = '';
   let assistantText = '';
   let turnStartedAt = performance.now();
@@ -79,8 +80,9 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
       turnStartedAt = performance.now();
       send({ type: 'speech_started' });
       if (speaking && speaking.sentBytes > 0) {
-        const heardMs = Math.max(1, Math.min(Math.floor(speaking.sentBytes / BYTES_PER_MS), Date.now() - speaking.firstAt));
-        model?.truncate(speaking.itemId, heardMs);
+        const sentMs = Math.floor(speaking.sentBytes / BYTES_PER_MS);
+        const heardMs = Math.max(1, Math.min(sentMs, Date.now() - speaking.firstAt));
+        if (speaking.generating || heardMs < sentMs) model?.truncate(speaking.itemId, heardMs, speaking.generating);
       }
       speaking = undefined;
     });
@@ -89,7 +91,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
       send({ type: 'transcript', role: 'user', text, final: true });
     });
     model.on('audio', (itemId, pcm16) => {
-      if (speaking?.itemId !== itemId) speaking = { itemId, sentBytes: 0, firstAt: Date.now() };
+      if (speaking?.itemId !== itemId) speaking = { itemId, sentBytes: 0, firstAt: Date.now(), generating: true };
       if (ws.bufferedAmount > limits.maxOutgoingBytes) return close(CLOSE.policy, 'client does not read');
       speaking.sentBytes += pcm16.length;
       ws.send(pcm16);
@@ -99,7 +101,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
       send({ type: 'transcript', role: 'assistant', text, final: true });
     });
     model.on('responseDone', () => {
-      speaking = undefined;
+      if (speaking) speaking.generating = false;
       recordTurn();
     });
     model.on('failed', (reason) => {

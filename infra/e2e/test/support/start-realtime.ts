@@ -1,0 +1,54 @@
+import type { RequestListener, Server } from 'node:http';
+import { composeRealtime, createApp, realtimeModel } from '@vocalia/realtime';
+import { createLogger, createRedis } from '@vocalia/service-kit';
+import { whenReady } from './redis-keys';
+import { INTERNAL_API_TOKEN, LOG_LEVEL, REDIS_URL, WIDGET_TOKEN_SECRET } from './test-env';
+
+export interface RealtimeOptions {
+  dbApiUrl: string;
+  queuePrefix: string;
+  /** voice-api's Redis prefix: the ready heartbeat voice-api reads and the session histories live there. */
+  keyPrefix: string;
+  /** A server speaking the OpenAI realtime protocol (REALTIME_MODEL_URL). */
+  modelUrl: string;
+}
+
+export interface RunningRealtime {
+  handler: RequestListener;
+  /** Takes the `/realtime` upgrades of this HTTP server. */
+  attach(server: Server): void;
+  close(): Promise<void>;
+}
+
+/** realtime wired as its main.ts does (Redis, BullMQ, HTTP to db-api, the model over WebSocket), announcing itself ready; no listen here. */
+export async function startRealtime(opts: RealtimeOptions): Promise<RunningRealtime> {
+  const logger = createLogger('realtime', LOG_LEVEL);
+  const redis = createRedis(REDIS_URL, 'client');
+  const producerRedis = createRedis(REDIS_URL, 'producer');
+  await Promise.all([redis, producerRedis].map(whenReady));
+  const composed = composeRealtime({
+    logger,
+    redis,
+    producerRedis,
+    keyPrefix: opts.keyPrefix,
+    queuePrefix: opts.queuePrefix,
+    dbApi: { baseUrl: opts.dbApiUrl, internalToken: INTERNAL_API_TOKEN, timeoutMs: 5000 },
+    widgetTokenSecret: WIDGET_TOKEN_SECRET,
+    history: { maxTurns: 20, ttlSec: 600 },
+    snapshotTtlSec: 60,
+    openModel: realtimeModel({ url: opts.modelUrl, apiKey: 'e2e-realtime-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }),
+    limits: { startTimeoutMs: 5000, maxSessionMs: 120_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 8 * 1024 * 1024, maxSessionsPerTenant: 5, modelName: 'fake-realtime' },
+    eventRetryEveryMs: 100,
+  });
+  const heartbeat = composed.announce();
+  return {
+    handler: createApp({ logger, redis }) as unknown as RequestListener,
+    attach: (server) => composed.realtime.attach(server),
+    async close() {
+      await heartbeat?.stop();
+      await composed.realtime.drain(1000);
+      await composed.conversation.close();
+      await Promise.all([redis.quit(), producerRedis.quit()]);
+    },
+  };
+}
