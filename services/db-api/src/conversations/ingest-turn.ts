@@ -27,7 +27,7 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
   const at = new Date(job.at);
   const { inserted, events, qualified, conversationId } = await deps.prisma.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: concurrent first turns of a session never fail on the unique index.
-    await tx.conversation.createMany({
+    const { count: created } = await tx.conversation.createMany({
       data: [{ tenantId: tenant.id, sessionId: job.sessionId, channel: job.channel, agentId, origin: job.origin ?? null, language: job.language, startedAt: at, lastMessageAt: at }],
       skipDuplicates: true,
     });
@@ -57,6 +57,14 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
     const events: DomainEventRecord[] = [];
     const lead = await applyLead(tx, conversation, job, tenant.leadThreshold);
     const about = { conversationId: conversation.id, sessionId: conversation.sessionId, channel: conversation.channel };
+    if (created) {
+      const started = { ...about, agentId: conversation.agentId, origin: conversation.origin, language: job.language, startedAt: conversation.startedAt.toISOString() };
+      events.push({ id: domainEventId('conversation.started', tenant.id, job.sessionId), type: 'conversation.started', data: started });
+    }
+    if (inserted) {
+      const turn = { ...about, turnId: job.eventId, language: job.language, intent: job.intent, userText: job.userText, assistantText: job.assistantText, at: job.at };
+      events.push({ id: domainEventId('conversation.turn', job.eventId), type: 'conversation.turn', data: turn });
+    }
     if (lead.qualifiedNow) {
       events.push({ id: domainEventId('lead.qualified', tenant.id, job.sessionId), type: 'lead.qualified', data: { ...about, score: lead.score, bant: conversation.bant, contact: conversation.contact } });
     }
@@ -77,7 +85,11 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
     await recordAudit(deps, { tenantId: tenant.id, actor: 'system', action: 'lead.qualified', target: `conversation:${conversationId}`, meta: { score: qualified } });
   }
   // Every event this turn can cause, new or not: a retry after a failed enqueue still hands them over.
-  const causable = [domainEventId('lead.qualified', tenant.id, job.sessionId), domainEventId('booking.requested', job.eventId), domainEventId('handoff.requested', tenant.id, job.sessionId)];
+  const causable = [
+    domainEventId('conversation.started', tenant.id, job.sessionId),
+    domainEventId('conversation.turn', job.eventId),
+    domainEventId('lead.qualified', tenant.id, job.sessionId), domainEventId('booking.requested', job.eventId), domainEventId('handoff.requested', tenant.id, job.sessionId),
+  ];
   await enqueuePendingDeliveries(deps, tenant.id, causable, job.requestId);
   return { inserted, events };
 }
