@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createVocaliaClient } from '@vocalia/sdk';
 import { listen } from '@vocalia/service-kit';
+import { notifyDisabledEndpoints } from '../src/webhooks/notify-disabled-endpoints';
 import { addMemberSession, bearer, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
 const base = '/api/v1/webhooks/endpoints';
@@ -34,6 +35,29 @@ describe('webhook endpoints', () => {
     expect(list.text).not.toContain(res.body.secret.slice(6));
     expect((await request(t.app).get(`${base}/${res.body.id}`).set(bearer(s))).text).not.toContain(res.body.secret.slice(6));
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.created' } })).toBe(1);
+  });
+
+  it('when webhook-router disabled an endpoint (410, then 5 days failing), then the owners get one mail per disable, a member-disabled endpoint none', async () => {
+    const s = await proSession(t);
+    const gone = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/gone' })).body;
+    const paused = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/paused' })).body;
+    await request(t.app).patch(`${base}/${paused.id}`).set(bearer(s)).send({ enabled: false }).expect(200);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: gone.id }, data: { enabled: false, disabledAt: now, disabledReason: 'gone' } });
+    const passes = await Promise.all([notifyDisabledEndpoints(t.deps), notifyDisabledEndpoints(t.deps)]);
+    expect(passes.reduce((a, b) => a + b, 0)).toBe(1);
+    const first = await t.mailbox.next(s.email, /webhooks/);
+    expect(first.text).toContain('http://127.0.0.1:9/gone');
+    expect(first.text).toContain('410 Gone');
+    expect(await notifyDisabledEndpoints(t.deps)).toBe(0);
+
+    await request(t.app).patch(`${base}/${gone.id}`).set(bearer(s)).send({ enabled: true }).expect(200);
+    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ disabledReason: null, disabledNotifiedAt: null });
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: gone.id }, data: { enabled: false, disabledAt: now, disabledReason: 'failing' } });
+    expect(await notifyDisabledEndpoints(t.deps)).toBe(1);
+    expect((await t.mailbox.next(s.email, /webhooks/)).text).toContain('failed for 5 days');
+    expect(t.mailbox.received.filter((m) => m.to.includes(s.email.toLowerCase()) && /webhooks/.test(m.subject))).toHaveLength(2);
+    const audits = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.disabled' } });
+    expect(audits.map((a) => a.meta)).toEqual([{ reason: 'gone' }, { reason: 'failing' }]);
   });
 
   it('when an endpoint is updated, disabled, re-enabled and deleted, then each change shows and is audited', async () => {
