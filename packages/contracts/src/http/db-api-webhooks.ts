@@ -94,5 +94,14 @@ export type WebhookDeliveryQuery = z.infer<typeof WebhookDeliveryQuery>;
 export const WebhookDeliveryPage = z.object({ items: z.array(WebhookDeliveryView), nextCursor: z.string().nullable() });
 export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
 
+/** "Resend everything since T": the endpoint's failed deliveries created at or after `since`. */
+export const ResendFailedDeliveriesRequest = z.object({ since: IsoDateTime });
+export type ResendFailedDeliveriesRequest = z.infer<typeof ResendFailedDeliveriesRequest>;
+
+/** Oldest first, at most `RESEND_BATCH` per call; `more` = call again for the rest (the resent ones are pending now). */
+export const ResentDeliveries = z.object({ resent: z.number().int().nonnegative(), more: z.boolean() });
+export type ResentDeliveries = z.infer<typeof ResentDeliveries>;
+export const RESEND_BATCH = 500;
+
 /** Event type of the deliveries the "send test event" API creates. */
 export const WEBHOOK_TEST_EVENT_TYPE = 'webhook.test';
