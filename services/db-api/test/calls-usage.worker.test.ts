@@ -118,6 +118,22 @@ describe('call-events and usage-events workers', () => {
     expect(await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id)).toBeDefined();
   });
 
+  it('when the transcript is the last piece (turn stored after the recording), then that turn emits call.analyzed, once', async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/analyzed', secret: `whsec_${randomUUID()}`, eventTypes: ['call.analyzed'] } });
+    const callSid = `CA${randomUUID().replace(/-/g, '')}`;
+    const started = new Date(NOW.getTime() - 60_000);
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, started), type: 'call.started', callSid, direction: 'outbound', to: '+212612345678', sequence: 0 })]);
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, NOW), type: 'call.completed', callSid, status: 'completed', durationSec: 60, recordingSid: `RE${'e5'.repeat(16)}`, recordingDurationSec: 58, sequence: 1 })]);
+    expect(await t.deps.prisma.webhookDelivery.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const late = { ...envelope(s, new Date(started.getTime() + 3000)), type: 'turn.completed' as const, sessionId: callSid, channel: 'phone' as const, language: 'fr' as const, intent: 'callback', userText: 'Rappelez-moi demain', assistantText: 'Entendu.', provider: 'local', latencyMs: 10, handoff: false, lead: { score: 40, bant: { budget: 10, authority: 10, need: 10, timeline: 10 } } };
+    await jobsSettled(turns.queue, [await turns.add(late), await turns.add(late, { jobId: `${late.eventId}-again` })]);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId } });
+    expect(deliveries.map((d) => d.eventType)).toEqual(['call.analyzed']);
+    expect((deliveries[0]?.payload as { data: unknown }).data).toMatchObject({ callSid, direction: 'outbound', leadScore: 40, durationSec: 60, recording: { durationSec: 58 }, transcript: [{ text: 'Rappelez-moi demain' }, { text: 'Entendu.' }] });
+    expect(await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id)).toBeDefined();
+  });
+
   it('when the same event id arrives again with other values (a replayed callback), then nothing changes', async () => {
     const s = await t.register();
     const callSid = `CA${randomUUID().replace(/-/g, '')}`;

@@ -2,7 +2,7 @@ import type { CallEventJob } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
 import { enqueuePendingDeliveries, recordDomainEvent } from '../conversations/domain-events';
-import { callAnalyzed, callAnalyzedId } from './call-analyzed';
+import { callAnalyzed, callAnalyzedId } from '../conversations/call-analyzed';
 import { callCompleted, callCompletedId, callStarted, callStartedId } from './call-domain-events';
 import { callEventFields } from './call-event-fields';
 

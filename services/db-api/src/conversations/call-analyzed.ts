@@ -1,13 +1,15 @@
 import { Bant } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
-import { domainEventId, type DomainEventRecord } from '../conversations/domain-events';
+import { domainEventId, type DomainEventRecord } from './domain-events';
 
 export const callAnalyzedId = (tenantId: string, callId: string) => domainEventId('call.analyzed', tenantId, callId);
 
 /**
  * `call.analyzed` for a call that has ended and has its transcript (user and assistant turns), lead score
  * (scored BANT) and recording (SID and duration); null while any of them is missing, so no field is null.
- * The id is the call's: recording it again on a later event is a no-op.
+ * The id is the call's: recording it again on a later event is a no-op. Checked by the call-events
+ * worker on every call event and by the conversation-events worker on every turn of a phone session,
+ * whichever completes the set last.
  */
 export async function callAnalyzed(tx: Prisma.TransactionClient, call: Call): Promise<DomainEventRecord | null> {
   const { endedAt, callSid, conversationId, recordingSid, recordingDurationSec } = call;
