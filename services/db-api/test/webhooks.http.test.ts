@@ -43,6 +43,8 @@ describe('webhook endpoints', () => {
     const paused = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/paused' })).body;
     await request(t.app).patch(`${base}/${paused.id}`).set(bearer(s)).send({ enabled: false }).expect(200);
     await t.deps.prisma.webhookEndpoint.update({ where: { id: gone.id }, data: { enabled: false, disabledAt: now, disabledReason: 'gone' } });
+    expect((await request(t.app).get(`${base}/${gone.id}`).set(bearer(s))).body).toMatchObject({ enabled: false, disabledReason: 'gone' });
+    expect((await request(t.app).get(`${base}/${paused.id}`).set(bearer(s))).body).toMatchObject({ enabled: false, disabledReason: null });
     const passes = await Promise.all([notifyDisabledEndpoints(t.deps), notifyDisabledEndpoints(t.deps)]);
     expect(passes.reduce((a, b) => a + b, 0)).toBe(1);
     const first = await t.mailbox.next(s.email, /webhooks/);

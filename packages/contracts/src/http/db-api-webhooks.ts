@@ -38,6 +38,8 @@ export const WebhookEndpointView = z.object({
   enabled: z.boolean(),
   /** Set when delivery disabled it (410 Gone, or failing too long); null while enabled by hand. */
   disabledAt: IsoDateTime.nullable(),
+  /** Why delivery disabled it: `gone` (answered 410) or `failing` (5 days of failures); null otherwise. */
+  disabledReason: z.enum(['gone', 'failing']).nullable(),
   /** Until then deliveries carry a signature with the previous secret too. */
   previousSecretExpiresAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
