@@ -37,3 +37,4 @@ export * from './http/db-api-internal';
 export * from './http/db-api-webhooks';
 export * from './http/db-api-telephony';
 export * from './http/oauth';
+export * from './event-data';

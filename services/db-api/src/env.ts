@@ -50,6 +50,7 @@ export const EnvSchema = BaseEnv.extend({
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(80_000).default(10_000),
   /** How often trials and grace periods that ended are moved on (trialing -> grace -> restricted). */
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  WEBHOOK_NOTICE_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Local development only: the dashboard's "check my site" may fetch loopback and private addresses. */
   SITE_CHECK_ALLOW_PRIVATE_TARGETS: bool.default(false),
 });

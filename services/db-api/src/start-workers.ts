@@ -1,6 +1,7 @@
 import { createRedis } from '@vocalia/service-kit';
 import type { Deps } from './deps';
 import { startBillingSweeper } from './billing/billing-sweeper';
+import { startDisabledEndpointNotifier } from './webhooks/disabled-endpoint-notifier';
 import { startAuditEventsWorker } from './workers/audit-events.worker';
 import { startDataWorkers } from './workers/start-data-workers';
 
@@ -9,15 +10,16 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Every queue consumer db-api runs (the audit chain here, the data features' workers in src/workers) and the billing sweeper. */
+/** Every queue consumer db-api runs (the audit chain here, the data features' workers in src/workers) the billing sweeper and the disabled webhook endpoint notice. */
 export function startWorkers(deps: Deps): RunningWorkers {
   const connection = createRedis(deps.env.REDIS_URL, 'worker');
   const audit = startAuditEventsWorker(deps, connection);
   const data = startDataWorkers(deps);
   const sweeper = startBillingSweeper(deps);
+  const notifier = startDisabledEndpointNotifier(deps);
   return {
     async close() {
-      await Promise.all([audit.close(), data.close(), sweeper.close()]);
+      await Promise.all([audit.close(), data.close(), sweeper.close(), notifier.close()]);
       await connection.quit().catch(() => undefined);
     },
   };

@@ -87,6 +87,53 @@ describe('call-events and usage-events workers', () => {
     expect(await t.deps.prisma.callEvent.count({ where: { callId: call.id } })).toBe(4);
   });
 
+  it('when a completed call gets its transcript, lead score and recording, then call.analyzed is emitted once, with no null field, only after the last of them', async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/analyzed', secret: `whsec_${randomUUID()}`, eventTypes: ['call.analyzed'] } });
+    const callSid = `CA${randomUUID().replace(/-/g, '')}`;
+    const started = new Date(NOW.getTime() - 90_000);
+    const bant = { budget: 15, authority: 20, need: 20, timeline: 10 };
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, started), type: 'call.started', callSid, direction: 'inbound', from: '+212612345678', to: '+212522000000', sequence: 0 })]);
+    await jobsSettled(turns.queue, [
+      await turns.add({ ...envelope(s, new Date(started.getTime() + 5000)), type: 'turn.completed', sessionId: callSid, channel: 'phone', language: 'fr', intent: 'quote', userText: 'Je voudrais un devis', assistantText: 'Pour combien de postes ?', provider: 'local', latencyMs: 10, handoff: false, lead: { score: 65, bant } }),
+    ]);
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, NOW), type: 'call.completed', callSid, status: 'completed', durationSec: 88, sequence: 1 })]);
+    expect(await t.deps.prisma.webhookDelivery.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const recording = { ...envelope(s, new Date(NOW.getTime() + 5000)), type: 'call.recording' as const, callSid, recordingSid: `RE${'d4'.repeat(16)}`, recordingDurationSec: 85, sequence: 2 };
+    await jobsSettled(calls.queue, [await calls.add(recording), await calls.add({ ...envelope(s, NOW), type: 'call.status', callSid, status: 'completed', sequence: 3 })]);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId } });
+    expect(deliveries.map((d) => d.eventType)).toEqual(['call.analyzed']);
+    const call = await t.deps.prisma.call.findFirstOrThrow({ where: { callSid } });
+    const data = (deliveries[0]?.payload as { data: Record<string, unknown> }).data;
+    expect(data).toEqual({
+      callId: call.id, callSid, direction: 'inbound', conversationId: call.conversationId, startedAt: started.toISOString(), endedAt: NOW.toISOString(), durationSec: 88,
+      leadScore: 65, bant,
+      transcript: [
+        { role: 'user', text: 'Je voudrais un devis', at: new Date(started.getTime() + 5000).toISOString() },
+        { role: 'assistant', text: 'Pour combien de postes ?', at: new Date(started.getTime() + 5001).toISOString() },
+      ],
+      recording: { url: `/api/v1/calls/${call.id}/recording`, durationSec: 85 },
+    });
+    expect(JSON.stringify(data)).not.toContain('null');
+    expect(await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id)).toBeDefined();
+  });
+
+  it('when the transcript is the last piece (turn stored after the recording), then that turn emits call.analyzed, once', async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/analyzed', secret: `whsec_${randomUUID()}`, eventTypes: ['call.analyzed'] } });
+    const callSid = `CA${randomUUID().replace(/-/g, '')}`;
+    const started = new Date(NOW.getTime() - 60_000);
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, started), type: 'call.started', callSid, direction: 'outbound', to: '+212612345678', sequence: 0 })]);
+    await jobsSettled(calls.queue, [await calls.add({ ...envelope(s, NOW), type: 'call.completed', callSid, status: 'completed', durationSec: 60, recordingSid: `RE${'e5'.repeat(16)}`, recordingDurationSec: 58, sequence: 1 })]);
+    expect(await t.deps.prisma.webhookDelivery.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const late = { ...envelope(s, new Date(started.getTime() + 3000)), type: 'turn.completed' as const, sessionId: callSid, channel: 'phone' as const, language: 'fr' as const, intent: 'callback', userText: 'Rappelez-moi demain', assistantText: 'Entendu.', provider: 'local', latencyMs: 10, handoff: false, lead: { score: 40, bant: { budget: 10, authority: 10, need: 10, timeline: 10 } } };
+    await jobsSettled(turns.queue, [await turns.add(late), await turns.add(late, { jobId: `${late.eventId}-again` })]);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId } });
+    expect(deliveries.map((d) => d.eventType)).toEqual(['call.analyzed']);
+    expect((deliveries[0]?.payload as { data: unknown }).data).toMatchObject({ callSid, direction: 'outbound', leadScore: 40, durationSec: 60, recording: { durationSec: 58 }, transcript: [{ text: 'Rappelez-moi demain' }, { text: 'Entendu.' }] });
+    expect(await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id)).toBeDefined();
+  });
+
   it('when the same event id arrives again with other values (a replayed callback), then nothing changes', async () => {
     const s = await t.register();
     const callSid = `CA${randomUUID().replace(/-/g, '')}`;

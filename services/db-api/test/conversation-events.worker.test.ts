@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { ConversationTurnJob } from '@vocalia/contracts';
+import { DomainEvent, parseDomainEventData, type ConversationTurnJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { domainEventId, recordDomainEvent } from '../src/conversations/domain-events';
 import { bearer, jobsSettled, startTestApp, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
@@ -87,6 +88,34 @@ describe('conversation-events worker', () => {
     const job = await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id);
     expect(job?.data).toMatchObject({ deliveryId: deliveries[0]!.id, endpointId: endpoint.id, eventType: 'lead.qualified', tenantId: s.tenantId });
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'lead.qualified' } })).toBe(1);
+  });
+
+  it('when a conversation starts and its turns arrive (one twice), then conversation.started once and conversation.turn once per turn reach an endpoint, shaped as their contracts', async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/all', secret: `whsec_${randomUUID()}` } });
+    const first = turn(s, 'session-events-0001', { origin: 'https://shop.example' });
+    const second = turn(s, 'session-events-0001', { at: new Date(Date.now() + 1000).toISOString(), userText: 'Et le blanchiment ?' });
+    await jobsSettled(turns.queue, [await turns.add(first)]);
+    await jobsSettled(turns.queue, [await turns.add(second), await turns.add(second, { jobId: `${second.eventId}-again` })]);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId }, orderBy: { createdAt: 'asc' } });
+    expect(deliveries.map((d) => d.eventType).sort()).toEqual(['conversation.started', 'conversation.turn', 'conversation.turn']);
+    for (const d of deliveries) {
+      const payload = DomainEvent.parse(d.payload);
+      expect(parseDomainEventData(payload.type, payload.data)).toEqual(payload.data);
+      expect(await t.deps.producers.webhooks.queue.getJob(d.id)).toBeDefined();
+    }
+    const started = deliveries.find((d) => d.eventType === 'conversation.started');
+    expect((started?.payload as { data: unknown }).data).toMatchObject({ sessionId: 'session-events-0001', channel: 'widget', origin: 'https://shop.example', language: 'fr' });
+    const texts = deliveries.filter((d) => d.eventType === 'conversation.turn').map((d) => (d.payload as { data: { userText: string; turnId: string } }).data);
+    expect(texts.map((x) => x.turnId).sort()).toEqual([first.eventId, second.eventId].sort());
+  });
+
+  it('when an event is recorded with data that does not match its contract, then it throws and nothing is stored', async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/all', secret: `whsec_${randomUUID()}` } });
+    const wrong = { id: domainEventId('test', randomUUID()), type: 'handoff.requested' as const, data: { conversationId: 'c1', sessionId: 's1', channel: 'fax' } };
+    await expect(t.deps.prisma.$transaction((tx) => recordDomainEvent(tx, s.tenantId, wrong, new Date()))).rejects.toThrow(/channel/);
+    expect(await t.deps.prisma.webhookDelivery.count({ where: { tenantId: s.tenantId } })).toBe(0);
   });
 
   it('when filters are given, then only matching conversations come back, a page at a time', async () => {

@@ -14,6 +14,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/api-keys/:id/rotate': { graceSeconds: 0 },
   'PATCH /api/v1/webhooks/endpoints/:id': { enabled: false },
   'POST /api/v1/webhooks/endpoints/:id/rotate-secret': { overlapSeconds: 0 },
+  'POST /api/v1/webhooks/endpoints/:id/resend-failed': { since: '2000-01-01T00:00:00.000Z' },
   'PATCH /api/v1/phone-numbers/:id': { agentId: null },
   'PATCH /api/v1/leads/:id': { status: 'lost' },
   'PATCH /api/v1/bookings/:id': { status: 'cancelled' },

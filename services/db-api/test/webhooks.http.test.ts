@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createVocaliaClient } from '@vocalia/sdk';
 import { listen } from '@vocalia/service-kit';
+import { notifyDisabledEndpoints } from '../src/webhooks/notify-disabled-endpoints';
 import { addMemberSession, bearer, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
 const base = '/api/v1/webhooks/endpoints';
@@ -34,6 +35,31 @@ describe('webhook endpoints', () => {
     expect(list.text).not.toContain(res.body.secret.slice(6));
     expect((await request(t.app).get(`${base}/${res.body.id}`).set(bearer(s))).text).not.toContain(res.body.secret.slice(6));
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.created' } })).toBe(1);
+  });
+
+  it('when webhook-router disabled an endpoint (410, then 5 days failing), then the owners get one mail per disable, a member-disabled endpoint none', async () => {
+    const s = await proSession(t);
+    const gone = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/gone' })).body;
+    const paused = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/paused' })).body;
+    await request(t.app).patch(`${base}/${paused.id}`).set(bearer(s)).send({ enabled: false }).expect(200);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: gone.id }, data: { enabled: false, disabledAt: now, disabledReason: 'gone' } });
+    expect((await request(t.app).get(`${base}/${gone.id}`).set(bearer(s))).body).toMatchObject({ enabled: false, disabledReason: 'gone' });
+    expect((await request(t.app).get(`${base}/${paused.id}`).set(bearer(s))).body).toMatchObject({ enabled: false, disabledReason: null });
+    const passes = await Promise.all([notifyDisabledEndpoints(t.deps), notifyDisabledEndpoints(t.deps)]);
+    expect(passes.reduce((a, b) => a + b, 0)).toBe(1);
+    const first = await t.mailbox.next(s.email, /webhooks/);
+    expect(first.text).toContain('http://127.0.0.1:9/gone');
+    expect(first.text).toContain('410 Gone');
+    expect(await notifyDisabledEndpoints(t.deps)).toBe(0);
+
+    await request(t.app).patch(`${base}/${gone.id}`).set(bearer(s)).send({ enabled: true }).expect(200);
+    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ disabledReason: null, disabledNotifiedAt: null });
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: gone.id }, data: { enabled: false, disabledAt: now, disabledReason: 'failing' } });
+    expect(await notifyDisabledEndpoints(t.deps)).toBe(1);
+    expect((await t.mailbox.next(s.email, /webhooks/)).text).toContain('failed for 5 days');
+    expect(t.mailbox.received.filter((m) => m.to.includes(s.email.toLowerCase()) && /webhooks/.test(m.subject))).toHaveLength(2);
+    const audits = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.disabled' } });
+    expect(audits.map((a) => a.meta)).toEqual([{ reason: 'gone' }, { reason: 'failing' }]);
   });
 
   it('when an endpoint is updated, disabled, re-enabled and deleted, then each change shows and is audited', async () => {
@@ -151,6 +177,32 @@ describe('webhook delivery log, replay and test events', () => {
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_delivery.replayed' } })).toBe(1);
   });
 
+  it('when every failed delivery since T is resent, then only those since T (failed, this endpoint) are pending with a job each, once; a bad since is 400', async () => {
+    const s = await proSession(t);
+    const endpoint = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/resend' })).body;
+    const other = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/other' })).body;
+    const row = (endpointId: string, n: number, status: 'failed' | 'delivered', createdAt: string) =>
+      t.deps.prisma.webhookDelivery.create({ data: { tenantId: s.tenantId, endpointId, eventId: `evt_resend_${n}`, eventType: 'lead.qualified', payload: { type: 'lead.qualified' }, status, attempts: 8, createdAt: new Date(createdAt) } });
+    const before = await row(endpoint.id, 1, 'failed', '2026-02-01T00:00:00.000Z');
+    const sinceA = await row(endpoint.id, 2, 'failed', '2026-02-10T00:00:00.000Z');
+    const sinceB = await row(endpoint.id, 3, 'failed', '2026-02-11T00:00:00.000Z');
+    const delivered = await row(endpoint.id, 4, 'delivered', '2026-02-12T00:00:00.000Z');
+    const elsewhere = await row(other.id, 5, 'failed', '2026-02-12T00:00:00.000Z');
+    const bad = await request(t.app).post(`${base}/${endpoint.id}/resend-failed`).set(bearer(s)).send({ since: 'last week' });
+    expect(bad.status).toBe(400);
+    expect(problemOf(bad).errors?.map((e) => e.path)).toEqual(['body.since']);
+    const res = await request(t.app).post(`${base}/${endpoint.id}/resend-failed`).set(bearer(s)).send({ since: '2026-02-10T00:00:00.000Z' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ resent: 2, more: false });
+    const statuses = await t.deps.prisma.webhookDelivery.findMany({ where: { id: { in: [before.id, sinceA.id, sinceB.id, delivered.id, elsewhere.id] } }, orderBy: { eventId: 'asc' }, select: { status: true } });
+    expect(statuses.map((d) => d.status)).toEqual(['failed', 'pending', 'pending', 'delivered', 'failed']);
+    for (const d of [sinceA, sinceB]) expect((await t.deps.producers.webhooks.queue.getJob(`${d.id}-9`))?.data).toMatchObject({ deliveryId: d.id, endpointId: endpoint.id });
+    expect((await request(t.app).post(`${base}/${endpoint.id}/resend-failed`).set(bearer(s)).send({ since: '2026-02-10T00:00:00.000Z' })).body).toEqual({ resent: 0, more: false });
+    expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.resent_failed' } })).toBe(2);
+    await request(t.app).patch(`${base}/${other.id}`).set(bearer(s)).send({ enabled: false }).expect(200);
+    expect((await request(t.app).post(`${base}/${other.id}/resend-failed`).set(bearer(s)).send({ since: '2026-02-10T00:00:00.000Z' })).status).toBe(409);
+  });
+
   it('when a test event is sent, then a webhook.test delivery is recorded for that endpoint and enqueued', async () => {
     const s = await proSession(t);
     const endpoint = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/t' })).body;
@@ -187,6 +239,8 @@ describe('webhook endpoints through the SDK', () => {
     expect((await client.webhooks.endpoints.deliveries(created.id, { status: 'pending' })).items.map((d) => d.id)).toEqual([test.id]);
     await t.deps.prisma.webhookDelivery.update({ where: { id: test.id }, data: { status: 'failed', attempts: 1 } });
     expect(await client.webhooks.deliveries.replay(test.id)).toMatchObject({ id: test.id, status: 'pending' });
+    await t.deps.prisma.webhookDelivery.update({ where: { id: test.id }, data: { status: 'failed', attempts: 2 } });
+    expect(await client.webhooks.endpoints.resendFailed(created.id, { since: test.createdAt })).toEqual({ resent: 1, more: false });
     await client.webhooks.endpoints.remove(created.id);
     await expect(client.webhooks.endpoints.get(created.id)).rejects.toMatchObject({ status: 404 });
   });

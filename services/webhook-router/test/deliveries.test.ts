@@ -61,7 +61,7 @@ describe('outbound webhook deliveries', () => {
     await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
     const d = await t.delivery(ep);
     expect(await t.settled(d.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 410 });
-    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledAt: expect.any(Date) });
+    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledAt: expect.any(Date), disabledReason: 'gone' });
     await receiver.close();
   });
 
@@ -71,7 +71,7 @@ describe('outbound webhook deliveries', () => {
     await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url, failingSince: new Date(Date.now() - 5 * 24 * 3_600_000 - 1000) } });
     const d = await t.delivery(ep);
     expect(await t.settled(d.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 500 });
-    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledAt: expect.any(Date) });
+    expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledAt: expect.any(Date), disabledReason: 'failing' });
     await receiver.close();
   });
 

@@ -38,6 +38,8 @@ export const WebhookEndpointView = z.object({
   enabled: z.boolean(),
   /** Set when delivery disabled it (410 Gone, or failing too long); null while enabled by hand. */
   disabledAt: IsoDateTime.nullable(),
+  /** Why delivery disabled it: `gone` (answered 410) or `failing` (5 days of failures); null otherwise. */
+  disabledReason: z.enum(['gone', 'failing']).nullable(),
   /** Until then deliveries carry a signature with the previous secret too. */
   previousSecretExpiresAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
@@ -93,6 +95,15 @@ export type WebhookDeliveryQuery = z.infer<typeof WebhookDeliveryQuery>;
 
 export const WebhookDeliveryPage = z.object({ items: z.array(WebhookDeliveryView), nextCursor: z.string().nullable() });
 export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
+
+/** "Resend everything since T": the endpoint's failed deliveries created at or after `since`. */
+export const ResendFailedDeliveriesRequest = z.object({ since: IsoDateTime });
+export type ResendFailedDeliveriesRequest = z.infer<typeof ResendFailedDeliveriesRequest>;
+
+/** Oldest first, at most `RESEND_BATCH` per call; `more` = call again for the rest (the resent ones are pending now). */
+export const ResentDeliveries = z.object({ resent: z.number().int().nonnegative(), more: z.boolean() });
+export type ResentDeliveries = z.infer<typeof ResentDeliveries>;
+export const RESEND_BATCH = 500;
 
 /** Event type of the deliveries the "send test event" API creates. */
 export const WEBHOOK_TEST_EVENT_TYPE = 'webhook.test';

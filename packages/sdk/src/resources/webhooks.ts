@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import {
   CreatedWebhookEndpoint,
   CreateWebhookEndpointRequest,
+  ResendFailedDeliveriesRequest,
+  ResentDeliveries,
   RotatedWebhookSecret,
   RotateWebhookSecretRequest,
   UpdateWebhookEndpointRequest,
@@ -30,6 +32,8 @@ export function webhooksResource(request: HttpRequest) {
       deliveries: (id: string, query: Query<typeof WebhookDeliveryQuery> = {}) =>
         request({ method: 'GET', path: `${base}/${seg(id)}/deliveries`, query, response: WebhookDeliveryPage }),
       sendTestEvent: (id: string) => request({ method: 'POST', path: `${base}/${seg(id)}/test`, response: WebhookDeliveryView }),
+      resendFailed: (id: string, input: z.input<typeof ResendFailedDeliveriesRequest>) =>
+        request({ method: 'POST', path: `${base}/${seg(id)}/resend-failed`, body: input, response: ResentDeliveries }),
     },
     deliveries: {
       replay: (id: string) => request({ method: 'POST', path: `/api/v1/webhooks/deliveries/${seg(id)}/replay`, response: WebhookDeliveryView }),

@@ -5,7 +5,7 @@ import { domainEventId, enqueuePendingDeliveries, recordDomainEvent } from '../c
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { billingPeriod } from '../usage/billing-period';
 import { quotaNoticeMail } from './billing-mails';
-import { ownerAddresses } from './owner-addresses';
+import { ownerAddresses } from '../access/owner-addresses';
 import { periodConversations } from './period-conversations';
 
 const QUOTA = 'conversationsPerMonth';

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { ownerAddresses } from './owner-addresses';
+import { ownerAddresses } from '../access/owner-addresses';
 
 /** The tenant's Stripe customer, created once (idempotency key per tenant, id stored only if still unset). */
 export async function ensureStripeCustomer(deps: Deps, stripe: Stripe, tenantId: string): Promise<string> {

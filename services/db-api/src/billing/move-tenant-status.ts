@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { statusChangedMail, statusSentence } from './billing-mails';
-import { ownerAddresses } from './owner-addresses';
+import { ownerAddresses } from '../access/owner-addresses';
 
 export interface StatusMove {
   from: TenantStatus[];

@@ -2,6 +2,7 @@ import type { CallEventJob } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
 import { enqueuePendingDeliveries, recordDomainEvent } from '../conversations/domain-events';
+import { callAnalyzed, callAnalyzedId } from '../conversations/call-analyzed';
 import { callCompleted, callCompletedId, callStarted, callStartedId } from './call-domain-events';
 import { callEventFields } from './call-event-fields';
 
@@ -22,7 +23,8 @@ async function lockCall(tx: Prisma.TransactionClient, tenantId: string, job: Cal
 
 /**
  * Applies one call event, exactly once per eventId (call_events receipt): a redelivered job or a replayed
- * status callback changes nothing. Emits `call.started` and `call.completed` once per call, in the same
+ * status callback changes nothing. Emits `call.started`, `call.completed` and (once transcript, lead score
+ * and recording are in) `call.analyzed` once per call, in the same
  * transaction as the change, then hands their webhook deliveries to webhook-router.
  */
 export async function ingestCallEvent(deps: Deps, job: CallEventJob): Promise<void> {
@@ -46,8 +48,10 @@ export async function ingestCallEvent(deps: Deps, job: CallEventJob): Promise<vo
     const at = new Date(job.at);
     if (job.type === 'call.started' || job.type === 'call.completed' || endedNow) await recordDomainEvent(tx, tenant.id, callStarted(updated), at);
     if (endedNow) await recordDomainEvent(tx, tenant.id, callCompleted(updated), at);
+    const analyzed = await callAnalyzed(tx, updated);
+    if (analyzed) await recordDomainEvent(tx, tenant.id, analyzed, at);
     return call.id;
   });
   // Every event the call can have caused, new or not: a retry after a failed enqueue still hands them over.
-  if (callId) await enqueuePendingDeliveries(deps, tenant.id, [callStartedId(tenant.id, callId), callCompletedId(tenant.id, callId)], job.requestId);
+  if (callId) await enqueuePendingDeliveries(deps, tenant.id, [callStartedId(tenant.id, callId), callCompletedId(tenant.id, callId), callAnalyzedId(tenant.id, callId)], job.requestId);
 }

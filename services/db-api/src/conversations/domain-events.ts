@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DomainEventType } from '@vocalia/contracts';
+import { parseDomainEventData, type DomainEventType } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
 
@@ -16,13 +16,16 @@ export function domainEventId(...cause: string[]): string {
 
 /**
  * In the caller's transaction: one pending WebhookDelivery per enabled endpoint subscribed to the type
- * (no event types = all). Unique (endpointId, eventId) makes a second recording a no-op.
+ * (no event types = all). Unique (endpointId, eventId) makes a second recording a no-op. The data is parsed
+ * with its type's contract schema first: a payload that drifts from the documented shape throws, and the
+ * transaction with it.
  */
 export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: string, event: DomainEventRecord, at: Date): Promise<void> {
+  const data = parseDomainEventData(event.type, event.data);
   const endpoints = await tx.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true, eventTypes: true } });
   const subscribed = endpoints.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(event.type));
   if (!subscribed.length) return;
-  const payload = { type: event.type, timestamp: at.toISOString(), data: event.data } as Prisma.InputJsonObject;
+  const payload = { type: event.type, timestamp: at.toISOString(), data } as Prisma.InputJsonObject;
   await tx.webhookDelivery.createMany({
     data: subscribed.map((e) => ({ tenantId, endpointId: e.id, eventId: event.id, eventType: event.type, payload })),
     skipDuplicates: true,

@@ -3,6 +3,7 @@ import type { Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { applyLead, mergeContact } from './apply-lead';
+import { callAnalyzed, callAnalyzedId } from './call-analyzed';
 import { domainEventId, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from './domain-events';
 
 /** Validates the agent id against the tenant: a job never links a conversation to another tenant's agent. */
@@ -25,9 +26,9 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
   }
   const agentId = await ownAgentId(deps, tenant.id, job.agentId);
   const at = new Date(job.at);
-  const { inserted, events, qualified, conversationId } = await deps.prisma.$transaction(async (tx) => {
+  const { inserted, events, qualified, conversationId, callId } = await deps.prisma.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: concurrent first turns of a session never fail on the unique index.
-    await tx.conversation.createMany({
+    const { count: created } = await tx.conversation.createMany({
       data: [{ tenantId: tenant.id, sessionId: job.sessionId, channel: job.channel, agentId, origin: job.origin ?? null, language: job.language, startedAt: at, lastMessageAt: at }],
       skipDuplicates: true,
     });
@@ -57,6 +58,14 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
     const events: DomainEventRecord[] = [];
     const lead = await applyLead(tx, conversation, job, tenant.leadThreshold);
     const about = { conversationId: conversation.id, sessionId: conversation.sessionId, channel: conversation.channel };
+    if (created) {
+      const started = { ...about, agentId: conversation.agentId, origin: conversation.origin, language: job.language, startedAt: conversation.startedAt.toISOString() };
+      events.push({ id: domainEventId('conversation.started', tenant.id, job.sessionId), type: 'conversation.started', data: started });
+    }
+    if (inserted) {
+      const turn = { ...about, turnId: job.eventId, language: job.language, intent: job.intent, userText: job.userText, assistantText: job.assistantText, at: job.at };
+      events.push({ id: domainEventId('conversation.turn', job.eventId), type: 'conversation.turn', data: turn });
+    }
     if (lead.qualifiedNow) {
       events.push({ id: domainEventId('lead.qualified', tenant.id, job.sessionId), type: 'lead.qualified', data: { ...about, score: lead.score, bant: conversation.bant, contact: conversation.contact } });
     }
@@ -66,18 +75,31 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
     if (job.handoff && before.status !== 'handoff') {
       events.push({ id: domainEventId('handoff.requested', tenant.id, job.sessionId), type: 'handoff.requested', data: about });
     }
-    for (const event of events) await recordDomainEvent(tx, tenant.id, event, at);
+    let callId: string | undefined;
     if (job.channel === 'phone') {
       // Phone sessions are keyed by the Twilio call SID: link the call row to its transcript.
       await tx.call.updateMany({ where: { tenantId: tenant.id, callSid: job.sessionId, conversationId: null }, data: { conversationId: conversation.id } });
+      const call = await tx.call.findFirst({ where: { tenantId: tenant.id, callSid: job.sessionId } });
+      callId = call?.id;
+      // A turn stored after the call ended and its recording arrived may be the last piece of call.analyzed.
+      const analyzed = call && inserted ? await callAnalyzed(tx, call) : null;
+      if (analyzed) events.push(analyzed);
     }
-    return { inserted, events: events.map((e) => e.id), qualified: lead.qualifiedNow ? lead.score : undefined, conversationId: conversation.id };
+    for (const event of events) await recordDomainEvent(tx, tenant.id, event, at);
+    return { inserted, events: events.map((e) => e.id), qualified: lead.qualifiedNow ? lead.score : undefined, conversationId: conversation.id, callId };
   }, { timeout: 15_000 });
   if (qualified !== undefined) {
     await recordAudit(deps, { tenantId: tenant.id, actor: 'system', action: 'lead.qualified', target: `conversation:${conversationId}`, meta: { score: qualified } });
   }
   // Every event this turn can cause, new or not: a retry after a failed enqueue still hands them over.
-  const causable = [domainEventId('lead.qualified', tenant.id, job.sessionId), domainEventId('booking.requested', job.eventId), domainEventId('handoff.requested', tenant.id, job.sessionId)];
+  const causable = [
+    domainEventId('conversation.started', tenant.id, job.sessionId),
+    domainEventId('conversation.turn', job.eventId),
+    domainEventId('lead.qualified', tenant.id, job.sessionId),
+    domainEventId('booking.requested', job.eventId),
+    domainEventId('handoff.requested', tenant.id, job.sessionId),
+    ...(callId ? [callAnalyzedId(tenant.id, callId)] : []),
+  ];
   await enqueuePendingDeliveries(deps, tenant.id, causable, job.requestId);
   return { inserted, events };
 }

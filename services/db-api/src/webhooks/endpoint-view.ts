@@ -11,6 +11,7 @@ export function toWebhookEndpointView(row: WebhookEndpoint, now: Date): WebhookE
     description: row.description,
     enabled: row.enabled,
     disabledAt: row.disabledAt?.toISOString() ?? null,
+    disabledReason: row.disabledReason,
     previousSecretExpiresAt: overlap?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

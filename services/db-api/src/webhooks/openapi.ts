@@ -1,6 +1,8 @@
 import {
   CreatedWebhookEndpoint,
   CreateWebhookEndpointRequest,
+  ResendFailedDeliveriesRequest,
+  ResentDeliveries,
   RotatedWebhookSecret,
   RotateWebhookSecretRequest,
   UpdateWebhookEndpointRequest,
@@ -27,5 +29,6 @@ export const webhookRouteDocs: RouteDoc[] = [
   { method: 'post', path: `${base}/:id/rotate-secret`, tag, feature, roles: manage, summary: 'New signing secret, shown once; both signatures are sent during the overlap', body: RotateWebhookSecretRequest, status: 201, response: RotatedWebhookSecret, resource },
   { method: 'get', path: `${base}/:id/deliveries`, tag, feature, query: WebhookDeliveryQuery, summary: 'Delivery log of an endpoint, newest first, with every attempt (status code, latency, first 1 KB of the answer)', status: 200, response: WebhookDeliveryPage, resource },
   { method: 'post', path: `${base}/:id/test`, tag, feature, roles: manage, summary: 'Send a webhook.test event to this endpoint (delivered and logged like any other)', status: 202, response: WebhookDeliveryView, errors: [409], resource },
+  { method: 'post', path: `${base}/:id/resend-failed`, tag, feature, roles: manage, summary: 'Attempt every failed delivery created since `since` once more, now, oldest first (500 per call; `more` = call again)', body: ResendFailedDeliveriesRequest, status: 202, response: ResentDeliveries, errors: [409], resource },
   { method: 'post', path: '/api/v1/webhooks/deliveries/:id/replay', tag, feature, roles: manage, summary: 'Attempt a delivered or failed delivery once more, now, with the same webhook-id', status: 202, response: WebhookDeliveryView, errors: [409], resource: 'webhook_delivery' },
 ];

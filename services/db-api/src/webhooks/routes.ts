@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { CreateWebhookEndpointRequest, RotateWebhookSecretRequest, UpdateWebhookEndpointRequest, WebhookDeliveryQuery } from '@vocalia/contracts';
+import { CreateWebhookEndpointRequest, ResendFailedDeliveriesRequest, RotateWebhookSecretRequest, UpdateWebhookEndpointRequest, WebhookDeliveryQuery } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { getAuth } from '../access/auth-context';
@@ -11,6 +11,7 @@ import { deleteEndpoint } from './delete-endpoint';
 import { listDeliveries } from './list-deliveries';
 import { getEndpoint, listEndpoints } from './list-endpoints';
 import { replayDelivery } from './replay-delivery';
+import { resendFailedDeliveries } from './resend-failed-deliveries';
 import { rotateEndpointSecret } from './rotate-endpoint-secret';
 import { sendTestEvent } from './send-test-event';
 import { updateEndpoint } from './update-endpoint';
@@ -44,6 +45,9 @@ export function registerWebhookRoutes(router: Router, deps: Deps): void {
   });
   router.post(`${base}/:id/test`, ...auth, manage, async (req, res) => {
     res.status(202).json(await sendTestEvent(deps, getAuth(res), req.params.id as string));
+  });
+  router.post(`${base}/:id/resend-failed`, ...auth, manage, async (req, res) => {
+    res.status(202).json(await resendFailedDeliveries(deps, getAuth(res), req.params.id as string, parseInput(ResendFailedDeliveriesRequest, req.body)));
   });
   router.post('/api/v1/webhooks/deliveries/:id/replay', ...auth, manage, async (req, res) => {
     res.status(202).json(await replayDelivery(deps, getAuth(res), req.params.id as string));

@@ -18,7 +18,7 @@ export async function updateEndpoint(deps: Deps, auth: AuthContext, id: string, 
       eventTypes: input.eventTypes,
       description: input.description,
       enabled: input.enabled,
-      ...(reenabled ? { disabledAt: null, failingSince: null } : {}),
+      ...(reenabled ? { disabledAt: null, failingSince: null, disabledReason: null, disabledNotifiedAt: null } : {}),
     },
   });
   const row = await findEndpoint(deps, auth.tenantId, id);

@@ -21,7 +21,7 @@ export async function deliverWebhook(deps: DeliveryDeps, deliveryId: string, req
   const { endpoint } = delivery;
   if (!endpoint.enabled) {
     await deps.prisma.webhookDelivery.updateMany({ where: { id: delivery.id, status: 'pending' }, data: { status: 'failed', lastError: 'endpoint disabled', nextAttemptAt: null } });
-    return { status: 'failed', endpointDisabled: false };
+    return { status: 'failed', endpointDisabled: null };
   }
   const attempt = delivery.attempts + 1;
   const claimed = await deps.prisma.webhookDelivery.updateMany({
