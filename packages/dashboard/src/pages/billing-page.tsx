@@ -79,7 +79,7 @@ export function BillingPage() {
     <Shell title={t('navBilling')}>
       <FormError message={plan.error ?? usage.error ?? billing.error ?? problem.message} />
       {billing.data && (
-        <div class={billing.data.state === 'active' ? 'notice' : 'notice warn'} role="status" data-test="billing-state">
+        <div class={billing.data.state === 'grace' || billing.data.state === 'restricted' ? 'notice warn' : 'notice'} role="status" data-test="billing-state">
           <p>{billing.data.detail}</p>
         </div>
       )}
