@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { applyLanguage, t, uiLanguage } from './i18n';
 import { currentHash, navigate, route } from './router';
-import { me, refreshNow, sessionChecked } from './session/client';
+import { me, openSession, sessionChecked } from './session/client';
 import { ForgotPasswordPage, InvitationPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from './pages/auth-pages';
 import { AgentsPage } from './pages/agents-page';
 import { AnalyticsPage } from './pages/analytics-page';
@@ -48,7 +48,7 @@ const PRIVATE = {
 export function App() {
   useEffect(() => {
     applyLanguage(uiLanguage.value);
-    void refreshNow().finally(() => (sessionChecked.value = true));
+    void openSession().finally(() => (sessionChecked.value = true));
   }, []);
   const path = route.value.path;
   useEffect(() => {

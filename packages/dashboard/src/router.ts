@@ -20,6 +20,12 @@ export function navigate(path: string): void {
   window.location.hash = path;
 }
 
+/** Replaces the current history entry (no new one, nothing left behind in Back): for one-time codes in the hash. */
+export function replaceRoute(path: string): void {
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${path}`);
+  route.value = parse(path);
+}
+
 export function currentHash(): string {
   return window.location.hash.replace(/^#/, '') || '/';
 }

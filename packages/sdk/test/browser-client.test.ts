@@ -62,4 +62,21 @@ describe('VocaliaBrowserClient (cookie sessions)', () => {
     expect(header(calls[0], 'content-type')).toBe('text/csv');
     expect(calls[0]?.init.body).toBe(csv);
   });
+
+  it('when it finishes single sign-on, then the code is redeemed, its refresh token goes to the cookie-mode refresh, and only the rotated access token is kept', async () => {
+    const oauthSession = { ...browserSession, accessToken: 'jwt-sso', refreshToken: 'refresh-sso' };
+    const { fetch, calls } = fakeFetch([oauthSession, { accessToken: 'jwt-3', expiresIn: 900 }, { items: [] }]);
+    const client = createVocaliaBrowserClient({ baseUrl: 'http://app.test', fetch });
+    const signedIn = await client.auth.ssoSignIn('c'.repeat(43));
+    expect(calls[0]?.url).toBe('http://app.test/oauth/session');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ code: 'c'.repeat(43) });
+    expect(calls[1]?.url).toBe('http://app.test/api/v1/auth/refresh');
+    expect(header(calls[1], 'x-vocalia-session')).toBe('cookie');
+    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({ refreshToken: 'refresh-sso' });
+    expect(signedIn).toMatchObject({ accessToken: 'jwt-3', user: { id: 'u1' } });
+    expect(signedIn).not.toHaveProperty('refreshToken');
+    await client.agents.list();
+    expect(header(calls[2], 'authorization')).toBe('Bearer jwt-3');
+  });
 });
+

@@ -70,4 +70,23 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, CSRF-guarde
     expect(login.body.refreshToken).toEqual(expect.any(String));
     expect(login.headers['set-cookie']).toBeUndefined();
   });
+
+  it('when the dashboard adopts a session it received as JSON (single sign-on), then refresh in cookie mode with the token in the body sets the cookie, and that token is spent', async () => {
+    const { res } = await registerInCookieMode();
+    const login = await request(t.app).post('/api/v1/auth/login').send({ email: res.body.user.email, password: TEST_PASSWORD });
+    const adopted = await request(t.app).post('/api/v1/auth/refresh').set(COOKIE_MODE).set('sec-fetch-site', 'same-origin').send({ refreshToken: login.body.refreshToken });
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.refreshToken).toBeUndefined();
+    const cookie = refreshCookie(adopted).split(';')[0] as string;
+    expect((await request(t.app).post('/api/v1/auth/refresh').set(COOKIE_MODE).set('cookie', cookie)).status).toBe(200);
+    expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken })).status).toBe(401);
+  });
+
+  it('when another site posts a refresh token in cookie mode, then 403 and no cookie is set', async () => {
+    const { res } = await registerInCookieMode();
+    const login = await request(t.app).post('/api/v1/auth/login').send({ email: res.body.user.email, password: TEST_PASSWORD });
+    const refused = await request(t.app).post('/api/v1/auth/refresh').set(COOKIE_MODE).set('origin', 'https://evil.example').send({ refreshToken: login.body.refreshToken });
+    expect(refused.status).toBe(403);
+    expect(refused.headers['set-cookie']).toBeUndefined();
+  });
 });

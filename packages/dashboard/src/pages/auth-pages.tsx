@@ -2,11 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { navigate, route } from '../router';
-import { api, call, me, startSession } from '../session/client';
+import { api, call, me, ssoFailed, startSession } from '../session/client';
 import { Field, FormError } from '../ui/field';
 import { LanguagePicker } from '../ui/language-picker';
 import { toProblem } from '../ui/problem';
 import { useSubmit } from '../ui/use-submit';
+import { SsoButtons } from './sso-buttons';
 
 function AuthCard({ title, children }: { title: string; children: ComponentChildren }) {
   return (
@@ -44,6 +45,12 @@ export function SignInPage() {
   return (
     <AuthCard title={t('signIn')}>
       {expired && <p class="notice">{t('sessionExpired')}</p>}
+      {ssoFailed.value && (
+        <p class="notice" role="alert">
+          {t('ssoFailed')}
+        </p>
+      )}
+      <SsoButtons />
       <form onSubmit={onSubmit} noValidate>
         <Field label={t('email')} name="email" type="email" autocomplete="email" value={email} onInput={setEmail} error={problem.fields.email} required />
         <Field label={t('password')} name="password" type="password" autocomplete="current-password" value={password} onInput={setPassword} error={problem.fields.password} required />

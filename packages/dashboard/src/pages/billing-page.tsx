@@ -1,14 +1,70 @@
-import { formatDate, t } from '../i18n';
+import type { PlanId } from '@vocalia/contracts';
+import { formatDate, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { FormError } from '../ui/field';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 
-/** What db-api offers today: the plan, its trial, and usage against quotas for the period. */
+const money = (cents: number, currency = 'EUR') => new Intl.NumberFormat(uiLanguage.value === 'ary' ? 'ar-MA' : uiLanguage.value, { style: 'currency', currency }).format(cents / 100);
+
+/** Credit movements, newest first (the balance is in the facts above). */
+function CreditHistory() {
+  const credits = useLoad(() => api.billing.credits());
+  if (credits.error) return <FormError message={credits.error} />;
+  if (!credits.data?.items.length) return null;
+  return (
+    <section>
+      <h2>{t('creditHistory')}</h2>
+      <ul class="list" data-test="credits">
+        {credits.data.items.map((c) => (
+          <li key={c.id}>
+            {formatDate(c.createdAt)} · {c.reason} · {c.deltaCents > 0 ? '+' : ''}
+            {money(c.deltaCents)} → {money(c.balanceAfterCents)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Stripe invoices (rendered only when payments are configured; none before the first checkout). */
+function Invoices() {
+  const invoices = useLoad(() => api.billing.invoices());
+  if (invoices.error) return <FormError message={invoices.error} />;
+  if (!invoices.data?.items.length) return null;
+  return (
+    <section>
+      <h2>{t('invoices')}</h2>
+      <ul class="list" data-test="invoices">
+        {invoices.data.items.map((i) => {
+          const link = i.hostedInvoiceUrl ?? i.pdfUrl;
+          return (
+            <li key={i.id}>
+              {formatDate(i.createdAt)} · {link ? <a href={link} target="_blank" rel="noopener noreferrer">{i.number ?? i.id}</a> : (i.number ?? i.id)} · {money(i.totalCents, i.currency.toUpperCase())}
+              {i.status ? ` · ${i.status}` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The plan, its trial or grace state and credits, usage against quotas, and (with Stripe) upgrade and invoices. */
 export function BillingPage() {
   const plan = useLoad(() => api.plans.current());
   const usage = useLoad(() => api.usage.get());
   const catalog = useLoad(() => api.plans.catalog());
+  const billing = useLoad(() => api.billing.status());
+  const { busy, problem, submit } = useSubmit();
+  const payments = billing.data?.payments === 'stripe';
+  const currentPrice = catalog.data?.plans.find((p) => p.id === plan.data?.plan)?.priceEurMonthly ?? 0;
+  const goTo = async (link: () => Promise<{ url: string }>) => {
+    const res = await submit(link);
+    if (res) window.location.assign(res.url);
+  };
+  const upgrade = (id: PlanId) => void goTo(() => api.billing.checkout(id));
   const u = usage.data;
   const rows = u
     ? ([
@@ -21,7 +77,12 @@ export function BillingPage() {
     : [];
   return (
     <Shell title={t('navBilling')}>
-      <FormError message={plan.error ?? usage.error} />
+      <FormError message={plan.error ?? usage.error ?? billing.error ?? problem.message} />
+      {billing.data && (
+        <div class={billing.data.state === 'grace' || billing.data.state === 'restricted' ? 'notice warn' : 'notice'} role="status" data-test="billing-state">
+          <p>{billing.data.detail}</p>
+        </div>
+      )}
       {plan.data && (
         <dl class="facts">
           <div>
@@ -40,7 +101,32 @@ export function BillingPage() {
               <dd>{formatDate(plan.data.trialEndsAt)}</dd>
             </div>
           )}
+          {billing.data?.graceEndsAt && (
+            <div>
+              <dt>{t('graceEnds')}</dt>
+              <dd>{formatDate(billing.data.graceEndsAt)}</dd>
+            </div>
+          )}
+          {billing.data?.cancelAt && (
+            <div>
+              <dt>{t('cancelsAt')}</dt>
+              <dd>{formatDate(billing.data.cancelAt)}</dd>
+            </div>
+          )}
+          {billing.data && (
+            <div>
+              <dt>{t('credits')}</dt>
+              <dd data-test="credit-balance">{money(billing.data.creditBalanceCents)}</dd>
+            </div>
+          )}
         </dl>
+      )}
+      {payments && (
+        <p>
+          <button type="button" class="secondary" disabled={busy} onClick={() => void goTo(() => api.billing.portal())}>
+            {t('manageBilling')}
+          </button>
+        </p>
       )}
       {u && (
         <section>
@@ -67,6 +153,11 @@ export function BillingPage() {
                   <th scope="col">{t('conversations')}</th>
                   <th scope="col">{t('navAgents')}</th>
                   <th scope="col">{t('features')}</th>
+                  {payments && (
+                    <th scope="col">
+                      <span class="visually-hidden">{t('upgrade')}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -77,6 +168,15 @@ export function BillingPage() {
                     <td>{p.quotas.conversationsPerMonth}</td>
                     <td>{p.quotas.agents}</td>
                     <td>{p.features.length}</td>
+                    {payments && (
+                      <td>
+                        {p.priceEurMonthly > currentPrice && (
+                          <button type="button" disabled={busy} onClick={() => upgrade(p.id)}>
+                            {t('upgrade')}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -84,6 +184,8 @@ export function BillingPage() {
           </div>
         </section>
       )}
+      {billing.data && <CreditHistory />}
+      {payments && <Invoices />}
     </Shell>
   );
 }

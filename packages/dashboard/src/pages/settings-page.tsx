@@ -7,6 +7,7 @@ import { Field, FormError, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
+import { PhoneNumbersSection } from './phone-numbers';
 import { GdprSection, TenantSettingsForm } from './tenant-settings';
 
 function Members() {
@@ -171,6 +172,7 @@ export function SettingsPage() {
   return (
     <Shell title={t('navSettings')}>
       <TenantSettingsForm />
+      <PhoneNumbersSection />
       <Members />
       <ApiKeys />
       <Audit />

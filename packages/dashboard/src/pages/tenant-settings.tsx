@@ -5,31 +5,26 @@ import { Field, FormError } from '../ui/field';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
-/** The business: name and phone numbers (E.164, one per line; db-api names the bad one). */
+/** The business name (phone numbers are their own resource: see phone-numbers.tsx). */
 export function TenantSettingsForm() {
   const tenant = useLoad(() => api.tenant.get());
   const [name, setName] = useState('');
-  const [phones, setPhones] = useState('');
   const [saved, setSaved] = useState(false);
   const { busy, problem, submit } = useSubmit();
   useEffect(() => {
     if (!tenant.data) return;
     setName(tenant.data.name);
-    setPhones(tenant.data.phoneNumbers.join(', '));
   }, [tenant.data]);
   const save = async (e: Event) => {
     e.preventDefault();
     setSaved(false);
-    const phoneNumbers = phones.split(/[\s,;]+/).filter(Boolean);
-    if (await submit(() => api.tenant.update({ name, phoneNumbers }))) setSaved(true);
+    if (await submit(() => api.tenant.update({ name }))) setSaved(true);
   };
-  const phoneError = Object.entries(problem.fields).find(([k]) => k.startsWith('phoneNumbers'))?.[1];
   return (
     <section>
       <h2>{t('tenantSettings')}</h2>
       <form onSubmit={save} noValidate>
         <Field label={t('company')} name="tenant-name" value={name} onInput={setName} error={problem.fields.name} />
-        <Field label={t('phoneNumbers')} name="phoneNumbers" dir="ltr" hint="+212522000000" value={phones} onInput={setPhones} error={phoneError} />
         <FormError message={problem.message} />
         <button type="submit" disabled={busy}>
           {t('save')}

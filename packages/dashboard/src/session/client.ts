@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { BrowserSessionResponse, MeResponse } from '@vocalia/contracts';
 import { createVocaliaBrowserClient, VocaliaApiError } from '@vocalia/sdk';
+import { replaceRoute } from '../router';
 
 /** The one API client: db-api on this page's own origin, refresh token in its HttpOnly cookie. */
 export const api = createVocaliaBrowserClient({ baseUrl: window.location.origin });
@@ -41,6 +42,26 @@ export function refreshNow(): Promise<boolean> {
 export async function startSession(session: Pick<BrowserSessionResponse, 'expiresIn'>): Promise<void> {
   scheduleRefresh(session.expiresIn);
   me.value = await api.auth.me();
+}
+
+/** Set when the page opened with a single sign-on code that could not be redeemed (expired, used, refused). */
+export const ssoFailed = signal(false);
+
+/**
+ * Page load: when oauth-gateway sent the browser here with `#oauth_code=`, the code leaves the URL
+ * and history first, then is redeemed for a session (cookie mode); otherwise the silent refresh.
+ */
+export async function openSession(): Promise<boolean> {
+  const code = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('oauth_code');
+  if (!code) return refreshNow();
+  replaceRoute('/');
+  try {
+    await startSession(await api.auth.ssoSignIn(code));
+    return true;
+  } catch {
+    ssoFailed.value = true;
+    return refreshNow();
+  }
 }
 
 export async function endSession(): Promise<void> {

@@ -38,11 +38,16 @@ function assertSameOrigin(req: Request, publicBaseUrl: string): void {
 
 /**
  * The body a refresh or logout route parses: for cookie sessions, the refresh token from the cookie
- * (after the CSRF checks); otherwise the JSON body as sent.
+ * (after the CSRF checks); otherwise the JSON body as sent. With `adopt` (refresh only), a cookie
+ * session may instead name the refresh token in the body: how the dashboard moves a session it
+ * received as JSON (single sign-on's `POST /oauth/session`) into the cookie; the refresh rotates it,
+ * so the token the script saw is dead once the cookie holds its successor.
  */
-export function refreshBody(req: Request, publicBaseUrl: string): unknown {
+export function refreshBody(req: Request, publicBaseUrl: string, adopt = false): unknown {
   if (!wantsCookieSession(req)) return req.body;
   assertSameOrigin(req, publicBaseUrl);
+  const body: unknown = req.body;
+  if (adopt && typeof body === 'object' && body !== null && 'refreshToken' in body) return body;
   const token = readCookie(req, REFRESH_COOKIE_NAME);
   if (!token) throw new AppError('UNAUTHENTICATED', 'No session cookie: sign in again');
   return { refreshToken: token };

@@ -20,7 +20,7 @@ export function registerAuthRoutes(router: Router, deps: Deps): void {
     sendSession(req, res, await logIn(deps, parseInput(LoginRequest, req.body), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS);
   });
   router.post('/api/v1/auth/refresh', async (req, res) => {
-    sendSession(req, res, await refreshSession(deps, parseInput(RefreshRequest, refreshBody(req, deps.env.PUBLIC_BASE_URL)), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS);
+    sendSession(req, res, await refreshSession(deps, parseInput(RefreshRequest, refreshBody(req, deps.env.PUBLIC_BASE_URL, true)), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS);
   });
   router.post('/api/v1/auth/logout', async (req, res) => {
     await logOut(deps, parseInput(LogoutRequest, refreshBody(req, deps.env.PUBLIC_BASE_URL)));
