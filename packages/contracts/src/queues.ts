@@ -3,6 +3,7 @@ import { Envelope } from './envelope';
 import { Channel } from './channels';
 import { Language } from './languages';
 import { BookingRequest, Contact, LeadScore } from './lead';
+import { OutboundCallReason } from './http/db-api-telephony';
 
 export const ConversationTurnJob = Envelope.extend({
   type: z.literal('turn.completed'),
@@ -79,7 +80,7 @@ export const OutboundCallJob = Envelope.extend({
   /** The tenant's number the call is placed from (caller ID). */
   from: z.string().regex(/^\+[1-9]\d{6,14}$/),
   agentId: z.string(),
-  reason: z.enum(['scheduled', 'cart_recovery', 'callback']),
+  reason: OutboundCallReason,
   scheduledAt: z.iso.datetime().optional(),
 });
 export type OutboundCallJob = z.infer<typeof OutboundCallJob>;

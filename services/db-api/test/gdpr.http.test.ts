@@ -14,7 +14,7 @@ describe('GDPR export and erasure', () => {
     await t.close();
   });
 
-  /** Two visitors' conversations with messages, a lead, a booking and a call. */
+  /** Two visitors' conversations with messages, a lead, a booking, a call and a phone number. */
   async function seed(s: TestSession) {
     const db = t.deps.prisma;
     const tenantId = s.tenantId;
@@ -27,6 +27,8 @@ describe('GDPR export and erasure', () => {
     await db.lead.create({ data: { tenantId, conversationId: amina.id, score: 70, name: 'Amina', email: 'amina@example.test' } });
     await db.booking.create({ data: { tenantId, conversationId: amina.id, eventId: `bk-${amina.id}`, name: 'Amina', email: 'amina@example.test' } });
     await db.call.create({ data: { tenantId, callSid, direction: 'inbound', fromMasked: '+********5678', conversationId: karim.id } });
+    // Carried over from the former free list: no Twilio SID, so erasing needs no Twilio.
+    await db.phoneNumber.create({ data: { tenantId, number: `+2125${Date.now().toString().slice(-8)}`, capabilities: ['voice'] } });
     return { amina, karim };
   }
 
@@ -44,6 +46,7 @@ describe('GDPR export and erasure', () => {
     expect(res.body.leads).toHaveLength(1);
     expect(res.body.bookings).toHaveLength(1);
     expect(res.body.calls).toHaveLength(1);
+    expect(res.body.phoneNumbers).toEqual([expect.objectContaining({ capabilities: ['voice'] })]);
     expect(res.body.apiKeys).toHaveLength(1);
     expect(Array.isArray(res.body.audit)).toBe(true);
     const text = JSON.stringify(res.body);
@@ -66,6 +69,7 @@ describe('GDPR export and erasure', () => {
       catalogItems: await db.catalogItem.findMany(where),
       conversations: await db.conversation.findMany({ ...where, include: { messages: { orderBy: { createdAt: 'asc' } } } }),
       calls: await db.call.findMany(where),
+      phoneNumbers: await db.phoneNumber.findMany({ ...where, select: { id: true, number: true, agentId: true, capabilities: true, createdAt: true } }),
       leads: await db.lead.findMany(where),
       bookings: await db.booking.findMany(where),
       webhookEndpoints: await db.webhookEndpoint.findMany({ ...where, select: { id: true, url: true, eventTypes: true, enabled: true, createdAt: true } }),
@@ -171,8 +175,9 @@ describe('GDPR export and erasure', () => {
     const other = await t.register();
     const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: 'Gone Tomorrow' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ scope: 'tenant', deleted: { tenants: 1, users: 1, conversations: 2, calls: 1 } });
+    expect(res.body).toEqual({ scope: 'tenant', deleted: { tenants: 1, users: 1, conversations: 2, calls: 1, phoneNumbers: 1 } });
     const db = t.deps.prisma;
+    expect(await db.phoneNumber.count({ where: { tenantId: s.tenantId } })).toBe(0);
     expect(await db.tenant.count({ where: { id: s.tenantId } })).toBe(0);
     expect(await db.message.count({ where: { tenantId: s.tenantId } })).toBe(0);
     expect(await db.user.count({ where: { id: s.userId } })).toBe(0);

@@ -114,6 +114,19 @@ describe('phone numbers bought on the platform Twilio account', () => {
     expect((await request(t.app).post('/api/v1/phone-numbers').set(bearer(member)).send({ number: '+212522000102' })).status).toBe(403);
   });
 
+  it('when the owner erases the tenant, then its Twilio numbers are released first', async () => {
+    const s = await telephonyTenant();
+    twilio.forSale.set('GB', ['+442070000001', '+442070000002']);
+    for (const number of ['+442070000001', '+442070000002']) await request(t.app).post('/api/v1/phone-numbers').set(bearer(s)).send({ number }).expect(201);
+    const held = [...twilio.owned.entries()].filter(([, n]) => n.startsWith('+44')).map(([sid]) => sid);
+    expect(held).toHaveLength(2);
+    const slug = (await request(t.app).get('/api/v1/tenant').set(bearer(s))).body.slug as string;
+    const erased = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: slug });
+    expect([erased.status, erased.body.deleted?.phoneNumbers]).toEqual([200, 2]);
+    expect(held.filter((sid) => twilio.owned.has(sid))).toEqual([]);
+    expect((await resolve('+442070000001')).status).toBe(404);
+  });
+
   it('when telephony-bridge resolves a dialled number, then it gets the tenant, agent and effective call settings; unknown numbers are 404', async () => {
     const s = await telephonyTenant();
     const agent = await agentOf(s);

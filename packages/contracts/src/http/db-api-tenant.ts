@@ -9,7 +9,6 @@ import { TenantCallSettings, UpdateCallSettingsRequest } from './db-api-telephon
 export const CurrencyCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
 /** An IANA time zone name (`Africa/Casablanca`); db-api checks it with Intl. */
 export const TimeZoneName = z.string().trim().min(1).max(64);
-export const E164Number = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +212522000000');
 
 export const TenantSettings = z.object({
   id: z.string(),

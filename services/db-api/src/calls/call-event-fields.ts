@@ -2,7 +2,7 @@ import type { CallEventJob } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
 import { maskPhoneNumber } from './mask-phone';
 
-export const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 const DEFAULT_STATUS: Record<CallEventJob['type'], string | undefined> = {
   'call.started': 'in-progress',
   'call.status': undefined,

@@ -2,10 +2,12 @@ import { AppError, notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
+import { releaseTenantNumbers } from '../phone-numbers/release-tenant-numbers';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 
 /**
- * Deletes the tenant and, by cascade, every row it owns; users left with no tenant are deleted too.
+ * Releases the tenant's phone numbers on Twilio, then deletes the tenant and, by cascade, every row it
+ * owns; users left with no tenant are deleted too.
  * Needs the owner and the tenant's slug or exact name as confirmation. The audit entry is platform-level
  * (the tenant's own log goes with it).
  */
@@ -17,12 +19,14 @@ export async function eraseTenant(deps: Deps, auth: AuthContext, confirm: string
     const hint = `To erase all data of this tenant, irreversibly, send {"scope":"tenant","confirm":"${tenant.slug}"} (its slug, or its exact name)`;
     throw new AppError('VALIDATION_FAILED', hint, { errors: [{ path: 'body.confirm', message: `must be "${tenant.slug}" or the tenant's exact name` }] });
   }
+  await releaseTenantNumbers(deps, tenant.id);
   const deleted = await deps.prisma.$transaction(async (tx) => {
     const members = await tx.membership.findMany({ where: { tenantId: tenant.id }, select: { userId: true } });
-    const [conversations, calls] = await Promise.all([tx.conversation.count({ where: { tenantId: tenant.id } }), tx.call.count({ where: { tenantId: tenant.id } })]);
+    const where = { where: { tenantId: tenant.id } };
+    const [conversations, calls, phoneNumbers] = await Promise.all([tx.conversation.count(where), tx.call.count(where), tx.phoneNumber.count(where)]);
     await tx.tenant.delete({ where: { id: tenant.id } });
     const users = await tx.user.deleteMany({ where: { id: { in: members.map((m) => m.userId) }, memberships: { none: {} } } });
-    return { tenants: 1, users: users.count, conversations, calls };
+    return { tenants: 1, users: users.count, conversations, calls, phoneNumbers };
   });
   await recordAudit(deps, { tenantId: null, actor: actorOf(auth), action: 'gdpr.tenant_erased', target: `tenant:${tenant.id}`, meta: deleted });
   await publishTenantUpdated(deps, tenant.id, 'deleted');

@@ -44,6 +44,7 @@ export async function streamTenantExport(deps: Deps, auth: AuthContext, res: Res
     await out.array('catalogItems', pagesById((after, n) => db.catalogItem.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
     const conversations = await out.array('conversations', pagesById((after, n) => db.conversation.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, include: { messages: { orderBy: { createdAt: 'asc' } } } }), parentTake));
     await out.array('calls', pagesById((after, n) => db.call.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
+    await out.array('phoneNumbers', pagesById((after, n) => db.phoneNumber.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, select: { id: true, number: true, agentId: true, capabilities: true, createdAt: true } }), take));
     await out.array('leads', pagesById((after, n) => db.lead.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
     await out.array('bookings', pagesById((after, n) => db.booking.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
     await out.array('webhookEndpoints', pagesById((after, n) => db.webhookEndpoint.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, select: { id: true, url: true, eventTypes: true, enabled: true, createdAt: true } }), take));

@@ -11,7 +11,7 @@ import { capabilitiesOf, toPhoneNumberView } from './phone-number-view';
 import { twilioStatusOf, twilioUpstreamFailed } from './twilio-failure';
 
 /** Numbers cost money every month: a tenant holds at most this many. */
-export const MAX_PHONE_NUMBERS_PER_TENANT = 20;
+const MAX_PHONE_NUMBERS_PER_TENANT = 20;
 
 const taken = (number: string) => new AppError('CONFLICT', `${number} is not available`);
 

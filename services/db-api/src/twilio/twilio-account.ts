@@ -17,7 +17,7 @@ const TWILIO_API_HOST = /^https:\/\/api\.twilio\.com(?=\/|$)/;
 
 /**
  * The SDK builds every URL on `https://api.twilio.com`; this client moves them to TWILIO_API_BASE_URL
- * (same path and query), so tests run the real SDK against a local server.
+ * (same path and query; unchanged by default), so tests run the real SDK against a local server.
  */
 class RebasedRequestClient extends twilio.RequestClient {
   constructor(private readonly apiBaseUrl: string) {
@@ -33,8 +33,7 @@ class RebasedRequestClient extends twilio.RequestClient {
 export function createTwilioAccount(env: Pick<Env, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>): TwilioAccount | null {
   if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) return null;
   const apiBaseUrl = env.TWILIO_API_BASE_URL.replace(/\/+$/, '');
-  const httpClient = apiBaseUrl === 'https://api.twilio.com' ? undefined : new RebasedRequestClient(apiBaseUrl);
-  const client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, httpClient ? { httpClient } : {});
+  const client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { httpClient: new RebasedRequestClient(apiBaseUrl) });
   return { client, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl };
 }
 
