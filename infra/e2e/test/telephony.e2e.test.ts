@@ -138,6 +138,10 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     expect(call.transcript.map((m) => m.text).join('\n')).toContain('What time do you open on Saturday?');
     expect(call.transcript.map((m) => m.text).join('\n')).toContain('Saturday from 9am to 1pm');
     expect((await owner.calls.list()).items.filter((c) => c.callSid === callSid)).toHaveLength(1);
+    const conversation = await owner.conversations.get(call.conversationId!);
+    expect(conversation).toMatchObject({ channel: 'phone', sessionId: callSid });
+    // 47 s once, though Twilio said "completed" twice.
+    await eventually(async () => expect((await owner.usage.get()).telephonyMinutes.used).toBe(0.78), SETTLE_MS, 250);
   });
 
   it('when a request under /voice/ is not signed by Twilio, then 403 and the call is not answered', async () => {
@@ -221,5 +225,7 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     }, SETTLE_MS, 250);
     expect(call).toMatchObject({ callSid: dialled.sid, direction: 'outbound', durationSec: 20 });
     expect((await owner.calls.list()).items.filter((c) => c.id === placed.id)).toHaveLength(1);
+    // Every call of this file, each counted once: 47 + 12 + 20 s.
+    await eventually(async () => expect((await owner.usage.get()).telephonyMinutes.used).toBe(1.32), SETTLE_MS, 250);
   });
 });
