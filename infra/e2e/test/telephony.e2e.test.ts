@@ -229,4 +229,13 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     // Every call of this file, each counted once: 47 + 12 + 20 s.
     await eventually(async () => expect((await owner.usage.get()).telephonyMinutes.used).toBe(1.32), SETTLE_MS, 250);
   });
+
+  it('when the owner releases the number, then it is released on Twilio and a caller to it hears the apology', async () => {
+    const [line] = (await owner.phoneNumbers.list()).items;
+    expect([...fakeTwilio.owned.values()]).toEqual([number]);
+    await owner.phoneNumbers.release(line!.id);
+    expect(fakeTwilio.owned.size).toBe(0);
+    expect((await owner.phoneNumbers.list()).items).toEqual([]);
+    await eventually(async () => expect(await twiml('/voice/inbound', callParams(newCallSid(), { CallStatus: 'ringing' }))).toContain("Désolé, ce numéro n'est pas en service."), SETTLE_MS, 250);
+  });
 });

@@ -24,6 +24,8 @@ export interface FakeTwilio {
   requests: TwilioRequest[];
   /** Numbers for sale, per country (ISO code). */
   forSale: Map<string, string[]>;
+  /** Numbers the account owns: PN... SID -> number. */
+  owned: Map<string, string>;
   /** Recording SID -> audio bytes served at `.../Recordings/{sid}.mp3`. */
   recordings: Map<string, Buffer>;
   /** Calls placed through `Calls.json`: the SID answered and the form sent. */
@@ -119,6 +121,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     env: { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_API_BASE_URL: baseUrl },
     requests,
     forSale,
+    owned,
     recordings,
     placedCalls,
     close: () =>
