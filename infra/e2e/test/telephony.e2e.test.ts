@@ -17,6 +17,8 @@ const CALLER = '+33612345678';
 const FOR_SALE = ['+212522000101', '+212522000102'];
 /** Queues and pub/sub between the services are asynchronous, and the machine may be busy. */
 const SETTLE_MS = 30_000;
+/** A test may wait for several of them. */
+const TEST_MS = 120_000;
 
 const newCallSid = () => `CA${randomBytes(16).toString('hex')}`;
 
@@ -104,7 +106,7 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     expect(purchase?.form.get('VoiceUrl')).toBe(`${edge}/voice/inbound`);
     expect(purchase?.form.get('StatusCallback')).toBe(`${edge}/voice/status`);
     expect((await owner.phoneNumbers.list()).items.map((n) => n.number)).toEqual([number]);
-  });
+  }, TEST_MS);
 
   it('when a caller asks the agent a question, then the whole call runs turn by turn and the owner sees it completed, with its transcript and billable seconds', async () => {
     const callSid = newCallSid();
@@ -142,7 +144,7 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     expect(conversation).toMatchObject({ channel: 'phone', sessionId: callSid });
     // 47 s once, though Twilio said "completed" twice.
     await eventually(async () => expect((await owner.usage.get()).telephonyMinutes.used).toBe(0.78), SETTLE_MS, 250);
-  });
+  }, TEST_MS);
 
   it('when a request under /voice/ is not signed by Twilio, then 403 and the call is not answered', async () => {
     const params = callParams(newCallSid(), { CallStatus: 'ringing' });
@@ -150,14 +152,14 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     const res = await twilioPost('/voice/inbound', params, forged);
     expect(res.status).toBe(403);
     expect(await res.text()).not.toContain('<Gather');
-  });
+  }, TEST_MS);
 
   it('when someone dials a number no business owns, then they hear the apology and the line hangs up', async () => {
     const answer = await twiml('/voice/inbound', callParams(newCallSid(), { CallStatus: 'ringing' }, FOR_SALE[1]));
     // No tenant, so no language of its own: the line's (French).
     expect(answer).toContain("Désolé, ce numéro n'est pas en service.");
     expect(answer).toContain('<Hangup');
-  });
+  }, TEST_MS);
 
   it('when the owner records calls, then the caller hears the consent notice first, and the owner gets the recording through the API', async () => {
     await owner.tenant.update({ callSettings: { recordCalls: true } });
@@ -195,7 +197,7 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     expect(call.recordingDurationSec).toBe(11);
     expect(JSON.stringify(call)).not.toContain('api.twilio.com');
     expect(Buffer.from(await owner.calls.recording(summary.id)).equals(audio)).toBe(true);
-  });
+  }, TEST_MS);
 
   it('when the owner places a call, then telephony-bridge dials it on Twilio with our answer URL and status callback, and the answered call runs like an inbound one', async () => {
     const callee = '+212600000042';
@@ -228,7 +230,7 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     expect((await owner.calls.list()).items.filter((c) => c.id === placed.id)).toHaveLength(1);
     // Every call of this file, each counted once: 47 + 12 + 20 s.
     await eventually(async () => expect((await owner.usage.get()).telephonyMinutes.used).toBe(1.32), SETTLE_MS, 250);
-  });
+  }, TEST_MS);
 
   it('when the owner releases the number, then it is released on Twilio and a caller to it hears the apology', async () => {
     const [line] = (await owner.phoneNumbers.list()).items;
@@ -237,5 +239,5 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     expect(fakeTwilio.owned.size).toBe(0);
     expect((await owner.phoneNumbers.list()).items).toEqual([]);
     await eventually(async () => expect(await twiml('/voice/inbound', callParams(newCallSid(), { CallStatus: 'ringing' }))).toContain("Désolé, ce numéro n'est pas en service."), SETTLE_MS, 250);
-  });
+  }, TEST_MS);
 });
