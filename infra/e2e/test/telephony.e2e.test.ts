@@ -112,12 +112,13 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     const callSid = newCallSid();
     const greeting = await twiml('/voice/inbound', callParams(callSid, { CallStatus: 'ringing' }));
     expect(greeting).toContain('<Gather');
+    expect(greeting).toMatch(/<Say [^>]*language="en-US"/);
     expect(greeting).toContain(`action="${edge}/voice/turn"`);
     expect(greeting).not.toContain('<Recording');
 
     const answer = await twiml('/voice/turn', callParams(callSid, { SpeechResult: 'What time do you open on Saturday?', Confidence: '0.92' }));
     expect(answer).toContain('Saturday from 9am to 1pm');
-    expect(answer).toContain('<Say');
+    expect(answer).toMatch(/<Say [^>]*language="en-US"/);
     expect(answer).toContain('<Gather');
 
     const goodbye = await twiml('/voice/turn', callParams(callSid, { SpeechResult: 'Thank you, goodbye!' }));
