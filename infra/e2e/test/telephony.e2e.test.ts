@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { createVocaliaClient, type VocaliaClient } from '@vocalia/sdk';
 import { eventually } from './support';
-import { startFakeTwilio, type FakeTwilio, type TwilioRequest } from './support/fake-twilio';
+import { startFakeTwilio, type FakeTwilio, type FakeTwilioRequest } from '@vocalia/db-api/test/support/fake-twilio';
 import { PASSWORD } from './support/integrator';
 import { DENTAL_KNOWLEDGE } from './support/knowledge-base';
 import { deleteKeys } from './support/redis-keys';
@@ -83,7 +83,7 @@ describe('the phone line, through the edge: a number bought on Twilio, calls in 
     ...extra,
   });
 
-  const twilioRequests = (method: string, path: string): TwilioRequest[] => fakeTwilio.requests.filter((r) => r.method === method && r.path === `/2010-04-01/Accounts/${fakeTwilio.accountSid}${path}`);
+  const twilioRequests = (method: string, path: string): FakeTwilioRequest[] => fakeTwilio.requests.filter((r) => r.method === method && r.path === `/2010-04-01/Accounts/${fakeTwilio.accountSid}${path}`);
 
   /** The call as the owner sees it once its events have been applied. */
   async function callOf(callSid: string) {

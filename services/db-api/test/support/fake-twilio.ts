@@ -10,15 +10,16 @@ export interface FakeTwilioRequest {
 }
 
 /**
- * A local server speaking the parts of Twilio's REST API (2010-04-01) db-api uses: available numbers,
- * incoming numbers (buy, release) and recording media. Checks HTTP basic auth like Twilio; db-api reaches
- * it through TWILIO_API_BASE_URL with the real `twilio` SDK.
+ * A local server speaking the parts of Twilio's REST API (2010-04-01) the fleet uses, for one account:
+ * available numbers, incoming numbers (buy, release), calls (place), messages and recording media.
+ * Checks HTTP basic auth like Twilio. db-api and telephony-bridge reach it through TWILIO_API_BASE_URL
+ * with the real `twilio` SDK (db-api's tests and the fleet's e2e tests share it).
  */
 export interface FakeTwilio {
   baseUrl: string;
   accountSid: string;
   authToken: string;
-  /** Env for startTestApp. */
+  /** TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_BASE_URL for the services under test. */
   env: Record<string, string>;
   requests: FakeTwilioRequest[];
   /** Numbers for sale, per country. */
@@ -27,6 +28,8 @@ export interface FakeTwilio {
   owned: Map<string, string>;
   /** Recording SID -> audio bytes. */
   recordings: Map<string, Buffer>;
+  /** Calls placed through `Calls.json`: the SID answered and the form sent. */
+  placedCalls: { sid: string; form: URLSearchParams }[];
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const forSale = new Map<string, string[]>();
   const owned = new Map<string, string>();
   const recordings = new Map<string, Buffer>();
+  const placedCalls: { sid: string; form: URLSearchParams }[] = [];
   const account = `/2010-04-01/Accounts/${accountSid}`;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 
@@ -109,6 +113,14 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         if (!owned.delete(incoming[1] as string)) return twilioError(res, 404, 20404, 'The requested resource was not found');
         return res.writeHead(204).end();
       }
+      if (req.method === 'POST' && url.pathname === `${account}/Calls.json`) {
+        const callSid = sid('CA');
+        placedCalls.push({ sid: callSid, form });
+        return sendJson(res, 201, { sid: callSid, account_sid: accountSid, to: form.get('To'), from: form.get('From'), status: 'queued', direction: 'outbound-api', uri: `${account}/Calls/${callSid}.json` });
+      }
+      if (req.method === 'POST' && url.pathname === `${account}/Messages.json`) {
+        return sendJson(res, 201, { sid: sid('SM'), account_sid: accountSid, to: form.get('To'), from: form.get('From'), body: form.get('Body'), status: 'queued' });
+      }
       const recording = new RegExp(`^${account}/Recordings/(RE[0-9a-f]{32})\\.mp3$`).exec(url.pathname);
       if (req.method === 'GET' && recording) {
         const audio = recordings.get(recording[1] as string);
@@ -129,6 +141,11 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     forSale,
     owned,
     recordings,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    placedCalls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
