@@ -1,15 +1,31 @@
 import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
-import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
+import { createLogger, createRedis, runMain, runService, type Logger } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeTelephonyBridge } from './compose';
-import { llmEnv, loadServiceEnv, realtimeConfig } from './env';
+import { llmEnv, loadServiceEnv, realtimeConfig, twilioAccount, type Env } from './env';
+import { createTelephonyOffApp } from './telephony-off-app';
 import { attachMediaStreams } from './stream/stream-server';
 import type { WebSocketServer } from 'ws';
 import { createOutboundWorker } from './outbound/outbound-worker';
 
+async function runTelephonyOff(env: Env, logger: Logger): Promise<void> {
+  logger.warn('no Twilio account configured: /voice/ answers 503 and no outbound call is placed');
+  const redis = createRedis(env.REDIS_URL, 'client');
+  await runService({
+    service: 'telephony-bridge',
+    port: env.PORT,
+    logger,
+    app: createTelephonyOffApp({ logger, redis, trustProxyHops: env.TRUST_PROXY_HOPS }),
+    closers: [{ name: 'redis', close: () => redis.quit() }],
+    deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+  });
+}
+
 async function main(): Promise<void> {
   const env = loadServiceEnv();
   const logger = createLogger('telephony-bridge', env.LOG_LEVEL);
+  const account = twilioAccount(env);
+  if (!account) return runTelephonyOff(env, logger);
   const redis = createRedis(env.REDIS_URL, 'client');
   const producerRedis = createRedis(env.REDIS_URL, 'producer');
   const workerRedis = createRedis(env.REDIS_URL, 'worker');
@@ -27,7 +43,7 @@ async function main(): Promise<void> {
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     numberCacheTtlSec: env.NUMBER_CACHE_TTL_SEC,
-    twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, baseUrl: env.TWILIO_API_BASE_URL },
+    twilio: { ...account, baseUrl: env.TWILIO_API_BASE_URL },
     publicBaseUrl: env.PUBLIC_BASE_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     realtime: realtimeConfig(env),

@@ -1,5 +1,5 @@
 import { EnvError } from '@vocalia/service-kit';
-import { parseServiceEnv } from '../src/env';
+import { DEV_TWILIO_ACCOUNT_SID, DEV_TWILIO_AUTH_TOKEN, parseServiceEnv, twilioAccount } from '../src/env';
 
 describe('env', () => {
   it('when nothing is set outside production, then the documented defaults apply', () => {
@@ -15,16 +15,26 @@ describe('env', () => {
     });
   });
 
-  it('when production runs without INTERNAL_API_TOKEN and TWILIO_AUTH_TOKEN, then start-up fails naming both', () => {
+  it('when production runs without INTERNAL_API_TOKEN or with the development Twilio token, then start-up fails naming both', () => {
     let failure: unknown;
     try {
-      parseServiceEnv({ NODE_ENV: 'production' });
+      parseServiceEnv({ NODE_ENV: 'production', TWILIO_ACCOUNT_SID: DEV_TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN });
     } catch (err) {
       failure = err;
     }
     expect(failure).toBeInstanceOf(EnvError);
     expect((failure as EnvError).message).toContain('INTERNAL_API_TOKEN (required in production)');
-    expect((failure as EnvError).message).toContain('TWILIO_AUTH_TOKEN (required in production)');
+    expect((failure as EnvError).message).toContain('TWILIO_AUTH_TOKEN (the development value is refused in production)');
+  });
+
+  it('when one Twilio credential is set without the other, then start-up fails naming the missing one', () => {
+    expect(() => parseServiceEnv({ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` })).toThrow(/TWILIO_AUTH_TOKEN \(set both Twilio credentials, or neither\)/);
+    expect(() => parseServiceEnv({ TWILIO_AUTH_TOKEN: 'y'.repeat(32) })).toThrow(/TWILIO_ACCOUNT_SID \(set both Twilio credentials, or neither\)/);
+  });
+
+  it('when no Twilio account is set, then development uses its own and production runs with telephony off', () => {
+    expect(twilioAccount(parseServiceEnv({}))).toEqual({ accountSid: DEV_TWILIO_ACCOUNT_SID, authToken: DEV_TWILIO_AUTH_TOKEN });
+    expect(twilioAccount(parseServiceEnv({ NODE_ENV: 'production', INTERNAL_API_TOKEN: 'x'.repeat(32) }))).toBeNull();
   });
 
   it('when production has its secrets, then it starts; a malformed account SID or Twilio API URL is refused', () => {
