@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
 import { createLogger, createRedis } from '@vocalia/service-kit';
 import { composeTelephonyBridge, createApp, createOutboundWorker } from '@vocalia/telephony-bridge';
-import { llmEnv, parseServiceEnv } from '@vocalia/telephony-bridge/src/env';
+import { llmEnv, parseServiceEnv, twilioAccount } from '@vocalia/telephony-bridge/src/env';
 import { whenReady } from './redis-keys';
 import { INTERNAL_API_TOKEN, LOG_LEVEL, REDIS_URL } from './test-env';
 
@@ -27,6 +27,8 @@ export async function startTelephonyBridge(opts: { publicBaseUrl: string; dbApiU
     DB_API_TIMEOUT_MS: '30000',
     ...opts.twilioEnv,
   });
+  const account = twilioAccount(env);
+  if (!account) throw new Error('telephony-bridge under test needs a Twilio account (the fake Twilio env)');
   const logger = createLogger('telephony-bridge', env.LOG_LEVEL);
   const redis = createRedis(env.REDIS_URL, 'client');
   const producerRedis = createRedis(env.REDIS_URL, 'producer');
@@ -44,7 +46,7 @@ export async function startTelephonyBridge(opts: { publicBaseUrl: string; dbApiU
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     numberCacheTtlSec: env.NUMBER_CACHE_TTL_SEC,
-    twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, baseUrl: env.TWILIO_API_BASE_URL },
+    twilio: { ...account, baseUrl: env.TWILIO_API_BASE_URL },
     publicBaseUrl: env.PUBLIC_BASE_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     streamToken: { secret: env.STREAM_TOKEN_SECRET, ttlSec: env.STREAM_TOKEN_TTL_SEC },
