@@ -26,6 +26,7 @@ export const Env = BaseEnv.extend({
   REALTIME_TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
   REALTIME_START_TIMEOUT_MS: positive(5000),
   REALTIME_MAX_SESSION_SEC: positive(900),
+  REALTIME_IDLE_SEC: positive(60),
   REALTIME_MAX_SESSIONS_PER_TENANT: positive(20),
 }).superRefine((env, ctx) => {
   if ((env.REALTIME_MODEL_URL === undefined) !== (env.REALTIME_API_KEY === undefined)) {

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     limits: {
       startTimeoutMs: env.REALTIME_START_TIMEOUT_MS,
       maxSessionMs: env.REALTIME_MAX_SESSION_SEC * 1000,
+      idleMs: env.REALTIME_IDLE_SEC * 1000,
       pingEveryMs: 20_000,
       maxEarlyFrames: 100,
       maxOutgoingBytes: 4 * 1024 * 1024,

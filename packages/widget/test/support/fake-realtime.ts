@@ -13,7 +13,8 @@ export interface RealtimeLog {
   stops: number;
 }
 
-export type VerifyToken = (token: unknown, origin: string | undefined) => { tenantId: string } | undefined;
+/** The session of a valid, unexpired token (whatever page it is used from), else undefined. */
+export type VerifyToken = (token: unknown) => { tenantId: string; origin: string } | undefined;
 
 /** 0.3 s of a 440 Hz tone as PCM16 LE at 24 kHz: the "spoken" answer. */
 function tone(): Buffer {
@@ -34,8 +35,8 @@ export function attachFakeRealtime(server: Server, verify: VerifyToken, log: Rea
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname !== '/realtime') return void socket.destroy();
-    const session = verify(url.searchParams.get('token'), req.headers.origin);
-    const status = log.refuseWith ?? (!session ? 401 : 0);
+    const session = verify(url.searchParams.get('token'));
+    const status = log.refuseWith ?? (!session ? 401 : session.origin !== req.headers.origin ? 403 : 0);
     if (status) {
       log.refused.push(status);
       return void socket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
@@ -55,8 +56,8 @@ export function attachFakeRealtime(server: Server, verify: VerifyToken, log: Rea
         }
         if (message.type !== 'start') return;
         log.starts.push(message);
-        const session = verify(message.token, origin);
-        if (!session || session.tenantId !== message.tenantId) {
+        const session = verify(message.token);
+        if (!session || session.origin !== origin || session.tenantId !== message.tenantId) {
           ws.send(JSON.stringify({ type: 'error', status: 401, code: 'UNAUTHENTICATED', title: 'Unauthorized', detail: 'The widget session token is not valid.' }));
           return ws.close(4401, 'unauthenticated');
         }

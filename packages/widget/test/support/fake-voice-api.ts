@@ -135,9 +135,9 @@ export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBun
   const server = createServer((req, res) => void handle(req, res));
   attachFakeRealtime(
     server,
-    (token, origin) => {
+    (token) => {
       const session = typeof token === 'string' ? tokens.get(token) : undefined;
-      return session && session.origin === origin && session.expiresAt > Date.now() ? session : undefined;
+      return session && session.expiresAt > Date.now() ? session : undefined;
     },
     realtime,
   );

@@ -11,6 +11,8 @@ export const CLOSE = {
 export interface SessionLimits {
   startTimeoutMs: number;
   maxSessionMs: number;
+  /** No audio from the browser for this long: the session ends (1000), so a forgotten tab stops counting seconds. */
+  idleMs: number;
   pingEveryMs: number;
   /** Audio frames held while the model connects; older ones are dropped past this. */
   maxEarlyFrames: number;

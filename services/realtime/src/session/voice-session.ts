@@ -50,6 +50,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
 
   const startTimer = setTimeout(() => close(CLOSE.policy, 'no start frame', problem(408, 'START_TIMEOUT', 'Request Timeout', 'Send the start frame first.')), limits.startTimeoutMs);
   const maxTimer = setTimeout(() => close(CLOSE.goingAway, 'maximum session duration'), limits.maxSessionMs);
+  const idleTimer = setTimeout(() => close(CLOSE.normal, 'idle'), limits.idleMs);
   const heartbeat = setInterval(() => {
     if (!alive) return void ws.terminate();
     alive = false;
@@ -132,6 +133,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
   };
 
   const onAudio = (data: Buffer) => {
+    idleTimer.refresh();
     if (data.length === 0 || data.length % 2 !== 0) return close(CLOSE.invalidData, 'odd-length audio frame', problem(400, 'VALIDATION_FAILED', 'Bad Request', 'Binary frames are PCM16: an even number of bytes.'));
     if (!start) return close(CLOSE.policy, 'audio before start', problem(400, 'VALIDATION_FAILED', 'Bad Request', 'Send the start frame first.'));
     if (live) return model?.appendAudio(data);
@@ -150,6 +152,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
     ws.on('close', () => {
       clearTimeout(startTimer);
       clearTimeout(maxTimer);
+      clearTimeout(idleTimer);
       clearInterval(heartbeat);
       model?.removeAllListeners();
       model?.close();
