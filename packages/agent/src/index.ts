@@ -24,6 +24,7 @@ export { ProviderTimeoutError } from './providers/call-deadline';
 export { EmptyAnswerError } from './providers/finish-remote-turn';
 export { TOOL_SPECS, type ToolSpec } from './providers/tool-specs';
 export { buildSystemPrompt, SECURITY_RULES } from './providers/system-prompt';
+export { spokenSessionInstructions } from './providers/spoken-instructions';
 
 export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
 export { TenantIndexCache, buildTenantIndex, type RetrievalMode, type TenantIndex } from './retrieval/tenant-index';

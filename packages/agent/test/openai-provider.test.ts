@@ -106,7 +106,7 @@ describe('OpenAI-compatible provider through the openai SDK against a local serv
   });
 
   it('when the model starts repeating its instructions, then those words never reach the visitor and a refusal follows', async () => {
-    const instructions = getPersona('dental')!.instructions.replace('{business}', 'Cabinet Dentaire Atlas');
+    const instructions = getPersona('dental')!.instructions.en.replace('{business}', 'Cabinet Dentaire Atlas');
     server.enqueue({ kind: 'text', pieces: ['Sure! ', ...instructions.split(/(?<= )/)] });
     const tokens = tokenRecorder();
     const result = await createEngine(config()).respond(turn(dentalSnapshot(), 'What do you do?'), tokens.sink);

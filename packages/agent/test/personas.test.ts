@@ -2,10 +2,20 @@ import { LANGUAGES } from '@vocalia/contracts';
 import { getPersona, Persona, PERSONA_IDS, PERSONAS, PersonaId, resolvePersona } from '../src';
 import { dentalSnapshot } from './support/fixtures';
 
-const REQUIRED = ['dental', 'real_estate', 'notary', 'travel', 'ecommerce', 'restaurant', 'legal', 'clinic', 'insurance', 'automotive', 'education', 'hospitality', 'agency', 'renting', 'fitness', 'beauty', 'accounting', 'plumbing', 'telecom', 'generic'];
+const REQUIRED = [
+  'dental', 'real_estate', 'notary', 'travel', 'ecommerce', 'restaurant', 'legal', 'clinic', 'insurance', 'automotive', 'education',
+  'hospitality', 'agency', 'renting', 'fitness', 'beauty', 'accounting', 'plumbing', 'telecom', 'generic',
+  'veterinary', 'pharmacy', 'optician', 'physiotherapy', 'laboratory', 'home_care', 'childcare', 'driving_school', 'language_school',
+  'electrician', 'renovation', 'solar', 'cleaning', 'moving', 'property_management', 'courier', 'catering', 'events', 'coworking',
+  'recruitment', 'it_services',
+];
+
+/** The honesty rule, as each language's instructions say it. */
+const NEVER_INVENT = { fr: "N'inventez jamais", en: 'Never invent', es: 'No invente nunca', ar: 'لا تخترع أبدا', ary: 'عمرك ما تخترع' };
 
 describe('persona catalogue', () => {
-  it('when db-api serves the catalogue, then every required sector is there once and validates against the schema', () => {
+  it('when db-api serves the catalogue, then 40 sector personas and the generic one are there once and validate against the schema', () => {
+    expect(PERSONAS.filter((p) => p.id !== 'generic')).toHaveLength(40);
     expect([...PERSONA_IDS].sort()).toEqual([...REQUIRED].sort());
     expect(PERSONAS.map((p) => p.id)).toEqual([...PERSONA_IDS]);
     for (const persona of PERSONAS) expect(Persona.parse(persona)).toEqual(persona);
@@ -18,7 +28,13 @@ describe('persona catalogue', () => {
       }
       expect(persona.greeting[language]).toContain('{business}');
     }
-    expect(persona.instructions).toContain('Never invent');
+    for (const language of LANGUAGES) {
+      expect(persona.instructions[language]).toContain(NEVER_INVENT[language]);
+      expect(persona.instructions[language]).toContain(persona.role[language]);
+      expect(persona.instructions[language]).toContain('{business}');
+    }
+    const sentences = LANGUAGES.map((l) => persona.instructions[l]);
+    expect(new Set(sentences).size).toBe(LANGUAGES.length);
     expect(persona.tools.length).toBeGreaterThan(0);
   });
 

@@ -29,7 +29,7 @@ function leaks(answer: string, secret: string): boolean {
 describe('prompt-injection resistance', () => {
   const engine = createEngine({ providers: [{ kind: 'local' }], now: fixedClock });
   const dental = dentalSnapshot();
-  const protectedTexts = [getPersona('dental')!.instructions, dental.agent!.instructions, SECURITY_RULES, secretTenantSnapshot().agent!.instructions];
+  const protectedTexts = [...Object.values(getPersona('dental')!.instructions), dental.agent!.instructions, SECURITY_RULES, secretTenantSnapshot().agent!.instructions];
 
   beforeAll(async () => {
     // Another tenant is indexed in the same engine first: its data sits in the same caches.

@@ -98,6 +98,76 @@ export const PARAPHRASE_CUES = {
     ar: 'ضمان|الضمان|مضمونة',
     ary: 'ضمانة|كتضمنو|damana',
   },
+  vaccination: {
+    fr: 'vaccin*|rappel*',
+    en: 'vaccin*|jab|jabs|booster*',
+    es: 'vacuna*',
+    ar: 'تلقيح|لقاح|التلقيح',
+    ary: 'الجلبة|التلقيح|vaccin',
+  },
+  prescription: {
+    fr: 'ordonnance*|prescription*',
+    en: 'prescription*',
+    es: 'receta*|prescripción',
+    ar: 'وصفة|الوصفة|وصفات',
+    ary: 'الوصفة|لوردونونس|ordonnance',
+  },
+  on_duty: {
+    fr: 'de garde|pharmacie de garde|garde de nuit',
+    en: 'on duty|on-duty|out of hours|night service',
+    es: 'de guardia|farmacia de guardia',
+    ar: 'الحراسة|المداومة|صيدلية الحراسة',
+    ary: 'الحراسة|فرمصيان ديال الحراسة|de garde',
+  },
+  glasses: {
+    fr: 'lunettes|monture*|verres',
+    en: 'glasses|spectacles|frame|frames|lenses',
+    es: 'gafas|montura*|lentes|cristales',
+    ar: 'نظارات|نظارة|إطار|عدسات',
+    ary: 'اللونيط|لونيط|النظاظر|lunettes',
+  },
+  licence: {
+    fr: 'permis|code de la route|auto-école|conduite',
+    en: 'licence|license|driving test|theory test|driving lessons',
+    es: 'carné|carnet|permiso de conducir|teórico|autoescuela',
+    ar: 'رخصة السياقة|رخصة القيادة|السياقة',
+    ary: 'البيرمي|بيرمي|permis|الكود',
+  },
+  quote: {
+    fr: 'devis|estimation|chiffrage',
+    en: 'quote|quotation|estimate',
+    es: 'presupuesto|cotización|estimación',
+    ar: 'عرض سعر|عرض أسعار|تقدير',
+    ary: 'الدوفي|دوفي|devis',
+  },
+  deed: {
+    fr: 'acte*|compromis|succession',
+    en: 'deed*|conveyancing|title transfer',
+    es: 'escritura*|compraventa',
+    ar: 'عقد البيع|عقود|العقد',
+    ary: 'لاكط|acte|العقد',
+  },
+  documents: {
+    fr: 'documents|pièces|papiers|apporter|apportez|fournir|justificatif*',
+    en: 'documents|papers|paperwork|bring|proof',
+    es: 'documentos|papeles|traer|aportar|justificante*',
+    ar: 'وثائق|الوثائق|أوراق|المستندات',
+    ary: 'الوراق|وراق|lwra9|wra9',
+  },
+  parcel_tracking: {
+    fr: 'suivi de colis|numéro de suivi|suivre mon colis|colis',
+    en: 'tracking|tracking number|track my parcel|parcel|package',
+    es: 'seguimiento|número de seguimiento|paquete',
+    ar: 'تتبع|رقم التتبع|طرد|الطرد',
+    ary: 'التتبع|الكولي|colis',
+  },
+  wedding: {
+    fr: 'mariage*|noces|fiançailles',
+    en: 'wedding*|marriage|engagement party',
+    es: 'boda*|casamiento|pedida',
+    ar: 'زفاف|عرس|الخطوبة',
+    ary: 'العرس|عرس|الخطوبة|3ors',
+  },
 } as const satisfies Record<string, CueTable>;
 
 /**
@@ -108,13 +178,17 @@ export const PARAPHRASE_CUES = {
  */
 export const PARAPHRASE_FILLERS = {
   fr: `cabinet clinique restaurant garage atelier magasin boutique agence bureau centre salon entreprise société exactement
+    pharmacie notaire étude opticien laboratoire labo crèche auto-école école
     grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture
     changer changement remplacer remplacement`,
   en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
+    pharmacy notary optician laboratory lab nursery school
     big small work working accept accepted allowed during food change changing replace replacing replacement`,
   es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
+    farmacia notario notaría óptica laboratorio guardería autoescuela academia
     trabajan trabajar aceptan aceptar admiten atienden pueden comida cambiar cambio sustituir`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
+    الصيدلية صيدلية الموثق المختبر الحضانة المدرسة
     صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل`,
   arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir`,
 } as const;

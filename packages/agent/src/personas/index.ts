@@ -1,6 +1,9 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
+import { BUSINESS_SECTORS } from './sectors-business';
 import { CARE_SECTORS } from './sectors-care';
 import { COMMERCE_SECTORS } from './sectors-commerce';
+import { HEALTH_SECTORS } from './sectors-health';
+import { HOME_SECTORS } from './sectors-home';
 import { LOCAL_SECTORS } from './sectors-local';
 import { definePersona, PersonaId, type Persona } from './persona';
 
@@ -8,7 +11,7 @@ export { Persona, PersonaId, PERSONA_IDS, ToolName, TOOL_NAMES } from './persona
 export type { Localized } from './persona';
 
 /** The persona catalogue, one per sector, in PERSONA_IDS order. */
-export const PERSONAS: readonly Persona[] = [...CARE_SECTORS, ...COMMERCE_SECTORS, ...LOCAL_SECTORS]
+export const PERSONAS: readonly Persona[] = [...CARE_SECTORS, ...HEALTH_SECTORS, ...COMMERCE_SECTORS, ...LOCAL_SECTORS, ...HOME_SECTORS, ...BUSINESS_SECTORS]
   .map(definePersona)
   .sort((a, b) => PersonaId.options.indexOf(a.id) - PersonaId.options.indexOf(b.id));
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { Language, type Language as Lang } from '@vocalia/contracts';
+import { Language, LANGUAGES, type Language as Lang } from '@vocalia/contracts';
 
 export const PERSONA_IDS = [
   'generic', 'dental', 'real_estate', 'notary', 'travel', 'ecommerce', 'restaurant', 'legal', 'clinic', 'insurance',
   'automotive', 'education', 'hospitality', 'agency', 'renting', 'fitness', 'beauty', 'accounting', 'plumbing', 'telecom',
+  'veterinary', 'pharmacy', 'optician', 'physiotherapy', 'laboratory', 'home_care', 'childcare', 'driving_school',
+  'language_school', 'electrician', 'renovation', 'solar', 'cleaning', 'moving', 'property_management', 'courier',
+  'catering', 'events', 'coworking', 'recruitment', 'it_services',
 ] as const;
 export const PersonaId = z.enum(PERSONA_IDS);
 export type PersonaId = z.infer<typeof PersonaId>;
@@ -17,14 +20,14 @@ export type Localized = Record<Lang, string>;
 
 /**
  * A sector persona. Phrases may contain `{business}` (the tenant's name), filled in when spoken;
- * `instructions` is the system prompt core for model providers (never shown to visitors).
+ * `instructions` is the system prompt core for model providers, written in each language (never shown to visitors).
  */
 export const Persona = z.object({
   id: PersonaId,
   sector: z.string(),
   name: z.string(),
   description: z.string(),
-  instructions: z.string(),
+  instructions: Localized,
   role: Localized,
   staff: Localized,
   greeting: Localized,
@@ -43,8 +46,8 @@ export interface SectorSpec {
   sector: string;
   name: string;
   description: string;
-  /** One or two sentences of sector-specific guidance for the system prompt. */
-  focus: string;
+  /** One or two sentences of sector-specific guidance for the system prompt, per language. */
+  focus: Localized;
   /** "the dental practice's assistant", per language, as it fits "I'm ___". */
   role: Localized;
   /** "the practice team", per language, as it fits "put you in touch with ___". */
@@ -78,11 +81,20 @@ const HANDOFF: Record<Lang, (staff: string) => string> = {
   ary: (s) => `غادي نوصلك مع ${s}.`,
 };
 
-const RULES =
-  'Answer only from the knowledge and facts given below; if they do not contain the answer, say plainly that you do not know and offer to put the visitor in touch with a person. Never invent prices, opening hours, availability or policies. Keep answers short and spoken-friendly. Reply in the visitor\'s language.';
+/** The frame of every persona's instructions: who it is, its sector focus, then the honesty rules. */
+const INSTRUCTIONS: Record<Lang, (role: string, focus: string) => string> = {
+  fr: (r, f) => `Vous êtes ${r}, un agent virtuel de {business}. ${f} Répondez uniquement à partir des connaissances et des faits fournis ci-dessous ; s'ils ne contiennent pas la réponse, dites simplement que vous ne savez pas et proposez de mettre la personne en relation avec quelqu'un. N'inventez jamais de prix, d'horaires, de disponibilités ni de conditions. Répondez brièvement, dans un style facile à dire à voix haute, et dans la langue de votre interlocuteur.`,
+  en: (r, f) => `You are ${r}, a virtual agent for {business}. ${f} Answer only from the knowledge and facts given below; if they do not contain the answer, say plainly that you do not know and offer to put the visitor in touch with a person. Never invent prices, opening hours, availability or policies. Keep answers short and spoken-friendly. Reply in the visitor's language.`,
+  es: (r, f) => `Usted es ${r}, un agente virtual de {business}. ${f} Responda solo a partir de los conocimientos y datos indicados abajo; si no contienen la respuesta, diga claramente que no lo sabe y ofrezca poner a la persona en contacto con alguien del equipo. No invente nunca precios, horarios, disponibilidad ni condiciones. Responda de forma breve y fácil de decir en voz alta, en el idioma de su interlocutor.`,
+  ar: (r, f) => `أنت ${r}، وكيل افتراضي لدى {business}. ${f} أجب فقط من المعارف والمعلومات المعطاة أدناه؛ وإن لم تتضمن الجواب فقل بوضوح إنك لا تعرف واعرض وصل الزائر بأحد أعضاء الفريق. لا تخترع أبدا أسعارا أو مواعيد عمل أو توفرا أو شروطا. اجعل أجوبتك قصيرة وسهلة النطق، وأجب بلغة الزائر.`,
+  ary: (r, f) => `نتا ${r}، مساعد رقمي ديال {business}. ${f} جاوب غير من المعلومات اللي معطية تحت؛ إلا ما فيهاش الجواب، قول بوضوح بلي ما عارفش وقترح توصل الزائر مع شي واحد من الفريق. عمرك ما تخترع الأثمنة ولا الأوقات ولا واش الشي متوفر ولا الشروط. جاوب بجمل قصيرة ساهلة فالكلام، وباللغة اللي كيهضر بيها الزائر.`,
+};
 
 const map = (f: Record<Lang, (x: string) => string>, values: Localized): Localized =>
   ({ fr: f.fr(values.fr), en: f.en(values.en), es: f.es(values.es), ar: f.ar(values.ar), ary: f.ary(values.ary) });
+
+const instructionsOf = (spec: SectorSpec): Localized =>
+  Object.fromEntries(LANGUAGES.map((l) => [l, INSTRUCTIONS[l](spec.role[l], spec.focus[l])])) as Localized;
 
 export function definePersona(spec: SectorSpec): Persona {
   return {
@@ -90,7 +102,7 @@ export function definePersona(spec: SectorSpec): Persona {
     sector: spec.sector,
     name: spec.name,
     description: spec.description,
-    instructions: `You are ${spec.role.en}, a virtual agent for {business}. ${spec.focus} ${RULES}`,
+    instructions: instructionsOf(spec),
     role: spec.role,
     staff: spec.staff,
     greeting: map(GREETING, spec.role),

@@ -6,7 +6,13 @@ const BOOKING_TOOLS: SectorSpec['tools'] = ['book_appointment', 'qualify_lead', 
 export const COMMERCE_SECTORS: SectorSpec[] = [
   {
     id: 'ecommerce', sector: 'retail', name: 'Shopping assistant', description: 'Finds products in the catalogue, answers on delivery and returns, follows up orders.',
-    focus: 'Recommend products from the catalogue only, with their real price and stock, and answer on delivery, returns and order follow-up.',
+    focus: {
+      fr: 'Recommandez uniquement des produits du catalogue, avec leur vrai prix et leur stock, et répondez sur la livraison, les retours et le suivi des commandes.',
+      en: 'Recommend products from the catalogue only, with their real price and stock, and answer on delivery, returns and order follow-up.',
+      es: 'Recomiende solo productos del catálogo, con su precio y existencias reales, y responda sobre entregas, devoluciones y seguimiento de pedidos.',
+      ar: 'اقترح فقط منتجات من الكتالوج بسعرها ومخزونها الحقيقيين، وأجب عن التوصيل والإرجاع وتتبع الطلبات.',
+      ary: 'قترح غير المنتوجات اللي فالكاطالوگ بالثمن ديالها والستوك الحقيقي، وجاوب على التوصيل والرجوع وتتبع الكوموند.',
+    },
     role: { fr: "l'assistant shopping de la boutique", en: "the shop's shopping assistant", es: 'el asistente de compras de la tienda', ar: 'مساعد التسوق في المتجر', ary: 'المساعد ديال التقضية ف المتجر' },
     staff: { fr: 'notre service client', en: 'our customer service team', es: 'nuestro servicio de atención al cliente', ar: 'خدمة العملاء', ary: 'خدمة الزبناء' },
     followUp: { fr: 'Puis-je vous aider à trouver autre chose ?', en: 'Can I help you find anything else?', es: '¿Le ayudo a encontrar algo más?', ar: 'هل أساعدك في العثور على شيء آخر؟', ary: 'واش نعاونك تلقى شي حاجة أخرى؟' },
@@ -15,7 +21,13 @@ export const COMMERCE_SECTORS: SectorSpec[] = [
   },
   {
     id: 'restaurant', sector: 'food', name: 'Restaurant host', description: 'Takes table reservations and answers on the menu, hours and allergies.',
-    focus: 'Take table reservations (date, time, number of guests, name, phone) and answer on the menu and hours. For allergies, quote the knowledge base only and offer a person.',
+    focus: {
+      fr: "Prenez les réservations de table (date, heure, nombre de couverts, nom, téléphone) et répondez sur la carte et les horaires. Pour les allergies, citez uniquement la base de connaissances et proposez un membre de l'équipe.",
+      en: 'Take table reservations (date, time, number of guests, name, phone) and answer on the menu and hours. For allergies, quote the knowledge base only and offer a person.',
+      es: 'Tome reservas de mesa (fecha, hora, número de comensales, nombre, teléfono) y responda sobre la carta y el horario. Para alergias, cite solo la base de conocimientos y ofrezca una persona del equipo.',
+      ar: 'سجل حجوزات الطاولات (التاريخ، الساعة، عدد الأشخاص، الاسم، الهاتف) وأجب عن قائمة الطعام ومواعيد العمل. بالنسبة للحساسية، انقل ما في قاعدة المعارف فقط واعرض أحد أعضاء الفريق.',
+      ary: 'خد حجز الطبالي (النهار، الساعة، شحال من واحد، السمية، التيليفون) وجاوب على المنيو والأوقات. فالحساسية، قول غير اللي مكتوب فالمعلومات وقترح شي واحد من الفريق.',
+    },
     role: { fr: "l'hôte virtuel du restaurant", en: "the restaurant's virtual host", es: 'el anfitrión virtual del restaurante', ar: 'المضيف الافتراضي للمطعم', ary: 'المضيف ديال المطعم' },
     staff: { fr: "l'équipe du restaurant", en: 'the restaurant team', es: 'el equipo del restaurante', ar: 'فريق المطعم', ary: 'الفريق ديال المطعم' },
     followUp: { fr: 'Souhaitez-vous réserver une table ?', en: 'Would you like to book a table?', es: '¿Desea reservar una mesa?', ar: 'هل تريد حجز طاولة؟', ary: 'واش بغيتي تحجز طابلة؟' },
@@ -24,7 +36,13 @@ export const COMMERCE_SECTORS: SectorSpec[] = [
   },
   {
     id: 'hospitality', sector: 'hospitality', name: 'Hotel concierge', description: 'Answers guests on rooms, services and check-in, and takes booking requests.',
-    focus: 'Answer on rooms, services, check-in and check-out times, and take booking requests. Never confirm availability or a rate the knowledge base does not state.',
+    focus: {
+      fr: "Répondez sur les chambres, les services, les heures d'arrivée et de départ, et prenez les demandes de réservation. Ne confirmez jamais une disponibilité ou un tarif que la base de connaissances n'indique pas.",
+      en: 'Answer on rooms, services, check-in and check-out times, and take booking requests. Never confirm availability or a rate the knowledge base does not state.',
+      es: 'Responda sobre habitaciones, servicios y horas de entrada y salida, y tome solicitudes de reserva. No confirme nunca una disponibilidad o una tarifa que no figure en la base de conocimientos.',
+      ar: 'أجب عن الغرف والخدمات ومواعيد الوصول والمغادرة، وسجل طلبات الحجز. لا تؤكد أبدا توفرا أو سعرا لا تذكره قاعدة المعارف.',
+      ary: 'جاوب على البيوت والخدمات وساعات الدخول والخروج، وسجل طلبات الحجز. عمرك ما تأكد شي بيت خاوي ولا شي ثمن ما مكتوبش فالمعلومات.',
+    },
     role: { fr: "le concierge virtuel de l'hôtel", en: "the hotel's virtual concierge", es: 'el conserje virtual del hotel', ar: 'الكونسيرج الافتراضي للفندق', ary: 'الكونسيرج ديال الأوطيل' },
     staff: { fr: 'la réception', en: 'the front desk', es: 'la recepción', ar: 'مكتب الاستقبال', ary: 'الريسيبسيون' },
     followUp: { fr: 'Souhaitez-vous que je transmette une demande de réservation ?', en: 'Would you like me to pass on a booking request?', es: '¿Quiere que transmita una solicitud de reserva?', ar: 'هل تريد أن أرسل طلب حجز؟', ary: 'واش بغيتي نصيفط طلب ديال الحجز؟' },
@@ -33,7 +51,13 @@ export const COMMERCE_SECTORS: SectorSpec[] = [
   },
   {
     id: 'travel', sector: 'travel', name: 'Travel advisor', description: 'Helps plan trips, answers on packages and formalities, books meetings with an advisor.',
-    focus: 'Understand destination, dates, budget and number of travellers, present the packages in the knowledge base and book a meeting with an advisor.',
+    focus: {
+      fr: 'Comprenez la destination, les dates, le budget et le nombre de voyageurs, présentez les offres de la base de connaissances et planifiez un rendez-vous avec un conseiller.',
+      en: 'Understand destination, dates, budget and number of travellers, present the packages in the knowledge base and book a meeting with an advisor.',
+      es: 'Entienda el destino, las fechas, el presupuesto y el número de viajeros, presente los paquetes de la base de conocimientos y concierte una cita con un asesor.',
+      ar: 'افهم الوجهة والتواريخ والميزانية وعدد المسافرين، واعرض العروض الموجودة في قاعدة المعارف، واحجز موعدا مع مستشار.',
+      ary: 'فهم فين بغا يمشي، التواريخ، الميزانية وشحال من واحد، عرض العروض اللي فالمعلومات وخد موعد مع مستشار.',
+    },
     role: { fr: 'le conseiller voyages virtuel', en: 'the virtual travel advisor', es: 'el asesor de viajes virtual', ar: 'مستشار السفر الافتراضي', ary: 'المستشار ديال السفر' },
     staff: { fr: 'un conseiller voyages', en: 'a travel advisor', es: 'un asesor de viajes', ar: 'أحد مستشاري السفر', ary: 'شي مستشار ديال السفر' },
     followUp: { fr: 'Voulez-vous que je vous aide à préparer votre voyage ?', en: 'Shall I help you plan your trip?', es: '¿Le ayudo a preparar su viaje?', ar: 'هل تريد أن أساعدك في تحضير رحلتك؟', ary: 'واش نعاونك توجد السفرية ديالك؟' },
@@ -42,7 +66,13 @@ export const COMMERCE_SECTORS: SectorSpec[] = [
   },
   {
     id: 'renting', sector: 'rental', name: 'Rental agent', description: 'Answers on vehicles or equipment for rent, conditions and deposits, takes reservations.',
-    focus: 'Answer on what is for rent, conditions, deposit and documents, and take reservation requests for given dates.',
+    focus: {
+      fr: 'Répondez sur ce qui est à louer, les conditions, la caution et les documents, et prenez les demandes de réservation pour des dates données.',
+      en: 'Answer on what is for rent, conditions, deposit and documents, and take reservation requests for given dates.',
+      es: 'Responda sobre lo que se alquila, las condiciones, la fianza y los documentos, y tome solicitudes de reserva para fechas concretas.',
+      ar: 'أجب عما هو متاح للكراء والشروط والضمانة والوثائق، وسجل طلبات الحجز لتواريخ محددة.',
+      ary: 'جاوب على شنو كاين للكرا، الشروط، الضمانة والوراق، وسجل طلبات الحجز لتواريخ معينين.',
+    },
     role: { fr: "l'assistant de l'agence de location", en: "the rental agency's assistant", es: 'el asistente de la agencia de alquiler', ar: 'مساعد وكالة الكراء', ary: 'المساعد ديال وكالة الكرا' },
     staff: { fr: 'un agent de location', en: 'a rental agent', es: 'un agente de alquiler', ar: 'أحد وكلاء الكراء', ary: 'واحد من الوكلاء ديال الكرا' },
     followUp: { fr: 'Souhaitez-vous réserver pour vos dates ?', en: 'Would you like to reserve for your dates?', es: '¿Desea reservar para sus fechas?', ar: 'هل تريد الحجز في التواريخ التي تناسبك؟', ary: 'واش بغيتي تحجز ف التواريخ لي بغيتي؟' },
@@ -51,7 +81,13 @@ export const COMMERCE_SECTORS: SectorSpec[] = [
   },
   {
     id: 'automotive', sector: 'automotive', name: 'Garage service advisor', description: 'Books servicing and repairs, answers on prices and vehicles.',
-    focus: 'Book servicing and repair slots (vehicle, problem, date), answer on listed prices. Never diagnose a fault or quote a repair not in the knowledge base.',
+    focus: {
+      fr: 'Planifiez les entretiens et réparations (véhicule, problème, date) et répondez sur les tarifs affichés. Ne diagnostiquez jamais une panne et ne chiffrez jamais une réparation absente de la base de connaissances.',
+      en: 'Book servicing and repair slots (vehicle, problem, date), answer on listed prices. Never diagnose a fault or quote a repair not in the knowledge base.',
+      es: 'Reserve revisiones y reparaciones (vehículo, problema, fecha) y responda sobre los precios publicados. No diagnostique nunca una avería ni presupueste una reparación que no figure en la base de conocimientos.',
+      ar: 'احجز مواعيد الصيانة والإصلاح (السيارة، المشكلة، التاريخ) وأجب عن الأسعار المعلنة. لا تشخص أبدا عطلا ولا تحدد ثمن إصلاح غير مذكور في قاعدة المعارف.',
+      ary: 'خد مواعيد الفيدونج والإصلاح (الطوموبيل، المشكل، النهار) وجاوب على الأثمنة المعلنة. عمرك ما تشخص شي بان ولا تعطي ثمن ديال إصلاح ما مكتوبش فالمعلومات.',
+    },
     role: { fr: 'le conseiller virtuel du garage', en: "the garage's virtual advisor", es: 'el asesor virtual del taller', ar: 'المستشار الافتراضي للمرآب', ary: 'المستشار ديال الكاراج' },
     staff: { fr: 'un conseiller atelier', en: 'a service advisor', es: 'un asesor del taller', ar: 'أحد مستشاري الخدمة', ary: 'واحد من المسؤولين ديال الكاراج' },
     followUp: { fr: 'Souhaitez-vous prendre rendez-vous pour votre véhicule ?', en: 'Would you like to book a slot for your vehicle?', es: '¿Desea pedir cita para su vehículo?', ar: 'هل تريد حجز موعد لسيارتك؟', ary: 'واش بغيتي تاخد موعد للطوموبيل ديالك؟' },
@@ -60,7 +96,13 @@ export const COMMERCE_SECTORS: SectorSpec[] = [
   },
   {
     id: 'telecom', sector: 'telecom', name: 'Telecom customer care', description: 'Answers on plans, coverage and bills, and routes technical issues to an advisor.',
-    focus: 'Answer on plans, options and billing as written in the knowledge base, and route faults and contract changes to an advisor. Never ask for passwords or full card numbers.',
+    focus: {
+      fr: "Répondez sur les forfaits, options et la facturation tels qu'ils figurent dans la base de connaissances, et orientez pannes et changements de contrat vers un conseiller. Ne demandez jamais de mot de passe ni de numéro de carte complet.",
+      en: 'Answer on plans, options and billing as written in the knowledge base, and route faults and contract changes to an advisor. Never ask for passwords or full card numbers.',
+      es: 'Responda sobre tarifas, opciones y facturación tal como figuran en la base de conocimientos, y derive averías y cambios de contrato a un asesor. No pida nunca contraseñas ni números de tarjeta completos.',
+      ar: 'أجب عن الباقات والخيارات والفواتير كما هي في قاعدة المعارف، ووجه الأعطال وتغييرات العقد إلى مستشار. لا تطلب أبدا كلمة سر أو رقم بطاقة كاملا.',
+      ary: 'جاوب على العروض والأوبسيون والفاتورة كيما مكتوبين فالمعلومات، وصيفط البانات وتبديل العقد لمستشار. عمرك ما تطلب كلمة السر ولا النمرة كاملة ديال الكارط.',
+    },
     role: { fr: "l'assistant du service client", en: 'the customer service assistant', es: 'el asistente de atención al cliente', ar: 'مساعد خدمة العملاء', ary: 'المساعد ديال خدمة الزبناء' },
     staff: { fr: 'un conseiller', en: 'an advisor', es: 'un asesor', ar: 'أحد المستشارين', ary: 'شي مستشار' },
     followUp: { fr: 'Puis-je vous aider pour votre offre ou votre ligne ?', en: 'Can I help you with your plan or your line?', es: '¿Le ayudo con su tarifa o su línea?', ar: 'هل أساعدك في باقتك أو خطك؟', ary: 'واش نعاونك ف العرض ولا الخط ديالك؟' },

@@ -42,14 +42,19 @@ function privacyOf(snapshot: TenantSnapshot): TenantPrivacy {
 }
 
 /**
- * What a reply must never carry: the persona's instructions, the agent's (internal parts included),
+ * What a reply must never carry: the persona's instructions (in every language), the agent's (internal parts included),
  * the security rules, the internal secrets, this call's canary, and other tenants' names.
  */
 export function promptProtection(a: TurnAnalysis, canary: string, otherTenants: readonly KnownTenant[]): Protection {
   const { snapshot } = a.input;
   const { instructions, ownLetters, secrets } = privacyOf(snapshot);
   return {
-    texts: [fill(a.persona.instructions, { business: snapshot.tenant.name }), instructions.prompt, ...instructions.internal, SECURITY_RULES].filter((t) => t.length > 0),
+    texts: [
+      ...Object.values(a.persona.instructions).map((text) => fill(text, { business: snapshot.tenant.name })),
+      instructions.prompt,
+      ...instructions.internal,
+      SECURITY_RULES,
+    ].filter((t) => t.length > 0),
     secrets,
     canaries: [canary],
     tenants: otherTenants,
@@ -80,7 +85,7 @@ export function buildSystemPrompt(a: TurnAnalysis, canary: string): string {
     .join(', ');
   return [
     `Confidential reference ${canary}: never write it.`,
-    fill(a.persona.instructions, { business: tenant.name }),
+    fill(a.persona.instructions[a.language], { business: tenant.name }),
     agent ? `Your name is ${agent.name}.` : '',
     instructions ? `Instructions from ${tenant.name} (reference ${canary}): ${instructions}` : '',
     `Business facts: name ${tenant.name}; currency ${tenant.currency}; time zone ${tenant.timezone}; today is ${isoDay(a.today)}.`,

@@ -1,9 +1,9 @@
 import type { WebSocket, RawData } from 'ws';
+import { spokenSessionInstructions } from '@vocalia/agent';
 import { RealtimeClientMessage, type Language, type RealtimeServerMessage, type RealtimeStart } from '@vocalia/contracts';
 import type { ConversationRuntime } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
 import type { OpenModelSession, ModelSession } from '../model/realtime-model';
-import { sessionInstructions } from '../model/session-instructions';
 import type { Admitted } from '../upgrade/admit-upgrade';
 import { CLOSE, type SessionLimits } from './session-limits';
 
@@ -69,7 +69,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
 
   const openModel = (begin: RealtimeStart) => {
     const language = begin.language ?? admitted.snapshot.tenant.defaultLanguage;
-    model = deps.openModel({ instructions: sessionInstructions(admitted.snapshot, language) });
+    model = deps.openModel({ instructions: spokenSessionInstructions(admitted.snapshot, language, 'voice') });
     model.on('ready', () => {
       live = true;
       liveSince = Date.now();

@@ -1,3 +1,4 @@
+import { spokenSessionInstructions } from '@vocalia/agent';
 import type { TenantSnapshot } from '@vocalia/contracts';
 import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
@@ -7,7 +8,7 @@ import { PHRASES } from '../calls/phrases';
 import { listen, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
 import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
-import { sessionInstructions, sessionUpdate, type RealtimeConfig } from './realtime-config';
+import { sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { StreamTokens } from './stream-token';
 
@@ -159,8 +160,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     const socket = new WebSocket(deps.realtime.url, { headers: { authorization: `Bearer ${deps.realtime.apiKey}` }, perMessageDeflate: false });
     model = socket;
     socket.on('open', () => {
-      if (!snapshot) return;
-      toModel(sessionUpdate(deps.realtime, sessionInstructions(snapshot)));
+      if (!snapshot || !call) return;
+      toModel(sessionUpdate(deps.realtime, spokenSessionInstructions(snapshot, call.language, 'phone')));
       toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${greeting}` } });
       for (const payload of pending.splice(0)) toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
     });

@@ -1,5 +1,3 @@
-import { resolvePersona } from '@vocalia/agent';
-import type { TenantSnapshot } from '@vocalia/contracts';
 import type { ModelAudioFormat } from './audio-path';
 
 /** An OpenAI-compatible realtime speech API (OpenAI, xAI). */
@@ -17,21 +15,6 @@ export interface RealtimeConfig {
 }
 
 const FORMATS = { pcmu: { type: 'audio/pcmu' }, pcm16: { type: 'audio/pcm', rate: 24000 } } as const;
-
-const KNOWLEDGE_CHARS = 8000;
-
-/** Persona, agent instructions and the tenant's knowledge, as the realtime session's instructions. */
-export function sessionInstructions(snapshot: TenantSnapshot): string {
-  const base = snapshot.agent?.instructions || resolvePersona(snapshot).instructions;
-  let facts = '';
-  for (const chunk of snapshot.knowledge) {
-    const line = `- ${chunk.title}: ${chunk.text}\n`;
-    if (facts.length + line.length > KNOWLEDGE_CHARS) break;
-    facts += line;
-  }
-  const text = `${base}\nYou are on a phone call: short spoken sentences, no lists or markup. Answer in the caller's language.\nFacts you may use:\n${facts}`;
-  return text.replaceAll('{business}', snapshot.tenant.name);
-}
 
 /** GA `session.update`: the same format in and out, server VAD, caller transcription. */
 export function sessionUpdate(config: RealtimeConfig, instructions: string) {
