@@ -1,7 +1,7 @@
 export type { ConversationProvider, EngineInput, EngineResult, HistoryTurn, TokenSink } from './engine';
 
 export { createEngine, type Engine } from './engine/create-engine';
-export { engineConfigFromEnv, DEFAULT_BASE_URLS, DEFAULT_MODELS } from './engine/config-from-env';
+export { engineConfigFromEnv, embeddingsConfig, EmbeddingsEnv, DEFAULT_BASE_URLS, DEFAULT_MODELS } from './engine/config-from-env';
 export {
   parseProviderLabel,
   DEFAULT_COOLDOWN_MS,
@@ -30,7 +30,8 @@ export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/a
 export { TenantIndexCache, buildTenantIndex, type RetrievalMode, type TenantIndex } from './retrieval/tenant-index';
 export { knowledgeQuery } from './retrieval/knowledge-query';
 export { DenseRanking } from './retrieval/dense-ranking';
-export { openAiEmbeddings, type Embed, type EmbeddingsConfig } from './retrieval/embeddings-client';
+export { openAiEmbeddings, chunkEmbeddingInput, type Embed, type EmbeddingsConfig } from './retrieval/embeddings-client';
+export { encodeEmbedding, decodeEmbedding } from './retrieval/embedding-codec';
 export { searchKnowledge, searchCatalog, MIN_COVERAGE, type KnowledgeHit, type KnowledgeRetrieval } from './retrieval/search';
 
 export { detectLanguage, type LanguageGuess } from './language/detect-language';

@@ -1,6 +1,6 @@
 import { createEngine, type EngineConfig } from '../src';
 import { fixedClock, turn } from './support/engine-input';
-import { FakeEmbeddingsServer } from './support/fake-embeddings-server';
+import { FakeEmbeddingsServer } from '../testing';
 import { FakeOpenAIServer } from './support/fake-openai-server';
 import { faqClinicSnapshot } from './support/faq-fixtures';
 

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-kit';
 import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
+import type { KnowledgeEmbedder } from './knowledge/embed-chunks';
 import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
 import type { TwilioAccount } from './twilio/twilio-account';
@@ -33,5 +34,7 @@ export interface Deps {
   twilio: TwilioAccount | null;
   /** Null when STRIPE_SECRET_KEY is not set: billing works without payments. */
   stripe: Stripe | null;
+  /** Null when EMBEDDINGS_BASE_URL is not set: knowledge is stored without vectors. */
+  embeddings: KnowledgeEmbedder | null;
   clock: () => Date;
 }

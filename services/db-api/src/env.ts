@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmbeddingsEnv } from '@vocalia/agent';
 import { BaseEnv, EnvError, exitOnEnvError, parseEnv } from '@vocalia/service-kit';
 
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
@@ -53,6 +54,8 @@ export const EnvSchema = BaseEnv.extend({
   WEBHOOK_NOTICE_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Local development only: the dashboard's "check my site" may fetch loopback and private addresses. */
   SITE_CHECK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  /** With EMBEDDINGS_BASE_URL, each knowledge chunk is embedded once at ingestion and its vector travels in the snapshot. */
+  ...EmbeddingsEnv.shape,
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {

@@ -45,7 +45,7 @@ function build(config: ProviderConfig, analyzer: TurnAnalyzer, local: LocalProvi
  */
 export function createEngine(config: EngineConfig): Engine {
   const now = config.now ?? (() => new Date());
-  const dense = config.embeddings ? new DenseRanking(openAiEmbeddings(config.embeddings), config.embeddings.queryBudgetMs, config.maxCachedTenants) : undefined;
+  const dense = config.embeddings ? new DenseRanking(openAiEmbeddings(config.embeddings), config.embeddings.model, config.embeddings.queryBudgetMs, config.maxCachedTenants) : undefined;
   const analyzer = new TurnAnalyzer({ indexes: new TenantIndexCache(config.maxCachedTenants, config.retrieval), now, dense });
   const local = new LocalProvider(analyzer);
   const timeoutMs = config.timeoutMs ?? defaults.DEFAULT_TIMEOUT_MS;

@@ -1,5 +1,6 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
-import type { Embed } from './embeddings-client';
+import { decodeEmbedding, unitVector } from './embedding-codec';
+import { chunkEmbeddingInput, type Embed } from './embeddings-client';
 
 const BATCH = 64;
 const DEFAULT_QUERY_BUDGET_MS = 300;
@@ -11,11 +12,6 @@ interface TenantVectors {
   /** Unit vectors of the snapshot's chunks, in snapshot order; absent until computed. */
   vectors?: number[][];
   pending?: Promise<void>;
-}
-
-function unit(v: readonly number[]): number[] {
-  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
-  return v.map((x) => x / norm);
 }
 
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
@@ -38,9 +34,10 @@ async function within<T>(ms: number, work: (signal: AbortSignal) => Promise<T>):
 }
 
 /**
- * Dense ranking through an embeddings endpoint: a tenant's chunks are embedded once per snapshot
- * version (in the background; turns rank without them until done), the visitor's message once per
- * turn within a budget. Chunk order by cosine similarity, for fusion with the lexical ranking.
+ * Dense ranking through an embeddings endpoint: a tenant's chunks come with the vectors db-api
+ * computed at ingestion; chunks without one for this model are embedded once per snapshot version
+ * (in the background; turns rank without them until done). The visitor's message is embedded once
+ * per turn within a budget. Chunk order by cosine similarity, for fusion with the lexical ranking.
  */
 export class DenseRanking {
   private readonly tenants = new Map<string, TenantVectors>();
@@ -48,6 +45,8 @@ export class DenseRanking {
 
   constructor(
     private readonly embed: Embed,
+    /** Stored vectors of this model are used as they are; others are recomputed. */
+    private readonly model: string,
     private readonly queryBudgetMs = DEFAULT_QUERY_BUDGET_MS,
     private readonly maxTenants = 500,
   ) {}
@@ -58,11 +57,21 @@ export class DenseRanking {
     const entry = this.tenants.get(id);
     if (entry?.version === snapshot.version) return entry.pending ?? Promise.resolve();
     const fresh: TenantVectors = { version: snapshot.version };
-    const texts = snapshot.knowledge.map((c) => `${c.title}\n${c.text}`);
+    const vectors = snapshot.knowledge.map((c) => (c.embedding?.model === this.model ? decodeEmbedding(c.embedding.vector) : undefined));
+    const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
+    this.tenants.set(id, fresh);
+    if (this.tenants.size > this.maxTenants) this.tenants.delete(this.tenants.keys().next().value!);
+    if (missing.length === 0) {
+      fresh.vectors = vectors as number[][];
+      return Promise.resolve();
+    }
     const pending = (async () => {
-      const vectors: number[][] = [];
-      for (let i = 0; i < texts.length; i += BATCH) vectors.push(...(await this.embed(texts.slice(i, i + BATCH), AbortSignal.timeout(BATCH_TIMEOUT_MS))).map(unit));
-      fresh.vectors = vectors;
+      for (let i = 0; i < missing.length; i += BATCH) {
+        const batch = missing.slice(i, i + BATCH);
+        const embedded = await this.embed(batch.map((k) => chunkEmbeddingInput(snapshot.knowledge[k]!.title, snapshot.knowledge[k]!.text)), AbortSignal.timeout(BATCH_TIMEOUT_MS));
+        batch.forEach((k, j) => (vectors[k] = unitVector(embedded[j] ?? [])));
+      }
+      fresh.vectors = vectors as number[][];
     })()
       // A failed batch is retried by a later turn.
       .catch(() => {
@@ -70,8 +79,6 @@ export class DenseRanking {
       })
       .finally(() => delete fresh.pending);
     fresh.pending = pending;
-    this.tenants.set(id, fresh);
-    if (this.tenants.size > this.maxTenants) this.tenants.delete(this.tenants.keys().next().value!);
     return pending;
   }
 
@@ -81,7 +88,7 @@ export class DenseRanking {
       within(this.queryBudgetMs, (signal) => this.embed([input.message], signal)),
       within(this.queryBudgetMs, () => this.chunksReady(input.snapshot)),
     ]);
-    if (vector?.[0]) this.queries.set(input, unit(vector[0]));
+    if (vector?.[0]) this.queries.set(input, unitVector(vector[0]));
   }
 
   /** Chunk indexes by similarity to the prepared message, best first; undefined when either side is missing. */

@@ -11,6 +11,9 @@ export interface EmbeddingsConfig {
 
 export type Embed = (texts: string[], signal?: AbortSignal) => Promise<number[][]>;
 
+/** What is embedded for a knowledge chunk, at ingestion and at run time alike. */
+export const chunkEmbeddingInput = (title: string, text: string): string => `${title}\n${text}`;
+
 /** `POST {baseURL}/embeddings` through the openai SDK, vectors in input order. */
 export function openAiEmbeddings(config: EmbeddingsConfig): Embed {
   const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0 });

@@ -19,12 +19,21 @@ export const AgentSnapshot = z.object({
 });
 export type AgentSnapshot = z.infer<typeof AgentSnapshot>;
 
+/** A chunk's sentence embedding, computed once at ingestion: a unit vector as little-endian float32, base64. */
+export const ChunkEmbedding = z.object({
+  model: z.string().min(1),
+  vector: z.base64(),
+});
+export type ChunkEmbedding = z.infer<typeof ChunkEmbedding>;
+
 export const KnowledgeChunkSnapshot = z.object({
   id: z.string(),
   documentId: z.string(),
   title: z.string(),
   language: Language,
   text: z.string(),
+  /** Present when db-api had an embeddings endpoint when the chunk was stored. */
+  embedding: ChunkEmbedding.optional(),
 });
 export type KnowledgeChunkSnapshot = z.infer<typeof KnowledgeChunkSnapshot>;
 

@@ -41,7 +41,7 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       where: { tenantId },
       orderBy: [{ document: { createdAt: 'asc' } }, { documentId: 'asc' }, { ordinal: 'asc' }],
       take: SNAPSHOT_MAX_CHUNKS,
-      select: { id: true, documentId: true, language: true, text: true, document: { select: { title: true } } },
+      select: { id: true, documentId: true, language: true, text: true, embedding: true, embeddingModel: true, document: { select: { title: true } } },
     }),
     db.catalogItem.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: SNAPSHOT_MAX_CATALOG_ITEMS }),
     tenantPhoneNumbers(deps, tenantId),
@@ -68,7 +68,10 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
     widget: effectiveWidgetSettings(tenant),
     knowledge: chunks
       .filter((c) => Language.safeParse(c.language).success)
-      .map((c) => ({ id: c.id, documentId: c.documentId, title: c.document.title, language: c.language as Language, text: c.text })),
+      .map((c) => ({
+        id: c.id, documentId: c.documentId, title: c.document.title, language: c.language as Language, text: c.text,
+        ...(c.embedding && c.embeddingModel ? { embedding: { model: c.embeddingModel, vector: Buffer.from(c.embedding).toString('base64') } } : {}),
+      })),
     catalog: items.map((i) => ({
       id: i.id,
       sku: i.sku,

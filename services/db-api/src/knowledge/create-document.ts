@@ -8,6 +8,7 @@ import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { lockTenantWrites } from '../usage/tenant-write-lock';
 import { chunkFaqs, chunkText, normalizeContent } from './chunk-text';
 import { toDocumentResponse } from './document-view';
+import { embedChunks } from './embed-chunks';
 import { checkKnowledgeRoom } from './knowledge-room';
 import { stripArabicMarks } from './normalize-arabic';
 
@@ -24,13 +25,15 @@ function chunksOf(doc: NewDocument): string[] {
 /**
  * Stores a document and its chunks (indexed for full-text search by a trigger), within the plan's knowledge quota.
  * Size and quota are checked before the content is chunked, and again under the tenant's write lock.
+ * With an embeddings endpoint, each chunk's vector is computed here, once, before the transaction.
  */
 export async function createDocument(deps: Deps, auth: AuthContext, input: NewDocument): Promise<KnowledgeDocumentResponse> {
   const { tenantId } = auth;
   const text = textOf(input);
   const sizeBytes = Buffer.byteLength(text, 'utf8');
   await checkKnowledgeRoom(deps.prisma, tenantId, sizeBytes);
-  const chunks = chunksOf(input);
+  const chunks = chunksOf(input).map(stripArabicMarks);
+  const embedded = await embedChunks(deps.embeddings, deps.logger, tenantId, input.title, chunks);
   const sha256 = createHash('sha256').update(`${input.kind}\n${input.language}\n${text}`).digest('hex');
   const { doc, rows } = await deps.prisma.$transaction(async (tx) => {
     await lockTenantWrites(tx, tenantId, 'knowledge');
@@ -41,7 +44,10 @@ export async function createDocument(deps: Deps, auth: AuthContext, input: NewDo
       data: { tenantId, title: input.title, kind: input.kind, language: input.language, sizeBytes, sha256, source: input.source ?? null },
     });
     await tx.knowledgeChunk.createMany({
-      data: chunks.map((chunk, ordinal) => ({ tenantId, documentId: doc.id, ordinal, language: input.language, text: stripArabicMarks(chunk) })),
+      data: chunks.map((text, ordinal) => ({
+        tenantId, documentId: doc.id, ordinal, language: input.language, text,
+        ...(embedded ? { embedding: embedded.vectors[ordinal], embeddingModel: embedded.model } : {}),
+      })),
     });
     const rows = await tx.knowledgeChunk.findMany({ where: { documentId: doc.id }, orderBy: { ordinal: 'asc' }, select: { id: true, ordinal: true, language: true, text: true } });
     return { doc, rows };

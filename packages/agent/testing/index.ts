@@ -1,0 +1,1 @@
+export { FakeEmbeddingsServer } from './fake-embeddings-server';
