@@ -72,6 +72,15 @@ describe('the widget on a customer site, from the snippet db-api hands out (issu
     expect(watched.warnings).toEqual([]);
   });
 
+  it('when a visitor asks in their own words ("Vous êtes là le week-end ?"), then the answer still states the fact from the knowledge base', async () => {
+    const { page, watched } = await open(`${site.origin}/fr.html`, 'fr-FR');
+    await page.locator('.launcher').click();
+    await page.locator('.panel').waitFor({ state: 'visible' });
+    await ask(page, 'Vous êtes là le week-end ?', 'le samedi de 9h à 13h');
+    await screenshot(page, 'widget-fr-paraphrase-answer');
+    expect(watched.warnings).toEqual([]);
+  });
+
   it('when the page is <html lang="ar"> and the visitor asks in Arabic, then the panel is dir=rtl and the answer comes from the Arabic knowledge base', async () => {
     const { page, watched } = await open(`${site.origin}/ar.html`, 'en-US');
     await page.locator('.launcher').click();

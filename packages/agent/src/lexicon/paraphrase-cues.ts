@@ -15,11 +15,11 @@ export const PARAPHRASE_CUES = {
     ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
   },
   hours: {
-    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|semaine|jours|lundi|samedi|dimanche|dîner|déjeuner',
-    en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|days|monday|saturday|sunday|dinner|lunch',
-    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|días|lunes|sábado|domingo|cenar|almorzar',
-    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|العشاء|الغداء',
-    ary: 'فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
+    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
+    en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|weekend*|week end|days|monday|saturday|sunday|dinner|lunch',
+    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|fin de semana|finde|días|lunes|sábado|domingo|cenar|almorzar',
+    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|نهاية الأسبوع|العشاء|الغداء',
+    ary: 'الويكاند|ويكاند|weekend|فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
   },
   pricing: {
     fr: 'prix|tarif*|coût*|coute*|combien|revient|payer|mad|dh|dirham*|euro*',
@@ -57,11 +57,18 @@ export const PARAPHRASE_CUES = {
     ary: 'لاسورانس|لاموتيال|التعاضدية|assurance|mutuelle|lassurance',
   },
   cleaning: {
-    fr: 'détartrage|nettoyage|polissage|tartre',
+    fr: 'détartrage|nettoyage|nettoyer|polissage|tartre',
     en: 'cleaning|clean|scale|scaling|polish',
     es: 'limpieza|tartrectomía|sarro|pulido',
     ar: 'تنظيف|الجير|تلميع',
     ary: 'التنقية|تنقية|الديتارتراج|tanqiya|tn9iya|detartrage',
+  },
+  whitening: {
+    fr: 'blanchiment|blanchir|blanches|plus blanc*',
+    en: 'whitening|whiten|whiter',
+    es: 'blanqueamiento|blanquear|más blanc*',
+    ar: 'تبييض|التبييض|أكثر بياضا',
+    ary: 'التبياض|تبياض|tbyad|tbyat',
   },
   implant: {
     fr: 'implant*',
