@@ -23,7 +23,7 @@ export { GeminiProvider, type GeminiConfig } from './providers/gemini-provider';
 export { ProviderTimeoutError } from './providers/call-deadline';
 export { EmptyAnswerError } from './providers/finish-remote-turn';
 export { TOOL_SPECS, type ToolSpec } from './providers/tool-specs';
-export { buildSystemPrompt, SECURITY_RULES } from './providers/system-prompt';
+export { buildSystemPrompt, SECURITY_RULES, WHOLE_KNOWLEDGE_MAX_CHARS } from './providers/system-prompt';
 export { spokenSessionInstructions } from './providers/spoken-instructions';
 
 export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';

@@ -1,10 +1,15 @@
-import { createEngine, type EngineConfig } from '../src';
+import { createEngine, WHOLE_KNOWLEDGE_MAX_CHARS, type EngineConfig } from '../src';
 import { fixedClock, turn } from './support/engine-input';
 import { FakeEmbeddingsServer } from '../testing';
 import { FakeOpenAIServer } from './support/fake-openai-server';
 import { faqClinicSnapshot } from './support/faq-fixtures';
 
-const snapshot = faqClinicSnapshot();
+const small = faqClinicSnapshot();
+/** The same clinic with enough other pages that the model gets excerpts, not the whole knowledge base. */
+const filler = Array.from({ length: Math.ceil(WHOLE_KNOWLEDGE_MAX_CHARS / 500) + 1 }, (_, i) => ({
+  id: `news-${i}`, documentId: 'news', title: 'News', language: 'en' as const, text: `Clinic newsletter number ${i}: our team attended a congress on paediatric dentistry. `.repeat(6),
+}));
+const snapshot = { ...small, knowledge: [...small.knowledge, ...filler], version: 'faq-large' };
 const QUESTION = 'Whereabouts do you practise?';
 
 describe('dense retrieval through an OpenAI-compatible /embeddings endpoint', () => {
@@ -29,6 +34,12 @@ describe('dense retrieval through an OpenAI-compatible /embeddings endpoint', ()
     await embeddings.stop();
     expect(promptOf(0)).not.toContain('42 Zerktouni');
     expect(promptOf(1)).toContain('42 Zerktouni');
+  });
+
+  it('when the whole knowledge base fits the budget, then the model gets all of it, even what no word of the question matches', async () => {
+    await engineWith().respond(turn(small, QUESTION));
+    expect(promptOf(0)).toContain('42 Zerktouni');
+    expect(promptOf(0)).toContain('Un parking gardé');
   });
 
   it('when several turns use the same snapshot version, then its chunks are embedded once and each message once', async () => {

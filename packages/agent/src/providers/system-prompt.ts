@@ -1,4 +1,4 @@
-import type { TenantSnapshot } from '@vocalia/contracts';
+import type { KnowledgeChunkSnapshot, TenantSnapshot } from '@vocalia/contracts';
 import { fill, REPLIES } from '../personas/replies';
 import { conceptGroup } from '../retrieval/query-groups';
 import { searchKnowledge } from '../retrieval/search';
@@ -10,6 +10,8 @@ import type { KnownTenant } from '../safety/tenant-names';
 
 const MAX_CHUNK_CHARS = 1200;
 const MAX_CHUNKS = 4;
+/** A knowledge base this small (the common case) is given whole to the model, so no wording of the question can miss it. */
+export const WHOLE_KNOWLEDGE_MAX_CHARS = 6000;
 
 /** Rules no tenant text can override; also guarded on the way out (never repeated to a visitor). */
 export const SECURITY_RULES =
@@ -67,6 +69,15 @@ export function promptSources(a: TurnAnalysis): TurnAnalysis['knowledge']['hits'
   return a.knowledge.hits.filter((h) => h.coverage > 0 || h.similarity !== undefined).slice(0, MAX_CHUNKS);
 }
 
+/** The whole knowledge base when it fits the budget (best matches first), else the best matches only. */
+function promptKnowledge(a: TurnAnalysis): KnowledgeChunkSnapshot[] {
+  const ranked = promptSources(a).map((h) => h.chunk);
+  const all = a.input.snapshot.knowledge;
+  if (all.reduce((n, c) => n + c.title.length + c.text.length, 0) > WHOLE_KNOWLEDGE_MAX_CHARS) return ranked;
+  const shown = new Set(ranked.map((c) => c.id));
+  return [...ranked, ...all.filter((c) => !shown.has(c.id))];
+}
+
 /**
  * System prompt for model providers: a canary, persona, agent instructions without their internal
  * parts, tenant facts, retrieved knowledge, rules. Only this tenant's data ever enters it.
@@ -77,8 +88,8 @@ export function buildSystemPrompt(a: TurnAnalysis, canary: string): string {
   const instructions = privacyOf(snapshot).instructions.prompt;
   const languageName = REPLIES.en.languageNames[a.language];
   const hours = searchKnowledge(a.index, [conceptGroup('hours')], a.language, 1).hits[0];
-  const knowledge = promptSources(a)
-    .map((h, i) => `[${i + 1}] ${h.chunk.title} (${h.chunk.language}): ${h.chunk.text.slice(0, MAX_CHUNK_CHARS)}`)
+  const knowledge = promptKnowledge(a)
+    .map((chunk, i) => `[${i + 1}] ${chunk.title} (${chunk.language}): ${chunk.text.slice(0, MAX_CHUNK_CHARS)}`)
     .join('\n');
   const known = [a.contact?.name && `name ${a.contact.name}`, a.contact?.email && `email ${a.contact.email}`, a.contact?.phone && `phone ${a.contact.phone}`]
     .filter(Boolean)
@@ -93,7 +104,7 @@ export function buildSystemPrompt(a: TurnAnalysis, canary: string): string {
     `Reply in ${languageName} (${a.language})${a.language === 'ary' ? ', Moroccan Darija written in Arabic script' : ''}.`,
     known ? `Visitor details already given: ${known}.` : '',
     a.booking ? `Booking request so far: ${JSON.stringify(a.booking.booking)}; still missing: ${a.booking.missing.join(', ') || 'nothing'}.` : '',
-    `Knowledge base excerpts (the only source of facts):\n${knowledge || '(nothing relevant found: say you do not know and offer a person)'}`,
+    `Knowledge base (the only source of facts):\n${knowledge || '(nothing relevant found: say you do not know and offer a person)'}`,
     SECURITY_RULES,
   ]
     .filter((line) => line.length > 0)

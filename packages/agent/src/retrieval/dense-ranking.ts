@@ -1,5 +1,5 @@
 import type { TenantSnapshot } from '@vocalia/contracts';
-import { decodeEmbedding, unitVector } from './embedding-codec';
+import { decodeEmbedding, dot, unitVector } from './embedding-codec';
 import { chunkEmbeddingInput, type Embed } from './embeddings-client';
 
 const BATCH = 64;
@@ -10,11 +10,9 @@ const BATCH_TIMEOUT_MS = 30_000;
 interface TenantVectors {
   version: string;
   /** Unit vectors of the snapshot's chunks, in snapshot order; absent until computed. */
-  vectors?: number[][];
+  vectors?: ArrayLike<number>[];
   pending?: Promise<void>;
 }
-
-const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 
 /** Resolves with `work`'s value, or undefined once `ms` have passed (the work is then aborted). */
 async function within<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
@@ -57,12 +55,12 @@ export class DenseRanking {
     const entry = this.tenants.get(id);
     if (entry?.version === snapshot.version) return entry.pending ?? Promise.resolve();
     const fresh: TenantVectors = { version: snapshot.version };
-    const vectors = snapshot.knowledge.map((c) => (c.embedding?.model === this.model ? decodeEmbedding(c.embedding.vector) : undefined));
+    const vectors: (ArrayLike<number> | undefined)[] = snapshot.knowledge.map((c) => (c.embedding?.model === this.model ? decodeEmbedding(c.embedding.vector) : undefined));
     const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
     this.tenants.set(id, fresh);
     if (this.tenants.size > this.maxTenants) this.tenants.delete(this.tenants.keys().next().value!);
     if (missing.length === 0) {
-      fresh.vectors = vectors as number[][];
+      fresh.vectors = vectors as ArrayLike<number>[];
       return Promise.resolve();
     }
     const pending = (async () => {
@@ -71,7 +69,7 @@ export class DenseRanking {
         const embedded = await this.embed(batch.map((k) => chunkEmbeddingInput(snapshot.knowledge[k]!.title, snapshot.knowledge[k]!.text)), AbortSignal.timeout(BATCH_TIMEOUT_MS));
         batch.forEach((k, j) => (vectors[k] = unitVector(embedded[j] ?? [])));
       }
-      fresh.vectors = vectors as number[][];
+      fresh.vectors = vectors as ArrayLike<number>[];
     })()
       // A failed batch is retried by a later turn.
       .catch(() => {

@@ -12,9 +12,17 @@ export function encodeEmbedding(vector: readonly number[]): Uint8Array<ArrayBuff
   return bytes;
 }
 
-export function decodeEmbedding(base64: string): number[] {
+export function decodeEmbedding(base64: string): Float32Array {
   const bytes = Buffer.from(base64, 'base64');
-  const vector = new Array<number>(bytes.length >> 2);
+  const vector = new Float32Array(bytes.length >> 2);
   for (let i = 0; i < vector.length; i++) vector[i] = bytes.readFloatLE(i * 4);
   return vector;
+}
+
+/** Cosine similarity of two unit vectors. */
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) sum += a[i]! * b[i]!;
+  return sum;
 }
