@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { INTERNAL_TOKEN_HEADER, PLANS, type PlanId, type UsageEventJob } from '@vocalia/contracts';
 import { settleUsage } from '../src/billing/settle-usage';
+import { ingestCallEvent } from '../src/calls/ingest-call-event';
 import { recordUsageEvent } from '../src/usage/record-usage-event';
 import { bearer, listenTenantUpdates, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
@@ -78,6 +79,12 @@ describe('minute quotas and the one usage count', () => {
     expect([refused.status, problemOf(refused).code]).toEqual([402, 'QUOTA_EXCEEDED']);
     expect(problemOf(refused).detail).toContain(`${limit} phone minutes are used up`);
     expect(await t.deps.prisma.call.count({ where: { tenantId: s.tenantId } })).toBe(calls);
+    // telephony-bridge turns inbound calls away and reports each as refused: a finished call, never reopened by a late status.
+    const callSid = `CA${randomBytes(16).toString('hex')}`;
+    const envelope = { v: 1 as const, tenantId: s.tenantId, requestId: 'req-refused', at: NOW.toISOString(), callSid, direction: 'inbound' as const };
+    await ingestCallEvent(t.deps, { ...envelope, eventId: `call_${callSid}_4`, type: 'call.completed', status: 'refused', durationSec: 0, from: '+33612345678', to: number, sequence: 4 });
+    await ingestCallEvent(t.deps, { ...envelope, eventId: `call_${callSid}_3`, type: 'call.status', status: 'in-progress', sequence: 3 });
+    expect(await t.deps.prisma.call.findFirstOrThrow({ where: { callSid } })).toMatchObject({ status: 'refused', endedAt: NOW, durationSec: 0 });
     const phone = (await usageOf(s)).telephonyMinutes;
     expect([Math.floor(phone.used), phone.quota]).toEqual([limit, limit]);
   });
