@@ -85,7 +85,8 @@ export const CallAnalyzedData = z.strictObject({
 });
 
 export const UsageThresholdReachedData = z.strictObject({
-  quota: z.enum(['conversationsPerMonth']),
+  /** Which monthly quota: conversations, streaming voice minutes or phone minutes (`used` and `limit` in minutes for those). */
+  quota: z.enum(['conversationsPerMonth', 'voiceMinutesIncluded', 'telephonyMinutesPerMonth']),
   level: z.enum(['warning', 'reached']),
   used: z.number().int().nonnegative(),
   limit: z.number().int().positive(),

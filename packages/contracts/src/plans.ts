@@ -66,7 +66,10 @@ export const Plan = z.object({
   conversationOverageEur: z.number().positive().nullable(),
   quotas: z.object({
     conversationsPerMonth: z.number().int().positive(),
+    /** Streaming browser voice (`cloud_voice`) per month; past it the widget falls back to browser speech (a hard stop on every plan). */
     voiceMinutesIncluded: z.number().int().nonnegative(),
+    /** Phone minutes per month (`telephony`), each billed at TELEPHONY_EUR_PER_MINUTE; past it calls are refused (a hard stop). */
+    telephonyMinutesPerMonth: z.number().int().nonnegative(),
     apiCallsPerMonth: z.number().int().positive(),
     knowledgeBaseBytes: z.number().int().positive(),
     agents: z.number().int().positive(),
@@ -86,7 +89,7 @@ export const PLANS: Record<PlanId, Plan> = {
     rateLimitPerMinute: 20,
     trialCreditCents: 1000,
     conversationOverageEur: null,
-    quotas: { conversationsPerMonth: 1000, voiceMinutesIncluded: 0, apiCallsPerMonth: 10000, knowledgeBaseBytes: 10 * MB, agents: 1, allowedOrigins: 10 },
+    quotas: { conversationsPerMonth: 1000, voiceMinutesIncluded: 0, telephonyMinutesPerMonth: 0, apiCallsPerMonth: 10000, knowledgeBaseBytes: 10 * MB, agents: 1, allowedOrigins: 10 },
   },
   pro: {
     id: 'pro',
@@ -96,7 +99,7 @@ export const PLANS: Record<PlanId, Plan> = {
     rateLimitPerMinute: 60,
     trialCreditCents: 2000,
     conversationOverageEur: 0.05,
-    quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
+    quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 300, telephonyMinutesPerMonth: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
   },
   ecommerce: {
     id: 'ecommerce',
@@ -106,7 +109,7 @@ export const PLANS: Record<PlanId, Plan> = {
     rateLimitPerMinute: 60,
     trialCreditCents: 2000,
     conversationOverageEur: 0.05,
-    quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
+    quotas: { conversationsPerMonth: 5000, voiceMinutesIncluded: 300, telephonyMinutesPerMonth: 0, apiCallsPerMonth: 100000, knowledgeBaseBytes: 50 * MB, agents: 5, allowedOrigins: 10 },
   },
   expert_clone: {
     id: 'expert_clone',
@@ -116,7 +119,7 @@ export const PLANS: Record<PlanId, Plan> = {
     rateLimitPerMinute: 120,
     trialCreditCents: 3000,
     conversationOverageEur: 0.04,
-    quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
+    quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 1000, telephonyMinutesPerMonth: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
   },
   telephony: {
     id: 'telephony',
@@ -127,7 +130,7 @@ export const PLANS: Record<PlanId, Plan> = {
     rateLimitPerMinute: 120,
     trialCreditCents: 5000,
     conversationOverageEur: 0.04,
-    quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 0, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
+    quotas: { conversationsPerMonth: 10000, voiceMinutesIncluded: 1000, telephonyMinutesPerMonth: 3000, apiCallsPerMonth: 250000, knowledgeBaseBytes: 200 * MB, agents: 10, allowedOrigins: 10 },
   },
 };
 

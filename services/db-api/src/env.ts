@@ -47,6 +47,8 @@ export const EnvSchema = BaseEnv.extend({
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
   /** The Billing Meter's event name that receives telephony usage, in whole seconds per call. */
   STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/, 'lowercase letters, digits and _').default('vocalia_telephony_seconds'),
+  /** The Billing Meter's event name that receives conversations past the monthly quota (value 1 each) on plans that bill overage. */
+  STRIPE_OVERAGE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/, 'lowercase letters, digits and _').default('vocalia_conversation_overage'),
   /** Time the Stripe SDK waits for one answer (it retries twice with the same idempotency key). */
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(80_000).default(10_000),
   /** How often trials and grace periods that ended are moved on (trialing -> grace -> restricted). */

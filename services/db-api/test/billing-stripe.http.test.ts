@@ -198,4 +198,54 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     const rows = await t.deps.prisma.usageRecord.findMany({ where: { tenantId: { in: [s.tenantId, other.tenantId] } } });
     expect(rows.filter((r) => r.reportedAt).map((r) => r.eventId).sort()).toEqual([...expected].sort());
   });
+  it('when a burst of conversations (concurrent, one duplicated, a 500 and timeouts) goes past a quota that bills overage, then exactly the conversations beyond it are metered once each, by usage event id', async () => {
+    const paying = await t.register();
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(paying)).send({ plan: 'pro' }).expect(201);
+    const customer = (await tenantOf(paying.tenantId)).stripeCustomerId!;
+    const trial = await t.register();
+    await request(t.app).post('/api/v1/billing/checkout').set(bearer(trial)).send({ plan: 'pro' }).expect(201);
+    await t.deps.prisma.tenant.update({ where: { id: paying.tenantId }, data: { plan: 'pro', status: 'active' } });
+    await t.deps.prisma.tenant.update({ where: { id: trial.tenantId }, data: { plan: 'pro' } });
+    const limit = PLANS.pro.quotas.conversationsPerMonth;
+    for (const tenantId of [paying.tenantId, trial.tenantId]) {
+      await t.deps.prisma.usageRecord.createMany({ data: Array.from({ length: limit - 2 }, (_, i) => ({ tenantId, eventId: `included-${tenantId}-${i}`, kind: 'conversation' as const, quantity: 1, at: now })) });
+    }
+    const conversation = (tenantId: string, n: number) => ({ v: 1 as const, tenantId, requestId: 'req-overage', eventId: `conv-${tenantId}-${n}`, at: new Date(now.getTime() + n * 1000).toISOString(), kind: 'conversation' as const, quantity: 1 });
+    /** What the usage-events worker does with one job. */
+    const consume = async (job: ReturnType<typeof conversation>) => {
+      await recordUsageEvent(t.deps, job);
+      await settleUsage(t.deps, job);
+    };
+    const burst = [1, 2, 3, 4, 5, 6].map((n) => conversation(paying.tenantId, n));
+    await Promise.all([...burst, burst[5]!, conversation(trial.tenantId, 1), conversation(trial.tenantId, 2), conversation(trial.tenantId, 3)].map(consume));
+    await consume(burst[3]!);
+    const marked = await t.deps.prisma.usageRecord.findMany({ where: { tenantId: { in: [paying.tenantId, trial.tenantId] }, overage: true } });
+    expect(marked.map((r) => r.tenantId)).toEqual(Array(4).fill(paying.tenantId));
+
+    const overageCalls = () => stripe.callsTo('POST', '/v1/billing/meter_events').filter((c) => c.params.event_name === 'vocalia_conversation_overage');
+    const before = overageCalls().length;
+    stripe.failMeterEvents(1, 500);
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 4, failed: 0 });
+    await consume(conversation(paying.tenantId, 7));
+    await consume(conversation(paying.tenantId, 8));
+    stripe.failMeterEvents(3, 0);
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 1, failed: 1 });
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 1, failed: 0 });
+    expect(await reportMeteredUsage(t.deps)).toEqual({ reported: 0, failed: 0 });
+
+    const sent = overageCalls().slice(before);
+    const identifiers = [...new Set(sent.map((c) => c.params.identifier!))];
+    expect(identifiers).toHaveLength(6);
+    expect(identifiers).toEqual(expect.arrayContaining([`conv-${paying.tenantId}-7`, `conv-${paying.tenantId}-8`]));
+    for (const id of identifiers) expect(id).toMatch(new RegExp(`^conv-${paying.tenantId}-[1-8]$`));
+    // The 500 and the timeouts were retried with the same key: one call more for the 500, three for the timed-out one.
+    expect(sent).toHaveLength(6 + 1 + 3);
+    for (const call of sent) {
+      expect(call.params).toMatchObject({ 'payload[stripe_customer_id]': customer, 'payload[value]': '1' });
+      expect(call.idempotencyKey).toBe(`vocalia-meter-${call.params.identifier}`);
+    }
+    const reported = await t.deps.prisma.usageRecord.findMany({ where: { tenantId: { in: [paying.tenantId, trial.tenantId] }, reportedAt: { not: null } } });
+    expect(reported.map((r) => r.eventId).sort()).toEqual([...identifiers].sort());
+    expect((await request(t.app).get('/api/v1/usage').set(bearer(paying))).body.conversations).toEqual({ used: limit + 6, quota: limit });
+  });
 });

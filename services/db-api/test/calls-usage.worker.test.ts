@@ -165,7 +165,7 @@ describe('call-events and usage-events workers', () => {
       // Registration starts a trial subscription: its period is the one in force.
       period: { start: NOW.toISOString(), end: expect.any(String), basis: 'subscription' },
       voiceMinutes: { used: 1.5, quota: 0 },
-      telephonyMinutes: { used: 5, quota: null, costEur: 1.2, eurPerMinute: 0.24 },
+      telephonyMinutes: { used: 5, quota: 0, costEur: 1.2, eurPerMinute: 0.24 },
       conversations: { used: 0, quota: 1000 },
       apiCalls: { used: 3, quota: 10000 },
       knowledgeBaseBytes: { used: 12, quota: 10 * 1024 * 1024 },

@@ -2,6 +2,7 @@ import type { ConversationProvider } from '@vocalia/agent';
 import { composeConversation } from '@vocalia/conversation';
 import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
+import { createCallAdmission } from './calls/call-admission';
 import type { CallDeps } from './calls/call-deps';
 import { createCallEvents } from './calls/call-events';
 import { createCallSlots } from './calls/call-slots';
@@ -86,6 +87,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
   const callDeps: CallDeps = {
     logger: opts.logger,
     numbers,
+    admission: createCallAdmission(conversation.runtime.snapshots),
     turns,
     calls,
     slots,

@@ -165,7 +165,7 @@ describe('refusals', () => {
     const snapshot = h.db.snapshots.get('paused')!;
     h.db.snapshots.set('paused', { ...snapshot, tenant: { ...snapshot.tenant, status: 'suspended' } });
     const res = await h.twilio('/voice/inbound', callParams(newCallSid(), tenant.number, { CallStatus: 'ringing' })).expect(200);
-    expect(res.text).toContain('notre service ne peut pas répondre pour le moment');
+    expect(res.text).toContain('Sorry, our service cannot answer right now.');
     expect(res.text).toContain('<Hangup/>');
     expect(res.text).not.toContain('<Gather');
   });

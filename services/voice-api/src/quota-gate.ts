@@ -10,3 +10,6 @@ export function requireConversationQuota(snapshot: TenantSnapshot): void {
   if (!snapshot.tenant.conversationQuotaReached) return;
   throw new AppError('QUOTA_EXCEEDED', "This assistant has used its plan's monthly conversations. The account owner can upgrade in Dashboard > Billing.");
 }
+
+/** Streaming voice is offered while the plan has `cloud_voice` and db-api has not marked this period's minutes used up. */
+export const offersStreamingVoice = (snapshot: TenantSnapshot): boolean => snapshot.tenant.features.includes('cloud_voice') && !snapshot.tenant.voiceMinutesReached;

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { realtimeReadyKey } from '@vocalia/contracts';
 import { snapshotFor } from '@vocalia/conversation/testing';
 import { startHarness, type Harness } from './support/harness';
 
@@ -11,6 +12,9 @@ beforeAll(async () => {
   h.addTenant({ ...full, tenant: { ...full.tenant, conversationQuotaReached: true } });
   h.addTenant(snapshotFor({ id: 'roomy', plan: 'starter', origins: [SHOP] }));
   h.addTenant(snapshotFor({ id: 'restricted', plan: 'starter', origins: [SHOP], status: 'suspended' }));
+  h.addTenant(snapshotFor({ id: 'talkative', plan: 'pro', origins: [SHOP] }));
+  const spent = snapshotFor({ id: 'spent', plan: 'pro', origins: [SHOP] });
+  h.addTenant({ ...spent, tenant: { ...spent.tenant, voiceMinutesReached: true } });
 });
 afterAll(() => h.close());
 
@@ -34,5 +38,15 @@ describe('/respond and the plan quota', () => {
   it('when the account is restricted, then 402 ACCOUNT_RESTRICTED', async () => {
     const res = await respond('restricted').expect(402);
     expect(res.body.code).toBe('ACCOUNT_RESTRICTED');
+  });
+});
+
+describe('/config and the streaming voice minutes', () => {
+  it('when the snapshot says the voice minutes are used up, then /config offers browser voice only; a tenant with minutes left keeps realtime', async () => {
+    await h.redis.set(realtimeReadyKey(h.keyPrefix), '1', 'EX', 60);
+    const config = (tenantId: string) => request(h.app).get(`/config?tenantId=${tenantId}`).set('Origin', SHOP).expect(200);
+    expect((await config('spent')).body.voice).toEqual({ browser: true, realtime: false });
+    expect((await config('talkative')).body.voice).toEqual({ browser: true, realtime: true });
+    await h.redis.del(realtimeReadyKey(h.keyPrefix));
   });
 });

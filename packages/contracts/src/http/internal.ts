@@ -69,6 +69,10 @@ export const TenantSnapshot = z.object({
     phoneNumbers: z.array(z.string()),
     /** The plan stops hard at its monthly conversation quota and this period's is used up: /respond refuses politely. */
     conversationQuotaReached: z.boolean().optional(),
+    /** The plan streams browser voice (`cloud_voice`) and this period's minutes are used up: realtime refuses, the widget uses browser speech. */
+    voiceMinutesReached: z.boolean().optional(),
+    /** The plan has `telephony` and this period's phone minutes are used up: calls are refused politely. */
+    telephonyMinutesReached: z.boolean().optional(),
   }),
   allowedOrigins: z.array(z.string()),
   /** The agent that answers: the tenant's default, unless the request chose another of `agents` (voice-api puts that one here). */

@@ -1,6 +1,7 @@
 import { BILLING_STATE_OF, type BillingStatusReason } from '@vocalia/contracts';
 import type { TenantStatus } from '@vocalia/db';
 import type { Mail } from '../mail/mailer';
+import type { MonthlyQuota } from '../usage/monthly-quotas';
 
 const REASON_TEXT: Record<BillingStatusReason, string> = {
   trial_ended: 'your free trial has ended',
@@ -28,13 +29,25 @@ export function statusChangedMail(to: string, tenantName: string, sentence: stri
   return { to, subject: `VocalIA billing: ${tenantName}`, text: [`Hello,`, sentence, 'The VocalIA team'].join('\n\n') };
 }
 
-export function quotaNoticeMail(to: string, input: { tenantName: string; level: 'warning' | 'reached'; used: number; limit: number; hardStop: boolean }): Mail {
-  const what = `${input.used} of the ${input.limit} conversations included this month`;
-  const next =
-    input.level === 'warning'
-      ? 'You have used 80 % of your monthly conversations.'
-      : input.hardStop
-        ? 'Your assistant now tells visitors it is unavailable until the next period or an upgrade.'
-        : 'Further conversations this month are billed as overage.';
+const QUOTA_TEXT: Record<MonthlyQuota, { what: string; stop: string; overage?: string }> = {
+  conversationsPerMonth: {
+    what: 'conversations',
+    stop: 'Your assistant now tells visitors it is unavailable until the next period or an upgrade.',
+    overage: 'Further conversations this month are billed as overage.',
+  },
+  voiceMinutesIncluded: {
+    what: 'streaming voice minutes',
+    stop: "Your widget now speaks with the browser's own voice until the next period or an upgrade.",
+  },
+  telephonyMinutesPerMonth: {
+    what: 'phone minutes',
+    stop: 'Calls to your numbers are now answered with a short apology and no outbound calls are placed until the next period.',
+  },
+};
+
+export function quotaNoticeMail(to: string, input: { tenantName: string; quota: MonthlyQuota; level: 'warning' | 'reached'; used: number; limit: number; hardStop: boolean }): Mail {
+  const text = QUOTA_TEXT[input.quota];
+  const what = `${input.used} of the ${input.limit} ${text.what} included this month`;
+  const next = input.level === 'warning' ? `You have used 80 % of your monthly ${text.what}.` : input.hardStop ? text.stop : (text.overage ?? text.stop);
   return { to, subject: `VocalIA usage: ${input.tenantName} has used ${what}`, text: [`Hello,`, `${input.tenantName} has used ${what}.`, next, 'Upgrade in Dashboard > Billing.'].join('\n\n') };
 }

@@ -2,7 +2,8 @@ import type { CallEventJob } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
 import { maskPhoneNumber } from './mask-phone';
 
-const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+// `refused`: telephony-bridge turned the call away before it started (account restricted, phone minutes used up).
+const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled', 'refused']);
 const DEFAULT_STATUS: Record<CallEventJob['type'], string | undefined> = {
   'call.started': 'in-progress',
   'call.status': undefined,

@@ -9,6 +9,7 @@ import { withinCallingHours } from './calling-hours';
 import { maskPhoneNumber } from './mask-phone';
 import { assertLineFree, countOutboundCallStart } from './outbound-call-limits';
 import { outboundCallParties } from './outbound-call-parties';
+import { requirePhoneMinutes } from './require-phone-minutes';
 
 const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 3600_000;
 const PAST_TOLERANCE_MS = 60_000;
@@ -16,17 +17,19 @@ const PAST_TOLERANCE_MS = 60_000;
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path}: ${message}`, { errors: [{ path, message }] });
 
 /**
- * Queues an outbound call for telephony-bridge: checked against the tenant's calling hours (its time zone),
- * its concurrent lines (for a call now) and its per-minute budget, then stored as a `queued` call (callee
- * masked; the full number travels only in the job) and enqueued, delayed to `scheduledAt` when given.
+ * Queues an outbound call for telephony-bridge: checked against the tenant's phone minutes this period
+ * (402), its calling hours (its time zone), its concurrent lines (for a call now) and its per-minute budget,
+ * then stored as a `queued` call (callee masked; the full number travels only in the job) and enqueued,
+ * delayed to `scheduledAt` when given.
  */
 export async function placeOutboundCall(deps: Deps, auth: AuthContext, input: CreateOutboundCallRequest): Promise<OutboundCallAccepted> {
   const now = deps.clock();
   const when = input.scheduledAt ? new Date(input.scheduledAt) : now;
   if (when.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw invalid('body.scheduledAt', 'is in the past');
   if (when.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_MS) throw invalid('body.scheduledAt', 'is more than 30 days ahead');
-  const tenant = await deps.prisma.tenant.findUnique({ where: { id: auth.tenantId } });
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: auth.tenantId }, include: { subscription: true } });
   if (!tenant) throw notFound('Tenant');
+  await requirePhoneMinutes(deps, tenant, now);
   const parties = await outboundCallParties(deps, tenant.id, input);
   const { callingHours } = toTenantCallSettings(tenant);
   if (!withinCallingHours(callingHours, tenant.timezone, when)) {

@@ -31,7 +31,7 @@ export interface RouteDoc {
   /** Content type of the success body (default application/json). */
   contentType?: string;
   /** Error statuses beyond those derived from auth, roles, feature, params and input (400/401/403/404). */
-  errors?: (403 | 404 | 409 | 413 | 429 | 502 | 503)[];
+  errors?: (402 | 403 | 404 | 409 | 413 | 429 | 502 | 503)[];
   /**
    * The tenant-owned resource the path's last `:param` names (`agent`, `knowledge_document`, `api_key`...).
    * The isolation walk creates one of each in another tenant and expects 404 here.

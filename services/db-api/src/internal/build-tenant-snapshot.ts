@@ -3,7 +3,7 @@ import { FEATURES, LANGUAGES, Language, PLANS, type AgentSnapshot, type TenantSn
 import type { Agent } from '@vocalia/db';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { conversationQuotaReached } from '../billing/period-conversations';
+import { stoppedQuotas } from '../usage/monthly-quotas';
 import { tenantPhoneNumbers } from '../tenants/tenant-phone-numbers';
 import { effectiveWidgetSettings } from '../widget/widget-settings';
 
@@ -32,8 +32,8 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
   const db = deps.prisma;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, include: { subscription: true } });
   if (!tenant) throw notFound('Tenant');
-  const [quotaReached, origins, agents, chunks, items, phoneNumbers] = await Promise.all([
-    conversationQuotaReached(db, tenant, tenant.subscription, deps.clock()),
+  const [stopped, origins, agents, chunks, items, phoneNumbers] = await Promise.all([
+    stoppedQuotas(db, tenant, tenant.subscription, deps.clock()),
     db.allowedOrigin.findMany({ where: { tenantId }, orderBy: { origin: 'asc' }, select: { origin: true } }),
     // Past the plan's quota (after a downgrade) the extra agents do not answer.
     db.agent.findMany({ where: { tenantId }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }], take: PLANS[tenant.plan].quotas.agents }),
@@ -60,7 +60,9 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       timezone: tenant.timezone,
       leadThreshold: tenant.leadThreshold,
       phoneNumbers,
-      ...(quotaReached ? { conversationQuotaReached: true } : {}),
+      ...(stopped.conversationsPerMonth ? { conversationQuotaReached: true } : {}),
+      ...(stopped.voiceMinutesIncluded ? { voiceMinutesReached: true } : {}),
+      ...(stopped.telephonyMinutesPerMonth ? { telephonyMinutesReached: true } : {}),
     },
     allowedOrigins: origins.map((o) => o.origin),
     agent: agentSnapshots[0] ?? null,

@@ -8,6 +8,7 @@ const ProblemBody = Problem.meta({ id: 'Problem', description: 'RFC 9457 problem
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: `errors` names each field',
   401: 'Missing, expired, forged or revoked credential',
+  402: 'A monthly quota of the plan is used up (QUOTA_EXCEEDED) or the account is restricted (ACCOUNT_RESTRICTED)',
   403: 'Role too low (FORBIDDEN) or plan lacks the feature (PLAN_REQUIRED, with `feature` and `requiredPlan`)',
   404: "Not found, or another tenant's resource",
   409: 'Conflict with the current state',

@@ -3,6 +3,7 @@ import type { TenantSnapshot } from '@vocalia/contracts';
 import type { SnapshotStore } from '@vocalia/conversation';
 import { AppError } from '@vocalia/service-kit';
 import { isOriginAllowed, normaliseOrigin, type SessionTokens, type WidgetSession } from '@vocalia/widget-auth';
+import { requireVoiceMinutes } from './voice-minutes';
 
 export interface Admitted {
   snapshot: TenantSnapshot;
@@ -16,7 +17,8 @@ export interface AdmitDeps {
 
 /**
  * Who may open `/realtime?token=`: a valid widget token (401), from the page origin it was issued to
- * and that the tenant still allows (403), for an active tenant whose plan has `cloud_voice` (403).
+ * and that the tenant still allows (403), for an active tenant whose plan has `cloud_voice` (403) and
+ * whose streaming voice minutes are not used up (402).
  * Decided before the upgrade, so a refused browser never gets a socket.
  */
 export async function admitUpgrade(deps: AdmitDeps, req: IncomingMessage): Promise<Admitted> {
@@ -30,5 +32,6 @@ export async function admitUpgrade(deps: AdmitDeps, req: IncomingMessage): Promi
   if (!isOriginAllowed(snapshot, session.origin)) throw new AppError('ORIGIN_NOT_ALLOWED', `The origin ${session.origin} is no longer allowed for this tenant.`);
   if (snapshot.tenant.status === 'suspended') throw new AppError('FORBIDDEN', 'This assistant is paused because the account is suspended.');
   if (!snapshot.tenant.features.includes('cloud_voice')) throw new AppError('PLAN_REQUIRED', 'Streaming voice needs a plan with cloud_voice; the widget uses browser speech instead.');
+  requireVoiceMinutes(snapshot);
   return { snapshot, session };
 }

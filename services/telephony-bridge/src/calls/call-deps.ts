@@ -2,6 +2,7 @@ import type { Language, ResolvedPhoneNumber } from '@vocalia/contracts';
 import type { Logger } from '@vocalia/service-kit';
 import type { StreamTokens } from '../stream/stream-token';
 import type { PhoneTurns } from '../turns/phone-turns';
+import type { CallAdmission } from './call-admission';
 import type { CallEvents } from './call-events';
 import type { CallSlots } from './call-slots';
 import type { CallStore } from './call-store';
@@ -20,6 +21,8 @@ export interface SmsSender {
 export interface CallDeps {
   logger: Logger;
   numbers: NumberDirectory;
+  /** Refuses a call before it starts (account restricted, phone minutes used up). */
+  admission: CallAdmission;
   turns: PhoneTurns;
   calls: CallStore;
   slots: CallSlots;

@@ -2,6 +2,7 @@ import type { ResolvedPhoneNumber } from '@vocalia/contracts';
 import type { PhoneAgent } from '../turns/phone-turns';
 import type { InboundCallParams } from '../twilio/webhook-params';
 import { LINE_LANGUAGE, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
+import { refuseCall } from './refuse-call';
 import { SEQUENCE } from './call-events';
 import type { CallState } from './call-store';
 import { PHRASES } from './phrases';
@@ -22,7 +23,7 @@ async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params:
   return listen(opened.language, agent.greeting, deps.urls, consent);
 }
 
-/** `POST /voice/inbound`: resolve the dialled number, hold a place in the tenant's limit, greet. */
+/** `POST /voice/inbound`: resolve the dialled number, refuse it when the tenant may not take calls, hold a place in the tenant's limit, greet. */
 export async function answerInbound(deps: CallDeps, params: InboundCallParams, requestId: string): Promise<string> {
   const resolved: ResolvedPhoneNumber | null = await deps.numbers.resolve(params.To);
   if (!resolved) {
@@ -30,6 +31,8 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
     return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unknownNumber);
   }
   const { settings, tenantId } = resolved;
+  const refusal = await deps.admission(tenantId);
+  if (refusal) return refuseCall(deps, params, resolved, refusal, requestId);
   const agent = await deps.turns.agentFor(tenantId, resolved.agentId);
   if (!agent) {
     deps.logger.warn('call to a tenant that cannot answer calls (suspended, no telephony): apologised and hung up', { callSid: params.CallSid, tenantId });

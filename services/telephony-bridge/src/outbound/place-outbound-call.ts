@@ -36,7 +36,7 @@ const PLACED_MARK_SEC = 24 * 3600;
  */
 export async function placeOutboundCall(deps: OutboundDeps, job: OutboundCallJob, waitForLine: (delayMs: number) => Promise<never>): Promise<string | undefined> {
   const agent = await deps.turns.agentFor(job.tenantId, job.agentId);
-  if (!agent) throw new CannotPlaceCall('the tenant cannot place calls (unknown, suspended or no telephony)');
+  if (!agent) throw new CannotPlaceCall('the tenant cannot place calls (unknown, suspended, no telephony or phone minutes used up)');
   const { from } = job;
   const line = await deps.numbers.resolve(from);
   if (!line || line.tenantId !== job.tenantId) throw new CannotPlaceCall('the caller id is not a number of this tenant');

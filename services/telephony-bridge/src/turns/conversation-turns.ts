@@ -7,7 +7,7 @@ import type { PhoneAgent, PhoneTurns } from './phone-turns';
 const withBusiness = (text: string, snapshot: TenantSnapshot) => text.replaceAll('{business}', snapshot.tenant.name);
 
 /** The agent speaks the tenant's language when it can, else its own first one. */
-function languageOf(snapshot: TenantSnapshot): Language {
+export function languageOf(snapshot: TenantSnapshot): Language {
   const spoken = snapshot.agent?.languages ?? [];
   return spoken.length === 0 || spoken.includes(snapshot.tenant.defaultLanguage) ? snapshot.tenant.defaultLanguage : (spoken[0] as Language);
 }
@@ -23,8 +23,9 @@ function phoneAgent(snapshot: TenantSnapshot): PhoneAgent {
   };
 }
 
-/** A suspended account, or a plan without telephony, does not answer or place calls. */
-const answersCalls = (snapshot: TenantSnapshot) => snapshot.tenant.status !== 'suspended' && snapshot.tenant.features.includes('telephony');
+/** A suspended account, a plan without telephony, or phone minutes used up for the period: no call is answered or placed. */
+const answersCalls = (snapshot: TenantSnapshot) =>
+  snapshot.tenant.status !== 'suspended' && snapshot.tenant.features.includes('telephony') && !snapshot.tenant.telephonyMinutesReached;
 
 /** Phone turns on the shared turn runtime: channel `phone`, the call SID as session id, no page origin. */
 export function conversationTurns(runtime: ConversationRuntime): PhoneTurns {

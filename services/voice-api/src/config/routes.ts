@@ -5,6 +5,7 @@ import { checkOrigin } from '../cors/check-origin';
 import { pageOrigin } from '../cors/page-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
+import { offersStreamingVoice } from '../quota-gate';
 import { ipRateLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import { resolveTenant } from '../snapshots/resolve-tenant';
@@ -36,7 +37,7 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
     }
     requireFeature(snapshot, 'widget_text', 'The chat widget');
     res.setHeader('Cache-Control', 'no-store');
-    const realtimeReady = snapshot.tenant.features.includes('cloud_voice') && (await deps.realtime.ready());
+    const realtimeReady = offersStreamingVoice(snapshot) && (await deps.realtime.ready());
     res.json(getWidgetConfig({ sessionTokens: deps.sessionTokens, realtimeReady }, snapshot, origin, agentId));
   });
 }
