@@ -35,6 +35,8 @@ export * from './http/db-api-billing';
 export * from './http/db-api-audit';
 export * from './http/db-api-internal';
 export * from './http/db-api-webhooks';
+export * from './http/db-api-integrations';
+export * from './http/internal-integrations';
 export * from './http/db-api-telephony';
 export * from './http/oauth';
 export * from './event-data';

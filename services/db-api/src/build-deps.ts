@@ -3,6 +3,7 @@ import { createDeadLetterProbe, createProducer, createRedis, type Closer, type L
 import type { Deps } from './deps';
 import { createStripeClient } from './billing/stripe-client';
 import type { Env } from './env';
+import { createSecretBox } from './integrations/secret-box';
 import { loadJwtKeys } from './credentials/jwt-keys';
 import { createMailer } from './mail/mailer';
 import { createAuthRateLimiters } from './rate-limit/auth-rate-limiters';
@@ -44,7 +45,7 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
   const deps: Deps = {
     env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer,
-    twilio: createTwilioAccount(env), stripe: createStripeClient(env), clock,
+    twilio: createTwilioAccount(env), stripe: createStripeClient(env), integrationSecrets: createSecretBox(env.INTEGRATION_SECRETS_KEY), clock,
   };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all([...Object.values(producers).map((p) => p.close()), deadLetters.close()]) },

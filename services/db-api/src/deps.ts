@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-kit';
 import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
+import type { SecretBox } from './integrations/secret-box';
 import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
 import type { TwilioAccount } from './twilio/twilio-account';
@@ -33,5 +34,7 @@ export interface Deps {
   twilio: TwilioAccount | null;
   /** Null when STRIPE_SECRET_KEY is not set: billing works without payments. */
   stripe: Stripe | null;
+  /** Seals and opens tenants' provider secrets (INTEGRATION_SECRETS_KEY). */
+  integrationSecrets: SecretBox;
   clock: () => Date;
 }
