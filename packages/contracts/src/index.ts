@@ -40,3 +40,4 @@ export * from './http/internal-integrations';
 export * from './http/db-api-telephony';
 export * from './http/oauth';
 export * from './event-data';
+export * from './inbound-providers';
