@@ -16,7 +16,7 @@ export async function listAbandonedCheckouts(deps: Deps, tenantId: string): Prom
   const rows = await deps.prisma.abandonedCheckout.findMany({ where: { tenantId }, orderBy: { createdAt: 'desc' }, take: LIMIT });
   return {
     items: rows.map((r) => ({
-      id: r.id, email: r.email, phone: r.phone, totalPrice: r.totalPrice.toNumber(), currency: r.currency, recoveryUrl: r.recoveryUrl, callId: r.callId,
+      id: r.id, email: r.email, phone: r.phone, totalPrice: r.totalPrice.toNumber(), currency: r.currency, recoveryUrl: r.recoveryUrl, callId: r.callId?.startsWith('claim:') ? null : r.callId,
       recoveredAt: r.recoveredAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
     })),
   };
