@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { INTERNAL_TOKEN_HEADER, IntegrationSecret } from '@vocalia/contracts';
+import { createVocaliaClient } from '@vocalia/sdk';
+import { listen } from '@vocalia/service-kit';
 import { createSecretBox } from '../src/integrations/secret-box';
 import { addMemberSession, bearer, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
@@ -96,6 +100,31 @@ describe('integrations (provider connections with encrypted secrets)', () => {
     const member = await addMemberSession(t, pro, 'member');
     expect((await request(t.app).get(base).set(bearer(member))).status).toBe(200);
     expect((await request(t.app).post(base).set(bearer(member)).send({ provider: 'hubspot', accountId: portal(), secret: HUBSPOT_SECRET })).status).toBe(403);
+  });
+});
+
+describe('integrations through the SDK', () => {
+  let t: TestApp;
+  let server: Server;
+  beforeAll(async () => {
+    t = await startTestApp({ workers: false });
+    server = await listen(t.app, 0, undefined, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await new Promise((done) => server.close(done));
+    await t.close();
+  });
+
+  it('when an integrator connects, lists and disconnects a shop and reads its orders and carts with the SDK, then every call parses against the contracts', async () => {
+    const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'ecommerce' } });
+    const client = createVocaliaClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, accessToken: s.accessToken });
+    const shop = await client.integrations.connect({ provider: 'shopify', accountId: 'sdk-shop.myshopify.com', secret: 'shpss_sdk_secret_000001' });
+    expect((await client.integrations.list()).items).toEqual([shop]);
+    expect(await client.shop.orders()).toEqual({ items: [] });
+    expect(await client.shop.abandonedCheckouts()).toEqual({ items: [] });
+    await client.integrations.disconnect(shop.id);
+    await expect(client.integrations.disconnect(shop.id)).rejects.toMatchObject({ status: 404 });
   });
 });
 
