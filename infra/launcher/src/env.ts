@@ -15,6 +15,7 @@ export const LauncherEnv = z.object({
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
   WIDGET_TOKEN_SECRET: z.string().min(32).optional(),
   OAUTH_COOKIE_SECRET: z.string().min(32).optional(),
+  INTEGRATION_SECRETS_KEY: z.string().min(45).optional(),
   DB_API_INTERNAL_URL: z.url().optional(),
   JWT_PRIVATE_KEY: z.string().optional(),
   JWT_PUBLIC_KEY: z.string().optional(),

@@ -16,8 +16,10 @@ describe('loadFleetSecrets', () => {
     expect(first.INTERNAL_API_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(first.WIDGET_TOKEN_SECRET).toMatch(/^[0-9a-f]{64}$/);
     expect(first.OAUTH_COOKIE_SECRET).toMatch(/^[0-9a-f]{64}$/);
-    expect(new Set(Object.values(first)).size).toBe(3);
-    for (const file of ['internal-api-token', 'widget-token-secret', 'oauth-cookie-secret']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+    expect(first.INTEGRATION_SECRETS_KEY).toMatch(/^local:[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(first.INTEGRATION_SECRETS_KEY.slice(6), 'base64')).toHaveLength(32);
+    expect(new Set(Object.values(first)).size).toBe(4);
+    for (const file of ['internal-api-token', 'widget-token-secret', 'oauth-cookie-secret', 'integration-secrets-key']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
 
     expect(loadFleetSecrets(dir, {})).toEqual(first);
@@ -31,10 +33,12 @@ describe('loadFleetSecrets', () => {
       expect(b.WIDGET_TOKEN_SECRET).not.toBe(a.WIDGET_TOKEN_SECRET);
       expect(b.INTERNAL_API_TOKEN).not.toBe(a.INTERNAL_API_TOKEN);
       expect(b.OAUTH_COOKIE_SECRET).not.toBe(a.OAUTH_COOKIE_SECRET);
+      expect(b.INTEGRATION_SECRETS_KEY).not.toBe(a.INTEGRATION_SECRETS_KEY);
       const published = ['voice-api', 'db-api', 'oauth-gateway'].map((service) => repoFile('services', service, 'src', 'env.ts')).join('\n');
       expect(published).not.toContain(a.WIDGET_TOKEN_SECRET);
       expect(published).not.toContain(a.INTERNAL_API_TOKEN);
       expect(published).not.toContain(a.OAUTH_COOKIE_SECRET);
+      expect(published).not.toContain(a.INTEGRATION_SECRETS_KEY.slice(6));
     } finally {
       rmSync(join(other, '..'), { recursive: true, force: true });
     }
@@ -45,6 +49,7 @@ describe('loadFleetSecrets', () => {
       INTERNAL_API_TOKEN: 'from-the-environment-token',
       WIDGET_TOKEN_SECRET: 'from-the-environment-widget-secret-0123456789',
       OAUTH_COOKIE_SECRET: 'from-the-environment-oauth-cookie-secret-0123',
+      INTEGRATION_SECRETS_KEY: `env:${Buffer.alloc(32, 7).toString('base64')}`,
     };
     expect(loadFleetSecrets(dir, env)).toEqual(env);
     expect(existsSync(dir)).toBe(false);

@@ -97,7 +97,12 @@ export const UsageThresholdReachedData = z.strictObject({
   periodEnd: z.iso.datetime(),
 });
 
-export const TenantUpdatedData = z.strictObject({ what: TenantUpdated.shape.what, at: z.iso.datetime() });
+export const TenantUpdatedData = z.strictObject({
+  what: TenantUpdated.shape.what,
+  /** The settings that changed (`callSettings.<name>` for call settings); values are read with `GET /api/v1/tenant`. */
+  fields: z.array(z.string().min(1)).min(1),
+  at: z.iso.datetime(),
+});
 
 export const DOMAIN_EVENT_DATA = {
   'conversation.started': ConversationStartedData,

@@ -15,6 +15,7 @@ import {
 import { phoneNumbersResource } from './resources/telephony';
 import { identitiesResource } from './resources/identities';
 import { webhooksResource } from './resources/webhooks';
+import { integrationsResource, shopResource } from './resources/integrations';
 import { analyticsResource, bookingsResource, leadsResource } from './resources/leads';
 import { browserAuthResource } from './resources/browser-auth';
 import { BROWSER_SESSION_HEADER, BROWSER_SESSION_MODE } from '@vocalia/contracts';
@@ -58,6 +59,8 @@ export function createVocaliaClient(opts: VocaliaClientOptions) {
     widget: widgetResource(request),
     gdpr: gdprResource(request),
     webhooks: webhooksResource(request),
+    integrations: integrationsResource(request),
+    shop: shopResource(request),
     identities: identitiesResource(request),
     leads: leadsResource(request),
     bookings: bookingsResource(request),

@@ -3,6 +3,7 @@ import { createDeadLetterProbe, createProducer, createRedis, type Closer, type L
 import type { Deps } from './deps';
 import { createStripeClient } from './billing/stripe-client';
 import type { Env } from './env';
+import { createSecretBox } from './integrations/secret-box';
 import { loadJwtKeys } from './credentials/jwt-keys';
 import { createKnowledgeEmbedder } from './knowledge/embed-chunks';
 import { createMailer } from './mail/mailer';
@@ -45,7 +46,8 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
   const deps: Deps = {
     env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer,
-    twilio: createTwilioAccount(env), stripe: createStripeClient(env), embeddings: createKnowledgeEmbedder(env), clock,
+    twilio: createTwilioAccount(env), stripe: createStripeClient(env), embeddings: createKnowledgeEmbedder(env),
+    integrationSecrets: createSecretBox(env.INTEGRATION_SECRETS_KEY), clock,
   };
   const closers: Closer[] = [
     { name: 'producers', close: () => Promise.all([...Object.values(producers).map((p) => p.close()), deadLetters.close()]) },

@@ -4,6 +4,7 @@ import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-
 import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
 import type { KnowledgeEmbedder } from './knowledge/embed-chunks';
+import type { SecretBox } from './integrations/secret-box';
 import type { Mailer } from './mail/mailer';
 import type { AuthRateLimiters } from './rate-limit/auth-rate-limiters';
 import type { TwilioAccount } from './twilio/twilio-account';
@@ -36,5 +37,7 @@ export interface Deps {
   stripe: Stripe | null;
   /** Null when EMBEDDINGS_BASE_URL is not set: knowledge is stored without vectors. */
   embeddings: KnowledgeEmbedder | null;
+  /** Seals and opens tenants' provider secrets (INTEGRATION_SECRETS_KEY). */
+  integrationSecrets: SecretBox;
   clock: () => Date;
 }

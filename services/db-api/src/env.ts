@@ -7,7 +7,11 @@ const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vocalia';
 const DEV_INTERNAL_TOKEN = 'dev-internal-token-not-for-production';
 // Where a local SMTP catcher (the launcher's, or any other) listens by convention.
 const DEV_SMTP_URL = 'smtp://127.0.0.1:1025';
-const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'SMTP_URL'] as const;
+// A published 32-byte key: encrypts provider secrets outside production only.
+export const DEV_INTEGRATION_SECRETS_KEY = `dev:${Buffer.from('vocalia-dev-integration-secrets!').toString('base64')}`;
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'SMTP_URL', 'INTEGRATION_SECRETS_KEY'] as const;
+/** `<id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, every one decrypts (rotation). */
+const KEY_LIST = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -58,12 +62,15 @@ export const EnvSchema = BaseEnv.extend({
   SITE_CHECK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   /** With EMBEDDINGS_BASE_URL, each knowledge chunk is embedded once at ingestion and its vector travels in the snapshot. */
   ...EmbeddingsEnv.shape,
+  /** AES-256-GCM keys for tenants' provider secrets (Shopify, HubSpot, Klaviyo): `<id>:<base64 32 bytes>[,<older id>:<key>...]`. */
+  INTEGRATION_SECRETS_KEY: z.string().regex(KEY_LIST, 'must be <id>:<base64 of 32 bytes>, comma-separated, newest first').optional(),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL'> & {
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'INTERNAL_API_TOKEN' | 'SMTP_URL' | 'INTEGRATION_SECRETS_KEY'> & {
   DATABASE_URL: string;
   INTERNAL_API_TOKEN: string;
   SMTP_URL: string;
+  INTEGRATION_SECRETS_KEY: string;
 };
 
 /** Parse an environment: production must name its database, internal token, JWT keys and SMTP server; dev gets defaults. */
@@ -72,6 +79,7 @@ export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
   if (raw.NODE_ENV === 'production') {
     const missing = REQUIRED_IN_PRODUCTION.filter((key) => !raw[key]).map((key) => `${key} (required in production)`);
     if (raw.INTERNAL_API_TOKEN === DEV_INTERNAL_TOKEN) missing.push('INTERNAL_API_TOKEN (the development default is refused in production)');
+    if (raw.INTEGRATION_SECRETS_KEY?.split(',').some((k) => k === DEV_INTEGRATION_SECRETS_KEY)) missing.push('INTEGRATION_SECRETS_KEY (the development key is refused in production)');
     if (missing.length) throw new EnvError('db-api', missing);
   }
   if (Boolean(raw.TWILIO_ACCOUNT_SID) !== Boolean(raw.TWILIO_AUTH_TOKEN)) {
@@ -82,6 +90,7 @@ export function parseServiceEnv(source: NodeJS.ProcessEnv): Env {
     DATABASE_URL: raw.DATABASE_URL ?? DEV_DATABASE_URL,
     INTERNAL_API_TOKEN: raw.INTERNAL_API_TOKEN ?? DEV_INTERNAL_TOKEN,
     SMTP_URL: raw.SMTP_URL ?? DEV_SMTP_URL,
+    INTEGRATION_SECRETS_KEY: raw.INTEGRATION_SECRETS_KEY ?? DEV_INTEGRATION_SECRETS_KEY,
     // PEM keys often arrive through env files with literal "\n".
     JWT_PRIVATE_KEY: raw.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n'),
     JWT_PUBLIC_KEY: raw.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),

@@ -22,6 +22,8 @@ import { phoneNumberRouteDocs } from './phone-numbers/openapi';
 import { usageRouteDocs } from './usage/openapi';
 import { widgetRouteDocs } from './widget/openapi';
 import { webhookRouteDocs } from './webhooks/openapi';
+import { integrationRouteDocs } from './integrations/openapi';
+import { commerceRouteDocs } from './commerce/openapi';
 import { leadRouteDocs } from './leads/openapi';
 import { analyticsRouteDocs } from './analytics/openapi';
 import { siteCheckRouteDocs } from './site-check/openapi';
@@ -52,6 +54,8 @@ export const routeDocs: RouteDoc[] = [
   ...usageRouteDocs,
   ...widgetRouteDocs,
   ...webhookRouteDocs,
+  ...integrationRouteDocs,
+  ...commerceRouteDocs,
   ...leadRouteDocs,
   ...analyticsRouteDocs,
   ...siteCheckRouteDocs,

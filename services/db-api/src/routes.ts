@@ -25,6 +25,8 @@ import { registerPhoneNumberRoutes } from './phone-numbers/routes';
 import { registerUsageRoutes } from './usage/routes';
 import { registerWidgetRoutes } from './widget/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
+import { registerIntegrationRoutes } from './integrations/routes';
+import { registerCommerceRoutes } from './commerce/routes';
 import { registerLeadRoutes } from './leads/routes';
 import { registerAnalyticsRoutes } from './analytics/routes';
 import { registerSiteCheckRoutes } from './site-check/routes';
@@ -58,6 +60,8 @@ export function registerRoutes(router: Router, deps: Deps): void {
   registerUsageRoutes(router, deps);
   registerWidgetRoutes(router, deps);
   registerWebhookRoutes(router, deps);
+  registerIntegrationRoutes(router, deps);
+  registerCommerceRoutes(router, deps);
   registerLeadRoutes(router, deps);
   registerAnalyticsRoutes(router, deps);
   registerSiteCheckRoutes(router, deps);

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { EnvError } from '@vocalia/service-kit';
-import { parseServiceEnv } from '../src/env';
+import { DEV_INTEGRATION_SECRETS_KEY, parseServiceEnv } from '../src/env';
 
 const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 
@@ -31,7 +31,7 @@ describe('db-api environment', () => {
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as Error).message;
-    for (const name of ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'SMTP_URL']) expect(message).toContain(name);
+    for (const name of ['DATABASE_URL', 'INTERNAL_API_TOKEN', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'SMTP_URL', 'INTEGRATION_SECRETS_KEY']) expect(message).toContain(name);
     expect(message).toMatch(/^db-api: bad env: .*Fix: set it, see README > Configuration$/);
   });
 
@@ -46,10 +46,17 @@ describe('db-api environment', () => {
       SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
       MAIL_FROM: 'VocalIA <no-reply@example.com>',
       MIGRATE_ON_START: 'false',
+      INTEGRATION_SECRETS_KEY: `k1:${'A'.repeat(43)}=`,
     });
     expect(env.SMTP_URL).toBe('smtps://mailer:secret@smtp.example.com:465');
     expect(env.JWT_PRIVATE_KEY).toBe(pair.privateKey);
     expect(env.MIGRATE_ON_START).toBe(false);
+  });
+
+  it('when the integration secrets key is the development one in production, or malformed, then the error names it', () => {
+    expect(() => parseServiceEnv({ NODE_ENV: 'production', INTEGRATION_SECRETS_KEY: DEV_INTEGRATION_SECRETS_KEY })).toThrow(/INTEGRATION_SECRETS_KEY \(the development key is refused in production\)/);
+    expect(() => parseServiceEnv({ INTEGRATION_SECRETS_KEY: 'k1:tooshort' })).toThrow(/INTEGRATION_SECRETS_KEY/);
+    expect(parseServiceEnv({}).INTEGRATION_SECRETS_KEY).toBe(DEV_INTEGRATION_SECRETS_KEY);
   });
 
   it('when a value is malformed, then the error names it', () => {

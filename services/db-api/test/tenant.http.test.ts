@@ -30,6 +30,18 @@ describe('tenant settings', () => {
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'tenant.updated' } })).toBe(1);
   });
 
+  it('when settings change and an endpoint subscribes to tenant.updated, then one delivery names the fields and is enqueued; an empty patch sends none', async () => {
+    const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'pro' } });
+    const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example.com/t', secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', eventTypes: ['tenant.updated'] } });
+    expect((await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send({ leadThreshold: 75, callSettings: { smsSummary: true } })).status).toBe(200);
+    expect((await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send({})).status).toBe(200);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ eventType: 'tenant.updated', status: 'pending', payload: { type: 'tenant.updated', data: { what: 'settings', fields: ['leadThreshold', 'callSettings.smsSummary'] } } });
+    expect((await t.deps.producers.webhooks.queue.getJob(deliveries[0]!.id))?.data).toMatchObject({ deliveryId: deliveries[0]!.id, eventType: 'tenant.updated' });
+  });
+
   it.each([
     [{ currency: 'XYZ' }, 'body.currency'],
     [{ currency: 'euro' }, 'body.currency'],

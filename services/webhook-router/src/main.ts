@@ -1,6 +1,7 @@
 import { createLogger, createProducer, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { loadServiceEnv } from './env';
+import { createIntegrationSecrets } from './inbound/integration-secrets';
 import { startDeliveries } from './start-deliveries';
 
 async function main(): Promise<void> {
@@ -10,7 +11,13 @@ async function main(): Promise<void> {
   const producerConnection = createRedis(env.REDIS_URL, 'producer');
   const deliveries = startDeliveries(env, logger);
   const inboundProducer = createProducer('inbound-events', { connection: producerConnection });
-  const inbound = { logger, prisma: deliveries.deps.prisma, producer: inboundProducer, stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET };
+  const integrationSecrets = createIntegrationSecrets({
+    dbApiUrl: env.DB_API_INTERNAL_URL, token: env.INTERNAL_API_TOKEN, timeoutMs: env.DB_API_TIMEOUT_MS, ttlMs: env.INTEGRATION_SECRET_CACHE_SEC * 1000, clock: Date.now,
+  });
+  const inbound = {
+    logger, prisma: deliveries.deps.prisma, producer: inboundProducer, stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    integrationSecrets, publicBaseUrl: env.PUBLIC_BASE_URL, clock: () => new Date(),
+  };
   await runService({
     service: 'webhook-router',
     port: env.PORT,

@@ -25,7 +25,7 @@ describe('inbound Stripe webhooks', () => {
     redis = createRedis(REDIS_URL, 'worker');
     producer = createProducer('inbound-events', { connection: redis, prefix: t.queuePrefix });
     const logger = createLogger('webhook-router', 'silent');
-    app = createApp({ logger, redis, inbound: { logger, prisma: t.deps.prisma, producer, stripeWebhookSecret: secret } });
+    app = createApp({ logger, redis, inbound: { logger, prisma: t.deps.prisma, producer, stripeWebhookSecret: secret, publicBaseUrl: 'http://localhost:8080', clock: () => new Date() } });
   });
   afterAll(async () => {
     await producer.close();

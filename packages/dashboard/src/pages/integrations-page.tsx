@@ -6,6 +6,7 @@ import { CopyButton } from '../ui/copy-button';
 import { Field, FormError } from '../ui/field';
 import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
+import { ConnectedApps } from './connected-apps';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
@@ -88,6 +89,7 @@ function Integrations() {
 export function IntegrationsPage() {
   return (
     <Shell title={t('navIntegrations')}>
+      <ConnectedApps />
       <PlanGate feature="webhooks">
         <Integrations />
       </PlanGate>

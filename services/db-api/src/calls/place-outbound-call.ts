@@ -23,11 +23,16 @@ const invalid = (path: string, message: string) => new AppError('VALIDATION_FAIL
  * delayed to `scheduledAt` when given.
  */
 export async function placeOutboundCall(deps: Deps, auth: AuthContext, input: CreateOutboundCallRequest): Promise<OutboundCallAccepted> {
+  return placeOutboundCallAs(deps, auth.tenantId, actorOf(auth), input);
+}
+
+/** The same, for the platform acting on the tenant's behalf (`actor` as audited, e.g. a cart-recovery call). */
+export async function placeOutboundCallAs(deps: Deps, tenantId: string, actor: string, input: CreateOutboundCallRequest): Promise<OutboundCallAccepted> {
   const now = deps.clock();
   const when = input.scheduledAt ? new Date(input.scheduledAt) : now;
   if (when.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw invalid('body.scheduledAt', 'is in the past');
   if (when.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_MS) throw invalid('body.scheduledAt', 'is more than 30 days ahead');
-  const tenant = await deps.prisma.tenant.findUnique({ where: { id: auth.tenantId }, include: { subscription: true } });
+  const tenant = await deps.prisma.tenant.findUnique({ where: { id: tenantId }, include: { subscription: true } });
   if (!tenant) throw notFound('Tenant');
   await requirePhoneMinutes(deps, tenant, now);
   const parties = await outboundCallParties(deps, tenant.id, input);
@@ -54,6 +59,6 @@ export async function placeOutboundCall(deps: Deps, auth: AuthContext, input: Cr
     deps.logger.error('outbound call not queued', { callId: call.id, error: err instanceof Error ? err.message : String(err) });
     throw new AppError('UNAVAILABLE', 'The call could not be queued; nothing was dialled, retry later');
   }
-  await recordAudit(deps, { tenantId: tenant.id, actor: actorOf(auth), action: 'call.outbound_queued', target: `call:${call.id}`, meta: { reason: input.reason, to: call.to, scheduledAt: input.scheduledAt ?? null } });
+  await recordAudit(deps, { tenantId: tenant.id, actor, action: 'call.outbound_queued', target: `call:${call.id}`, meta: { reason: input.reason, to: call.to, scheduledAt: input.scheduledAt ?? null } });
   return { id: call.id, status: 'queued', scheduledAt: input.scheduledAt ? when.toISOString() : null };
 }

@@ -82,7 +82,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const mailbox = await startMailbox();
-  const env = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, DB_POOL_SIZE: '5', SMTP_URL: mailbox.smtpUrl, ...opts.env });
+  const env = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, DB_POOL_SIZE: '5', SMTP_URL: mailbox.smtpUrl, INTEGRATION_SECRETS_KEY: `test:${randomBytes(32).toString('base64')}`, ...opts.env });
   const queuePrefix = `test-dbapi-${randomBytes(6).toString('hex')}`;
   const logger = createLogger('db-api', env.LOG_LEVEL);
   const { deps, closers } = buildDeps(env, logger, { queuePrefix, clock: opts.clock });

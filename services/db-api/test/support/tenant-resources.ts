@@ -37,6 +37,9 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
   const delivery = await t.deps.prisma.webhookDelivery.create({
     data: { tenantId: b.tenantId, endpointId: endpoint.id, eventId: `evt_${randomUUID()}`, eventType: 'lead.qualified', payload: {}, status: 'failed', attempts: 8 },
   });
+  const integration = await t.deps.prisma.integrationConnection.create({
+    data: { tenantId: b.tenantId, provider: 'hubspot', accountId: String(Math.floor(Math.random() * 1e9)), secretCiphertext: 'sealed', secretKeyId: 'test' },
+  });
   const identity = await t.deps.prisma.oAuthIdentity.create({ data: { provider: 'github', providerUserId: randomUUID(), userId: b.userId, email: b.email } });
   return {
     agent: agent.id,
@@ -54,6 +57,7 @@ export async function createTenantResources(t: TestApp, b: TestSession): Promise
     webhook_endpoint: endpoint.id,
     webhook_delivery: delivery.id,
     oauth_identity: identity.id,
+    integration: integration.id,
   };
 }
 

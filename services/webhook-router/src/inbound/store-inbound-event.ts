@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { InboundEventJob } from '@vocalia/contracts';
 import { Prisma } from '@vocalia/db';
 import { currentContext } from '@vocalia/service-kit';
 import type { InboundDeps } from './inbound-deps';
 
 export interface VerifiedEvent {
-  provider: 'stripe';
+  provider: InboundEventJob['provider'];
   providerEventId: string;
   type: string;
   tenantId: string | null;
@@ -38,5 +39,12 @@ export async function storeInboundEvent(deps: InboundDeps, event: VerifiedEvent)
       type: event.type,
     });
   }
+  return { duplicate };
+}
+
+/** A provider batch (HubSpot, Klaviyo): each event stored once; `duplicate` when every one was already stored. */
+export async function storeInboundEvents(deps: InboundDeps, events: VerifiedEvent[]): Promise<{ duplicate: boolean }> {
+  let duplicate = true;
+  for (const event of events) duplicate = (await storeInboundEvent(deps, event)).duplicate && duplicate;
   return { duplicate };
 }
