@@ -111,7 +111,7 @@ describe('outbound webhook deliveries', () => {
     await t.deps.prisma.webhookEndpoint.update({ where: { id: ok.endpointId }, data: { url: receiver.url } });
     const d = await t.delivery(ok);
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered' });
-    // WEBHOOK_ENDPOINT_CONCURRENCY (default 4) requests at most, out of the worker's 16 slots.
+    // WEBHOOK_ENDPOINT_CONCURRENCY (default 4) requests at most, out of the worker's 64 slots.
     expect(hanging.received.length).toBeLessThanOrEqual(4);
     await Promise.all([hanging.close(), receiver.close()]);
   });

@@ -71,21 +71,25 @@ const storable = (s: string | null) => (s === null ? null : s.replaceAll('\u0000
 export async function recordAttempts(pool: Pool, records: AttemptRecord[], now: Date): Promise<void> {
   const column = <T>(pick: (r: AttemptRecord) => T) => records.map(pick);
   const endpoints = [...endpointChanges(records)];
-  await pool.query(RECORD_SQL, [
-    column(() => randomUUID()),
-    column((r) => r.tenantId),
-    column((r) => r.deliveryId),
-    column((r) => r.attempt),
-    column((r) => r.statusCode),
-    column((r) => r.latencyMs),
-    column((r) => storable(r.error)),
-    column((r) => storable(r.response)),
-    column((r) => r.status),
-    column((r) => storable(r.lastError)),
-    column((r) => r.nextAttemptAt),
-    now,
-    endpoints.map(([id]) => id),
-    endpoints.map(([, c]) => c.tenantId),
-    endpoints.map(([, c]) => c.action),
-  ]);
+  await pool.query({
+    name: 'webhook-record',
+    text: RECORD_SQL,
+    values: [
+      column(() => randomUUID()),
+      column((r) => r.tenantId),
+      column((r) => r.deliveryId),
+      column((r) => r.attempt),
+      column((r) => r.statusCode),
+      column((r) => r.latencyMs),
+      column((r) => storable(r.error)),
+      column((r) => storable(r.response)),
+      column((r) => r.status),
+      column((r) => storable(r.lastError)),
+      column((r) => r.nextAttemptAt),
+      now,
+      endpoints.map(([id]) => id),
+      endpoints.map(([, c]) => c.tenantId),
+      endpoints.map(([, c]) => c.action),
+    ],
+  });
 }
