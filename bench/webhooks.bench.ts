@@ -2,7 +2,7 @@
  * Outbound webhook deliveries: webhook-router's delivery worker (real PostgreSQL, real Redis, the
  * production code path: claim, sign, POST, log the attempt) against a local receiver, beside BullMQ's
  * own throughput for empty jobs measured in the same run. Lag = delivery row committed -> receiver got it.
- * Two phases: a burst (every row committed at once: throughput, lag includes the backlog) and a steady
+ * After a warm-up, two phases: a burst (every row committed at once: throughput, lag includes the backlog) and a steady
  * stream at BENCH_WEBHOOK_RATE rows/s (lag at that load). Rows are written as db-api writes them (one
  * multi-row insert, then the jobs), in raw SQL so the producer's cost stays small beside the worker's.
  * Prints figures, asserts nothing. Run: `npx tsx bench/webhooks.bench.ts`
@@ -26,6 +26,8 @@ const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 3000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 50);
 const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 1000);
 const BATCH = 100;
+/** Deliveries sent first and not measured, so neither phase pays for the JIT's first compilations. */
+const WARMUP = 500;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 /** This process's CPU (user + system) per job, in ms: less sensitive than rates to other processes sharing the cores. */
@@ -111,13 +113,14 @@ async function phase(
   ctx: { pool: Pool; producer: Producer<'webhook-deliveries'>; receiver: Awaited<ReturnType<typeof startReceiver>>; tenantId: string; endpointIds: string[] },
   tag: string,
   rate: number | null,
+  count = COUNT,
 ): Promise<Phase> {
   const committed = new Map<string, number>();
-  const eventIds = Array.from({ length: COUNT }, (_v, i) => `evt_${tag}_${i}`);
+  const eventIds = Array.from({ length: count }, (_v, i) => `evt_${tag}_${i}`);
   const arrived = ctx.receiver.all(eventIds);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  for (let i = 0; i < COUNT; i += BATCH) {
+  for (let i = 0; i < count; i += BATCH) {
     if (rate) await sleep(Math.max(0, started + (i / rate) * 1000 - performance.now()));
     const rows = eventIds.slice(i, i + BATCH).map((eventId, j) => ({ id: `dlv_${tag}_${i + j}_${randomBytes(4).toString('hex')}`, eventId, endpointId: ctx.endpointIds[(i + j) % ctx.endpointIds.length] as string }));
     const payloads = rows.map((r, j) => JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n: i + j, eventId: r.eventId } }));
@@ -134,8 +137,8 @@ async function phase(
     );
   }
   await arrived;
-  const perSec = COUNT / ((performance.now() - started) / 1000);
-  const cpuMs = cpuMsPer(process.cpuUsage(cpu), COUNT);
+  const perSec = count / ((performance.now() - started) / 1000);
+  const cpuMs = cpuMsPer(process.cpuUsage(cpu), count);
   const lags = eventIds.map((id) => (ctx.receiver.arrivals.get(id) ?? NaN) - (committed.get(id) ?? NaN)).sort((a, b) => a - b);
   return { perSec, cpuMs, lags };
 }
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
   );
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   const ctx = { pool, producer: running.deps.producer, receiver, tenantId: tenant.id, endpointIds: endpoints.map((e) => e.id) };
+  await phase(ctx, 'warmup', null, WARMUP);
   const burst = await phase(ctx, 'burst', null);
   const steady = await phase(ctx, 'steady', RATE);
   const delivered = await prisma.webhookDelivery.count({ where: { status: 'delivered' } });
@@ -174,7 +178,7 @@ async function main(): Promise<void> {
 
   const lag = (p: Phase) => `${percentile(p.lags, 50).toFixed(0)} / ${percentile(p.lags, 99).toFixed(0)}`;
   out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints on one local receiver, ${cpus().length} cores, load ${loadavg()[0]?.toFixed(2)}`);
-  out(`  delivered rows / attempts logged       ${delivered} / ${attempts} (of ${2 * COUNT})`);
+  out(`  delivered rows / attempts logged       ${delivered} / ${attempts} (of ${WARMUP + 2 * COUNT})`);
   out(`  burst: deliveries/s                    ${burst.perSec.toFixed(0)}  (${(burst.perSec / baseline.perSec).toFixed(2)} of BullMQ's empty-job rate)`);
   out(`  burst: lag p50 / p99 (ms)              ${lag(burst)}  (row committed -> receiver got it; includes the backlog)`);
   out(`  steady ${RATE}/s offered: deliveries/s   ${steady.perSec.toFixed(0)}`);
