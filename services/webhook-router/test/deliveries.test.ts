@@ -174,4 +174,17 @@ describe('outbound webhook deliveries: the rows are the truth', () => {
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
     await receiver.close();
   });
+
+  it('when more deliveries lost their jobs than one page holds, then one sweep enqueues every one, each once', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
+    const lost = [];
+    for (let i = 0; i < 5; i++) lost.push(await t.delivery(ep, { enqueue: false }));
+    now = new Date(now.getTime() + SWEEP_GRACE_MS + 1000);
+    expect(await sweepDueDeliveries(t.deps, { page: 2, max: 100 })).toBe(5);
+    for (const d of lost) expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(receiver.received.map((r) => r.headers['webhook-id']).sort()).toEqual(lost.map((d) => d.eventId).sort());
+    await receiver.close();
+  });
 });
