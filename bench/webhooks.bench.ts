@@ -14,8 +14,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'pg';
-import { dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
+import { createPgPool, dropDatabase, ensureDatabase, migrateDatabase, type PgPool } from '@vocalia/db';
 import { createProducer, createRedis, createWorker, type Producer, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
 import { discardingLogger } from './support/servers';
@@ -110,7 +109,7 @@ interface Phase {
  * jobs as db-api does, then waits for the receiver to have every one.
  */
 async function phase(
-  ctx: { pool: Pool; producer: Producer<'webhook-deliveries'>; receiver: Awaited<ReturnType<typeof startReceiver>>; tenantId: string; endpointIds: string[] },
+  ctx: { pool: PgPool; producer: Producer<'webhook-deliveries'>; receiver: Awaited<ReturnType<typeof startReceiver>>; tenantId: string; endpointIds: string[] },
   tag: string,
   rate: number | null,
   count = COUNT,
@@ -159,7 +158,7 @@ async function main(): Promise<void> {
   const endpoints = await Promise.all(
     Array.from({ length: ENDPOINTS }, (_v, i) => prisma.webhookEndpoint.create({ data: { tenantId: tenant.id, url: `${receiver.url}/hook/${i}`, secret: `whsec_${randomBytes(32).toString('base64')}` } })),
   );
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = createPgPool(databaseUrl, { poolSize: 2 });
   const ctx = { pool, producer: running.deps.producer, receiver, tenantId: tenant.id, endpointIds: endpoints.map((e) => e.id) };
   await phase(ctx, 'warmup', null, WARMUP);
   const burst = await phase(ctx, 'burst', null);

@@ -1,8 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
+export type PgPool = Pool;
 
 export interface CreatePrismaOptions {
   /** Maximum connections in this process's pool (pg's `max`); default 10. */
@@ -15,4 +16,9 @@ export interface CreatePrismaOptions {
 export function createPrisma(databaseUrl: string, opts: CreatePrismaOptions = {}): Db {
   const adapter = new PrismaPg(opts.pool ?? { connectionString: databaseUrl, max: opts.poolSize ?? 10 });
   return new PrismaClient({ adapter });
+}
+
+/** A node-postgres pool for raw SQL beside Prisma on the same connections (pass it to createPrisma as `pool`). */
+export function createPgPool(databaseUrl: string, opts: { poolSize?: number } = {}): PgPool {
+  return new Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
 }

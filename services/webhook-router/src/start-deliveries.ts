@@ -1,5 +1,4 @@
-import { createPrisma } from '@vocalia/db';
-import { Pool } from 'pg';
+import { createPgPool, createPrisma } from '@vocalia/db';
 import { createProducer, createRedis, type Logger } from '@vocalia/service-kit';
 import type { DeliveryDeps } from './deps';
 import type { Env } from './env';
@@ -28,7 +27,7 @@ export interface RunningDeliveries {
 /** The outbound side of webhook-router: one PostgreSQL pool (Prisma and the batched raw SQL), the deliveries worker, and the sweeper. */
 export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverrides = {}): RunningDeliveries {
   const prefix = opts.queuePrefix ?? 'vocalia';
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE });
+  const pool = createPgPool(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
   const prisma = createPrisma(env.DATABASE_URL, { pool });
   const workerConnection = createRedis(env.REDIS_URL, 'worker');
   const producerConnection = createRedis(env.REDIS_URL, 'worker');

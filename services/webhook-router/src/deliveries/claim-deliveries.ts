@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { PgPool } from '@vocalia/db';
 import type { SigningSecrets } from './sign-delivery';
 
 /** A delivery whose next attempt this worker now owns, with what sending it needs. */
@@ -85,7 +85,7 @@ function toClaim(r: ClaimRow): Claim {
 }
 
 /** Claims the next attempt of each delivery id, answering in the order asked; an id asked twice is claimed once. */
-export async function claimDeliveries(pool: Pool, ids: string[], times: ClaimTimes): Promise<Claim[]> {
+export async function claimDeliveries(pool: PgPool, ids: string[], times: ClaimTimes): Promise<Claim[]> {
   const { rows } = await pool.query<ClaimRow>({ name: 'webhook-claim', text: CLAIM_SQL, values: [[...new Set(ids)], times.dueBy, times.leaseUntil, times.now] });
   const byId = new Map(rows.map((r) => [r.id, toClaim(r)]));
   return ids.map((id) => {

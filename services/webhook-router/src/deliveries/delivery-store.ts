@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { PgPool } from '@vocalia/db';
 import { createBatcher } from './batcher';
 import { claimDeliveries, type Claim } from './claim-deliveries';
 import { recordAttempts, type AttemptRecord } from './record-attempts';
@@ -15,7 +15,7 @@ export interface DeliveryStore {
   record(attempt: AttemptRecord): Promise<void>;
 }
 
-export function createDeliveryStore(pool: Pool, clock: () => Date, timeoutMs: number): DeliveryStore {
+export function createDeliveryStore(pool: PgPool, clock: () => Date, timeoutMs: number): DeliveryStore {
   const claims = createBatcher<string, Claim>((ids) => {
     const now = clock();
     return claimDeliveries(pool, ids, { now, dueBy: new Date(now.getTime() + DUE_EARLY_MS), leaseUntil: new Date(now.getTime() + timeoutMs + CLAIM_LEASE_MS) });

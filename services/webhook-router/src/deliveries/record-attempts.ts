@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { PgPool } from '@vocalia/db';
 
 /** What one attempt changes: its log line, its delivery, and what it says about the endpoint. */
 export interface AttemptRecord {
@@ -68,7 +68,7 @@ function endpointChanges(records: AttemptRecord[]): Map<string, { tenantId: stri
 /** PostgreSQL text cannot hold NUL: an endpoint answering one must not fail the whole batch. */
 const storable = (s: string | null) => (s === null ? null : s.replaceAll('\u0000', ''));
 
-export async function recordAttempts(pool: Pool, records: AttemptRecord[], now: Date): Promise<void> {
+export async function recordAttempts(pool: PgPool, records: AttemptRecord[], now: Date): Promise<void> {
   const column = <T>(pick: (r: AttemptRecord) => T) => records.map(pick);
   const endpoints = [...endpointChanges(records)];
   await pool.query({
