@@ -98,7 +98,7 @@ export const queues = {
   'call-events': { schema: CallEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   'usage-events': { schema: UsageEventJob, concurrency: 8, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
   'audit-events': { schema: AuditEventJob, concurrency: 1, retry: { attempts: 10, backoff: { type: 'exponential', delay: 500 } } },
-  'webhook-deliveries': { schema: WebhookDeliveryJob, concurrency: 16, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
+  'webhook-deliveries': { schema: WebhookDeliveryJob, concurrency: 64, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
   'inbound-events': { schema: InboundEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },
   'outbound-calls': { schema: OutboundCallJob, concurrency: 4, retry: { attempts: 3, backoff: { type: 'exponential', delay: 30000 } } },
 } as const satisfies Record<string, QueueSpec>;

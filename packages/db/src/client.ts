@@ -1,15 +1,24 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
+export type PgPool = Pool;
 
 export interface CreatePrismaOptions {
   /** Maximum connections in this process's pool (pg's `max`); default 10. */
   poolSize?: number;
+  /** Run on this pg pool instead of one of its own (a service that also sends raw SQL shares its connections). */
+  pool?: Pool;
 }
 
 /** A PrismaClient on node-postgres through the driver adapter: no native query engine, no download. */
 export function createPrisma(databaseUrl: string, opts: CreatePrismaOptions = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+  const adapter = new PrismaPg(opts.pool ?? { connectionString: databaseUrl, max: opts.poolSize ?? 10 });
   return new PrismaClient({ adapter });
+}
+
+/** A node-postgres pool for raw SQL beside Prisma on the same connections (pass it to createPrisma as `pool`). */
+export function createPgPool(databaseUrl: string, opts: { poolSize?: number } = {}): PgPool {
+  return new Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@vocalia/db';
 import type { Logger, Producer } from '@vocalia/service-kit';
+import type { DeliveryStore } from './deliveries/delivery-store';
 import type { GuardedAgents } from './deliveries/guarded-agents';
 
 /** What the delivery code touches, passed in: built by main.ts, or by test/support. */
@@ -7,6 +8,8 @@ export interface DeliveryDeps {
   logger: Logger;
   /** webhook-router reads endpoints and writes delivery attempts (webhook_deliveries, webhook_attempts, webhook_endpoints.enabled). */
   prisma: PrismaClient;
+  /** The hot path's reads and writes of those tables, batched across concurrent attempts (raw SQL on Prisma's pool). */
+  store: DeliveryStore;
   /** Enqueues the next attempt of a delivery (and the sweeper's re-enqueues). */
   producer: Producer<'webhook-deliveries'>;
   agents: GuardedAgents;

@@ -1,7 +1,8 @@
-import { createPrisma } from '@vocalia/db';
+import { createPgPool, createPrisma } from '@vocalia/db';
 import { createProducer, createRedis, type Logger } from '@vocalia/service-kit';
 import type { DeliveryDeps } from './deps';
 import type { Env } from './env';
+import { createDeliveryStore } from './deliveries/delivery-store';
 import { createEndpointGate } from './deliveries/endpoint-gate';
 import { createGuardedAgents } from './deliveries/guarded-agents';
 import { jitter, RETRY_DELAYS_MS } from './deliveries/retry-schedule';
@@ -19,26 +20,29 @@ export interface DeliveryOverrides {
 
 export interface RunningDeliveries {
   deps: DeliveryDeps;
-  /** Workers first, then the sweeper, the producer, Redis and Prisma. */
+  /** Workers first, then the sweeper, the producer, Redis, Prisma and its pool. */
   close(): Promise<void>;
 }
 
-/** The outbound side of webhook-router: one Prisma pool, the deliveries worker, and the sweeper. */
+/** The outbound side of webhook-router: one PostgreSQL pool (Prisma and the batched raw SQL), the deliveries worker, and the sweeper. */
 export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverrides = {}): RunningDeliveries {
   const prefix = opts.queuePrefix ?? 'vocalia';
-  const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const pool = createPgPool(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const prisma = createPrisma(env.DATABASE_URL, { pool });
   const workerConnection = createRedis(env.REDIS_URL, 'worker');
   const producerConnection = createRedis(env.REDIS_URL, 'worker');
   const agents = createGuardedAgents(env.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+  const clock = opts.clock ?? (() => new Date());
   const deps: DeliveryDeps = {
     logger,
     prisma,
+    store: createDeliveryStore(pool, clock, env.WEBHOOK_TIMEOUT_MS),
     producer: createProducer('webhook-deliveries', { connection: producerConnection, prefix }),
     agents,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     retryDelaysMs: opts.retryDelaysMs ?? RETRY_DELAYS_MS,
     jitter: opts.jitter ?? jitter,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
   };
   const worker = startWebhookDeliveriesWorker(deps, createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), { connection: workerConnection, prefix });
   const sweep = () => sweepDueDeliveries(deps).catch((err: unknown) => logger.error('webhook sweep failed', { error: err instanceof Error ? err.message : String(err) }));
@@ -53,6 +57,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
       agents.destroy();
       await Promise.all([workerConnection, producerConnection].map((c) => c.quit().catch(() => c.disconnect())));
       await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

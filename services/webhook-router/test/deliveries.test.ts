@@ -111,7 +111,7 @@ describe('outbound webhook deliveries', () => {
     await t.deps.prisma.webhookEndpoint.update({ where: { id: ok.endpointId }, data: { url: receiver.url } });
     const d = await t.delivery(ok);
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered' });
-    // WEBHOOK_ENDPOINT_CONCURRENCY (default 4) requests at most, out of the worker's 16 slots.
+    // WEBHOOK_ENDPOINT_CONCURRENCY (default 4) requests at most, out of the worker's 64 slots.
     expect(hanging.received.length).toBeLessThanOrEqual(4);
     await Promise.all([hanging.close(), receiver.close()]);
   });
@@ -172,6 +172,34 @@ describe('outbound webhook deliveries: the rows are the truth', () => {
     now = new Date(now.getTime() + SWEEP_GRACE_MS + 1000);
     expect(await sweepDueDeliveries(t.deps)).toBe(1);
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    await receiver.close();
+  });
+
+  it('when the job of a due delivery is still queued behind a backlog, then the sweeper adds no second job', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
+    const d = await t.delivery(ep, { enqueue: false });
+    await t.deps.producer.add({ v: 1, eventId: d.id, tenantId: ep.tenantId, requestId: 'req-backlog', at: now.toISOString(), deliveryId: d.id, endpointId: ep.endpointId, eventType: d.eventType }, { delay: 600_000 });
+    now = new Date(now.getTime() + SWEEP_GRACE_MS + 1000);
+    expect(await sweepDueDeliveries(t.deps)).toBe(0);
+    expect(await t.deps.producer.queue.getJob(`${d.id}-1`)).toBeUndefined();
+    await t.deps.producer.queue.remove(d.id);
+    expect(await sweepDueDeliveries(t.deps)).toBe(1);
+    expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    await receiver.close();
+  });
+
+  it('when more deliveries lost their jobs than one page holds, then one sweep enqueues every one, each once', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
+    const lost = [];
+    for (let i = 0; i < 5; i++) lost.push(await t.delivery(ep, { enqueue: false }));
+    now = new Date(now.getTime() + SWEEP_GRACE_MS + 1000);
+    expect(await sweepDueDeliveries(t.deps, { page: 2, max: 100 })).toBe(5);
+    for (const d of lost) expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(receiver.received.map((r) => r.headers['webhook-id']).sort()).toEqual(lost.map((d) => d.eventId).sort());
     await receiver.close();
   });
 });

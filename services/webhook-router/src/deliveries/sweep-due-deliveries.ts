@@ -1,23 +1,55 @@
 import type { DeliveryDeps } from '../deps';
-import { scheduleAttempt } from './schedule-attempt';
+import { scheduleAttempt, type DueDelivery } from './schedule-attempt';
 
 /** A due delivery is left to its own job this long before the sweeper assumes the job was lost. */
 export const SWEEP_GRACE_MS = 30_000;
-const BATCH = 500;
+
+export interface SweepLimits {
+  /** Rows read and enqueued per round trip. */
+  page: number;
+  /** Rows one sweep looks at, at most; the next sweep starts from the oldest again. */
+  max: number;
+}
+
+const LIMITS: SweepLimits = { page: 1000, max: 50_000 };
 
 /**
- * Nothing is lost if Redis loses the queue: pending deliveries overdue by the grace period are enqueued
- * again (job id per attempt: an existing job with that id makes the add a no-op). Returns how many.
+ * True while the job that will make the next attempt is still in Redis and unfinished (waiting in a
+ * backlog, delayed, active): db-api's first job is named after the delivery, later ones after the attempt.
  */
-export async function sweepDueDeliveries(deps: DeliveryDeps): Promise<number> {
+async function jobStillQueued(deps: DeliveryDeps, d: DueDelivery): Promise<boolean> {
+  const ids = d.attempts === 0 ? [d.id, `${d.id}-1`] : [`${d.id}-${d.attempts + 1}`];
+  const jobs = await Promise.all(ids.map((id) => deps.producer.queue.getJob(id)));
+  return jobs.some((job) => job !== undefined && !job.finishedOn);
+}
+
+/**
+ * Nothing is lost if Redis loses the queue: pending deliveries overdue by the grace period whose job is
+ * no longer queued are enqueued again (job id per attempt), oldest first, page after page, so a loss
+ * larger than a page is recovered in one sweep, and a backlog that is merely slow gets no second job.
+ * Returns how many were enqueued.
+ */
+export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits = LIMITS): Promise<number> {
   const cutoff = new Date(deps.clock().getTime() - SWEEP_GRACE_MS);
-  const due = await deps.prisma.webhookDelivery.findMany({
-    where: { status: 'pending', OR: [{ nextAttemptAt: { lte: cutoff } }, { nextAttemptAt: null, createdAt: { lte: cutoff } }] },
-    select: { id: true, tenantId: true, endpointId: true, eventType: true, attempts: true },
-    orderBy: { createdAt: 'asc' },
-    take: BATCH,
-  });
-  for (const d of due) await scheduleAttempt(deps, d, 0, `sweep-${d.id}`);
-  if (due.length) deps.logger.info('webhook sweep re-enqueued due deliveries', { count: due.length });
-  return due.length;
+  const due = { OR: [{ nextAttemptAt: { lte: cutoff } }, { nextAttemptAt: null, createdAt: { lte: cutoff } }] };
+  let after: { createdAt: Date; id: string } | undefined;
+  let count = 0;
+  let scanned = 0;
+  while (scanned < limits.max) {
+    const page = await deps.prisma.webhookDelivery.findMany({
+      where: { status: 'pending', AND: [due, after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}] },
+      select: { id: true, tenantId: true, endpointId: true, eventType: true, attempts: true, createdAt: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: Math.min(limits.page, limits.max - scanned),
+    });
+    const queued = await Promise.all(page.map((d) => jobStillQueued(deps, d)));
+    const lost = page.filter((_d, i) => !queued[i]);
+    await Promise.all(lost.map((d) => scheduleAttempt(deps, d, 0, `sweep-${d.id}`)));
+    count += lost.length;
+    scanned += page.length;
+    after = page.at(-1);
+    if (page.length < limits.page) break;
+  }
+  if (count) deps.logger.info('webhook sweep re-enqueued due deliveries', { count });
+  return count;
 }

@@ -67,7 +67,7 @@ export async function startDeliveryTestApp(env: Record<string, string> = {}, ove
     },
     async stop() {
       await running.close();
-      const redis = createRedis(REDIS_URL, 'worker');
+      const redis = createRedis(parsed.REDIS_URL, 'worker');
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
