@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
 import { createProducer, createRedis, createWorker, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
+import { writeBenchJson } from './support/bench-json';
 import { discardingLogger } from './support/servers';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   out(`  lag p50 / p99 (ms)      ${percentile(lags, 50).toFixed(0)} / ${percentile(lags, 99).toFixed(0)}  (row committed -> receiver got it; includes the backlog of a burst)`);
   out(`  BullMQ empty jobs/s     ${baseline.toFixed(0)}  (same concurrency, no work)`);
   out(`  ratio                   ${((COUNT / elapsedSec) / baseline).toFixed(2)} of BullMQ's empty-job rate`);
+  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: COUNT / elapsedSec, lagP50Ms: percentile(lags, 50), lagP99Ms: percentile(lags, 99), baselineJobsPerSec: baseline });
 }
 
 main().then(
