@@ -1,6 +1,6 @@
 /**
  * Replicas per service for a given load, computed from the newest `pnpm bench` results
- * (bench/results/<date>.json). Run: `pnpm bench:capacity -- --tenants 2000 --chats 40 --calls 150 --voice 60`
+ * (bench/results/<date>.json). Run: `pnpm bench:capacity --tenants 2000 --chats 40 --calls 150 --voice 60`
  * (chats per second at peak, concurrent phone calls, concurrent browser voice sessions).
  * The model and its assumptions: docs/capacity.md.
  */
