@@ -16,6 +16,7 @@ import { createSessionTokens } from '@vocalia/widget-auth';
 import { composeRealtime, createApp, realtimeModel } from '@vocalia/realtime';
 import { FakeRealtimeModel } from '@vocalia/realtime/testing';
 import { BENCH_ORIGIN, BENCH_TENANT, benchSnapshot } from './support/bench-tenant';
+import { writeBenchJson } from './support/bench-json';
 import { discardingLogger } from './support/servers';
 import { startSnapshotServer } from './support/snapshot-server';
 
@@ -149,14 +150,17 @@ async function main(): Promise<void> {
   out(`Browser voice sessions at real-time audio rate, ${DURATION_MS / 1000} s per run, one process (client, server, fake model), Node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with NODE_OPTIONS=--expose-gc for steadier memory figures)'}`);
   out('| sessions | server | memory per session KB | speech end -> first audio p50 ms | p99 ms | samples | CPU ms per session-second |');
   out('|---|---|---|---|---|---|---|');
+  const rows: { sessions: number; server: string; figures: Awaited<ReturnType<typeof drive>> }[] = [];
   for (const n of SIZES) {
     for (const [name, make] of [['ws echo (baseline)', () => echoTarget()], ['realtime -> fake model', () => realtimeTarget(`bench-realtime-${process.pid}-${n}`)]] as const) {
       const target = await make();
       const f = await drive(target, n, BENCH_ORIGIN);
       await target.close();
+      rows.push({ sessions: n, server: name, figures: f });
       out(`| ${n} | ${name} | ${f.memoryPerSessionKb.toFixed(1)} | ${f.p50.toFixed(2)} | ${f.p99.toFixed(2)} | ${f.samples} | ${f.cpuMsPerSessionSecond.toFixed(2)} |`);
     }
   }
+  writeBenchJson('realtime', { seconds: DURATION_MS / 1000, rows });
   out();
   out(`Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores. The fake model answers at once: the realtime rows' latency above the baseline is what the bridge adds (base64 and JSON both ways, two extra hops).`);
 }

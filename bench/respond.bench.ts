@@ -6,14 +6,10 @@
  */
 import type { Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
-import { createRedis, listen, type Redis } from '@vocalia/service-kit';
-import { composeVoiceApi, createApp } from '@vocalia/voice-api';
-import { BENCH_ORIGIN, BENCH_TENANT, benchSnapshot } from './support/bench-tenant';
 import { runLoad, timeToFirstToken, unloadedLatency, type LoadFigures, type LoadTarget, type Percentiles } from './support/load';
 import { engineMedianMs } from './support/engine-time';
-import { startSnapshotServer } from './support/snapshot-server';
-import { discardingLogger, startBaseline, startEdge, urlOf } from './support/servers';
+import { startBaseline, startEdge, urlOf } from './support/servers';
+import { startVoiceApi } from './support/voice-api-server';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_DURATION_SEC ?? 5);
@@ -21,61 +17,13 @@ const TTFT_COUNT = Number(process.env.BENCH_TTFT_COUNT ?? 200);
 const SEQUENTIAL_COUNT = Number(process.env.BENCH_SEQUENTIAL_COUNT ?? 1000);
 const CONNECTIONS = 50;
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const ready = (r: Redis) => (r.status === 'ready' ? Promise.resolve() : new Promise<void>((ok) => r.once('ready', () => ok())));
-
-async function startVoiceApi(prefix: string) {
-  const snapshot = benchSnapshot();
-  const snapshots = await startSnapshotServer(snapshot);
-  const engine = createEngine(engineConfigFromEnv({}));
-  const redis = createRedis(REDIS_URL, 'client');
-  const producerRedis = createRedis(REDIS_URL, 'producer');
-  await Promise.all([ready(redis), ready(producerRedis)]);
-  const composed = composeVoiceApi({
-    logger: discardingLogger(),
-    redis,
-    producerRedis,
-    keyPrefix: prefix,
-    queuePrefix: `${prefix}-bull`,
-    dbApi: { baseUrl: snapshots.url, internalToken: 'bench-internal-token', timeoutMs: 2000 },
-    engine,
-    widgetBundle: { code: '', hash: 'bench' },
-    widgetToken: { secret: 'bench-widget-secret-0123456789abcdef0123', ttlSec: 3600 },
-    // Limits high enough never to refuse, but still counted in Redis on every request as in production.
-    limits: { windowSec: 60, ipPoints: 1e9, tenantPoints: () => 1e9 },
-    history: { maxTurns: 20, ttlSec: 600 },
-    publicBaseUrl: 'http://localhost:8080',
-    snapshotTtlSec: 60,
-    socialProofTtlSec: 30,
-    trustProxyHops: 1,
-  });
-  const server = await listen(createApp(composed.deps), 0, undefined, '127.0.0.1');
-  const token = composed.deps.sessionTokens.issue({ tenantId: BENCH_TENANT, origin: BENCH_ORIGIN }).token;
-  const close = async () => {
-    await new Promise((r) => server.close(r));
-    server.closeAllConnections();
-    await composed.closeEvents();
-    await deleteKeys(redis, `${prefix}*`);
-    await Promise.all([redis.quit(), producerRedis.quit()]);
-    snapshots.server.close();
-  };
-  return { server, engine, snapshot, headers: { origin: BENCH_ORIGIN, authorization: `Bearer ${token}` }, close };
-}
-
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
 
 const row = (f: LoadFigures) =>
   `${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)}`;
 
 async function main(): Promise<void> {
   const prefix = `bench-voice-${process.pid}`;
-  const voice = await startVoiceApi(prefix);
+  const voice = await startVoiceApi(prefix, REDIS_URL);
   const baseline: Server = await startBaseline();
   const voiceEdge = await startEdge(Number(new URL(urlOf(voice.server)).port));
   const baselineEdge = await startEdge(Number(new URL(urlOf(baseline)).port));
@@ -111,7 +59,7 @@ async function main(): Promise<void> {
   out(`via edge: voice-api ${compare('voiceEdge', 'baselineEdge')}`);
   const engineMs = await engineMedianMs(voice.engine, voice.snapshot, SEQUENTIAL_COUNT);
   const ownMs = single.voice!.p50 - single.baseline!.p50 - engineMs;
-  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, in-process) median ${engineMs.toFixed(2)} ms, the rest (~${ownMs.toFixed(2)} ms) is voice-api: token, origin, 3 Redis round trips, validation, queueing, logs`);
+  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, in-process) median ${engineMs.toFixed(2)} ms, the rest (~${ownMs.toFixed(2)} ms) is voice-api: token, origin, 1 Redis round trip, validation, queueing, logs`);
 
   const direct = await timeToFirstToken(targets.voice!, TTFT_COUNT);
   const viaEdge = await timeToFirstToken(targets.voiceEdge!, TTFT_COUNT);

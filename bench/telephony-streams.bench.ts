@@ -18,6 +18,7 @@ import { createRedis } from '@vocalia/service-kit';
 import { attachMediaStreams, createCallStore, createStreamTokens, STREAM_PATH } from '@vocalia/telephony-bridge';
 import WebSocket, { WebSocketServer } from 'ws';
 import { benchSnapshot, BENCH_TENANT } from './support/bench-tenant';
+import { writeBenchJson } from './support/bench-json';
 import { discardingLogger } from './support/servers';
 
 const CALLS = (process.env.BENCH_CALLS ?? '50,200,500').split(',').map(Number);
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
   out();
   out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | frames measured (lost) | CPU per call: relay / bridge (% of a core) |');
   out('|---|---|---|---|---|---|');
+  const rows: { calls: number; relay: Awaited<ReturnType<typeof drive>>; bridge: Awaited<ReturnType<typeof drive>> }[] = [];
   for (const n of CALLS) {
     const placed = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
@@ -211,11 +213,13 @@ async function main(): Promise<void> {
     );
     const relay = await drive(relayEdge.url, placed, frames);
     const bridge = await drive(bridgeEdge.url, placed, frames);
+    rows.push({ calls: n, relay, bridge });
     const f = (v: number) => v.toFixed(2);
     out(
       `| ${n} | ${f(relay.p50)} / ${f(relay.p99)} | ${f(bridge.p50)} / ${f(bridge.p99)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.frames} (${relay.lost}) / ${bridge.frames} (${bridge.lost}) | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} |`,
     );
   }
+  writeBenchJson('telephony', { seconds: SECONDS, rows });
   for (const wss of [bridgeStreams, relayStreams]) {
     for (const c of wss.clients) c.terminate();
     await new Promise((resolve) => wss.close(resolve));

@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createPgPool, dropDatabase, ensureDatabase, migrateDatabase, type PgPool } from '@vocalia/db';
 import { createProducer, createRedis, createWorker, type Producer, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
+import { writeBenchJson } from './support/bench-json';
 import { discardingLogger } from './support/servers';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
   out(`  steady ${RATE}/s offered: lag p50 / p99  ${lag(steady)}`);
   out(`  BullMQ empty jobs/s                    ${baseline.perSec.toFixed(0)}  (same concurrency, no work)`);
   out(`  CPU ms per delivery (burst / steady)   ${burst.cpuMs.toFixed(2)} / ${steady.cpuMs.toFixed(2)}  (this process: worker, receiver, producer; BullMQ empty job ${baseline.cpuMs.toFixed(2)})`);
+  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, lagP50Ms: percentile(steady.lags, 50), lagP99Ms: percentile(steady.lags, 99), baselineJobsPerSec: baseline.perSec });
 }
 
 main().then(

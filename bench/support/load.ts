@@ -8,6 +8,7 @@ export interface LoadFigures {
   rps: number;
   p50: number;
   p99: number;
+  p999: number;
   non2xx: number;
   errors: number;
 }
@@ -39,6 +40,7 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    p999: result.latency.p99_9,
     non2xx: result.non2xx,
     errors: result.errors,
   };

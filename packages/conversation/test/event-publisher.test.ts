@@ -1,3 +1,4 @@
+import { queues } from '@vocalia/contracts';
 import { createProducer, createRedis } from '@vocalia/service-kit';
 import { createEventPublisher } from '../src/events/event-publisher';
 import { eventually, testLogger } from '../testing';
@@ -7,13 +8,34 @@ const prefix = `test-conversation-publisher-${process.pid}-${Date.now()}`;
 const logger = testLogger();
 const usage = (n: number) => ({ v: 1 as const, eventId: `usage-event-${n}`, tenantId: 'acme', requestId: 'req-00000001', at: new Date().toISOString(), kind: 'api_call' as const, quantity: 1 });
 
+const turn = (n: number) => ({
+  v: 1 as const,
+  eventId: `turn-event-${n}`,
+  tenantId: 'acme',
+  requestId: 'req-00000001',
+  at: new Date().toISOString(),
+  type: 'turn.completed' as const,
+  sessionId: `session-${n}`,
+  channel: 'widget' as const,
+  language: 'en' as const,
+  intent: 'hours',
+  userText: 'When are you open?',
+  assistantText: 'From 9 to 5.',
+  provider: 'local',
+  latencyMs: 1,
+  lead: { score: 0, bant: { budget: 0, authority: 0, need: 0, timeline: 0 } },
+  handoff: false,
+  leadQualified: false,
+});
+
 describe('event publisher', () => {
   const redis = createRedis(REDIS_URL, 'producer');
   const producer = createProducer('usage-events', { connection: redis, prefix });
+  const turns = createProducer('conversation-events', { connection: redis, prefix });
   beforeAll(() => waitReady(redis));
   afterAll(async () => {
-    await producer.queue.obliterate({ force: true });
-    await producer.close();
+    await Promise.all([producer.queue.obliterate({ force: true }), turns.queue.obliterate({ force: true })]);
+    await Promise.all([producer.close(), turns.close()]);
     await redis.quit();
   });
 
@@ -40,27 +62,37 @@ describe('event publisher', () => {
     expect(await producer.queue.getWaitingCount()).toBe(3);
   });
 
-  it('when jobs are published in the same turn of the event loop, then they go to Redis in one addBulk and land once each', async () => {
-    const addBulk = jest.spyOn(producer.queue, 'addBulk');
-    const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger });
+  it('when jobs for two queues are published in the same turn of the event loop, then they go to Redis in one write and land once each', async () => {
+    await Promise.all([producer.queue.waitUntilReady(), turns.queue.waitUntilReady()]);
+    const writes = jest.spyOn(redis.stream, 'write');
+    const events = createEventPublisher({ producers: { 'usage-events': producer, 'conversation-events': turns }, connection: redis, logger });
     for (let n = 10; n < 14; n++) events.publish('usage-events', usage(n));
+    events.publish('conversation-events', turn(1));
     await events.close();
-    expect(addBulk).toHaveBeenCalledTimes(1);
-    addBulk.mockRestore();
+    expect(writes).toHaveBeenCalledTimes(1);
+    writes.mockRestore();
     const ids = (await producer.queue.getJobs(['waiting'])).map((j) => j.id);
     expect(ids.filter((id) => /^usage-event-1[0-3]$/.test(id ?? '')).sort()).toEqual(['usage-event-10', 'usage-event-11', 'usage-event-12', 'usage-event-13']);
+    const turnJob = await turns.queue.getJob('turn-event-1');
+    expect(turnJob?.data).toMatchObject({ type: 'turn.completed', sessionId: 'session-1' });
+    expect(turnJob?.opts.attempts).toBe(queues['conversation-events'].retry.attempts);
   });
 
   it('when Redis refuses a batch, then its jobs wait in the buffer and land on the next flush', async () => {
-    const addBulk = jest.spyOn(producer.queue, 'addBulk').mockRejectedValueOnce(new Error('READONLY'));
+    const makePipeline = redis.pipeline.bind(redis);
+    const refusing = jest.spyOn(redis, 'pipeline').mockImplementationOnce((...args) => {
+      const p = makePipeline(...args);
+      p.exec = () => Promise.reject(new Error('READONLY'));
+      return p;
+    });
     const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger, retryEveryMs: 20 });
     events.publish('usage-events', usage(20));
     events.publish('usage-events', usage(21));
-    await eventually(() => expect(addBulk).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(refusing).toHaveBeenCalledTimes(1));
     await eventually(() => expect(events.buffered).toBe(0));
     const landed = await Promise.all(['usage-event-20', 'usage-event-21'].map(async (id) => (await producer.queue.getJob(id))?.id));
     expect(landed).toEqual(['usage-event-20', 'usage-event-21']);
-    addBulk.mockRestore();
+    refusing.mockRestore();
     await events.close();
   });
 });

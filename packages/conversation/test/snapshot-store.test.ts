@@ -162,4 +162,23 @@ describe('snapshot store', () => {
     await s.get('ghost');
     expect(db.hitCount(snapshotPath('ghost'))).toBe(2);
   });
+
+  it('when a snapshot or a "no such tenant" is in memory, then the store says it answers without db-api, until the stale allowance or the negative TTL passes or the tenant changes', async () => {
+    db.snapshots.set('held', snapshotFor({ id: 'held' }));
+    const s = store(1000, { maxStaleMs: 5000 });
+    expect(s.holds('held')).toBe(false);
+    await s.get('held');
+    await s.get('nobody');
+    expect(s.holds('held')).toBe(true);
+    expect(s.holds('nobody')).toBe(true);
+    clock += 1000;
+    expect(s.holds('nobody')).toBe(false);
+    clock += 4999;
+    expect(s.holds('held')).toBe(true);
+    clock += 1;
+    expect(s.holds('held')).toBe(false);
+    await s.get('held');
+    s.onTenantUpdated({ tenantId: 'held' });
+    expect(s.holds('held')).toBe(false);
+  });
 });

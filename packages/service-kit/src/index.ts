@@ -7,6 +7,7 @@ export * from './last-resort';
 export * from './listen';
 export * from './logger';
 export * from './metrics';
+export * from './live-metrics';
 export * from './nul-guard';
 export * from './problem';
 export * from './queue';

@@ -1,4 +1,4 @@
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import { DelayedError, Job, Queue, UnrecoverableError, Worker, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { runWithContext } from './context';
@@ -45,6 +45,33 @@ export function createProducer<Q extends QueueName>(name: Q, opts: QueueOptions)
     },
     close: () => queue.close(),
   };
+}
+
+/** A job already validated against its queue's schema, bound for one producer's queue; its job id is its event id. */
+export interface ValidatedJob {
+  producer: Producer<QueueName>;
+  payload: { eventId: string };
+}
+
+/**
+ * Jobs for several queues of one connection in one pipeline: one Redis write for the lot, where
+ * `addBulk` takes one per queue. Options as `queue.add` gives them (the queue's defaults, job id =
+ * event id). Rejects with the first job Redis refused; ids make re-adding the whole lot harmless.
+ */
+export async function addJobsTogether(jobs: ValidatedJob[]): Promise<void> {
+  const [first] = jobs;
+  if (!first) return;
+  const client = await first.producer.queue.client;
+  const pipeline = client.pipeline();
+  for (const { producer, payload } of jobs) {
+    const { queue } = producer;
+    const job = new Job(queue, queue.name, payload, { ...queue.defaultJobOptions, jobId: payload.eventId }, payload.eventId);
+    // Queues the script on the pipeline at once (as `addBulk` does); its outcome comes from exec below.
+    job.addJob(pipeline as unknown as typeof client, { parentDependenciesKey: '' }).catch(() => undefined);
+  }
+  const results = (await pipeline.exec()) ?? [];
+  const refused = results.find(([err]) => err);
+  if (refused) throw refused[0];
 }
 
 export type Processor<Q extends QueueName> = (payload: Payload<Q>, job: Job, token?: string) => Promise<unknown>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { AppError, type Logger } from '@vocalia/service-kit';
+import { AppError, trackVoiceSessions, type Logger } from '@vocalia/service-kit';
 import { admitUpgrade, type AdmitDeps } from './upgrade/admit-upgrade';
 import { refuseUpgrade } from './upgrade/refuse-upgrade';
 import { CLOSE } from './session/session-limits';
@@ -29,6 +29,7 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
   const live = new Map<string, { close: (code: number, reason: string) => void; done: Promise<void> }>();
   const perTenant = new Map<string, number>();
   let draining = false;
+  const untrack = trackVoiceSessions(() => live.size);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const requestId = randomUUID();
@@ -71,6 +72,7 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
       await Promise.race([all, new Promise((resolve) => setTimeout(resolve, deadlineMs).unref())]);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
+      untrack();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
-import { createLogger, createRedis, runMain, runService, type Logger } from '@vocalia/service-kit';
+import { createLogger, createRedis, observeModelLatency, runMain, runService, type Logger } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeTelephonyBridge } from './compose';
 import { llmEnv, loadServiceEnv, realtimeConfig, twilioAccount, type Env } from './env';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     engine: createEngine({
       ...engineConfigFromEnv(llmEnv(env)),
       onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
+      onProviderCall: observeModelLatency,
     }),
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,

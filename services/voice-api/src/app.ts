@@ -5,6 +5,7 @@ import { configRoutes } from './config/routes';
 import { publicCors } from './cors/public-cors';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { respondRoutes } from './respond/routes';
+import type { TurnAdmission } from './respond/turn-admission';
 import type { SessionTokens } from '@vocalia/widget-auth';
 import { socialProofRoutes } from './social-proof/routes';
 import type { SocialProofSource } from './social-proof/social-proof-source';
@@ -21,6 +22,8 @@ export interface Deps {
   socialProof: SocialProofSource;
   socialProofMaxAgeSec: number;
   rateLimits: RateLimits;
+  /** /respond's limits and session read in one Redis round trip. */
+  turnAdmission: TurnAdmission;
   sessionTokens: SessionTokens;
   widget: WidgetAsset;
   /** Whether the realtime service serves `/realtime` now (its heartbeat in Redis). */

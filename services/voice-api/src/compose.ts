@@ -5,6 +5,7 @@ import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
 import { createRealtimeAvailability } from './config/realtime-availability';
 import { createRateLimits } from './rate-limit/rate-limits';
+import { createTurnAdmission } from './respond/turn-admission';
 import { createSessionTokens } from '@vocalia/widget-auth';
 import { publicOriginOf } from './cors/page-origin';
 import { createSocialProofSource } from './social-proof/social-proof-source';
@@ -62,6 +63,8 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     snapshots: { ttlSec: opts.snapshotTtlSec, maxTenants: opts.snapshotMaxTenants, maxBytes: opts.snapshotMaxBytes, maxStaleSec: opts.snapshotMaxStaleSec },
     eventRetryEveryMs: opts.eventRetryEveryMs,
   });
+  const rateLimits = createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits });
+  const runtime = conversation.runtime;
   const deps: Deps = {
     logger: opts.logger,
     redis: opts.redis,
@@ -70,7 +73,8 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     events: conversation.runtime.events,
     socialProof: createSocialProofSource(conversation.db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
     socialProofMaxAgeSec: opts.socialProofTtlSec,
-    rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),
+    rateLimits,
+    turnAdmission: createTurnAdmission({ redis: opts.redis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId) }),
     sessionTokens: createSessionTokens(opts.widgetToken),
     widget: widgetAsset(opts.widgetBundle),
     realtime: createRealtimeAvailability({ redis: opts.redis, keyPrefix: opts.keyPrefix, logger: opts.logger, cacheMs: opts.realtimeCacheMs }),

@@ -1,6 +1,6 @@
 import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
 import { widgetBundle } from '@vocalia/widget';
-import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
+import { createLogger, createRedis, observeModelLatency, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeVoiceApi } from './compose';
 import { llmEnv, loadServiceEnv } from './env';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     engine: createEngine({
       ...engineConfigFromEnv(llmEnv(env)),
       onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
+      onProviderCall: observeModelLatency,
     }),
     widgetBundle: widgetBundle(),
     widgetToken: { secret: env.WIDGET_TOKEN_SECRET, ttlSec: env.WIDGET_TOKEN_TTL_SEC },

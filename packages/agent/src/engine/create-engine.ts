@@ -73,12 +73,15 @@ export function createEngine(config: EngineConfig): Engine {
     for (const { provider, breaker } of chain) {
       if (breaker && !breaker.tryAcquire()) continue;
       const prefix = streamed;
+      const started = performance.now();
       try {
         const result = await provider.respond(input, sink);
+        config.onProviderCall?.(provider.name, performance.now() - started, 'ok');
         breaker?.success();
         if (failed.length === 0) return result;
         return { ...result, answer: prefix + result.answer, provider: [...failed, result.provider].join(defaults.FALLBACK_MARK) };
       } catch (error) {
+        config.onProviderCall?.(provider.name, performance.now() - started, 'error');
         if (input.signal?.aborted) {
           breaker?.release();
           throw input.signal.reason ?? error;

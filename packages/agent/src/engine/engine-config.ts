@@ -24,6 +24,8 @@ export interface EngineConfig {
   maxCachedTenants?: number;
   /** Told about each provider failure before falling back (for logs and metrics). */
   onProviderError?: (provider: string, error: unknown) => void;
+  /** Every provider attempt, answered or failed, with its duration (a metrics hook: model latency by provider). */
+  onProviderCall?: (provider: string, ms: number, outcome: 'ok' | 'error') => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 8000;

@@ -1,5 +1,5 @@
 import type { QueueName } from '@vocalia/contracts';
-import type { Producer } from '@vocalia/service-kit';
+import { addJobsTogether, type Producer } from '@vocalia/service-kit';
 
 export type Producers = { [Q in QueueName]?: Producer<Q> };
 
@@ -44,9 +44,20 @@ export function addJobs(producers: Producers, queue: QueueName, jobs: PendingJob
   return withTimeout(added, timeoutMs);
 }
 
+/** Every queue's jobs of one batch in one pipeline (the producers share one connection). */
+function addBatch(producers: Producers, jobs: PendingJob[], timeoutMs: number): Promise<unknown> {
+  const bound = [];
+  for (const job of jobs) {
+    const producer = producers[job.queue] as Producer<QueueName> | undefined;
+    if (!producer) return Promise.reject(new Error(`no producer for ${job.queue}`));
+    bound.push({ producer, payload: job.payload });
+  }
+  return withTimeout(addJobsTogether(bound), timeoutMs);
+}
+
 /**
- * Jobs published during one turn of the event loop leave together, one `addBulk` per queue, instead
- * of one Redis script call each. They wait at most until the loop's next check phase.
+ * Jobs published during one turn of the event loop leave together, every queue's in one pipeline (one
+ * Redis write), instead of one script call each. They wait at most until the loop's next check phase.
  */
 export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   let waiting: PendingJob[] = [];
@@ -55,20 +66,13 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
 
   const send = () => {
     scheduled = undefined;
-    const byQueue = new Map<QueueName, PendingJob[]>();
-    for (const job of waiting) {
-      const list = byQueue.get(job.queue);
-      if (list) list.push(job);
-      else byQueue.set(job.queue, [job]);
-    }
+    const jobs = waiting;
     waiting = [];
-    for (const [queue, jobs] of byQueue) {
-      const attempt = addJobs(opts.producers, queue, jobs, opts.addTimeoutMs).catch((err: unknown) => {
-        for (const job of jobs) opts.onRefused(job, reasonOf(err));
-      });
-      inFlight.add(attempt);
-      void attempt.finally(() => inFlight.delete(attempt));
-    }
+    const attempt = addBatch(opts.producers, jobs, opts.addTimeoutMs).catch((err: unknown) => {
+      for (const job of jobs) opts.onRefused(job, reasonOf(err));
+    });
+    inFlight.add(attempt);
+    void attempt.finally(() => inFlight.delete(attempt));
   };
 
   return {

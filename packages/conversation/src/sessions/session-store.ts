@@ -37,21 +37,29 @@ const parseJson = <T>(text: string | null | undefined): T | undefined => {
   }
 };
 
+/** Where a session lives in Redis, namespaced by tenant so a session id never reaches another tenant's history. */
+export function sessionKeys(keyPrefix: string, tenantId: string, sessionId: string): { history: string; state: string } {
+  const base = `${keyPrefix}:session:${tenantId}:${sessionId}`;
+  return { history: `${base}:history`, state: `${base}:state` };
+}
+
+/** A session from its raw Redis values (the history list and the state string), skipping unreadable entries. */
+export function parseSession(historyList: string[] | undefined, stateText: string | null | undefined): Session {
+  const history = (historyList ?? []).map((t) => parseJson<HistoryTurn>(t)).filter((t): t is HistoryTurn => t !== undefined);
+  const state = parseJson<SessionState>(stateText) ?? { qualified: false, turns: 0 };
+  return { history, state };
+}
+
 /** Conversation memory in Redis, namespaced by tenant so a session id never reaches another tenant's history. */
 export function createSessionStore(opts: SessionStoreOptions): SessionStore {
-  const keys = (tenantId: string, sessionId: string) => {
-    const base = `${opts.keyPrefix}:session:${tenantId}:${sessionId}`;
-    return { history: `${base}:history`, state: `${base}:state` };
-  };
+  const keys = (tenantId: string, sessionId: string) => sessionKeys(opts.keyPrefix, tenantId, sessionId);
   return {
     async load(tenantId, sessionId) {
       const k = keys(tenantId, sessionId);
       const results = await opts.redis.multi().lrange(k.history, 0, -1).get(k.state).exec();
       const [historyResult, stateResult] = results ?? [];
       if (historyResult?.[0] || stateResult?.[0]) throw historyResult?.[0] ?? stateResult?.[0];
-      const history = ((historyResult?.[1] as string[] | undefined) ?? []).map((t) => parseJson<HistoryTurn>(t)).filter((t): t is HistoryTurn => t !== undefined);
-      const state = parseJson<SessionState>(stateResult?.[1] as string | null) ?? { qualified: false, turns: 0 };
-      return { history, state };
+      return parseSession(historyResult?.[1] as string[] | undefined, stateResult?.[1] as string | null);
     },
     async save(tenantId, sessionId, exchange, state) {
       const k = keys(tenantId, sessionId);

@@ -19,6 +19,8 @@ export interface SingleFlightCacheOptions<T> {
 export interface SingleFlightCache<T> {
   /** Fresh value, a stale one (reloaded behind it), or one load shared by every concurrent caller. */
   get(key: string): Promise<T | null>;
+  /** Whether `get` would answer from memory now, without loading (a value, fresh or still servable stale, or a remembered "does not exist"). */
+  holds(key: string): boolean;
   invalidate(key: string): void;
   clear(): void;
   readonly size: number;
@@ -70,6 +72,12 @@ export function createSingleFlightCache<T>(opts: SingleFlightCacheOptions<T>): S
       if (age >= opts.ttlMs + opts.maxStaleMs) return load(key);
       if (!inflight.has(key)) startLoad(key).catch((err: unknown) => opts.onRefreshFailed?.(key, err));
       return Promise.resolve(entry.value);
+    },
+    holds(key) {
+      const entry = entries.peek(key);
+      if (!entry) return false;
+      const age = now() - entry.storedAt;
+      return entry.value === null ? age < opts.negativeTtlMs : age < opts.ttlMs + opts.maxStaleMs;
     },
     invalidate(key) {
       entries.delete(key);

@@ -17,6 +17,8 @@ export interface SnapshotStoreOptions {
 export interface SnapshotStore {
   /** The tenant's snapshot (cached), or null when no such tenant exists. */
   get(tenantId: string): Promise<TenantSnapshot | null>;
+  /** Whether `get` answers from memory now (no db-api request). */
+  holds(tenantId: string): boolean;
   onTenantUpdated(update: Pick<TenantUpdated, 'tenantId'>): void;
   onResubscribed(): void;
 }
@@ -47,6 +49,7 @@ export function createSnapshotStore(db: DbApiClient, opts: SnapshotStoreOptions)
   });
   return {
     get: (tenantId) => cache.get(tenantId),
+    holds: (tenantId) => cache.holds(tenantId),
     onTenantUpdated: (update) => cache.invalidate(update.tenantId),
     onResubscribed: () => cache.clear(),
   };

@@ -37,7 +37,7 @@ export async function loadSessionOrEmpty(deps: Pick<TurnDeps, 'sessions' | 'logg
   }
 }
 
-/** After the answer: lead bounded and qualified once per session, history saved, events queued. */
+/** After the answer: lead bounded and qualified once per session, history write sent, events queued. */
 export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: string, state: SessionState, raw: TurnOutcome, started: number): Promise<TurnOutcome & { leadQualified: boolean }> {
   const { snapshot, sessionId } = scope;
   const { lead, adjusted } = boundedLead(raw.lead);
@@ -50,7 +50,9 @@ export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: stri
     { role: 'user' as const, text: userText, language: result.language },
     { role: 'assistant' as const, text: result.answer, language: result.language },
   ];
-  await deps.sessions.save(snapshot.tenant.id, sessionId, exchange, next).catch((err: unknown) => {
+  // Sent, not awaited: the write is on the connection before the answer leaves, and Redis serves one
+  // connection in order, so this process's next read of the session comes after it.
+  void deps.sessions.save(snapshot.tenant.id, sessionId, exchange, next).catch((err: unknown) => {
     deps.logger.warn('session history not saved', { sessionId, error: errorText(err) });
   });
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;

@@ -15,17 +15,35 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
+/** The current window's number and how long until it ends. */
+export type RateLimitWindow = { index: number; endsInMs: number };
+
 export interface RateLimits {
   consumeIp(ip: string): Promise<RateLimitState>;
   consumeTenant(tenantId: string, plan: PlanId): Promise<RateLimitState>;
+  /** What /respond's one-script admission needs to count in the same Redis keys. */
+  readonly windowSec: number;
+  readonly ipPoints: number;
+  tenantPoints(plan: PlanId): number;
+  currentWindow(): RateLimitWindow;
+  ipKey(ip: string, window: RateLimitWindow): string;
+  tenantKey(tenantId: string, window: RateLimitWindow): string;
 }
+
+export const ipLimitDetail = (s: RateLimitState, windowSec: number) =>
+  `Too many requests from this address: the limit is ${s.limit} per ${windowSec} s across /respond, /config and /social-proof.`;
+
+export const tenantLimitDetail = (s: RateLimitState, planName: string, windowSec: number) =>
+  `This assistant reached its ${planName} plan limit of ${s.limit} messages per ${windowSec} s. A higher plan raises the limit.`;
+
+const limiterPrefix = (keyPrefix: string, name: string) => `${keyPrefix}:rl:${name}`;
 
 type Limiter = { limiter: RateLimiterRedis; points: number };
 
 function createLimiter(opts: RateLimitOptions, name: string, points: number): Limiter {
   const limiter = new RateLimiterRedis({
     storeClient: opts.redis,
-    keyPrefix: `${opts.keyPrefix}:rl:${name}`,
+    keyPrefix: limiterPrefix(opts.keyPrefix, name),
     points,
     duration: opts.windowSec,
     rejectIfRedisNotReady: true,
@@ -35,17 +53,14 @@ function createLimiter(opts: RateLimitOptions, name: string, points: number): Li
   return { limiter, points };
 }
 
-/** The current window's number and how long until it ends. */
-type Window = { index: number; endsInMs: number };
-
-const stateOf = (res: RateLimiterRes, points: number, window: Window): RateLimitState => ({
+const stateOf = (res: RateLimiterRes, points: number, window: RateLimitWindow): RateLimitState => ({
   limit: points,
   remaining: Math.max(0, res.remainingPoints),
   resetMs: window.endsInMs,
 });
 
 /** Counted per key and window: a new window is a new counter (the old one expires in Redis on its own). */
-async function consume({ limiter, points }: Limiter, key: string, window: Window, refusal: (state: RateLimitState) => string): Promise<RateLimitState> {
+async function consume({ limiter, points }: Limiter, key: string, window: RateLimitWindow, refusal: (state: RateLimitState) => string): Promise<RateLimitState> {
   try {
     return stateOf(await limiter.consume(`${key}:${window.index}`), points, window);
   } catch (err) {
@@ -60,7 +75,7 @@ export function createRateLimits(opts: RateLimitOptions): RateLimits {
   const tenantPoints = opts.tenantPoints ?? ((plan: PlanId) => PLANS[plan].rateLimitPerMinute);
   const now = opts.now ?? Date.now;
   const windowMs = opts.windowSec * 1000;
-  const currentWindow = (): Window => {
+  const currentWindow = (): RateLimitWindow => {
     const t = now();
     const index = Math.floor(t / windowMs);
     return { index, endsInMs: (index + 1) * windowMs - t };
@@ -74,14 +89,14 @@ export function createRateLimits(opts: RateLimitOptions): RateLimits {
     return limiter;
   };
   return {
-    consumeIp: (ip) =>
-      consume(ipLimiter, ip, currentWindow(), (s) => `Too many requests from this address: the limit is ${s.limit} per ${opts.windowSec} s across /respond, /config and /social-proof.`),
+    consumeIp: (ip) => consume(ipLimiter, ip, currentWindow(), (s) => ipLimitDetail(s, opts.windowSec)),
     consumeTenant: (tenantId, plan) =>
-      consume(
-        tenantLimiter(tenantPoints(plan)),
-        tenantId,
-        currentWindow(),
-        (s) => `This assistant reached its ${PLANS[plan].name} plan limit of ${s.limit} messages per ${opts.windowSec} s. A higher plan raises the limit.`,
-      ),
+      consume(tenantLimiter(tenantPoints(plan)), tenantId, currentWindow(), (s) => tenantLimitDetail(s, PLANS[plan].name, opts.windowSec)),
+    windowSec: opts.windowSec,
+    ipPoints: opts.ipPoints,
+    tenantPoints,
+    currentWindow,
+    ipKey: (ip, window) => `${limiterPrefix(opts.keyPrefix, 'ip')}:${ip}:${window.index}`,
+    tenantKey: (tenantId, window) => `${limiterPrefix(opts.keyPrefix, 'tenant')}:${tenantId}:${window.index}`,
   };
 }

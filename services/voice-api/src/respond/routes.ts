@@ -1,8 +1,8 @@
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { RespondRequest, type Feature } from '@vocalia/contracts';
 import type { TokenSink } from '@vocalia/agent';
 import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
-import { parseInput, type Logger } from '@vocalia/service-kit';
+import { ipRateKey, parseInput, type Logger } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
@@ -13,30 +13,54 @@ import type { SessionTokens } from '@vocalia/widget-auth';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
+import type { TurnAdmission } from './turn-admission';
 
 export interface RespondRouteDeps {
   conversation: ConversationRuntime;
   snapshots: SnapshotStore;
   rateLimits: RateLimits;
   sessionTokens: SessionTokens;
+  turnAdmission: TurnAdmission;
   logger: Logger;
 }
 
 const CHANNEL_FEATURE: Record<'widget' | 'voice' | 'api', Feature> = { widget: 'widget_text', voice: 'widget_voice', api: 'api_access' };
 
-export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
-  const ipLimit = ipRateLimit(deps.rateLimits);
-  router.options('/respond', ipLimit, preflight(deps.snapshots, 'POST, OPTIONS'));
-  router.post('/respond', ipLimit, async (req, res) => {
+/**
+ * Everything /respond checks before the turn, without Redis when the tenant's snapshot is in memory.
+ * The caller's IP is still counted on every request: up front when the snapshot must be fetched (the
+ * limit comes before any lookup), on the way out when a check refuses (a 429 then wins), and otherwise
+ * in the turn's one admission script.
+ */
+async function checkTurn(deps: RespondRouteDeps, req: Request, res: Response) {
+  const ip = ipRateKey(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+  let ipCounted = false;
+  const countIp = async () => {
+    ipCounted = true;
+    recordLimit(res, await deps.rateLimits.consumeIp(ip));
+  };
+  try {
     const input = parseInput(RespondRequest, req.body);
+    if (!deps.snapshots.holds(input.tenantId)) await countIp();
     const snapshot = await resolveTenant(deps.snapshots, input.tenantId, 'body');
     const origin = checkOrigin(snapshot, req.headers.origin);
     authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
     requireConversationQuota(snapshot);
-    const session = deps.conversation.loadSession(snapshot.tenant.id, input.sessionId);
-    recordLimit(res, await deps.rateLimits.consumeTenant(snapshot.tenant.id, snapshot.tenant.plan));
+    return { input, snapshot, origin, channel, ip: ipCounted ? null : ip };
+  } catch (err) {
+    if (!ipCounted) await countIp();
+    throw err;
+  }
+}
+
+export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
+  router.options('/respond', ipRateLimit(deps.rateLimits), preflight(deps.snapshots, 'POST, OPTIONS'));
+  router.post('/respond', async (req, res) => {
+    const { input, snapshot, origin, channel, ip } = await checkTurn(deps, req, res);
+    const admitted = await deps.turnAdmission.admit({ ip, tenantId: snapshot.tenant.id, plan: snapshot.tenant.plan, sessionId: input.sessionId });
+    for (const limit of admitted.limits) recordLimit(res, limit);
 
     const abort = new AbortController();
     res.on('close', () => res.writableFinished || abort.abort());
@@ -50,7 +74,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
       language: input.language,
       agentId: input.agentId,
       context: input.context,
-      session,
+      session: Promise.resolve(admitted.session),
       signal: abort.signal,
     };
     if (!wantsEventStream(req)) {

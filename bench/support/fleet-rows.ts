@@ -1,0 +1,77 @@
+/** One figure of the fleet table: ours beside the baseline measured in the same run (null when there is none). */
+export interface Row {
+  group: string;
+  figure: string;
+  value: number;
+  baseline: number | null;
+  /** Throughput-like figures: the ratio reads ours / baseline; otherwise it is the same division, lower is better. */
+  higherIsBetter?: boolean;
+  note?: string;
+}
+
+type Drive = { p50: number; p99: number; frames: number; lost: number; cpuPerCallPct: number };
+type Session = { memoryPerSessionKb: number; p50: number; p99: number; samples: number; cpuMsPerSessionSecond: number };
+
+export type ChildReport =
+  | { name: 'telephony'; figures: { seconds: number; rows: { calls: number; relay: Drive; bridge: Drive }[] } }
+  | { name: 'realtime'; figures: { seconds: number; rows: { sessions: number; server: string; figures: Session }[] } }
+  | { name: 'webhooks'; figures: { deliveries: number; endpoints: number; delivered: number; perSec: number; lagP50Ms: number; lagP99Ms: number; baselineJobsPerSec: number } }
+  | {
+      name: 'usage';
+      figures: { events: number; duplicatesSent: number; rowsWritten: number; eventsPerSec: number; lagP50Ms: number; lagP99Ms: number; baselineJobsPerSec: number };
+    }
+  | { name: string; error: string };
+
+/** A child bench's figures as table rows. */
+export function childRows(report: Exclude<ChildReport, { error: string }>): Row[] {
+  switch (report.name) {
+    case 'telephony':
+      return report.figures.rows.flatMap(({ calls, relay, bridge }) => {
+        const group = `phone media streams, ${calls} calls (vs bare relay)`;
+        return [
+          { group, figure: 'frame round trip p50 ms', value: bridge.p50, baseline: relay.p50 },
+          { group, figure: 'frame round trip p99 ms', value: bridge.p99, baseline: relay.p99 },
+          { group, figure: 'CPU per call % of a core', value: bridge.cpuPerCallPct, baseline: relay.cpuPerCallPct },
+          { group, figure: 'frames lost', value: bridge.lost, baseline: relay.lost, note: `of ${bridge.frames + bridge.lost}` },
+        ];
+      });
+    case 'realtime': {
+      const bySize = new Map<number, { echo?: Session; ours?: Session }>();
+      for (const r of report.figures.rows) {
+        const entry = bySize.get(r.sessions) ?? {};
+        if (r.server.startsWith('ws echo')) entry.echo = r.figures;
+        else entry.ours = r.figures;
+        bySize.set(r.sessions, entry);
+      }
+      return [...bySize].flatMap(([sessions, { echo, ours }]) => {
+        if (!echo || !ours) return [];
+        const group = `browser voice, ${sessions} sessions (vs ws echo)`;
+        return [
+          { group, figure: 'speech end -> first audio p50 ms', value: ours.p50, baseline: echo.p50 },
+          { group, figure: 'speech end -> first audio p99 ms', value: ours.p99, baseline: echo.p99 },
+          { group, figure: 'memory per session KB', value: ours.memoryPerSessionKb, baseline: echo.memoryPerSessionKb },
+          { group, figure: 'CPU ms per session-second', value: ours.cpuMsPerSessionSecond, baseline: echo.cpuMsPerSessionSecond },
+        ];
+      });
+    }
+    case 'webhooks': {
+      const f = report.figures;
+      const group = `webhook deliveries, ${f.deliveries} to ${f.endpoints} endpoints (vs BullMQ empty jobs)`;
+      return [
+        { group, figure: 'deliveries/s', value: f.perSec, baseline: f.baselineJobsPerSec, higherIsBetter: true, note: `${f.delivered} delivered` },
+        { group, figure: 'lag p99 ms', value: f.lagP99Ms, baseline: null, note: 'row committed -> received, at the steady offered rate' },
+      ];
+    }
+    case 'usage': {
+      const f = report.figures;
+      const group = `usage events, ${f.events} + ${f.duplicatesSent} re-sent (vs BullMQ empty jobs)`;
+      return [
+        { group, figure: 'events/s', value: f.eventsPerSec, baseline: f.baselineJobsPerSec, higherIsBetter: true, note: 'target 5,000/s' },
+        { group, figure: 'ledger rows', value: f.rowsWritten, baseline: f.events, note: f.rowsWritten === f.events ? 'exactly once' : 'NOT exactly once' },
+        { group, figure: 'queue lag p99 ms', value: f.lagP99Ms, baseline: null, note: 'added -> finished, burst backlog included' },
+      ];
+    }
+    default:
+      return [];
+  }
+}

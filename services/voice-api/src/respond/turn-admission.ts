@@ -1,0 +1,114 @@
+import { PLANS, type PlanId } from '@vocalia/contracts';
+import { parseSession, sessionKeys, type Session } from '@vocalia/conversation';
+import type { Redis } from '@vocalia/service-kit';
+import type { RateLimitState } from '../rate-limit/rate-limit-headers';
+import { tooManyRequests } from '../rate-limit/rate-limit-headers';
+import { ipLimitDetail, tenantLimitDetail, type RateLimits, type RateLimitWindow } from '../rate-limit/rate-limits';
+
+/**
+ * One script, one round trip: count the caller's IP (unless already counted), then the tenant, each in
+ * the current window's counter (the keys rate-limiter-flexible uses, so /config and /social-proof share
+ * the IP count), and when both pass read the session's history and state.
+ * Reply: { ipCount or -1, tenantCount or -1, history, state }.
+ */
+const ADMIT_TURN_LUA = `
+local function count(key, window)
+  local n = redis.call('INCR', key)
+  if n == 1 then redis.call('EXPIRE', key, window) end
+  return n
+end
+local window = tonumber(ARGV[3])
+local ip = -1
+if ARGV[1] ~= '' then
+  ip = count(KEYS[1], window)
+  if ip > tonumber(ARGV[1]) then return {ip, -1} end
+end
+local tenant = count(KEYS[2], window)
+if tenant > tonumber(ARGV[2]) then return {ip, tenant} end
+return {ip, tenant, redis.call('LRANGE', KEYS[3], 0, -1), redis.call('GET', KEYS[4])}
+`;
+
+type AdmitReply = [number, number, string[]?, (string | null)?];
+
+interface ScriptedRedis {
+  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, ipPoints: string, tenantPoints: string, windowSec: string): Promise<AdmitReply>;
+}
+
+export interface TurnAdmissionRequest {
+  /** The caller's rate-limit key, or null when its IP was already counted for this request. */
+  ip: string | null;
+  tenantId: string;
+  plan: PlanId;
+  sessionId: string;
+}
+
+export interface AdmittedTurn {
+  /** The limits counted, in order (IP then tenant): the route reports the tightest. */
+  limits: RateLimitState[];
+  session: Session;
+}
+
+export interface TurnAdmission {
+  /** Counts the limits and loads the session, or throws 429 naming the limit reached. */
+  admit(request: TurnAdmissionRequest): Promise<AdmittedTurn>;
+}
+
+export interface TurnAdmissionOptions {
+  redis: Redis;
+  keyPrefix: string;
+  rateLimits: RateLimits;
+  /** The session when Redis cannot answer: empty, logged (the conversation runtime's loadSession). */
+  loadSession(tenantId: string, sessionId: string): Promise<Session>;
+}
+
+const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLimitState => ({ limit, remaining: Math.max(0, limit - count), resetMs: window.endsInMs });
+
+/**
+ * /respond's hot path in one Redis round trip. When the script cannot run (Redis away), the limits
+ * fall back to rate-limiter-flexible's per-process counting and the session to empty, as each does alone.
+ */
+export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
+  opts.redis.defineCommand('vocaliaAdmitTurn', { numberOfKeys: 4, lua: ADMIT_TURN_LUA });
+  const redis = opts.redis as unknown as ScriptedRedis;
+  const { rateLimits } = opts;
+
+  async function fallback(request: TurnAdmissionRequest): Promise<AdmittedTurn> {
+    const limits = request.ip === null ? [] : [await rateLimits.consumeIp(request.ip)];
+    limits.push(await rateLimits.consumeTenant(request.tenantId, request.plan));
+    return { limits, session: await opts.loadSession(request.tenantId, request.sessionId) };
+  }
+
+  return {
+    async admit(request) {
+      if (opts.redis.status !== 'ready') return fallback(request);
+      const window = rateLimits.currentWindow();
+      const tenantPoints = rateLimits.tenantPoints(request.plan);
+      const session = sessionKeys(opts.keyPrefix, request.tenantId, request.sessionId);
+      let reply: AdmitReply;
+      try {
+        reply = await redis.vocaliaAdmitTurn(
+          rateLimits.ipKey(request.ip ?? '', window),
+          rateLimits.tenantKey(request.tenantId, window),
+          session.history,
+          session.state,
+          request.ip === null ? '' : String(rateLimits.ipPoints),
+          String(tenantPoints),
+          String(rateLimits.windowSec),
+        );
+      } catch {
+        return fallback(request);
+      }
+      const [ipCount, tenantCount, history, state] = reply;
+      const limits: RateLimitState[] = [];
+      if (ipCount >= 0) {
+        const ip = stateOf(ipCount, rateLimits.ipPoints, window);
+        if (ipCount > rateLimits.ipPoints) throw tooManyRequests(ip, ipLimitDetail(ip, rateLimits.windowSec));
+        limits.push(ip);
+      }
+      const tenant = stateOf(tenantCount, tenantPoints, window);
+      if (tenantCount > tenantPoints) throw tooManyRequests(tenant, tenantLimitDetail(tenant, PLANS[request.plan].name, rateLimits.windowSec));
+      limits.push(tenant);
+      return { limits, session: parseSession(history, state) };
+    },
+  };
+}

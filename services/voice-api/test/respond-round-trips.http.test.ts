@@ -1,0 +1,69 @@
+import request from 'supertest';
+import type { Redis } from '@vocalia/service-kit';
+import { startHarness, waitReady, type Harness } from './support/harness';
+import { snapshotFor } from '@vocalia/conversation/testing';
+
+const SHOP = 'https://shop.example.com';
+let h: Harness;
+
+/** The names of the commands a connection sends while `work` runs, in order. */
+async function commandsDuring(redis: Redis, work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = redis.sendCommand.bind(redis);
+  const spy = jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
+    seen.push(command.name);
+    return original(command, ...rest);
+  });
+  try {
+    await work();
+  } finally {
+    spy.mockRestore();
+  }
+  return seen;
+}
+
+beforeAll(async () => {
+  h = await startHarness('round-trips', { limits: { windowSec: 60, ipPoints: 4, tenantPoints: () => 1000, now: () => 1_800_000_000_000 } });
+  h.addTenant(snapshotFor({ id: 'acme', plan: 'pro', origins: [SHOP] }));
+});
+afterAll(() => h.close());
+
+const respond = (ip: string, body: Record<string, unknown>) =>
+  request(h.app).post('/respond').set('Origin', SHOP).set('X-Forwarded-For', ip).set('Authorization', `Bearer ${h.tokenFor('acme', SHOP)}`).send(body);
+
+describe('/respond hot path', () => {
+  it('when the tenant is in memory, then a turn waits on one Redis round trip (limits and session in one script) and its history write follows as one transaction', async () => {
+    await respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'first' }).expect(200);
+    const commands = await commandsDuring(h.redis, () => respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'second' }).expect(200));
+    expect(commands).toEqual(['evalsha', 'multi', 'rpush', 'ltrim', 'expire', 'set', 'exec']);
+    expect(h.engine.inputs.at(-1)?.history.map((t) => t.text)).toEqual(['first', 'You said: first (history 0)']);
+  });
+
+  it('when one address sends turns and refused requests, then every one counts against its limit and the fifth gets 429', async () => {
+    const ip = '192.0.2.2';
+    const first = await respond(ip, { tenantId: 'acme', sessionId: 'session-ip-1', message: 'hi' }).expect(200);
+    expect(first.headers['ratelimit-remaining']).toBe('3');
+    await respond(ip, { tenantId: 'acme', sessionId: 'bad id!', message: 'hi' }).expect(400);
+    await respond(ip, { tenantId: 'ghost', sessionId: 'session-ip-2', message: 'hi' }).expect(404);
+    const fourth = await respond(ip, { tenantId: 'acme', sessionId: 'session-ip-3', message: 'hi' }).expect(200);
+    expect(fourth.headers['ratelimit-remaining']).toBe('0');
+    const refused = await respond(ip, { tenantId: 'acme', sessionId: 'session-ip-4', message: 'hi' }).expect(429);
+    expect(refused.body.detail).toContain('Too many requests from this address: the limit is 4 per 60 s');
+    const badAndLimited = await respond(ip, { tenantId: 'acme', sessionId: 'bad id!', message: 'hi' }).expect(429);
+    expect(badAndLimited.body.code).toBe('RATE_LIMITED');
+  });
+
+  it('when Redis is unreachable, then turns are still answered, without history, and limited in memory', async () => {
+    h.redis.disconnect();
+    try {
+      for (let i = 0; i < 4; i++) {
+        const res = await respond('192.0.2.3', { tenantId: 'acme', sessionId: 'session-down-1', message: `m${i}` }).expect(200);
+        expect(res.body.answer).toBe(`You said: m${i} (history 0)`);
+      }
+      await respond('192.0.2.3', { tenantId: 'acme', sessionId: 'session-down-1', message: 'again' }).expect(429);
+    } finally {
+      await h.redis.connect();
+      await waitReady(h.redis);
+    }
+  });
+});
