@@ -33,3 +33,8 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
   say "installing chromium (widget browser tests)"
   apt_install chromium || say "could not install chromium: set CHROMIUM_PATH to a Chromium binary"
 fi
+
+if ! command -v espeak-ng >/dev/null; then
+  say "installing espeak-ng (browser voice: local speech synthesis and spoken test audio)"
+  apt_install espeak-ng || say "could not install espeak-ng: realtime's cascaded voice tests need it"
+fi

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+import { SpeechEnv } from './speech/speech-env';
 
 /** Dev-only secrets, the same as voice-api's: accepted outside production, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
@@ -28,6 +29,7 @@ export const Env = BaseEnv.extend({
   REALTIME_MAX_SESSION_SEC: positive(900),
   REALTIME_IDLE_SEC: positive(60),
   REALTIME_MAX_SESSIONS_PER_TENANT: positive(20),
+  ...SpeechEnv,
 }).superRefine((env, ctx) => {
   if ((env.REALTIME_MODEL_URL === undefined) !== (env.REALTIME_API_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['REALTIME_API_KEY'], message: 'REALTIME_MODEL_URL and REALTIME_API_KEY go together' });

@@ -60,7 +60,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
   ws.on('pong', () => (alive = true));
 
   const recordTurn = () => {
-    if (!start || !userText || !assistantText) return;
+    if (!start || !userText || !assistantText || model?.recordsTurns) return;
     const turn = { snapshot: admitted.snapshot, sessionId: start.sessionId, channel: 'voice' as const, origin: admitted.session.origin, requestId, userText, assistantText, language: (start.language ?? admitted.snapshot.tenant.defaultLanguage) as Language, provider: `realtime:${limits.modelName}`, startedAt: turnStartedAt };
     userText = '';
     assistantText = '';
@@ -68,8 +68,11 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
   };
 
   const openModel = (begin: RealtimeStart) => {
-    const language = begin.language ?? admitted.snapshot.tenant.defaultLanguage;
-    model = deps.openModel({ instructions: sessionInstructions(admitted.snapshot, language) });
+    const language = (begin.language ?? admitted.snapshot.tenant.defaultLanguage) as Language;
+    model = deps.openModel({
+      instructions: sessionInstructions(admitted.snapshot, language),
+      turn: { snapshot: admitted.snapshot, sessionId: begin.sessionId, channel: 'voice', origin: admitted.session.origin, requestId, language },
+    });
     model.on('ready', () => {
       live = true;
       liveSince = Date.now();
