@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The part of the WebAssembly global used here (the project's type libraries do not declare it). */
 interface WasmMemory {
@@ -36,7 +37,8 @@ let loaded: FvadExports | undefined;
 
 function fvad(): FvadExports {
   if (loaded) return loaded;
-  const module = new WebAssembly.Module(readFileSync(require.resolve('@echogarden/fvad-wasm/fvad.wasm')));
+  // From this package's node_modules, found from __dirname so the production bundle (which copies the file there) finds it too.
+  const module = new WebAssembly.Module(readFileSync(join(__dirname, '..', '..', 'node_modules', '@echogarden', 'fvad-wasm', 'fvad.wasm')));
   const box: { exports?: FvadExports } = {};
   const instance = new WebAssembly.Instance(module, {
     a: {
