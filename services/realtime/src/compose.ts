@@ -2,6 +2,7 @@ import { composeConversation, type Conversation, type DbApiClientOptions } from 
 import type { Logger, Redis } from '@vocalia/service-kit';
 import { createSessionTokens } from '@vocalia/widget-auth';
 import type { ConversationProvider } from '@vocalia/agent';
+import type { PlanId, VoiceSessionLimits } from '@vocalia/contracts';
 import { cascadedModel, type CascadedConfig } from './model/cascaded-model';
 import type { OpenModelSession } from './model/realtime-model';
 import { startReadyHeartbeat, type ReadyHeartbeat } from './ready-heartbeat';
@@ -25,6 +26,8 @@ export interface ComposeOptions {
   /** The engine answering the cascaded path's turns. */
   engine?: ConversationProvider;
   limits: SessionLimits;
+  /** Session length, idle time and concurrency per plan; contracts' VOICE_SESSION_LIMITS unless told. */
+  planLimits?: Record<PlanId, VoiceSessionLimits>;
   maxFrameBytes?: number;
   eventRetryEveryMs?: number;
 }
@@ -60,6 +63,7 @@ export function composeRealtime(opts: ComposeOptions): Composed {
     openModel,
     logger: opts.logger,
     limits: opts.limits,
+    planLimits: opts.planLimits,
     maxFrameBytes: opts.maxFrameBytes ?? 64 * 1024,
   });
   return {

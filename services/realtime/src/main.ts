@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       maxEarlyFrames: 100,
       maxOutgoingBytes: 4 * 1024 * 1024,
       maxSessionsPerTenant: env.REALTIME_MAX_SESSIONS_PER_TENANT,
+      maxSessions: env.REALTIME_MAX_SESSIONS,
       modelName: env.REALTIME_MODEL,
     },
   });
