@@ -121,7 +121,7 @@ async function realtimeTarget(prefix: string): Promise<Target> {
     history: { maxTurns: 20, ttlSec: 600 },
     snapshotTtlSec: 60,
     openModel: realtimeModel({ url: model.url, apiKey: 'bench-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }),
-    limits: { startTimeoutMs: 10_000, maxSessionMs: 600_000, idleMs: 600_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 4 * 1024 * 1024, maxSessionsPerTenant: 1e6, modelName: 'fake-realtime' },
+    limits: { startTimeoutMs: 10_000, maxSessionMs: 600_000, idleMs: 600_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 4 * 1024 * 1024, maxSessionsPerTenant: 1e6, maxSessions: 1e6, modelName: 'fake-realtime' },
   });
   const server = await listen(createApp({ logger, redis }), 0, (s) => composed.realtime.attach(s), '127.0.0.1');
   const token = createSessionTokens({ secret: SECRET, ttlSec: 3600 }).issue({ tenantId: BENCH_TENANT, origin: BENCH_ORIGIN }).token;

@@ -37,7 +37,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RunningRealt
     history: { maxTurns: 20, ttlSec: 600 },
     snapshotTtlSec: 60,
     openModel: realtimeModel({ url: opts.modelUrl, apiKey: 'e2e-realtime-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }),
-    limits: { startTimeoutMs: 5000, maxSessionMs: 120_000, idleMs: 60_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 8 * 1024 * 1024, maxSessionsPerTenant: 5, modelName: 'fake-realtime' },
+    limits: { startTimeoutMs: 5000, maxSessionMs: 120_000, idleMs: 60_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 8 * 1024 * 1024, maxSessionsPerTenant: 5, maxSessions: 100, modelName: 'fake-realtime' },
     eventRetryEveryMs: 100,
   });
   const heartbeat = composed.announce();
