@@ -114,8 +114,11 @@ describe('/realtime cascaded path, with speech servers speaking the OpenAI API',
     }
   });
 
-  it('when the transcription server fails, then the browser gets an error and a 1011 close (it falls back to browser speech)', async () => {
-    speech.failWith = 500;
+  it.each([
+    ['transcription', 'failWith'],
+    ['speech', 'failSpeechWith'],
+  ] as const)('when the %s server fails, then the browser gets an error and a 1011 close (it falls back to browser speech)', async (_server, failing) => {
+    speech[failing] = 500;
     try {
       const ws = await open(h);
       const got = record(ws);
@@ -125,7 +128,7 @@ describe('/realtime cascaded path, with speech servers speaking the OpenAI API',
       expect((await got.closed).code).toBe(1011);
       expect(got.texts).toContainEqual(expect.objectContaining({ type: 'error', code: 'UPSTREAM_FAILED' }));
     } finally {
-      speech.failWith = undefined;
+      speech[failing] = undefined;
     }
   });
 });

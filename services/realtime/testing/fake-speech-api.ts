@@ -50,6 +50,8 @@ export class FakeSpeechApi {
   chunkEveryMs = 0;
   /** Status every request answers with instead (e.g. 500), when set. */
   failWith: number | undefined;
+  /** Status only `/audio/speech` answers with instead, when set. */
+  failSpeechWith: number | undefined;
   private server: Server | undefined;
 
   get url(): string {
@@ -60,7 +62,8 @@ export class FakeSpeechApi {
     this.server = createServer((req, res) => {
       void (async () => {
         const raw = await body(req);
-        if (this.failWith) return void res.writeHead(this.failWith, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'speech server failing' } }));
+        const failing = req.url === '/v1/audio/speech' ? (this.failSpeechWith ?? this.failWith) : this.failWith;
+        if (failing) return void res.writeHead(failing, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'speech server failing' } }));
         if (req.url === '/v1/audio/transcriptions') {
           const fields = formFields(raw);
           const { pcm16, sampleRate } = fromWav(raw.subarray(raw.indexOf('RIFF')));

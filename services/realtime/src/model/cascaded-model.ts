@@ -41,6 +41,8 @@ export function cascadedModel(config: CascadedConfig): OpenModelSession {
       const { signal } = controller;
       const itemId = `answer-${++answers}`;
       let speaking: Promise<void> = Promise.resolve();
+      // Why speaking failed (not a barge-in: an abort is not a failure).
+      let speechFailure: unknown;
       const speak = (sentence: string) => {
         speaking = speaking.then(async () => {
           for await (const chunk of config.synthesize(sentence, turn.language, signal)) {
@@ -49,7 +51,10 @@ export function cascadedModel(config: CascadedConfig): OpenModelSession {
           }
         });
         // A sentence that fails stops the answer; the failure is reported once, below.
-        speaking.catch(() => controller.abort());
+        speaking.catch((err: unknown) => {
+          if (!signal.aborted) speechFailure ??= err;
+          controller.abort();
+        });
       };
       try {
         const userText = await config.transcribe(pcm16, turn.language, signal);
@@ -63,8 +68,9 @@ export function cascadedModel(config: CascadedConfig): OpenModelSession {
         events.emit('assistantTranscript', reply.answer);
         events.emit('responseDone');
       } catch (err) {
-        const failure = await speaking.then(() => err, (speechErr: unknown) => speechErr);
-        if (closed || (signal.aborted && failure === err)) return;
+        await speaking.catch(() => undefined);
+        if (closed || (signal.aborted && speechFailure === undefined)) return;
+        const failure = speechFailure ?? err;
         log.warn('cascaded voice answer failed', { error: errorText(failure) });
         events.emit('failed', `speech pipeline failed: ${errorText(failure)}`);
       } finally {
