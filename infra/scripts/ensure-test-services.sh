@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure what the test suite talks to is there: PostgreSQL and Redis answering on their
-# standard ports, and Chromium for the widget's browser tests. Starts or installs only what is missing.
+# standard ports, Chromium for the widget's browser tests and espeak-ng for browser voice's spoken test audio. Starts or installs only what is missing.
 set -euo pipefail
 
 say() { printf 'ensure-test-services: %s\n' "$*"; }

@@ -5,6 +5,7 @@ import { createSentenceSplitter } from '../speech/sentences';
 import type { Synthesize } from '../speech/synthesize';
 import type { Transcribe } from '../speech/transcribe';
 import { createUtteranceDetector, type UtteranceOptions } from '../speech/utterance-detector';
+import { createVad } from '../speech/webrtc-vad';
 import type { ModelEvents, ModelSession, OpenModelSession } from './realtime-model';
 
 export interface CascadedConfig {
@@ -24,6 +25,8 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * Emits the same events as a realtime model, so the voice session treats both alike.
  */
 export function cascadedModel(config: CascadedConfig): OpenModelSession {
+  // The detector's WASM is loaded now: a deployment without it fails at start, not at the first visitor.
+  createVad(config.utterance.aggressiveness).free();
   return (options) => {
     const events = new EventEmitter<ModelEvents>();
     const { turn } = options;
