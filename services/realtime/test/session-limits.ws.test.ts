@@ -21,8 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function open(tenantId: string): Promise<WebSocket> {
-  const opened = await openSocket(h.url, h.tokenFor(tenantId, SHOP), SHOP);
+const open = (tenantId: string) => openOn(h, tenantId);
+
+async function openOn(harness: Harness, tenantId: string): Promise<WebSocket> {
+  const opened = await openSocket(harness.url, harness.tokenFor(tenantId, SHOP), SHOP);
   if (!opened.ws) throw new Error(`refused ${opened.status}: ${opened.body}`);
   return opened.ws;
 }
@@ -84,5 +86,39 @@ describe('/realtime session limits per plan, per process, and heartbeats', () =>
     const r = record(alive);
     alive.close(1000);
     await r.closed;
+  });
+});
+
+describe('/realtime and a browser that stops reading', () => {
+  // Pings far apart: the stalled browser is dropped for the audio it leaves waiting, not for a missed pong.
+  let slow: Harness;
+  beforeAll(async () => {
+    slow = await startHarness('stalled-reader', {
+      limits: { startTimeoutMs: 10_000, maxSessionMs: 60_000, idleMs: 60_000, pingEveryMs: 60_000, maxEarlyFrames: 10, maxOutgoingBytes: 256 * 1024, maxSessionsPerTenant: 5, maxSessions: 10, modelName: 'fake-realtime' },
+    });
+    slow.db.snapshots.set('big-shop', snapshotFor({ id: 'big-shop', plan: 'telephony', origins: [SHOP] }));
+  });
+  afterAll(() => slow.close());
+
+  it('when a browser stops reading while answers pile up, then its connection is dropped and its place freed, other sessions untouched', async () => {
+    slow.model.answerMs = 120_000;
+    try {
+      const bystander = await openOn(slow, 'big-shop');
+      const stalled = await openOn(slow, 'big-shop');
+      const dropped = new Promise<number>((resolve) => stalled.once('close', (code) => resolve(code)));
+      start(stalled, 'big-shop');
+      await new Promise<void>((resolve) => stalled.once('message', () => resolve()));
+      stalled.pause();
+      for (let i = 0; i < slow.model.answerAfterAppends; i++) stalled.send(Buffer.alloc(960, 1));
+      await eventually(() => expect(slow.composed.realtime.sessions).toBe(1), 10_000);
+      stalled.resume();
+      expect(await dropped).toBe(1006);
+      expect(bystander.readyState).toBe(WebSocket.OPEN);
+      const r = record(bystander);
+      bystander.close(1000);
+      await r.closed;
+    } finally {
+      slow.model.answerMs = 500;
+    }
   });
 });

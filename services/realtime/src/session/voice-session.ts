@@ -96,7 +96,11 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
     });
     model.on('audio', (itemId, pcm16) => {
       if (speaking?.itemId !== itemId) speaking = { itemId, sentBytes: 0, firstAt: Date.now(), generating: true };
-      if (ws.bufferedAmount > limits.maxOutgoingBytes) return close(CLOSE.policy, 'client does not read');
+      if (ws.bufferedAmount > limits.maxOutgoingBytes) {
+        // A close frame would wait behind the audio it does not read: the connection is dropped instead.
+        log.info('voice session dropped', { reason: 'client does not read', waitingBytes: ws.bufferedAmount });
+        return void ws.terminate();
+      }
       speaking.sentBytes += pcm16.length;
       ws.send(pcm16);
     });
