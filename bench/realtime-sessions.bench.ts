@@ -1,16 +1,20 @@
 /**
- * Browser voice through services/realtime: N concurrent sessions sending PCM16 at real-time rate
- * (a 20 ms frame each every 20 ms), against a local server speaking the OpenAI realtime protocol
- * that answers after every 0.5 s of speech without delay of its own. Per N: memory per session and
- * added latency p50/p99 (the frame that ends the speech -> the first audio byte back), beside a bare
- * `ws` echo server driven the same way in the same run (frame -> its echo). Client, server and fake
- * model share this process: the figures include the client's and the fake's work, like the baseline's.
- * Run: `pnpm bench:realtime` (BENCH_SESSIONS=100,500, BENCH_DURATION_SEC=4). Prints, asserts nothing.
+ * Browser voice through the edge (the launcher's, routing `/realtime` as routes.yml does) to
+ * services/realtime: N concurrent sessions sending PCM16 at real-time rate (a 20 ms frame each every
+ * 20 ms), against a local server speaking the OpenAI realtime protocol that answers after every 0.5 s
+ * of speech, BENCH_MODEL_DELAY_MS after hearing it. Per N: memory per session and added latency
+ * p50/p99 (the frame that ends the speech -> the first audio byte back, minus the model's own delay),
+ * beside a bare `ws` echo server driven the same way in the same run (frame -> its echo). Client,
+ * edge, server and fake model share this process: the figures include the client's and the fake's
+ * work, like the baseline's.
+ * Run: `pnpm bench:realtime` (BENCH_SESSIONS=100,500, BENCH_DURATION_SEC=4, BENCH_MODEL_DELAY_MS=50). Prints, asserts nothing.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import WebSocket, { WebSocketServer } from 'ws';
+import { PLAN_IDS, type PlanId, type VoiceSessionLimits } from '@vocalia/contracts';
+import { createEdge } from '@vocalia/launcher';
 import { createRedis, listen, type Redis } from '@vocalia/service-kit';
 import { createSessionTokens } from '@vocalia/widget-auth';
 import { composeRealtime, createApp, realtimeModel } from '@vocalia/realtime';
@@ -24,6 +28,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SIZES = (process.env.BENCH_SESSIONS ?? '100,500').split(',').map(Number);
 const DURATION_MS = Number(process.env.BENCH_DURATION_SEC ?? 4) * 1000;
 const FRAMES_PER_UTTERANCE = 25;
+const MODEL_DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 50);
 const SECRET = 'bench-widget-secret-0123456789abcdef0123';
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const ready = (r: Redis) => (r.status === 'ready' ? Promise.resolve() : new Promise<void>((ok) => r.once('ready', () => ok())));
@@ -31,6 +36,8 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 
 interface Target {
   url: string;
+  /** The far side's own delay before answering, as it actually waited (mean over the run), taken off the latencies. */
+  ownDelayMs(): number;
   /** Resolves once the session may stream (after `ready` for realtime, at once for the echo). */
   open(ws: WebSocket): Promise<void>;
   close(): Promise<void>;
@@ -87,8 +94,9 @@ async function drive(target: Target, n: number, origin: string): Promise<Figures
   clearInterval(tick);
   const used = process.cpuUsage(cpu);
   await Promise.all(sockets.map((ws) => new Promise<void>((resolve) => (ws.once('close', () => resolve()), ws.close(1000)))));
-  latencies.sort((a, b) => a - b);
-  return { memoryPerSessionKb, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), samples: latencies.length, cpuMsPerSessionSecond: (used.user + used.system) / 1000 / n / (DURATION_MS / 1000) };
+  const own = target.ownDelayMs();
+  const added = latencies.map((ms) => ms - own).sort((a, b) => a - b);
+  return { memoryPerSessionKb, p50: percentile(added, 0.5), p99: percentile(added, 0.99), samples: added.length, cpuMsPerSessionSecond: (used.user + used.system) / 1000 / n / (DURATION_MS / 1000) };
 }
 
 async function echoTarget(): Promise<Target> {
@@ -98,6 +106,7 @@ async function echoTarget(): Promise<Target> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    ownDelayMs: () => 0,
     open: async () => undefined,
     close: () => new Promise((resolve) => (wss.close(), server.close(() => resolve()))),
   };
@@ -107,6 +116,7 @@ async function realtimeTarget(prefix: string): Promise<Target> {
   const snapshots = await startSnapshotServer(benchSnapshot());
   const model = await new FakeRealtimeModel().start();
   model.answerAfterAppends = FRAMES_PER_UTTERANCE;
+  model.answerDelayMs = MODEL_DELAY_MS;
   const redis = createRedis(REDIS_URL, 'client');
   const producerRedis = createRedis(REDIS_URL, 'producer');
   await Promise.all([ready(redis), ready(producerRedis)]);
@@ -122,19 +132,29 @@ async function realtimeTarget(prefix: string): Promise<Target> {
     history: { maxTurns: 20, ttlSec: 600 },
     snapshotTtlSec: 60,
     openModel: realtimeModel({ url: model.url, apiKey: 'bench-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }),
-    limits: { startTimeoutMs: 10_000, maxSessionMs: 600_000, idleMs: 600_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 4 * 1024 * 1024, maxSessionsPerTenant: 1e6, modelName: 'fake-realtime' },
+    limits: { startTimeoutMs: 10_000, maxSessionMs: 600_000, idleMs: 600_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 4 * 1024 * 1024, maxSessionsPerTenant: 1e6, maxSessions: 1e6, modelName: 'fake-realtime' },
+    // Every session is the bench tenant's: no plan limit of sessions.
+    planLimits: Object.fromEntries(PLAN_IDS.map((plan) => [plan, { maxSessionSec: 600, idleSec: 600, concurrentSessions: 1e6 }])) as Record<PlanId, VoiceSessionLimits>,
   });
   const server = await listen(createApp({ logger, redis }), 0, (s) => composed.realtime.attach(s), '127.0.0.1');
+  const upstream = (server.address() as AddressInfo).port;
+  const edge = createEdge(
+    { routes: [{ router: 'realtime', priority: 100, matchers: [{ type: 'prefix', path: '/realtime' }], action: { kind: 'proxy', service: 'realtime', port: upstream } }], services: [{ name: 'realtime', port: upstream }] },
+    { upstreamHost: '127.0.0.1' },
+  );
+  const edgePort = await edge.listen(0, '127.0.0.1');
   const token = createSessionTokens({ secret: SECRET, ttlSec: 3600 }).issue({ tenantId: BENCH_TENANT, origin: BENCH_ORIGIN }).token;
   let sessions = 0;
   return {
-    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/realtime?token=${encodeURIComponent(token)}`,
+    url: `ws://127.0.0.1:${edgePort}/realtime?token=${encodeURIComponent(token)}`,
+    ownDelayMs: () => (model.answerDelays.length ? model.answerDelays.reduce((a, b) => a + b, 0) / model.answerDelays.length : 0),
     open: (ws) =>
       new Promise((resolve) => {
         ws.on('message', (data, isBinary) => !isBinary && String(data).includes('"ready"') && resolve());
         ws.send(JSON.stringify({ type: 'start', token, tenantId: BENCH_TENANT, sessionId: `bench-voice-${String(++sessions).padStart(6, '0')}`, language: 'en', audio: { format: 'pcm16', sampleRate: 24000 } }));
       }),
     async close() {
+      await edge.close(100);
       await composed.realtime.drain(2000);
       await new Promise((resolve) => server.close(resolve));
       await composed.conversation.close();
@@ -147,12 +167,12 @@ async function realtimeTarget(prefix: string): Promise<Target> {
 }
 
 async function main(): Promise<void> {
-  out(`Browser voice sessions at real-time audio rate, ${DURATION_MS / 1000} s per run, one process (client, server, fake model), Node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with NODE_OPTIONS=--expose-gc for steadier memory figures)'}`);
-  out('| sessions | server | memory per session KB | speech end -> first audio p50 ms | p99 ms | samples | CPU ms per session-second |');
+  out(`Browser voice sessions at real-time audio rate, ${DURATION_MS / 1000} s per run, one process (client, edge, server, fake model), Node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with NODE_OPTIONS=--expose-gc for steadier memory figures)'}`);
+  out('| sessions | server | memory per session KB | speech end -> first audio p50 ms (minus the model delay) | p99 ms | samples | CPU ms per session-second |');
   out('|---|---|---|---|---|---|---|');
   const rows: { sessions: number; server: string; figures: Awaited<ReturnType<typeof drive>> }[] = [];
   for (const n of SIZES) {
-    for (const [name, make] of [['ws echo (baseline)', () => echoTarget()], ['realtime -> fake model', () => realtimeTarget(`bench-realtime-${process.pid}-${n}`)]] as const) {
+    for (const [name, make] of [['ws echo (baseline)', () => echoTarget()], ['edge -> realtime -> fake model', () => realtimeTarget(`bench-realtime-${process.pid}-${n}`)]] as const) {
       const target = await make();
       const f = await drive(target, n, BENCH_ORIGIN);
       await target.close();
@@ -162,7 +182,7 @@ async function main(): Promise<void> {
   }
   writeBenchJson('realtime', { seconds: DURATION_MS / 1000, rows });
   out();
-  out(`Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores. The fake model answers at once: the realtime rows' latency above the baseline is what the bridge adds (base64 and JSON both ways, two extra hops).`);
+  out(`Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores. The fake model answers ${MODEL_DELAY_MS} ms after hearing the speech (the time its timer actually took is taken off its rows): their latency above the baseline is what the edge and the bridge add (base64 and JSON both ways, three extra hops).`);
 }
 
 void main().then(

@@ -47,6 +47,8 @@ ARG PORT
 ENV NODE_ENV=production VOCALIA_SERVICE=${SERVICE} PORT=${PORT}
 LABEL org.opencontainers.image.title="vocalia/${SERVICE}"
 WORKDIR /app
+# realtime speaks the cascaded path's answers with espeak-ng when no speech API is configured.
+RUN if [ "${SERVICE}" = realtime ]; then apt-get update && apt-get install -y --no-install-recommends espeak-ng && rm -rf /var/lib/apt/lists/*; fi
 # Owned by root, run as node: the process cannot rewrite its own code.
 COPY --from=build /bundle ./
 USER node

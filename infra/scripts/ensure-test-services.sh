@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure what the test suite talks to is there: PostgreSQL and Redis answering on their
-# standard ports, and Chromium for the widget's browser tests. Starts or installs only what is missing.
+# standard ports, Chromium for the widget's browser tests and espeak-ng for browser voice's spoken test audio. Starts or installs only what is missing.
 set -euo pipefail
 
 say() { printf 'ensure-test-services: %s\n' "$*"; }
@@ -32,4 +32,9 @@ done
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
   say "installing chromium (widget browser tests)"
   apt_install chromium || say "could not install chromium: set CHROMIUM_PATH to a Chromium binary"
+fi
+
+if ! command -v espeak-ng >/dev/null; then
+  say "installing espeak-ng (browser voice: local speech synthesis and spoken test audio)"
+  apt_install espeak-ng || say "could not install espeak-ng: realtime's cascaded voice tests need it"
 fi

@@ -10,6 +10,7 @@ const RUNTIME_FILES: Record<string, string[]> = {
   'packages/db/': ['packages/db/prisma/migrations'],
   'packages/widget/': ['packages/widget/build', 'packages/widget/package.json'],
   'packages/dashboard/': ['packages/dashboard/dist'],
+  'services/realtime/': ['services/realtime/node_modules/@echogarden/fvad-wasm/fvad.wasm'],
 };
 
 export function copyRuntimeFiles(bundledInputs: string[], outDir: string): string[] {

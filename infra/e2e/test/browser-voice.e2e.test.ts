@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { WidgetConfigResponse } from '@vocalia/contracts';
 import { FakeRealtimeModel } from '@vocalia/realtime/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { customerPage, eventually, launchChromium, onboardIntegrator, screenshot, startFleet, startStaticSite, writeSpeechLikeWav, type Fleet, type Integrator, type StaticSite } from './support';
+import { customerPage, eventually, launchChromium, onboardIntegrator, screenshot, startFleet, startStaticSite, writeSpokenWav, type Fleet, type Integrator, type StaticSite } from './support';
 
 const SHOP = '<h1>Cabinet Dentaire Atlas</h1><p>Soins dentaires à Casablanca, sur rendez-vous.</p>';
 
@@ -25,6 +25,7 @@ interface VoicePage {
 
 describe('browser voice: the widget streams the visitor speech through the edge to /realtime (issue #17)', () => {
   let model: FakeRealtimeModel;
+  let spoken: { path: string; speechMs: number };
   let fleet: Fleet;
   let shopSite: StaticSite;
   let secondSite: StaticSite;
@@ -82,7 +83,9 @@ describe('browser voice: the widget streams the visitor speech through the edge 
     model.answerMs = 20_000;
     model.userSays = 'Est-ce que vous êtes ouverts le samedi ?';
     model.modelSays = 'Oui, nous sommes ouverts le samedi matin de 9h à 13h.';
-    const wav = writeSpeechLikeWav(join(tmpdir(), `vocalia-fake-speech-${process.pid}.wav`));
+    // Real speech on Chromium's fake microphone: the visitor's question said by espeak-ng.
+    spoken = await writeSpokenWav(join(tmpdir(), `vocalia-spoken-${process.pid}.wav`), model.userSays, 'fr');
+    const wav = spoken.path;
     fleet = await startFleet({ name: 'browser-voice', realtimeModelUrl: model.url });
     [shopSite, secondSite, browser] = await Promise.all([
       startStaticSite(),
@@ -120,10 +123,12 @@ describe('browser voice: the widget streams the visitor speech through the edge 
     const start = voice.sent.find((frame) => frame.type === 'start');
     expect(start).toMatchObject({ tenantId: paid.tenantId, language: 'fr', audio: { format: 'pcm16', sampleRate: 24000 } });
     expect(voice.received.map((frame) => frame.type)).toContain('ready');
-    // The WAV on Chromium's fake microphone reached the model: PCM16 frames that are not silence.
+    // The spoken WAV on Chromium's fake microphone reached the model: loud frames (the speech) and quiet ones (its pause).
     const appended = model.of('input_audio_buffer.append').map((e) => Buffer.from(String(e.audio), 'base64'));
     expect(appended.length).toBeGreaterThanOrEqual(6);
-    expect(appended.some((pcm) => pcm.some((byte) => byte !== 0))).toBe(true);
+    const rms = (pcm: Buffer) => Math.sqrt(Array.from({ length: pcm.length >> 1 }, (_, i) => pcm.readInt16LE(i * 2) ** 2).reduce((a, b) => a + b, 0) / Math.max(1, pcm.length >> 1));
+    expect(appended.some((pcm) => rms(pcm) > 1000)).toBe(true);
+    expect(spoken.speechMs).toBeGreaterThan(1000);
     await eventually(async () => expect((await voice.playback()).started).toBeGreaterThan(0));
     expect((await voice.playback()).stopped).toBe(0);
     await screenshot(page, 'browser-voice-live-answer');

@@ -1,5 +1,6 @@
 export * from './languages';
 export * from './plans';
+export * from './voice-session-limits';
 export * from './problem';
 export * from './envelope';
 export * from './channels';

@@ -1,6 +1,9 @@
 import { composeConversation, type Conversation, type DbApiClientOptions } from '@vocalia/conversation';
 import type { Logger, Redis } from '@vocalia/service-kit';
 import { createSessionTokens } from '@vocalia/widget-auth';
+import type { ConversationProvider } from '@vocalia/agent';
+import type { PlanId, VoiceSessionLimits } from '@vocalia/contracts';
+import { cascadedModel, type CascadedConfig } from './model/cascaded-model';
 import type { OpenModelSession } from './model/realtime-model';
 import { startReadyHeartbeat, type ReadyHeartbeat } from './ready-heartbeat';
 import { createRealtimeServer, type RealtimeServer } from './realtime-server';
@@ -18,7 +21,13 @@ export interface ComposeOptions {
   snapshotTtlSec: number;
   /** The speech-to-speech path; undefined when no realtime model is configured. */
   openModel: OpenModelSession | undefined;
+  /** The cascaded path (VAD, transcription, the engine, speech), used when there is no realtime model. */
+  cascaded?: Omit<CascadedConfig, 'conversation' | 'logger'>;
+  /** The engine answering the cascaded path's turns. */
+  engine?: ConversationProvider;
   limits: SessionLimits;
+  /** Session length, idle time and concurrency per plan; contracts' VOICE_SESSION_LIMITS unless told. */
+  planLimits?: Record<PlanId, VoiceSessionLimits>;
   maxFrameBytes?: number;
   eventRetryEveryMs?: number;
 }
@@ -42,21 +51,24 @@ export function composeRealtime(opts: ComposeOptions): Composed {
     history: opts.history,
     snapshots: { ttlSec: opts.snapshotTtlSec },
     eventRetryEveryMs: opts.eventRetryEveryMs,
+    engine: opts.engine,
   });
+  const openModel = opts.openModel ?? (opts.cascaded && cascadedModel({ ...opts.cascaded, conversation: conversation.runtime, logger: opts.logger }));
   // Only verification happens here; the TTL is voice-api's business (it issues the tokens).
   const tokens = createSessionTokens({ secret: opts.widgetTokenSecret, ttlSec: 1 });
   const realtime = createRealtimeServer({
     tokens,
     snapshots: conversation.runtime.snapshots,
     conversation: conversation.runtime,
-    openModel: opts.openModel,
+    openModel,
     logger: opts.logger,
     limits: opts.limits,
+    planLimits: opts.planLimits,
     maxFrameBytes: opts.maxFrameBytes ?? 64 * 1024,
   });
   return {
     realtime,
     conversation,
-    announce: () => (opts.openModel ? startReadyHeartbeat(opts.redis, opts.keyPrefix, opts.logger) : undefined),
+    announce: () => (openModel ? startReadyHeartbeat(opts.redis, opts.keyPrefix, opts.logger) : undefined),
   };
 }

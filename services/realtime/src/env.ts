@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+import { SpeechEnv } from './speech/speech-env';
 
 /** Dev-only secrets, the same as voice-api's: accepted outside production, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
@@ -25,9 +26,13 @@ export const Env = BaseEnv.extend({
   /** Model transcribing the visitor's speech (the user side of the transcript). */
   REALTIME_TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
   REALTIME_START_TIMEOUT_MS: positive(5000),
-  REALTIME_MAX_SESSION_SEC: positive(900),
-  REALTIME_IDLE_SEC: positive(60),
-  REALTIME_MAX_SESSIONS_PER_TENANT: positive(20),
+  /** Ceilings over each plan's session length, idle time and concurrent sessions (VOICE_SESSION_LIMITS in contracts). */
+  REALTIME_MAX_SESSION_SEC: positive(1800),
+  REALTIME_IDLE_SEC: positive(120),
+  REALTIME_MAX_SESSIONS_PER_TENANT: positive(50),
+  /** Live sessions this process takes; past it a socket closes at once with 1013 (the widget uses browser speech). */
+  REALTIME_MAX_SESSIONS: positive(1000),
+  ...SpeechEnv,
 }).superRefine((env, ctx) => {
   if ((env.REALTIME_MODEL_URL === undefined) !== (env.REALTIME_API_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['REALTIME_API_KEY'], message: 'REALTIME_MODEL_URL and REALTIME_API_KEY go together' });

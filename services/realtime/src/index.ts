@@ -2,3 +2,5 @@
 export { createApp } from './app';
 export { composeRealtime, type ComposeOptions, type Composed } from './compose';
 export { realtimeModel, type RealtimeModelConfig } from './model/realtime-model';
+export { openAiTranscription, type TranscriptionConfig } from './speech/transcribe';
+export { espeakSpeech, openAiSpeech, type SpeechApiConfig } from './speech/synthesize';

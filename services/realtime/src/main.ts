@@ -1,7 +1,12 @@
+import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeRealtime } from './compose';
-import { loadServiceEnv } from './env';
+import { loadServiceEnv, type Env } from './env';
+import type { ComposeOptions } from './compose';
+import { engineEnv } from './speech/speech-env';
+import { espeakSpeech, openAiSpeech } from './speech/synthesize';
+import { openAiTranscription } from './speech/transcribe';
 import { realtimeModel } from './model/realtime-model';
 import type { ReadyHeartbeat } from './ready-heartbeat';
 
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
     history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     openModel: speech,
+    ...(speech ? {} : cascadedPath(env, logger)),
     limits: {
       startTimeoutMs: env.REALTIME_START_TIMEOUT_MS,
       maxSessionMs: env.REALTIME_MAX_SESSION_SEC * 1000,
@@ -33,10 +39,11 @@ async function main(): Promise<void> {
       maxEarlyFrames: 100,
       maxOutgoingBytes: 4 * 1024 * 1024,
       maxSessionsPerTenant: env.REALTIME_MAX_SESSIONS_PER_TENANT,
+      maxSessions: env.REALTIME_MAX_SESSIONS,
       modelName: env.REALTIME_MODEL,
     },
   });
-  if (!speech) logger.warn('no realtime model configured (REALTIME_MODEL_URL, REALTIME_API_KEY): /realtime refuses sessions and voice-api offers browser speech only');
+  if (!speech && !env.SPEECH_TO_TEXT_URL) logger.warn('no speech path configured (REALTIME_MODEL_URL and REALTIME_API_KEY, or SPEECH_TO_TEXT_URL): /realtime refuses sessions and voice-api offers browser speech only');
   composed.conversation.listenForTenantUpdates(subscriber).catch((err: unknown) => logger.error('tenant-updated subscription failed', { err }));
   // Announced once listening, stopped first on shutdown.
   const announced: { heartbeat?: ReadyHeartbeat } = {};
@@ -56,6 +63,26 @@ async function main(): Promise<void> {
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
   });
   announced.heartbeat = composed.announce();
+}
+
+/** Without a realtime model but with a transcription endpoint: VAD, transcription, the engine, then speech (an API, else espeak-ng). */
+function cascadedPath(env: Env, logger: ReturnType<typeof createLogger>): Pick<ComposeOptions, 'cascaded' | 'engine'> {
+  if (!env.SPEECH_TO_TEXT_URL) return {};
+  const timeoutMs = env.SPEECH_TIMEOUT_MS;
+  const voices = env.TEXT_TO_SPEECH_VOICES;
+  return {
+    engine: createEngine({
+      ...engineConfigFromEnv(engineEnv(env)),
+      onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
+    }),
+    cascaded: {
+      transcribe: openAiTranscription({ baseURL: env.SPEECH_TO_TEXT_URL, apiKey: env.SPEECH_TO_TEXT_API_KEY ?? 'none', model: env.SPEECH_TO_TEXT_MODEL, timeoutMs }),
+      synthesize: env.TEXT_TO_SPEECH_URL
+        ? openAiSpeech({ baseURL: env.TEXT_TO_SPEECH_URL, apiKey: env.TEXT_TO_SPEECH_API_KEY ?? 'none', model: env.TEXT_TO_SPEECH_MODEL, voice: env.TEXT_TO_SPEECH_VOICE, voices, timeoutMs })
+        : espeakSpeech({ voices, timeoutMs }),
+      utterance: { endSilenceMs: env.SPEECH_END_SILENCE_MS, startSpeechMs: 150, preRollMs: 300, maxUtteranceMs: 30_000, aggressiveness: 2 },
+    },
+  };
 }
 
 runMain('realtime', main);

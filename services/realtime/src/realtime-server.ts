@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, trackVoiceSessions, type Logger } from '@vocalia/service-kit';
 import { admitUpgrade, type AdmitDeps } from './upgrade/admit-upgrade';
 import { refuseUpgrade } from './upgrade/refuse-upgrade';
-import { CLOSE } from './session/session-limits';
+import { VOICE_SESSION_LIMITS, type PlanId, type VoiceSessionLimits } from '@vocalia/contracts';
+import { CLOSE, limitsForPlan } from './session/session-limits';
 import { runVoiceSession, type VoiceSessionDeps } from './session/voice-session';
 
 export interface RealtimeServerDeps extends AdmitDeps, Omit<VoiceSessionDeps, 'openModel'> {
@@ -14,6 +15,8 @@ export interface RealtimeServerDeps extends AdmitDeps, Omit<VoiceSessionDeps, 'o
   openModel: VoiceSessionDeps['openModel'] | undefined;
   /** Largest binary frame accepted (bytes); larger ones close the socket with 1009. */
   maxFrameBytes: number;
+  /** Session length, idle time and concurrency per plan (contracts' matrix unless told). */
+  planLimits?: Record<PlanId, VoiceSessionLimits>;
 }
 
 export interface RealtimeServer {
@@ -41,10 +44,13 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
         if (!openModel) throw new AppError('UNAVAILABLE', 'No speech model is configured for streaming voice; the widget uses browser speech.');
         const admitted = await admitUpgrade(deps, req);
         const tenantId = admitted.snapshot.tenant.id;
-        if ((perTenant.get(tenantId) ?? 0) >= deps.limits.maxSessionsPerTenant) throw new AppError('RATE_LIMITED', 'Too many voice sessions for this account right now.');
+        const limits = limitsForPlan(deps.limits, (deps.planLimits ?? VOICE_SESSION_LIMITS)[admitted.snapshot.tenant.plan]);
+        if ((perTenant.get(tenantId) ?? 0) >= limits.maxSessionsPerTenant) throw new AppError('RATE_LIMITED', 'Too many voice sessions for this account right now.');
         wss.handleUpgrade(req, socket, head, (ws) => {
+          // Full: the socket opens only to say so with 1013, the close code browsers understand as "try again later".
+          if (live.size >= deps.limits.maxSessions) return overloaded(ws, tenantId, requestId);
           perTenant.set(tenantId, (perTenant.get(tenantId) ?? 0) + 1);
-          const done = runVoiceSession({ ...deps, openModel }, ws, admitted, requestId).finally(() => {
+          const done = runVoiceSession({ ...deps, limits, openModel }, ws, admitted, requestId).finally(() => {
             live.delete(requestId);
             const left = (perTenant.get(tenantId) ?? 1) - 1;
             if (left > 0) perTenant.set(tenantId, left);
@@ -58,6 +64,12 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
         else deps.logger.info('realtime upgrade refused', { requestId, ...refused });
       }
     })();
+  };
+
+  const overloaded = (ws: WebSocket, tenantId: string, requestId: string) => {
+    deps.logger.warn('realtime overloaded: session refused', { requestId, tenantId, sessions: live.size });
+    ws.send(JSON.stringify({ type: 'error', status: 503, code: 'OVERLOADED', title: 'Service Unavailable', detail: 'Voice is busy right now; the widget uses browser speech meanwhile.' }));
+    ws.close(CLOSE.tryAgainLater, 'overloaded');
   };
 
   return {

@@ -6,7 +6,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness('limits', {
-    limits: { startTimeoutMs: 2000, maxSessionMs: 60_000, idleMs: 1500, pingEveryMs: 10_000, maxEarlyFrames: 10, maxOutgoingBytes: 1024 * 1024, maxSessionsPerTenant: 1, modelName: 'fake-realtime' },
+    limits: { startTimeoutMs: 2000, maxSessionMs: 60_000, idleMs: 1500, pingEveryMs: 10_000, maxEarlyFrames: 10, maxOutgoingBytes: 1024 * 1024, maxSessionsPerTenant: 1, maxSessions: 100, modelName: 'fake-realtime' },
   });
   for (const id of ['busy-shop', 'other-shop']) h.db.snapshots.set(id, snapshotFor({ id, plan: 'pro', origins: [SHOP] }));
 });

@@ -22,7 +22,7 @@ export function answerChunks(ms = 500): Buffer[] {
  * `session.updated`; after every `answerAfterAppends` audio appends it "hears" the visitor (server VAD
  * events, the input transcription) and answers with audio deltas, the transcript and `response.done`.
  * A `response.cancel` with no answer in progress gets the provider's `response_cancel_not_active` error.
- * `chunkEveryMs` paces the audio like a model speaking in real time; `answerMs` is how long each
+ * `answerDelayMs` is its thinking time before the first audio; `chunkEveryMs` paces the audio like a model speaking in real time; `answerMs` is how long each
  * spoken answer is, `maxAnswers` how many it gives per session (a live microphone never stops sending).
  */
 export class FakeRealtimeModel {
@@ -33,6 +33,10 @@ export class FakeRealtimeModel {
   chunkEveryMs = 0;
   answerMs = 500;
   maxAnswers = Number.POSITIVE_INFINITY;
+  /** The model's own thinking time: from hearing the visitor to its first audio delta. */
+  answerDelayMs = 0;
+  /** How long each answer actually waited for its delay (a busy event loop fires timers late). */
+  readonly answerDelays: number[] = [];
   userSays = 'Do you deliver on Sundays?';
   modelSays = 'Yes, we deliver every day, Sundays included.';
   private server: Server | undefined;
@@ -88,6 +92,11 @@ export class FakeRealtimeModel {
     send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: 900, item_id: 'item-user-1' });
     send({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'item-user-1', content_index: 0, transcript: this.userSays });
     send({ type: 'response.created', response: { id: 'resp-1' } });
+    if (this.answerDelayMs) {
+      const waitFrom = performance.now();
+      await new Promise((r) => setTimeout(r, this.answerDelayMs));
+      this.answerDelays.push(performance.now() - waitFrom);
+    }
     for (const chunk of answerChunks(this.answerMs)) {
       send({ type: 'response.output_audio.delta', response_id: 'resp-1', item_id: 'item-assistant-1', output_index: 0, content_index: 0, delta: chunk.toString('base64') });
       if (this.chunkEveryMs) await new Promise((r) => setTimeout(r, this.chunkEveryMs));

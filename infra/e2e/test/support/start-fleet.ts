@@ -18,6 +18,8 @@ export interface FleetOptions extends Partial<VoiceSettings> {
   dbApiEnv?: Record<string, string>;
   /** Also runs realtime (`/realtime` behind the edge), bridged to this server speaking the OpenAI realtime protocol. */
   realtimeModelUrl?: string;
+  /** Or runs realtime's cascaded path: VAD, this OpenAI-compatible speech API's transcriptions and speech, the local engine. */
+  realtimeSpeechUrl?: string;
 }
 
 export interface Fleet {
@@ -39,7 +41,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   let voiceApis = 0;
   try {
     const dbServer = teardown.add('servers', await reserveServer());
-    const realtimeServer = opts.realtimeModelUrl ? teardown.add('servers', await reserveServer()) : undefined;
+    const realtimeServer = opts.realtimeModelUrl || opts.realtimeSpeechUrl ? teardown.add('servers', await reserveServer()) : undefined;
     const firstKeyPrefix = `${prefix}-voice1`;
     const startVoiceBehindEdge = async (server: ReservedServer, settings: Partial<VoiceSettings>) => {
       voiceApis += 1;
@@ -54,8 +56,8 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     const dbApi = teardown.add('services', await startDbApi({ publicBaseUrl: edge.url, queuePrefix: prefix, smtpUrl: opts.smtpUrl, env: opts.dbApiEnv }));
     dbServer.serve(dbApi.handler);
     voiceServer.serve(teardown.add('services', await start()).handler);
-    if (realtimeServer && opts.realtimeModelUrl) {
-      const realtime = teardown.add('services', await startRealtime({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix: firstKeyPrefix, modelUrl: opts.realtimeModelUrl }));
+    if (realtimeServer) {
+      const realtime = teardown.add('services', await startRealtime({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix: firstKeyPrefix, modelUrl: opts.realtimeModelUrl, speechUrl: opts.realtimeSpeechUrl }));
       realtimeServer.serve(realtime.handler);
       realtime.attach(realtimeServer.server);
     }

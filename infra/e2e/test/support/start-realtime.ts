@@ -1,5 +1,6 @@
 import type { RequestListener, Server } from 'node:http';
-import { composeRealtime, createApp, realtimeModel } from '@vocalia/realtime';
+import { createEngine } from '@vocalia/agent';
+import { composeRealtime, createApp, openAiSpeech, openAiTranscription, realtimeModel, type ComposeOptions } from '@vocalia/realtime';
 import { createLogger, createRedis } from '@vocalia/service-kit';
 import { whenReady } from './redis-keys';
 import { INTERNAL_API_TOKEN, LOG_LEVEL, REDIS_URL, WIDGET_TOKEN_SECRET } from './test-env';
@@ -10,7 +11,9 @@ export interface RealtimeOptions {
   /** voice-api's Redis prefix: the ready heartbeat voice-api reads and the session histories live there. */
   keyPrefix: string;
   /** A server speaking the OpenAI realtime protocol (REALTIME_MODEL_URL). */
-  modelUrl: string;
+  modelUrl?: string;
+  /** Without a model: the cascaded path on a server speaking OpenAI's speech API (SPEECH_TO_TEXT_URL and TEXT_TO_SPEECH_URL), the local engine answering. */
+  speechUrl?: string;
 }
 
 export interface RunningRealtime {
@@ -36,8 +39,9 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RunningRealt
     widgetTokenSecret: WIDGET_TOKEN_SECRET,
     history: { maxTurns: 20, ttlSec: 600 },
     snapshotTtlSec: 60,
-    openModel: realtimeModel({ url: opts.modelUrl, apiKey: 'e2e-realtime-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }),
-    limits: { startTimeoutMs: 5000, maxSessionMs: 120_000, idleMs: 60_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 8 * 1024 * 1024, maxSessionsPerTenant: 5, modelName: 'fake-realtime' },
+    openModel: opts.modelUrl ? realtimeModel({ url: opts.modelUrl, apiKey: 'e2e-realtime-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }) : undefined,
+    ...(opts.speechUrl ? cascaded(opts.speechUrl) : {}),
+    limits: { startTimeoutMs: 5000, maxSessionMs: 120_000, idleMs: 60_000, pingEveryMs: 20_000, maxEarlyFrames: 100, maxOutgoingBytes: 8 * 1024 * 1024, maxSessionsPerTenant: 5, maxSessions: 100, modelName: 'fake-realtime' },
     eventRetryEveryMs: 100,
   });
   const heartbeat = composed.announce();
@@ -49,6 +53,17 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RunningRealt
       await composed.realtime.drain(1000);
       await composed.conversation.close();
       await Promise.all([redis.quit(), producerRedis.quit()]);
+    },
+  };
+}
+
+function cascaded(url: string): Pick<ComposeOptions, 'cascaded' | 'engine'> {
+  return {
+    engine: createEngine({ providers: [{ kind: 'local' }] }),
+    cascaded: {
+      transcribe: openAiTranscription({ baseURL: url, apiKey: 'e2e-stt-key', model: 'whisper-1', timeoutMs: 10_000 }),
+      synthesize: openAiSpeech({ baseURL: url, apiKey: 'e2e-tts-key', model: 'tts-1', voice: 'alloy', voices: {}, timeoutMs: 10_000 }),
+      utterance: { endSilenceMs: 700, startSpeechMs: 150, preRollMs: 300, maxUtteranceMs: 30_000, aggressiveness: 2 },
     },
   };
 }

@@ -1,24 +1,18 @@
 import { writeFileSync } from 'node:fs';
+import type { Language } from '@vocalia/contracts';
+import { spokenPcm } from '@vocalia/realtime/testing';
+
+/** 24 kHz PCM16: 48 bytes per millisecond. */
+const BYTES_PER_MS = 48;
 
 /**
- * A deterministic speech-like WAV (PCM16 mono): a voiced sound (harmonics of a 140 Hz voice,
- * weighted like an open vowel's formants) shaped into syllables of about 4 per second, with a
- * pause between phrases. Chromium's fake microphone plays it in a loop
- * (`--use-file-for-fake-audio-capture`). Same bytes on every run.
+ * A WAV of real speech for Chromium's fake microphone (`--use-file-for-fake-audio-capture`, played
+ * in a loop): `text` said by espeak-ng (installed by infra/scripts/ensure-test-services.sh), PCM16
+ * mono 24 kHz, followed by `pauseMs` of silence so each loop is one utterance.
  */
-export function writeSpeechLikeWav(path: string, seconds = 3, sampleRate = 48_000): string {
-  const samples = Math.round(seconds * sampleRate);
-  const data = Buffer.alloc(samples * 2);
-  const formant = (hz: number) => Math.exp(-((hz - 700) ** 2) / (2 * 250 ** 2)) + 0.6 * Math.exp(-((hz - 1200) ** 2) / (2 * 300 ** 2));
-  const harmonics = Array.from({ length: 25 }, (_, k) => ({ hz: 140 * (k + 1), weight: formant(140 * (k + 1)) }));
-  const norm = harmonics.reduce((sum, h) => sum + h.weight, 0);
-  for (let i = 0; i < samples; i++) {
-    const t = i / sampleRate;
-    const phrase = t % 1.5 < 1.2 ? 1 : 0;
-    const syllable = Math.max(0, Math.sin(2 * Math.PI * 4 * t)) ** 0.6;
-    const voice = harmonics.reduce((sum, h) => sum + h.weight * Math.sin(2 * Math.PI * h.hz * t), 0) / norm;
-    data.writeInt16LE(Math.round(voice * phrase * syllable * 0.6 * 32767), i * 2);
-  }
+export async function writeSpokenWav(path: string, text: string, language: Language, pauseMs = 1200): Promise<{ path: string; speechMs: number }> {
+  const speech = await spokenPcm(text, language);
+  const data = Buffer.concat([speech, Buffer.alloc(pauseMs * BYTES_PER_MS)]);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'ascii');
   header.writeUInt32LE(36 + data.length, 4);
@@ -27,12 +21,12 @@ export function writeSpeechLikeWav(path: string, seconds = 3, sampleRate = 48_00
   header.writeUInt32LE(16, 16);
   header.writeUInt16LE(1, 20);
   header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt32LE(24_000, 24);
+  header.writeUInt32LE(24_000 * 2, 28);
   header.writeUInt16LE(2, 32);
   header.writeUInt16LE(16, 34);
   header.write('data', 36, 'ascii');
   header.writeUInt32LE(data.length, 40);
   writeFileSync(path, Buffer.concat([header, data]));
-  return path;
+  return { path, speechMs: speech.length / BYTES_PER_MS };
 }

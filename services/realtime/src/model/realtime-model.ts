@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import type { Language } from '@vocalia/contracts';
+import type { TurnScope } from '@vocalia/conversation';
 
 export interface RealtimeModelConfig {
   /** OpenAI-compatible realtime endpoint (wss://...); the model goes in the query too, as OpenAI expects. */
@@ -13,6 +15,8 @@ export interface RealtimeModelConfig {
 
 export interface ModelSessionOptions {
   instructions: string;
+  /** Who is speaking, where: the turn scope of the session (the cascaded path answers through the turn runtime). */
+  turn: TurnScope & { language: Language };
 }
 
 /** What the bridge hears from the model, provider differences (GA and beta event names) folded away. */
@@ -27,6 +31,8 @@ export interface ModelEvents {
 }
 
 export interface ModelSession extends EventEmitter<ModelEvents> {
+  /** True when the session records its turns itself (the cascaded path, through the turn runtime). */
+  readonly recordsTurns?: boolean;
   appendAudio(pcm16: Buffer): void;
   /** Barge-in: cut the answer at what the listener heard, and stop generating the rest of it while `stillAnswering`. */
   truncate(itemId: string, audioEndMs: number, stillAnswering: boolean): void;

@@ -60,7 +60,7 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
   ws.on('pong', () => (alive = true));
 
   const recordTurn = () => {
-    if (!start || !userText || !assistantText) return;
+    if (!start || !userText || !assistantText || model?.recordsTurns) return;
     const turn = { snapshot: admitted.snapshot, sessionId: start.sessionId, channel: 'voice' as const, origin: admitted.session.origin, requestId, userText, assistantText, language: (start.language ?? admitted.snapshot.tenant.defaultLanguage) as Language, provider: `realtime:${limits.modelName}`, startedAt: turnStartedAt };
     userText = '';
     assistantText = '';
@@ -68,8 +68,11 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
   };
 
   const openModel = (begin: RealtimeStart) => {
-    const language = begin.language ?? admitted.snapshot.tenant.defaultLanguage;
-    model = deps.openModel({ instructions: spokenSessionInstructions(admitted.snapshot, language, 'voice') });
+    const language = (begin.language ?? admitted.snapshot.tenant.defaultLanguage) as Language;
+    model = deps.openModel({
+      instructions: spokenSessionInstructions(admitted.snapshot, language, 'voice'),
+      turn: { snapshot: admitted.snapshot, sessionId: begin.sessionId, channel: 'voice', origin: admitted.session.origin, requestId, language },
+    });
     model.on('ready', () => {
       live = true;
       liveSince = Date.now();
@@ -93,7 +96,11 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
     });
     model.on('audio', (itemId, pcm16) => {
       if (speaking?.itemId !== itemId) speaking = { itemId, sentBytes: 0, firstAt: Date.now(), generating: true };
-      if (ws.bufferedAmount > limits.maxOutgoingBytes) return close(CLOSE.policy, 'client does not read');
+      if (ws.bufferedAmount > limits.maxOutgoingBytes) {
+        // A close frame would wait behind the audio it does not read: the connection is dropped instead.
+        log.info('voice session dropped', { reason: 'client does not read', waitingBytes: ws.bufferedAmount });
+        return void ws.terminate();
+      }
       speaking.sentBytes += pcm16.length;
       ws.send(pcm16);
     });

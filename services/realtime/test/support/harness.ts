@@ -47,7 +47,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     history: { maxTurns: 6, ttlSec: 60 },
     snapshotTtlSec: 60,
     openModel: realtimeModel({ url: model.url, apiKey: 'test-model-key', model: 'fake-realtime', voice: 'alloy', transcriptionModel: 'whisper-1' }),
-    limits: { startTimeoutMs: 500, maxSessionMs: 60_000, idleMs: 60_000, pingEveryMs: 10_000, maxEarlyFrames: 10, maxOutgoingBytes: 1024 * 1024, maxSessionsPerTenant: 5, modelName: 'fake-realtime' },
+    limits: { startTimeoutMs: 500, maxSessionMs: 60_000, idleMs: 60_000, pingEveryMs: 10_000, maxEarlyFrames: 10, maxOutgoingBytes: 1024 * 1024, maxSessionsPerTenant: 5, maxSessions: 100, modelName: 'fake-realtime' },
     maxFrameBytes: 16 * 1024,
     eventRetryEveryMs: 100,
     ...overrides,
