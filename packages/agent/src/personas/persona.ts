@@ -15,6 +15,9 @@ export const TOOL_NAMES = ['book_appointment', 'qualify_lead', 'transfer_to_huma
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
 
+/** What most sectors' agents may do: take bookings, qualify the lead, hand over to a person. */
+export const BOOKING_TOOLS: ToolName[] = ['book_appointment', 'qualify_lead', 'transfer_to_human'];
+
 const Localized = z.record(Language, z.string());
 export type Localized = Record<Lang, string>;
 

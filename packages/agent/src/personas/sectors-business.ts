@@ -1,6 +1,4 @@
-import type { SectorSpec } from './persona';
-
-const BOOKING_TOOLS: SectorSpec['tools'] = ['book_appointment', 'qualify_lead', 'transfer_to_human'];
+import { BOOKING_TOOLS, type SectorSpec } from './persona';
 
 /** Schools, events and food for others, workspaces, hiring and IT. */
 export const BUSINESS_SECTORS: SectorSpec[] = [

@@ -1,6 +1,4 @@
-import type { SectorSpec } from './persona';
-
-const BOOKING_TOOLS: SectorSpec['tools'] = ['book_appointment', 'qualify_lead', 'transfer_to_human'];
+import { BOOKING_TOOLS, type SectorSpec } from './persona';
 
 /** Health and professional-services sectors, plus the generic fallback persona. */
 export const CARE_SECTORS: SectorSpec[] = [

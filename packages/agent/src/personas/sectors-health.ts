@@ -1,6 +1,4 @@
-import type { SectorSpec } from './persona';
-
-const BOOKING_TOOLS: SectorSpec['tools'] = ['book_appointment', 'qualify_lead', 'transfer_to_human'];
+import { BOOKING_TOOLS, type SectorSpec } from './persona';
 
 /** Care for people and animals beyond the dental practice and the clinic. */
 export const HEALTH_SECTORS: SectorSpec[] = [

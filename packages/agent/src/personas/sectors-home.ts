@@ -1,6 +1,4 @@
-import type { SectorSpec } from './persona';
-
-const BOOKING_TOOLS: SectorSpec['tools'] = ['book_appointment', 'qualify_lead', 'transfer_to_human'];
+import { BOOKING_TOOLS, type SectorSpec } from './persona';
 
 /** Work on the home and the building: trades, renovation, energy, cleaning, moving, property management. */
 export const HOME_SECTORS: SectorSpec[] = [
