@@ -63,4 +63,31 @@ describe('event publisher', () => {
     addBulk.mockRestore();
     await events.close();
   });
+
+  it('when Redis comes back without its data, then the jobs it had accepted lately are added again, once each', async () => {
+    const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger, retryEveryMs: 20 });
+    events.publish('usage-events', usage(30));
+    events.publish('usage-events', usage(31));
+    await eventually(async () => expect(await producer.queue.getJob('usage-event-31')).toBeDefined());
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+    await eventually(() => expect(redis.status).toBe('end'));
+    await redis.connect();
+    await waitReady(redis);
+    await eventually(async () => {
+      const ids = (await producer.queue.getJobs(['waiting'])).map((j) => j.id).sort();
+      expect(ids).toEqual(['usage-event-30', 'usage-event-31']);
+    });
+    await events.close();
+  });
 });
+
+/** What a restart without persistence does to this file's keys. */
+async function deleteKeys(redis: ReturnType<typeof createRedis>, keyPrefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+}
