@@ -25,6 +25,8 @@ export interface Fleet {
   edgeUrl: string;
   /** The BullMQ prefix db-api and voice-api share: another consumer (webhook-router's deliveries) joins with it. */
   queuePrefix: string;
+  /** db-api itself, not through the edge: for what the edge does not route (`/ready`). */
+  dbApiUrl: string;
   /** Another voice-api (its own engine settings) on the same db-api and queues, behind an edge of its own; returns that edge's URL. */
   startExtraVoiceApi(settings: Partial<VoiceSettings>): Promise<string>;
   close(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     return {
       edgeUrl: edge.url,
       queuePrefix: prefix,
+      dbApiUrl: dbServer.url,
       async startExtraVoiceApi(settings) {
         const server = teardown.add('servers', await reserveServer());
         const extra = await startVoiceBehindEdge(server, settings);
