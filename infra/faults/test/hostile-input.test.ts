@@ -6,7 +6,8 @@ import express from 'express';
 import { decodeJwt, generateKeyPair, importPKCS8, SignJWT, type JWTPayload } from 'jose';
 import { RespondRequest, SessionResponse } from '@vocalia/contracts';
 import { routeDocs } from '@vocalia/db-api/src/route-docs';
-import { PASSWORD, pageClient, startFleet, type Fleet } from '@vocalia/e2e/test/support';
+import { eventually, PASSWORD, pageClient, startFleet, type Fleet } from '@vocalia/e2e/test/support';
+import { connectFleetDatabase } from './support/fleet-database';
 import { listen } from '@vocalia/service-kit';
 import { requestsFor, type FuzzRoute } from './support/fuzz-requests';
 
@@ -74,6 +75,35 @@ describe('hostile input through the edge: fuzzed routes, forged tokens, revoked 
     expect(origin.status).toBe(201);
   }, 90_000);
   afterAll(() => fleet?.close());
+
+  it("when A's widget names B's agent in /respond, then A's own agent answers and the stored conversation is A's, with A's agent", async () => {
+    const other = await register(fleet.edgeUrl, (registrations += 1));
+    const agents = await Promise.all(
+      [owner, other].map(async (o) => {
+        const res = await api('/api/v1/agents', { method: 'POST', token: o.token, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Salma', personaId: 'dental', languages: ['fr'] }) });
+        expect(res.status).toBe(201);
+        return ((await res.json()) as { id: string }).id;
+      }),
+    );
+    const [ownAgent, foreignAgent] = agents as [string, string];
+    const page = pageClient(fleet.edgeUrl, SITE);
+    const sessionId = 'sess_foreign_agent_1';
+    const res = await page.respond(await page.sessionToken(owner.tenantId), { tenantId: owner.tenantId, sessionId, agentId: foreignAgent, message: 'Bonjour' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain(other.tenantId);
+    const db = await connectFleetDatabase();
+    try {
+      const stored = await eventually(async () => {
+        const rows = await db.query<{ tenant_id: string; agent_id: string | null }>('SELECT tenant_id, agent_id FROM conversations WHERE session_id = $1', [sessionId]);
+        expect(rows.rows).toHaveLength(1);
+        return rows.rows[0];
+      }, 20_000, 250);
+      expect(stored?.tenant_id).toBe(owner.tenantId);
+      expect(stored?.agent_id).toBe(ownAgent);
+    } finally {
+      await db.end();
+    }
+  });
 
   it('when every public route gets bodies, queries and path ids generated from its zod contract with hostile values, then never a 5xx and never a hang', async () => {
     const widgetToken = await pageClient(fleet.edgeUrl, SITE).sessionToken(owner.tenantId);
