@@ -35,23 +35,39 @@ async function waitForPong(port: number, child: ReturnType<typeof spawn>, timeou
   return false;
 }
 
-async function spawnRedis(bin: string, opts: ResolveRedisOptions): Promise<ResolvedRedis> {
-  const port = await freePort();
-  // Throwaway: no snapshots, no AOF; noeviction like production so a full Redis fails loudly.
+export interface RedisServer {
+  url: string;
+  port: number;
+  /** The redis-server process, for whoever needs to kill it without notice. */
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A throwaway redis-server on 127.0.0.1:`port` (a free one if not given): no snapshots, no AOF,
+ * noeviction like production so a full Redis fails loudly. Resolves once it answers PING.
+ */
+export async function startRedisServer(bin: string, opts: { port?: number; startTimeoutMs?: number; stopDeadlineMs?: number } = {}): Promise<RedisServer> {
+  const port = opts.port ?? (await freePort());
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'];
   const child = track(spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
   const recent = new RecentLines();
   child.stdout?.on('data', (c: Buffer) => recent.push(c.toString().trim()));
   relayLines(child.stderr, 'redis-server', process.stderr, recent);
-  if (!(await waitForPong(port, child, opts.startTimeoutMs ?? 5000))) {
+  if (!(await waitForPong(port, child, opts.startTimeoutMs ?? 5000)) || child.pid === undefined) {
     await stopChild(child, 1000);
     throw new ResolveError(`redis-server (${bin}) did not answer PING on 127.0.0.1:${port}: ${recent.last(3).join(' / ')}`, FIX);
   }
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid, stop: async () => void (await stopChild(child, opts.stopDeadlineMs ?? 5000)) };
+}
+
+async function spawnRedis(bin: string, opts: ResolveRedisOptions): Promise<ResolvedRedis> {
+  const server = await startRedisServer(bin, opts);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: server.url,
     source: 'spawned',
-    description: `redis-server started by the launcher on 127.0.0.1:${port} (nothing answered on the standard port)`,
-    stop: async () => void (await stopChild(child, opts.stopDeadlineMs ?? 5000)),
+    description: `redis-server started by the launcher on 127.0.0.1:${server.port} (nothing answered on the standard port)`,
+    stop: server.stop,
   };
 }
 

@@ -60,6 +60,27 @@ function send(t: TestApp, doc: RouteDoc, path: string, credential: string) {
   return body === undefined ? req : req.send(body as object);
 }
 
+/** Names of body and query fields ending in `Id` or `Ids`, found by walking the zod schema. */
+function idFields(schema: unknown): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+  if (!def) return [];
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape as Record<string, unknown>).flatMap(([key, field]) => [...(/Ids?$/.test(key) ? [key] : []), ...idFields(field)]);
+    case 'union':
+      return (def.options as unknown[]).flatMap(idFields);
+    case 'array':
+      return idFields(def.element);
+    case 'pipe':
+      return idFields(def.in);
+    default:
+      return 'innerType' in def ? idFields(def.innerType) : [];
+  }
+}
+
+/** Global ids (the persona catalog is shared by every tenant): not a tenant's resource. */
+const GLOBAL_ID_FIELDS = new Set(['personaId']);
+
 describe("tenant isolation: A's credentials against every one of B's resources", () => {
   let t: TestApp;
   let a: TestSession;
@@ -138,5 +159,52 @@ describe("tenant isolation: A's credentials against every one of B's resources",
     ]) {
       expect([path, (await request(t.app).get(`${path}${id}`).set(bearer(b))).status]).toEqual([path, 200]);
     }
+  });
+
+  describe("when A's request carries B's ids in its body", () => {
+    let aPhone: string;
+    let bSessionId: string;
+    /** Each route whose body or query names a tenant's resource by id: what A sends, with B's ids in it. */
+    let bodies: Record<string, () => object>;
+
+    beforeAll(async () => {
+      // Directly: buying goes through Twilio, which the walk does not need.
+      aPhone = (await t.deps.prisma.phoneNumber.create({ data: { tenantId: a.tenantId, number: `+2126${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}` } })).id;
+      bSessionId = (await t.deps.prisma.conversation.findUniqueOrThrow({ where: { id: fixtures.conversation } })).sessionId;
+      bodies = {
+        'POST /api/v1/auth/login': () => ({ email: a.email, password: a.password, tenantId: b.tenantId }),
+        'POST /api/v1/phone-numbers': () => ({ number: '+212522000111', agentId: fixtures.agent }),
+        'PATCH /api/v1/phone-numbers/:id': () => ({ agentId: fixtures.agent }),
+        'POST /api/v1/calls': () => ({ to: '+212600000111', agentId: fixtures.agent }),
+        'POST /api/v1/gdpr/erase': () => ({ scope: 'subject', sessionId: bSessionId, confirm: true }),
+      };
+    });
+
+    const bodyIdRoutes = routeDocs.filter((d) => [...idFields(d.body), ...idFields(d.query)].some((f) => !GLOBAL_ID_FIELDS.has(f)));
+    const key = (doc: RouteDoc) => `${doc.method.toUpperCase()} ${doc.path}`;
+
+    it('then every such route is in the walk (no route is skipped)', () => {
+      expect(bodyIdRoutes.map(key).filter((k) => !(k in bodies)).sort()).toEqual([]);
+    });
+
+    it("then none acts on B's resources: 4xx, or nothing of B's found, and B's rows are unchanged", async () => {
+      const before = await snapshotTenant(t, b.tenantId);
+      const results: string[] = [];
+      for (const doc of bodyIdRoutes) {
+        await onPlanFor(doc);
+        const path = doc.path.replace(/:[A-Za-z0-9_]+/, aPhone);
+        const req = request(t.app)[doc.method](path).send(bodies[key(doc)]!());
+        const res = await (doc.auth === 'public' ? req : req.set(bearer(a.accessToken)));
+        results.push(`${key(doc)} -> ${res.status} ${(res.body as { code?: string }).code ?? ''}${res.text.includes(b.tenantId) ? " (names B's tenant)" : ''}`);
+        if (key(doc) === 'POST /api/v1/gdpr/erase' && res.status === 200) expect(Object.values((res.body as { deleted: Record<string, number> }).deleted).every((n) => n === 0)).toBe(true);
+      }
+      // Buying asks Twilio first, which this app has none of: 503 there, before any row is written.
+      const refused = /-> (4\d\d \w+|503 UNAVAILABLE)$/;
+      expect(results.filter((line) => !refused.test(line) && line !== 'POST /api/v1/gdpr/erase -> 200 ')).toEqual([]);
+      expect(await snapshotTenant(t, b.tenantId)).toBe(before);
+      const aPhoneNow = await t.deps.prisma.phoneNumber.findUniqueOrThrow({ where: { id: aPhone } });
+      expect(aPhoneNow.agentId).toBeNull();
+      expect(await t.deps.prisma.call.count({ where: { tenantId: a.tenantId } })).toBe(0);
+    });
   });
 });

@@ -25,6 +25,10 @@ export interface FleetOptions extends Partial<VoiceSettings> {
 export interface Fleet {
   /** PUBLIC_BASE_URL: the edge, the only address tests talk to. */
   edgeUrl: string;
+  /** The BullMQ prefix db-api and voice-api share: another consumer (webhook-router's deliveries) joins with it. */
+  queuePrefix: string;
+  /** db-api itself, not through the edge: for what the edge does not route (`/ready`). */
+  dbApiUrl: string;
   /** Another voice-api (its own engine settings) on the same db-api and queues, behind an edge of its own; returns that edge's URL. */
   startExtraVoiceApi(settings: Partial<VoiceSettings>): Promise<string>;
   close(): Promise<void>;
@@ -63,6 +67,8 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     }
     return {
       edgeUrl: edge.url,
+      queuePrefix: prefix,
+      dbApiUrl: dbServer.url,
       async startExtraVoiceApi(settings) {
         const server = teardown.add('servers', await reserveServer());
         const extra = await startVoiceBehindEdge(server, settings);

@@ -14,6 +14,8 @@ export interface EnqueueBatchOptions {
   addTimeoutMs: number;
   /** Called with each job of a batch Redis refused or did not answer in time. */
   onRefused(job: PendingJob, reason: string): void;
+  /** Called with the jobs of each batch Redis accepted. */
+  onAccepted(jobs: readonly PendingJob[]): void;
 }
 
 export interface EnqueueBatch {
@@ -68,9 +70,12 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
     scheduled = undefined;
     const jobs = waiting;
     waiting = [];
-    const attempt = addBatch(opts.producers, jobs, opts.addTimeoutMs).catch((err: unknown) => {
-      for (const job of jobs) opts.onRefused(job, reasonOf(err));
-    });
+    const attempt = addBatch(opts.producers, jobs, opts.addTimeoutMs).then(
+      () => opts.onAccepted(jobs),
+      (err: unknown) => {
+        for (const job of jobs) opts.onRefused(job, reasonOf(err));
+      },
+    );
     inFlight.add(attempt);
     void attempt.finally(() => inFlight.delete(attempt));
   };

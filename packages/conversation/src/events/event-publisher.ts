@@ -1,6 +1,8 @@
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import type { Logger, Redis } from '@vocalia/service-kit';
 import { addJobs, createEnqueueBatch, type PendingJob, type Producers } from './enqueue-batch';
+import { createRedisLossDetector } from './redis-loss';
+import { createReplayLog } from './replay-log';
 
 export type { Producers } from './enqueue-batch';
 
@@ -12,6 +14,10 @@ export interface EventPublisherOptions {
   maxBuffered?: number;
   retryEveryMs?: number;
   addTimeoutMs?: number;
+  /** Jobs Redis accepted in this window are added again if Redis comes back empty (default 10 min). */
+  replayWindowMs?: number;
+  /** At most this many jobs kept for that (default 10 000). */
+  maxReplayed?: number;
 }
 
 export interface EventPublisher {
@@ -27,7 +33,9 @@ export interface EventPublisher {
 /**
  * Fire-and-forget enqueueing, batched per event-loop turn, with a small retry buffer. Job ids are the
  * events' ids, so a job that reached Redis just before a timeout and is added again on flush is not
- * counted twice.
+ * counted twice. Jobs Redis accepted lately are remembered: when Redis comes back without its data
+ * (restarted, no persistence), they are added again, and the consumers, which apply an event id once,
+ * store what was lost and skip what was already stored.
  */
 export function createEventPublisher(opts: EventPublisherOptions): EventPublisher {
   const maxBuffered = opts.maxBuffered ?? 10_000;
@@ -43,7 +51,10 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     buffer.push(item);
     if (buffer.length === 1) opts.logger.warn('enqueue failed: job kept in memory until Redis answers', { queue: item.queue, eventId: item.payload.eventId, reason });
   };
-  const batch = createEnqueueBatch({ producers: opts.producers, addTimeoutMs, onRefused: keep });
+  const replay = createReplayLog({ windowMs: opts.replayWindowMs ?? 600_000, max: opts.maxReplayed ?? 10_000 });
+  const queuePrefix = Object.values(opts.producers).find((p) => p !== undefined)?.queue.opts.prefix ?? 'bull';
+  const loss = createRedisLossDetector(opts.connection, queuePrefix);
+  const batch = createEnqueueBatch({ producers: opts.producers, addTimeoutMs, onRefused: keep, onAccepted: (jobs) => replay.remember(jobs) });
 
   const flushOnce = async () => {
     while (buffer.length > 0 && opts.connection.status === 'ready') {
@@ -54,6 +65,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
         return;
       }
       buffer.shift();
+      replay.remember([item]);
       if (buffer.length === 0) opts.logger.info('event buffer flushed');
     }
   };
@@ -65,8 +77,19 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
 
   const timer = setInterval(() => void (buffer.length > 0 && flush()), opts.retryEveryMs ?? 1000);
   timer.unref();
-  const onReady = () => void flush();
+  const replayIfLost = async () => {
+    const lost = await loss.check().catch(() => false);
+    const jobs = lost ? replay.recent() : [];
+    if (jobs.length > 0) {
+      opts.logger.warn('redis came back empty: recent jobs added again', { count: jobs.length });
+      const waiting = new Set(buffer.map((b) => `${b.queue}:${b.payload.eventId}`));
+      for (const job of jobs) if (!waiting.has(`${job.queue}:${job.payload.eventId}`)) keep(job, 'redis lost its data');
+    }
+    await flush();
+  };
+  const onReady = () => void replayIfLost();
   opts.connection.on('ready', onReady);
+  if (opts.connection.status === 'ready') onReady();
 
   return {
     publish(queue, payload) {
