@@ -12,6 +12,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { createEngine } from '@vocalia/agent';
 import { encodeMulaw } from '@vocalia/audio';
 import { createEdge } from '@vocalia/launcher';
 import { createRedis } from '@vocalia/service-kit';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
   const snapshot = benchSnapshot();
   const model = await startEchoModel();
   const logger = discardingLogger();
+  const engine = createEngine({ providers: [] });
   const noUrls = { turn: '', recording: '', dialResult: '', whisper: () => '' };
 
   const bridgeServer = createServer((_req, res) => res.writeHead(404).end());
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
     snapshots: { get: async () => snapshot },
     turns: { agentFor: async () => ({ agentId: null, language: 'en', greeting: 'Hello, how can I help?' }) },
     recordSpokenTurn: async () => undefined,
+    tools: (tenant, sessionId) => engine.sessionTools(tenant, sessionId),
     realtime: { url: model.url, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
     updateCall: async () => undefined,
     urls: noUrls,

@@ -2,7 +2,7 @@ export type { ConversationProvider, EngineInput, EngineResult, HistoryTurn, Toke
 
 export { createEngine, type Engine } from './engine/create-engine';
 export { KNOWLEDGE_TOOL, type FunctionSpec, type SessionTools, type ToolTurn } from './engine/session-tools';
-export type { ToolOutcome } from './providers/run-tool';
+export { parseToolArgs, type ToolOutcome } from './providers/run-tool';
 export { engineConfigFromEnv, DEFAULT_BASE_URLS, DEFAULT_MODELS } from './engine/config-from-env';
 export {
   parseProviderLabel,

@@ -1,12 +1,14 @@
-import type { TenantSnapshot } from '@vocalia/contracts';
+import type { HistoryTurn, SessionTools, ToolOutcome } from '@vocalia/agent';
+import type { BookingRequest, TenantSnapshot } from '@vocalia/contracts';
 import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
 import WebSocket from 'ws';
 import type { CallState, CallStore } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
-import { listen, transfer, type CallUrls } from '../calls/twiml';
+import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
 import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { runModelTool, toolDeclarations } from './model-tools';
 import { sessionInstructions, sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { StreamTokens } from './stream-token';
@@ -19,6 +21,8 @@ export interface StreamDeps {
   /** Who answers (greeting, language); null when the tenant may not take calls. */
   turns: Pick<PhoneTurns, 'agentFor'>;
   recordSpokenTurn(turn: SpokenTurn): Promise<void>;
+  /** The engine's tools for this call (knowledge, lead, booking, catalog, hand-off), run locally. */
+  tools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
   realtime: RealtimeConfig;
   /** Replace what a live call is doing with new TwiML (Twilio REST `calls(sid).update`). */
   updateCall(callSid: string, twiml: string): Promise<void>;
@@ -30,6 +34,10 @@ const POLICY = 1008;
 const BAD_DATA = 1007;
 /** Caller audio kept while the model connects (50 frames = 1 s); older frames are dropped. */
 const MAX_PENDING_FRAMES = 50;
+/** After end_call, the reply still queued plays out (its last mark echoes) for at most this long before the goodbye. */
+const MAX_GOODBYE_WAIT_MS = 10_000;
+/** Turns of the call's transcript kept for the tools (contact, booking details said earlier). */
+const MAX_HISTORY = 20;
 
 interface Mark {
   name: string;
@@ -54,6 +62,10 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   let userText = '';
   let assistantText = '';
   let turnStartedAt = performance.now();
+  let tools: SessionTools | undefined;
+  const history: HistoryTurn[] = [];
+  let outcome: { booking?: BookingRequest; handoff?: boolean } = {};
+  let goodbye: NodeJS.Timeout | undefined;
   const audio = audioPath(deps.realtime.audioFormat);
 
   const refuse = (code: number, reason: string) => {
@@ -80,9 +92,13 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       language: call.language,
       provider: `realtime:${deps.realtime.model}`,
       startedAt: turnStartedAt,
+      ...outcome,
     };
+    history.push({ role: 'user', text: userText, language: call.language }, { role: 'assistant', text: assistantText, language: call.language });
+    history.splice(0, Math.max(0, history.length - MAX_HISTORY));
     userText = '';
     assistantText = '';
+    outcome = {};
     deps.recordSpokenTurn(turn).catch((err: unknown) => deps.logger.warn('spoken turn not recorded', { callSid: turn.sessionId, error: String(err) }));
   };
 
@@ -94,6 +110,47 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     const p = PHRASES[call.language];
     const twiml = listen(call.language, p.modelDropped.replace('{digit}', call.settings.transferDigit), deps.urls);
     deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not rescue the call', { callSid: call?.callSid, error: String(err) }));
+  };
+
+  /** The call leaves the stream for other TwiML (a transfer, the goodbye): the model is done with it. */
+  const moveCall = (twiml: string) => {
+    if (stopped || !call) return;
+    stopped = true;
+    clearTimeout(goodbye);
+    recordTurn();
+    model?.close();
+    deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not update the live call', { callSid: call?.callSid, error: String(err) }));
+  };
+  const transferCall = () => {
+    if (!call?.transferNumber) return;
+    const p = PHRASES[call.language];
+    moveCall(transfer(call.language, p.transferring, call.transferNumber, call.callSid, deps.urls, call.settings.recordCalls));
+  };
+  const hangUp = () => call && moveCall(sayAndHangUp(call.language, PHRASES[call.language].goodbye));
+
+  const onFunctionCall = (e: RealtimeEvent) => {
+    if (!tools || !call || !e.call_id || !e.name) return;
+    deps.logger.info('realtime model called a tool', { callSid: call.callSid, tool: e.name });
+    runModelTool(
+      {
+        tools,
+        turn: () => ({ message: userText, history, language: call?.language }),
+        reply: (callId, result) => {
+          toModel({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(result) } });
+          toModel({ type: 'response.create' });
+        },
+        transfer: transferCall,
+        hangUpAfterPlayback: () => {
+          if (marks.length === 0) return hangUp();
+          goodbye = setTimeout(hangUp, MAX_GOODBYE_WAIT_MS);
+        },
+        remember: (o: ToolOutcome) => {
+          if (o.booking && o.action?.type === 'booking') outcome.booking = o.booking;
+          if (o.action?.type === 'handoff') outcome.handoff = true;
+        },
+      },
+      { callId: e.call_id, name: e.name, arguments: e.arguments },
+    );
   };
 
   let bargeIn: NodeJS.Timeout | undefined;
@@ -144,6 +201,9 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       case 'response.audio_transcript.done':
         assistantText = (e.transcript ?? '').trim();
         return;
+      case 'response.function_call_arguments.done':
+        onFunctionCall(e);
+        return;
       case 'response.done':
         recordTurn();
         return;
@@ -160,7 +220,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     model = socket;
     socket.on('open', () => {
       if (!snapshot) return;
-      toModel(sessionUpdate(deps.realtime, sessionInstructions(snapshot)));
+      toModel(sessionUpdate(deps.realtime, sessionInstructions(snapshot), tools ? toolDeclarations(tools) : []));
       toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${greeting}` } });
       for (const payload of pending.splice(0)) toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
     });
@@ -181,6 +241,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     if (!found || !agent) return refuse(POLICY, 'tenant cannot take calls');
     call = state;
     snapshot = withChosenAgent(found, state.agentId ?? undefined);
+    tools = deps.tools(snapshot, state.callSid);
     openModel(agent.greeting);
   };
 
@@ -212,15 +273,11 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
         const heard = marks[index] as Mark;
         if (item?.id === heard.itemId) item.heardMs = heard.endMs;
         marks = marks.slice(index + 1);
+        if (goodbye && marks.length === 0) hangUp();
         return;
       }
       case 'dtmf':
-        if (call && message.dtmf.digit === call.settings.transferDigit && call.transferNumber) {
-          stopped = true;
-          model?.close();
-          const p = PHRASES[call.language];
-          await deps.updateCall(call.callSid, transfer(call.language, p.transferring, call.transferNumber, call.callSid, deps.urls, call.settings.recordCalls));
-        }
+        if (call && message.dtmf.digit === call.settings.transferDigit) transferCall();
         return;
       case 'stop':
         stopped = true;
@@ -237,6 +294,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   twilio.on('close', () => {
     stopped = true;
     clearTimeout(bargeIn);
+    clearTimeout(goodbye);
     model?.close();
   });
 }

@@ -26,6 +26,10 @@ export const RealtimeEvent = z.object({
   item_id: z.string().optional(),
   delta: z.string().optional(),
   transcript: z.string().optional(),
+  /** `response.function_call_arguments.done`: which call, which function, its JSON arguments. */
+  call_id: z.string().optional(),
+  name: z.string().optional(),
+  arguments: z.string().optional(),
   error: z.object({ message: z.string().optional() }).loose().optional(),
 }).loose();
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;

@@ -33,8 +33,8 @@ export function sessionInstructions(snapshot: TenantSnapshot): string {
   return text.replaceAll('{business}', snapshot.tenant.name);
 }
 
-/** GA `session.update`: the same format in and out, server VAD, caller transcription. */
-export function sessionUpdate(config: RealtimeConfig, instructions: string) {
+/** GA `session.update`: the same format in and out, server VAD, caller transcription, the call's tools. */
+export function sessionUpdate(config: RealtimeConfig, instructions: string, tools: readonly object[]) {
   return {
     type: 'session.update',
     session: {
@@ -46,6 +46,8 @@ export function sessionUpdate(config: RealtimeConfig, instructions: string) {
         input: { format: FORMATS[config.audioFormat], transcription: { model: config.transcriptionModel }, turn_detection: { type: 'server_vad' } },
         output: { format: FORMATS[config.audioFormat], voice: config.voice },
       },
+      tools,
+      tool_choice: 'auto',
     },
   };
 }
