@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+import { RealtimeModelEnv, refineRealtimeModelEnv } from '@vocalia/conversation';
 
 /** Dev-only secrets, the same as voice-api's: accepted outside production, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
@@ -17,21 +18,14 @@ export const Env = BaseEnv.extend({
   SNAPSHOT_FETCH_TIMEOUT_MS: positive(2000),
   HISTORY_MAX_TURNS: z.coerce.number().int().min(2).max(200).default(20),
   HISTORY_TTL_SEC: positive(1800),
-  /** OpenAI-compatible realtime API (speech to speech), e.g. wss://api.openai.com/v1/realtime or wss://api.x.ai/v1/realtime. */
-  REALTIME_MODEL_URL: z.url().optional(),
-  REALTIME_API_KEY: z.string().min(1).optional(),
-  REALTIME_MODEL: z.string().min(1).default('gpt-realtime'),
-  REALTIME_VOICE: z.string().min(1).default('alloy'),
-  /** Model transcribing the visitor's speech (the user side of the transcript). */
-  REALTIME_TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
+  /** The realtime speech model (REALTIME_MODEL_URL, REALTIME_API_KEY, REALTIME_MODEL, ...), read as telephony-bridge reads it. */
+  ...RealtimeModelEnv.shape,
   REALTIME_START_TIMEOUT_MS: positive(5000),
   REALTIME_MAX_SESSION_SEC: positive(900),
   REALTIME_IDLE_SEC: positive(60),
   REALTIME_MAX_SESSIONS_PER_TENANT: positive(20),
 }).superRefine((env, ctx) => {
-  if ((env.REALTIME_MODEL_URL === undefined) !== (env.REALTIME_API_KEY === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['REALTIME_API_KEY'], message: 'REALTIME_MODEL_URL and REALTIME_API_KEY go together' });
-  }
+  refineRealtimeModelEnv(env, ctx);
   if (env.NODE_ENV !== 'production') return;
   if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
   if (env.WIDGET_TOKEN_SECRET === DEV_WIDGET_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['WIDGET_TOKEN_SECRET'], message: 'required in production' });

@@ -1,15 +1,10 @@
 import { resolvePersona } from '@vocalia/agent';
 import type { TenantSnapshot } from '@vocalia/contracts';
+import type { RealtimeModelSettings } from '@vocalia/conversation';
 import type { ModelAudioFormat } from './audio-path';
 
-/** An OpenAI-compatible realtime speech API (OpenAI, xAI). */
-export interface RealtimeConfig {
-  url: string;
-  apiKey: string;
-  model: string;
-  voice: string;
-  /** Model that transcribes the caller, for the transcript. */
-  transcriptionModel: string;
+/** An OpenAI-compatible realtime speech API (OpenAI, xAI), and how phone audio meets it. */
+export interface RealtimeConfig extends RealtimeModelSettings {
   /** `pcmu`: phone audio passes through; `pcm16`: transcoded to and from PCM16 at 24 kHz. */
   audioFormat: ModelAudioFormat;
   /** The caller must keep speaking this long over the agent before it stops ("mhm" and "yeah" do not interrupt). */
