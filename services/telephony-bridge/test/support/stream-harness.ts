@@ -5,7 +5,7 @@ import { attachMediaStreams } from '../../src/stream/stream-server';
 import type { RealtimeConfig } from '../../src/stream/realtime-config';
 import { callParams } from './call-params';
 import { newCallSid } from './fake-twilio-rest';
-import { FakeRealtime } from './fake-realtime';
+import { FakeRealtime, type VadOptions } from './fake-realtime';
 import { startHarness, type Harness } from './harness';
 import { MediaClient } from './media-client';
 import type { PhoneTenant } from './fixtures';
@@ -22,8 +22,8 @@ export interface StreamHarness {
 }
 
 /** telephony-bridge in streaming mode: the harness, `/voice/stream` on a real HTTP server, a local realtime model. */
-export async function startStreamHarness(name: string, tenants: PhoneTenant[], realtime: Partial<RealtimeConfig> = {}): Promise<StreamHarness> {
-  const rt = await new FakeRealtime().start();
+export async function startStreamHarness(name: string, tenants: PhoneTenant[], realtime: Partial<RealtimeConfig> = {}, vad?: VadOptions): Promise<StreamHarness> {
+  const rt = await new FakeRealtime(vad).start();
   const h = await startHarness(name, {
     realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe', audioFormat: 'pcmu', bargeInMinMs: 150, ...realtime },
   });
