@@ -148,13 +148,15 @@ async function main(): Promise<void> {
   });
   const relayServer = createServer((_req, res) => res.writeHead(404).end());
   const relayStreams = bareRelay(relayServer, modelUrl);
-  const bridgeEdge = await startEdge(await listenOn(bridgeServer));
-  const relayEdge = await startEdge(await listenOn(relayServer));
+  // BENCH_EDGE=off: callers connect straight to the bridge and the relay (in production the edge is Traefik, another process).
+  const front = process.env.BENCH_EDGE === 'off' ? async (port: number) => ({ url: `ws://127.0.0.1:${port}${STREAM_PATH}`, close: async () => undefined }) : startEdge;
+  const bridgeEdge = await front(await listenOn(bridgeServer));
+  const relayEdge = await front(await listenOn(relayServer));
 
   out(`# Phone media streams through the edge, ${SECONDS} s per run at 50 frames/s per call`);
   out(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   out(`model audio: ${process.env.BENCH_AUDIO_FORMAT ?? 'pcmu'}; caller audio: espeak-ng speech as mu-law; baseline: bare relay through the same edge and echo model`);
-  out('callers and model in a child process; CPU per call is this process (edge + bridge or relay)');
+  out(`callers and model in a child process; CPU per call is this process (${process.env.BENCH_EDGE === 'off' ? 'bridge or relay, no edge' : 'edge + bridge or relay'})`);
   out();
   out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | frames measured (lost): relay / bridge | CPU per call: relay / bridge (% of a core) | calls per core: relay / bridge | load process CPU % |');
   out('|---|---|---|---|---|---|---|---|');

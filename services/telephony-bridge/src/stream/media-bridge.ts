@@ -7,7 +7,7 @@ import type { CallState, CallStore } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
 import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
-import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { audioDelta, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { runModelTool, toolDeclarations } from './model-tools';
 import { sessionInstructions, sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
@@ -57,7 +57,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   let model: WebSocket | undefined;
   let stopped = false;
   const pending: string[] = [];
-  let marks: Mark[] = [];
+  const marks: Mark[] = [];
   let item: { id: string; sentMs: number; heardMs: number } | undefined;
   let userText = '';
   let assistantText = '';
@@ -160,7 +160,18 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     // The API refuses a truncation before the reply's first audio frame was heard.
     if (item.heardMs > 0) toModel({ type: 'conversation.item.truncate', item_id: item.id, content_index: 0, audio_end_ms: Math.floor(item.heardMs) });
     toTwilio({ event: 'clear' });
-    marks = [];
+    marks.length = 0;
+  };
+
+  /** The model's audio to the caller, a mark after each chunk (the hot path: no schema walk). */
+  const playDelta = (itemId: string, delta: string) => {
+    if (item?.id !== itemId) item = { id: itemId, sentMs: 0, heardMs: 0 };
+    const { payload, ms } = audio.fromModel(delta);
+    item.sentMs += ms;
+    const mark: Mark = { name: `${itemId}:${item.sentMs}`, itemId, endMs: item.sentMs };
+    marks.push(mark);
+    toTwilio({ event: 'media', media: { payload } });
+    toTwilio({ event: 'mark', mark: { name: mark.name } });
   };
 
   const onModelEvent = (raw: WebSocket.RawData) => {
@@ -170,22 +181,12 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     } catch {
       return;
     }
+    const delta = audioDelta(parsed);
+    if (delta) return playDelta(delta.itemId, delta.delta);
     const event = RealtimeEvent.safeParse(parsed);
     if (!event.success) return;
     const e = event.data;
     switch (e.type) {
-      case 'response.output_audio.delta':
-      case 'response.audio.delta': {
-        if (!e.delta || !e.item_id) return;
-        if (item?.id !== e.item_id) item = { id: e.item_id, sentMs: 0, heardMs: 0 };
-        const { payload, ms } = audio.fromModel(e.delta);
-        item.sentMs += ms;
-        const mark: Mark = { name: `${e.item_id}:${item.sentMs}`, itemId: e.item_id, endMs: item.sentMs };
-        marks.push(mark);
-        toTwilio({ event: 'media', media: { payload } });
-        toTwilio({ event: 'mark', mark: { name: mark.name } });
-        return;
-      }
       case 'input_audio_buffer.speech_started':
         turnStartedAt = performance.now();
         clearTimeout(bargeIn);
@@ -245,7 +246,15 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     openModel(agent.greeting);
   };
 
-  const onTwilioMessage = async (raw: WebSocket.RawData) => {
+  /** Caller audio to the model (the hot path: no schema walk, no promise). */
+  const forwardMedia = (payload: string) => {
+    if (!call) return refuse(POLICY, 'media before start');
+    if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
+    pending.push(payload);
+    if (pending.length > MAX_PENDING_FRAMES) pending.shift();
+  };
+
+  const onTwilioMessage = (raw: WebSocket.RawData): Promise<void> | void => {
     if (stopped) return;
     let data: unknown;
     try {
@@ -253,6 +262,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     } catch {
       return refuse(BAD_DATA, 'malformed frame');
     }
+    const payload = mediaPayload(data);
+    if (payload !== undefined) return forwardMedia(payload);
     const parsed = TwilioStreamMessage.safeParse(data);
     if (!parsed.success) return refuse(BAD_DATA, 'malformed frame');
     const message = parsed.data;
@@ -262,17 +273,13 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       case 'start':
         return start(message);
       case 'media':
-        if (!call) return refuse(POLICY, 'media before start');
-        if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(message.media.payload) });
-        pending.push(message.media.payload);
-        if (pending.length > MAX_PENDING_FRAMES) pending.shift();
-        return;
+        return forwardMedia(message.media.payload);
       case 'mark': {
         const index = marks.findIndex((m) => m.name === message.mark.name);
         if (index < 0) return;
         const heard = marks[index] as Mark;
         if (item?.id === heard.itemId) item.heardMs = heard.endMs;
-        marks = marks.slice(index + 1);
+        marks.splice(0, index + 1);
         if (goodbye && marks.length === 0) hangUp();
         return;
       }
@@ -286,10 +293,27 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     }
   };
 
-  // One frame at a time, in order: media that arrives while `start` is still checking waits for it.
-  let chain = Promise.resolve();
+  const fail = (err: unknown) => refuse(1011, `bridge failed: ${err instanceof Error ? err.message : String(err)}`);
+  const handle = (raw: WebSocket.RawData): Promise<void> | undefined => {
+    try {
+      return onTwilioMessage(raw)?.catch(fail);
+    } catch (err) {
+      fail(err);
+      return undefined;
+    }
+  };
+  // One frame at a time, in order: frames that arrive while `start` is still checking wait for it;
+  // the rest (every media frame of a live call) are handled at once, with no promise per frame.
+  let waiting: Promise<void> | undefined;
+  const settle = (p: Promise<void>) => void p.then(() => waiting === p && (waiting = undefined));
   twilio.on('message', (raw) => {
-    chain = chain.then(() => onTwilioMessage(raw)).catch((err: unknown) => refuse(1011, `bridge failed: ${err instanceof Error ? err.message : String(err)}`));
+    if (waiting) {
+      const next: Promise<void> = waiting.then(() => handle(raw));
+      waiting = next;
+      return settle(next);
+    }
+    const pendingWork = handle(raw);
+    if (pendingWork) settle((waiting = pendingWork));
   });
   twilio.on('close', () => {
     stopped = true;
