@@ -1,22 +1,26 @@
 /**
- * N simulated phone calls streaming at real time (one 20 ms mu-law frame every 20 ms each, speech-like
- * audio) through the local edge to telephony-bridge's media-stream bridge and a local server speaking
- * the realtime protocol that echoes each appended frame back as output audio. Measured per frame: the
- * round trip caller -> edge -> bridge -> model -> bridge -> edge -> caller, and process CPU.
+ * N simulated phone calls streaming at real time (one 20 ms frame of real mu-law speech, espeak-ng
+ * made, every 20 ms each) through the local edge to telephony-bridge's media-stream bridge and a local
+ * server speaking the realtime protocol that echoes each appended frame back as output audio.
+ * Measured per frame: the round trip caller -> edge -> bridge -> model -> bridge -> edge -> caller.
+ * The callers and the model run in a child process (support/phone-callers.ts); this process holds
+ * only the edge and the bridge, so its CPU is what the calls cost the edge and the bridge.
  * Baseline, same run, same edge and same echoing model: a bare relay (Twilio frame -> append, delta ->
  * media; no token, no validation, no marks). "Added" is the bridge's figure minus the relay's at the
- * same percentile. Everything runs in this one process (callers, edge, bridge, model), so CPU per call
- * is the whole process's, and the bridge's own cost is the difference from the relay's.
+ * same percentile.
  * Run: `pnpm bench:telephony` (BENCH_CALLS=50,200,500 and BENCH_SECONDS=10 by default; needs Redis).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { encodeMulaw } from '@vocalia/audio';
+import { createEngine } from '@vocalia/agent';
 import { createEdge } from '@vocalia/launcher';
 import { createRedis } from '@vocalia/service-kit';
 import { attachMediaStreams, createCallStore, createStreamTokens, STREAM_PATH } from '@vocalia/telephony-bridge';
 import WebSocket, { WebSocketServer } from 'ws';
+import type { FromCallers, ToCallers } from './support/phone-callers';
 import { benchSnapshot, BENCH_TENANT } from './support/bench-tenant';
 import { writeBenchJson } from './support/bench-json';
 import { discardingLogger } from './support/servers';
@@ -24,44 +28,12 @@ import { discardingLogger } from './support/servers';
 const CALLS = (process.env.BENCH_CALLS ?? '50,200,500').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_MS = 2000;
-const FRAME_MS = 20;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const out = (line = '') => process.stdout.write(`${line}\n`);
-
-/** Two seconds of speech-like audio (harmonics of a gliding pitch, syllable envelope), as base64 mu-law frames. */
-function speechFrames(): string[] {
-  const samples = Int16Array.from({ length: 16000 }, (_, i) => {
-    const t = i / 8000;
-    const pitch = 120 + 40 * Math.sin(2 * Math.PI * 0.7 * t);
-    const envelope = Math.max(0, Math.sin(2 * Math.PI * 3 * t));
-    let v = 0;
-    for (let h = 1; h <= 12; h++) v += Math.sin(2 * Math.PI * pitch * h * t) / h;
-    return Math.round(9000 * envelope * v);
-  });
-  const codes = new Uint8Array(samples.length);
-  encodeMulaw(samples, codes);
-  return Array.from({ length: samples.length / 160 }, (_, f) => Buffer.from(codes.subarray(f * 160, (f + 1) * 160)).toString('base64'));
-}
 
 async function listenOn(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
-}
-
-/** The realtime model: every appended frame comes straight back as output audio of one reply item. */
-async function startEchoModel(): Promise<{ url: string; close: () => Promise<void> }> {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  wss.on('connection', (socket) => {
-    socket.on('message', (raw) => {
-      const event = JSON.parse(raw.toString()) as { type: string; audio?: string };
-      if (event.type === 'input_audio_buffer.append') socket.send(JSON.stringify({ type: 'response.output_audio.delta', item_id: 'item_echo', delta: event.audio }));
-    });
-  });
-  return {
-    url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/v1/realtime`,
-    close: () => new Promise((resolve) => wss.close(() => resolve())),
-  };
 }
 
 /** The baseline: Twilio frames relayed to the model and back with nothing checked or tracked. */
@@ -101,70 +73,65 @@ interface Figures {
   p99: number;
   frames: number;
   lost: number;
+  /** This process (edge + bridge or relay), per call, in % of one core. */
   cpuPerCallPct: number;
+  /** The callers' and model's process, in % of one core. */
+  loadCpuPct: number;
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+/** The callers and the model, in a child process driven over IPC. */
+class Callers {
+  private constructor(private readonly child: ChildProcess) {}
 
-/** N callers at real time for SECONDS after a warm-up; each echo is matched to its frame in order. */
-async function drive(url: string, calls: { callSid: string; parameters: Record<string, string> }[], frames: string[]): Promise<Figures> {
-  const rtts: number[] = [];
-  let sent = 0;
-  let measuring = false;
-  const sockets = await Promise.all(
-    calls.map(async ({ callSid, parameters }, index) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false });
-      await new Promise<void>((resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)));
-      const streamSid = `MZ${callSid.slice(2)}`;
-      const inFlight: { at: number; counted: boolean }[] = [];
-      socket.on('message', (raw) => {
-        const m = JSON.parse(raw.toString()) as { event: string };
-        if (m.event !== 'media') return;
-        const frame = inFlight.shift();
-        if (frame?.counted) rtts.push(performance.now() - frame.at);
-      });
-      socket.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0' }));
-      socket.send(JSON.stringify({ event: 'start', streamSid, start: { streamSid, callSid, accountSid: `AC${'0'.repeat(32)}`, tracks: ['inbound'], customParameters: parameters, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } } }));
-      let chunk = 0;
-      const tick = () => {
-        const payload = frames[chunk % frames.length]!;
-        inFlight.push({ at: performance.now(), counted: measuring });
-        if (measuring) sent++;
-        socket.send(JSON.stringify({ event: 'media', streamSid, media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * FRAME_MS), payload } }));
-        chunk++;
+  static async start(): Promise<{ callers: Callers; modelUrl: string }> {
+    const child = fork(join(__dirname, 'support', 'phone-callers.ts'), [], { execArgv: ['--import', require.resolve('tsx')] });
+    const callers = new Callers(child);
+    const { url } = await callers.next('model');
+    return { callers, modelUrl: url };
+  }
+
+  private next<T extends FromCallers['type']>(type: T): Promise<Extract<FromCallers, { type: T }>> {
+    return new Promise((resolve) => {
+      const listen = (m: FromCallers) => {
+        if (m.type !== type) return;
+        this.child.off('message', listen);
+        resolve(m as Extract<FromCallers, { type: T }>);
       };
-      // Calls start spread over one frame period, as real calls are not in phase.
-      const timer = setTimeout(() => (tick(), (timerRef.interval = setInterval(tick, FRAME_MS))), (index * FRAME_MS) / calls.length);
-      const timerRef: { interval?: NodeJS.Timeout } = {};
-      return { socket, stop: () => (clearTimeout(timer), clearInterval(timerRef.interval)) };
-    }),
-  );
-  await new Promise((r) => setTimeout(r, WARMUP_MS));
-  measuring = true;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  measuring = false;
-  const used = process.cpuUsage(cpu);
-  const elapsedMs = performance.now() - started;
-  for (const s of sockets) s.stop();
-  await new Promise((r) => setTimeout(r, 500));
-  for (const s of sockets) s.socket.close();
-  rtts.sort((a, b) => a - b);
-  const cpuMs = (used.user + used.system) / 1000;
-  return { p50: percentile(rtts, 0.5), p99: percentile(rtts, 0.99), frames: rtts.length, lost: sent - rtts.length, cpuPerCallPct: (cpuMs / elapsedMs / calls.length) * 100 };
+      this.child.on('message', listen);
+    });
+  }
+
+  /** N callers at real time for SECONDS after a warm-up; this process's CPU is taken over the same window. */
+  async drive(url: string, calls: { callSid: string; parameters: Record<string, string> }[]): Promise<Figures> {
+    const measuring = this.next('measuring');
+    const measured = this.next('measured');
+    const figures = this.next('figures');
+    this.child.send({ type: 'drive', url, calls, seconds: SECONDS, warmupMs: WARMUP_MS } satisfies ToCallers);
+    await measuring;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await measured;
+    const used = process.cpuUsage(cpu);
+    const elapsedMs = performance.now() - started;
+    const f = await figures;
+    return { p50: f.p50, p99: f.p99, frames: f.frames, lost: f.lost, cpuPerCallPct: ((used.user + used.system) / 1000 / elapsedMs / calls.length) * 100, loadCpuPct: f.cpuPct };
+  }
+
+  stop(): void {
+    this.child.send({ type: 'exit' } satisfies ToCallers);
+  }
 }
 
 async function main(): Promise<void> {
-  const frames = speechFrames();
   const redis = createRedis(REDIS_URL, 'client');
   await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
   const keyPrefix = `bench-tel-${process.pid}`;
   const calls = createCallStore({ redis, keyPrefix });
   const tokens = createStreamTokens({ secret: 'bench-stream-token-secret-0123456789abcdef', ttlSec: 3600 });
   const snapshot = benchSnapshot();
-  const model = await startEchoModel();
+  const { callers, modelUrl } = await Callers.start();
   const logger = discardingLogger();
+  const engine = createEngine({ providers: [] });
   const noUrls = { turn: '', recording: '', dialResult: '', whisper: () => '' };
 
   const bridgeServer = createServer((_req, res) => res.writeHead(404).end());
@@ -175,22 +142,26 @@ async function main(): Promise<void> {
     snapshots: { get: async () => snapshot },
     turns: { agentFor: async () => ({ agentId: null, language: 'en', greeting: 'Hello, how can I help?' }) },
     recordSpokenTurn: async () => undefined,
-    realtime: { url: model.url, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
+    tools: (tenant, sessionId) => engine.sessionTools(tenant, sessionId),
+    realtime: { url: modelUrl, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
     updateCall: async () => undefined,
     urls: noUrls,
   });
   const relayServer = createServer((_req, res) => res.writeHead(404).end());
-  const relayStreams = bareRelay(relayServer, model.url);
-  const bridgeEdge = await startEdge(await listenOn(bridgeServer));
-  const relayEdge = await startEdge(await listenOn(relayServer));
+  const relayStreams = bareRelay(relayServer, modelUrl);
+  // BENCH_EDGE=off: callers connect straight to the bridge and the relay (in production the edge is Traefik, another process).
+  const front = process.env.BENCH_EDGE === 'off' ? async (port: number) => ({ url: `ws://127.0.0.1:${port}${STREAM_PATH}`, close: async () => undefined }) : startEdge;
+  const bridgeEdge = await front(await listenOn(bridgeServer));
+  const relayEdge = await front(await listenOn(relayServer));
 
   out(`# Phone media streams through the edge, ${SECONDS} s per run at 50 frames/s per call`);
   out(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  out(`model audio: ${process.env.BENCH_AUDIO_FORMAT ?? 'pcmu'}; baseline: bare relay through the same edge and echo model`);
+  out(`model audio: ${process.env.BENCH_AUDIO_FORMAT ?? 'pcmu'}; caller audio: espeak-ng speech as mu-law; baseline: bare relay through the same edge and echo model`);
+  out(`callers and model in a child process; CPU per call is this process (${process.env.BENCH_EDGE === 'off' ? 'bridge or relay, no edge' : 'edge + bridge or relay'})`);
   out();
-  out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | frames measured (lost) | CPU per call: relay / bridge (% of a core) |');
-  out('|---|---|---|---|---|---|');
-  const rows: { calls: number; relay: Awaited<ReturnType<typeof drive>>; bridge: Awaited<ReturnType<typeof drive>> }[] = [];
+  out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | frames measured (lost): relay / bridge | CPU per call: relay / bridge (% of a core) | calls per core: relay / bridge | load process CPU % |');
+  out('|---|---|---|---|---|---|---|---|');
+  const rows: { calls: number; relay: Awaited<ReturnType<typeof callers.drive>>; bridge: Awaited<ReturnType<typeof callers.drive>> }[] = [];
   for (const n of CALLS) {
     const placed = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
@@ -211,12 +182,12 @@ async function main(): Promise<void> {
         return { callSid, parameters: { tenant: BENCH_TENANT, agent: '', token: tokens.issue({ callSid, tenantId: BENCH_TENANT, agentId: null }) } };
       }),
     );
-    const relay = await drive(relayEdge.url, placed, frames);
-    const bridge = await drive(bridgeEdge.url, placed, frames);
+    const relay = await callers.drive(relayEdge.url, placed);
+    const bridge = await callers.drive(bridgeEdge.url, placed);
     rows.push({ calls: n, relay, bridge });
     const f = (v: number) => v.toFixed(2);
     out(
-      `| ${n} | ${f(relay.p50)} / ${f(relay.p99)} | ${f(bridge.p50)} / ${f(bridge.p99)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.frames} (${relay.lost}) / ${bridge.frames} (${bridge.lost}) | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} |`,
+      `| ${n} | ${f(relay.p50)} / ${f(relay.p99)} | ${f(bridge.p50)} / ${f(bridge.p99)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.frames} (${relay.lost}) / ${bridge.frames} (${bridge.lost}) | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} | ${Math.round(100 / relay.cpuPerCallPct)} / ${Math.round(100 / bridge.cpuPerCallPct)} | ${relay.loadCpuPct.toFixed(0)} / ${bridge.loadCpuPct.toFixed(0)} |`,
     );
   }
   writeBenchJson('telephony', { seconds: SECONDS, rows });
@@ -224,7 +195,8 @@ async function main(): Promise<void> {
     for (const c of wss.clients) c.terminate();
     await new Promise((resolve) => wss.close(resolve));
   }
-  await Promise.all([bridgeEdge.close(), relayEdge.close(), model.close()]);
+  callers.stop();
+  await Promise.all([bridgeEdge.close(), relayEdge.close()]);
   await new Promise((resolve) => bridgeServer.close(resolve));
   await new Promise((resolve) => relayServer.close(resolve));
   const keys = await redis.keys(`${keyPrefix}:*`);

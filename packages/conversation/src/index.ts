@@ -12,3 +12,4 @@ export { createSnapshotStore, SNAPSHOT_CACHE_DEFAULTS, type SnapshotStore, type 
 export { subscribeTenantUpdates, type TenantUpdateHandlers } from './snapshots/tenant-updates';
 export { withChosenAgent } from './snapshots/chosen-agent';
 export { createSingleFlightCache, type SingleFlightCache, type SingleFlightCacheOptions } from './snapshots/single-flight-cache';
+export { RealtimeModelEnv, realtimeModelSettings, refineRealtimeModelEnv, type RealtimeModelSettings } from './realtime-model-env';

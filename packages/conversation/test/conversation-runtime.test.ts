@@ -2,7 +2,7 @@ import { ConversationTurnJob, TENANT_UPDATED_CHANNEL, UsageEventJob } from '@voc
 import { createProducer, createRedis, type Producer } from '@vocalia/service-kit';
 import { composeConversation, conversationEventId, type Conversation } from '../src';
 import { eventually, FakeDbApi, INTERNAL_TOKEN, ScriptedEngine, snapshotFor, testLogger } from '../testing';
-import { REDIS_URL, waitReady } from './support/redis';
+import { REDIS_URL, waitReady } from '../testing';
 
 const keyPrefix = `test-conversation-runtime-${process.pid}-${Date.now()}`;
 const queuePrefix = `${keyPrefix}-bull`;

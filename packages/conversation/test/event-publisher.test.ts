@@ -2,7 +2,7 @@ import { queues } from '@vocalia/contracts';
 import { createProducer, createRedis } from '@vocalia/service-kit';
 import { createEventPublisher } from '../src/events/event-publisher';
 import { eventually, testLogger } from '../testing';
-import { REDIS_URL, waitReady } from './support/redis';
+import { REDIS_URL, waitReady } from '../testing';
 
 const prefix = `test-conversation-publisher-${process.pid}-${Date.now()}`;
 const logger = testLogger();

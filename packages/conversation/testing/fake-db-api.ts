@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INTERNAL_TOKEN_HEADER, type SocialProofResponse, type TenantSnapshot } from '@vocalia/contracts';
+import { INTERNAL_TOKEN_HEADER, type ResolvedPhoneNumber, type SocialProofResponse, type TenantSnapshot } from '@vocalia/contracts';
 
 export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
 
 /**
- * db-api's two internal reads, served from memory, with the shared-secret check and a hit counter.
+ * db-api's internal reads (snapshot, activity, phone-number resolution), served from memory, with the shared-secret check and a hit counter.
  * `events` emits `request` (path) on arrival and `responded` (path) once the answer is sent.
  */
 export class FakeDbApi {
@@ -14,6 +14,8 @@ export class FakeDbApi {
   readonly snapshots = new Map<string, TenantSnapshot>();
   /** Keyed by tenant id, or `tenant:language` for the sentences in one language. */
   readonly activity = new Map<string, SocialProofResponse>();
+  /** Keyed by the dialled number in E.164. */
+  readonly numbers = new Map<string, ResolvedPhoneNumber>();
   readonly hits = new Map<string, number>();
   delayMs = 0;
   failWith: number | undefined;
@@ -56,6 +58,10 @@ export class FakeDbApi {
       };
       if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return send(401, { code: 'UNAUTHENTICATED' });
       if (this.failWith) return send(this.failWith, { code: 'INTERNAL' });
+      if (url.pathname === '/internal/v1/phone-numbers/resolve') {
+        const found = this.numbers.get(url.searchParams.get('number') ?? '');
+        return found ? send(200, found) : send(404, { code: 'NOT_FOUND' });
+      }
       const match = /^\/internal\/v1\/tenants\/([^/]+)\/(snapshot|activity)$/.exec(url.pathname);
       const tenantId = decodeURIComponent(match?.[1] ?? '');
       const snapshot = this.snapshots.get(tenantId);

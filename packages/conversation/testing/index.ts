@@ -4,3 +4,4 @@ export { FakeDbApi, INTERNAL_TOKEN } from './fake-db-api';
 export { snapshotFor, type TenantFixture } from './fixtures';
 export { ScriptedEngine } from './scripted-engine';
 export { testLogger } from './test-logger';
+export { startRuntimeHarness, waitReady, REDIS_URL, type RuntimeHarness } from './runtime-harness';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
+import { EngineEnv } from '@vocalia/agent';
+import { RealtimeModelEnv, refineRealtimeModelEnv } from '@vocalia/conversation';
 import { SpeechEnv } from './speech/speech-env';
 
 /** Dev-only secrets, the same as voice-api's: accepted outside production, refused in production. */
@@ -16,15 +18,10 @@ export const Env = BaseEnv.extend({
   WIDGET_TOKEN_SECRET: z.string().min(32).default(DEV_WIDGET_TOKEN_SECRET),
   SNAPSHOT_TTL_SEC: positive(60),
   SNAPSHOT_FETCH_TIMEOUT_MS: positive(2000),
-  HISTORY_MAX_TURNS: z.coerce.number().int().min(2).max(200).default(20),
-  HISTORY_TTL_SEC: positive(1800),
-  /** OpenAI-compatible realtime API (speech to speech), e.g. wss://api.openai.com/v1/realtime or wss://api.x.ai/v1/realtime. */
-  REALTIME_MODEL_URL: z.url().optional(),
-  REALTIME_API_KEY: z.string().min(1).optional(),
-  REALTIME_MODEL: z.string().min(1).default('gpt-realtime'),
-  REALTIME_VOICE: z.string().min(1).default('alloy'),
-  /** Model transcribing the visitor's speech (the user side of the transcript). */
-  REALTIME_TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
+  /** History per session and the chat engine the cascaded path's turns go through (the same variables as voice-api's). */
+  ...EngineEnv.shape,
+  /** The realtime speech model (REALTIME_MODEL_URL, REALTIME_API_KEY, REALTIME_MODEL, ...), read as telephony-bridge reads it. */
+  ...RealtimeModelEnv.shape,
   REALTIME_START_TIMEOUT_MS: positive(5000),
   /** Ceilings over each plan's session length, idle time and concurrent sessions (VOICE_SESSION_LIMITS in contracts). */
   REALTIME_MAX_SESSION_SEC: positive(1800),
@@ -34,9 +31,7 @@ export const Env = BaseEnv.extend({
   REALTIME_MAX_SESSIONS: positive(1000),
   ...SpeechEnv,
 }).superRefine((env, ctx) => {
-  if ((env.REALTIME_MODEL_URL === undefined) !== (env.REALTIME_API_KEY === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['REALTIME_API_KEY'], message: 'REALTIME_MODEL_URL and REALTIME_API_KEY go together' });
-  }
+  refineRealtimeModelEnv(env, ctx);
   if (env.NODE_ENV !== 'production') return;
   if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
   if (env.WIDGET_TOKEN_SECRET === DEV_WIDGET_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['WIDGET_TOKEN_SECRET'], message: 'required in production' });

@@ -1,10 +1,9 @@
-import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { createEngine, engineConfigFromEnv, historyOptions, llmEnv } from '@vocalia/agent';
 import { createLogger, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeRealtime } from './compose';
 import { loadServiceEnv, type Env } from './env';
 import type { ComposeOptions } from './compose';
-import { engineEnv } from './speech/speech-env';
 import { espeakSpeech, openAiSpeech } from './speech/synthesize';
 import { openAiTranscription } from './speech/transcribe';
 import { realtimeModel } from './model/realtime-model';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     keyPrefix: 'vocalia',
     dbApi: { baseUrl: env.DB_API_INTERNAL_URL, internalToken: env.INTERNAL_API_TOKEN, timeoutMs: env.SNAPSHOT_FETCH_TIMEOUT_MS },
     widgetTokenSecret: env.WIDGET_TOKEN_SECRET,
-    history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
+    history: historyOptions(env),
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     openModel: speech,
     ...(speech ? {} : cascadedPath(env, logger)),
@@ -72,7 +71,7 @@ function cascadedPath(env: Env, logger: ReturnType<typeof createLogger>): Pick<C
   const voices = env.TEXT_TO_SPEECH_VOICES;
   return {
     engine: createEngine({
-      ...engineConfigFromEnv(engineEnv(env)),
+      ...engineConfigFromEnv(llmEnv(env)),
       onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
     }),
     cascaded: {

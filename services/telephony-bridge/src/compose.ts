@@ -1,4 +1,4 @@
-import type { ConversationProvider } from '@vocalia/agent';
+import type { Engine } from '@vocalia/agent';
 import { composeConversation } from '@vocalia/conversation';
 import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
@@ -28,7 +28,7 @@ export interface ComposeOptions {
   keyPrefix: string;
   queuePrefix?: string;
   dbApi: { baseUrl: string; internalToken: string; timeoutMs: number };
-  engine: ConversationProvider;
+  engine: Engine;
   history: { maxTurns: number; ttlSec: number };
   snapshotTtlSec: number;
   numberCacheTtlSec: number;
@@ -113,6 +113,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     snapshots: conversation.runtime.snapshots,
     turns,
     recordSpokenTurn: (turn) => conversation.runtime.recordSpokenTurn(turn),
+    tools: (snapshot, sessionId) => opts.engine.sessionTools(snapshot, sessionId),
     realtime: opts.realtime,
     updateCall: async (callSid, twiml) => {
       await twilioRest.calls(callSid).update({ twiml });

@@ -1,8 +1,8 @@
-import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { createEngine, engineConfigFromEnv, historyOptions, llmEnv } from '@vocalia/agent';
 import { createLogger, createRedis, observeModelLatency, runMain, runService, type Logger } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeTelephonyBridge } from './compose';
-import { llmEnv, loadServiceEnv, realtimeConfig, twilioAccount, type Env } from './env';
+import { loadServiceEnv, realtimeConfig, twilioAccount, type Env } from './env';
 import { createTelephonyOffApp } from './telephony-off-app';
 import { attachMediaStreams } from './stream/stream-server';
 import type { WebSocketServer } from 'ws';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       onProviderError: (provider, error) => logger.warn('provider failed; falling back', { provider, error: error instanceof Error ? error.message : String(error) }),
       onProviderCall: observeModelLatency,
     }),
-    history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
+    history: historyOptions(env),
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     numberCacheTtlSec: env.NUMBER_CACHE_TTL_SEC,
     twilio: { ...account, baseUrl: env.TWILIO_API_BASE_URL },

@@ -32,7 +32,7 @@ describe('audio between the call and the model', () => {
 
   it('when the session is set up, then both directions name the same format', () => {
     const base = { url: 'wss://x', apiKey: 'k', model: 'm', voice: 'alloy', transcriptionModel: 't', bargeInMinMs: 0 };
-    expect(sessionUpdate({ ...base, audioFormat: 'pcm16' }, 'i').session.audio.input.format).toEqual({ type: 'audio/pcm', rate: 24000 });
-    expect(sessionUpdate({ ...base, audioFormat: 'pcmu' }, 'i').session.audio.output.format).toEqual({ type: 'audio/pcmu' });
+    expect(sessionUpdate({ ...base, audioFormat: 'pcm16' }, 'i', []).session.audio.input.format).toEqual({ type: 'audio/pcm', rate: 24000 });
+    expect(sessionUpdate({ ...base, audioFormat: 'pcmu' }, 'i', []).session.audio.output.format).toEqual({ type: 'audio/pcmu' });
   });
 });

@@ -152,10 +152,13 @@ describe('a whole turn-based call, from ringing to completed', () => {
 });
 
 describe('refusals', () => {
-  it('when the dialled number belongs to no tenant, then a short apology and Hangup', async () => {
+  it('when the dialled number belongs to no tenant, then a short apology in French then English, and Hangup', async () => {
     const res = await h.twilio('/voice/inbound', callParams(newCallSid(), '+212522999999', { CallStatus: 'ringing' })).expect(200);
     expect(res.text).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Lea-Neural" language="fr-FR">Désolé, ce numéro n\'est pas en service. Au revoir.</Say><Hangup/></Response>',
+      '<?xml version="1.0" encoding="UTF-8"?><Response>' +
+        '<Say voice="Polly.Lea-Neural" language="fr-FR">Désolé, ce numéro n\'est pas en service. Au revoir.</Say>' +
+        '<Say voice="Polly.Joanna-Neural" language="en-US">Sorry, this number is not in service. Goodbye.</Say>' +
+        '<Hangup/></Response>',
     );
   });
 

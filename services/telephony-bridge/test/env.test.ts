@@ -1,5 +1,5 @@
 import { EnvError } from '@vocalia/service-kit';
-import { DEV_TWILIO_ACCOUNT_SID, DEV_TWILIO_AUTH_TOKEN, parseServiceEnv, twilioAccount } from '../src/env';
+import { DEV_TWILIO_ACCOUNT_SID, DEV_TWILIO_AUTH_TOKEN, parseServiceEnv, realtimeConfig, twilioAccount } from '../src/env';
 
 describe('env', () => {
   it('when nothing is set outside production, then the documented defaults apply', () => {
@@ -42,5 +42,22 @@ describe('env', () => {
     expect(parseServiceEnv(ok).NODE_ENV).toBe('production');
     expect(() => parseServiceEnv({ ...ok, TWILIO_ACCOUNT_SID: 'not-a-sid' })).toThrow(/TWILIO_ACCOUNT_SID/);
     expect(() => parseServiceEnv({ ...ok, TWILIO_API_BASE_URL: 'not a url' })).toThrow(/TWILIO_API_BASE_URL/);
+  });
+
+  it('when the realtime model is set with the same variables as services/realtime, then calls stream to it; a chat model key alone does not', () => {
+    const model = { REALTIME_MODEL_URL: 'wss://api.x.ai/v1/realtime', REALTIME_API_KEY: 'xai-key' };
+    expect(realtimeConfig(parseServiceEnv({ ...model, REALTIME_MODEL: 'grok-voice' }))).toEqual({
+      url: 'wss://api.x.ai/v1/realtime',
+      apiKey: 'xai-key',
+      model: 'grok-voice',
+      voice: 'alloy',
+      transcriptionModel: 'whisper-1',
+      audioFormat: 'pcmu',
+      bargeInMinMs: 250,
+    });
+    expect(realtimeConfig(parseServiceEnv({ OPENAI_API_KEY: 'sk-chat', REALTIME_MODEL: 'gpt-realtime' }))).toBeUndefined();
+    expect(() => parseServiceEnv({ REALTIME_MODEL_URL: model.REALTIME_MODEL_URL })).toThrow(/REALTIME_API_KEY \(REALTIME_MODEL_URL and REALTIME_API_KEY go together\)/);
+    const production = { NODE_ENV: 'production', INTERNAL_API_TOKEN: 'x'.repeat(32), ...model };
+    expect(() => parseServiceEnv(production)).toThrow(/STREAM_TOKEN_SECRET \(required in production with REALTIME_MODEL_URL\)/);
   });
 });

@@ -1,52 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ConversationTurnJob } from '@vocalia/contracts';
 import { eventually } from '@vocalia/conversation/testing';
-import type { WebSocketServer } from 'ws';
-import { attachMediaStreams } from '../src/stream/stream-server';
-import { callParams } from './support/call-params';
-import { newCallSid } from './support/fake-twilio-rest';
-import { FakeRealtime } from './support/fake-realtime';
-import { startHarness, type Harness } from './support/harness';
+import type { FakeRealtime } from './support/fake-realtime';
+import type { Harness } from './support/harness';
 import { MediaClient, muLawTone } from './support/media-client';
+import { startStreamHarness, type StreamHarness } from './support/stream-harness';
 
 const ACME = { id: 'acme', number: '+212522000031', transferNumber: '+212522777777', settings: { maxConcurrentCalls: 50 } };
+let s: StreamHarness;
 let h: Harness;
 let rt: FakeRealtime;
-let server: Server;
-let streams: WebSocketServer;
 let streamUrl: string;
 
 beforeAll(async () => {
-  rt = await new FakeRealtime().start();
-  h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe', audioFormat: 'pcmu', bargeInMinMs: 150 } });
-  h.addTenant(ACME);
-  server = createServer(h.app);
-  streams = attachMediaStreams(server, h.composed.stream!);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  streamUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/voice/stream`;
+  s = await startStreamHarness('stream', [ACME]);
+  ({ h, rt, streamUrl } = s);
 });
-afterAll(async () => {
-  for (const socket of streams.clients) socket.terminate();
-  await new Promise((resolve) => streams.close(resolve));
-  await new Promise((resolve) => server.close(resolve));
-  await rt.stop();
-  await h.close();
-});
+afterAll(() => s.close());
 
-/** Answer a call in streaming mode and read the `<Parameter>`s Twilio would pass to the stream. */
-async function answer(): Promise<{ callSid: string; parameters: Record<string, string>; twiml: string }> {
-  const callSid = newCallSid();
-  const res = await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
-  const parameters = Object.fromEntries([...res.text.matchAll(/<Parameter name="(\w+)" value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
-  return { callSid, parameters, twiml: res.text };
-}
-
-async function streamFor(callSid: string, parameters: Record<string, string>, streamSid = `MZ${callSid.slice(2)}`): Promise<MediaClient> {
-  const client = await MediaClient.connect(streamUrl);
-  client.start(streamSid, callSid, parameters);
-  return client;
-}
+const answer = () => s.answer(ACME.number);
+const streamFor = (callSid: string, parameters: Record<string, string>, streamSid?: string) => s.streamFor(callSid, parameters, streamSid);
 
 describe('streaming mode', () => {
   it('when a realtime model is configured, then the call connects a bidirectional stream with tenant, agent and token as parameters (no query string)', async () => {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { BaseEnv, loadEnv, parseEnv } from '@vocalia/service-kit';
 import { SNAPSHOT_CACHE_DEFAULTS } from '@vocalia/conversation';
+import { EngineEnv } from '@vocalia/agent';
 
 /** Dev-only secrets: accepted outside production so `pnpm start` works with no setup, refused in production. */
 export const DEV_INTERNAL_API_TOKEN = 'dev-internal-token-not-for-production';
 export const DEV_WIDGET_TOKEN_SECRET = 'dev-widget-token-secret-not-for-production';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const optionalUrl = z.url().optional();
 
 export const Env = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3004),
@@ -23,31 +23,14 @@ export const Env = BaseEnv.extend({
   SOCIAL_PROOF_TTL_SEC: seconds(30),
   IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(1),
-  HISTORY_MAX_TURNS: z.coerce.number().int().min(2).max(200).default(20),
-  HISTORY_TTL_SEC: seconds(1800),
-  XAI_API_KEY: z.string().optional(),
-  XAI_BASE_URL: optionalUrl,
-  XAI_MODEL: z.string().optional(),
-  OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: optionalUrl,
-  OPENAI_MODEL: z.string().optional(),
-  GEMINI_API_KEY: z.string().optional(),
-  GEMINI_BASE_URL: optionalUrl,
-  GEMINI_MODEL: z.string().optional(),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).optional(),
+  /** History and model providers (HISTORY_*, XAI_*, OPENAI_*, GEMINI_*, LLM_TIMEOUT_MS), as telephony-bridge reads them. */
+  ...EngineEnv.shape,
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return;
   if (env.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'required in production' });
   if (env.WIDGET_TOKEN_SECRET === DEV_WIDGET_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['WIDGET_TOKEN_SECRET'], message: 'required in production' });
 });
 export type Env = z.infer<typeof Env>;
-
-const LLM_VARS = ['XAI_API_KEY', 'XAI_BASE_URL', 'XAI_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'LLM_TIMEOUT_MS'] as const;
-
-/** The provider variables as the record `engineConfigFromEnv` reads (it never touches process.env either). */
-export function llmEnv(env: Env): Record<string, string | undefined> {
-  return Object.fromEntries(LLM_VARS.map((name) => [name, env[name] === undefined ? undefined : String(env[name])]));
-}
 
 export const loadServiceEnv = () => loadEnv('voice-api', Env);
 export const parseServiceEnv = (source: NodeJS.ProcessEnv) => parseEnv('voice-api', Env, source);

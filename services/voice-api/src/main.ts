@@ -1,9 +1,9 @@
-import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { createEngine, engineConfigFromEnv, historyOptions, llmEnv } from '@vocalia/agent';
 import { widgetBundle } from '@vocalia/widget';
 import { createLogger, createRedis, observeModelLatency, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeVoiceApi } from './compose';
-import { llmEnv, loadServiceEnv } from './env';
+import { loadServiceEnv } from './env';
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     widgetBundle: widgetBundle(),
     widgetToken: { secret: env.WIDGET_TOKEN_SECRET, ttlSec: env.WIDGET_TOKEN_TTL_SEC },
     limits: { windowSec: 60, ipPoints: env.IP_RATE_LIMIT_PER_MINUTE },
-    history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
+    history: historyOptions(env),
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     snapshotMaxTenants: env.SNAPSHOT_CACHE_MAX_TENANTS,
     snapshotMaxBytes: env.SNAPSHOT_CACHE_MAX_BYTES,

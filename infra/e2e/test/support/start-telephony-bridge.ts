@@ -1,8 +1,8 @@
 import type { RequestListener } from 'node:http';
-import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { createEngine, engineConfigFromEnv, historyOptions, llmEnv } from '@vocalia/agent';
 import { createLogger, createRedis } from '@vocalia/service-kit';
 import { composeTelephonyBridge, createApp, createOutboundWorker } from '@vocalia/telephony-bridge';
-import { llmEnv, parseServiceEnv, twilioAccount } from '@vocalia/telephony-bridge/src/env';
+import { parseServiceEnv, twilioAccount } from '@vocalia/telephony-bridge/src/env';
 import { whenReady } from './redis-keys';
 import { INTERNAL_API_TOKEN, LOG_LEVEL, REDIS_URL } from './test-env';
 
@@ -43,7 +43,7 @@ export async function startTelephonyBridge(opts: { publicBaseUrl: string; dbApiU
     queuePrefix: opts.queuePrefix,
     dbApi: { baseUrl: env.DB_API_INTERNAL_URL, internalToken: env.INTERNAL_API_TOKEN, timeoutMs: env.DB_API_TIMEOUT_MS },
     engine: createEngine(engineConfigFromEnv(llmEnv(env))),
-    history: { maxTurns: env.HISTORY_MAX_TURNS, ttlSec: env.HISTORY_TTL_SEC },
+    history: historyOptions(env),
     snapshotTtlSec: env.SNAPSHOT_TTL_SEC,
     numberCacheTtlSec: env.NUMBER_CACHE_TTL_SEC,
     twilio: { ...account, baseUrl: env.TWILIO_API_BASE_URL },

@@ -1,3 +1,4 @@
+import type { TenantSnapshot } from '@vocalia/contracts';
 import type { ConversationProvider, EngineInput, EngineResult, TokenSink } from '../engine';
 import { LocalProvider } from '../local/local-provider';
 import { GeminiProvider } from '../providers/gemini-provider';
@@ -9,11 +10,14 @@ import { TurnAnalyzer } from '../turn/analyze-turn';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker';
 import * as defaults from './engine-config';
 import type { EngineConfig, ProviderConfig } from './engine-config';
+import { sessionTools, type SessionTools } from './session-tools';
 
 export interface Engine extends ConversationProvider {
   /** Provider names in fallback order, always ending with "local". */
   readonly providers: readonly string[];
   breakerState(provider: string): BreakerState | undefined;
+  /** The tools a realtime speech model may call in this session, run here against the tenant's own data. */
+  sessionTools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
 }
 
 interface ChainEntry {
@@ -101,5 +105,6 @@ export function createEngine(config: EngineConfig): Engine {
     providers: chain.map((e) => e.provider.name),
     breakerState: (name) => chain.find((e) => e.provider.name === name)?.breaker?.state ?? (name === 'local' ? 'closed' : undefined),
     respond,
+    sessionTools: (snapshot, sessionId) => sessionTools(analyzer, snapshot, sessionId),
   };
 }

@@ -60,7 +60,7 @@ function configuredFunctions(tools: readonly string[]): ToolName[] {
 }
 
 /** The agent's tools (or its persona's defaults), kept only when the tenant's plan grants the feature behind them. */
-export function enabledTools(a: TurnAnalysis): ToolSpec[] {
+export function enabledTools(a: Pick<TurnAnalysis, 'persona' | 'features'> & { input: Pick<TurnAnalysis['input'], 'snapshot'> }): ToolSpec[] {
   const configured = configuredFunctions(a.input.snapshot.agent?.tools ?? []);
   const wanted = configured.length > 0 ? configured : a.persona.tools;
   return TOOL_NAMES.filter((name) => wanted.includes(name) && a.features.has(REQUIRED_FEATURE[name])).map((name) => TOOL_SPECS[name]);

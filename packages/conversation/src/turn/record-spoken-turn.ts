@@ -1,4 +1,4 @@
-import type { Language } from '@vocalia/contracts';
+import type { BookingRequest, Language } from '@vocalia/contracts';
 import { detectIntent, EMPTY_LEAD } from '@vocalia/agent';
 import { closeTurn, loadSessionOrEmpty, type TurnDeps, type TurnScope } from './close-turn';
 
@@ -11,6 +11,9 @@ export interface SpokenTurn extends TurnScope {
   provider: string;
   /** When the caller started speaking (performance.now()), for the turn's latency. */
   startedAt: number;
+  /** What the model's tool calls produced this turn (a booking request, a hand-off). */
+  booking?: BookingRequest;
+  handoff?: boolean;
 }
 
 /** The same history, lead and events as an engine turn, so the conversation reads the same whichever path answered. */
@@ -22,7 +25,8 @@ export async function recordSpokenTurn(deps: TurnDeps, turn: SpokenTurn): Promis
     intent: detectIntent(turn.userText, turn.language).intent,
     lead: state.lead ?? EMPTY_LEAD,
     provider: turn.provider,
-    handoff: false,
+    handoff: turn.handoff ?? false,
+    ...(turn.booking ? { booking: turn.booking } : {}),
   };
   await closeTurn(deps, turn, turn.userText, state, outcome, turn.startedAt);
 }

@@ -22,7 +22,7 @@ const VoicesByLanguage = z
 
 /**
  * The cascaded browser-voice path's own variables (speech to text, text to speech, utterance
- * detection), apart from the realtime model's, plus the chat engine keys its turns go through.
+ * detection), apart from the realtime model's and the chat engine's.
  */
 export const SpeechEnv = {
   /** OpenAI-compatible `/audio/transcriptions` root (OpenAI or a self-hosted Whisper server): turns the cascaded path on when no realtime model is set. */
@@ -37,22 +37,4 @@ export const SpeechEnv = {
   TEXT_TO_SPEECH_VOICES: VoicesByLanguage,
   SPEECH_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(700),
   SPEECH_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(15_000),
-  XAI_API_KEY: z.string().optional(),
-  XAI_BASE_URL: optionalUrl,
-  XAI_MODEL: z.string().optional(),
-  OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: optionalUrl,
-  OPENAI_MODEL: z.string().optional(),
-  GEMINI_API_KEY: z.string().optional(),
-  GEMINI_BASE_URL: optionalUrl,
-  GEMINI_MODEL: z.string().optional(),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).optional(),
 };
-
-const ENGINE_VARS = ['XAI_API_KEY', 'XAI_BASE_URL', 'XAI_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'LLM_TIMEOUT_MS'] as const;
-type EngineEnvValues = { [K in (typeof ENGINE_VARS)[number]]?: string | number };
-
-/** The engine variables as the record `engineConfigFromEnv` reads. */
-export function engineEnv(env: EngineEnvValues): Record<string, string | undefined> {
-  return Object.fromEntries(ENGINE_VARS.map((name) => [name, env[name] === undefined ? undefined : String(env[name])]));
-}

@@ -37,5 +37,8 @@ export interface CallDeps {
 /** The line's language before any tenant is known (an unknown number, the directory down). */
 export const LINE_LANGUAGE: Language = 'fr';
 
+/** Refusals said before any tenant is known are said in each of these, one after the other. */
+export const LINE_LANGUAGES: readonly Language[] = ['fr', 'en'];
+
 /** How long past its maximum duration a call's place in the tenant's limit is held if its end is never reported. */
 export const SLOT_MARGIN_SEC = 300;

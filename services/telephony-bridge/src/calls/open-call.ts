@@ -1,12 +1,16 @@
 import type { ResolvedPhoneNumber } from '@vocalia/contracts';
 import type { PhoneAgent } from '../turns/phone-turns';
 import type { InboundCallParams } from '../twilio/webhook-params';
-import { LINE_LANGUAGE, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
+import { LINE_LANGUAGE, LINE_LANGUAGES, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
 import { refuseCall } from './refuse-call';
 import { SEQUENCE } from './call-events';
 import type { CallState } from './call-store';
-import { PHRASES } from './phrases';
-import { connectStream, listen, sayAndHangUp } from './twiml';
+import { PHRASES, type PhonePhrases } from './phrases';
+import { connectStream, listen, sayAndHangUp, sayEachAndHangUp } from './twiml';
+
+/** A refusal in every line language (French, then English): nobody knows the caller's language yet. */
+const lineRefusal = (phrase: keyof PhonePhrases) =>
+  sayEachAndHangUp(LINE_LANGUAGES.map((language) => ({ language, text: PHRASES[language][phrase] })));
 
 /** The first thing the caller hears: the recording notice when the tenant records, then the agent's greeting. */
 async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params: InboundCallParams): Promise<string> {
@@ -28,7 +32,7 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
   const resolved: ResolvedPhoneNumber | null = await deps.numbers.resolve(params.To);
   if (!resolved) {
     deps.logger.info('call to a number no tenant owns: apologised and hung up', { callSid: params.CallSid });
-    return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unknownNumber);
+    return lineRefusal('unknownNumber');
   }
   const { settings, tenantId } = resolved;
   const refusal = await deps.admission(tenantId);
@@ -36,7 +40,7 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
   const agent = await deps.turns.agentFor(tenantId, resolved.agentId);
   if (!agent) {
     deps.logger.warn('call to a tenant that cannot answer calls (suspended, no telephony): apologised and hung up', { callSid: params.CallSid, tenantId });
-    return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unavailable);
+    return lineRefusal('unavailable');
   }
   const call: CallState = {
     callSid: params.CallSid,
@@ -66,7 +70,7 @@ export async function answerOutbound(deps: CallDeps, params: InboundCallParams):
   const call = await deps.calls.get(params.CallSid);
   if (!call || call.ended) {
     deps.logger.warn('outbound call answered but unknown here: hung up', { callSid: params.CallSid });
-    return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unavailable);
+    return lineRefusal('unavailable');
   }
   const agent = await deps.turns.agentFor(call.tenantId, call.agentId);
   if (!agent) return sayAndHangUp(call.language, PHRASES[call.language].unavailable);

@@ -46,6 +46,14 @@ export function sayAndHangUp(language: Language, ...texts: string[]): string {
   return response.toString();
 }
 
+/** Speak each line with its own language's voice, then end the call (said before any tenant's language is known). */
+export function sayEachAndHangUp(lines: readonly { language: Language; text: string }[]): string {
+  const response = new TwiML();
+  for (const line of lines) say(response, line.language, line.text);
+  response.hangup();
+  return response.toString();
+}
+
 /** Hand the caller to a person: the callee first hears the whisper; the outcome comes back to `dialResult`. */
 export function transfer(language: Language, text: string, to: string, callSid: string, urls: CallUrls, record: boolean): string {
   const response = new TwiML();

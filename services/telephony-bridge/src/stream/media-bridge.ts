@@ -1,13 +1,14 @@
-import { spokenSessionInstructions } from '@vocalia/agent';
-import type { TenantSnapshot } from '@vocalia/contracts';
+import { spokenSessionInstructions, type HistoryTurn, type SessionTools, type ToolOutcome } from '@vocalia/agent';
+import type { BookingRequest, TenantSnapshot } from '@vocalia/contracts';
 import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
 import WebSocket from 'ws';
 import type { CallState, CallStore } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
-import { listen, transfer, type CallUrls } from '../calls/twiml';
+import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
-import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { audioDelta, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { runModelTool, toolDeclarations } from './model-tools';
 import { sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { StreamTokens } from './stream-token';
@@ -20,6 +21,8 @@ export interface StreamDeps {
   /** Who answers (greeting, language); null when the tenant may not take calls. */
   turns: Pick<PhoneTurns, 'agentFor'>;
   recordSpokenTurn(turn: SpokenTurn): Promise<void>;
+  /** The engine's tools for this call (knowledge, lead, booking, catalog, hand-off), run locally. */
+  tools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
   realtime: RealtimeConfig;
   /** Replace what a live call is doing with new TwiML (Twilio REST `calls(sid).update`). */
   updateCall(callSid: string, twiml: string): Promise<void>;
@@ -31,6 +34,10 @@ const POLICY = 1008;
 const BAD_DATA = 1007;
 /** Caller audio kept while the model connects (50 frames = 1 s); older frames are dropped. */
 const MAX_PENDING_FRAMES = 50;
+/** After end_call, the reply still queued plays out (its last mark echoes) for at most this long before the goodbye. */
+const MAX_GOODBYE_WAIT_MS = 10_000;
+/** Turns of the call's transcript kept for the tools (contact, booking details said earlier). */
+const MAX_HISTORY = 20;
 
 interface Mark {
   name: string;
@@ -50,11 +57,15 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   let model: WebSocket | undefined;
   let stopped = false;
   const pending: string[] = [];
-  let marks: Mark[] = [];
+  const marks: Mark[] = [];
   let item: { id: string; sentMs: number; heardMs: number } | undefined;
   let userText = '';
   let assistantText = '';
   let turnStartedAt = performance.now();
+  let tools: SessionTools | undefined;
+  const history: HistoryTurn[] = [];
+  let outcome: { booking?: BookingRequest; handoff?: boolean } = {};
+  let goodbye: NodeJS.Timeout | undefined;
   const audio = audioPath(deps.realtime.audioFormat);
 
   const refuse = (code: number, reason: string) => {
@@ -81,9 +92,13 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       language: call.language,
       provider: `realtime:${deps.realtime.model}`,
       startedAt: turnStartedAt,
+      ...outcome,
     };
+    history.push({ role: 'user', text: userText, language: call.language }, { role: 'assistant', text: assistantText, language: call.language });
+    history.splice(0, Math.max(0, history.length - MAX_HISTORY));
     userText = '';
     assistantText = '';
+    outcome = {};
     deps.recordSpokenTurn(turn).catch((err: unknown) => deps.logger.warn('spoken turn not recorded', { callSid: turn.sessionId, error: String(err) }));
   };
 
@@ -97,6 +112,47 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not rescue the call', { callSid: call?.callSid, error: String(err) }));
   };
 
+  /** The call leaves the stream for other TwiML (a transfer, the goodbye): the model is done with it. */
+  const moveCall = (twiml: string) => {
+    if (stopped || !call) return;
+    stopped = true;
+    clearTimeout(goodbye);
+    recordTurn();
+    model?.close();
+    deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not update the live call', { callSid: call?.callSid, error: String(err) }));
+  };
+  const transferCall = () => {
+    if (!call?.transferNumber) return;
+    const p = PHRASES[call.language];
+    moveCall(transfer(call.language, p.transferring, call.transferNumber, call.callSid, deps.urls, call.settings.recordCalls));
+  };
+  const hangUp = () => call && moveCall(sayAndHangUp(call.language, PHRASES[call.language].goodbye));
+
+  const onFunctionCall = (e: RealtimeEvent) => {
+    if (!tools || !call || !e.call_id || !e.name) return;
+    deps.logger.info('realtime model called a tool', { callSid: call.callSid, tool: e.name });
+    runModelTool(
+      {
+        tools,
+        turn: () => ({ message: userText, history, language: call?.language }),
+        reply: (callId, result) => {
+          toModel({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(result) } });
+          toModel({ type: 'response.create' });
+        },
+        transfer: transferCall,
+        hangUpAfterPlayback: () => {
+          if (marks.length === 0) return hangUp();
+          goodbye = setTimeout(hangUp, MAX_GOODBYE_WAIT_MS);
+        },
+        remember: (o: ToolOutcome) => {
+          if (o.booking && o.action?.type === 'booking') outcome.booking = o.booking;
+          if (o.action?.type === 'handoff') outcome.handoff = true;
+        },
+      },
+      { callId: e.call_id, name: e.name, arguments: e.arguments },
+    );
+  };
+
   let bargeIn: NodeJS.Timeout | undefined;
   /** The caller spoke over the reply long enough: stop it where they stopped hearing it. */
   const interrupt = () => {
@@ -104,7 +160,18 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     // The API refuses a truncation before the reply's first audio frame was heard.
     if (item.heardMs > 0) toModel({ type: 'conversation.item.truncate', item_id: item.id, content_index: 0, audio_end_ms: Math.floor(item.heardMs) });
     toTwilio({ event: 'clear' });
-    marks = [];
+    marks.length = 0;
+  };
+
+  /** The model's audio to the caller, a mark after each chunk (the hot path: no schema walk). */
+  const playDelta = (itemId: string, delta: string) => {
+    if (item?.id !== itemId) item = { id: itemId, sentMs: 0, heardMs: 0 };
+    const { payload, ms } = audio.fromModel(delta);
+    item.sentMs += ms;
+    const mark: Mark = { name: `${itemId}:${item.sentMs}`, itemId, endMs: item.sentMs };
+    marks.push(mark);
+    toTwilio({ event: 'media', media: { payload } });
+    toTwilio({ event: 'mark', mark: { name: mark.name } });
   };
 
   const onModelEvent = (raw: WebSocket.RawData) => {
@@ -114,22 +181,12 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     } catch {
       return;
     }
+    const delta = audioDelta(parsed);
+    if (delta) return playDelta(delta.itemId, delta.delta);
     const event = RealtimeEvent.safeParse(parsed);
     if (!event.success) return;
     const e = event.data;
     switch (e.type) {
-      case 'response.output_audio.delta':
-      case 'response.audio.delta': {
-        if (!e.delta || !e.item_id) return;
-        if (item?.id !== e.item_id) item = { id: e.item_id, sentMs: 0, heardMs: 0 };
-        const { payload, ms } = audio.fromModel(e.delta);
-        item.sentMs += ms;
-        const mark: Mark = { name: `${e.item_id}:${item.sentMs}`, itemId: e.item_id, endMs: item.sentMs };
-        marks.push(mark);
-        toTwilio({ event: 'media', media: { payload } });
-        toTwilio({ event: 'mark', mark: { name: mark.name } });
-        return;
-      }
       case 'input_audio_buffer.speech_started':
         turnStartedAt = performance.now();
         clearTimeout(bargeIn);
@@ -144,6 +201,9 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       case 'response.output_audio_transcript.done':
       case 'response.audio_transcript.done':
         assistantText = (e.transcript ?? '').trim();
+        return;
+      case 'response.function_call_arguments.done':
+        onFunctionCall(e);
         return;
       case 'response.done':
         recordTurn();
@@ -161,7 +221,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     model = socket;
     socket.on('open', () => {
       if (!snapshot || !call) return;
-      toModel(sessionUpdate(deps.realtime, spokenSessionInstructions(snapshot, call.language, 'phone')));
+      toModel(sessionUpdate(deps.realtime, spokenSessionInstructions(snapshot, call.language, 'phone'), tools ? toolDeclarations(tools) : []));
       toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${greeting}` } });
       for (const payload of pending.splice(0)) toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
     });
@@ -182,10 +242,19 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     if (!found || !agent) return refuse(POLICY, 'tenant cannot take calls');
     call = state;
     snapshot = withChosenAgent(found, state.agentId ?? undefined);
+    tools = deps.tools(snapshot, state.callSid);
     openModel(agent.greeting);
   };
 
-  const onTwilioMessage = async (raw: WebSocket.RawData) => {
+  /** Caller audio to the model (the hot path: no schema walk, no promise). */
+  const forwardMedia = (payload: string) => {
+    if (!call) return refuse(POLICY, 'media before start');
+    if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
+    pending.push(payload);
+    if (pending.length > MAX_PENDING_FRAMES) pending.shift();
+  };
+
+  const onTwilioMessage = (raw: WebSocket.RawData): Promise<void> | void => {
     if (stopped) return;
     let data: unknown;
     try {
@@ -193,6 +262,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     } catch {
       return refuse(BAD_DATA, 'malformed frame');
     }
+    const payload = mediaPayload(data);
+    if (payload !== undefined) return forwardMedia(payload);
     const parsed = TwilioStreamMessage.safeParse(data);
     if (!parsed.success) return refuse(BAD_DATA, 'malformed frame');
     const message = parsed.data;
@@ -202,26 +273,18 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
       case 'start':
         return start(message);
       case 'media':
-        if (!call) return refuse(POLICY, 'media before start');
-        if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(message.media.payload) });
-        pending.push(message.media.payload);
-        if (pending.length > MAX_PENDING_FRAMES) pending.shift();
-        return;
+        return forwardMedia(message.media.payload);
       case 'mark': {
         const index = marks.findIndex((m) => m.name === message.mark.name);
         if (index < 0) return;
         const heard = marks[index] as Mark;
         if (item?.id === heard.itemId) item.heardMs = heard.endMs;
-        marks = marks.slice(index + 1);
+        marks.splice(0, index + 1);
+        if (goodbye && marks.length === 0) hangUp();
         return;
       }
       case 'dtmf':
-        if (call && message.dtmf.digit === call.settings.transferDigit && call.transferNumber) {
-          stopped = true;
-          model?.close();
-          const p = PHRASES[call.language];
-          await deps.updateCall(call.callSid, transfer(call.language, p.transferring, call.transferNumber, call.callSid, deps.urls, call.settings.recordCalls));
-        }
+        if (call && message.dtmf.digit === call.settings.transferDigit) transferCall();
         return;
       case 'stop':
         stopped = true;
@@ -230,14 +293,32 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     }
   };
 
-  // One frame at a time, in order: media that arrives while `start` is still checking waits for it.
-  let chain = Promise.resolve();
+  const fail = (err: unknown) => refuse(1011, `bridge failed: ${err instanceof Error ? err.message : String(err)}`);
+  const handle = (raw: WebSocket.RawData): Promise<void> | undefined => {
+    try {
+      return onTwilioMessage(raw)?.catch(fail);
+    } catch (err) {
+      fail(err);
+      return undefined;
+    }
+  };
+  // One frame at a time, in order: frames that arrive while `start` is still checking wait for it;
+  // the rest (every media frame of a live call) are handled at once, with no promise per frame.
+  let waiting: Promise<void> | undefined;
+  const settle = (p: Promise<void>) => void p.then(() => waiting === p && (waiting = undefined));
   twilio.on('message', (raw) => {
-    chain = chain.then(() => onTwilioMessage(raw)).catch((err: unknown) => refuse(1011, `bridge failed: ${err instanceof Error ? err.message : String(err)}`));
+    if (waiting) {
+      const next: Promise<void> = waiting.then(() => handle(raw));
+      waiting = next;
+      return settle(next);
+    }
+    const pendingWork = handle(raw);
+    if (pendingWork) settle((waiting = pendingWork));
   });
   twilio.on('close', () => {
     stopped = true;
     clearTimeout(bargeIn);
+    clearTimeout(goodbye);
     model?.close();
   });
 }

@@ -26,6 +26,26 @@ export const RealtimeEvent = z.object({
   item_id: z.string().optional(),
   delta: z.string().optional(),
   transcript: z.string().optional(),
+  /** `response.function_call_arguments.done`: which call, which function, its JSON arguments. */
+  call_id: z.string().optional(),
+  name: z.string().optional(),
+  arguments: z.string().optional(),
   error: z.object({ message: z.string().optional() }).loose().optional(),
 }).loose();
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A Twilio `media` frame's payload, checked by hand (the per-frame path skips the schema); undefined for any other frame. */
+export function mediaPayload(data: unknown): string | undefined {
+  if (!isRecord(data) || data.event !== 'media' || !isRecord(data.media)) return undefined;
+  const { payload } = data.media;
+  return typeof payload === 'string' && payload.length > 0 ? payload : undefined;
+}
+
+/** A model audio delta (GA or beta name) with its item, checked by hand; undefined for any other event. */
+export function audioDelta(data: unknown): { itemId: string; delta: string } | undefined {
+  if (!isRecord(data) || (data.type !== 'response.output_audio.delta' && data.type !== 'response.audio.delta')) return undefined;
+  const { item_id: itemId, delta } = data;
+  return typeof itemId === 'string' && itemId && typeof delta === 'string' && delta ? { itemId, delta } : undefined;
+}

@@ -1,10 +1,13 @@
-import { PLANS, TenantSnapshot, type CallSettings, type ResolvedPhoneNumber } from '@vocalia/contracts';
+import { PLANS, TenantSnapshot, type AgentTool, type CallSettings, type CatalogItemSnapshot, type ResolvedPhoneNumber } from '@vocalia/contracts';
 
 export interface PhoneTenant {
   id: string;
   number: string;
   transferNumber?: string;
   settings?: Partial<CallSettings>;
+  /** The agent's tools, as the dashboard names them; by default only the hand-off. */
+  tools?: AgentTool[];
+  catalog?: CatalogItemSnapshot[];
 }
 
 export const DEFAULT_SETTINGS: CallSettings = { recordCalls: false, maxCallSeconds: 600, transferDigit: '0', smsSummary: false, maxConcurrentCalls: 5 };
@@ -18,7 +21,7 @@ export function snapshotFor(t: PhoneTenant): TenantSnapshot {
     languages: ['en', 'fr'],
     greeting: { en: 'Hello, you are speaking with Sara from {business}. How can I help?' },
     instructions: `You are Sara for ${t.id}.`,
-    tools: ['transfer_to_human'],
+    tools: t.tools ?? ['handoff'],
     ...(t.transferNumber ? { transferNumber: t.transferNumber } : {}),
   };
   return TenantSnapshot.parse({
@@ -45,7 +48,7 @@ export function snapshotFor(t: PhoneTenant): TenantSnapshot {
       ecommerce: false,
     },
     knowledge: [{ id: `chunk-${t.id}`, documentId: `doc-${t.id}`, title: 'Opening hours', language: 'en', text: `Shop ${t.id} is open Monday to Friday, 9:00 to 18:00.` }],
-    catalog: [],
+    catalog: t.catalog ?? [],
     version: '1',
   });
 }

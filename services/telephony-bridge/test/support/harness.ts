@@ -2,17 +2,16 @@ import type { Express } from 'express';
 import type { Test } from 'supertest';
 import request from 'supertest';
 import { createEngine } from '@vocalia/agent';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { createProducer, type Producer, type Redis } from '@vocalia/service-kit';
 import type { QueueName } from '@vocalia/contracts';
 import { createApp } from '../../src/app';
 import { composeTelephonyBridge, type ComposeOptions, type Composed } from '../../src/compose';
-import { FakeDbApi, INTERNAL_TOKEN } from './fake-db-api';
 import { FakeTwilioRest } from './fake-twilio-rest';
 import { numberFor, snapshotFor, type PhoneTenant } from './fixtures';
-import { testLogger } from '@vocalia/conversation/testing';
+import { startRuntimeHarness, testLogger, type FakeDbApi } from '@vocalia/conversation/testing';
 import { signed } from './twilio-signature';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL, waitReady } from '@vocalia/conversation/testing';
 export const PUBLIC_BASE_URL = 'https://edge.example.com';
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
@@ -35,29 +34,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export function waitReady(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => redis.once('ready', () => resolve()));
-}
-
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
 /** telephony-bridge wired for real (Redis, BullMQ, the local engine, HTTP to fake db-api and Twilio REST), with a key prefix of its own. */
 export async function startHarness(name: string, overrides: Partial<ComposeOptions> = {}): Promise<Harness> {
-  const keyPrefix = `test-tel-${name}-${process.pid}-${Date.now()}`;
-  const queuePrefix = `${keyPrefix}-bull`;
-  const db = await new FakeDbApi().start();
+  const runtime = await startRuntimeHarness('tel', name);
+  const { db, redis, producerRedis, keyPrefix, queuePrefix } = runtime;
   const twilioRest = await new FakeTwilioRest().start();
-  const redis = createRedis(REDIS_URL, 'client');
-  const producerRedis = createRedis(REDIS_URL, 'producer');
-  await Promise.all([waitReady(redis), waitReady(producerRedis)]);
   const clock = { now: Date.now() };
   const composed = composeTelephonyBridge({
     logger: testLogger(),
@@ -65,7 +46,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     producerRedis,
     keyPrefix,
     queuePrefix,
-    dbApi: { baseUrl: db.url, internalToken: INTERNAL_TOKEN, timeoutMs: 1000 },
+    dbApi: runtime.dbApi,
     engine: createEngine({ providers: [] }),
     history: { maxTurns: 10, ttlSec: 60 },
     snapshotTtlSec: 60,
@@ -108,8 +89,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     async close() {
       await composed.closeEvents();
       await Promise.all([...readers.values()].map((r) => r.close()));
-      await deleteKeys(redis, `${keyPrefix}*`);
-      await Promise.all([redis.quit(), producerRedis.quit(), db.stop(), twilioRest.stop()]);
+      await Promise.all([runtime.close(), twilioRest.stop()]);
     },
   };
 }
