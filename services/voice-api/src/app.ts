@@ -5,7 +5,7 @@ import { configRoutes } from './config/routes';
 import { publicCors } from './cors/public-cors';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { respondRoutes } from './respond/routes';
-import type { SessionTokens } from '@vocalia/widget-auth';
+import type { PreviewGrants, SessionTokens } from '@vocalia/widget-auth';
 import { socialProofRoutes } from './social-proof/routes';
 import type { SocialProofSource } from './social-proof/social-proof-source';
 import { widgetRoutes } from './widget/routes';
@@ -22,6 +22,8 @@ export interface Deps {
   socialProofMaxAgeSec: number;
   rateLimits: RateLimits;
   sessionTokens: SessionTokens;
+  /** Verifies db-api's grants for the dashboard's live preview of the widget. */
+  previewGrants: PreviewGrants;
   widget: WidgetAsset;
   /** Whether the realtime service serves `/realtime` now (its heartbeat in Redis). */
   realtime: RealtimeAvailability;

@@ -5,7 +5,7 @@ import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
 import { createRealtimeAvailability } from './config/realtime-availability';
 import { createRateLimits } from './rate-limit/rate-limits';
-import { createSessionTokens } from '@vocalia/widget-auth';
+import { createPreviewGrants, createSessionTokens } from '@vocalia/widget-auth';
 import { publicOriginOf } from './cors/page-origin';
 import { createSocialProofSource } from './social-proof/social-proof-source';
 import { widgetAsset } from './widget/widget-asset';
@@ -72,6 +72,7 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits: createRateLimits({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.limits }),
     sessionTokens: createSessionTokens(opts.widgetToken),
+    previewGrants: createPreviewGrants({ internalToken: opts.dbApi.internalToken }),
     widget: widgetAsset(opts.widgetBundle),
     realtime: createRealtimeAvailability({ redis: opts.redis, keyPrefix: opts.keyPrefix, logger: opts.logger, cacheMs: opts.realtimeCacheMs }),
     trustProxyHops: opts.trustProxyHops,

@@ -4,6 +4,7 @@ import type { TokenSink } from '@vocalia/agent';
 import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
 import { parseInput, type Logger } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
+import { previewSessionOrigin } from '../cors/preview-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
 import { requireConversationQuota } from '../quota-gate';
@@ -20,6 +21,7 @@ export interface RespondRouteDeps {
   rateLimits: RateLimits;
   sessionTokens: SessionTokens;
   logger: Logger;
+  publicOrigin: string;
 }
 
 const CHANNEL_FEATURE: Record<'widget' | 'voice' | 'api', Feature> = { widget: 'widget_text', voice: 'widget_voice', api: 'api_access' };
@@ -30,7 +32,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
   router.post('/respond', ipLimit, async (req, res) => {
     const input = parseInput(RespondRequest, req.body);
     const snapshot = await resolveTenant(deps.snapshots, input.tenantId, 'body');
-    const origin = checkOrigin(snapshot, req.headers.origin);
+    const origin = checkOrigin(snapshot, req.headers.origin, previewSessionOrigin(deps.sessionTokens, req.headers.authorization, deps.publicOrigin));
     authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
