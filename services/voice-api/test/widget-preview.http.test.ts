@@ -52,3 +52,13 @@ describe("the dashboard's live preview of the widget (a grant from db-api, on th
     await respond('other', session.token).expect(403);
   });
 });
+
+describe('GET /widget/preview', () => {
+  it('when the dashboard frames the preview page, then it loads the real widget in preview mode, frameable by the same origin only', async () => {
+    const res = await request(h.app).get('/widget/preview?tenantId=fresh').expect(200);
+    expect(res.text).toContain(`<script src="${PUBLIC_BASE_URL}/widget/v1/vocalia.js" data-vocalia-tenant="fresh" data-vocalia-preview async></script>`);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    await request(h.app).get('/widget/preview?tenantId=%3Cb%3E').expect(404);
+  });
+});
