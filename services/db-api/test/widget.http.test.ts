@@ -98,6 +98,7 @@ describe('widget settings and snippet', () => {
     const res = await request(t.app).post('/api/v1/widget/preview').set(bearer(s)).expect(200);
     const body = WidgetPreviewResponse.parse(res.body);
     expect(body.origin).toBe('https://edge.vocalia.test');
+    expect(body.pageUrl).toBe(`https://edge.vocalia.test/widget/preview?tenantId=${s.tenantId}`);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(createPreviewGrants({ internalToken: t.deps.env.INTERNAL_API_TOKEN }).verify(body.grant)).toEqual({ tenantId: s.tenantId, origin: 'https://edge.vocalia.test' });
     await request(t.app).post('/api/v1/widget/preview').expect(401);

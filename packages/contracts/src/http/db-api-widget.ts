@@ -53,5 +53,11 @@ export type WidgetSnippetResponse = z.infer<typeof WidgetSnippetResponse>;
  * sends it to voice-api's `/config` as `X-Vocalia-Preview`; it works for this tenant, on `origin`
  * (the platform's own, where the dashboard is) only.
  */
-export const WidgetPreviewResponse = z.object({ grant: z.string(), origin: z.url(), expiresAt: z.iso.datetime() });
+export const WidgetPreviewResponse = z.object({
+  grant: z.string(),
+  origin: z.url(),
+  /** voice-api's page with the real widget in preview mode: frame it with `#grant=...` and the edited appearance. */
+  pageUrl: z.url(),
+  expiresAt: z.iso.datetime(),
+});
 export type WidgetPreviewResponse = z.infer<typeof WidgetPreviewResponse>;

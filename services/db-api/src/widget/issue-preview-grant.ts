@@ -6,5 +6,6 @@ import type { Deps } from '../deps';
 export function issuePreviewGrant(deps: Deps, tenantId: string): WidgetPreviewResponse {
   const origin = normaliseOrigin(deps.env.PUBLIC_BASE_URL) as string;
   const { token, expiresAt } = createPreviewGrants({ internalToken: deps.env.INTERNAL_API_TOKEN, now: () => deps.clock().getTime() }).issue({ tenantId, origin });
-  return { grant: token, origin, expiresAt };
+  const pageUrl = `${deps.env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/widget/preview?tenantId=${encodeURIComponent(tenantId)}`;
+  return { grant: token, origin, pageUrl, expiresAt };
 }
