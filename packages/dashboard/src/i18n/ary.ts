@@ -62,4 +62,13 @@ export const ary: Messages = {
   manageBilling: 'الخلاص والإلغاء',
   invoices: 'الفاتورات',
   creditHistory: 'تاريخ الرصيد',
+  livePreview: 'شوف مباشرة',
+  livePreviewHelp: 'الويدجيت ديالك الحقيقي بالألوان والبلاصة والترحيب اللي فوق قبل ما تسجلهم. حلو وسول شي سؤال.',
+  answerRate: 'نسبة الجواب',
+  answerRateHelp: 'من الأسئلة تجاوبو من قاعدة المعلومات ولا الكتالوج ({grounded} تجاوبو، {unknown} بلا جواب، {handoff} تحولو لشي واحد).',
+  unansweredQuestions: 'الأسئلة اللي بقات بلا جواب',
+  noUnanswered: 'كاع الأسئلة ديال هاد المدة تجاوبو.',
+  question: 'السؤال',
+  timesAsked: 'شحال من مرة',
+  lastAsked: 'آخر مرة',
 };
