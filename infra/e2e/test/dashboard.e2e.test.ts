@@ -10,12 +10,14 @@ interface Journey {
   company: string;
   sector: string;
   question: string;
+  /** Asked in the install page's live preview (no contact in it: the journey's lead stays the only one). */
+  previewQuestion: string;
   shop: string;
 }
 
 const JOURNEYS: Journey[] = [
-  { lang: 'en', company: 'Riad Atlas', sector: 'hospitality', question: 'Hello, I would like to book a room for Saturday. I am Nadia, nadia@riad-atlas.example', shop: '<h1>Riad Atlas</h1><p>Guest house in Marrakech.</p>' },
-  { lang: 'ar', company: 'مطعم الأطلس', sector: 'مطعم', question: 'مرحبا، أريد حجز طاولة يوم السبت. أنا سلمى، salma@atlas-resto.example', shop: '<h1>مطعم الأطلس</h1><p>مطعم مغربي في الرباط.</p>' },
+  { lang: 'en', company: 'Riad Atlas', sector: 'hospitality', question: 'Hello, I would like to book a room for Saturday. I am Nadia, nadia@riad-atlas.example', previewQuestion: 'What are your opening hours?', shop: '<h1>Riad Atlas</h1><p>Guest house in Marrakech.</p>' },
+  { lang: 'ar', company: 'مطعم الأطلس', sector: 'مطعم', question: 'مرحبا، أريد حجز طاولة يوم السبت. أنا سلمى، salma@atlas-resto.example', previewQuestion: 'ما هي ساعات العمل؟', shop: '<h1>مطعم الأطلس</h1><p>مطعم مغربي في الرباط.</p>' },
 ];
 
 describe('the dashboard at /app/: a business signs up, onboards, installs the widget and finds its first conversation (issue #21)', () => {
@@ -159,6 +161,24 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect(Number(await todayRow.textContent())).toBe(1);
     expect(await page.locator('.chart canvas').count()).toBe(1);
     await shot('analytics');
+
+    // The live preview: the real widget on the dashboard's own origin (not one the tenant allows), in the colour being edited, answers.
+    await page.goto(`${app}#/install`);
+    const preview = page.frameLocator('iframe[name="widget-preview"]');
+    await preview.locator('.launcher').waitFor();
+    await page.locator('input[name="primaryColor"]').fill('#0f766e');
+    await eventually(async () => expect(await page.locator('iframe[name="widget-preview"]').getAttribute('src')).toContain('primaryColor=%230f766e'), 10_000);
+    await eventually(async () => expect(await preview.locator('.launcher').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)'), 10_000);
+    // From the keyboard: the frame sits in an RTL page in Arabic, where pointer hit-testing inside frames is unreliable in headless Chromium.
+    await preview.locator('.launcher').press('Enter');
+    await preview.locator('.panel').waitFor({ state: 'visible' });
+    const previewAnswered = page.waitForResponse((res) => res.url().endsWith('/respond') && res.request().method() === 'POST');
+    await preview.locator('.input').fill(journey.previewQuestion);
+    await preview.locator('.input').press('Enter');
+    expect((await previewAnswered).status()).toBe(200);
+    await preview.locator('.msg.assistant:not([aria-busy]) .text').last().waitFor();
+    expect((await preview.locator('.msg.assistant .text').last().textContent())?.trim()).not.toBe('');
+    await shot('install-live-preview');
 
     // The Starter plan has no product catalog: the page offers the upgrade instead of calling the API.
     await page.goto(`${app}#/catalog`);
