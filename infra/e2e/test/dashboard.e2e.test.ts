@@ -180,6 +180,11 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect((await preview.locator('.msg.assistant .text').last().textContent())?.trim()).not.toBe('');
     await shot('install-live-preview');
 
+    // Nothing in the new tenant's knowledge base answers it: analytics lists it among the questions without an answer.
+    await reloadUntil(page, `${app}#/analytics`, `[data-test="unanswered"] td:has-text("${journey.previewQuestion}")`);
+    await page.locator('[data-test="answer-rate"]').waitFor();
+    await shot('analytics-unanswered');
+
     // The Starter plan has no product catalog: the page offers the upgrade instead of calling the API.
     await page.goto(`${app}#/catalog`);
     await page.locator('[data-test="upgrade"]').waitFor();

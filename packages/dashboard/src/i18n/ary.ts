@@ -71,4 +71,7 @@ export const ary: Messages = {
   question: 'السؤال',
   timesAsked: 'شحال من مرة',
   lastAsked: 'آخر مرة',
+  callDetail: 'المكالمة',
+  playRecording: 'جيب التسجيل',
+  yes: 'آه',
 };

@@ -3,8 +3,9 @@ import { api } from '../session/client';
 import { FormError } from '../ui/field';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
+import { callDuration } from './call-duration';
 
-/** Phone calls (numbers masked by db-api), with their recording and the conversation they belong to. */
+/** Phone calls (numbers masked by db-api); each opens its detail page (transcript, lead, recording). */
 export function CallsPage() {
   const calls = useLoad(() => api.calls.list({ limit: 50 }));
   return (
@@ -25,18 +26,14 @@ export function CallsPage() {
           <tbody>
             {calls.data?.items.map((c) => (
               <tr key={c.id}>
-                <td>{c.conversationId ? <a href={`#/conversations/${encodeURIComponent(c.conversationId)}`}>{formatDate(c.startedAt)}</a> : formatDate(c.startedAt)}</td>
+                <td>
+                  <a href={`#/calls/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a>
+                </td>
                 <td>{c.direction}</td>
                 <td dir="ltr">{c.direction === 'inbound' ? c.from : c.to}</td>
                 <td>{c.status}</td>
-                <td>{c.durationSec === null ? '' : `${Math.floor(c.durationSec / 60)}:${String(c.durationSec % 60).padStart(2, '0')}`}</td>
-                <td>
-                  {c.recordingUrl && (
-                    <a href={c.recordingUrl} target="_blank" rel="noopener noreferrer">
-                      {t('recording')}
-                    </a>
-                  )}
-                </td>
+                <td>{callDuration(c.durationSec)}</td>
+                <td>{c.recordingUrl ? t('yes') : ''}</td>
               </tr>
             ))}
           </tbody>

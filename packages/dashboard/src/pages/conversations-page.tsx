@@ -3,6 +3,7 @@ import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
+import { BookingList, LeadFacts, Transcript } from '../ui/transcript';
 import { useLoad } from '../ui/use-load';
 
 const CHANNELS = ['widget', 'voice', 'phone', 'api'] as const;
@@ -81,34 +82,10 @@ export function ConversationPage({ id }: { id: string }) {
             <dd>{c.status}</dd>
             <dt>{t('leadScore')}</dt>
             <dd>{c.leadScore}</dd>
-            {c.lead && (
-              <>
-                <dt>{t('leads')}</dt>
-                <dd>
-                  {c.lead.status} · BANT {Object.entries(c.lead.bant).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
-                </dd>
-              </>
-            )}
+            <LeadFacts lead={c.lead} />
           </dl>
-          <ol class="transcript" data-test="transcript">
-            {c.messages.map((m) => (
-              <li key={m.id} class={`msg ${m.role}`} lang={m.language ?? undefined} dir="auto">
-                <span class="who">{m.role}</span> <span class="text">{m.text}</span>
-              </li>
-            ))}
-          </ol>
-          {c.bookings.length > 0 && (
-            <>
-              <h2>{t('bookings')}</h2>
-              <ul class="list">
-                {c.bookings.map((b) => (
-                  <li key={b.id}>
-                    {[b.service, b.requestedDate, b.requestedTime, b.status].filter(Boolean).join(' · ')}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <Transcript messages={c.messages} />
+          <BookingList bookings={c.bookings} />
         </>
       )}
     </Shell>
