@@ -74,4 +74,10 @@ export const ary: Messages = {
   callDetail: 'المكالمة',
   playRecording: 'جيب التسجيل',
   yes: 'آه',
+  description: 'الوصف',
+  enabled: 'خدام',
+  disabled: 'واقف',
+  rotateSecret: 'بدل السر',
+  previousSecretUntil: 'الإرسالات غادي يتوقعو حتى بالسر القديم حتال {date}.',
+  allEventsHint: 'إلا ماختاريتي والو: كاع الأحداث.',
 };
