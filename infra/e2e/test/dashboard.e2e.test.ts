@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createProducer, createRedis } from '@vocalia/service-kit';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
+import { REDIS_URL } from './support/test-env';
 import { customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
 
 const PAGES = ['', 'onboarding', 'install', 'conversations', 'calls', 'leads', 'bookings', 'analytics', 'knowledge', 'catalog', 'agents', 'integrations', 'billing', 'settings'];
@@ -65,6 +67,18 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       await page.reload();
       await page.locator(selector).first().waitFor({ timeout: 1_500 });
     }, 20_000, 200);
+  }
+
+  /** A finished inbound call of 75 s, as telephony-bridge would report it on `call-events`. */
+  async function reportCall(tenantId: string): Promise<void> {
+    const connection = createRedis(REDIS_URL, 'producer');
+    const calls = createProducer('call-events', { connection, prefix: fleet.queuePrefix });
+    const callSid = `CA${randomBytes(16).toString('hex')}`;
+    const envelope = { v: 1 as const, tenantId, requestId: randomUUID(), at: new Date().toISOString() };
+    await calls.add({ ...envelope, eventId: `${callSid}-0`, type: 'call.started', callSid, direction: 'inbound', from: '+212600000001', to: '+212522000002', sequence: 0 });
+    await calls.add({ ...envelope, eventId: `${callSid}-1`, type: 'call.completed', callSid, status: 'completed', durationSec: 75, sequence: 1 });
+    await calls.close();
+    await connection.quit();
   }
 
   async function askOnCustomerSite(journey: Journey, snippet: string, path: string): Promise<void> {
@@ -153,6 +167,16 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     const contact = /\S+@\S+\.example/.exec(journey.question)?.[0] as string;
     await reloadUntil(page, `${app}#/leads`, `[data-test="leads"] tbody tr:has-text("${contact}")`);
     await shot('leads');
+
+    // A phone call reported on call-events: the calls list links to its page, with status and duration.
+    await reportCall(/data-vocalia-tenant="([^"]+)"/.exec(snippet)?.[1] as string);
+    await reloadUntil(page, `${app}#/calls`, '[data-test="calls"] tbody tr a');
+    await page.locator('[data-test="calls"] tbody tr a').first().click();
+    await page.locator('[data-test="call-facts"]').waitFor();
+    expect(await page.locator('[data-test="call-status"]').textContent()).toBe('completed');
+    expect(await page.locator('[data-test="call-duration"]').textContent()).toBe('1:15');
+    a11y.push(...(await seriousA11yViolations(page)).map((v) => `call: ${v}`));
+    await shot('call');
 
     await page.goto(`${app}#/analytics`);
     const today = new Date().toISOString().slice(0, 10);

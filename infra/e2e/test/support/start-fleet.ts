@@ -23,6 +23,8 @@ export interface FleetOptions extends Partial<VoiceSettings> {
 export interface Fleet {
   /** PUBLIC_BASE_URL: the edge, the only address tests talk to. */
   edgeUrl: string;
+  /** The BullMQ prefix db-api's workers read: a test may enqueue what another service would (a phone call's events). */
+  queuePrefix: string;
   /** Another voice-api (its own engine settings) on the same db-api and queues, behind an edge of its own; returns that edge's URL. */
   startExtraVoiceApi(settings: Partial<VoiceSettings>): Promise<string>;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     }
     return {
       edgeUrl: edge.url,
+      queuePrefix: prefix,
       async startExtraVoiceApi(settings) {
         const server = teardown.add('servers', await reserveServer());
         const extra = await startVoiceBehindEdge(server, settings);
