@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createProducer, createRedis } from '@vocalia/service-kit';
+import { createVocaliaClient } from '@vocalia/sdk';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
@@ -294,4 +295,39 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     }
     expect([...new Set(problems)]).toEqual([]);
   }, 120_000);
+
+  it('when the owner edits a webhook endpoint and rotates its secret, then a bad URL is refused next to its field, the change shows, and the new secret is shown once', async () => {
+    const app = `${fleet.edgeUrl}/app/`;
+    const email = `owner.${randomBytes(5).toString('hex')}@hooks.dashboard.example`;
+    const client = createVocaliaClient({ baseUrl: fleet.edgeUrl });
+    await client.auth.register({ email, password: PASSWORD, company: 'Atlas Hooks' });
+    await client.plans.change('ecommerce');
+    const created = await client.webhooks.endpoints.create({ url: 'https://93.184.215.14/vocalia' });
+    const page = await newPage();
+    await page.goto(`${app}#/sign-in?next=${encodeURIComponent('/integrations')}`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('button[name="edit-webhook"]').click();
+
+    await page.locator('input[name="edit-webhook-url"]').fill('ftp://files.example');
+    await page.locator('button[name="save-webhook"]').click();
+    await page.locator('[data-test="webhook-editor"] .field .error').first().waitFor();
+    await page.locator('input[name="edit-webhook-url"]').fill('https://93.184.215.14/vocalia/v2');
+    await page.locator('input[name="edit-webhook-description"]').fill('CRM');
+    await page.locator('input[name="edit-webhook-enabled"]').uncheck();
+    await page.locator('input[name="event-types"][value="lead.qualified"]').check();
+    await screenshot(page, 'dashboard-en-webhook-edit');
+    await page.locator('button[name="save-webhook"]').click();
+    await eventually(async () => expect(await page.locator('[data-test="webhook-state"]').textContent()).toBe('Disabled'));
+    expect((await client.webhooks.endpoints.list()).items).toEqual([expect.objectContaining({ id: created.id, url: 'https://93.184.215.14/vocalia/v2', description: 'CRM', enabled: false, eventTypes: ['lead.qualified'] })]);
+
+    await page.locator('button[name="rotate-webhook-secret"]').click();
+    const secret = (await page.locator('[data-test="webhook-secret"]').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(created.secret);
+    expect((await client.webhooks.endpoints.list()).items[0]?.previousSecretExpiresAt).not.toBeNull();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-en-webhook-rotated');
+  }, 90_000);
 });
