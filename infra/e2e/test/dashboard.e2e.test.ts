@@ -4,6 +4,7 @@ import { createVocaliaClient } from '@vocalia/sdk';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
+import { startFakeTwilio, type FakeTwilio } from '@vocalia/db-api/test/support/fake-twilio';
 import { REDIS_URL } from './support/test-env';
 import { customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
 
@@ -29,11 +30,14 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
   let mail: MailCatcher;
   let site: StaticSite;
   let browser: Browser;
+  let twilio: FakeTwilio;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl, dbApiEnv: { SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    // The platform's Twilio account, for call recordings fetched through db-api.
+    twilio = await startFakeTwilio();
+    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl, dbApiEnv: { SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true', ...twilio.env } });
     [site, browser] = await Promise.all([startStaticSite(), launchChromium()]);
   }, 120_000);
 
@@ -42,6 +46,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await browser?.close();
     await site?.close();
     await fleet?.close();
+    await twilio?.close();
     await mail?.stop();
   });
 
@@ -70,14 +75,15 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     }, 20_000, 200);
   }
 
-  /** A finished inbound call of 75 s, as telephony-bridge would report it on `call-events`. */
-  async function reportCall(tenantId: string): Promise<void> {
+  /** A finished inbound call of 75 s, as telephony-bridge would report it on `call-events` (with its recording's SID when given). */
+  async function reportCall(tenantId: string, recordingSid?: string): Promise<void> {
     const connection = createRedis(REDIS_URL, 'producer');
     const calls = createProducer('call-events', { connection, prefix: fleet.queuePrefix });
     const callSid = `CA${randomBytes(16).toString('hex')}`;
     const envelope = { v: 1 as const, tenantId, requestId: randomUUID(), at: new Date().toISOString() };
     await calls.add({ ...envelope, eventId: `${callSid}-0`, type: 'call.started', callSid, direction: 'inbound', from: '+212600000001', to: '+212522000002', sequence: 0 });
     await calls.add({ ...envelope, eventId: `${callSid}-1`, type: 'call.completed', callSid, status: 'completed', durationSec: 75, sequence: 1 });
+    if (recordingSid) await calls.add({ ...envelope, eventId: `${callSid}-2`, type: 'call.recording', callSid, recordingSid, recordingDurationSec: 70, sequence: 2 });
     await calls.close();
     await connection.quit();
   }
@@ -329,5 +335,29 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect((await client.webhooks.endpoints.list()).items[0]?.previousSecretExpiresAt).not.toBeNull();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-en-webhook-rotated');
+  }, 90_000);
+
+  it('when a recorded call is opened on a plan with call_recording, then its recording plays in the page, fetched through db-api with the access token', async () => {
+    const app = `${fleet.edgeUrl}/app/`;
+    const email = `owner.${randomBytes(5).toString('hex')}@calls.dashboard.example`;
+    const client = createVocaliaClient({ baseUrl: fleet.edgeUrl });
+    const session = await client.auth.register({ email, password: PASSWORD, company: 'Atlas Calls' });
+    await client.plans.change('telephony');
+    const recordingSid = `RE${randomBytes(16).toString('hex')}`;
+    twilio.recordings.set(recordingSid, Buffer.from('ID3 fake mp3 bytes'));
+    await reportCall(session.tenant.id, recordingSid);
+    await eventually(async () => expect((await client.calls.list()).items[0]?.recordingUrl).toEqual(expect.stringContaining('/recording')), 15_000);
+    const page = await newPage();
+    await page.goto(`${app}#/sign-in?next=${encodeURIComponent('/calls')}`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('[data-test="calls"] tbody tr a').first().click();
+    const fetched = page.waitForResponse((res) => /\/api\/v1\/calls\/[^/]+\/recording$/.test(res.url()));
+    await page.locator('button[name="load-recording"]').click();
+    expect((await fetched).status()).toBe(200);
+    expect(await page.locator('[data-test="recording-player"]').getAttribute('src')).toMatch(/^blob:/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-en-call-recording');
   }, 90_000);
 });
