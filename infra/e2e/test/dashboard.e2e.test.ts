@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createProducer, createRedis } from '@vocalia/service-kit';
+import { createVocaliaClient } from '@vocalia/sdk';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
+import { startFakeTwilio, type FakeTwilio } from '@vocalia/db-api/test/support/fake-twilio';
+import { REDIS_URL } from './support/test-env';
 import { customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
 
 const PAGES = ['', 'onboarding', 'install', 'conversations', 'calls', 'leads', 'bookings', 'analytics', 'knowledge', 'catalog', 'agents', 'integrations', 'billing', 'settings'];
@@ -10,12 +15,14 @@ interface Journey {
   company: string;
   sector: string;
   question: string;
+  /** Asked in the install page's live preview (no contact in it: the journey's lead stays the only one). */
+  previewQuestion: string;
   shop: string;
 }
 
 const JOURNEYS: Journey[] = [
-  { lang: 'en', company: 'Riad Atlas', sector: 'hospitality', question: 'Hello, I would like to book a room for Saturday. I am Nadia, nadia@riad-atlas.example', shop: '<h1>Riad Atlas</h1><p>Guest house in Marrakech.</p>' },
-  { lang: 'ar', company: 'مطعم الأطلس', sector: 'مطعم', question: 'مرحبا، أريد حجز طاولة يوم السبت. أنا سلمى، salma@atlas-resto.example', shop: '<h1>مطعم الأطلس</h1><p>مطعم مغربي في الرباط.</p>' },
+  { lang: 'en', company: 'Riad Atlas', sector: 'hospitality', question: 'Hello, I would like to book a room for Saturday. I am Nadia, nadia@riad-atlas.example', previewQuestion: 'What are your opening hours?', shop: '<h1>Riad Atlas</h1><p>Guest house in Marrakech.</p>' },
+  { lang: 'ar', company: 'مطعم الأطلس', sector: 'مطعم', question: 'مرحبا، أريد حجز طاولة يوم السبت. أنا سلمى، salma@atlas-resto.example', previewQuestion: 'ما هي ساعات العمل؟', shop: '<h1>مطعم الأطلس</h1><p>مطعم مغربي في الرباط.</p>' },
 ];
 
 describe('the dashboard at /app/: a business signs up, onboards, installs the widget and finds its first conversation (issue #21)', () => {
@@ -23,11 +30,14 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
   let mail: MailCatcher;
   let site: StaticSite;
   let browser: Browser;
+  let twilio: FakeTwilio;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl, dbApiEnv: { SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    // The platform's Twilio account, for call recordings fetched through db-api.
+    twilio = await startFakeTwilio();
+    fleet = await startFleet({ name: 'dashboard', smtpUrl: mail.smtpUrl, dbApiEnv: { SITE_CHECK_ALLOW_PRIVATE_TARGETS: 'true', ...twilio.env } });
     [site, browser] = await Promise.all([startStaticSite(), launchChromium()]);
   }, 120_000);
 
@@ -36,6 +46,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await browser?.close();
     await site?.close();
     await fleet?.close();
+    await twilio?.close();
     await mail?.stop();
   });
 
@@ -62,6 +73,19 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       await page.reload();
       await page.locator(selector).first().waitFor({ timeout: 1_500 });
     }, 20_000, 200);
+  }
+
+  /** A finished inbound call of 75 s, as telephony-bridge would report it on `call-events` (with its recording's SID when given). */
+  async function reportCall(tenantId: string, recordingSid?: string): Promise<void> {
+    const connection = createRedis(REDIS_URL, 'producer');
+    const calls = createProducer('call-events', { connection, prefix: fleet.queuePrefix });
+    const callSid = `CA${randomBytes(16).toString('hex')}`;
+    const envelope = { v: 1 as const, tenantId, requestId: randomUUID(), at: new Date().toISOString() };
+    await calls.add({ ...envelope, eventId: `${callSid}-0`, type: 'call.started', callSid, direction: 'inbound', from: '+212600000001', to: '+212522000002', sequence: 0 });
+    await calls.add({ ...envelope, eventId: `${callSid}-1`, type: 'call.completed', callSid, status: 'completed', durationSec: 75, sequence: 1 });
+    if (recordingSid) await calls.add({ ...envelope, eventId: `${callSid}-2`, type: 'call.recording', callSid, recordingSid, recordingDurationSec: 70, sequence: 2 });
+    await calls.close();
+    await connection.quit();
   }
 
   async function askOnCustomerSite(journey: Journey, snippet: string, path: string): Promise<void> {
@@ -151,6 +175,16 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await reloadUntil(page, `${app}#/leads`, `[data-test="leads"] tbody tr:has-text("${contact}")`);
     await shot('leads');
 
+    // A phone call reported on call-events: the calls list links to its page, with status and duration.
+    await reportCall(/data-vocalia-tenant="([^"]+)"/.exec(snippet)?.[1] as string);
+    await reloadUntil(page, `${app}#/calls`, '[data-test="calls"] tbody tr a');
+    await page.locator('[data-test="calls"] tbody tr a').first().click();
+    await page.locator('[data-test="call-facts"]').waitFor();
+    expect(await page.locator('[data-test="call-status"]').textContent()).toBe('completed');
+    expect(await page.locator('[data-test="call-duration"]').textContent()).toBe('1:15');
+    a11y.push(...(await seriousA11yViolations(page)).map((v) => `call: ${v}`));
+    await shot('call');
+
     await page.goto(`${app}#/analytics`);
     const today = new Date().toISOString().slice(0, 10);
     await page.locator('details summary').click();
@@ -159,6 +193,29 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect(Number(await todayRow.textContent())).toBe(1);
     expect(await page.locator('.chart canvas').count()).toBe(1);
     await shot('analytics');
+
+    // The live preview: the real widget on the dashboard's own origin (not one the tenant allows), in the colour being edited, answers.
+    await page.goto(`${app}#/install`);
+    const preview = page.frameLocator('iframe[name="widget-preview"]');
+    await preview.locator('.launcher').waitFor();
+    await page.locator('input[name="primaryColor"]').fill('#0f766e');
+    await eventually(async () => expect(await page.locator('iframe[name="widget-preview"]').getAttribute('src')).toContain('primaryColor=%230f766e'), 10_000);
+    await eventually(async () => expect(await preview.locator('.launcher').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)'), 10_000);
+    // From the keyboard: the frame sits in an RTL page in Arabic, where pointer hit-testing inside frames is unreliable in headless Chromium.
+    await preview.locator('.launcher').press('Enter');
+    await preview.locator('.panel').waitFor({ state: 'visible' });
+    const previewAnswered = page.waitForResponse((res) => res.url().endsWith('/respond') && res.request().method() === 'POST');
+    await preview.locator('.input').fill(journey.previewQuestion);
+    await preview.locator('.input').press('Enter');
+    expect((await previewAnswered).status()).toBe(200);
+    await preview.locator('.msg.assistant:not([aria-busy]) .text').last().waitFor();
+    expect((await preview.locator('.msg.assistant .text').last().textContent())?.trim()).not.toBe('');
+    await shot('install-live-preview');
+
+    // Nothing in the new tenant's knowledge base answers it: analytics lists it among the questions without an answer.
+    await reloadUntil(page, `${app}#/analytics`, `[data-test="unanswered"] td:has-text("${journey.previewQuestion}")`);
+    await page.locator('[data-test="answer-rate"]').waitFor();
+    await shot('analytics-unanswered');
 
     // The Starter plan has no product catalog: the page offers the upgrade instead of calling the API.
     await page.goto(`${app}#/catalog`);
@@ -209,4 +266,98 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect(new URL(page.url()).hash).toBe('#/leads');
     expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
   }, 180_000);
+
+  /** English interface strings that this language translates differently: none of them may show on its pages. */
+  function englishLeftovers(lang: UiLanguage): string[] {
+    const own = CATALOGUES[lang] as Record<string, string>;
+    return Object.entries(CATALOGUES.en as Record<string, string>)
+      .filter(([key, text]) => own[key] !== text && !text.includes('{') && text.length >= 4)
+      .map(([, text]) => text);
+  }
+
+  it.each(['fr', 'es', 'ary'] as const)('when the interface is in %s, then every page opens with every string translated (no English left, no missing key) and axe-core finds no serious violation', async (lang) => {
+    const app = `${fleet.edgeUrl}/app/`;
+    const page = await newPage();
+    await page.goto(`${app}#/sign-up`);
+    await page.locator('select[name="ui-language"]').selectOption(lang);
+    await page.locator('input[name="company"]').fill(`Atlas ${lang}`);
+    await page.locator('input[name="email"]').fill(`owner.${randomBytes(5).toString('hex')}@${lang}.dashboard.example`);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('input[name="sector"]').waitFor();
+    const english = englishLeftovers(lang);
+    const problems: string[] = [];
+    for (const name of PAGES) {
+      await page.goto(`${app}#/${name}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('body').innerText();
+      // A whole word or phrase ("Install", not the "Install" of "Installation"; not the "Next" of "Next.js").
+      const shown = (s: string) => new RegExp(`(?<!\\p{L})${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}.])`, 'u').test(text);
+      for (const leftover of english.filter(shown)) problems.push(`${name || 'home'}: English "${leftover}"`);
+      if (/\bundefined\b/.test(text)) problems.push(`${name || 'home'}: a missing string shows as "undefined"`);
+      problems.push(...(await seriousA11yViolations(page)).map((v) => `${name || 'home'}: ${v}`));
+      await screenshot(page, `dashboard-${lang}-page-${name || 'home'}`);
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  }, 120_000);
+
+  it('when the owner edits a webhook endpoint and rotates its secret, then a bad URL is refused next to its field, the change shows, and the new secret is shown once', async () => {
+    const app = `${fleet.edgeUrl}/app/`;
+    const email = `owner.${randomBytes(5).toString('hex')}@hooks.dashboard.example`;
+    const client = createVocaliaClient({ baseUrl: fleet.edgeUrl });
+    await client.auth.register({ email, password: PASSWORD, company: 'Atlas Hooks' });
+    await client.plans.change('ecommerce');
+    const created = await client.webhooks.endpoints.create({ url: 'https://93.184.215.14/vocalia' });
+    const page = await newPage();
+    await page.goto(`${app}#/sign-in?next=${encodeURIComponent('/integrations')}`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('button[name="edit-webhook"]').click();
+
+    await page.locator('input[name="edit-webhook-url"]').fill('ftp://files.example');
+    await page.locator('button[name="save-webhook"]').click();
+    await page.locator('[data-test="webhook-editor"] .field .error').first().waitFor();
+    await page.locator('input[name="edit-webhook-url"]').fill('https://93.184.215.14/vocalia/v2');
+    await page.locator('input[name="edit-webhook-description"]').fill('CRM');
+    await page.locator('input[name="edit-webhook-enabled"]').uncheck();
+    await page.locator('input[name="event-types"][value="lead.qualified"]').check();
+    await screenshot(page, 'dashboard-en-webhook-edit');
+    await page.locator('button[name="save-webhook"]').click();
+    await eventually(async () => expect(await page.locator('[data-test="webhook-state"]').textContent()).toBe('Disabled'));
+    expect((await client.webhooks.endpoints.list()).items).toEqual([expect.objectContaining({ id: created.id, url: 'https://93.184.215.14/vocalia/v2', description: 'CRM', enabled: false, eventTypes: ['lead.qualified'] })]);
+
+    await page.locator('button[name="rotate-webhook-secret"]').click();
+    const secret = (await page.locator('[data-test="webhook-secret"]').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(created.secret);
+    expect((await client.webhooks.endpoints.list()).items[0]?.previousSecretExpiresAt).not.toBeNull();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-en-webhook-rotated');
+  }, 90_000);
+
+  it('when a recorded call is opened on a plan with call_recording, then its recording plays in the page, fetched through db-api with the access token', async () => {
+    const app = `${fleet.edgeUrl}/app/`;
+    const email = `owner.${randomBytes(5).toString('hex')}@calls.dashboard.example`;
+    const client = createVocaliaClient({ baseUrl: fleet.edgeUrl });
+    const session = await client.auth.register({ email, password: PASSWORD, company: 'Atlas Calls' });
+    await client.plans.change('telephony');
+    const recordingSid = `RE${randomBytes(16).toString('hex')}`;
+    twilio.recordings.set(recordingSid, Buffer.from('ID3 fake mp3 bytes'));
+    await reportCall(session.tenant.id, recordingSid);
+    await eventually(async () => expect((await client.calls.list()).items[0]?.recordingUrl).toEqual(expect.stringContaining('/recording')), 15_000);
+    const page = await newPage();
+    await page.goto(`${app}#/sign-in?next=${encodeURIComponent('/calls')}`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('[data-test="calls"] tbody tr a').first().click();
+    const fetched = page.waitForResponse((res) => /\/api\/v1\/calls\/[^/]+\/recording$/.test(res.url()));
+    await page.locator('button[name="load-recording"]').click();
+    expect((await fetched).status()).toBe(200);
+    expect(await page.locator('[data-test="recording-player"]').getAttribute('src')).toMatch(/^blob:/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-en-call-recording');
+  }, 90_000);
 });

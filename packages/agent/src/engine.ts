@@ -1,4 +1,4 @@
-import type { BookingRequest, Contact, Language, LeadScore, RespondAction, TenantSnapshot } from '@vocalia/contracts';
+import type { AnswerKind, BookingRequest, Contact, Language, LeadScore, RespondAction, TenantSnapshot } from '@vocalia/contracts';
 
 /** One past exchange in a session, oldest first (kept in Redis by voice-api, bounded). */
 export interface HistoryTurn {
@@ -31,6 +31,8 @@ export interface EngineResult {
   contact?: Contact;
   booking?: BookingRequest;
   handoff: boolean;
+  /** Grounded in the knowledge base or catalog, the honest "I don't know", a hand-off, or neither (analytics' answer rate). */
+  answerKind: AnswerKind;
 }
 
 /** Called with each piece of the answer as it is produced (streaming). */

@@ -21,6 +21,7 @@ describe('honest "I don\'t know" and hand-off', () => {
     expect(result.handoff).toBe(true);
     expect(result.actions).toEqual([{ type: 'handoff', reason: 'unknown_answer', transferNumber: '+212522000001' }]);
     expect(result.answer).not.toMatch(/\d{2,}/);
+    expect(result.answerKind).toBe('unknown');
   });
 
   it('when the price asked for is not in the knowledge base, then no price is given', async () => {
@@ -34,6 +35,12 @@ describe('honest "I don\'t know" and hand-off', () => {
     expect(result.intent).toBe('handoff');
     expect(result.answer).toBe("Je vous mets en relation avec l'équipe du cabinet. Vous pouvez aussi appeler le +212522000001.");
     expect(result.actions).toEqual([{ type: 'handoff', reason: 'visitor_request', transferNumber: '+212522000001' }]);
+    expect(result.answerKind).toBe('handoff');
+  });
+
+  it('when the answer comes from the knowledge base, or the message is a greeting, then the turn says grounded, or other', async () => {
+    expect((await engine.respond(turn(dentalSnapshot(), 'What are your opening hours?'))).answerKind).toBe('grounded');
+    expect((await engine.respond(turn(dentalSnapshot(), 'Hello'))).answerKind).toBe('other');
   });
 
   it('when the tenant has no hand-off feature, then no hand-off action is returned and contact details are asked for', async () => {

@@ -31,6 +31,7 @@ describe('OpenAI-compatible provider through the openai SDK against a local serv
     expect(tokens.pieces).toEqual(['Nous ', 'sommes ', 'ouverts ', 'du ', 'lundi ', 'au ', 'vendredi, ', 'de ', '9h ', 'à ', '18h.']);
     expect(result.intent).toBe('hours');
     expect(result.sources[0]?.documentId).toBe('doc-hours-fr');
+    expect(result.answerKind).toBe('grounded');
     const request = server.requests[0]!;
     expect(request.headers.authorization).toBe('Bearer xai-test-key');
     expect(request.body).toMatchObject({ model: 'grok-test', stream: true });
@@ -69,6 +70,7 @@ describe('OpenAI-compatible provider through the openai SDK against a local serv
     server.enqueue({ kind: 'tool_call', name: 'search_catalog', args: { query: 'shoes' } }, { kind: 'text', pieces: ['We do not sell products.'] });
     const result = await createEngine(config()).respond(turn(dentalSnapshot(), 'Do you sell toothbrushes?'));
     expect(result.actions).toEqual([]);
+    expect(result.answerKind).toBe('unknown');
     expect(JSON.parse(String(server.requests[1]!.body.messages.at(-1)!.content))).toEqual({ error: 'tool search_catalog is not available' });
   });
 

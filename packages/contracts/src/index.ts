@@ -6,6 +6,7 @@ export * from './envelope';
 export * from './channels';
 export * from './realtime';
 export * from './lead';
+export * from './answer-kind';
 export * from './queues';
 export * from './events';
 export * from './http/voice-api';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Envelope } from './envelope';
 import { Channel } from './channels';
 import { Language } from './languages';
+import { AnswerKind } from './answer-kind';
 import { BookingRequest, Contact, LeadScore } from './lead';
 import { OutboundCallReason } from './http/db-api-telephony';
 
@@ -21,6 +22,8 @@ export const ConversationTurnJob = Envelope.extend({
   contact: Contact.optional(),
   booking: BookingRequest.optional(),
   handoff: z.boolean().default(false),
+  /** Absent on turns queued before it existed: they count in no answer rate. */
+  answerKind: AnswerKind.optional(),
   /** True on the one turn of a session whose lead score first reached the tenant's leadThreshold: db-api emits `lead.qualified` (dedupe on tenant + session). */
   leadQualified: z.boolean().optional(),
 });

@@ -27,6 +27,7 @@ export class ScriptedEngine implements ConversationProvider {
       sources: [],
       provider: this.name,
       handoff: false,
+      answerKind: 'other',
     };
   }
 }

@@ -7,6 +7,7 @@ import { AgentsPage } from './pages/agents-page';
 import { AnalyticsPage } from './pages/analytics-page';
 import { BillingPage } from './pages/billing-page';
 import { BookingsPage } from './pages/bookings-page';
+import { CallPage } from './pages/call-page';
 import { CallsPage } from './pages/calls-page';
 import { CatalogPage } from './pages/catalog-page';
 import { ConversationPage, ConversationsPage } from './pages/conversations-page';
@@ -61,6 +62,7 @@ export function App() {
   }
   if (!sessionChecked.value || !me.value) return <p class="loading" role="status">{t('loading')}</p>;
   if (path.startsWith('/conversations/')) return <ConversationPage id={decodeURIComponent(path.slice('/conversations/'.length))} />;
+  if (path.startsWith('/calls/')) return <CallPage id={decodeURIComponent(path.slice('/calls/'.length))} />;
   const Page = PRIVATE[path as keyof typeof PRIVATE] ?? HomePage;
   return <Page />;
 }

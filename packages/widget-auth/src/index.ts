@@ -2,3 +2,4 @@ export { createSessionTokens, WIDGET_TOKEN_AUDIENCE, WIDGET_TOKEN_ISSUER, type S
 export { createVerifiedTokenCache, type VerifiedTokenCache, type VerifiedTokenCacheOptions } from './verified-token-cache';
 export { normaliseOrigin } from './origin';
 export { isOriginAllowed } from './origin-policy';
+export { createPreviewGrants, PREVIEW_GRANT_AUDIENCE, PREVIEW_GRANT_ISSUER, type PreviewGrantOptions, type PreviewGrants } from './preview-grant';

@@ -10,6 +10,8 @@ export interface WidgetSession {
   tenantId: string;
   /** The normalised page origin the token was issued to. */
   origin: string;
+  /** Issued for the dashboard's live preview (on the platform's own origin, which the tenant need not allow). */
+  preview?: true;
 }
 
 export interface SessionTokens {
@@ -35,10 +37,10 @@ export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
   const key = createSecretKey(Buffer.from(opts.secret, 'utf8'));
   const verified = createVerifiedTokenCache<WidgetSession>({ maxEntries: opts.verifiedCacheMax ?? 10_000, maxAgeSec: VERIFIED_MAX_AGE_SEC });
   return {
-    issue({ tenantId, origin }) {
+    issue({ tenantId, origin, preview }) {
       const iat = Math.floor(now() / 1000);
       const exp = iat + opts.ttlSec;
-      const token = jwt.sign({ origin, iat, exp }, key, {
+      const token = jwt.sign({ origin, iat, exp, ...(preview ? { preview: true } : {}) }, key, {
         algorithm: 'HS256',
         issuer: WIDGET_TOKEN_ISSUER,
         audience: WIDGET_TOKEN_AUDIENCE,
@@ -67,7 +69,7 @@ export function createSessionTokens(opts: SessionTokenOptions): SessionTokens {
       if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.origin !== 'string') {
         throw new AppError('UNAUTHENTICATED', 'The widget session token lacks its tenant or origin. Get a fresh one from GET /config.');
       }
-      const session: WidgetSession = Object.freeze({ tenantId: claims.sub, origin: claims.origin });
+      const session: WidgetSession = Object.freeze({ tenantId: claims.sub, origin: claims.origin, ...(claims.preview === true ? { preview: true as const } : {}) });
       // Our tokens always carry exp; one without it is still accepted, just never remembered.
       if (typeof claims.exp === 'number') verified.set(token, session, nowSec, claims.exp);
       return session;

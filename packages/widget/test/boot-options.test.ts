@@ -1,3 +1,5 @@
+import type { WidgetConfigResponse } from '@vocalia/contracts';
+import { readPreviewOptions, withPreview } from '../src/browser/preview-options';
 import { ApiError } from '../src/browser/api-error';
 import { readBootOptions } from '../src/browser/boot-options';
 import { configFailureMessage } from '../src/browser/config-failure';
@@ -62,5 +64,30 @@ describe('integrator warnings', () => {
     const [, fix] = configFailureMessage(new ApiError(0, 'NETWORK', 'Failed to fetch'), ctx);
     expect(fix).toContain('CORS');
     expect(fix).toContain('data-vocalia-api');
+  });
+});
+
+describe("the dashboard's live preview", () => {
+  const hash = '#grant=g.r.ant&primaryColor=%230f766e&textColor=%23ffffff&position=bottom-left&language=fr&greeting=Bonjour%20!';
+  const config = {
+    tenantId: 'acme', name: 'Acme', plan: 'starter', features: [], languages: ['fr', 'en'], defaultLanguage: 'en', greeting: { en: 'Hi' }, currency: 'EUR',
+    branding: { primaryColor: '#2563eb', textColor: '#000000', fontFamily: 'system-ui', position: 'bottom-right', showPoweredBy: true },
+    ecommerce: false, voice: { browser: true, realtime: false }, session: { token: 't', expiresAt: '2026-01-01T00:00:00.000Z' },
+  } as unknown as WidgetConfigResponse;
+
+  it('when the script tag has data-vocalia-preview, then the grant and the edited appearance come from the fragment and go on top of /config', () => {
+    const boot = readBootOptions({ scriptData: { vocaliaTenant: 'acme', vocaliaPreview: '' }, pageOrigin: 'https://edge.example', pageHash: hash });
+    expect(boot.preview).toEqual({ grant: 'g.r.ant', primaryColor: '#0f766e', textColor: '#ffffff', position: 'bottom-left', language: 'fr', greeting: 'Bonjour !' });
+    expect(boot.language).toBe('fr');
+    const shown = withPreview(config, boot.preview);
+    expect(shown.branding).toMatchObject({ primaryColor: '#0f766e', textColor: '#ffffff', position: 'bottom-left' });
+    expect(shown.greeting).toEqual({ en: 'Hi', fr: 'Bonjour !' });
+  });
+
+  it('when the script tag lacks data-vocalia-preview, or a value is malformed, then the fragment is ignored or that value dropped', () => {
+    expect(readBootOptions({ scriptData: { vocaliaTenant: 'acme' }, pageOrigin: 'https://shop.example', pageHash: hash }).preview).toBeUndefined();
+    expect(readPreviewOptions('#primaryColor=%23000000')).toBeUndefined();
+    expect(readPreviewOptions('#grant=x&primaryColor=red&position=top&language=<b>')).toEqual({ grant: 'x' });
+    expect(withPreview(config, undefined)).toBe(config);
   });
 });

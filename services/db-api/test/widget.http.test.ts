@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { WidgetSnippetResponse } from '@vocalia/contracts';
+import { WidgetPreviewResponse, WidgetSnippetResponse } from '@vocalia/contracts';
+import { createPreviewGrants } from '@vocalia/widget-auth';
 import { addMemberSession, bearer, listenTenantUpdates, problemOf, startTestApp, type TestApp } from './support';
 
 describe('widget settings and snippet', () => {
@@ -90,5 +91,16 @@ describe('widget settings and snippet', () => {
     for (const platform of ['wordpress', 'shopify', 'wix'] as const) expect(body.snippets[platform].code).toBe(body.snippets.html.code);
     expect(body.snippets.react.code).toContain(`script.dataset.vocaliaTenant = "${s.tenantId}"`);
     expect(body.snippets.shopify.instructions).toMatch(/theme\.liquid/);
+  });
+
+  it("when a member asks for a preview grant, then it names the dashboard's origin and this tenant, verifiable with the internal token's derived key only", async () => {
+    const s = await t.register();
+    const res = await request(t.app).post('/api/v1/widget/preview').set(bearer(s)).expect(200);
+    const body = WidgetPreviewResponse.parse(res.body);
+    expect(body.origin).toBe('https://edge.vocalia.test');
+    expect(body.pageUrl).toBe(`https://edge.vocalia.test/widget/preview?tenantId=${s.tenantId}`);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(createPreviewGrants({ internalToken: t.deps.env.INTERNAL_API_TOKEN }).verify(body.grant)).toEqual({ tenantId: s.tenantId, origin: 'https://edge.vocalia.test' });
+    await request(t.app).post('/api/v1/widget/preview').expect(401);
   });
 });

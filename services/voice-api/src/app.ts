@@ -6,7 +6,7 @@ import { publicCors } from './cors/public-cors';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { respondRoutes } from './respond/routes';
 import type { TurnAdmission } from './respond/turn-admission';
-import type { SessionTokens } from '@vocalia/widget-auth';
+import type { PreviewGrants, SessionTokens } from '@vocalia/widget-auth';
 import { socialProofRoutes } from './social-proof/routes';
 import type { SocialProofSource } from './social-proof/social-proof-source';
 import { widgetRoutes } from './widget/routes';
@@ -25,6 +25,8 @@ export interface Deps {
   /** /respond's limits and session read in one Redis round trip. */
   turnAdmission: TurnAdmission;
   sessionTokens: SessionTokens;
+  /** Verifies db-api's grants for the dashboard's live preview of the widget. */
+  previewGrants: PreviewGrants;
   widget: WidgetAsset;
   /** Whether the realtime service serves `/realtime` now (its heartbeat in Redis). */
   realtime: RealtimeAvailability;

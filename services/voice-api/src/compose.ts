@@ -6,7 +6,7 @@ import type { Deps } from './app';
 import { createRealtimeAvailability } from './config/realtime-availability';
 import { createRateLimits } from './rate-limit/rate-limits';
 import { createTurnAdmission } from './respond/turn-admission';
-import { createSessionTokens } from '@vocalia/widget-auth';
+import { createPreviewGrants, createSessionTokens } from '@vocalia/widget-auth';
 import { publicOriginOf } from './cors/page-origin';
 import { createSocialProofSource } from './social-proof/social-proof-source';
 import { widgetAsset } from './widget/widget-asset';
@@ -76,6 +76,7 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     rateLimits,
     turnAdmission: createTurnAdmission({ redis: opts.redis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId) }),
     sessionTokens: createSessionTokens(opts.widgetToken),
+    previewGrants: createPreviewGrants({ internalToken: opts.dbApi.internalToken }),
     widget: widgetAsset(opts.widgetBundle),
     realtime: createRealtimeAvailability({ redis: opts.redis, keyPrefix: opts.keyPrefix, logger: opts.logger, cacheMs: opts.realtimeCacheMs }),
     trustProxyHops: opts.trustProxyHops,

@@ -25,7 +25,7 @@ export interface FleetOptions extends Partial<VoiceSettings> {
 export interface Fleet {
   /** PUBLIC_BASE_URL: the edge, the only address tests talk to. */
   edgeUrl: string;
-  /** The BullMQ prefix db-api and voice-api share: another consumer (webhook-router's deliveries) joins with it. */
+  /** The BullMQ prefix db-api and voice-api share: another consumer (webhook-router's deliveries) joins with it, and a test may enqueue what another service would (a phone call's events). */
   queuePrefix: string;
   /** db-api itself, not through the edge: for what the edge does not route (`/ready`). */
   dbApiUrl: string;

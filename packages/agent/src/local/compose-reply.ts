@@ -1,4 +1,4 @@
-import type { CatalogItemSnapshot, RespondAction } from '@vocalia/contracts';
+import type { AnswerKind, CatalogItemSnapshot, RespondAction } from '@vocalia/contracts';
 import { fill, REPLIES } from '../personas/replies';
 import { isQuestion } from '../intent/question-form';
 import type { TurnAnalysis } from '../turn/analyze-turn';
@@ -10,6 +10,7 @@ export interface Reply {
   /** Overrides the detected intent in the result (e.g. "prompt_injection"). */
   intent?: string;
   sources: { documentId: string; title: string; score: number }[];
+  answerKind: AnswerKind;
 }
 
 const sentence = (...parts: (string | undefined | false)[]): string => parts.filter(Boolean).join(' ');
@@ -32,26 +33,26 @@ function handoff(a: TurnAnalysis, reason: string, lead?: string): Reply {
   const action = handoffAction(a, reason);
   const number = a.input.snapshot.agent?.transferNumber;
   const text = action ? sentence(lead, fill(a.persona.handoff[a.language], vars(a)), number && fill(t.handoffNumber, vars(a))) : sentence(lead, fill(t.handoffUnavailable, vars(a)));
-  return { answer: text, actions: action ? [action] : [], sources: [] };
+  return { answer: text, actions: action ? [action] : [], sources: [], answerKind: 'handoff' };
 }
 
 export function dontKnow(a: TurnAnalysis, lead?: string): Reply {
   const action = handoffAction(a, 'unknown_answer');
   const text = action ? fill(a.persona.fallback[a.language], vars(a)) : fill(REPLIES[a.language].handoffUnavailable, vars(a));
-  return { answer: sentence(lead, text), actions: action ? [action] : [], sources: [] };
+  return { answer: sentence(lead, text), actions: action ? [action] : [], sources: [], answerKind: 'unknown' };
 }
 
-function offerHuman(a: TurnAnalysis, lead: string, reason: string): Reply {
+function offerHuman(a: TurnAnalysis, lead: string, reason: string, answerKind: AnswerKind): Reply {
   const action = handoffAction(a, reason);
   const tail = action ? fill(REPLIES[a.language].offerHuman, vars(a)) : a.persona.followUp[a.language];
-  return { answer: sentence(lead, tail), actions: action ? [action] : [], sources: [] };
+  return { answer: sentence(lead, tail), actions: action ? [action] : [], sources: [], answerKind };
 }
 
 /** A statement that told us about budget, authority, need or timing: acknowledge it; a qualified lead is offered a person. */
 function notedLead(a: TurnAnalysis): Reply {
   const t = REPLIES[a.language];
-  if (a.lead.score >= a.input.snapshot.tenant.leadThreshold) return offerHuman(a, t.noted, 'qualified_lead');
-  return { answer: sentence(t.noted, a.persona.followUp[a.language]), actions: [], sources: [] };
+  if (a.lead.score >= a.input.snapshot.tenant.leadThreshold) return offerHuman(a, t.noted, 'qualified_lead', 'other');
+  return { answer: sentence(t.noted, a.persona.followUp[a.language]), actions: [], sources: [], answerKind: 'other' };
 }
 
 function bookingReply(a: TurnAnalysis): Reply {
@@ -60,17 +61,17 @@ function bookingReply(a: TurnAnalysis): Reply {
   const capture = a.booking!;
   if (capture.missing.length > 0) {
     const missing = joinList(capture.missing.map((m) => t.missing[m]), t.and, a.language);
-    return { answer: fill(t.bookingAsk, { missing }), actions: [], sources: [] };
+    return { answer: fill(t.bookingAsk, { missing }), actions: [], sources: [], answerKind: 'other' };
   }
   const summary = bookingSummary(capture.booking, a.language);
-  return { answer: fill(t.bookingDone, { ...vars(a), summary }), actions: [{ type: 'booking', booking: capture.booking }], sources: [] };
+  return { answer: fill(t.bookingDone, { ...vars(a), summary }), actions: [{ type: 'booking', booking: capture.booking }], sources: [], answerKind: 'other' };
 }
 
 function productsReply(a: TurnAnalysis, items: CatalogItemSnapshot[]): Reply {
   const t = REPLIES[a.language];
   const lines = items.map((i) => `${i.name}, ${formatPrice(i.price, i.currency, a.language)} (${i.stock > 0 ? t.inStock : t.outOfStock})`);
   const products = items.map((i) => ({ id: i.id, name: i.name, price: i.price, currency: i.currency, url: i.url, imageUrl: i.imageUrl, inStock: i.stock > 0 }));
-  return { answer: sentence(t.productsFound, `${lines.join('; ')}.`), actions: [{ type: 'products', products }], sources: [] };
+  return { answer: sentence(t.productsFound, `${lines.join('; ')}.`), actions: [{ type: 'products', products }], sources: [], answerKind: 'grounded' };
 }
 
 function knowledgeReply(a: TurnAnalysis): Reply {
@@ -82,7 +83,7 @@ function knowledgeReply(a: TurnAnalysis): Reply {
     : a.intent === 'hours' ? t.introHours : a.intent === 'pricing' ? t.introPricing : t.intro;
   const tail = a.intent === 'order_status' ? fill(t.orderStatus, vars(a)) : a.persona.followUp[a.language];
   const source = { documentId: hit.chunk.documentId, title: hit.chunk.title, score: Math.round(hit.score * 1000) / 1000 };
-  return { answer: sentence(intro, passage, tail), actions: [], sources: [source] };
+  return { answer: sentence(intro, passage, tail), actions: [], sources: [source], answerKind: 'grounded' };
 }
 
 /**
@@ -92,7 +93,7 @@ function knowledgeReply(a: TurnAnalysis): Reply {
 export function composeReply(a: TurnAnalysis): Reply {
   const t = REPLIES[a.language];
   const snapshot = a.input.snapshot;
-  if (a.injection) return { answer: fill(t.refusal, vars(a)), actions: [], intent: 'prompt_injection', sources: [] };
+  if (a.injection) return { answer: fill(t.refusal, vars(a)), actions: [], intent: 'prompt_injection', sources: [], answerKind: 'other' };
   switch (a.intent) {
     case 'handoff':
       return handoff(a, 'visitor_request');
@@ -102,17 +103,17 @@ export function composeReply(a: TurnAnalysis): Reply {
       return bookingReply(a);
     case 'greeting': {
       const greeting = snapshot.agent?.greeting[a.language] ?? snapshot.widget.greeting[a.language] ?? a.persona.greeting[a.language];
-      return { answer: fill(greeting, vars(a)), actions: [], sources: [] };
+      return { answer: fill(greeting, vars(a)), actions: [], sources: [], answerKind: 'other' };
     }
     case 'goodbye':
-      return { answer: fill(t.goodbye, vars(a)), actions: [], sources: [] };
+      return { answer: fill(t.goodbye, vars(a)), actions: [], sources: [], answerKind: 'other' };
     default:
       break;
   }
-  if (a.acknowledgement) return { answer: a.persona.followUp[a.language], actions: [], sources: [] };
+  if (a.acknowledgement) return { answer: a.persona.followUp[a.language], actions: [], sources: [], answerKind: 'other' };
   if (a.products.length > 0) return productsReply(a, a.products);
   if (a.knowledge.answer) return knowledgeReply(a);
-  if (a.intent === 'product_search' && a.features.has('product_catalog')) return offerHuman(a, t.productsNone, 'product_not_found');
+  if (a.intent === 'product_search' && a.features.has('product_catalog')) return offerHuman(a, t.productsNone, 'product_not_found', 'unknown');
   if (!isQuestion(a.input.message) && a.lead.score > (a.input.lead?.score ?? 0)) return notedLead(a);
   if (a.intent === 'order_status') return handoff(a, 'order_status', fill(t.orderStatus, vars(a)));
   return dontKnow(a);

@@ -1,4 +1,5 @@
-import type { BookingRequest, RespondAction } from '@vocalia/contracts';
+import type { AnswerKind, BookingRequest, RespondAction } from '@vocalia/contracts';
+import { isQuestion } from '../intent/question-form';
 import type { EngineResult } from '../engine';
 import type { TurnAnalysis } from './analyze-turn';
 
@@ -9,7 +10,22 @@ export interface ResultParts {
   provider: string;
   intent?: string;
   booking?: BookingRequest;
+  /** Set by the local provider, which knows which reply it chose; inferred for a model's answer. */
+  answerKind?: AnswerKind;
 }
+
+/**
+ * A model's answer: grounded when the tenant's passages or catalog were given to it, a hand-off when
+ * it handed off, "unknown" for a question it had nothing of the tenant's to answer from.
+ */
+function inferAnswerKind(a: TurnAnalysis, parts: ResultParts): AnswerKind {
+  if (parts.intent === 'prompt_injection') return 'other';
+  if (parts.sources.length > 0 || parts.actions.some((x) => x.type === 'products')) return 'grounded';
+  if (parts.actions.some((x) => x.type === 'handoff')) return 'handoff';
+  return isQuestion(a.input.message) && !SMALL_TALK.has(a.intent) ? 'unknown' : 'other';
+}
+
+const SMALL_TALK = new Set(['greeting', 'goodbye', 'booking']);
 
 /** The engine result for an analysed turn: the lead score is always the local scorer's. */
 export function toResult(a: TurnAnalysis, parts: ResultParts): EngineResult {
@@ -24,6 +40,7 @@ export function toResult(a: TurnAnalysis, parts: ResultParts): EngineResult {
     sources: parts.sources,
     provider: parts.provider,
     handoff: parts.actions.some((x) => x.type === 'handoff'),
+    answerKind: parts.answerKind ?? inferAnswerKind(a, parts),
   };
   if (a.contact) result.contact = a.contact;
   if (booking) result.booking = booking;

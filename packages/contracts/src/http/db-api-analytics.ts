@@ -37,6 +37,10 @@ export const AnalyticsResponse = z.object({
   languages: z.array(z.object({ language: z.string(), count: Count })),
   /** What visitors asked about (the detected intent of their messages), most first. */
   intents: z.array(z.object({ intent: z.string(), count: Count })),
+  /** Assistant turns by what they rested on; `answerRate` = grounded / (grounded + unknown), null when neither happened. */
+  answers: z.object({ grounded: Count, unknown: Count, handoff: Count, other: Count, answerRate: z.number().min(0).max(1).nullable() }),
+  /** The questions the agent could not answer (same text, case and spacing aside, counted together), most asked first. */
+  unanswered: z.array(z.object({ question: z.string(), count: Count, lastAskedAt: z.iso.datetime() })),
   /** Voice and phone minutes used in the range (rounded up). */
   minutes: z.object({ voice: Count, telephony: Count }),
 });

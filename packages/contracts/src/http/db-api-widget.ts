@@ -47,3 +47,17 @@ export const WidgetSnippetResponse = z.object({
   snippets: z.object({ html: Snippet, htmlPinned: Snippet, wordpress: Snippet, shopify: Snippet, wix: Snippet, react: Snippet }),
 });
 export type WidgetSnippetResponse = z.infer<typeof WidgetSnippetResponse>;
+
+/**
+ * `POST /api/v1/widget/preview`: a short-lived grant for the dashboard's live preview. The widget
+ * sends it to voice-api's `/config` as `X-Vocalia-Preview`; it works for this tenant, on `origin`
+ * (the platform's own, where the dashboard is) only.
+ */
+export const WidgetPreviewResponse = z.object({
+  grant: z.string(),
+  origin: z.url(),
+  /** voice-api's page with the real widget in preview mode: frame it with `#grant=...` and the edited appearance. */
+  pageUrl: z.url(),
+  expiresAt: z.iso.datetime(),
+});
+export type WidgetPreviewResponse = z.infer<typeof WidgetPreviewResponse>;

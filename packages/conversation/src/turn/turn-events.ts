@@ -4,7 +4,8 @@ import type { EngineResult } from '@vocalia/agent';
 import type { EventPublisher } from '../events/event-publisher';
 
 /** What a turn produced, whether the engine wrote the answer or a speech model spoke it. */
-export type TurnOutcome = Pick<EngineResult, 'answer' | 'language' | 'intent' | 'lead' | 'provider' | 'contact' | 'booking' | 'handoff'>;
+/** A speech-to-speech model's turn has no answerKind: the engine did not choose its answer. */
+export type TurnOutcome = Pick<EngineResult, 'answer' | 'language' | 'intent' | 'lead' | 'provider' | 'contact' | 'booking' | 'handoff'> & Partial<Pick<EngineResult, 'answerKind'>>;
 
 export interface CompletedTurn {
   snapshot: TenantSnapshot;
@@ -66,6 +67,7 @@ export function publishTurnEvents(events: EventPublisher, turn: CompletedTurn): 
     contact: result.contact,
     booking: result.booking,
     handoff: result.handoff,
+    answerKind: result.answerKind,
     leadQualified: turn.leadQualified,
   });
   events.publish('usage-events', { ...envelope, eventId: `call-${turnId}`, kind: 'api_call', quantity: 1 });

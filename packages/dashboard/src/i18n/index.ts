@@ -1,14 +1,9 @@
 import { signal } from '@preact/signals';
-import { ar } from './ar';
-import { ary } from './ary';
-import { en, type MessageKey, type Messages } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import { CATALOGUES, UI_LANGUAGES, type UiLanguage } from './catalogues';
+import type { MessageKey } from './en';
 
-export const UI_LANGUAGES = ['fr', 'en', 'es', 'ar', 'ary'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { UI_LANGUAGES, type UiLanguage };
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = { fr: 'Français', en: 'English', es: 'Español', ar: 'العربية', ary: 'الدارجة' };
-const CATALOGUES: Record<UiLanguage, Messages> = { fr, en, es, ar, ary };
 const RTL = new Set<UiLanguage>(['ar', 'ary']);
 const STORAGE_KEY = 'vocalia.lang';
 

@@ -4,6 +4,7 @@ import { api } from '../session/client';
 import { BarChart } from '../ui/bar-chart';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
+import { AnswerQuality } from './answer-quality';
 
 const CHANNEL_COLORS: Record<string, string> = { widget: '#2563eb', voice: '#9333ea', phone: '#059669', api: '#d97706' };
 
@@ -94,6 +95,7 @@ export function AnalyticsPage() {
               </div>
             </details>
           </section>
+          <AnswerQuality a={a} />
           <div class="columns">
             <section>
               <h2>{t('leadFunnel')}</h2>

@@ -3,10 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { navigate, route } from '../router';
 import { api, call, me, ssoFailed, startSession } from '../session/client';
-import { Field, FormError } from '../ui/field';
+import { AuthForm, type AuthField } from '../ui/auth-form';
 import { LanguagePicker } from '../ui/language-picker';
 import { toProblem } from '../ui/problem';
-import { useSubmit } from '../ui/use-submit';
 import { SsoButtons } from './sso-buttons';
 
 function AuthCard({ title, children }: { title: string; children: ComponentChildren }) {
@@ -24,24 +23,17 @@ function AuthCard({ title, children }: { title: string; children: ComponentChild
   );
 }
 
+// Functions, not constants: the labels follow the interface language.
+const email = (): AuthField => ({ name: 'email', label: t('email'), type: 'email', autocomplete: 'email' });
+const newPassword = (label = t('newPassword')): AuthField => ({ name: 'password', label, type: 'password', autocomplete: 'new-password' });
+
 /** Where to go after signing in: the page the user was sent away from, else the overview. */
 function afterSignIn(): void {
   navigate(route.value.params.get('next') ?? '/');
 }
 
 export function SignInPage() {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { busy, problem, submit } = useSubmit();
   const expired = route.value.params.get('expired') === '1';
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const session = await submit(() => api.auth.login({ email, password }));
-    if (session) {
-      await startSession(session);
-      afterSignIn();
-    }
-  };
   return (
     <AuthCard title={t('signIn')}>
       {expired && <p class="notice">{t('sessionExpired')}</p>}
@@ -51,14 +43,15 @@ export function SignInPage() {
         </p>
       )}
       <SsoButtons />
-      <form onSubmit={onSubmit} noValidate>
-        <Field label={t('email')} name="email" type="email" autocomplete="email" value={email} onInput={setEmail} error={problem.fields.email} required />
-        <Field label={t('password')} name="password" type="password" autocomplete="current-password" value={password} onInput={setPassword} error={problem.fields.password} required />
-        <FormError message={problem.message} />
-        <button type="submit" disabled={busy}>
-          {t('signIn')}
-        </button>
-      </form>
+      <AuthForm
+        fields={[email(), { name: 'password', label: t('password'), type: 'password', autocomplete: 'current-password' }]}
+        submitLabel={t('signIn')}
+        send={(v) => api.auth.login({ email: v.email ?? '', password: v.password ?? '' })}
+        onSent={async (session) => {
+          await startSession(session);
+          afterSignIn();
+        }}
+      />
       <p>
         <a href="#/forgot-password">{t('forgotPassword')}</a>
       </p>
@@ -70,29 +63,17 @@ export function SignInPage() {
 }
 
 export function SignUpPage() {
-  const [company, setCompany] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { busy, problem, submit } = useSubmit();
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const session = await submit(() => api.auth.register({ company, email, password }));
-    if (session) {
-      await startSession(session);
-      navigate('/onboarding');
-    }
-  };
   return (
     <AuthCard title={t('signUp')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Field label={t('company')} name="company" autocomplete="organization" value={company} onInput={setCompany} error={problem.fields.company} required />
-        <Field label={t('email')} name="email" type="email" autocomplete="email" value={email} onInput={setEmail} error={problem.fields.email} required />
-        <Field label={t('password')} name="password" type="password" autocomplete="new-password" value={password} onInput={setPassword} error={problem.fields.password} required />
-        <FormError message={problem.message} />
-        <button type="submit" disabled={busy}>
-          {t('signUp')}
-        </button>
-      </form>
+      <AuthForm
+        fields={[{ name: 'company', label: t('company'), autocomplete: 'organization' }, email(), newPassword(t('password'))]}
+        submitLabel={t('signUp')}
+        send={(v) => api.auth.register({ company: v.company ?? '', email: v.email ?? '', password: v.password ?? '' })}
+        onSent={async (session) => {
+          await startSession(session);
+          navigate('/onboarding');
+        }}
+      />
       <p>
         {t('haveAccount')} <a href="#/sign-in">{t('signIn')}</a>
       </p>
@@ -126,25 +107,13 @@ export function VerifyEmailPage() {
 }
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
-  const { busy, problem, submit } = useSubmit();
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    if (await submit(() => api.auth.requestPasswordReset(email))) setSent(true);
-  };
   return (
     <AuthCard title={t('forgotPassword')}>
       {sent ? (
         <p role="status">{t('resetSent')}</p>
       ) : (
-        <form onSubmit={onSubmit} noValidate>
-          <Field label={t('email')} name="email" type="email" autocomplete="email" value={email} onInput={setEmail} error={problem.fields.email} required />
-          <FormError message={problem.message} />
-          <button type="submit" disabled={busy}>
-            {t('sendResetLink')}
-          </button>
-        </form>
+        <AuthForm fields={[email()]} submitLabel={t('sendResetLink')} send={(v) => api.auth.requestPasswordReset(v.email ?? '').then(() => true)} onSent={() => setSent(true)} />
       )}
       <p>
         <a href="#/sign-in">{t('signIn')}</a>
@@ -156,29 +125,13 @@ export function ForgotPasswordPage() {
 /** The mailed link /app/#/reset-password?token=... */
 export function ResetPasswordPage() {
   const token = route.value.params.get('token') ?? '';
-  const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
-  const { busy, problem, submit } = useSubmit();
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const ok = await submit(async () => {
-      await api.auth.resetPassword({ token, password });
-      return true;
-    });
-    if (ok) setDone(true);
-  };
   return (
     <AuthCard title={t('resetPassword')}>
       {done ? (
         <p role="status">{t('passwordChanged')}</p>
       ) : (
-        <form onSubmit={onSubmit} noValidate>
-          <Field label={t('newPassword')} name="password" type="password" autocomplete="new-password" value={password} onInput={setPassword} error={problem.fields.password} required />
-          <FormError message={problem.fields.token ?? problem.message} />
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </form>
+        <AuthForm fields={[newPassword()]} submitLabel={t('save')} send={(v) => api.auth.resetPassword({ token, password: v.password ?? '' }).then(() => true)} onSent={() => setDone(true)} />
       )}
       <p>
         <a href="#/sign-in">{t('signIn')}</a>
@@ -190,27 +143,17 @@ export function ResetPasswordPage() {
 /** The mailed link /app/#/invitation?token=...: signed in, joins at once; otherwise creates the account with a password. */
 export function InvitationPage() {
   const token = route.value.params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const { busy, problem, submit } = useSubmit();
-  const accept = async (e: Event) => {
-    e.preventDefault();
-    const session = await submit(() => (me.value ? api.auth.acceptInvitation(token) : api.auth.acceptInvitationWithPassword({ token, password })));
-    if (session) {
-      await startSession(session);
-      navigate('/');
-    }
-  };
   return (
     <AuthCard title={t('invitation')}>
-      <form onSubmit={accept} noValidate>
-        {!me.value && (
-          <Field label={t('newPassword')} name="password" type="password" autocomplete="new-password" value={password} onInput={setPassword} error={problem.fields.password} required />
-        )}
-        <FormError message={problem.fields.token ?? problem.message} />
-        <button type="submit" disabled={busy}>
-          {t('acceptInvitation')}
-        </button>
-      </form>
+      <AuthForm
+        fields={me.value ? [] : [newPassword()]}
+        submitLabel={t('acceptInvitation')}
+        send={(v) => (me.value ? api.auth.acceptInvitation(token) : api.auth.acceptInvitationWithPassword({ token, password: v.password ?? '' }))}
+        onSent={async (session) => {
+          await startSession(session);
+          navigate('/');
+        }}
+      />
       {!me.value && (
         <p>
           {t('haveAccount')} <a href={`#/sign-in?next=${encodeURIComponent(`/invitation?token=${token}`)}`}>{t('signIn')}</a>

@@ -1,48 +1,25 @@
+import type { CallSummary } from '@vocalia/contracts';
 import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
-import { FormError } from '../ui/field';
+import { DataTable, type Column } from '../ui/data-table';
 import { Shell } from '../ui/shell';
-import { useLoad } from '../ui/use-load';
+import { useList } from '../ui/use-list';
+import { callDuration } from './call-duration';
 
-/** Phone calls (numbers masked by db-api), with their recording and the conversation they belong to. */
+/** Phone calls (numbers masked by db-api); each opens its detail page (transcript, lead, recording). */
 export function CallsPage() {
-  const calls = useLoad(() => api.calls.list({ limit: 50 }));
+  const list = useList(() => api.calls.list({ limit: 50 }));
+  const columns: Column<CallSummary>[] = [
+    { header: t('started'), cell: (c) => <a href={`#/calls/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a> },
+    { header: t('direction'), cell: (c) => c.direction },
+    { header: t('phone'), cell: (c) => (c.direction === 'inbound' ? c.from : c.to), dir: 'ltr' },
+    { header: t('status'), cell: (c) => c.status },
+    { header: t('duration'), cell: (c) => callDuration(c.durationSec) },
+    { header: t('recording'), cell: (c) => (c.recordingUrl ? t('yes') : '') },
+  ];
   return (
     <Shell title={t('navCalls')}>
-      <FormError message={calls.error} />
-      <div class="table-wrap">
-        <table data-test="calls">
-          <thead>
-            <tr>
-              <th scope="col">{t('started')}</th>
-              <th scope="col">{t('direction')}</th>
-              <th scope="col">{t('phone')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('duration')}</th>
-              <th scope="col">{t('recording')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.data?.items.map((c) => (
-              <tr key={c.id}>
-                <td>{c.conversationId ? <a href={`#/conversations/${encodeURIComponent(c.conversationId)}`}>{formatDate(c.startedAt)}</a> : formatDate(c.startedAt)}</td>
-                <td>{c.direction}</td>
-                <td dir="ltr">{c.direction === 'inbound' ? c.from : c.to}</td>
-                <td>{c.status}</td>
-                <td>{c.durationSec === null ? '' : `${Math.floor(c.durationSec / 60)}:${String(c.durationSec % 60).padStart(2, '0')}`}</td>
-                <td>
-                  {c.recordingUrl && (
-                    <a href={c.recordingUrl} target="_blank" rel="noopener noreferrer">
-                      {t('recording')}
-                    </a>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {calls.data?.items.length === 0 && <p>{t('none')}</p>}
+      <DataTable name="calls" columns={columns} rows={list.items} rowKey={(c) => c.id} error={list.error} />
     </Shell>
   );
 }

@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
+import type { ConversationSummary } from '@vocalia/contracts';
 import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
+import { BookingList, LeadFacts, Transcript } from '../ui/transcript';
 import { useLoad } from '../ui/use-load';
+import { useList } from '../ui/use-list';
+import { DataTable, type Column } from '../ui/data-table';
 
 const CHANNELS = ['widget', 'voice', 'phone', 'api'] as const;
 const STATUSES = ['open', 'closed', 'handoff'] as const;
@@ -13,10 +17,19 @@ export function ConversationsPage() {
   const [status, setStatus] = useState('');
   const [from, setFrom] = useState('');
   const [minLeadScore, setMinLeadScore] = useState('');
-  const list = useLoad(
+  const list = useList(
     () => api.conversations.list({ channel: channel || undefined, status: status || undefined, from: from || undefined, minLeadScore: minLeadScore || undefined, limit: 50 }),
     [channel, status, from, minLeadScore],
   );
+  const columns: Column<ConversationSummary>[] = [
+    { header: t('started'), cell: (c) => <a href={`#/conversations/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a> },
+    { header: t('channel'), cell: (c) => c.channel },
+    { header: t('language'), cell: (c) => c.language },
+    { header: t('status'), cell: (c) => c.status },
+    { header: t('messages'), cell: (c) => c.messageCount },
+    { header: t('leadScore'), cell: (c) => c.leadScore },
+    { header: t('contact'), cell: (c) => [c.contact.name, c.contact.email, c.contact.phone].filter(Boolean).join(' · ') },
+  ];
   return (
     <Shell title={t('navConversations')}>
       <div class="filters">
@@ -25,38 +38,7 @@ export function ConversationsPage() {
         <Field label={t('since')} name="from" type="date" value={from} onInput={setFrom} />
         <Field label={t('minScore')} name="minLeadScore" type="number" min="0" max="100" value={minLeadScore} onInput={setMinLeadScore} />
       </div>
-      {list.error && <p class="form-error">{list.error}</p>}
-      <div class="table-wrap">
-        <table data-test="conversations">
-          <thead>
-            <tr>
-              <th scope="col">{t('started')}</th>
-              <th scope="col">{t('channel')}</th>
-              <th scope="col">{t('language')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('messages')}</th>
-              <th scope="col">{t('leadScore')}</th>
-              <th scope="col">{t('contact')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <a href={`#/conversations/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a>
-                </td>
-                <td>{c.channel}</td>
-                <td>{c.language}</td>
-                <td>{c.status}</td>
-                <td>{c.messageCount}</td>
-                <td>{c.leadScore}</td>
-                <td>{[c.contact.name, c.contact.email, c.contact.phone].filter(Boolean).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.data?.items.length === 0 && <p>{t('none')}</p>}
+      <DataTable name="conversations" columns={columns} rows={list.items} rowKey={(c) => c.id} error={list.error} />
     </Shell>
   );
 }
@@ -81,34 +63,10 @@ export function ConversationPage({ id }: { id: string }) {
             <dd>{c.status}</dd>
             <dt>{t('leadScore')}</dt>
             <dd>{c.leadScore}</dd>
-            {c.lead && (
-              <>
-                <dt>{t('leads')}</dt>
-                <dd>
-                  {c.lead.status} · BANT {Object.entries(c.lead.bant).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
-                </dd>
-              </>
-            )}
+            <LeadFacts lead={c.lead} />
           </dl>
-          <ol class="transcript" data-test="transcript">
-            {c.messages.map((m) => (
-              <li key={m.id} class={`msg ${m.role}`} lang={m.language ?? undefined} dir="auto">
-                <span class="who">{m.role}</span> <span class="text">{m.text}</span>
-              </li>
-            ))}
-          </ol>
-          {c.bookings.length > 0 && (
-            <>
-              <h2>{t('bookings')}</h2>
-              <ul class="list">
-                {c.bookings.map((b) => (
-                  <li key={b.id}>
-                    {[b.service, b.requestedDate, b.requestedTime, b.status].filter(Boolean).join(' · ')}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <Transcript messages={c.messages} />
+          <BookingList bookings={c.bookings} />
         </>
       )}
     </Shell>

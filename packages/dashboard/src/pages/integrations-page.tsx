@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { WebhookDeliveryView } from '@vocalia/contracts';
+import type { WebhookDeliveryView, WebhookEndpointView } from '@vocalia/contracts';
 import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
@@ -9,6 +9,7 @@ import { Shell } from '../ui/shell';
 import { ConnectedApps } from './connected-apps';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
+import { WebhookEndpointEditor } from './webhook-endpoint-editor';
 
 function Deliveries({ endpointId }: { endpointId: string }) {
   const [tick, setTick] = useState(0);
@@ -36,16 +37,59 @@ function Deliveries({ endpointId }: { endpointId: string }) {
   );
 }
 
+/** One endpoint: its settings (or their editor), rotate and remove, and its deliveries. */
+function Endpoint({ ep, onChanged, onSecret }: { ep: WebhookEndpointView; onChanged: () => void; onSecret: (secret: string, previousExpiresAt: string | null) => void }) {
+  const [editing, setEditing] = useState(false);
+  const { busy, problem, submit } = useSubmit();
+  const rotate = async () => {
+    const rotated = await submit(() => api.webhooks.endpoints.rotateSecret(ep.id));
+    if (rotated) {
+      onSecret(rotated.secret, rotated.previousSecretExpiresAt);
+      onChanged();
+    }
+  };
+  return (
+    <section class="card-block" data-test="webhook-endpoint">
+      <h3 dir="ltr">{ep.url}</h3>
+      {editing ? (
+        <WebhookEndpointEditor endpoint={ep} onDone={(saved) => (setEditing(false), saved && onChanged())} />
+      ) : (
+        <>
+          {ep.description && <p>{ep.description}</p>}
+          <p>
+            {t('events')}: <span dir="ltr">{ep.eventTypes.length ? ep.eventTypes.join(', ') : '*'}</span> · <span data-test="webhook-state">{ep.enabled ? t('enabled') : t('disabled')}</span>
+          </p>
+          <p class="actions">
+            <button type="button" class="secondary" name="edit-webhook" onClick={() => setEditing(true)}>
+              {t('edit')}
+            </button>{' '}
+            <button type="button" class="secondary" name="rotate-webhook-secret" disabled={busy} onClick={() => void rotate()}>
+              {t('rotateSecret')}
+            </button>{' '}
+            <button type="button" class="secondary" disabled={busy} onClick={() => void submit(() => api.webhooks.endpoints.remove(ep.id)).then(onChanged)}>
+              {t('remove')}
+            </button>
+          </p>
+          <FormError message={problem.message} />
+        </>
+      )}
+      <Deliveries endpointId={ep.id} />
+    </section>
+  );
+}
+
 function Integrations() {
   const endpoints = useLoad(() => api.webhooks.endpoints.list());
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<string>();
+  const [previousUntil, setPreviousUntil] = useState<string | null>(null);
   const { busy, problem, submit } = useSubmit();
   const create = async (e: Event) => {
     e.preventDefault();
     const created = await submit(() => api.webhooks.endpoints.create({ url }));
     if (created) {
       setSecret(created.secret);
+      setPreviousUntil(null);
       setUrl('');
       endpoints.reload();
     }
@@ -57,23 +101,15 @@ function Integrations() {
         <div class="notice" role="status">
           <p>{t('secretShownOnce')}</p>
           <pre dir="ltr">
-            <code>{secret}</code>
+            <code data-test="webhook-secret">{secret}</code>
           </pre>
           <CopyButton text={secret} />
+          {previousUntil && <p>{t('previousSecretUntil', { date: formatDate(previousUntil) })}</p>}
         </div>
       )}
       <FormError message={endpoints.error} />
       {endpoints.data?.items.map((ep) => (
-        <section key={ep.id} class="card-block">
-          <h3 dir="ltr">{ep.url}</h3>
-          <p>
-            {t('events')}: {ep.eventTypes.length ? ep.eventTypes.join(', ') : '*'} · {ep.enabled ? 'enabled' : 'disabled'}{' '}
-            <button type="button" class="secondary" onClick={() => void submit(() => api.webhooks.endpoints.remove(ep.id)).then(endpoints.reload)}>
-              {t('remove')}
-            </button>
-          </p>
-          <Deliveries endpointId={ep.id} />
-        </section>
+        <Endpoint key={ep.id} ep={ep} onChanged={endpoints.reload} onSecret={(value, until) => (setSecret(value), setPreviousUntil(until))} />
       ))}
       <form onSubmit={create} noValidate class="inline">
         <Field label={t('url')} name="webhook-url" type="url" dir="ltr" value={url} onInput={setUrl} error={problem.fields.url} />

@@ -5,8 +5,9 @@ import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
+import { WidgetPreview } from './widget-preview';
 
-/** Colours, position and greeting of the widget (PUT /api/v1/widget): the next page load shows them. */
+/** Colours, position and greeting of the widget (PUT /api/v1/widget), shown live in the real widget below as they are edited. */
 export function WidgetAppearance() {
   const settings = useLoad(() => api.widget.get());
   const [primaryColor, setPrimary] = useState('#2563eb');
@@ -46,6 +47,7 @@ export function WidgetAppearance() {
         </button>{' '}
         {saved && <span role="status">{t('saved')}</span>}
       </form>
+      <WidgetPreview appearance={{ primaryColor, textColor, position, language: lang, greeting }} />
     </section>
   );
 }

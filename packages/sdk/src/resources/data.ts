@@ -32,6 +32,7 @@ import {
   UsageResponse,
   WidgetSettingsResponse,
   WidgetSnippetResponse,
+  WidgetPreviewResponse,
   CheckSiteResponse,
 } from '@vocalia/contracts';
 import type { HttpRequest, QueryValue } from '../http';
@@ -103,6 +104,8 @@ export function widgetResource(request: HttpRequest) {
     get: () => request({ method: 'GET', path: '/api/v1/widget', response: WidgetSettingsResponse }),
     update: (input: z.input<typeof UpdateWidgetRequest>) => request({ method: 'PUT', path: '/api/v1/widget', body: input, response: WidgetSettingsResponse }),
     snippet: () => request({ method: 'GET', path: '/api/v1/widget/snippet', response: WidgetSnippetResponse }),
+    /** A short-lived grant that lets the real widget run on the dashboard's own origin, for this tenant (the live preview). */
+    preview: () => request({ method: 'POST', path: '/api/v1/widget/preview', response: WidgetPreviewResponse }),
     /** db-api fetches the page (public addresses only) and says whether the snippet is there and the origin allowed. */
     checkSite: (url: string) => request({ method: 'POST', path: '/api/v1/widget/check-site', body: { url }, response: CheckSiteResponse }),
   };

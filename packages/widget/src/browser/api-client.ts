@@ -8,16 +8,18 @@ export interface ApiTarget {
   tenantId: string;
   /** The agent the page chose (`data-vocalia-agent`); /config answers with its languages and greetings. */
   agentId?: string;
+  /** db-api's grant for the dashboard's live preview, sent to /config as X-Vocalia-Preview. */
+  previewGrant?: string;
   fetch?: FetchLike;
 }
 
 /** Bound lazily: calling an unbound `window.fetch` throws "Illegal invocation". */
 export const defaultFetch: FetchLike = (input, init) => fetch(input, init);
 
-export async function getJson(url: string, fetchFn: FetchLike): Promise<unknown> {
+export async function getJson(url: string, fetchFn: FetchLike, headers: Record<string, string> = {}): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetchFn(url, { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'omit' });
+    res = await fetchFn(url, { method: 'GET', headers: { Accept: 'application/json', ...headers }, credentials: 'omit' });
   } catch (err) {
     throw networkError(err);
   }
@@ -51,7 +53,7 @@ export function isWidgetConfig(value: unknown): value is WidgetConfigResponse {
 export async function fetchWidgetConfig(target: ApiTarget): Promise<WidgetConfigResponse> {
   const agent = target.agentId ? `&agentId=${encodeURIComponent(target.agentId)}` : '';
   const url = `${target.apiBase}/config?tenantId=${encodeURIComponent(target.tenantId)}${agent}`;
-  const body = await getJson(url, target.fetch ?? defaultFetch);
+  const body = await getJson(url, target.fetch ?? defaultFetch, target.previewGrant ? { 'X-Vocalia-Preview': target.previewGrant } : {});
   if (!isWidgetConfig(body)) throw new ApiError(200, 'BAD_CONFIG', `${url} did not answer a widget configuration`);
   return body;
 }

@@ -1,4 +1,5 @@
 import { apiBaseFromScriptUrl } from '../widget-paths';
+import { readPreviewOptions, type PreviewOptions } from './preview-options';
 import type { Position } from './widget-types';
 
 /** What the integrator can set before the script runs (`window.VocaliaConfig`). */
@@ -18,6 +19,8 @@ export interface BootOptions {
   position?: Position;
   agentId?: string;
   context?: Record<string, unknown>;
+  /** Only on the dashboard's preview page (`data-vocalia-preview`): the grant and the edited appearance. */
+  preview?: PreviewOptions;
 }
 
 export interface BootSources {
@@ -27,6 +30,8 @@ export interface BootSources {
   globalConfig?: unknown;
   metaTenant?: string | null;
   pageOrigin: string;
+  /** `location.hash`: read only when the script tag has `data-vocalia-preview`. */
+  pageHash?: string;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -39,12 +44,14 @@ export function readBootOptions(sources: BootSources): BootOptions {
   const fromScript = sources.scriptSrc ? apiBaseFromScriptUrl(sources.scriptSrc) : undefined;
   const apiBase = text(data.vocaliaApi) ?? text(global.apiBase) ?? fromScript ?? sources.pageOrigin;
   const context = typeof global.context === 'object' && global.context !== null ? { context: global.context } : {};
+  const preview = data.vocaliaPreview !== undefined ? readPreviewOptions(sources.pageHash ?? '') : undefined;
   return {
     tenantId: text(data.vocaliaTenant) ?? text(global.tenantId) ?? text(sources.metaTenant),
     apiBase: apiBase.replace(/\/+$/, ''),
-    language: text(data.vocaliaLanguage) ?? text(global.language),
+    language: preview?.language ?? text(data.vocaliaLanguage) ?? text(global.language),
     position: position(data.vocaliaPosition) ?? position(global.position),
     agentId: text(data.vocaliaAgent) ?? text(global.agentId),
     ...context,
+    ...(preview ? { preview } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { ApiError, networkError } from './api-error';
 import type { BootOptions } from './boot-options';
 import { configFailureMessage, MISSING_TENANT } from './config-failure';
 import { warnIntegrator } from './integrator-warning';
+import { withPreview } from './preview-options';
 import { mountWidget, type WidgetHandle } from './widget';
 import { emitWidgetEvent } from './widget-events';
 
@@ -38,7 +39,12 @@ export async function startWidget(boot: BootOptions): Promise<WidgetHandle | und
     emitWidgetEvent('vocalia:error', { code: 'TENANT_MISSING', detail: MISSING_TENANT[0] });
     return undefined;
   }
-  const target: ApiTarget = { apiBase: boot.apiBase, tenantId: boot.tenantId, ...(boot.agentId ? { agentId: boot.agentId } : {}) };
+  const target: ApiTarget = {
+    apiBase: boot.apiBase,
+    tenantId: boot.tenantId,
+    ...(boot.agentId ? { agentId: boot.agentId } : {}),
+    ...(boot.preview ? { previewGrant: boot.preview.grant } : {}),
+  };
   let config: WidgetConfigResponse;
   try {
     config = await loadConfig(target);
@@ -49,5 +55,5 @@ export async function startWidget(boot: BootOptions): Promise<WidgetHandle | und
     return undefined;
   }
   await domReady();
-  return mountWidget(config, boot, target);
+  return mountWidget(withPreview(config, boot.preview), boot, target);
 }

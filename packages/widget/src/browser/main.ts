@@ -24,6 +24,7 @@ function main(): void {
     globalConfig: window.VocaliaConfig,
     metaTenant: document.querySelector<HTMLMetaElement>('meta[name="vocalia-tenant"]')?.content,
     pageOrigin: location.origin,
+    pageHash: location.hash,
   });
   const { api, attach } = createPublicApi(__VOCALIA_VERSION__);
   window.VocalIA = api;

@@ -1,6 +1,7 @@
 import { Channel, type AnalyticsQuery, type AnalyticsResponse } from '@vocalia/contracts';
 import type { Deps } from '../deps';
 import { analyticsRange } from './analytics-range';
+import { readAnswers } from './read-answers';
 
 type ChannelName = AnalyticsResponse['days'][number]['byChannel'] extends Record<infer K, number> ? K : never;
 const CHANNELS = Channel.options as ChannelName[];
@@ -12,7 +13,7 @@ const zeroChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Re
 export async function readAnalytics(deps: Deps, tenantId: string, query: AnalyticsQuery): Promise<AnalyticsResponse> {
   const { from, to, days } = analyticsRange(query, deps.clock());
   const inRange = { gte: from, lt: to };
-  const [perDay, handoffs, messages, leads, bookings, languages, intents, usage] = await Promise.all([
+  const [perDay, handoffs, messages, leads, bookings, languages, intents, usage, answers] = await Promise.all([
     deps.prisma.$queryRaw<{ day: string; channel: ChannelName; count: number }[]>`
       SELECT to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, channel::text AS channel, count(*)::int AS count
       FROM conversations WHERE tenant_id = ${tenantId} AND started_at >= ${from} AND started_at < ${to}
@@ -24,6 +25,7 @@ export async function readAnalytics(deps: Deps, tenantId: string, query: Analyti
     deps.prisma.conversation.groupBy({ by: ['language'], where: { tenantId, startedAt: inRange }, _count: { _all: true } }),
     deps.prisma.message.groupBy({ by: ['intent'], where: { tenantId, createdAt: inRange, role: 'user', intent: { not: null } }, _count: { _all: true } }),
     deps.prisma.usageRecord.groupBy({ by: ['kind'], where: { tenantId, at: inRange, kind: { in: ['voice_seconds', 'telephony_seconds'] } }, _sum: { quantity: true } }),
+    readAnswers(deps, tenantId, from, to),
   ]);
   const byDay = new Map(days.map((date) => [date, zeroChannels()]));
   for (const row of perDay) {
@@ -48,6 +50,7 @@ export async function readAnalytics(deps: Deps, tenantId: string, query: Analyti
       .map((i) => ({ intent: i.intent ?? '', count: i._count._all }))
       .sort((a, b) => b.count - a.count)
       .slice(0, TOP),
+    ...answers,
     minutes: { voice: Math.ceil(secondsOf('voice_seconds') / 60), telephony: Math.ceil(secondsOf('telephony_seconds') / 60) },
   };
 }

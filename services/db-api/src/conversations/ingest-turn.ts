@@ -40,7 +40,7 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
     const { count: inserted } = await tx.message.createMany({
       data: [
         { tenantId: tenant.id, conversationId: before.id, role: 'user', text: job.userText, language: job.language, intent: job.intent, eventId: `${job.eventId}:user`, createdAt: at },
-        { tenantId: tenant.id, conversationId: before.id, role: 'assistant', text: job.assistantText, language: job.language, intent: job.intent, provider: job.provider, latencyMs: Math.round(job.latencyMs), eventId: `${job.eventId}:assistant`, createdAt: new Date(at.getTime() + 1) },
+        { tenantId: tenant.id, conversationId: before.id, role: 'assistant', text: job.assistantText, language: job.language, intent: job.intent, provider: job.provider, latencyMs: Math.round(job.latencyMs), answerKind: job.answerKind ?? null, eventId: `${job.eventId}:assistant`, createdAt: new Date(at.getTime() + 1) },
       ],
       skipDuplicates: true,
     });

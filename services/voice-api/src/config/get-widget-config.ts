@@ -14,8 +14,8 @@ function spokenLanguages(widgetLanguages: Language[], agentLanguages: Language[]
   return shared.length ? shared : widgetLanguages;
 }
 
-/** What the widget needs to render and talk (as the chosen agent), plus a session token bound to this tenant and page origin. */
-export function getWidgetConfig(deps: WidgetConfigDeps, tenantSnapshot: TenantSnapshot, origin: string, agentId?: string): WidgetConfigResponse {
+/** What the widget needs to render and talk (as the chosen agent), plus a session token bound to this tenant and page origin (marked when it is the dashboard's preview). */
+export function getWidgetConfig(deps: WidgetConfigDeps, tenantSnapshot: TenantSnapshot, page: { origin: string; preview: boolean }, agentId?: string): WidgetConfigResponse {
   const { tenant, widget, agent } = withChosenAgent(tenantSnapshot, agentId);
   const has = (feature: (typeof tenant.features)[number]) => tenant.features.includes(feature);
   const offered = spokenLanguages(widget.languages, agent?.languages);
@@ -34,6 +34,6 @@ export function getWidgetConfig(deps: WidgetConfigDeps, tenantSnapshot: TenantSn
     branding: { ...widget.branding, showPoweredBy: widget.branding.showPoweredBy || !has('custom_branding') },
     ecommerce: widget.ecommerce && has('product_catalog'),
     voice: { browser: has('widget_voice'), realtime: has('cloud_voice') && deps.realtimeReady },
-    session: deps.sessionTokens.issue({ tenantId: tenant.id, origin }),
+    session: deps.sessionTokens.issue({ tenantId: tenant.id, origin: page.origin, ...(page.preview ? { preview: true } : {}) }),
   };
 }

@@ -10,12 +10,14 @@ import { ipRateLimit } from '../rate-limit/ip-rate-limit';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import type { SnapshotStore } from '@vocalia/conversation';
-import type { SessionTokens } from '@vocalia/widget-auth';
+import type { PreviewGrants, SessionTokens } from '@vocalia/widget-auth';
+import { previewGrantOrigin } from '../cors/preview-origin';
 import { getWidgetConfig } from './get-widget-config';
 import type { RealtimeAvailability } from './realtime-availability';
 
 export interface ConfigRouteDeps {
   sessionTokens: SessionTokens;
+  previewGrants: PreviewGrants;
   realtime: RealtimeAvailability;
   snapshots: SnapshotStore;
   rateLimits: RateLimits;
@@ -28,7 +30,9 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
   router.get('/config', ipLimit, async (req, res) => {
     const { agentId } = parseInput(WidgetConfigQuery, req.query, 'query');
     const snapshot = await resolveTenant(deps.snapshots, req.query.tenantId, 'query');
-    const origin = checkOrigin(snapshot, pageOrigin(req, deps.publicOrigin));
+    const grant = req.headers['x-vocalia-preview'];
+    const preview = typeof grant === 'string' ? previewGrantOrigin(deps.previewGrants, grant, snapshot, deps.publicOrigin) : undefined;
+    const origin = checkOrigin(snapshot, pageOrigin(req, deps.publicOrigin), preview);
     if (origin === null) {
       throw new AppError(
         'ORIGIN_NOT_ALLOWED',
@@ -38,6 +42,6 @@ export function configRoutes(router: Router, deps: ConfigRouteDeps): void {
     requireFeature(snapshot, 'widget_text', 'The chat widget');
     res.setHeader('Cache-Control', 'no-store');
     const realtimeReady = offersStreamingVoice(snapshot) && (await deps.realtime.ready());
-    res.json(getWidgetConfig({ sessionTokens: deps.sessionTokens, realtimeReady }, snapshot, origin, agentId));
+    res.json(getWidgetConfig({ sessionTokens: deps.sessionTokens, realtimeReady }, snapshot, { origin, preview: preview !== undefined }, agentId));
   });
 }

@@ -4,6 +4,7 @@ import type { TokenSink } from '@vocalia/agent';
 import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
 import { ipRateKey, parseInput, type Logger } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
+import { previewSessionOrigin } from '../cors/preview-origin';
 import { preflight } from '../cors/preflight';
 import { requireFeature } from '../plan-gate';
 import { requireConversationQuota } from '../quota-gate';
@@ -22,6 +23,7 @@ export interface RespondRouteDeps {
   sessionTokens: SessionTokens;
   turnAdmission: TurnAdmission;
   logger: Logger;
+  publicOrigin: string;
 }
 
 const CHANNEL_FEATURE: Record<'widget' | 'voice' | 'api', Feature> = { widget: 'widget_text', voice: 'widget_voice', api: 'api_access' };
@@ -43,7 +45,7 @@ async function checkTurn(deps: RespondRouteDeps, req: Request, res: Response) {
     const input = parseInput(RespondRequest, req.body);
     if (!deps.snapshots.holds(input.tenantId)) await countIp();
     const snapshot = await resolveTenant(deps.snapshots, input.tenantId, 'body');
-    const origin = checkOrigin(snapshot, req.headers.origin);
+    const origin = checkOrigin(snapshot, req.headers.origin, previewSessionOrigin(deps.sessionTokens, req.headers.authorization, deps.publicOrigin));
     authorizeWidget(deps.sessionTokens, req.headers.authorization, snapshot, origin);
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { AppError } from '@vocalia/service-kit';
 import { tenantIdOf } from '../snapshots/resolve-tenant';
 import { demoPageCsp, demoPageHtml } from './demo-page';
+import { previewPageCsp, previewPageHtml } from './preview-page';
 import type { WidgetAsset } from './widget-asset';
 
 export interface WidgetRouteDeps {
@@ -59,5 +60,14 @@ export function widgetRoutes(router: Router, deps: WidgetRouteDeps): void {
     res.setHeader('Content-Security-Policy', demoPageCsp(deps.publicOrigin));
     res.setHeader('Cache-Control', 'no-store');
     res.send(demoPageHtml(deps.publicBaseUrl, tenantId));
+  });
+  // Framed by the dashboard (same origin); the widget on it needs db-api's grant in the fragment, or the tenant refuses this origin.
+  router.get('/widget/preview', (req, res) => {
+    const tenantId = tenantIdOf(req.query.tenantId, 'query');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Security-Policy', previewPageCsp(deps.publicOrigin));
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(previewPageHtml(deps.publicBaseUrl, tenantId));
   });
 }
