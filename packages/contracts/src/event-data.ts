@@ -99,7 +99,7 @@ export const UsageThresholdReachedData = z.strictObject({
 
 export const TenantUpdatedData = z.strictObject({
   what: TenantUpdated.shape.what,
-  /** The settings that changed (`callSettings.<name>` for call settings); values are read with `GET /api/v1/tenant`. */
+  /** What changed: settings (`callSettings.<name>`), `plan`, `status`/`statusReason`/`graceEndsAt`, `allowedOrigins`, `widget.<name>` (docs/webhooks.md). */
   fields: z.array(z.string().min(1)).min(1),
   at: z.iso.datetime(),
 });

@@ -58,6 +58,8 @@ export const EnvSchema = BaseEnv.extend({
   /** How often trials and grace periods that ended are moved on (trialing -> grace -> restricted). */
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   WEBHOOK_NOTICE_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Days a processed inbound provider event keeps its body (names, emails, phone numbers); the row itself stays for de-duplication. */
+  INBOUND_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Local development only: the dashboard's "check my site" may fetch loopback and private addresses. */
   SITE_CHECK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   /** With EMBEDDINGS_BASE_URL, each knowledge chunk is embedded once at ingestion and its vector travels in the snapshot. */

@@ -14,7 +14,7 @@ describe('GDPR export and erasure', () => {
     await t.close();
   });
 
-  /** Two visitors' conversations with messages, a lead, a booking, a call and a phone number. */
+  /** Two visitors' conversations with messages, a lead, a booking, a call, a phone number, a Shopify connection, orders, a cart and the provider bodies. */
   async function seed(s: TestSession) {
     const db = t.deps.prisma;
     const tenantId = s.tenantId;
@@ -29,6 +29,15 @@ describe('GDPR export and erasure', () => {
     await db.call.create({ data: { tenantId, callSid, direction: 'inbound', fromMasked: '+********5678', conversationId: karim.id } });
     // Carried over from the former free list: no Twilio SID, so erasing needs no Twilio.
     await db.phoneNumber.create({ data: { tenantId, number: `+2125${Date.now().toString().slice(-8)}`, capabilities: ['voice'] } });
+    await db.integrationConnection.create({ data: { tenantId, provider: 'shopify', accountId: `shop-${tenantId}.myshopify.com`, secretCiphertext: 'c2VjcmV0LWNpcGhlcnRleHQ=', secretKeyId: 'k1' } });
+    const lead = await db.lead.findFirstOrThrow({ where: { tenantId, conversationId: amina.id } });
+    await db.shopOrder.create({ data: { tenantId, externalId: '1001', name: '#1001', email: null, leadId: lead.id, totalPrice: '42.00', currency: 'MAD', orderedAt: new Date() } });
+    await db.shopOrder.create({ data: { tenantId, externalId: '1002', name: '#1002', email: 'omar@example.test', totalPrice: '10.00', currency: 'MAD', orderedAt: new Date() } });
+    await db.abandonedCheckout.create({ data: { tenantId, token: `cart-amina-${tenantId}`, email: 'amina@example.test', phone: '+********5678', totalPrice: '42.00', currency: 'MAD' } });
+    const inbound = (id: string, payload: object) => db.inboundEvent.create({ data: { tenantId, provider: 'shopify', providerEventId: `${id}-${tenantId}`, type: 'orders/create', payload, processedAt: new Date() } });
+    await inbound('amina', { email: 'amina@example.test', customer: { first_name: 'Amina' } });
+    await inbound('karim', { phone: '+212612345678' });
+    await inbound('omar', { email: 'omar@example.test' });
     return { amina, karim };
   }
 
@@ -48,9 +57,13 @@ describe('GDPR export and erasure', () => {
     expect(res.body.calls).toHaveLength(1);
     expect(res.body.phoneNumbers).toEqual([expect.objectContaining({ capabilities: ['voice'] })]);
     expect(res.body.apiKeys).toHaveLength(1);
+    expect(res.body.shopOrders.map((o: { name: string }) => o.name).sort()).toEqual(['#1001', '#1002']);
+    expect(res.body.abandonedCheckouts).toEqual([expect.objectContaining({ email: 'amina@example.test' })]);
+    expect(res.body.integrations).toEqual([expect.objectContaining({ provider: 'shopify', accountId: `shop-${s.tenantId}.myshopify.com` })]);
+    expect(res.body.inboundEvents).toHaveLength(3);
     expect(Array.isArray(res.body.audit)).toBe(true);
     const text = JSON.stringify(res.body);
-    expect(text).not.toMatch(/passwordHash|password_hash|keyHash|\$argon2/);
+    expect(text).not.toMatch(/passwordHash|password_hash|keyHash|\$argon2|secretCiphertext|c2VjcmV0LWNpcGhlcnRleHQ/);
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'gdpr.exported' } })).toBe(1);
   });
 
@@ -72,6 +85,10 @@ describe('GDPR export and erasure', () => {
       phoneNumbers: await db.phoneNumber.findMany({ ...where, select: { id: true, number: true, agentId: true, capabilities: true, createdAt: true } }),
       leads: await db.lead.findMany(where),
       bookings: await db.booking.findMany(where),
+      shopOrders: await db.shopOrder.findMany(where),
+      abandonedCheckouts: await db.abandonedCheckout.findMany(where),
+      integrations: await db.integrationConnection.findMany({ ...where, select: { id: true, provider: true, accountId: true, createdAt: true, updatedAt: true } }),
+      inboundEvents: await db.inboundEvent.findMany({ ...where, select: { id: true, provider: true, providerEventId: true, type: true, payload: true, receivedAt: true, processedAt: true } }),
       webhookEndpoints: await db.webhookEndpoint.findMany({ ...where, select: { id: true, url: true, eventTypes: true, enabled: true, createdAt: true } }),
       usageRecords: await db.usageRecord.findMany(where),
       subscription: await db.subscription.findUnique({ where: { tenantId } }),
@@ -134,14 +151,18 @@ describe('GDPR export and erasure', () => {
     expect(await t.deps.prisma.conversation.count({ where: { tenantId: s.tenantId } })).toBe(2);
   });
 
-  it("when one person is erased by email, then only that person's conversations, messages, lead and booking go", async () => {
+  it("when one person is erased by email, then only that person's conversations, messages, lead, booking, shop order, cart and provider bodies go", async () => {
     const s = await t.register();
     const { karim } = await seed(s);
     const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'subject', email: 'AMINA@example.test', confirm: true });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ scope: 'subject', deleted: { conversations: 1, messages: 2, leads: 1, bookings: 1, calls: 0 } });
+    expect(res.body).toEqual({ scope: 'subject', deleted: { conversations: 1, messages: 2, leads: 1, bookings: 1, calls: 0, shopOrders: 1, abandonedCheckouts: 1, inboundPayloads: 1 } });
     const left = await t.deps.prisma.conversation.findMany({ where: { tenantId: s.tenantId } });
     expect(left.map((c) => c.id)).toEqual([karim.id]);
+    expect((await t.deps.prisma.shopOrder.findMany({ where: { tenantId: s.tenantId } })).map((o) => o.name)).toEqual(['#1002']);
+    expect(await t.deps.prisma.abandonedCheckout.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    const bodies = await t.deps.prisma.inboundEvent.findMany({ where: { tenantId: s.tenantId }, orderBy: { providerEventId: 'asc' } });
+    expect(bodies.map((e) => e.payload)).toEqual([{}, { phone: '+212612345678' }, { email: 'omar@example.test' }]);
     const audit = await t.deps.prisma.auditLog.findFirst({ where: { tenantId: s.tenantId, action: 'gdpr.subject_erased' } });
     expect(JSON.stringify(audit?.meta)).not.toContain('amina');
   });
@@ -150,7 +171,8 @@ describe('GDPR export and erasure', () => {
     const s = await t.register();
     await seed(s);
     const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'subject', phone: '+212 6 12 34 56 78', confirm: true });
-    expect(res.body.deleted).toEqual({ conversations: 1, messages: 2, leads: 0, bookings: 0, calls: 1 });
+    expect(res.body.deleted).toEqual({ conversations: 1, messages: 2, leads: 0, bookings: 0, calls: 1, shopOrders: 0, abandonedCheckouts: 0, inboundPayloads: 1 });
+    expect(await t.deps.prisma.inboundEvent.findMany({ where: { tenantId: s.tenantId, payload: { equals: {} } }, select: { providerEventId: true } })).toEqual([{ providerEventId: `karim-${s.tenantId}` }]);
   });
 
   it('when tenant erasure is sent without the right confirmation, then 400 tells the slug to send', async () => {
@@ -175,11 +197,13 @@ describe('GDPR export and erasure', () => {
     const other = await t.register();
     const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: 'Gone Tomorrow' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ scope: 'tenant', deleted: { tenants: 1, users: 1, conversations: 2, calls: 1, phoneNumbers: 1 } });
+    expect(res.body).toEqual({ scope: 'tenant', deleted: { tenants: 1, users: 1, conversations: 2, calls: 1, phoneNumbers: 1, shopOrders: 2, abandonedCheckouts: 1, integrations: 1, inboundEvents: 3 } });
     const db = t.deps.prisma;
     expect(await db.phoneNumber.count({ where: { tenantId: s.tenantId } })).toBe(0);
     expect(await db.tenant.count({ where: { id: s.tenantId } })).toBe(0);
     expect(await db.message.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    expect(await db.integrationConnection.count({ where: { tenantId: s.tenantId } })).toBe(0);
+    expect(await db.inboundEvent.count({ where: { tenantId: s.tenantId } })).toBe(0);
     expect(await db.user.count({ where: { id: s.userId } })).toBe(0);
     expect(await db.tenant.count({ where: { id: other.tenantId } })).toBe(1);
     expect(await db.auditLog.count({ where: { tenantId: null, action: 'gdpr.tenant_erased', target: `tenant:${s.tenantId}` } })).toBe(1);

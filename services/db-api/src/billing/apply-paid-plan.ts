@@ -3,6 +3,7 @@ import type { SubscriptionStatus } from '@vocalia/db';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+import { enqueueTenantUpdated, recordTenantUpdated } from '../tenants/record-tenant-updated';
 
 export interface SubscriptionState {
   plan: PlanId;
@@ -18,11 +19,13 @@ export async function applyPaidPlan(deps: Deps, tenantId: string, state: Subscri
   const before = await deps.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { plan: true } });
   const { plan, ...rest } = state;
   const data = { plan, ...rest };
-  await deps.prisma.$transaction([
-    deps.prisma.subscription.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data }),
-    deps.prisma.tenant.update({ where: { id: tenantId }, data: { plan } }),
-  ]);
-  if (before.plan === plan) return;
+  const eventId = await deps.prisma.$transaction(async (tx) => {
+    await tx.subscription.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data });
+    await tx.tenant.update({ where: { id: tenantId }, data: { plan } });
+    return before.plan === plan ? undefined : recordTenantUpdated(tx, tenantId, { what: 'plan', fields: ['plan'] }, deps.clock());
+  });
+  if (!eventId) return;
+  await enqueueTenantUpdated(deps, tenantId, eventId);
   await recordAudit(deps, { tenantId, actor, action: 'plan.changed', target: `tenant:${tenantId}`, meta: { from: before.plan, to: plan } });
   await publishTenantUpdated(deps, tenantId, 'plan');
 }

@@ -3,6 +3,7 @@ import type { TenantStatus } from '@vocalia/db';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+import { enqueueTenantUpdated, recordTenantUpdated } from '../tenants/record-tenant-updated';
 import { statusChangedMail, statusSentence } from './billing-mails';
 import { ownerAddresses } from '../access/owner-addresses';
 
@@ -25,8 +26,13 @@ export async function moveTenantStatus(deps: Deps, tenantId: string, move: Statu
   if (!tenant || !move.from.includes(tenant.status) || tenant.status === move.to) return false;
   const reason = move.reason === undefined ? (tenant.statusReason as BillingStatusReason | null) : move.reason;
   const graceEndsAt = move.graceEndsAt === undefined ? tenant.graceEndsAt : move.graceEndsAt;
-  const { count } = await deps.prisma.tenant.updateMany({ where: { id: tenantId, status: tenant.status }, data: { status: move.to, statusReason: reason, graceEndsAt } });
-  if (!count) return false;
+  const fields = ['status', ...(reason !== tenant.statusReason ? ['statusReason'] : []), ...(graceEndsAt?.getTime() !== tenant.graceEndsAt?.getTime() ? ['graceEndsAt'] : [])];
+  const eventId = await deps.prisma.$transaction(async (tx) => {
+    const { count } = await tx.tenant.updateMany({ where: { id: tenantId, status: tenant.status }, data: { status: move.to, statusReason: reason, graceEndsAt } });
+    return count ? recordTenantUpdated(tx, tenantId, { what: 'billing', fields }, deps.clock()) : undefined;
+  });
+  if (!eventId) return false;
+  await enqueueTenantUpdated(deps, tenantId, eventId);
   await recordAudit(deps, { tenantId, actor: move.actor, action: 'billing.status_changed', target: `tenant:${tenantId}`, meta: { from: tenant.status, to: move.to, reason } });
   await publishTenantUpdated(deps, tenantId, 'billing');
   const sentence = statusSentence(move.to, reason, graceEndsAt);

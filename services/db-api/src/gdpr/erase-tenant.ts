@@ -7,7 +7,8 @@ import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 
 /**
  * Releases the tenant's phone numbers on Twilio, then deletes the tenant and, by cascade, every row it
- * owns; users left with no tenant are deleted too.
+ * owns (shop orders, abandoned checkouts, integration connections and their secrets, inbound provider
+ * events included); users left with no tenant are deleted too.
  * Needs the owner and the tenant's slug or exact name as confirmation. The audit entry is platform-level
  * (the tenant's own log goes with it).
  */
@@ -23,10 +24,12 @@ export async function eraseTenant(deps: Deps, auth: AuthContext, confirm: string
   const deleted = await deps.prisma.$transaction(async (tx) => {
     const members = await tx.membership.findMany({ where: { tenantId: tenant.id }, select: { userId: true } });
     const where = { where: { tenantId: tenant.id } };
-    const [conversations, calls, phoneNumbers] = await Promise.all([tx.conversation.count(where), tx.call.count(where), tx.phoneNumber.count(where)]);
+    const [conversations, calls, phoneNumbers, shopOrders, abandonedCheckouts, integrations, inboundEvents] = await Promise.all([
+      tx.conversation.count(where), tx.call.count(where), tx.phoneNumber.count(where), tx.shopOrder.count(where), tx.abandonedCheckout.count(where), tx.integrationConnection.count(where), tx.inboundEvent.count(where),
+    ]);
     await tx.tenant.delete({ where: { id: tenant.id } });
     const users = await tx.user.deleteMany({ where: { id: { in: members.map((m) => m.userId) }, memberships: { none: {} } } });
-    return { tenants: 1, users: users.count, conversations, calls, phoneNumbers };
+    return { tenants: 1, users: users.count, conversations, calls, phoneNumbers, shopOrders, abandonedCheckouts, integrations, inboundEvents };
   });
   await recordAudit(deps, { tenantId: null, actor: actorOf(auth), action: 'gdpr.tenant_erased', target: `tenant:${tenant.id}`, meta: deleted });
   await publishTenantUpdated(deps, tenant.id, 'deleted');

@@ -12,7 +12,7 @@ const afterId = (id: string | undefined) => (id ? { id: { gt: id } } : {});
 
 /**
  * Every row the tenant owns, as one JSON document streamed to `res` a page of rows at a time (memory stays
- * bounded whatever the tenant's size). Secrets (password hashes, key hashes, tokens, webhook secrets) are left out.
+ * bounded whatever the tenant's size). Secrets (password hashes, key hashes, tokens, webhook and integration secrets) are left out.
  * Errors before the first byte are ordinary problem+json; after it, the response is cut (never a truncated JSON that parses).
  */
 export async function streamTenantExport(deps: Deps, auth: AuthContext, res: Response): Promise<void> {
@@ -47,6 +47,10 @@ export async function streamTenantExport(deps: Deps, auth: AuthContext, res: Res
     await out.array('phoneNumbers', pagesById((after, n) => db.phoneNumber.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, select: { id: true, number: true, agentId: true, capabilities: true, createdAt: true } }), take));
     await out.array('leads', pagesById((after, n) => db.lead.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
     await out.array('bookings', pagesById((after, n) => db.booking.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
+    await out.array('shopOrders', pagesById((after, n) => db.shopOrder.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
+    await out.array('abandonedCheckouts', pagesById((after, n) => db.abandonedCheckout.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
+    await out.array('integrations', pagesById((after, n) => db.integrationConnection.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, select: { id: true, provider: true, accountId: true, createdAt: true, updatedAt: true } }), take));
+    await out.array('inboundEvents', pagesById((after, n) => db.inboundEvent.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, select: { id: true, provider: true, providerEventId: true, type: true, payload: true, receivedAt: true, processedAt: true } }), parentTake));
     await out.array('webhookEndpoints', pagesById((after, n) => db.webhookEndpoint.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n, select: { id: true, url: true, eventTypes: true, enabled: true, createdAt: true } }), take));
     await out.array('usageRecords', pagesById((after, n) => db.usageRecord.findMany({ where: { tenantId, ...afterId(after) }, ...byId, take: n }), take));
     await out.value('subscription', await db.subscription.findUnique({ where: { tenantId } }));

@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+import { enqueueTenantUpdated, recordTenantUpdated } from '../tenants/record-tenant-updated';
 import { loadTenantPlan } from '../usage/load-tenant-plan';
 import { lockTenantWrites } from '../usage/tenant-write-lock';
 import { isUniqueViolation } from '../unique-violation';
@@ -23,8 +24,10 @@ export async function addOrigin(deps: Deps, auth: AuthContext, input: AddOriginR
       if ((await tx.allowedOrigin.count({ where: { tenantId: auth.tenantId } })) >= limit) {
         throw new AppError('CONFLICT', `At most ${limit} allowed origins per tenant; remove one first`);
       }
-      return tx.allowedOrigin.create({ data: { tenantId: auth.tenantId, origin: checked.origin } });
+      const created = await tx.allowedOrigin.create({ data: { tenantId: auth.tenantId, origin: checked.origin } });
+      return { ...created, eventId: await recordTenantUpdated(tx, auth.tenantId, { what: 'origins', fields: ['allowedOrigins'] }, deps.clock()) };
     });
+    await enqueueTenantUpdated(deps, auth.tenantId, row.eventId);
     await recordAudit(deps, { tenantId: auth.tenantId, actor: actorOf(auth), action: 'origin.added', target: `origin:${row.id}`, meta: { origin: row.origin } });
     await publishTenantUpdated(deps, auth.tenantId, 'origins');
     return { id: row.id, origin: row.origin, createdAt: row.createdAt.toISOString() };

@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
+import { enqueueTenantUpdated, recordTenantUpdated } from '../tenants/record-tenant-updated';
 import { effectiveWidgetSettings, StoredWidget } from './widget-settings';
 
 function planRequired(feature: Feature, what: string): AppError {
@@ -29,7 +30,12 @@ export async function updateWidget(deps: Deps, auth: AuthContext, input: UpdateW
   const nextBranding = { ...stored.branding, ...branding, ...(logoUrl === null ? { logoUrl: undefined } : logoUrl ? { logoUrl } : {}) };
   // Languages and greetings never set here keep following the tenant's own (undefined drops out of the JSON).
   const widget = JSON.parse(JSON.stringify({ branding: nextBranding, languages: languages ?? stored.languages, greeting: greeting ?? stored.greeting, ecommerce: ecommerce ?? stored.ecommerce ?? false }));
-  const updated = await deps.prisma.tenant.update({ where: { id: auth.tenantId }, data: { widget }, select: { widget: true, languages: true, defaultLanguage: true, plan: true } });
+  const fields = Object.keys(input).map((k) => `widget.${k}`);
+  const { updated, eventId } = await deps.prisma.$transaction(async (tx) => {
+    const row = await tx.tenant.update({ where: { id: auth.tenantId }, data: { widget }, select: { widget: true, languages: true, defaultLanguage: true, plan: true } });
+    return { updated: row, eventId: fields.length ? await recordTenantUpdated(tx, auth.tenantId, { what: 'widget', fields }, deps.clock()) : undefined };
+  });
+  if (eventId) await enqueueTenantUpdated(deps, auth.tenantId, eventId);
   await recordAudit(deps, { tenantId: auth.tenantId, actor: actorOf(auth), action: 'widget.updated', meta: { fields: Object.keys(input) } });
   await publishTenantUpdated(deps, auth.tenantId, 'widget');
   return effectiveWidgetSettings(updated);

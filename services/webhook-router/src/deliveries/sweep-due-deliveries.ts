@@ -24,6 +24,22 @@ async function jobStillQueued(deps: DeliveryDeps, d: DueDelivery): Promise<boole
 }
 
 /**
+ * The job id of the next attempt may still be held by a finished job: one that failed for good because
+ * PostgreSQL was down longer than BullMQ's retries last (kept as a dead letter), or one that completed
+ * without recording. BullMQ ignores an add under a kept id, so that job is removed first (it is not
+ * queued: the caller checked) and its failure reason logged.
+ */
+async function reEnqueue(deps: DeliveryDeps, d: DueDelivery): Promise<void> {
+  const jobId = `${d.id}-${d.attempts + 1}`;
+  const stale = await deps.producer.queue.getJob(jobId);
+  if (stale) {
+    deps.logger.warn('webhook sweep replaces a finished job of a pending delivery', { tenantId: d.tenantId, deliveryId: d.id, jobId, failedReason: stale.failedReason });
+    await stale.remove();
+  }
+  await scheduleAttempt(deps, d, 0, `sweep-${d.id}`);
+}
+
+/**
  * Nothing is lost if Redis loses the queue: pending deliveries overdue by the grace period whose job is
  * no longer queued are enqueued again (job id per attempt), oldest first, page after page, so a loss
  * larger than a page is recovered in one sweep, and a backlog that is merely slow gets no second job.
@@ -44,7 +60,7 @@ export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits
     });
     const queued = await Promise.all(page.map((d) => jobStillQueued(deps, d)));
     const lost = page.filter((_d, i) => !queued[i]);
-    await Promise.all(lost.map((d) => scheduleAttempt(deps, d, 0, `sweep-${d.id}`)));
+    await Promise.all(lost.map((d) => reEnqueue(deps, d)));
     count += lost.length;
     scanned += page.length;
     after = page.at(-1);
