@@ -119,6 +119,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
       await twilioRest.calls(callSid).update({ twiml });
     },
     urls: callDeps.urls,
+    now,
   };
   return {
     deps: {

@@ -11,6 +11,8 @@ import { startHarness, type Harness } from './support/harness';
 import { MediaClient, muLawTone } from './support/media-client';
 
 const ACME = { id: 'acme', number: '+212522000031', transferNumber: '+212522777777', settings: { maxConcurrentCalls: 50 } };
+/** 30 seconds of phone minutes left this period, a 15-minute maximum call. */
+const NEARLY_SPENT = { id: 'nearly-spent', number: '+212522000032', settings: { maxConcurrentCalls: 5, maxCallSeconds: 900 } };
 let h: Harness;
 let rt: FakeRealtime;
 let server: Server;
@@ -21,6 +23,9 @@ beforeAll(async () => {
   rt = await new FakeRealtime().start();
   h = await startHarness('stream', { realtime: { url: rt.url, apiKey: 'sk-test-realtime', model: 'gpt-realtime', voice: 'alloy', transcriptionModel: 'gpt-4o-mini-transcribe', audioFormat: 'pcmu', bargeInMinMs: 150 } });
   h.addTenant(ACME);
+  h.addTenant(NEARLY_SPENT);
+  const snapshot = h.db.snapshots.get(NEARLY_SPENT.id)!;
+  h.db.snapshots.set(NEARLY_SPENT.id, { ...snapshot, tenant: { ...snapshot.tenant, telephonySecondsLeft: 30 } });
   server = createServer(h.app);
   streams = attachMediaStreams(server, h.composed.stream!);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,9 +40,9 @@ afterAll(async () => {
 });
 
 /** Answer a call in streaming mode and read the `<Parameter>`s Twilio would pass to the stream. */
-async function answer(): Promise<{ callSid: string; parameters: Record<string, string>; twiml: string }> {
+async function answer(number = ACME.number): Promise<{ callSid: string; parameters: Record<string, string>; twiml: string }> {
   const callSid = newCallSid();
-  const res = await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
+  const res = await h.twilio('/voice/inbound', callParams(callSid, number, { CallStatus: 'ringing' })).expect(200);
   const parameters = Object.fromEntries([...res.text.matchAll(/<Parameter name="(\w+)" value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
   return { callSid, parameters, twiml: res.text };
 }
@@ -137,6 +142,20 @@ describe('streaming mode', () => {
       return found!;
     });
     expect(update.twiml).toContain(`<Number url="https://edge.example.com/voice/whisper?call=${callSid}" method="POST">${ACME.transferNumber}</Number>`);
+    client.close();
+  });
+
+  it('when the phone minutes left run out during a streamed call, then the live call is moved to a polite goodbye and hung up', async () => {
+    const { callSid, parameters } = await answer(NEARLY_SPENT.number);
+    // The stream starts 31 s after the answer: the 30 s left are already used.
+    h.clock.now += 31_000;
+    const client = await streamFor(callSid, parameters);
+    const update = await eventually(() => {
+      const found = h.twilioRest.updates.find((u) => u.callSid === callSid);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(update.twiml).toContain('We have reached the maximum length of this call. Thank you for calling, goodbye.</Say><Hangup/>');
     client.close();
   });
 

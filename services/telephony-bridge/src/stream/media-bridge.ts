@@ -5,7 +5,7 @@ import type { Logger } from '@vocalia/service-kit';
 import WebSocket from 'ws';
 import type { CallState, CallStore } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
-import { listen, transfer, type CallUrls } from '../calls/twiml';
+import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
 import { RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { sessionUpdate, type RealtimeConfig } from './realtime-config';
@@ -24,6 +24,7 @@ export interface StreamDeps {
   /** Replace what a live call is doing with new TwiML (Twilio REST `calls(sid).update`). */
   updateCall(callSid: string, twiml: string): Promise<void>;
   urls: CallUrls;
+  now: () => number;
 }
 
 /** Close codes: 1008 policy (token, unknown call), 1007 bad data (malformed frames). */
@@ -95,6 +96,17 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     const p = PHRASES[call.language];
     const twiml = listen(call.language, p.modelDropped.replace('{digit}', call.settings.transferDigit), deps.urls);
     deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not rescue the call', { callSid: call?.callSid, error: String(err) }));
+  };
+
+  let timeLimit: NodeJS.Timeout | undefined;
+  /** The call reached its maximum duration (the tenant's, cut to the phone minutes left at answer time): goodbye and hang up. */
+  const endAtTimeLimit = () => {
+    if (stopped || !call) return;
+    stopped = true;
+    model?.close();
+    deps.logger.info('call reached its maximum duration', { callSid: call.callSid, maxCallSeconds: call.settings.maxCallSeconds });
+    const twiml = sayAndHangUp(call.language, PHRASES[call.language].timeUp);
+    deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not end the call at its time limit', { callSid: call?.callSid, error: String(err) }));
   };
 
   let bargeIn: NodeJS.Timeout | undefined;
@@ -182,6 +194,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     if (!found || !agent) return refuse(POLICY, 'tenant cannot take calls');
     call = state;
     snapshot = withChosenAgent(found, state.agentId ?? undefined);
+    timeLimit = setTimeout(endAtTimeLimit, Math.max(0, state.startedAt + state.settings.maxCallSeconds * 1000 - deps.now()));
     openModel(agent.greeting);
   };
 
@@ -238,6 +251,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   twilio.on('close', () => {
     stopped = true;
     clearTimeout(bargeIn);
+    clearTimeout(timeLimit);
     model?.close();
   });
 }
