@@ -27,7 +27,7 @@ function toAgentSnapshot(agent: Agent): AgentSnapshot {
   };
 }
 
-/** Everything voice-api needs about one tenant. `version` is a digest of the content: it changes whenever any of it does. */
+/** Everything voice-api needs about one tenant. `version` is a digest of the content: it changes whenever any of it does, except the minutes left. */
 export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise<TenantSnapshot> {
   const db = deps.prisma;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, include: { subscription: true } });
@@ -88,6 +88,9 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       ...(i.imageUrl ? { imageUrl: i.imageUrl } : {}),
     })),
   };
-  const version = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
+  // The minutes left move with every call: kept out of the digest, so the services' knowledge indexes
+  // (rebuilt when the version changes) are not rebuilt for them.
+  const versioned = { ...content, tenant: { ...content.tenant, voiceSecondsLeft: undefined, telephonySecondsLeft: undefined } };
+  const version = createHash('sha256').update(JSON.stringify(versioned)).digest('base64url').slice(0, 22);
   return { ...content, version };
 }
