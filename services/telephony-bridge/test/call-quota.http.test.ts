@@ -90,5 +90,12 @@ describe('calls cut to the phone minutes left', () => {
     const job = { v: 1 as const, eventId: 'outbound-short', callId: 'call-short', tenantId: 'dialer', from: '+212522000107', requestId: 'req-short', at: new Date().toISOString(), to: '+33698765432', agentId: 'agent-dialer', reason: 'cart_recovery' as const };
     const callSid = await placeOutboundCall(h.composed.outbound, job, () => Promise.reject(new Error('should not wait for a line')));
     expect(h.twilioRest.placed.find((p) => p.sid === callSid)!.params.get('TimeLimit')).toBe('45');
+
+    // Answered, the call itself also ends when the 45 s are used (the tenant's 300 s do not apply).
+    const answered = { ...callParams(callSid!, '+33698765432'), From: '+212522000107', Direction: 'outbound-api' };
+    expect((await h.twilio('/voice/outbound', answered).expect(200)).text).toContain('<Gather');
+    h.clock.now += 46_000;
+    const res = await h.twilio('/voice/turn', { ...answered, SpeechResult: 'Who is calling?' }).expect(200);
+    expect(res.text).toContain('We have reached the maximum length of this call.');
   });
 });
