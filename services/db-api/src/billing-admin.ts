@@ -17,8 +17,8 @@ async function main(): Promise<void> {
       process.stdout.write(`tenant ${args[0]}: plan ${done.plan}, status ${done.status}\n`);
     } else if (command === 'stripe-setup-prices' && args.length === 0) {
       if (!deps.stripe) throw new Error('STRIPE_SECRET_KEY is not set');
-      const done = await setupStripePrices(deps.stripe);
-      for (const [plan, what] of Object.entries(done)) process.stdout.write(`${plan}: ${what}\n`);
+      const done = await setupStripePrices(deps.stripe, { telephony: env.STRIPE_METER_EVENT_NAME, overage: env.STRIPE_OVERAGE_METER_EVENT_NAME });
+      for (const [item, what] of Object.entries(done)) process.stdout.write(`${item}: ${what}\n`);
     } else {
       process.stderr.write(USAGE);
       process.exitCode = 2;

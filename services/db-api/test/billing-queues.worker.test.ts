@@ -12,6 +12,7 @@ const SECRET = 'whsec_queue_test';
 describe('billing through the queues (usage-events and inbound-events workers)', () => {
   let t: TestApp;
   let stripe: FakeStripe;
+  const meters = () => ({ telephony: t.deps.env.STRIPE_METER_EVENT_NAME, overage: t.deps.env.STRIPE_OVERAGE_METER_EVENT_NAME });
   let connection: Redis;
   let usage: Producer<'usage-events'>;
   let inbound: Producer<'inbound-events'>;
@@ -21,7 +22,7 @@ describe('billing through the queues (usage-events and inbound-events workers)',
     connection = createRedis(t.deps.env.REDIS_URL, 'worker');
     usage = createProducer('usage-events', { connection, prefix: t.deps.queuePrefix });
     inbound = createProducer('inbound-events', { connection, prefix: t.deps.queuePrefix });
-    await setupStripePrices(t.deps.stripe!);
+    await setupStripePrices(t.deps.stripe!, meters());
   });
   afterAll(async () => {
     await Promise.all([usage.close(), inbound.close()]);

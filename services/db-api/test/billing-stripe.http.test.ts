@@ -16,12 +16,13 @@ const DAY = 86_400_000;
 describe('billing with Stripe (the SDK against a local Stripe-speaking server)', () => {
   let t: TestApp;
   let stripe: FakeStripe;
+  const meters = () => ({ telephony: t.deps.env.STRIPE_METER_EVENT_NAME, overage: t.deps.env.STRIPE_OVERAGE_METER_EVENT_NAME });
   let now = new Date();
   let eventSeq = 0;
   beforeAll(async () => {
     stripe = await startFakeStripe();
     t = await startTestApp({ workers: false, clock: () => now, env: { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_API_BASE: stripe.url, STRIPE_TIMEOUT_MS: '400' } });
-    await setupStripePrices(t.deps.stripe!);
+    await setupStripePrices(t.deps.stripe!, meters());
   });
   afterAll(async () => {
     await t.close();
@@ -48,18 +49,31 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
   };
   const tenantOf = (id: string) => t.deps.prisma.tenant.findUniqueOrThrow({ where: { id } });
 
-  it('when the price setup runs twice, then one product and one monthly EUR price per plan exist, with a lookup key each', async () => {
-    const again = await setupStripePrices(t.deps.stripe!);
-    expect(Object.values(again)).toEqual(['exists', 'exists', 'exists', 'exists', 'exists']);
-    const created = stripe.callsTo('POST', '/v1/prices');
-    expect(created.map((c) => [c.params.lookup_key, c.params.unit_amount, c.params.currency, c.params['recurring[interval]']])).toEqual([
-      ['vocalia_starter_monthly', '4900', 'eur', 'month'],
-      ['vocalia_pro_monthly', '9900', 'eur', 'month'],
-      ['vocalia_ecommerce_monthly', '9900', 'eur', 'month'],
-      ['vocalia_expert_clone_monthly', '14900', 'eur', 'month'],
-      ['vocalia_telephony_monthly', '19900', 'eur', 'month'],
+  it('when the price setup runs twice, then the plan prices, both Billing Meters and the metered prices exist once each, found again by lookup key', async () => {
+    const again = await setupStripePrices(t.deps.stripe!, meters());
+    expect(Object.values(again).every((what) => what === 'exists')).toBe(true);
+    expect(Object.keys(again)).toHaveLength(5 + 2 + 1 + 4);
+    expect(stripe.callsTo('POST', '/v1/billing/meters').map((c) => c.params)).toEqual([
+      { display_name: 'VocalIA telephony seconds', event_name: 'vocalia_telephony_seconds', 'default_aggregation[formula]': 'sum', 'customer_mapping[type]': 'by_id', 'customer_mapping[event_payload_key]': 'stripe_customer_id', 'value_settings[event_payload_key]': 'value' },
+      { display_name: 'VocalIA conversation overage', event_name: 'vocalia_conversation_overage', 'default_aggregation[formula]': 'sum', 'customer_mapping[type]': 'by_id', 'customer_mapping[event_payload_key]': 'stripe_customer_id', 'value_settings[event_payload_key]': 'value' },
     ]);
-    expect(stripe.callsTo('POST', '/v1/products')).toHaveLength(5);
+    const meterIds = await t.deps.stripe!.billing.meters.list({ status: 'active' });
+    const meterOf = (eventName: string) => meterIds.data.find((m) => m.event_name === eventName)!.id;
+    const created = stripe.callsTo('POST', '/v1/prices');
+    expect(created.map((c) => [c.params.lookup_key, c.params.unit_amount ?? c.params.unit_amount_decimal, c.params.currency, c.params['recurring[interval]'], c.params['recurring[usage_type]'], c.params['recurring[meter]']])).toEqual([
+      ['vocalia_starter_monthly', '4900', 'eur', 'month', undefined, undefined],
+      ['vocalia_pro_monthly', '9900', 'eur', 'month', undefined, undefined],
+      ['vocalia_ecommerce_monthly', '9900', 'eur', 'month', undefined, undefined],
+      ['vocalia_expert_clone_monthly', '14900', 'eur', 'month', undefined, undefined],
+      ['vocalia_telephony_monthly', '19900', 'eur', 'month', undefined, undefined],
+      // 0.24 EUR a minute, the meter receives seconds: 0.4 cent a second.
+      ['vocalia_telephony_seconds', '0.4', 'eur', 'month', 'metered', meterOf('vocalia_telephony_seconds')],
+      ['vocalia_pro_conversation_overage', '5', 'eur', 'month', 'metered', meterOf('vocalia_conversation_overage')],
+      ['vocalia_ecommerce_conversation_overage', '5', 'eur', 'month', 'metered', meterOf('vocalia_conversation_overage')],
+      ['vocalia_expert_clone_conversation_overage', '4', 'eur', 'month', 'metered', meterOf('vocalia_conversation_overage')],
+      ['vocalia_telephony_conversation_overage', '4', 'eur', 'month', 'metered', meterOf('vocalia_conversation_overage')],
+    ]);
+    expect(stripe.callsTo('POST', '/v1/products')).toHaveLength(10);
   });
 
   it('when the owner asks for a checkout, then one customer per tenant and a Checkout Session URL; the plan does not change yet', async () => {
@@ -70,9 +84,21 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     const session = stripe.callsTo('POST', '/v1/checkout/sessions').at(-1)!;
     const tenant = await tenantOf(s.tenantId);
     expect(session.params).toMatchObject({ mode: 'subscription', customer: tenant.stripeCustomerId, client_reference_id: s.tenantId, 'line_items[0][quantity]': '1', 'metadata[plan]': 'pro', 'subscription_data[metadata][tenantId]': s.tenantId });
-    expect(session.params['line_items[0][price]']).toMatch(/^price_/);
+    const priceOf = async (key: string) => (await t.deps.stripe!.prices.list({ lookup_keys: [key] })).data[0]!.id;
+    const lineItems = (params: Record<string, string>) => Object.entries(params).filter(([k]) => k.startsWith('line_items')).sort(([a], [b]) => a.localeCompare(b));
+    expect(lineItems(session.params)).toEqual([
+      ['line_items[0][price]', await priceOf('vocalia_pro_monthly')],
+      ['line_items[0][quantity]', '1'],
+      ['line_items[1][price]', await priceOf('vocalia_pro_conversation_overage')],
+    ]);
     expect(tenant.plan).toBe('starter');
     await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'telephony' }).expect(201);
+    expect(lineItems(stripe.callsTo('POST', '/v1/checkout/sessions').at(-1)!.params)).toEqual([
+      ['line_items[0][price]', await priceOf('vocalia_telephony_monthly')],
+      ['line_items[0][quantity]', '1'],
+      ['line_items[1][price]', await priceOf('vocalia_telephony_seconds')],
+      ['line_items[2][price]', await priceOf('vocalia_telephony_conversation_overage')],
+    ]);
     expect(stripe.callsTo('POST', '/v1/customers').filter((c) => c.params['metadata[tenantId]'] === s.tenantId)).toHaveLength(1);
     expect((await request(t.app).put('/api/v1/plan').set(bearer(s)).send({ plan: 'pro' })).status).toBe(409);
     const unknownPlan = await request(t.app).post('/api/v1/billing/checkout').set(bearer(s)).send({ plan: 'platinum' });

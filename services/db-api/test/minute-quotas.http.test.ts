@@ -61,6 +61,9 @@ describe('minute quotas and the one usage count', () => {
     expect(await notices(s.tenantId)).toEqual(['telephonyMinutesPerMonth:warning']);
     expect((await t.mailbox.next(s.email, /usage/)).text).toContain('80 % of your monthly phone minutes');
     expect((await snapshot(s.tenantId)).tenant.telephonyMinutesReached).toBeUndefined();
+    // What a call answered now may last at most: the seconds left this period.
+    expect((await snapshot(s.tenantId)).tenant).toMatchObject({ telephonySecondsLeft: 0.2 * limit * 60 - 1 });
+    expect((await snapshot(s.tenantId)).tenant.voiceSecondsLeft).toBe(PLANS.telephony.quotas.voiceMinutesIncluded * 60);
     expect((await request(t.app).post('/api/v1/calls').set(bearer(s)).send({ to: '+212612345678' })).status).toBe(202);
 
     await consume(usage(s.tenantId, 'telephony_seconds', 0.2 * limit * 60));
@@ -71,7 +74,7 @@ describe('minute quotas and the one usage count', () => {
       expect.objectContaining({ data: expect.objectContaining({ quota: 'telephonyMinutesPerMonth', level: 'reached', used: limit, limit, hardStop: true }) }),
     ]);
     await updates.waitFor(s.tenantId, 'billing');
-    expect((await snapshot(s.tenantId)).tenant).toMatchObject({ telephonyMinutesReached: true });
+    expect((await snapshot(s.tenantId)).tenant).toMatchObject({ telephonyMinutesReached: true, telephonySecondsLeft: 0 });
     expect((await snapshot(s.tenantId)).tenant.voiceMinutesReached).toBeUndefined();
 
     const calls = await t.deps.prisma.call.count({ where: { tenantId: s.tenantId } });
@@ -92,8 +95,13 @@ describe('minute quotas and the one usage count', () => {
   it('when streaming voice minutes are used up, then the snapshot marks them; a plan without cloud_voice gets no notice for its browser minutes', async () => {
     const pro = await tenantOn('pro');
     const limit = PLANS.pro.quotas.voiceMinutesIncluded;
+    const fresh = await snapshot(pro.tenantId);
     await consume(usage(pro.tenantId, 'voice_seconds', limit * 60 - 30));
     expect((await snapshot(pro.tenantId)).tenant.voiceMinutesReached).toBeUndefined();
+    expect((await snapshot(pro.tenantId)).tenant.voiceSecondsLeft).toBe(30);
+    // The minutes left are not part of the version: knowledge indexes keyed by it are not rebuilt for them.
+    expect((await snapshot(pro.tenantId)).version).toBe(fresh.version);
+    expect((await snapshot(pro.tenantId)).tenant.telephonySecondsLeft).toBeUndefined();
     await consume(usage(pro.tenantId, 'voice_seconds', 30));
     expect(await notices(pro.tenantId)).toEqual(['voiceMinutesIncluded:warning', 'voiceMinutesIncluded:reached']);
     await updates.waitFor(pro.tenantId, 'billing');
@@ -104,6 +112,7 @@ describe('minute quotas and the one usage count', () => {
     await consume(usage(starter.tenantId, 'voice_seconds', 3600));
     expect(await notices(starter.tenantId)).toEqual([]);
     expect((await snapshot(starter.tenantId)).tenant.voiceMinutesReached).toBeUndefined();
+    expect((await snapshot(starter.tenantId)).tenant.voiceSecondsLeft).toBeUndefined();
   });
 
   it('when conversations are counted, then GET /api/v1/usage and the quota read the same ledger: the snapshot stops exactly when /usage shows the limit', async () => {

@@ -44,7 +44,8 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
         if (!openModel) throw new AppError('UNAVAILABLE', 'No speech model is configured for streaming voice; the widget uses browser speech.');
         const admitted = await admitUpgrade(deps, req);
         const tenantId = admitted.snapshot.tenant.id;
-        const limits = limitsForPlan(deps.limits, (deps.planLimits ?? VOICE_SESSION_LIMITS)[admitted.snapshot.tenant.plan]);
+        const { plan, voiceSecondsLeft } = admitted.snapshot.tenant;
+        const limits = limitsForPlan(deps.limits, (deps.planLimits ?? VOICE_SESSION_LIMITS)[plan], voiceSecondsLeft);
         if ((perTenant.get(tenantId) ?? 0) >= limits.maxSessionsPerTenant) throw new AppError('RATE_LIMITED', 'Too many voice sessions for this account right now.');
         wss.handleUpgrade(req, socket, head, (ws) => {
           // Full: the socket opens only to say so with 1013, the close code browsers understand as "try again later".

@@ -2,7 +2,7 @@ import type { Engine } from '@vocalia/agent';
 import { composeConversation } from '@vocalia/conversation';
 import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
-import { createCallAdmission } from './calls/call-admission';
+import { createCallAdmission, createCallCap } from './calls/call-admission';
 import type { CallDeps } from './calls/call-deps';
 import { createCallEvents } from './calls/call-events';
 import { createCallSlots } from './calls/call-slots';
@@ -88,6 +88,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     logger: opts.logger,
     numbers,
     admission: createCallAdmission(conversation.runtime.snapshots),
+    callCap: createCallCap(conversation.runtime.snapshots),
     turns,
     calls,
     slots,
@@ -119,6 +120,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
       await twilioRest.calls(callSid).update({ twiml });
     },
     urls: callDeps.urls,
+    now,
   };
   return {
     deps: {
@@ -137,6 +139,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
       numbers,
       calls,
       slots,
+      callCap: callDeps.callCap,
       twilio: twilioRest,
       urls: { answer: url('/voice/outbound'), status: url('/voice/status') },
       now,

@@ -15,8 +15,8 @@ const callEvents = async (callSid: string) => (await h.jobs('call-events')).map(
 const usageOf = async (tenantId: string) => (await h.jobs('usage-events')).map((j) => UsageEventJob.parse(j.data)).filter((u) => u.tenantId === tenantId);
 
 /** A telephony tenant whose snapshot db-api changed (minutes used up, account restricted). */
-function tenantWith(id: string, number: string, change: Partial<TenantSnapshot['tenant']>): void {
-  h.addTenant({ id, number, settings: { maxConcurrentCalls: 1 } });
+function tenantWith(id: string, number: string, change: Partial<TenantSnapshot['tenant']>, settings: { maxCallSeconds?: number } = {}): void {
+  h.addTenant({ id, number, settings: { maxConcurrentCalls: 1, ...settings } });
   const snapshot = h.db.snapshots.get(id)!;
   h.db.snapshots.set(id, { ...snapshot, tenant: { ...snapshot.tenant, ...change } });
 }
@@ -61,5 +61,41 @@ describe('calls refused before they start', () => {
     const waitForLine = () => Promise.reject(new Error('should not wait for a line'));
     await expect(placeOutboundCall(h.composed.outbound, job, waitForLine)).rejects.toThrow(CannotPlaceCall);
     expect(h.twilioRest.placed).toHaveLength(placed);
+  });
+});
+
+describe('calls cut to the phone minutes left', () => {
+  it('when fewer minutes are left than the maximum call duration, then the call answered now ends politely once they are used', async () => {
+    tenantWith('short', '+212522000105', { telephonySecondsLeft: 90 }, { maxCallSeconds: 900 });
+    const callSid = newCallSid();
+    await h.twilio('/voice/inbound', callParams(callSid, '+212522000105', { CallStatus: 'ringing' })).expect(200);
+    h.clock.now += 60_000;
+    expect((await h.twilio('/voice/turn', callParams(callSid, '+212522000105', { SpeechResult: 'Are you open today?' })).expect(200)).text).not.toContain('maximum length');
+    h.clock.now += 31_000;
+    const res = await h.twilio('/voice/turn', callParams(callSid, '+212522000105', { SpeechResult: 'And tomorrow?' })).expect(200);
+    expect(res.text).toContain('We have reached the maximum length of this call. Thank you for calling, goodbye.</Say><Hangup/>');
+  });
+
+  it('when more minutes are left than the maximum call duration, then the tenant maximum still holds', async () => {
+    tenantWith('roomy', '+212522000106', { telephonySecondsLeft: 100_000 }, { maxCallSeconds: 60 });
+    const callSid = newCallSid();
+    await h.twilio('/voice/inbound', callParams(callSid, '+212522000106', { CallStatus: 'ringing' })).expect(200);
+    h.clock.now += 61_000;
+    const res = await h.twilio('/voice/turn', callParams(callSid, '+212522000106', { SpeechResult: 'Still there?' })).expect(200);
+    expect(res.text).toContain('We have reached the maximum length of this call.');
+  });
+
+  it('when an outbound call is placed with few minutes left, then Twilio gets the minutes left as its time limit', async () => {
+    tenantWith('dialer', '+212522000107', { telephonySecondsLeft: 45 }, { maxCallSeconds: 300 });
+    const job = { v: 1 as const, eventId: 'outbound-short', callId: 'call-short', tenantId: 'dialer', from: '+212522000107', requestId: 'req-short', at: new Date().toISOString(), to: '+33698765432', agentId: 'agent-dialer', reason: 'cart_recovery' as const };
+    const callSid = await placeOutboundCall(h.composed.outbound, job, () => Promise.reject(new Error('should not wait for a line')));
+    expect(h.twilioRest.placed.find((p) => p.sid === callSid)!.params.get('TimeLimit')).toBe('45');
+
+    // Answered, the call itself also ends when the 45 s are used (the tenant's 300 s do not apply).
+    const answered = { ...callParams(callSid!, '+33698765432'), From: '+212522000107', Direction: 'outbound-api' };
+    expect((await h.twilio('/voice/outbound', answered).expect(200)).text).toContain('<Gather');
+    h.clock.now += 46_000;
+    const res = await h.twilio('/voice/turn', { ...answered, SpeechResult: 'Who is calling?' }).expect(200);
+    expect(res.text).toContain('We have reached the maximum length of this call.');
   });
 });

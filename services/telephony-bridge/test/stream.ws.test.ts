@@ -6,18 +6,22 @@ import { MediaClient, muLawTone } from './support/media-client';
 import { startStreamHarness, type StreamHarness } from './support/stream-harness';
 
 const ACME = { id: 'acme', number: '+212522000031', transferNumber: '+212522777777', settings: { maxConcurrentCalls: 50 } };
+/** 30 seconds of phone minutes left this period, a 15-minute maximum call. */
+const NEARLY_SPENT = { id: 'nearly-spent', number: '+212522000032', settings: { maxConcurrentCalls: 5, maxCallSeconds: 900 } };
 let s: StreamHarness;
 let h: Harness;
 let rt: FakeRealtime;
 let streamUrl: string;
 
 beforeAll(async () => {
-  s = await startStreamHarness('stream', [ACME]);
+  s = await startStreamHarness('stream', [ACME, NEARLY_SPENT]);
   ({ h, rt, streamUrl } = s);
+  const snapshot = h.db.snapshots.get(NEARLY_SPENT.id)!;
+  h.db.snapshots.set(NEARLY_SPENT.id, { ...snapshot, tenant: { ...snapshot.tenant, telephonySecondsLeft: 30 } });
 });
 afterAll(() => s.close());
 
-const answer = () => s.answer(ACME.number);
+const answer = (number = ACME.number) => s.answer(number);
 const streamFor = (callSid: string, parameters: Record<string, string>, streamSid?: string) => s.streamFor(callSid, parameters, streamSid);
 
 describe('streaming mode', () => {
@@ -109,6 +113,20 @@ describe('streaming mode', () => {
       return found!;
     });
     expect(update.twiml).toContain(`<Number url="https://edge.example.com/voice/whisper?call=${callSid}" method="POST">${ACME.transferNumber}</Number>`);
+    client.close();
+  });
+
+  it('when the phone minutes left run out during a streamed call, then the live call is moved to a polite goodbye and hung up', async () => {
+    const { callSid, parameters } = await answer(NEARLY_SPENT.number);
+    // The stream starts 31 s after the answer: the 30 s left are already used.
+    h.clock.now += 31_000;
+    const client = await streamFor(callSid, parameters);
+    const update = await eventually(() => {
+      const found = h.twilioRest.updates.find((u) => u.callSid === callSid);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(update.twiml).toContain('We have reached the maximum length of this call. Thank you for calling, goodbye.</Say><Hangup/>');
     client.close();
   });
 

@@ -73,6 +73,13 @@ export const TenantSnapshot = z.object({
     voiceMinutesReached: z.boolean().optional(),
     /** The plan has `telephony` and this period's phone minutes are used up: calls are refused politely. */
     telephonyMinutesReached: z.boolean().optional(),
+    /**
+     * The plan streams browser voice: seconds of this period's voice minutes left when the snapshot was built
+     * (a session started now is cut when they run out). Calls still running are not counted yet.
+     */
+    voiceSecondsLeft: z.number().int().nonnegative().optional(),
+    /** The plan has `telephony`: seconds of this period's phone minutes left when the snapshot was built (caps a call answered now). */
+    telephonySecondsLeft: z.number().int().nonnegative().optional(),
   }),
   allowedOrigins: z.array(z.string()),
   /** The agent that answers: the tenant's default, unless the request chose another of `agents` (voice-api puts that one here). */

@@ -7,9 +7,13 @@ import { planOfLookupKey } from './stripe-prices';
 const STATUSES: SubscriptionStatus[] = ['trialing', 'active', 'past_due', 'canceled', 'unpaid', 'incomplete', 'incomplete_expired', 'paused'];
 const date = (sec: number | null | undefined) => (typeof sec === 'number' ? new Date(sec * 1000) : null);
 
-/** What a Stripe subscription object says: plan (price lookup key, else our metadata), status, period, cancellation. Null if no plan is recognised. */
+/**
+ * What a Stripe subscription object says: plan (the lookup key of its plan price, else our metadata), status,
+ * period, cancellation. Null if no plan is recognised. The plan item is found among the metered ones by its key.
+ */
 export function subscriptionState(sub: Stripe.Subscription): SubscriptionState | null {
-  const item = sub.items?.data?.[0];
+  const items = sub.items?.data ?? [];
+  const item = items.find((i) => planOfLookupKey(i.price?.lookup_key) !== null) ?? items[0];
   const plan = planOfLookupKey(item?.price?.lookup_key) ?? PlanId.safeParse(sub.metadata?.plan).data ?? null;
   const status = STATUSES.find((s) => s === sub.status);
   if (!plan || !status) return null;

@@ -3,7 +3,7 @@ import { FEATURES, LANGUAGES, Language, PLANS, type AgentSnapshot, type TenantSn
 import type { Agent } from '@vocalia/db';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { stoppedQuotas } from '../usage/monthly-quotas';
+import { monthlyQuotaStates } from '../usage/monthly-quotas';
 import { tenantPhoneNumbers } from '../tenants/tenant-phone-numbers';
 import { effectiveWidgetSettings } from '../widget/widget-settings';
 
@@ -27,13 +27,13 @@ function toAgentSnapshot(agent: Agent): AgentSnapshot {
   };
 }
 
-/** Everything voice-api needs about one tenant. `version` is a digest of the content: it changes whenever any of it does. */
+/** Everything voice-api needs about one tenant. `version` is a digest of the content: it changes whenever any of it does, except the minutes left. */
 export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise<TenantSnapshot> {
   const db = deps.prisma;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, include: { subscription: true } });
   if (!tenant) throw notFound('Tenant');
-  const [stopped, origins, agents, chunks, items, phoneNumbers] = await Promise.all([
-    stoppedQuotas(db, tenant, tenant.subscription, deps.clock()),
+  const [quotas, origins, agents, chunks, items, phoneNumbers] = await Promise.all([
+    monthlyQuotaStates(db, tenant, tenant.subscription, deps.clock()),
     db.allowedOrigin.findMany({ where: { tenantId }, orderBy: { origin: 'asc' }, select: { origin: true } }),
     // Past the plan's quota (after a downgrade) the extra agents do not answer.
     db.agent.findMany({ where: { tenantId }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }], take: PLANS[tenant.plan].quotas.agents }),
@@ -60,9 +60,11 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       timezone: tenant.timezone,
       leadThreshold: tenant.leadThreshold,
       phoneNumbers,
-      ...(stopped.conversationsPerMonth ? { conversationQuotaReached: true } : {}),
-      ...(stopped.voiceMinutesIncluded ? { voiceMinutesReached: true } : {}),
-      ...(stopped.telephonyMinutesPerMonth ? { telephonyMinutesReached: true } : {}),
+      ...(quotas.conversationsPerMonth.stopped ? { conversationQuotaReached: true } : {}),
+      ...(quotas.voiceMinutesIncluded.stopped ? { voiceMinutesReached: true } : {}),
+      ...(quotas.telephonyMinutesPerMonth.stopped ? { telephonyMinutesReached: true } : {}),
+      ...(quotas.voiceMinutesIncluded.applies ? { voiceSecondsLeft: quotas.voiceMinutesIncluded.left } : {}),
+      ...(quotas.telephonyMinutesPerMonth.applies ? { telephonySecondsLeft: quotas.telephonyMinutesPerMonth.left } : {}),
     },
     allowedOrigins: origins.map((o) => o.origin),
     agent: agentSnapshots[0] ?? null,
@@ -86,6 +88,9 @@ export async function buildTenantSnapshot(deps: Deps, tenantId: string): Promise
       ...(i.imageUrl ? { imageUrl: i.imageUrl } : {}),
     })),
   };
-  const version = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
+  // The minutes left move with every call: kept out of the digest, so the services' knowledge indexes
+  // (rebuilt when the version changes) are not rebuilt for them.
+  const versioned = { ...content, tenant: { ...content.tenant, voiceSecondsLeft: undefined, telephonySecondsLeft: undefined } };
+  const version = createHash('sha256').update(JSON.stringify(versioned)).digest('base64url').slice(0, 22);
   return { ...content, version };
 }

@@ -33,6 +33,8 @@ export interface QuotaState {
   hardStop: boolean;
   /** Used up and stopping: the services refuse what would consume more. */
   stopped: boolean;
+  /** Ledger units left before the quota (seconds for the minute quotas), 0 once used up. */
+  left: number;
 }
 
 export function quotaState(plan: PlanId, quota: MonthlyQuota, usage: PeriodUsage): QuotaState {
@@ -41,12 +43,19 @@ export function quotaState(plan: PlanId, quota: MonthlyQuota, usage: PeriodUsage
   const applies = rule.feature === null || planHasFeature(plan, rule.feature);
   const hardStop = quota !== 'conversationsPerMonth' || PLANS[plan].conversationOverageEur === null;
   const quantity = usage[rule.kind];
-  return { applies, used: Math.floor(quantity / rule.perUnit), limit, hardStop, stopped: applies && hardStop && quantity >= limit * rule.perUnit };
+  const left = Math.max(0, Math.floor(limit * rule.perUnit - quantity));
+  return { applies, used: Math.floor(quantity / rule.perUnit), limit, hardStop, stopped: applies && hardStop && quantity >= limit * rule.perUnit, left };
 }
 
-/** Which hard-stop quotas of the tenant's plan are used up this period (the snapshot's flags, the outbound call check). */
-export async function stoppedQuotas(prisma: PrismaClient, tenant: { id: string; plan: PlanId }, subscription: Subscription | null, now: Date): Promise<Record<MonthlyQuota, boolean>> {
+/** The tenant's monthly quotas this period, counted once from the usage ledger. */
+export async function monthlyQuotaStates(prisma: PrismaClient, tenant: { id: string; plan: PlanId }, subscription: Subscription | null, now: Date): Promise<Record<MonthlyQuota, QuotaState>> {
   const usage = await periodUsage(prisma, tenant.id, billingPeriod(now, subscription));
-  const stopped = (quota: MonthlyQuota) => quotaState(tenant.plan, quota, usage).stopped;
-  return { conversationsPerMonth: stopped('conversationsPerMonth'), voiceMinutesIncluded: stopped('voiceMinutesIncluded'), telephonyMinutesPerMonth: stopped('telephonyMinutesPerMonth') };
+  const state = (quota: MonthlyQuota) => quotaState(tenant.plan, quota, usage);
+  return { conversationsPerMonth: state('conversationsPerMonth'), voiceMinutesIncluded: state('voiceMinutesIncluded'), telephonyMinutesPerMonth: state('telephonyMinutesPerMonth') };
+}
+
+/** Which hard-stop quotas of the tenant's plan are used up this period (the outbound call check). */
+export async function stoppedQuotas(prisma: PrismaClient, tenant: { id: string; plan: PlanId }, subscription: Subscription | null, now: Date): Promise<Record<MonthlyQuota, boolean>> {
+  const states = await monthlyQuotaStates(prisma, tenant, subscription, now);
+  return { conversationsPerMonth: states.conversationsPerMonth.stopped, voiceMinutesIncluded: states.voiceMinutesIncluded.stopped, telephonyMinutesPerMonth: states.telephonyMinutesPerMonth.stopped };
 }

@@ -26,6 +26,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const calls: StripeCall[] = [];
   const replays = new Map<string, { status: number; body: Json }>();
   const prices: Json[] = [];
+  const meters: Json[] = [];
   let seq = 0;
   let meterFailures: { count: number; status: number } = { count: 0, status: 500 };
   const id = (prefix: string) => `${prefix}_${(++seq).toString().padStart(6, '0')}`;
@@ -40,9 +41,26 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     }
     if (call.method === 'POST' && call.path === '/v1/products') return { status: 200, body: { id: id('prod'), object: 'product', name: p.name } };
     if (call.method === 'POST' && call.path === '/v1/prices') {
-      const price = { id: id('price'), object: 'price', product: p.product, currency: p.currency, unit_amount: Number(p.unit_amount), lookup_key: p.lookup_key, recurring: { interval: p['recurring[interval]'] }, active: true };
+      const unitAmount = p.unit_amount === undefined ? null : Number(p.unit_amount);
+      const recurring = { interval: p['recurring[interval]'], usage_type: p['recurring[usage_type]'] ?? 'licensed', meter: p['recurring[meter]'] ?? null };
+      const price = { id: id('price'), object: 'price', product: p.product, currency: p.currency, unit_amount: unitAmount, unit_amount_decimal: p.unit_amount_decimal ?? String(unitAmount), lookup_key: p.lookup_key, recurring, active: true };
       prices.push(price);
       return { status: 200, body: price };
+    }
+    if (call.method === 'GET' && call.path === '/v1/billing/meters') return { status: 200, body: { object: 'list', url: '/v1/billing/meters', has_more: false, data: meters } };
+    if (call.method === 'POST' && call.path === '/v1/billing/meters') {
+      const meter = {
+        id: id('mtr'),
+        object: 'billing.meter',
+        status: 'active',
+        display_name: p.display_name,
+        event_name: p.event_name,
+        default_aggregation: { formula: p['default_aggregation[formula]'] },
+        customer_mapping: { type: p['customer_mapping[type]'], event_payload_key: p['customer_mapping[event_payload_key]'] },
+        value_settings: { event_payload_key: p['value_settings[event_payload_key]'] },
+      };
+      meters.push(meter);
+      return { status: 200, body: meter };
     }
     if (call.method === 'POST' && call.path === '/v1/checkout/sessions') {
       const sid = id('cs');

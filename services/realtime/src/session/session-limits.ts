@@ -29,11 +29,15 @@ export interface SessionLimits {
   modelName: string;
 }
 
-/** A session's limits: the plan's (contracts' VOICE_SESSION_LIMITS), capped by this process's. */
-export function limitsForPlan(limits: SessionLimits, plan: VoiceSessionLimits): SessionLimits {
+/**
+ * A session's limits: the plan's (contracts' VOICE_SESSION_LIMITS), capped by this process's; its length is
+ * also cut to the period's streaming voice minutes left (`voiceSecondsLeft` of the tenant snapshot), so a
+ * session started near the quota cannot run far past it.
+ */
+export function limitsForPlan(limits: SessionLimits, plan: VoiceSessionLimits, voiceSecondsLeft = Infinity): SessionLimits {
   return {
     ...limits,
-    maxSessionMs: Math.min(limits.maxSessionMs, plan.maxSessionSec * 1000),
+    maxSessionMs: Math.min(limits.maxSessionMs, plan.maxSessionSec * 1000, voiceSecondsLeft * 1000),
     idleMs: Math.min(limits.idleMs, plan.idleSec * 1000),
     maxSessionsPerTenant: Math.min(limits.maxSessionsPerTenant, plan.concurrentSessions),
   };

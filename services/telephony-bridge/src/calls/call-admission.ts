@@ -18,11 +18,26 @@ function refusalOf(snapshot: TenantSnapshot): CallRefusal['reason'] | null {
   return null;
 }
 
+/**
+ * The longest a call answered now may last, in seconds: the tenant's maximum call duration, cut to the phone
+ * minutes left this period, so a call cannot run far past the quota (calls running at the same time share
+ * what is left and are counted only when they end).
+ */
+export type CallCap = (tenantId: string, maxCallSeconds: number) => Promise<number>;
+
 /** Reads the tenant snapshot db-api keeps current (`tenant-updated` drops it when the minutes run out). */
 export function createCallAdmission(snapshots: Pick<SnapshotStore, 'get'>): CallAdmission {
   return async (tenantId) => {
     const snapshot = await snapshots.get(tenantId);
     const reason = snapshot && refusalOf(snapshot);
     return snapshot && reason ? { reason, language: languageOf(snapshot) } : null;
+  };
+}
+
+/** From the same snapshot: `telephonySecondsLeft`, when the plan meters phone minutes. */
+export function createCallCap(snapshots: Pick<SnapshotStore, 'get'>): CallCap {
+  return async (tenantId, maxCallSeconds) => {
+    const left = (await snapshots.get(tenantId))?.tenant.telephonySecondsLeft;
+    return left === undefined ? maxCallSeconds : Math.min(maxCallSeconds, left);
   };
 }

@@ -2,7 +2,7 @@ import type { Language, ResolvedPhoneNumber } from '@vocalia/contracts';
 import type { Logger } from '@vocalia/service-kit';
 import type { StreamTokens } from '../stream/stream-token';
 import type { PhoneTurns } from '../turns/phone-turns';
-import type { CallAdmission } from './call-admission';
+import type { CallAdmission, CallCap } from './call-admission';
 import type { CallEvents } from './call-events';
 import type { CallSlots } from './call-slots';
 import type { CallStore } from './call-store';
@@ -23,6 +23,8 @@ export interface CallDeps {
   numbers: NumberDirectory;
   /** Refuses a call before it starts (account restricted, phone minutes used up). */
   admission: CallAdmission;
+  /** Cuts a call's maximum duration, at answer time, to the phone minutes left. */
+  callCap: CallCap;
   turns: PhoneTurns;
   calls: CallStore;
   slots: CallSlots;

@@ -48,7 +48,7 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
     agentId: resolved.agentId,
     direction: 'inbound',
     language: LINE_LANGUAGE,
-    settings,
+    settings: { ...settings, maxCallSeconds: await deps.callCap(tenantId, settings.maxCallSeconds) },
     startedAt: deps.now(),
     silences: 0,
     slot: params.CallSid,
@@ -74,5 +74,6 @@ export async function answerOutbound(deps: CallDeps, params: InboundCallParams):
   }
   const agent = await deps.turns.agentFor(call.tenantId, call.agentId);
   if (!agent) return sayAndHangUp(call.language, PHRASES[call.language].unavailable);
-  return greet(deps, { ...call, startedAt: deps.now() }, agent, params);
+  const maxCallSeconds = await deps.callCap(call.tenantId, call.settings.maxCallSeconds);
+  return greet(deps, { ...call, settings: { ...call.settings, maxCallSeconds }, startedAt: deps.now() }, agent, params);
 }

@@ -2,6 +2,7 @@ import type { OutboundCallJob } from '@vocalia/contracts';
 import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Twilio } from 'twilio';
 import { SLOT_MARGIN_SEC, type NumberDirectory } from '../calls/call-deps';
+import type { CallCap } from '../calls/call-admission';
 import type { CallSlots } from '../calls/call-slots';
 import type { CallStore } from '../calls/call-store';
 import type { PhoneTurns } from '../turns/phone-turns';
@@ -19,6 +20,8 @@ export interface OutboundDeps {
   numbers: NumberDirectory;
   calls: CallStore;
   slots: CallSlots;
+  /** Twilio's time limit on the placed call: the maximum call duration cut to the phone minutes left. */
+  callCap: CallCap;
   twilio: Pick<Twilio, 'calls'>;
   urls: { answer: string; status: string };
   now: () => number;
@@ -63,7 +66,7 @@ export async function placeOutboundCall(deps: OutboundDeps, job: OutboundCallJob
       statusCallback: deps.urls.status,
       statusCallbackMethod: 'POST',
       statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
-      timeLimit: settings.maxCallSeconds,
+      timeLimit: await deps.callCap(job.tenantId, settings.maxCallSeconds),
     });
     callSid = created.sid;
   } catch (err) {

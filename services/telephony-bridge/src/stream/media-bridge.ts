@@ -27,6 +27,7 @@ export interface StreamDeps {
   /** Replace what a live call is doing with new TwiML (Twilio REST `calls(sid).update`). */
   updateCall(callSid: string, twiml: string): Promise<void>;
   urls: CallUrls;
+  now: () => number;
 }
 
 /** Close codes: 1008 policy (token, unknown call), 1007 bad data (malformed frames). */
@@ -153,6 +154,14 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     );
   };
 
+  let timeLimit: NodeJS.Timeout | undefined;
+  /** The call reached its maximum duration (the tenant's, cut to the phone minutes left at answer time): goodbye and hang up. */
+  const endAtTimeLimit = () => {
+    if (stopped || !call) return;
+    deps.logger.info('call reached its maximum duration', { callSid: call.callSid, maxCallSeconds: call.settings.maxCallSeconds });
+    moveCall(sayAndHangUp(call.language, PHRASES[call.language].timeUp));
+  };
+
   let bargeIn: NodeJS.Timeout | undefined;
   /** The caller spoke over the reply long enough: stop it where they stopped hearing it. */
   const interrupt = () => {
@@ -243,6 +252,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     call = state;
     snapshot = withChosenAgent(found, state.agentId ?? undefined);
     tools = deps.tools(snapshot, state.callSid);
+    timeLimit = setTimeout(endAtTimeLimit, Math.max(0, state.startedAt + state.settings.maxCallSeconds * 1000 - deps.now()));
     openModel(agent.greeting);
   };
 
@@ -319,6 +329,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     stopped = true;
     clearTimeout(bargeIn);
     clearTimeout(goodbye);
+    clearTimeout(timeLimit);
     model?.close();
   });
 }
