@@ -69,6 +69,7 @@ describe('production bundles', () => {
       DATABASE_URL: databaseUrl,
       DB_POOL_SIZE: '3',
       SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      INTEGRATION_SECRETS_KEY: `k1:${randomBytes(32).toString('base64')}`,
       ...rsaKeys(),
     });
     try {
