@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { PLANS, type UsageEventJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
 import { recordUsageEvents } from '../src/usage/record-usage-events';
@@ -49,6 +51,39 @@ describe('usage-events worker in batches', () => {
     expect(await t.deps.prisma.usageRecord.count({ where: { eventId: stranger.eventId } })).toBe(0);
     expect(await usage.queue.getFailedCount()).toBe(0);
   });
+
+  it('when the worker process is killed (SIGKILL) after its batch committed the ledger rows and before the ack, then delivering the events again counts and burns each once', async () => {
+    const s = await t.register();
+    const prefix = `${t.deps.queuePrefix}-killed`;
+    // Credit entries wait 3 s: the killed worker is then between its committed ledger insert and its ack.
+    await t.deps.prisma.$executeRawUnsafe('CREATE FUNCTION slow_credit() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$ LANGUAGE plpgsql');
+    await t.deps.prisma.$executeRawUnsafe('CREATE TRIGGER slow_credit BEFORE INSERT ON credit_ledger FOR EACH STATEMENT EXECUTE FUNCTION slow_credit()');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/usage-worker.child.ts'], {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, REDIS_URL: t.deps.env.REDIS_URL, QUEUE_PREFIX: prefix },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const killed = createProducer('usage-events', { connection, prefix });
+    try {
+      const events = Array.from({ length: 20 }, () => call(s.tenantId));
+      await killed.queue.addBulk(events.map((data) => ({ name: 'usage-events', data, opts: { jobId: data.eventId } })));
+      const until = Date.now() + 60_000;
+      while ((await t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } })) < events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGKILL');
+      await exited;
+      expect(await state(s.tenantId)).toEqual({ rows: 20, burns: 0, balance: PLANS.starter.trialCreditCents });
+      expect(await killed.queue.getCompletedCount()).toBe(0);
+      await t.deps.prisma.$executeRawUnsafe('DROP TRIGGER slow_credit ON credit_ledger');
+      const results = await deliver(events);
+      expect(results.every((r) => r?.recorded === false)).toBe(true);
+      expect(await state(s.tenantId)).toEqual({ rows: 20, burns: 20, balance: PLANS.starter.trialCreditCents - 20 * CALL_CENTS });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await killed.queue.obliterate({ force: true });
+      await killed.close();
+    }
+  }, 90_000);
 
   it('when a worker crashed after writing the ledger rows and before settling and acknowledging, then the redelivered jobs write no row twice and burn each credit once', async () => {
     const s = await t.register();
