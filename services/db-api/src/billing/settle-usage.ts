@@ -20,7 +20,11 @@ const TENANTS_AT_ONCE = 4;
  */
 export async function settleUsage(deps: Deps, jobs: UsageEventJob[]): Promise<void> {
   const byTenant = new Map<string, UsageEventJob[]>();
-  for (const job of jobs) byTenant.set(job.tenantId, [...(byTenant.get(job.tenantId) ?? []), job]);
+  for (const job of jobs) {
+    const events = byTenant.get(job.tenantId);
+    if (events) events.push(job);
+    else byTenant.set(job.tenantId, [job]);
+  }
   const tenants = [...byTenant.entries()];
   for (let i = 0; i < tenants.length; i += TENANTS_AT_ONCE) {
     const settled = await Promise.allSettled(
