@@ -99,7 +99,7 @@ export interface QueueSpec {
 export const queues = {
   'conversation-events': { schema: ConversationTurnJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   'call-events': { schema: CallEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
-  'usage-events': { schema: UsageEventJob, concurrency: 8, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
+  'usage-events': { schema: UsageEventJob, concurrency: 256, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
   'audit-events': { schema: AuditEventJob, concurrency: 1, retry: { attempts: 10, backoff: { type: 'exponential', delay: 500 } } },
   'webhook-deliveries': { schema: WebhookDeliveryJob, concurrency: 64, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
   'inbound-events': { schema: InboundEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },

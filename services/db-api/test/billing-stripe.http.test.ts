@@ -4,8 +4,8 @@ import { PLANS, type InboundEventJob } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
 import { applyStripeEvent } from '../src/billing/apply-stripe-event';
 import { reportMeteredUsage } from '../src/billing/report-metered-usage';
-import { settleUsage } from '../src/billing/settle-usage';
-import { recordUsageEvent } from '../src/usage/record-usage-event';
+import { recordUsageEvents } from '../src/usage/record-usage-events';
+import { ingestUsageEvents } from '../src/workers/usage-events.worker';
 import { setupStripePrices } from '../src/billing/stripe-prices';
 import { sweepBilling } from '../src/billing/sweep-billing';
 import { bearer, problemOf, startFakeStripe, startTestApp, type FakeStripe, type TestApp } from './support';
@@ -169,8 +169,7 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     const limit = PLANS.starter.quotas.conversationsPerMonth;
     await t.deps.prisma.usageRecord.createMany({ data: Array.from({ length: 0.8 * limit - 1 }, (_, i) => ({ tenantId: s.tenantId, eventId: `j-${s.tenantId}-${i}`, kind: 'conversation' as const, quantity: 1, at: now })) });
     const last = { v: 1 as const, tenantId: s.tenantId, requestId: 'req-journey', eventId: `j-${s.tenantId}-last`, at: now.toISOString(), kind: 'conversation' as const, quantity: 1 };
-    await recordUsageEvent(t.deps, last);
-    await settleUsage(t.deps, last);
+    await ingestUsageEvents(t.deps, [last]);
     expect((await t.deps.prisma.quotaNotice.findMany({ where: { tenantId: s.tenantId } })).map((n) => n.level)).toEqual(['warning']);
     now = new Date(start.getTime() + 14 * DAY + 1000);
     await sweepBilling(t.deps);
@@ -194,7 +193,7 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     const customer = (await tenantOf(s.tenantId)).stripeCustomerId!;
     const other = await t.register();
     const job = (tenantId: string, eventId: string, kind: 'telephony_seconds' | 'conversation', quantity: number) =>
-      recordUsageEvent(t.deps, { v: 1, tenantId, requestId: 'req-meter', eventId, at: now.toISOString(), kind, quantity });
+      recordUsageEvents(t.deps, [{ v: 1, tenantId, requestId: 'req-meter', eventId, at: now.toISOString(), kind, quantity }]);
     const ids = ['call-a', 'call-b', 'call-c', 'call-d', 'call-e'].map((id) => `${id}-${s.tenantId}`);
     for (const [i, id] of ids.entries()) await job(s.tenantId, id, 'telephony_seconds', 60 + i + 0.4);
     await job(s.tenantId, ids[0]!, 'telephony_seconds', 60.4);
@@ -239,8 +238,7 @@ describe('billing with Stripe (the SDK against a local Stripe-speaking server)',
     const conversation = (tenantId: string, n: number) => ({ v: 1 as const, tenantId, requestId: 'req-overage', eventId: `conv-${tenantId}-${n}`, at: new Date(now.getTime() + n * 1000).toISOString(), kind: 'conversation' as const, quantity: 1 });
     /** What the usage-events worker does with one job. */
     const consume = async (job: ReturnType<typeof conversation>) => {
-      await recordUsageEvent(t.deps, job);
-      await settleUsage(t.deps, job);
+      await ingestUsageEvents(t.deps, [job]);
     };
     const burst = [1, 2, 3, 4, 5, 6].map((n) => conversation(paying.tenantId, n));
     await Promise.all([...burst, burst[5]!, conversation(trial.tenantId, 1), conversation(trial.tenantId, 2), conversation(trial.tenantId, 3)].map(consume));

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { INTERNAL_TOKEN_HEADER, PLANS, type UsageEventJob } from '@vocalia/contracts';
 import { operatorSetPlan } from '../src/billing/operator-set-plan';
-import { settleUsage } from '../src/billing/settle-usage';
 import { sweepBilling } from '../src/billing/sweep-billing';
-import { recordUsageEvent } from '../src/usage/record-usage-event';
+import { ingestUsageEvents } from '../src/workers/usage-events.worker';
 import { bearer, listenTenantUpdates, problemOf, startTestApp, type TestApp } from './support';
 
 const TOKEN = 'internal-token-for-tests-0123456789';
@@ -34,8 +33,7 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
   });
   /** What the usage-events worker does with one job. */
   const consume = async (job: UsageEventJob) => {
-    await recordUsageEvent(t.deps, job);
-    await settleUsage(t.deps, job);
+    await ingestUsageEvents(t.deps, [job]);
   };
   const billing = async (accessToken: string) => (await request(t.app).get('/api/v1/billing').set(bearer(accessToken))).body;
 

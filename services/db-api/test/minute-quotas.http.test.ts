@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { INTERNAL_TOKEN_HEADER, PLANS, type PlanId, type UsageEventJob } from '@vocalia/contracts';
-import { settleUsage } from '../src/billing/settle-usage';
 import { ingestCallEvent } from '../src/calls/ingest-call-event';
-import { recordUsageEvent } from '../src/usage/record-usage-event';
+import { ingestUsageEvents } from '../src/workers/usage-events.worker';
 import { bearer, listenTenantUpdates, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
 const TOKEN = 'internal-token-for-tests-0123456789';
@@ -34,8 +33,7 @@ describe('minute quotas and the one usage count', () => {
   });
   /** What the usage-events worker does with one job. */
   const consume = async (job: UsageEventJob) => {
-    await recordUsageEvent(t.deps, job);
-    await settleUsage(t.deps, job);
+    await ingestUsageEvents(t.deps, [job]);
   };
   const tenantOn = async (plan: PlanId): Promise<TestSession> => {
     const s = await t.register();

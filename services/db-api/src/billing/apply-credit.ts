@@ -13,17 +13,37 @@ export interface CreditEntryInput {
  * first, so concurrent entries of one tenant are serialised and `balanceAfterCents` is exact.
  */
 export async function applyCredit(tx: Prisma.TransactionClient, entry: CreditEntryInput): Promise<{ applied: boolean; balanceCents: number }> {
+  const { applied, balanceCents } = await applyCredits(tx, entry.tenantId, [entry]);
+  return { applied: applied > 0, balanceCents };
+}
+
+/**
+ * In the caller's transaction: the entries of one tenant whose event ids are not in the ledger yet (each
+ * once, in order, each with the balance it leaves) and the balance after them, with one lock of the
+ * balance row, one look-up of the ids, one balance update and one multi-row insert.
+ */
+export async function applyCredits(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  entries: Omit<CreditEntryInput, 'tenantId'>[],
+): Promise<{ applied: number; balanceCents: number }> {
   const locked = await tx.creditBalance.upsert({
-    where: { tenantId: entry.tenantId },
-    create: { tenantId: entry.tenantId, balanceCents: 0 },
+    where: { tenantId },
+    create: { tenantId, balanceCents: 0 },
     update: { balanceCents: { increment: 0 } },
   });
-  if (await tx.creditLedger.findUnique({ where: { eventId: entry.eventId }, select: { id: true } })) {
-    return { applied: false, balanceCents: locked.balanceCents };
+  const known = await tx.creditLedger.findMany({ where: { eventId: { in: entries.map((e) => e.eventId) } }, select: { eventId: true } });
+  const seen = new Set(known.map((k) => k.eventId));
+  let balanceCents = locked.balanceCents;
+  const rows = [];
+  for (const entry of entries) {
+    if (seen.has(entry.eventId)) continue;
+    seen.add(entry.eventId);
+    balanceCents += entry.deltaCents;
+    rows.push({ tenantId, deltaCents: entry.deltaCents, reason: entry.reason, balanceAfterCents: balanceCents, eventId: entry.eventId });
   }
-  const balance = await tx.creditBalance.update({ where: { tenantId: entry.tenantId }, data: { balanceCents: { increment: entry.deltaCents } } });
-  await tx.creditLedger.create({
-    data: { tenantId: entry.tenantId, deltaCents: entry.deltaCents, reason: entry.reason, balanceAfterCents: balance.balanceCents, eventId: entry.eventId },
-  });
-  return { applied: true, balanceCents: balance.balanceCents };
+  if (!rows.length) return { applied: 0, balanceCents };
+  await tx.creditBalance.update({ where: { tenantId }, data: { balanceCents: { increment: balanceCents - locked.balanceCents } } });
+  await tx.creditLedger.createMany({ data: rows });
+  return { applied: rows.length, balanceCents };
 }
