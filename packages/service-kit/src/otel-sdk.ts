@@ -6,6 +6,9 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { Tracing } from './tracing';
 
+/** Query parameters that carry tokens, OAuth codes, phone numbers or visitors' words: recorded as REDACTED. */
+const REDACTED_QUERY_PARAMS = ['token', 'code', 'state', 'number', 'from', 'to', 'q', 'contains', 'key', 'sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature'];
+
 /** Probes and scrapes would fill every trace store with one-span traces. */
 const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
 
@@ -21,9 +24,14 @@ export function startOtelSdk(serviceName: string): Tracing {
     metricReaders: [],
     logRecordProcessors: [],
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0] ?? '') }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+        redactedQueryParams: REDACTED_QUERY_PARAMS,
+        redactedQueryParamsServer: REDACTED_QUERY_PARAMS,
+      }),
       new ExpressInstrumentation(),
-      new IORedisInstrumentation({ requireParentSpan: true }),
+      // The command alone: arguments are keys, job payloads and conversation text.
+      new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });

@@ -18,6 +18,7 @@ interface ExportedSpan {
   parentSpanId?: string;
   name: string;
   kind: number;
+  attributes: { key: string; value: { stringValue?: string } }[];
 }
 const SERVER = 2;
 const PRODUCER = 4;
@@ -94,7 +95,7 @@ async function until<T>(find: () => T | undefined): Promise<T> {
 }
 
 const postUsage = (base: string, eventId: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/usage`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ eventId }) });
+  fetch(`${base}/usage?token=secret-token-value`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ eventId }) });
 
 afterAll(async () => {
   const redis = createRedis(REDIS_URL, 'worker');
@@ -145,6 +146,11 @@ describe('when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
     expect(ancestors(producer!)).toContain(server!.spanId);
     expect(consumer).toMatchObject({ service: 'traced-worker', name: 'usage-events process', parentSpanId: producer!.spanId });
     expect(redisGet).toMatchObject({ service: 'traced-worker', name: 'get' });
+    // Neither the query's token nor Redis keys and arguments reach the collector.
+    const recorded = JSON.stringify(spans.flatMap((s) => s.attributes));
+    expect(recorded).toContain('REDACTED');
+    expect(recorded).not.toContain('secret-token-value');
+    expect(recorded).not.toContain(`${prefix}:seen`);
   }, 30_000);
 });
 
