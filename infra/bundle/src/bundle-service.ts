@@ -7,6 +7,9 @@ import { entryOf, REPO_ROOT } from './repo';
 import { copyRuntimeFiles } from './runtime-files';
 
 /** The schema-engine worker db-api forks to migrate: its own ESM bundle, at the path run-schema-engine.ts expects. */
+/** Stands for `import.meta.url` in the CommonJS bundle, where esbuild would leave it undefined. */
+const IMPORT_META_URL = '__vocaliaImportMetaUrl';
+
 const SCHEMA_ENGINE_WORKER = 'packages/db/src/engine/schema-engine-worker.mjs';
 
 export interface BundleResult {
@@ -69,7 +72,9 @@ export async function bundleService(service: string, outDir: string): Promise<Bu
     entryPoints: [entryOf(service)],
     outfile: join(outDir, 'main.js'),
     format: 'cjs',
-    banner: { js: `const ${BUNDLE_DIR} = __dirname;` },
+    // ES module builds inlined here (OpenTelemetry's) call createRequire(import.meta.url): give them this file's URL.
+    define: { 'import.meta.url': IMPORT_META_URL },
+    banner: { js: `const ${BUNDLE_DIR} = __dirname; const ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;` },
   });
   const inputs = Object.keys(main.metafile.inputs);
   const imports = externalImports(main.metafile);

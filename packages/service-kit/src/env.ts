@@ -10,6 +10,10 @@ export const BaseEnv = z.object({
   /** Failed queue jobs (dead letters) kept per queue: at most this many, for at most this long. */
   DEAD_LETTER_MAX_COUNT: z.coerce.number().int().positive().default(10000),
   DEAD_LETTER_MAX_AGE_SEC: z.coerce.number().int().positive().default(14 * 24 * 3600),
+  /** OTLP/HTTP collector (e.g. http://otel-collector:4318): traces are exported only when set. Read first by startTracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** Service name on the spans; the service's own name when unset. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
 });
 
 export class EnvError extends Error {

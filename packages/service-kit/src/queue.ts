@@ -2,6 +2,7 @@ import { DelayedError, Job, Queue, UnrecoverableError, Worker, type JobsOptions 
 import type { Redis } from 'ioredis';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { runWithContext } from './context';
+import { inJobSpan, withJobTrace } from './job-trace';
 import type { Logger } from './logger';
 import { observeWorker } from './queue-metrics';
 
@@ -40,7 +41,7 @@ export function createProducer<Q extends QueueName>(name: Q, opts: QueueOptions)
     queue,
     async add(payload, jobOpts) {
       const parsed = spec.schema.parse(payload) as Payload<Q>;
-      const job = await queue.add(name, parsed, { jobId: parsed.eventId, ...jobOpts });
+      const job = await queue.add(name, withJobTrace(name, parsed), { jobId: parsed.eventId, ...jobOpts });
       return job.id ?? parsed.eventId;
     },
     close: () => queue.close(),
@@ -111,7 +112,8 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
       }
       const payload = parsed.data as Payload<Q>;
       try {
-        return await runWithContext({ requestId: payload.requestId, tenantId: payload.tenantId ?? undefined }, () => processor(payload, job, token));
+        const ctx = { requestId: payload.requestId, tenantId: payload.tenantId ?? undefined };
+        return await runWithContext(ctx, () => inJobSpan(name, job.id, payload.trace, () => processor(payload, job, token)));
       } catch (err) {
         const permanent = err instanceof UnrecoverableError ? undefined : opts.permanentError?.(err);
         throw permanent ? new UnrecoverableError(permanent) : err;

@@ -4,6 +4,7 @@ import { installLastResort } from './last-resort';
 import { listen } from './listen';
 import type { Logger } from './logger';
 import { closeServer, installShutdown, type Closer } from './shutdown';
+import { tracingClosers } from './tracing';
 
 export interface RunServiceOptions {
   service: string;
@@ -12,7 +13,7 @@ export interface RunServiceOptions {
   app: Express;
   /** Called with the HTTP server before it listens (WebSocket upgrades attach here). */
   attach?: (server: Server) => void;
-  /** Closed after the HTTP server stops taking requests, in order (workers, then connections). */
+  /** Closed after the HTTP server stops taking requests, in order (workers, then connections); buffered spans go last. */
   closers: Closer[];
   deadlineMs: number;
 }
@@ -25,7 +26,7 @@ export async function runService(opts: RunServiceOptions): Promise<Server> {
   installLastResort(opts.logger);
   const server = await listen(opts.app, opts.port, opts.attach);
   opts.logger.info('listening', { port: opts.port, pid: process.pid });
-  installShutdown(opts.logger, [{ name: 'http', close: () => closeServer(server) }, ...opts.closers], opts.deadlineMs);
+  installShutdown(opts.logger, [{ name: 'http', close: () => closeServer(server) }, ...opts.closers, ...tracingClosers()], opts.deadlineMs);
   return server;
 }
 

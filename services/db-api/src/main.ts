@@ -1,3 +1,4 @@
+import './tracing';
 import { ensureDatabase, migrateDatabase } from '@vocalia/db';
 import { createLogger, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';

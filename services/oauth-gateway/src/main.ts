@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { buildDeps } from './build-deps';

@@ -1,3 +1,4 @@
+import './tracing';
 import { createEngine, engineConfigFromEnv, historyOptions, llmEnv } from '@vocalia/agent';
 import { widgetBundle } from '@vocalia/widget';
 import { createLogger, createRedis, observeModelLatency, runMain, runService } from '@vocalia/service-kit';

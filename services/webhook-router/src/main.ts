@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, createProducer, createRedis, runMain, runService } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { loadServiceEnv } from './env';

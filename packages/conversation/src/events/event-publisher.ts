@@ -1,5 +1,5 @@
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
-import type { Logger, Redis } from '@vocalia/service-kit';
+import { withJobTrace, type Logger, type Redis } from '@vocalia/service-kit';
 import { addJobs, createEnqueueBatch, type PendingJob, type Producers } from './enqueue-batch';
 import { createRedisLossDetector } from './redis-loss';
 import { createReplayLog } from './replay-log';
@@ -98,7 +98,8 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
         opts.logger.error('event not enqueued: bad payload', { queue, issues: parsed.error.issues.slice(0, 5) });
         return;
       }
-      const item: PendingJob = { queue, payload: parsed.data as { eventId: string } };
+      // The trace context is taken now, inside the request: the batch is sent on a later turn.
+      const item: PendingJob = { queue, payload: withJobTrace(queue, parsed.data as { eventId: string }) };
       // Order matters little, but a non-empty buffer means Redis was just failing: do not hammer it per request.
       if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
       batch.add(item);
