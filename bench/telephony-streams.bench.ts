@@ -146,6 +146,7 @@ async function main(): Promise<void> {
     realtime: { url: modelUrl, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
     updateCall: async () => undefined,
     urls: noUrls,
+    now: () => Date.now(),
   });
   const relayServer = createServer((_req, res) => res.writeHead(404).end());
   const relayStreams = bareRelay(relayServer, modelUrl);
