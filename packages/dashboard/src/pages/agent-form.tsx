@@ -48,7 +48,9 @@ export function AgentForm({ onDone, agentId, create = false }: { onDone: () => v
         onChange={setPersonaId}
         error={problem.fields.personaId}
       />
-      <p class="hint">{personas.data?.items.find((p) => p.id === personaId)?.description}</p>
+      <p class="hint" lang="en">
+        {personas.data?.items.find((p) => p.id === personaId)?.description}
+      </p>
       <Field label={t('agentName')} name="agentName" value={name} onInput={setName} error={problem.fields.name} />
       <LanguageCheckboxes legend={t('languages')} name="agentLanguages" value={languages} onChange={setLanguages} error={problem.fields.languages} />
       <Field label={t('voice')} name="voice" value={voice} onInput={setVoice} error={problem.fields.voice} />

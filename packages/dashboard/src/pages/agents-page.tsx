@@ -56,7 +56,8 @@ export function AgentsPage() {
       <h2>{t('persona')}</h2>
       <ul class="list">
         {personas.data?.items.map((p) => (
-          <li key={p.id}>
+          // The catalogue's names and descriptions are written in English: said so for screen readers and translators.
+          <li key={p.id} lang="en">
             <strong>{p.name}</strong> ({p.sector}): {p.description}
           </li>
         ))}
