@@ -164,6 +164,7 @@ describe("tenant isolation: A's credentials against every one of B's resources",
   describe("when A's request carries B's ids in its body", () => {
     let aPhone: string;
     let bSessionId: string;
+    let bHubspotPortal: string;
     /** Each route whose body or query names a tenant's resource by id: what A sends, with B's ids in it. */
     let bodies: Record<string, () => object>;
 
@@ -171,12 +172,15 @@ describe("tenant isolation: A's credentials against every one of B's resources",
       // Directly: buying goes through Twilio, which the walk does not need.
       aPhone = (await t.deps.prisma.phoneNumber.create({ data: { tenantId: a.tenantId, number: `+2126${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}` } })).id;
       bSessionId = (await t.deps.prisma.conversation.findUniqueOrThrow({ where: { id: fixtures.conversation } })).sessionId;
+      bHubspotPortal = (await t.deps.prisma.integrationConnection.findUniqueOrThrow({ where: { id: fixtures.integration } })).accountId;
       bodies = {
         'POST /api/v1/auth/login': () => ({ email: a.email, password: a.password, tenantId: b.tenantId }),
         'POST /api/v1/phone-numbers': () => ({ number: '+212522000111', agentId: fixtures.agent }),
         'PATCH /api/v1/phone-numbers/:id': () => ({ agentId: fixtures.agent }),
         'POST /api/v1/calls': () => ({ to: '+212600000111', agentId: fixtures.agent }),
         'POST /api/v1/gdpr/erase': () => ({ scope: 'subject', sessionId: bSessionId, confirm: true }),
+        // B's HubSpot portal: connecting it from A must not take it over.
+        'POST /api/v1/integrations': () => ({ provider: 'hubspot', accountId: bHubspotPortal, secret: 'a-secret-of-tenant-a-0123456789' }),
       };
     });
 
