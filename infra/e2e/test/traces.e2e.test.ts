@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { eventually, newSessionId } from './support';
-import { SpanKinds, startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './support/otlp-receiver';
+import { SpanKinds, startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@vocalia/service-kit/testing';
 
 interface FleetInfo {
   edgeUrl: string;

@@ -38,7 +38,7 @@ async function until<T>(probe: () => Promise<T | undefined>, ms = 20000): Promis
 }
 
 async function redisServer(port: number, ...args: string[]): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', ...args], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, ...args], { stdio: 'ignore' });
   children.push(child);
   await until(async () => ((await answers(port)) ? true : undefined));
   return child;

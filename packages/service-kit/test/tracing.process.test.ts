@@ -1,53 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { Queue } from 'bullmq';
 import { createRedis } from '../src';
+import { SpanKinds, startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../testing';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `test-trace-${randomUUID()}`;
-
-interface ExportedSpan {
-  service: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  attributes: { key: string; value: { stringValue?: string } }[];
-}
-const SERVER = 2;
-const PRODUCER = 4;
-const CONSUMER = 5;
-
-interface OtlpJson {
-  resourceSpans: { resource: { attributes: { key: string; value: { stringValue?: string } }[] }; scopeSpans: { spans: Omit<ExportedSpan, 'service'>[] }[] }[];
-}
-
-/** A local OTLP/HTTP receiver: the JSON the exporter posts to /v1/traces, flattened to spans. */
-function startReceiver(): Promise<{ server: Server; spans: ExportedSpan[]; paths: string[] }> {
-  const spans: ExportedSpan[] = [];
-  const paths: string[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      paths.push(`${req.method} ${req.url} ${req.headers['content-type']}`);
-      const raw = Buffer.concat(chunks);
-      const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
-      for (const rs of (JSON.parse(body.toString()) as OtlpJson).resourceSpans) {
-        const service = rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
-        for (const ss of rs.scopeSpans) for (const s of ss.spans) spans.push({ ...s, service, parentSpanId: s.parentSpanId || undefined });
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, spans, paths })));
-}
 
 async function freePort(): Promise<number> {
   const s = createServer().listen(0, '127.0.0.1');
@@ -106,19 +68,19 @@ afterAll(async () => {
 });
 
 describe('when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: OtlpReceiver;
   let api: Fixture | undefined;
   let worker: Fixture | undefined;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`, OTEL_BSP_SCHEDULE_DELAY: '100' };
+    receiver = await startOtlpReceiver();
+    const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100' };
     [api, worker] = await Promise.all([startFixture('api', otel), startFixture('worker', otel)]);
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all([stop(api), stop(worker)]);
-    receiver.server.close();
+    await receiver.close();
   });
 
   it('then a request that enqueues a job, and the worker in another process that runs it, give one trace under the edge traceparent', async () => {
@@ -128,18 +90,18 @@ describe('when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
     expect(res.status).toBe(202);
 
     const inTrace = () => receiver.spans.filter((s) => s.traceId === traceId);
-    const consumer = await until(() => inTrace().find((s) => s.kind === CONSUMER));
+    const consumer = await until(() => inTrace().find((s) => s.kind === SpanKinds.CONSUMER));
     const redisGet = await until(() => inTrace().find((s) => s.parentSpanId === consumer.spanId));
     const spans = inTrace();
-    const server = spans.find((s) => s.kind === SERVER);
-    const producer = spans.find((s) => s.kind === PRODUCER);
+    const server = spans.find((s) => s.kind === SpanKinds.SERVER);
+    const producer = spans.find((s) => s.kind === SpanKinds.PRODUCER);
 
     expect(api!.output()).toContain('sdk-loaded true');
     expect(receiver.paths[0]).toBe('POST /v1/traces application/json');
     expect(server).toMatchObject({ service: 'traced-api', parentSpanId: edgeSpanId });
-    expect(spans.some((s) => s.service === 'traced-api' && s.name.includes('/usage') && s.kind !== SERVER)).toBe(true);
+    expect(spans.some((s) => s.service === 'traced-api' && s.name.includes('/usage') && s.kind !== SpanKinds.SERVER)).toBe(true);
     expect(producer).toMatchObject({ service: 'traced-api', name: 'usage-events publish' });
-    const ancestors = (span: ExportedSpan): string[] => {
+    const ancestors = (span: ReceivedSpan): string[] => {
       const parent = spans.find((s) => s.spanId === span.parentSpanId);
       return parent ? [parent.spanId, ...ancestors(parent)] : [];
     };
