@@ -3,7 +3,7 @@ import type { Language } from '@vocalia/contracts';
 import { t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
-import { LanguageCheckboxes } from '../ui/language-checkboxes';
+import { LanguageCheckboxes } from '../ui/checkboxes';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 

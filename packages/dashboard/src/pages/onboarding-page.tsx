@@ -3,7 +3,7 @@ import type { Language } from '@vocalia/contracts';
 import { t } from '../i18n';
 import { api, call } from '../session/client';
 import { Field, FormError } from '../ui/field';
-import { LanguageCheckboxes } from '../ui/language-checkboxes';
+import { LanguageCheckboxes } from '../ui/checkboxes';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';

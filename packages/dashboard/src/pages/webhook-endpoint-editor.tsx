@@ -2,33 +2,11 @@ import { useState } from 'preact/hooks';
 import { DomainEventType, type WebhookEndpointView } from '@vocalia/contracts';
 import { t } from '../i18n';
 import { api } from '../session/client';
+import { Checkboxes } from '../ui/checkboxes';
 import { Field, FormError } from '../ui/field';
 import { useSubmit } from '../ui/use-submit';
 
 type EventType = WebhookEndpointView['eventTypes'][number];
-
-/** Every event type as a checkbox; none ticked means every event. */
-function EventTypeChecks({ value, onChange, error }: { value: EventType[]; onChange: (v: EventType[]) => void; error?: string }) {
-  const toggle = (type: EventType, on: boolean) => onChange(on ? [...value, type] : value.filter((v) => v !== type));
-  return (
-    <fieldset class="field">
-      <legend>{t('events')}</legend>
-      <p class="hint">{t('allEventsHint')}</p>
-      <div class="checks" dir="ltr">
-        {DomainEventType.options.map((type) => (
-          <label key={type}>
-            <input type="checkbox" name="event-types" value={type} checked={value.includes(type)} onChange={(e) => toggle(type, (e.currentTarget as HTMLInputElement).checked)} /> {type}
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 /** Edits an endpoint in place (PATCH: URL, event types, enabled, description); the problem is shown next to the field it names. */
 export function WebhookEndpointEditor({ endpoint, onDone }: { endpoint: WebhookEndpointView; onDone: (saved: boolean) => void }) {
@@ -50,7 +28,17 @@ export function WebhookEndpointEditor({ endpoint, onDone }: { endpoint: WebhookE
       <label class="check">
         <input type="checkbox" name="edit-webhook-enabled" checked={enabled} onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)} /> {t('enabled')}
       </label>
-      <EventTypeChecks value={eventTypes} onChange={setEventTypes} error={fieldError('eventTypes')} />
+      <Checkboxes
+        legend={t('events')}
+        hint={t('allEventsHint')}
+        name="event-types"
+        options={DomainEventType.options}
+        label={(type) => type}
+        value={eventTypes}
+        onChange={setEventTypes}
+        error={fieldError('eventTypes')}
+        dir="ltr"
+      />
       <FormError message={Object.keys(problem.fields).length ? undefined : problem.message} />
       <button type="submit" name="save-webhook" disabled={busy}>
         {t('save')}

@@ -1,7 +1,5 @@
-import { LATEST_PATH } from '@vocalia/widget';
+import { LATEST_PATH, snippetHtml } from '@vocalia/widget';
 import { demoPageCsp } from './demo-page';
-
-const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The demo page's policy, except that the dashboard (same origin) may frame it. */
 export function previewPageCsp(publicOrigin: string): string {
@@ -13,7 +11,7 @@ export function previewPageCsp(publicOrigin: string): string {
  * mode (`data-vocalia-preview`: it reads db-api's grant and the edited appearance from the fragment).
  */
 export function previewPageHtml(publicBaseUrl: string, tenantId: string): string {
-  const scriptUrl = `${publicBaseUrl.replace(/\/+$/, '')}${LATEST_PATH}`;
+  const snippet = snippetHtml({ scriptUrl: `${publicBaseUrl.replace(/\/+$/, '')}${LATEST_PATH}`, tenantId, preview: true });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -23,7 +21,7 @@ export function previewPageHtml(publicBaseUrl: string, tenantId: string): string
 <link rel="icon" href="data:,">
 </head>
 <body>
-<script src="${attr(scriptUrl)}" data-vocalia-tenant="${attr(tenantId)}" data-vocalia-preview async></script>
+${snippet}
 </body>
 </html>
 `;

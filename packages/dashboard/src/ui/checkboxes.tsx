@@ -1,0 +1,44 @@
+import type { ComponentChildren } from 'preact';
+import { LANGUAGES, type Language } from '@vocalia/contracts';
+import { LANGUAGE_NAMES } from '../i18n';
+
+interface CheckboxesProps<T extends string> {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  label: (option: T) => string;
+  value: T[];
+  onChange: (v: T[]) => void;
+  error?: string;
+  hint?: ComponentChildren;
+  /** `ltr` for options that are code (event type names) inside a right-to-left page. */
+  dir?: 'ltr';
+}
+
+/** A fieldset of checkboxes, one per option, with the problem that names it below. */
+export function Checkboxes<T extends string>({ legend, name, options, label, value, onChange, error, hint, dir }: CheckboxesProps<T>) {
+  const toggle = (option: T, on: boolean) => onChange(on ? [...value, option] : value.filter((v) => v !== option));
+  return (
+    <fieldset class="field">
+      <legend>{legend}</legend>
+      {hint && <p class="hint">{hint}</p>}
+      <div class="checks" dir={dir}>
+        {options.map((option) => (
+          <label key={option}>
+            <input type="checkbox" name={name} value={option} checked={value.includes(option)} onChange={(e) => toggle(option, (e.currentTarget as HTMLInputElement).checked)} /> {label(option)}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The five languages, as checkboxes. */
+export function LanguageCheckboxes(props: Omit<CheckboxesProps<Language>, 'options' | 'label'>) {
+  return <Checkboxes {...props} options={LANGUAGES} label={(lang) => LANGUAGE_NAMES[lang]} />;
+}
