@@ -4,7 +4,7 @@ import { createLogger, createRedis } from '@vocalia/service-kit';
 import { composeTelephonyBridge, createApp, createOutboundWorker } from '@vocalia/telephony-bridge';
 import { parseServiceEnv, twilioAccount } from '@vocalia/telephony-bridge/src/env';
 import { whenReady } from './redis-keys';
-import { INTERNAL_API_TOKEN, LOG_LEVEL, REDIS_URL } from './test-env';
+import { fleetServiceEnv } from './test-env';
 
 export interface RunningTelephonyBridge {
   handler: RequestListener;
@@ -16,17 +16,7 @@ export interface RunningTelephonyBridge {
  * outbound-calls worker, HTTP to db-api, the Twilio SDK at `twilioEnv`'s base URL); no listen here.
  */
 export async function startTelephonyBridge(opts: { publicBaseUrl: string; dbApiUrl: string; queuePrefix: string; keyPrefix: string; twilioEnv: Record<string, string> }): Promise<RunningTelephonyBridge> {
-  const env = parseServiceEnv({
-    NODE_ENV: 'test',
-    LOG_LEVEL,
-    REDIS_URL,
-    PUBLIC_BASE_URL: opts.publicBaseUrl,
-    DB_API_INTERNAL_URL: opts.dbApiUrl,
-    INTERNAL_API_TOKEN,
-    // db-api's first answers on a cold, shared test machine can take seconds.
-    DB_API_TIMEOUT_MS: '30000',
-    ...opts.twilioEnv,
-  });
+  const env = parseServiceEnv({ ...fleetServiceEnv(opts.publicBaseUrl, opts.dbApiUrl), ...opts.twilioEnv });
   const account = twilioAccount(env);
   if (!account) throw new Error('telephony-bridge under test needs a Twilio account (the fake Twilio env)');
   const logger = createLogger('telephony-bridge', env.LOG_LEVEL);

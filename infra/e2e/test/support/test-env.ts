@@ -13,3 +13,17 @@ export const LOG_LEVEL = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent';
 export function uniquePrefix(name: string): string {
   return `e2e-${name}-${randomBytes(5).toString('hex')}`;
 }
+
+/** The environment every fleet service behind the edge shares: test mode, Redis, its public URL, db-api and the internal token. */
+export function fleetServiceEnv(publicBaseUrl: string, dbApiUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL,
+    REDIS_URL,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    DB_API_INTERNAL_URL: dbApiUrl,
+    INTERNAL_API_TOKEN,
+    // db-api's first answers on a cold, shared test machine can take seconds.
+    DB_API_TIMEOUT_MS: '30000',
+  };
+}
