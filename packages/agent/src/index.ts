@@ -1,7 +1,7 @@
 export type { ConversationProvider, EngineInput, EngineResult, HistoryTurn, TokenSink } from './engine';
 
 export { createEngine, type Engine } from './engine/create-engine';
-export { KNOWLEDGE_TOOL, type FunctionSpec, type SessionTools, type ToolTurn } from './engine/session-tools';
+export type { FunctionSpec, SessionTools, ToolTurn } from './engine/session-tools';
 export { parseToolArgs, type ToolOutcome } from './providers/run-tool';
 export { engineConfigFromEnv, embeddingsConfig, EmbeddingsEnv, DEFAULT_BASE_URLS, DEFAULT_MODELS } from './engine/config-from-env';
 export { EngineEnv, historyOptions, llmEnv } from './engine/engine-env';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmbeddingsEnv } from './config-from-env';
 
 const optionalUrl = z.url().optional();
 
@@ -20,9 +21,7 @@ export const EngineEnv = z.object({
   GEMINI_BASE_URL: optionalUrl,
   GEMINI_MODEL: z.string().optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).optional(),
-  EMBEDDINGS_BASE_URL: optionalUrl,
-  EMBEDDINGS_API_KEY: z.string().optional(),
-  EMBEDDINGS_MODEL: z.string().optional(),
+  ...EmbeddingsEnv.shape,
 });
 export type EngineEnv = z.infer<typeof EngineEnv>;
 

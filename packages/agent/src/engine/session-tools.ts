@@ -25,7 +25,7 @@ export interface SessionTools {
   run(name: string, args: unknown, turn: ToolTurn): ToolOutcome;
 }
 
-export const KNOWLEDGE_TOOL: FunctionSpec = {
+const KNOWLEDGE_TOOL: FunctionSpec = {
   name: 'lookup_knowledge',
   description: "Search the business's knowledge base (hours, prices, policies, services) before answering a factual question; returns the passages that answer.",
   parameters: { type: 'object', properties: { query: { type: 'string', description: 'What the caller wants to know' } }, required: ['query'] },
