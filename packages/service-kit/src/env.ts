@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_STALLED_JOB_RECOVERY } from './stalled-job-recovery';
 
 /** Variables every service reads. Services extend this with their own. */
 export const BaseEnv = z.object({
@@ -10,6 +11,10 @@ export const BaseEnv = z.object({
   /** Failed queue jobs (dead letters) kept per queue: at most this many, for at most this long. */
   DEAD_LETTER_MAX_COUNT: z.coerce.number().int().positive().default(10000),
   DEAD_LETTER_MAX_AGE_SEC: z.coerce.number().int().positive().default(14 * 24 * 3600),
+  /** A queue worker's lock on each job it holds (renewed every half of it): a dead worker's jobs run again once it expires. */
+  QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(DEFAULT_STALLED_JOB_RECOVERY.lockDurationMs),
+  /** How often workers look for jobs whose lock expired (stalled) and put them back to wait. */
+  QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(DEFAULT_STALLED_JOB_RECOVERY.stalledIntervalMs),
   /** OTLP/HTTP collector (e.g. http://otel-collector:4318): traces are exported only when set. Read first by startTracing. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   /** Service name on the spans; the service's own name when unset. */

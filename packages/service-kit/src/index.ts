@@ -16,6 +16,7 @@ export * from './readiness';
 export * from './redact';
 export * from './redis';
 export * from './shutdown';
+export * from './stalled-job-recovery';
 export * from './tracing';
 export * from './validate';
 export * from './run-service';

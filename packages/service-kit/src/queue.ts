@@ -5,6 +5,7 @@ import { runWithContext } from './context';
 import { inJobSpan, withJobTrace } from './job-trace';
 import type { Logger } from './logger';
 import { observeWorker } from './queue-metrics';
+import { DEFAULT_STALLED_JOB_RECOVERY, type StalledJobRecovery } from './stalled-job-recovery';
 
 /** How many failed jobs (dead letters) a queue keeps, and for how long: enough to inspect and replay, never unbounded. */
 export interface DeadLetterRetention {
@@ -89,6 +90,8 @@ export interface WorkerOptions extends QueueOptions {
   autorun?: boolean;
   /** The reason an error can never succeed on retry (bad data, a constraint the same data breaks again), else undefined. */
   permanentError?: (err: unknown) => string | undefined;
+  /** Lock duration and stalled-check interval: how soon a dead worker's jobs run again (DEFAULT_STALLED_JOB_RECOVERY when unset). */
+  stalledJobs?: StalledJobRecovery;
 }
 
 /** True when this failure is the job's last: it will not be retried and stays in the failed set as a dead letter. */
@@ -102,6 +105,7 @@ function isDeadLetter(job: Job | undefined, err: Error): boolean {
  */
 export function createWorker<Q extends QueueName>(name: Q, processor: Processor<Q>, opts: WorkerOptions): Worker {
   const spec = queues[name];
+  const recovery = opts.stalledJobs ?? DEFAULT_STALLED_JOB_RECOVERY;
   const worker = new Worker(
     name,
     async (job, token) => {
@@ -125,6 +129,8 @@ export function createWorker<Q extends QueueName>(name: Q, processor: Processor<
       concurrency: opts.concurrency ?? spec.concurrency,
       autorun: opts.autorun ?? true,
       removeOnFail: keepFailed(opts.deadLetters),
+      lockDuration: recovery.lockDurationMs,
+      stalledInterval: recovery.stalledIntervalMs,
     },
   );
   worker.on('failed', (job, err) => {

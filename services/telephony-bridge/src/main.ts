@@ -1,6 +1,6 @@
 import './tracing';
 import { createEngine, engineConfigFromEnv, historyOptions, llmEnv } from '@vocalia/agent';
-import { createLogger, createRedis, observeModelLatency, runMain, runService, type Logger } from '@vocalia/service-kit';
+import { createLogger, createRedis, observeModelLatency, runMain, runService, stalledJobRecovery, type Logger } from '@vocalia/service-kit';
 import { createApp } from './app';
 import { composeTelephonyBridge } from './compose';
 import { loadServiceEnv, realtimeConfig, twilioAccount, type Env } from './env';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     connection: workerRedis,
     logger,
     deadLetters: { count: env.DEAD_LETTER_MAX_COUNT, ageSec: env.DEAD_LETTER_MAX_AGE_SEC },
+    stalledJobs: stalledJobRecovery(env),
   });
   let streams: WebSocketServer | undefined;
   const { stream } = composed;

@@ -1,5 +1,5 @@
 import { createPgPool, createPrisma } from '@vocalia/db';
-import { createProducer, createRedis, type Logger } from '@vocalia/service-kit';
+import { createProducer, createRedis, stalledJobRecovery, type Logger } from '@vocalia/service-kit';
 import type { DeliveryDeps } from './deps';
 import type { Env } from './env';
 import { createDeliveryStore } from './deliveries/delivery-store';
@@ -44,7 +44,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
     jitter: opts.jitter ?? jitter,
     clock,
   };
-  const worker = startWebhookDeliveriesWorker(deps, createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), { connection: workerConnection, prefix });
+  const worker = startWebhookDeliveriesWorker(deps, createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), { connection: workerConnection, prefix, stalledJobs: stalledJobRecovery(env) });
   const sweep = () => sweepDueDeliveries(deps).catch((err: unknown) => logger.error('webhook sweep failed', { error: err instanceof Error ? err.message : String(err) }));
   const timer = opts.sweeper === false ? undefined : setInterval(sweep, env.WEBHOOK_SWEEP_INTERVAL_MS);
   timer?.unref();

@@ -1,4 +1,4 @@
-import { createWorker, deferJob, type Logger, type Redis } from '@vocalia/service-kit';
+import { createWorker, deferJob, type Logger, type Redis, type StalledJobRecovery } from '@vocalia/service-kit';
 import { CannotPlaceCall, placeOutboundCall, type OutboundDeps } from './place-outbound-call';
 
 export interface OutboundWorkerOptions {
@@ -6,6 +6,7 @@ export interface OutboundWorkerOptions {
   prefix?: string;
   logger: Logger;
   deadLetters?: { count: number; ageSec: number };
+  stalledJobs?: StalledJobRecovery;
 }
 
 /** Consumes `outbound-calls`: each job places one call with the Twilio REST client. */
