@@ -83,6 +83,8 @@ export function describeServiceBasics(service: string, mainPath: string, build: 
 
 export interface ReceivedSpan {
   service: string;
+  /** The instrumentation that recorded it (`@opentelemetry/instrumentation-pg`...), or the tracer's name. */
+  scope: string;
   traceId: string;
   spanId: string;
   parentSpanId?: string;
@@ -95,7 +97,7 @@ export interface ReceivedSpan {
 export const SpanKinds = { SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 } as const;
 
 interface OtlpJson {
-  resourceSpans: { resource: { attributes: { key: string; value: { stringValue?: string } }[] }; scopeSpans: { spans: Omit<ReceivedSpan, 'service'>[] }[] }[];
+  resourceSpans: { resource: { attributes: { key: string; value: { stringValue?: string } }[] }; scopeSpans: { scope?: { name?: string }; spans: Omit<ReceivedSpan, 'service' | 'scope'>[] }[] }[];
 }
 
 export interface OtlpReceiver {
@@ -121,7 +123,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       if (req.url !== '/v1/traces') return void res.writeHead(404).end();
       for (const rs of (JSON.parse(body.toString()) as OtlpJson).resourceSpans) {
         const service = rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
-        for (const ss of rs.scopeSpans) for (const s of ss.spans) spans.push({ ...s, service, parentSpanId: s.parentSpanId || undefined });
+        for (const ss of rs.scopeSpans) for (const s of ss.spans) spans.push({ ...s, service, scope: ss.scope?.name ?? '', parentSpanId: s.parentSpanId || undefined });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });

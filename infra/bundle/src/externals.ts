@@ -1,12 +1,17 @@
 import { cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** The packages service-kit's OpenTelemetry instrumentations patch at require time (src/otel-sdk.ts). */
+export const INSTRUMENTED_PACKAGES = ['express', 'ioredis', 'pg'];
+
 /**
- * What a bundle cannot inline: native addons (argon2, msgpackr's optional extractor) and the Prisma
- * schema engine (WebAssembly read from its package directory). They ship as packages, with their
- * own production dependencies, in node_modules beside the bundle.
+ * What a bundle cannot inline: native addons (argon2, msgpackr's optional extractor), the Prisma
+ * schema engine (WebAssembly read from its package directory), and the packages OpenTelemetry patches
+ * when they are required (express, ioredis, pg: inlined, no require() would reach its hook, and their
+ * spans would be missing). They ship as packages, with their own production dependencies, in
+ * node_modules beside the bundle.
  */
-export const SHIPPED_EXTERNALS = ['argon2', 'msgpackr-extract', '@prisma/schema-engine-wasm'];
+export const SHIPPED_EXTERNALS = ['argon2', 'msgpackr-extract', '@prisma/schema-engine-wasm', ...INSTRUMENTED_PACKAGES];
 /** Optional at run time and absent from the install: their require() sits behind a fallback. */
 export const ABSENT_EXTERNALS = ['pg-native'];
 

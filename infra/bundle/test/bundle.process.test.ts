@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { dropDatabase } from '@vocalia/db';
+import { startOtlpReceiver, type OtlpReceiver } from '@vocalia/service-kit/testing';
 import { bundleService, type BundleResult } from '../src/bundle-service';
 import { startBundle } from '../src/start-bundle';
 import { freePort, privateRedis, rsaKeys } from './support';
@@ -18,6 +19,7 @@ const INTERNAL_API_TOKEN = randomBytes(24).toString('hex');
 const DEV_TOOLS = ['typescript', 'tsx', 'jest', 'esbuild', 'prisma', '@types', 'eslint', 'supertest', 'turbo'];
 
 let redis: Awaited<ReturnType<typeof privateRedis>>;
+let collector: OtlpReceiver;
 const bundles: Record<string, BundleResult> = {};
 /** A real SMTP server: the bundled nodemailer must reach it (db-api refuses production without SMTP_URL). */
 const mailedTo: string[] = [];
@@ -38,6 +40,7 @@ const smtp = new SMTPServer({
 
 beforeAll(async () => {
   redis = await privateRedis();
+  collector = await startOtlpReceiver();
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   for (const service of ['db-api', 'voice-api']) bundles[service] = await bundleService(service, join(out, service));
 }, 120_000);
@@ -45,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await redis.stop();
+  await collector.close();
   await dropDatabase(databaseUrl);
   rmSync(out, { recursive: true, force: true });
 });
@@ -62,7 +66,7 @@ describe('production bundles', () => {
     expect(readdirSync(db.outDir).filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
-  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2, mails through SMTP, serves the dashboard and stops cleanly', async () => {
+  it('when the db-api bundle starts in production on an empty database, then it migrates, is ready, hashes a password with argon2, mails through SMTP, serves the dashboard, sends express, Redis and PostgreSQL spans to the collector and stops cleanly', async () => {
     const port = await freePort();
     const svc = await startBundle(bundles['db-api']!.outDir, port, {
       ...production(),
@@ -71,6 +75,7 @@ describe('production bundles', () => {
       SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
       INTEGRATION_SECRETS_KEY: `k1:${randomBytes(32).toString('base64')}`,
       ...rsaKeys(),
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
     });
     try {
       const ready = await fetch(`${svc.url}/ready`);
@@ -94,6 +99,10 @@ describe('production bundles', () => {
     } finally {
       expect(await svc.stop()).toBe(0);
     }
+    // Sent on SIGTERM: the spans of the registration, one per instrumentation that patched its package at require time.
+    const registration = collector.spans.find((s) => s.name === 'POST /api/v1/auth/register')!;
+    const scopes = new Set(collector.spans.filter((s) => s.traceId === registration.traceId).map((s) => s.scope));
+    expect(['express', 'ioredis', 'pg'].filter((p) => !scopes.has(`@opentelemetry/instrumentation-${p}`))).toEqual([]);
   }, 90_000);
 
   it('when the voice-api bundle starts in production, then it answers /health and serves the prebuilt widget', async () => {
