@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { Job } from 'bullmq';
 import winston from 'winston';
 import type { Payload } from '@vocalia/contracts';
-import { createLogger, createProducer, createRedis, createWorker } from '../src';
+import { BaseEnv, createLogger, createProducer, createRedis, createWorker, parseEnv, stalledJobRecovery } from '../src';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `test-kit-${randomUUID()}`;
@@ -32,6 +32,20 @@ describe('queues over real Redis', () => {
     await producer.queue.obliterate({ force: true });
     await producer.close();
     await Promise.all([producerConn.quit(), workerConn.quit()]);
+  });
+
+  it("when the env sets the lock and the stalled-check interval, then the worker uses them; unset, 20 s and 10 s (BullMQ's own are 30 s and 30 s)", async () => {
+    const env = parseEnv('svc', BaseEnv, { QUEUE_LOCK_DURATION_MS: '5000', QUEUE_STALLED_INTERVAL_MS: '1000' });
+    const tuned = createWorker('usage-events', async () => undefined, { connection: workerConn, prefix, logger, autorun: false, stalledJobs: stalledJobRecovery(env) });
+    const defaults = createWorker('usage-events', async () => undefined, { connection: workerConn, prefix, logger, autorun: false });
+    try {
+      expect([tuned.opts.lockDuration, tuned.opts.stalledInterval]).toEqual([5000, 1000]);
+      expect([defaults.opts.lockDuration, defaults.opts.stalledInterval]).toEqual([20_000, 10_000]);
+      expect(stalledJobRecovery(parseEnv('svc', BaseEnv, {}))).toEqual({ lockDurationMs: 20_000, stalledIntervalMs: 10_000 });
+      expect(() => parseEnv('svc', BaseEnv, { QUEUE_LOCK_DURATION_MS: '10' })).toThrow(/QUEUE_LOCK_DURATION_MS/);
+    } finally {
+      await Promise.all([tuned.close(), defaults.close()]);
+    }
   });
 
   it('when a job is added, then a worker receives the validated payload', async () => {
