@@ -26,13 +26,14 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADD_BULK = 500;
 
-/** One shape's run: events (re-sent ones included) and BullMQ jobs finished per second, lag per event, CPU of this process per event. */
+/** One shape's run: events (re-sent ones included) and BullMQ jobs finished per second, lag per event, CPU per event of this process and of the Redis server. */
 export interface ShapeFigures {
   eventsPerSec: number;
   jobsPerSec: number;
   lagP50Ms: number;
   lagP99Ms: number;
   cpuUsPerEvent: number;
+  redisCpuUsPerEvent: number;
   rowsWritten: number;
 }
 
@@ -47,8 +48,10 @@ export interface UsageIngestFigures {
   lagP50Ms: number;
   lagP99Ms: number;
   cpuUsPerEvent: number;
+  redisCpuUsPerEvent: number;
   oneEventJobs: ShapeFigures;
   baselineJobsPerSec: number;
+  baselineRedisCpuUsPerJob: number;
 }
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
@@ -60,12 +63,19 @@ async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
+/** The Redis server's CPU time so far (all its clients: only this bench's when the server is its own), in microseconds. */
+async function redisCpuUs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const seconds = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1e6;
+}
+
 /** What a finished BullMQ job tells about its timing and the events it carried. */
 type Finished = { timestamp: number; finishedOn?: number; data: unknown };
 type Listen = (listener: (job: Finished) => void) => void;
 
 /** Runs `send` and resolves when `expected` events finished, with each event's lag (its job added -> finished) and the jobs it took. */
-async function pump(expected: number, send: () => Promise<void>, onFinished: Listen): Promise<{ seconds: number; lags: number[]; jobs: number; cpuUs: number }> {
+async function pump(redis: Redis, expected: number, send: () => Promise<void>, onFinished: Listen): Promise<{ seconds: number; lags: number[]; jobs: number; cpuUs: number; redisCpuUs: number }> {
   const lags: number[] = [];
   let jobs = 0;
   let finish: () => void = () => undefined;
@@ -77,13 +87,14 @@ async function pump(expected: number, send: () => Promise<void>, onFinished: Lis
     for (let i = 0; i < carried; i++) lags.push(lag);
     if (lags.length >= expected) finish();
   });
+  const redisCpu = await redisCpuUs(redis);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await send();
   await all;
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  return { seconds, lags: lags.sort((a, b) => a - b), jobs, cpuUs: used.user + used.system };
+  return { seconds, lags: lags.sort((a, b) => a - b), jobs, cpuUs: used.user + used.system, redisCpuUs: (await redisCpuUs(redis)) - redisCpu };
 }
 
 /** N events of one tenant, then every tenth one again (re-sent later, as a retry would). */
@@ -127,7 +138,7 @@ export async function runUsageIngest(count: number, perTurn: number): Promise<Us
     const rows = (tag: string) => deps.prisma.usageRecord.count({ where: { tenantId: tenant.id, eventId: { startsWith: `bench-usage-${tag}-` } } });
 
     const single = eventsFor(tenant.id, count, 'single');
-    const one = await pump(single.length, addOneEventJobs(producer, single), listen);
+    const one = await pump(producerConnection, single.length, addOneEventJobs(producer, single), listen);
 
     const batched = eventsFor(tenant.id, count, 'batched');
     const publisher = createEventPublisher({ producers: { 'usage-events': producer }, connection: producerConnection, logger });
@@ -137,14 +148,14 @@ export async function runUsageIngest(count: number, perTurn: number): Promise<Us
         await nextTurn();
       }
     };
-    const grouped = await pump(batched.length, publishAll, listen);
+    const grouped = await pump(producerConnection, batched.length, publishAll, listen);
     await publisher.close();
     await worker.close();
 
     const basePrefix = `${prefix}-base`;
     const baseProducer = createProducer('usage-events', { connection: producerConnection, prefix: basePrefix });
     const baseWorker = createWorker('usage-events', async () => undefined, { connection: createRedis(REDIS_URL, 'worker'), prefix: basePrefix, logger });
-    const base = await pump(single.length, addOneEventJobs(baseProducer, single), (listener) => baseWorker.on('completed', listener));
+    const base = await pump(producerConnection, single.length, addOneEventJobs(baseProducer, single), (listener) => baseWorker.on('completed', listener));
     await baseWorker.close();
     await Promise.all([producer.close(), baseProducer.close()]);
     await deleteKeys(producerConnection, basePrefix);
@@ -155,6 +166,7 @@ export async function runUsageIngest(count: number, perTurn: number): Promise<Us
       lagP50Ms: percentile(run.lags, 0.5),
       lagP99Ms: percentile(run.lags, 0.99),
       cpuUsPerEvent: run.cpuUs / sent,
+      redisCpuUsPerEvent: run.redisCpuUs / sent,
       rowsWritten,
     });
     const batchedFigures = shape(grouped, batched.length, await rows('batched'));
@@ -165,6 +177,7 @@ export async function runUsageIngest(count: number, perTurn: number): Promise<Us
       ...batchedFigures,
       oneEventJobs: shape(one, single.length, await rows('single')),
       baselineJobsPerSec: single.length / base.seconds,
+      baselineRedisCpuUsPerJob: base.redisCpuUs / single.length,
     };
   } finally {
     for (const closer of closers) await closer.close();
@@ -182,10 +195,10 @@ async function main(): Promise<void> {
   const exact = (rows: number) => `${rows} (exactly once: ${rows === f.events ? 'yes' : 'NO'})`;
   const o = f.oneEventJobs;
   out(`usage events: ${f.events} events + ${f.duplicatesSent} re-sent per shape, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  out(`  BullMQ empty jobs/s                  ${f.baselineJobsPerSec.toFixed(0)}  (one job per event, same queue options)`);
-  out(`  one job per event (pre-batch shape)  events/s ${o.eventsPerSec.toFixed(0)} (${ratio(o.eventsPerSec)}), jobs/s ${o.jobsPerSec.toFixed(0)}, lag p50/p99 ${o.lagP50Ms.toFixed(0)}/${o.lagP99Ms.toFixed(0)} ms, ${o.cpuUsPerEvent.toFixed(0)} us CPU/event, rows ${exact(o.rowsWritten)}`);
-  out(`  batched, ${perTurn} events per turn -> 1 job  events/s ${f.eventsPerSec.toFixed(0)} (${ratio(f.eventsPerSec)}), jobs/s ${f.jobsPerSec.toFixed(0)}, lag p50/p99 ${f.lagP50Ms.toFixed(0)}/${f.lagP99Ms.toFixed(0)} ms, ${f.cpuUsPerEvent.toFixed(0)} us CPU/event, rows ${exact(f.rowsWritten)}`);
-  out(`  (lag = job added -> finished, per event, a burst of ${f.events + f.duplicatesSent}; CPU = this process: producer, worker and Prisma, not Redis or PostgreSQL)`);
+  out(`  BullMQ empty jobs/s                  ${f.baselineJobsPerSec.toFixed(0)}  (one job per event, same queue options), Redis ${f.baselineRedisCpuUsPerJob.toFixed(0)} us CPU/job`);
+  out(`  one job per event (pre-batch shape)  events/s ${o.eventsPerSec.toFixed(0)} (${ratio(o.eventsPerSec)}), jobs/s ${o.jobsPerSec.toFixed(0)}, lag p50/p99 ${o.lagP50Ms.toFixed(0)}/${o.lagP99Ms.toFixed(0)} ms, ${o.cpuUsPerEvent.toFixed(0)} us CPU/event (Redis ${o.redisCpuUsPerEvent.toFixed(0)}), rows ${exact(o.rowsWritten)}`);
+  out(`  batched, ${perTurn} events per turn -> 1 job  events/s ${f.eventsPerSec.toFixed(0)} (${ratio(f.eventsPerSec)}), jobs/s ${f.jobsPerSec.toFixed(0)}, lag p50/p99 ${f.lagP50Ms.toFixed(0)}/${f.lagP99Ms.toFixed(0)} ms, ${f.cpuUsPerEvent.toFixed(0)} us CPU/event (Redis ${f.redisCpuUsPerEvent.toFixed(0)}), rows ${exact(f.rowsWritten)}`);
+  out(`  (lag = job added -> finished, per event, a burst of ${f.events + f.duplicatesSent}; CPU = this process (producer, worker, Prisma), and the Redis server's: all its clients, only ours on a Redis of its own)`);
   writeBenchJson('usage', f);
 }
 

@@ -63,7 +63,7 @@ export const USAGE_EVENTS_PER_JOB = 100;
 export const UsageEventBatchJob = Envelope.extend({ tenantId: z.string().min(1).nullable(), events: z.array(UsageEventJob).min(2).max(USAGE_EVENTS_PER_JOB) });
 export type UsageEventBatchJob = z.infer<typeof UsageEventBatchJob>;
 /** A `usage-events` job: one event (as every producer sent before batches, still accepted) or a batch of them. */
-export const UsageEventsJob = z.union([UsageEventBatchJob, UsageEventJob]);
+export const UsageEventsJob = z.union([UsageEventJob, UsageEventBatchJob]);
 export type UsageEventsJob = z.infer<typeof UsageEventsJob>;
 
 /** The usage events a `usage-events` job carries, in order. */
