@@ -6,8 +6,8 @@ import { recordUsageEvents } from '../usage/record-usage-events';
 import { microBatch } from './micro-batch';
 import { workerOptions } from './worker-options';
 
-// Events per flush: a few jobs of batched events at once; one flush of 1,000 rows stays well under a second.
-const EVENTS_PER_FLUSH = 1000;
+// Events per flush: the larger the flush, the less its fixed cost per event (5,000 rows took 0.6-0.8 s at load 12, 1,000 took 0.3-1 s).
+const EVENTS_PER_FLUSH = 5000;
 
 /** The ledger rows of a batch in one statement, then credits, quotas and overage once per tenant; all idempotent, so a redelivered batch redoes only what is missing. */
 export async function ingestUsageEvents(deps: Deps, events: UsageEventJob[]): Promise<{ recorded: boolean }[]> {
