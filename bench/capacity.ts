@@ -32,7 +32,7 @@ export interface Capacity {
   callsPerCore: number;
   /** One realtime core: 1000 / CPU ms per session-second, at the largest measured run. */
   sessionsPerCore: number;
-  /** db-api's workers, one replica: usage events per second (the heaviest consumer per job). */
+  /** db-api's workers, one replica: usage events as one job each per second (the heaviest consumer per job; batched usage events cost less). */
   jobsPerDbApi: number;
   /** webhook-router, one replica. */
   deliveriesPerReplica: number;
@@ -43,11 +43,13 @@ const last = <T>(list: T[]): T | undefined => list[list.length - 1];
 
 export function capacityFrom(rows: Row[]): Capacity {
   const value = (group: RegExp, figure: string) => last(find(rows, group, figure))?.value ?? NaN;
+  // Results written before usage events travelled batched have only `events/s`, one job per event.
+  const oneEventJobs = value(/^usage events/, 'one-event jobs/s');
   return {
     chatsPerReplica: value(/^\/respond, 50 connections/, 'req/s'),
     callsPerCore: 100 / value(/^phone media streams/, 'CPU per call % of a core'),
     sessionsPerCore: 1000 / value(/^browser voice/, 'CPU ms per session-second'),
-    jobsPerDbApi: value(/^usage events/, 'events/s'),
+    jobsPerDbApi: Number.isNaN(oneEventJobs) ? value(/^usage events/, 'events/s') : oneEventJobs,
     deliveriesPerReplica: value(/^webhook deliveries/, 'deliveries/s'),
   };
 }

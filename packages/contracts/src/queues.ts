@@ -53,6 +53,24 @@ export type UsageKind = z.infer<typeof UsageKind>;
 export const UsageEventJob = Envelope.extend({ kind: UsageKind, quantity: z.number().positive() });
 export type UsageEventJob = z.infer<typeof UsageEventJob>;
 
+/** Most usage events one job carries (producers group the usage events of one event-loop turn). */
+export const USAGE_EVENTS_PER_JOB = 100;
+/**
+ * Usage events travelling in one job, so BullMQ's per-job cost is paid once for all of them. Each event
+ * keeps its own id (exactly once is per event id), tenant and request; the envelope's id is derived from
+ * the events' ids, its tenant is null when they belong to several tenants.
+ */
+export const UsageEventBatchJob = Envelope.extend({ tenantId: z.string().min(1).nullable(), events: z.array(UsageEventJob).min(2).max(USAGE_EVENTS_PER_JOB) });
+export type UsageEventBatchJob = z.infer<typeof UsageEventBatchJob>;
+/** A `usage-events` job: one event (as every producer sent before batches, still accepted) or a batch of them. */
+export const UsageEventsJob = z.union([UsageEventJob, UsageEventBatchJob]);
+export type UsageEventsJob = z.infer<typeof UsageEventsJob>;
+
+/** The usage events a `usage-events` job carries, in order. */
+export function usageEventsOf(job: UsageEventsJob): UsageEventJob[] {
+  return 'events' in job ? job.events : [job];
+}
+
 export const AuditEventJob = Envelope.extend({
   /** Null for events before any tenant exists (a refused sign-in, an unknown email). */
   tenantId: z.string().min(1).nullable(),
@@ -99,7 +117,7 @@ export interface QueueSpec {
 export const queues = {
   'conversation-events': { schema: ConversationTurnJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   'call-events': { schema: CallEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
-  'usage-events': { schema: UsageEventJob, concurrency: 256, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
+  'usage-events': { schema: UsageEventsJob, concurrency: 256, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
   'audit-events': { schema: AuditEventJob, concurrency: 1, retry: { attempts: 10, backoff: { type: 'exponential', delay: 500 } } },
   'webhook-deliveries': { schema: WebhookDeliveryJob, concurrency: 64, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
   'inbound-events': { schema: InboundEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },

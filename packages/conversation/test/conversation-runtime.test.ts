@@ -1,4 +1,4 @@
-import { ConversationTurnJob, TENANT_UPDATED_CHANNEL, UsageEventJob } from '@vocalia/contracts';
+import { ConversationTurnJob, TENANT_UPDATED_CHANNEL, usageEventsOf, type UsageEventJob, UsageEventsJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer } from '@vocalia/service-kit';
 import { composeConversation, conversationEventId, type Conversation } from '../src';
 import { eventually, FakeDbApi, INTERNAL_TOKEN, ScriptedEngine, snapshotFor, testLogger } from '../testing';
@@ -48,7 +48,7 @@ async function turnJobs(sessionId: string): Promise<ConversationTurnJob[]> {
 }
 
 async function usageJobs(tenantId: string): Promise<UsageEventJob[]> {
-  return (await usage.queue.getJobs(['waiting'])).map((j) => UsageEventJob.parse(j.data)).filter((j) => j.tenantId === tenantId);
+  return (await usage.queue.getJobs(['waiting'])).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data))).filter((j) => j.tenantId === tenantId);
 }
 
 describe('conversation runtime', () => {

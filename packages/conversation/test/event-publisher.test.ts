@@ -1,4 +1,4 @@
-import { queues } from '@vocalia/contracts';
+import { queues, USAGE_EVENTS_PER_JOB, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { createProducer, createRedis } from '@vocalia/service-kit';
 import { createEventPublisher } from '../src/events/event-publisher';
 import { eventually, testLogger } from '../testing';
@@ -62,7 +62,7 @@ describe('event publisher', () => {
     expect(await producer.queue.getWaitingCount()).toBe(3);
   });
 
-  it('when jobs for two queues are published in the same turn of the event loop, then they go to Redis in one write and land once each', async () => {
+  it('when jobs for two queues are published in the same turn of the event loop, then they go to Redis in one write, the usage events as one job carrying each event', async () => {
     await Promise.all([producer.queue.waitUntilReady(), turns.queue.waitUntilReady()]);
     const writes = jest.spyOn(redis.stream, 'write');
     const events = createEventPublisher({ producers: { 'usage-events': producer, 'conversation-events': turns }, connection: redis, logger });
@@ -73,11 +73,32 @@ describe('event publisher', () => {
     const jobWrites = writes.mock.calls.filter(([chunk]) => !String(chunk).includes(':event-publisher:'));
     expect(jobWrites).toHaveLength(1);
     writes.mockRestore();
-    const ids = (await producer.queue.getJobs(['waiting'])).map((j) => j.id);
-    expect(ids.filter((id) => /^usage-event-1[0-3]$/.test(id ?? '')).sort()).toEqual(['usage-event-10', 'usage-event-11', 'usage-event-12', 'usage-event-13']);
+    const usageJobs = (await producer.queue.getJobs(['waiting'])).filter((j) => j.id?.startsWith('usage-batch-'));
+    expect(usageJobs).toHaveLength(1);
+    expect(usageEventsOf(UsageEventsJob.parse(usageJobs[0]?.data)).map((e) => e.eventId)).toEqual(['usage-event-10', 'usage-event-11', 'usage-event-12', 'usage-event-13']);
+    expect(usageJobs[0]?.opts.attempts).toBe(queues['usage-events'].retry.attempts);
     const turnJob = await turns.queue.getJob('turn-event-1');
     expect(turnJob?.data).toMatchObject({ type: 'turn.completed', sessionId: 'session-1' });
     expect(turnJob?.opts.attempts).toBe(queues['conversation-events'].retry.attempts);
+  });
+
+  it('when more usage events than a job carries are published in one turn, then they land as full jobs whose ids the same events always give, each event once', async () => {
+    const count = USAGE_EVENTS_PER_JOB * 2 + 1;
+    const publishAll = async () => {
+      const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger });
+      for (let n = 0; n < count; n++) events.publish('usage-events', { ...usage(n), eventId: `bulk-usage-${n}` });
+      await events.close();
+    };
+    const landed = async () => {
+      const jobs = (await producer.queue.getJobs(['waiting'])).map((j) => ({ id: j.id, events: usageEventsOf(UsageEventsJob.parse(j.data)) }));
+      return jobs.filter((j) => j.events.every((e) => e.eventId.startsWith('bulk-usage-')));
+    };
+    await publishAll();
+    const first = await landed();
+    expect(first.map((j) => j.events.length).sort((a, b) => a - b)).toEqual([1, USAGE_EVENTS_PER_JOB, USAGE_EVENTS_PER_JOB]);
+    expect(new Set(first.flatMap((j) => j.events.map((e) => e.eventId))).size).toBe(count);
+    await publishAll();
+    expect((await landed()).map((j) => j.id).sort()).toEqual(first.map((j) => j.id).sort());
   });
 
   it('when Redis refuses a batch, then its jobs wait in the buffer and land on the next flush', async () => {
@@ -102,7 +123,8 @@ describe('event publisher', () => {
     const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger, retryEveryMs: 20 });
     events.publish('usage-events', usage(30));
     events.publish('usage-events', usage(31));
-    await eventually(async () => expect(await producer.queue.getJob('usage-event-31')).toBeDefined());
+    const queuedEventIds = async () => (await producer.queue.getJobs(['waiting'])).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data)).map((e) => e.eventId));
+    await eventually(async () => expect(await queuedEventIds()).toContain('usage-event-31'));
     await deleteKeys(redis, prefix);
     redis.disconnect();
     await eventually(() => expect(redis.status).toBe('end'));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Payload } from '@vocalia/contracts';
+import type { UsageEventJob } from '@vocalia/contracts';
 import { createApp, createLogger, createProducer, createRedis, createWorker } from '../src';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -24,7 +24,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 
 const scrape = async () => (await request(app).get('/metrics').expect(200)).text;
 
-function usage(overrides: Partial<Payload<'usage-events'>> = {}): Payload<'usage-events'> {
+function usage(overrides: Partial<UsageEventJob> = {}): UsageEventJob {
   return { v: 1, eventId: `evt_${randomUUID()}`, tenantId: 't1', requestId: 'req-1', at: new Date().toISOString(), kind: 'api_call', quantity: 1, ...overrides };
 }
 

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { Job } from 'bullmq';
 import winston from 'winston';
-import type { Payload } from '@vocalia/contracts';
+import type { Payload, UsageEventJob } from '@vocalia/contracts';
 import { BaseEnv, createLogger, createProducer, createRedis, createWorker, parseEnv, stalledJobRecovery } from '../src';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `test-kit-${randomUUID()}`;
 const logger = createLogger('test', 'silent');
 
-function usage(overrides: Partial<Payload<'usage-events'>> = {}): Payload<'usage-events'> {
+function usage(overrides: Partial<UsageEventJob> = {}): UsageEventJob {
   return { v: 1, eventId: `evt_${randomUUID()}`, tenantId: 't1', requestId: 'req-1', at: new Date().toISOString(), kind: 'api_call', quantity: 1, ...overrides };
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PLANS, type UsageEventJob } from '@vocalia/contracts';
+import { PLANS, type UsageEventBatchJob, type UsageEventJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
 import { recordUsageEvents } from '../src/usage/record-usage-events';
 import { ingestUsageEvents } from '../src/workers/usage-events.worker';
@@ -31,6 +31,16 @@ describe('usage-events worker in batches', () => {
     burns: await t.deps.prisma.creditLedger.count({ where: { tenantId, eventId: { startsWith: 'usage:' } } }),
     balance: (await t.deps.prisma.creditBalance.findUniqueOrThrow({ where: { tenantId } })).balanceCents,
   });
+  /** Events as producers send them: one job per event (`perJob` 1, as before batches) or jobs of `perJob` events. */
+  const jobsOf = (events: UsageEventJob[], perJob: number) => {
+    if (perJob === 1) return events.map((data) => ({ name: 'usage-events', data: data as UsageEventJob | UsageEventBatchJob, opts: { jobId: data.eventId } }));
+    const jobs = [];
+    for (let i = 0; i < events.length; i += perJob) {
+      const data: UsageEventBatchJob = { v: 1, eventId: `usage-batch-${randomUUID()}`, tenantId: null, requestId: randomUUID(), at: new Date().toISOString(), events: events.slice(i, i + perJob) };
+      jobs.push({ name: 'usage-events', data, opts: { jobId: data.eventId } });
+    }
+    return jobs;
+  };
   /** Each event under its own job id (a copy under another one), in one burst. */
   const deliver = async (jobs: UsageEventJob[], copies: UsageEventJob[] = []) => {
     const sent = [...jobs.map((data) => ({ data, jobId: data.eventId })), ...copies.map((data) => ({ data, jobId: `${data.eventId}-copy` }))];
@@ -52,11 +62,28 @@ describe('usage-events worker in batches', () => {
     expect(await usage.queue.getFailedCount()).toBe(0);
   });
 
-  it('when the worker process is killed (SIGKILL) after its batch committed the ledger rows and before the ack, then delivering the events again counts and burns each once', async () => {
+  it('when jobs of several events (of two tenants each) arrive beside one-event jobs, with copies of some in other jobs, then each event is counted and burned once and every job completes', async () => {
+    const [a, b] = [await t.register(), await t.register()];
+    const events = Array.from({ length: 60 }, (_, i) => call(i % 2 ? a.tenantId : b.tenantId));
+    const copies = events.filter((_, i) => i % 4 === 0);
+    const jobs = [...jobsOf(events.slice(0, 50), 10), ...jobsOf(events.slice(50), 1), ...jobsOf(copies, 5)];
+    const added = await usage.queue.addBulk(jobs);
+    await jobsSettled(usage.queue, added.map((j) => j.id!));
+    const results = await Promise.all(added.map(async (j) => (await usage.queue.getJob(j.id!))?.returnvalue as { recorded: number | boolean }));
+    expect(results.reduce((n, r) => n + Number(r.recorded), 0)).toBe(events.length);
+    expect(await state(a.tenantId)).toEqual({ rows: 30, burns: 30, balance: PLANS.starter.trialCreditCents - 30 * CALL_CENTS });
+    expect(await state(b.tenantId)).toEqual({ rows: 30, burns: 30, balance: PLANS.starter.trialCreditCents - 30 * CALL_CENTS });
+    expect(await usage.queue.getFailedCount()).toBe(0);
+  });
+
+  it.each([
+    ['one job per event', 1],
+    ['jobs of 5 events', 5],
+  ])('when the worker process is killed (SIGKILL) after its batch committed the ledger rows and before the ack (%s), then delivering the events again counts and burns each once', async (_shape, perJob) => {
     const s = await t.register();
-    const prefix = `${t.deps.queuePrefix}-killed`;
+    const prefix = `${t.deps.queuePrefix}-killed-${perJob}`;
     // Credit entries wait 3 s: the killed worker is then between its committed ledger insert and its ack.
-    await t.deps.prisma.$executeRawUnsafe('CREATE FUNCTION slow_credit() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$ LANGUAGE plpgsql');
+    await t.deps.prisma.$executeRawUnsafe('CREATE OR REPLACE FUNCTION slow_credit() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$ LANGUAGE plpgsql');
     await t.deps.prisma.$executeRawUnsafe('CREATE TRIGGER slow_credit BEFORE INSERT ON credit_ledger FOR EACH STATEMENT EXECUTE FUNCTION slow_credit()');
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/usage-worker.child.ts'], {
       cwd: join(__dirname, '..'),
@@ -67,7 +94,7 @@ describe('usage-events worker in batches', () => {
     const killed = createProducer('usage-events', { connection, prefix });
     try {
       const events = Array.from({ length: 20 }, () => call(s.tenantId));
-      await killed.queue.addBulk(events.map((data) => ({ name: 'usage-events', data, opts: { jobId: data.eventId } })));
+      await killed.queue.addBulk(jobsOf(events, perJob));
       const until = Date.now() + 60_000;
       while ((await t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } })) < events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       child.kill('SIGKILL');
@@ -104,6 +131,17 @@ describe('usage-events worker in batches', () => {
     await deliver(events);
     expect(await state(s.tenantId)).toEqual(settled);
     expect(settled).toEqual({ rows: 20, burns: 20, balance: PLANS.starter.trialCreditCents - 20 * CALL_CENTS });
+  });
+
+  it('when one event of a job of several can never be stored, then that job fails and every other event, of its job and the others, is counted once', async () => {
+    const s = await t.register();
+    const events = Array.from({ length: 11 }, () => call(s.tenantId));
+    const bad = { ...call(s.tenantId), eventId: `bad-${'x'.repeat(20)}\u0000` };
+    const jobs = jobsOf([...events.slice(0, 3), bad, ...events.slice(3)], 4);
+    const added = await usage.queue.addBulk(jobs);
+    await jobsSettled(usage.queue, added.map((j) => j.id!));
+    expect(await Promise.all(added.map((j) => usage.queue.getJobState(j.id!)))).toEqual(['failed', 'completed', 'completed']);
+    expect(await state(s.tenantId)).toMatchObject({ rows: 11, burns: 11 });
   });
 
   it('when one event of a batch can never be stored, then only its job fails and the others of its batch are counted', async () => {

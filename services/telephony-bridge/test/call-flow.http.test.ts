@@ -1,6 +1,6 @@
 import request from 'supertest';
 import twilio from 'twilio';
-import { CallEventJob, ConversationTurnJob, UsageEventJob } from '@vocalia/contracts';
+import { CallEventJob, ConversationTurnJob, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { callParams } from './support/call-params';
 import { eventually } from '@vocalia/conversation/testing';
 import { newCallSid } from './support/fake-twilio-rest';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const callEvents = async (callSid: string) => (await h.jobs('call-events')).map((j) => ({ id: j.id, ...CallEventJob.parse(j.data) })).filter((j) => j.callSid === callSid);
-const usage = async () => (await h.jobs('usage-events')).map((j) => UsageEventJob.parse(j.data));
+const usage = async () => (await h.jobs('usage-events')).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data)));
 
 describe('signatures', () => {
   it('when the signature is missing, then 403 and the call is not answered', async () => {

@@ -1,4 +1,4 @@
-import { CallEventJob, UsageEventJob, type TenantSnapshot } from '@vocalia/contracts';
+import { CallEventJob, usageEventsOf, UsageEventsJob, type TenantSnapshot } from '@vocalia/contracts';
 import { CannotPlaceCall, placeOutboundCall } from '../src/outbound/place-outbound-call';
 import { callParams } from './support/call-params';
 import { newCallSid } from './support/fake-twilio-rest';
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const callEvents = async (callSid: string) => (await h.jobs('call-events')).map((j) => CallEventJob.parse(j.data)).filter((j) => j.callSid === callSid);
-const usageOf = async (tenantId: string) => (await h.jobs('usage-events')).map((j) => UsageEventJob.parse(j.data)).filter((u) => u.tenantId === tenantId);
+const usageOf = async (tenantId: string) => (await h.jobs('usage-events')).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data))).filter((u) => u.tenantId === tenantId);
 
 /** A telephony tenant whose snapshot db-api changed (minutes used up, account restricted). */
 function tenantWith(id: string, number: string, change: Partial<TenantSnapshot['tenant']>, settings: { maxCallSeconds?: number } = {}): void {

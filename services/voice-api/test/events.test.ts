@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ConversationTurnJob, UsageEventJob } from '@vocalia/contracts';
+import { ConversationTurnJob, usageEventsOf, UsageEventsJob, type UsageEventJob } from '@vocalia/contracts';
 import { createProducer, type Producer } from '@vocalia/service-kit';
 import { conversationEventId } from '@vocalia/conversation';
 import { startHarness, waitReady, type Harness } from './support/harness';
@@ -31,7 +31,7 @@ async function turnJobs(sessionId: string): Promise<ConversationTurnJob[]> {
 
 async function usageJobs(): Promise<(UsageEventJob & { jobId?: string })[]> {
   const jobs = await usage.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-  return jobs.map((j) => ({ ...UsageEventJob.parse(j.data), jobId: j.id }));
+  return jobs.flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data)).map((e) => ({ ...e, jobId: j.id })));
 }
 
 describe('events of a turn', () => {
@@ -64,7 +64,7 @@ describe('events of a turn', () => {
     expect(stored?.id).toBe(job?.eventId);
   });
 
-  it('when a session has three turns, then usage has one conversation and three api_call events', async () => {
+  it('when a session has three turns, then usage has one conversation and three api_call events, the first turn\'s two in one job', async () => {
     for (const m of ['one', 'two', 'three']) await say('session-events-2', m);
     const conversationId = conversationEventId('acme', 'session-events-2');
     await eventually(async () => {
@@ -72,8 +72,10 @@ describe('events of a turn', () => {
       expect(jobs.filter((j) => j.eventId === conversationId)).toHaveLength(1);
       expect(jobs.filter((j) => j.kind === 'api_call' && j.tenantId === 'acme').length).toBeGreaterThanOrEqual(4);
     });
-    const conv = (await usageJobs()).find((j) => j.eventId === conversationId);
-    expect(conv).toMatchObject({ kind: 'conversation', quantity: 1, jobId: conversationId });
+    const events = await usageJobs();
+    const conv = events.find((j) => j.eventId === conversationId);
+    expect(conv).toMatchObject({ kind: 'conversation', quantity: 1, jobId: expect.stringMatching(/^usage-batch-/) });
+    expect(events.filter((j) => j.jobId === conv?.jobId).map((j) => j.kind).sort()).toEqual(['api_call', 'conversation']);
   });
 
   it('when the lead score first reaches the threshold, then exactly that turn is flagged leadQualified', async () => {

@@ -1,5 +1,6 @@
 import type { QueueName } from '@vocalia/contracts';
 import { addJobsTogether, type Producer } from '@vocalia/service-kit';
+import { groupUsageEvents } from './usage-batches';
 
 export type Producers = { [Q in QueueName]?: Producer<Q> };
 
@@ -59,7 +60,8 @@ function addBatch(producers: Producers, jobs: PendingJob[], timeoutMs: number): 
 
 /**
  * Jobs published during one turn of the event loop leave together, every queue's in one pipeline (one
- * Redis write), instead of one script call each. They wait at most until the loop's next check phase.
+ * Redis write), instead of one script call each, and their usage events as one job (BullMQ's cost per
+ * job paid once). They wait at most until the loop's next check phase.
  */
 export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   let waiting: PendingJob[] = [];
@@ -70,7 +72,7 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
     scheduled = undefined;
     const jobs = waiting;
     waiting = [];
-    const attempt = addBatch(opts.producers, jobs, opts.addTimeoutMs).then(
+    const attempt = addBatch(opts.producers, groupUsageEvents(jobs), opts.addTimeoutMs).then(
       () => opts.onAccepted(jobs),
       (err: unknown) => {
         for (const job of jobs) opts.onRefused(job, reasonOf(err));
