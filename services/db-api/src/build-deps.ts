@@ -30,7 +30,6 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
   const queueOptions = { connection: producerConnection, prefix: queuePrefix, deadLetters: { count: env.DEAD_LETTER_MAX_COUNT, ageSec: env.DEAD_LETTER_MAX_AGE_SEC } };
   const producers = {
     audit: createProducer('audit-events', queueOptions),
-    usage: createProducer('usage-events', queueOptions),
     webhooks: createProducer('webhook-deliveries', queueOptions),
     outboundCalls: createProducer('outbound-calls', queueOptions),
   };

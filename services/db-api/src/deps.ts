@@ -22,7 +22,6 @@ export interface Deps {
   queuePrefix: string;
   producers: {
     audit: Producer<'audit-events'>;
-    usage: Producer<'usage-events'>;
     webhooks: Producer<'webhook-deliveries'>;
     outboundCalls: Producer<'outbound-calls'>;
   };
