@@ -59,6 +59,8 @@ export interface TurnAdmissionOptions {
   rateLimits: RateLimits;
   /** The session when Redis cannot answer: empty, logged (the conversation runtime's loadSession). */
   loadSession(tenantId: string, sessionId: string): Promise<Session>;
+  /** Sends the history writes and jobs queued on `redis` first, so the script reads after them (the event publisher's `sendQueued`). */
+  sendQueued(): Promise<void> | undefined;
 }
 
 const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLimitState => ({ limit, remaining: Math.max(0, limit - count), resetMs: window.endsInMs });
@@ -84,6 +86,8 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       const window = rateLimits.currentWindow();
       const tenantPoints = rateLimits.tenantPoints(request.plan);
       const session = sessionKeys(opts.keyPrefix, request.tenantId, request.sessionId);
+      const queued = opts.sendQueued();
+      if (queued) await queued;
       let reply: AdmitReply;
       try {
         reply = await redis.vocaliaAdmitTurn(
