@@ -73,8 +73,8 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     socialProof: createSocialProofSource(conversation.db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits,
-    // On the connection the turn's history is written on, so a session's read follows its last write.
-    turnAdmission: createTurnAdmission({ redis: opts.producerRedis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId), sendQueued: () => runtime.events.sendQueued() }),
+    // In the pipeline of the turn's history writes and jobs, so a session's read follows its last write.
+    turnAdmission: createTurnAdmission({ redis: opts.producerRedis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId), writeAlongside: (command) => runtime.events.writeAlongside(command) }),
     sessionTokens: createSessionTokens(opts.widgetToken),
     previewGrants: createPreviewGrants({ internalToken: opts.dbApi.internalToken }),
     widget: widgetAsset(opts.widgetBundle),
