@@ -54,17 +54,23 @@ export interface ValidatedJob {
   payload: { eventId: string };
 }
 
-/**
- * Resolves, once BullMQ has loaded its scripts on the producers' connection, to a factory of pipelines
- * on it: jobs (`pipelineJobs`) then leave in one Redis write beside other commands of that connection.
- */
-export async function producerPipelines(producer: Producer<QueueName>): Promise<() => ChainableCommander> {
-  const client = await producer.queue.client;
-  return () => client.pipeline() as unknown as ChainableCommander;
+/** The producers' connection with BullMQ's scripts loaded: commands sent on it, or pipelines built on it. */
+export interface ProducerConnection {
+  client: ChainableCommander;
+  pipeline(): ChainableCommander;
 }
 
 /**
- * Appends each job's add script to a pipeline from `producerPipelines`, with the options `queue.add`
+ * Resolves, once BullMQ has loaded its scripts on the producers' connection, to that connection: jobs
+ * (`pipelineJobs`) can then leave in one Redis write beside other commands of the connection.
+ */
+export async function producerConnection(producer: Producer<QueueName>): Promise<ProducerConnection> {
+  const client = await producer.queue.client;
+  return { client: client as unknown as ChainableCommander, pipeline: () => client.pipeline() as unknown as ChainableCommander };
+}
+
+/**
+ * Appends each job's add script to a pipeline from `producerConnection`, with the options `queue.add`
  * gives (the queue's defaults, job id = event id): its exec then holds one reply per job, in order.
  * Where `addBulk` takes one write per queue, several queues' jobs share the one pipeline.
  */

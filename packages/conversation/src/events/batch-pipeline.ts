@@ -1,9 +1,12 @@
 import type { QueueName } from '@vocalia/contracts';
-import { pipelineJobs, type ChainableCommander, type Producer } from '@vocalia/service-kit';
+import { pipelineJobs, type ChainableCommander, type Producer, type ProducerConnection } from '@vocalia/service-kit';
 import type { PendingJob, Producers } from './enqueue-batch';
 
-/** Adds one command to the pipeline it is given. */
-export type PipelineCommand = (pipeline: ChainableCommander) => void;
+/**
+ * Adds one command to the pipeline it is given and returns what that returns; given the connection
+ * itself (a batch of that one command), it sends it and returns its reply's promise.
+ */
+export type PipelineCommand = (target: ChainableCommander) => unknown;
 
 /** A command for the batch's pipeline (it adds exactly one), settled with its own reply. */
 export interface PendingWrite {
@@ -13,10 +16,16 @@ export interface PendingWrite {
 }
 
 /**
- * Adds the writes, then every queue's jobs, to the pipeline and sends it (written before this returns);
+ * Adds the writes, then every queue's jobs, to a pipeline and sends it (written before this returns);
  * each write is settled with its reply, and the promise rejects with the first job Redis refused.
  */
-export function execBatch(pipeline: ChainableCommander, producers: Producers, jobs: PendingJob[], writes: PendingWrite[]): Promise<void> {
+export function execBatch(connection: ProducerConnection, producers: Producers, jobs: PendingJob[], writes: PendingWrite[]): Promise<void> {
+  const [only] = writes;
+  if (only && writes.length === 1 && jobs.length === 0) {
+    // A lone command (an admission with nothing queued beside it) skips building a pipeline, which costs more than the command.
+    return Promise.resolve(only.add(connection.client)).then((reply) => only.resolve(reply));
+  }
+  const pipeline = connection.pipeline();
   const bound = [];
   for (const job of jobs) {
     const producer = producers[job.queue] as Producer<QueueName> | undefined;

@@ -1,5 +1,5 @@
 import type { QueueName } from '@vocalia/contracts';
-import { producerPipelines, type ChainableCommander, type Producer } from '@vocalia/service-kit';
+import { producerConnection, type Producer, type ProducerConnection } from '@vocalia/service-kit';
 import { execBatch, type PendingWrite, type PipelineCommand } from './batch-pipeline';
 
 export type { PipelineCommand } from './batch-pipeline';
@@ -67,15 +67,15 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   let writes: PendingWrite[] = [];
   let scheduled: NodeJS.Immediate | undefined;
   const inFlight = new Set<Promise<unknown>>();
-  // Pipelines are built synchronously once BullMQ has loaded its scripts on the connection.
-  let newPipeline: (() => ChainableCommander) | undefined;
-  let loading: Promise<() => ChainableCommander> | undefined;
+  // Known (and used synchronously) once BullMQ has loaded its scripts on the connection.
+  let connection: ProducerConnection | undefined;
+  let loading: Promise<ProducerConnection> | undefined;
   let pendingWrite: Promise<void> | undefined;
 
-  const loadPipelines = () => {
+  const loadConnection = () => {
     const producer = Object.values(opts.producers).find((p) => p !== undefined) as Producer<QueueName> | undefined;
     if (!producer) return Promise.reject(new Error('no producer: the batch has no connection'));
-    loading ??= producerPipelines(producer).then((factory) => (newPipeline = factory));
+    loading ??= producerConnection(producer).then((loaded) => (connection = loaded));
     return loading;
   };
 
@@ -86,9 +86,9 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
     waiting = [];
     writes = [];
     let sending: Promise<unknown>;
-    if (newPipeline) sending = execBatch(newPipeline(), opts.producers, jobs, sent);
+    if (connection) sending = execBatch(connection, opts.producers, jobs, sent);
     else {
-      const started = loadPipelines().then((factory) => ({ replies: execBatch(factory(), opts.producers, jobs, sent) }));
+      const started = loadConnection().then((loaded) => ({ replies: execBatch(loaded, opts.producers, jobs, sent) }));
       const written = started.then(() => undefined, () => undefined);
       pendingWrite = written;
       void written.then(() => pendingWrite === written && (pendingWrite = undefined));

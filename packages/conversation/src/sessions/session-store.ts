@@ -64,7 +64,7 @@ redis.call('SET', KEYS[2], ARGV[3], 'EX', ttl)
 return 1
 `;
 
-type SaveSession = (historyKey: string, stateKey: string, maxTurns: number, ttlSec: number, state: string, ...turns: string[]) => Promise<unknown>;
+type SaveSession = (historyKey: string, stateKey: string, maxTurns: number, ttlSec: number, state: string, ...turns: string[]) => unknown;
 
 /** Conversation memory in Redis, namespaced by tenant so a session id never reaches another tenant's history. */
 export function createSessionStore(opts: SessionStoreOptions): SessionStore {
@@ -84,9 +84,9 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
     async save(tenantId, sessionId, exchange, state) {
       const k = keys(tenantId, sessionId);
       const turns = exchange.map((t) => JSON.stringify(t));
-      await opts.turnWrites.writeAlongside((pipeline) => {
-        void (pipeline as unknown as { vocaliaSaveSession: SaveSession }).vocaliaSaveSession(k.history, k.state, opts.maxTurns, opts.ttlSec, JSON.stringify(state), ...turns);
-      });
+      await opts.turnWrites.writeAlongside((target) =>
+        (target as unknown as { vocaliaSaveSession: SaveSession }).vocaliaSaveSession(k.history, k.state, opts.maxTurns, opts.ttlSec, JSON.stringify(state), ...turns),
+      );
     },
   };
 }

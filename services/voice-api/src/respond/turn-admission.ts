@@ -99,7 +99,7 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       ] as const;
       let reply: AdmitReply;
       try {
-        reply = (await opts.writeAlongside((pipeline) => void (pipeline as unknown as ScriptedPipeline).vocaliaAdmitTurn(...args))) as AdmitReply;
+        reply = (await opts.writeAlongside((target) => (target as unknown as ScriptedPipeline).vocaliaAdmitTurn(...args))) as AdmitReply;
       } catch {
         return fallback(request);
       }
