@@ -35,6 +35,7 @@ export interface EnqueueBatch {
   drain(): Promise<void>;
 }
 
+const noop = () => undefined;
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -86,13 +87,12 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
     waiting = [];
     writes = [];
     let sending: Promise<unknown>;
+    let started: Promise<unknown> | undefined;
     if (connection) sending = execBatch(connection, opts.producers, jobs, sent);
     else {
-      const started = loadConnection().then((loaded) => ({ replies: execBatch(loaded, opts.producers, jobs, sent) }));
-      const written = started.then(() => undefined, () => undefined);
-      pendingWrite = written;
-      void written.then(() => pendingWrite === written && (pendingWrite = undefined));
-      sending = started.then((s) => s.replies);
+      const loaded = loadConnection().then((ready) => ({ replies: execBatch(ready, opts.producers, jobs, sent) }));
+      started = loaded;
+      sending = loaded.then((s) => s.replies);
     }
     const attempt = withTimeout(sending, opts.addTimeoutMs).then(
       () => opts.onAccepted(jobs),
@@ -104,6 +104,12 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
     );
     inFlight.add(attempt);
     void attempt.finally(() => inFlight.delete(attempt));
+    if (started) {
+      // A read waits until this batch is written, or at most until it timed out (Redis away at start).
+      const written = Promise.race([started.then(noop, noop), attempt]);
+      pendingWrite = written;
+      void written.then(() => pendingWrite === written && (pendingWrite = undefined));
+    }
   };
   const schedule = () => {
     scheduled ??= setImmediate(send);
