@@ -18,8 +18,16 @@ const SEQUENTIAL_COUNT = Number(process.env.BENCH_SEQUENTIAL_COUNT ?? 1000);
 const CONNECTIONS = 50;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
-const row = (f: LoadFigures) =>
-  `${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)}`;
+const row = (f: LoadFigures, cpuMs: number) =>
+  `${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)} ${cpuMs.toFixed(2).padStart(12)}`;
+
+/** This process's CPU time (user + system) while `work` runs, in ms. */
+async function cpuDuring<T>(work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const started = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(started);
+  return { result, cpuMs: (used.user + used.system) / 1000 };
+}
 
 async function main(): Promise<void> {
   const prefix = `bench-voice-${process.pid}`;
@@ -36,25 +44,32 @@ async function main(): Promise<void> {
 
   out(`VocalIA /respond benchmark: node ${process.version}, ${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(2)}), local provider, Redis ${REDIS_URL}`);
   out('One process runs the load generator, both servers, the edge and the fake db-api: compare ratios, not absolute figures.');
+  out('CPU ms/req is this whole process (client, edge, server) per request: the difference to the baseline is the server\'s own work.');
   for (const t of Object.values(targets)) await runLoad(t, 10, 1);
   out();
   out(`Under load: autocannon, ${CONNECTIONS} connections, ${DURATION} s each`);
-  out(`${'target'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+  out(`${'target'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)} ${'CPU ms/req'.padStart(12)}`);
   const loaded: Record<string, LoadFigures> = {};
-  for (const [key, t] of Object.entries(targets)) out(row((loaded[key] = await runLoad(t, CONNECTIONS, DURATION))));
+  for (const [key, t] of Object.entries(targets)) {
+    const { result, cpuMs } = await cpuDuring(() => runLoad(t, CONNECTIONS, DURATION));
+    loaded[key] = result;
+    out(row(result, cpuMs / Math.max(1, result.rps * DURATION)));
+  }
 
   out();
   out(`Unloaded: ${SEQUENTIAL_COUNT} sequential requests on one keep-alive connection`);
-  out(`${'target'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+  out(`${'target'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU ms/req'.padStart(12)}`);
   const single: Record<string, Percentiles> = {};
   for (const [key, t] of Object.entries(targets)) {
-    single[key] = await unloadedLatency(t, SEQUENTIAL_COUNT);
-    out(`${t.name.padEnd(28)} ${single[key]!.p50.toFixed(2).padStart(8)} ${single[key]!.p99.toFixed(2).padStart(8)}`);
+    const { result, cpuMs } = await cpuDuring(() => unloadedLatency(t, SEQUENTIAL_COUNT));
+    single[key] = result;
+    out(`${t.name.padEnd(28)} ${result.p50.toFixed(2).padStart(8)} ${result.p99.toFixed(2).padStart(8)} ${(cpuMs / SEQUENTIAL_COUNT).toFixed(2).padStart(12)}`);
   }
 
   const compare = (voice: string, base: string) =>
     `throughput x${(loaded[voice]!.rps / loaded[base]!.rps).toFixed(2)} of baseline; unloaded p50 +${(single[voice]!.p50 - single[base]!.p50).toFixed(2)} ms, p99 +${(single[voice]!.p99 - single[base]!.p99).toFixed(2)} ms`;
   out();
+  out(`load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   out(`direct:   voice-api ${compare('voice', 'baseline')}`);
   out(`via edge: voice-api ${compare('voiceEdge', 'baselineEdge')}`);
   const engineMs = await engineMedianMs(voice.engine, voice.snapshot, SEQUENTIAL_COUNT);

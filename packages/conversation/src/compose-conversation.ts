@@ -10,9 +10,11 @@ import { subscribeTenantUpdates } from './snapshots/tenant-updates';
 
 export interface ConversationOptions {
   logger: Logger;
-  /** Request-path commands (history): fails fast when Redis is away. */
-  redis: Redis;
-  /** BullMQ producers' connection (fail fast too). */
+  /**
+   * The turn's connection (fails fast when Redis is away): history reads and writes and the BullMQ
+   * producers, so a turn's history write and its jobs leave in one pipeline, and a session's next read,
+   * sent after, is served after them.
+   */
   producerRedis: Redis;
   /** Redis key prefix for histories. */
   keyPrefix: string;
@@ -56,7 +58,7 @@ export function composeConversation(opts: ConversationOptions): Conversation {
     logger: opts.logger,
   });
   const events = createEventPublisher({ producers, connection: opts.producerRedis, logger: opts.logger, retryEveryMs: opts.eventRetryEveryMs });
-  const sessions = createSessionStore({ redis: opts.redis, keyPrefix: opts.keyPrefix, ...opts.history });
+  const sessions = createSessionStore({ redis: opts.producerRedis, turnWrites: events, keyPrefix: opts.keyPrefix, ...opts.history });
   return {
     runtime: createConversationRuntime({ snapshots, sessions, events, engine: opts.engine, logger: opts.logger }),
     db,

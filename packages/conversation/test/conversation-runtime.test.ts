@@ -20,7 +20,6 @@ beforeAll(async () => {
   db.snapshots.set('acme', snapshotFor({ id: 'acme' }));
   conversation = composeConversation({
     logger: testLogger(),
-    redis,
     producerRedis,
     keyPrefix,
     queuePrefix,

@@ -101,6 +101,26 @@ describe('event publisher', () => {
     expect((await landed()).map((j) => j.id).sort()).toEqual(first.map((j) => j.id).sort());
   });
 
+  it('when commands ride alongside a turn\'s jobs, then all leave in one write, each gets its own reply, and a read sent after them sees them', async () => {
+    await producer.queue.waitUntilReady();
+    const writes = jest.spyOn(redis.stream, 'write');
+    const events = createEventPublisher({ producers: { 'usage-events': producer }, connection: redis, logger });
+    const key = `${prefix}:alongside`;
+    const pushed = events.writeAlongside((target) => target.rpush(key, 'a', 'b'));
+    events.publish('usage-events', usage(40));
+    const counted = events.writeAlongside((target) => target.incr(`${key}:count`));
+    const queued = events.sendQueued();
+    if (queued) await queued;
+    const read = redis.lrange(key, 0, -1);
+    expect(await Promise.all([pushed, counted, read])).toEqual([2, 1, ['a', 'b']]);
+    const batchWrites = writes.mock.calls.filter(([chunk]) => String(chunk).includes('alongside'));
+    expect(batchWrites).toHaveLength(2);
+    expect(String(batchWrites[0]?.[0])).toContain('usage-event-40');
+    writes.mockRestore();
+    await events.close();
+    expect(await producer.queue.getJob('usage-event-40')).toBeDefined();
+  });
+
   it('when Redis refuses a batch, then its jobs wait in the buffer and land on the next flush', async () => {
     const makePipeline = redis.pipeline.bind(redis);
     const refusing = jest.spyOn(redis, 'pipeline').mockImplementationOnce((...args) => {

@@ -1,5 +1,5 @@
 import { DelayedError, Job, Queue, UnrecoverableError, Worker, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { runWithContext } from './context';
 import { inJobSpan, withJobTrace } from './job-trace';
@@ -55,25 +55,33 @@ export interface ValidatedJob {
   payload: { eventId: string };
 }
 
+/** The producers' connection with BullMQ's scripts loaded: commands sent on it, or pipelines built on it. */
+export interface ProducerConnection {
+  client: ChainableCommander;
+  pipeline(): ChainableCommander;
+}
+
 /**
- * Jobs for several queues of one connection in one pipeline: one Redis write for the lot, where
- * `addBulk` takes one per queue. Options as `queue.add` gives them (the queue's defaults, job id =
- * event id). Rejects with the first job Redis refused; ids make re-adding the whole lot harmless.
+ * Resolves, once BullMQ has loaded its scripts on the producers' connection, to that connection: jobs
+ * (`pipelineJobs`) can then leave in one Redis write beside other commands of the connection.
  */
-export async function addJobsTogether(jobs: ValidatedJob[]): Promise<void> {
-  const [first] = jobs;
-  if (!first) return;
-  const client = await first.producer.queue.client;
-  const pipeline = client.pipeline();
+export async function producerConnection(producer: Producer<QueueName>): Promise<ProducerConnection> {
+  const client = await producer.queue.client;
+  return { client: client as unknown as ChainableCommander, pipeline: () => client.pipeline() as unknown as ChainableCommander };
+}
+
+/**
+ * Appends each job's add script to a pipeline from `producerConnection`, with the options `queue.add`
+ * gives (the queue's defaults, job id = event id): its exec then holds one reply per job, in order.
+ * Where `addBulk` takes one write per queue, several queues' jobs share the one pipeline.
+ */
+export function pipelineJobs(pipeline: ChainableCommander, jobs: ValidatedJob[]): void {
   for (const { producer, payload } of jobs) {
     const { queue } = producer;
     const job = new Job(queue, queue.name, payload, { ...queue.defaultJobOptions, jobId: payload.eventId }, payload.eventId);
-    // Queues the script on the pipeline at once (as `addBulk` does); its outcome comes from exec below.
-    job.addJob(pipeline as unknown as typeof client, { parentDependenciesKey: '' }).catch(() => undefined);
+    // Queues the script on the pipeline at once (as `addBulk` does); its outcome comes from the pipeline's exec.
+    job.addJob(pipeline as unknown as Awaited<Queue['client']>, { parentDependenciesKey: '' }).catch(() => undefined);
   }
-  const results = (await pipeline.exec()) ?? [];
-  const refused = results.find(([err]) => err);
-  if (refused) throw refused[0];
 }
 
 export type Processor<Q extends QueueName> = (payload: Payload<Q>, job: Job, token?: string) => Promise<unknown>;

@@ -32,4 +32,4 @@ export async function pingRedis(redis: Redis): Promise<void> {
   if (redis.status !== 'ready') throw new Error(`redis ${redis.status}`);
   await redis.ping();
 }
-export type { Redis } from 'ioredis';
+export type { ChainableCommander, Redis } from 'ioredis';

@@ -43,7 +43,6 @@ export interface Composed {
 export function composeRealtime(opts: ComposeOptions): Composed {
   const conversation = composeConversation({
     logger: opts.logger,
-    redis: opts.redis,
     producerRedis: opts.producerRedis,
     keyPrefix: opts.keyPrefix,
     queuePrefix: opts.queuePrefix,

@@ -20,9 +20,9 @@ import { createTwilioRest } from './twilio/rest-client';
 
 export interface ComposeOptions {
   logger: Logger;
-  /** Request-path commands (call state, limits, history): fails fast when Redis is away. */
+  /** Request-path commands (call state, limits): fails fast when Redis is away. */
   redis: Redis;
-  /** BullMQ producers' connection. */
+  /** The turn's connection: session history and BullMQ producers (one pipeline per event-loop turn). */
   producerRedis: Redis;
   /** Redis key prefix for call state and histories; BullMQ prefix for queues. */
   keyPrefix: string;
@@ -61,7 +61,6 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
   const now = opts.now ?? Date.now;
   const conversation = composeConversation({
     logger: opts.logger,
-    redis: opts.redis,
     producerRedis: opts.producerRedis,
     keyPrefix: opts.keyPrefix,
     queuePrefix: opts.queuePrefix,

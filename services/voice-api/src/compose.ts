@@ -13,9 +13,9 @@ import { widgetAsset } from './widget/widget-asset';
 
 export interface ComposeOptions {
   logger: Logger;
-  /** Request-path commands (history, rate limits): fails fast when Redis is away. */
+  /** Request-path commands (rate limits, realtime heartbeat, readiness): fails fast when Redis is away. */
   redis: Redis;
-  /** BullMQ producers' connection (fail fast too). */
+  /** The turn's connection (fails fast too): /respond's admission script, session history and BullMQ producers, so a turn's writes leave in one pipeline. */
   producerRedis: Redis;
   /** Redis key prefix for history and rate limits; BullMQ prefix for queues. */
   keyPrefix: string;
@@ -53,7 +53,6 @@ export interface Composed {
 export function composeVoiceApi(opts: ComposeOptions): Composed {
   const conversation = composeConversation({
     logger: opts.logger,
-    redis: opts.redis,
     producerRedis: opts.producerRedis,
     keyPrefix: opts.keyPrefix,
     queuePrefix: opts.queuePrefix,
@@ -74,7 +73,8 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     socialProof: createSocialProofSource(conversation.db, { ttlMs: opts.socialProofTtlSec * 1000, logger: opts.logger }),
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits,
-    turnAdmission: createTurnAdmission({ redis: opts.redis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId) }),
+    // In the pipeline of the turn's history writes and jobs, so a session's read follows its last write.
+    turnAdmission: createTurnAdmission({ redis: opts.producerRedis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId), writeAlongside: (command) => runtime.events.writeAlongside(command) }),
     sessionTokens: createSessionTokens(opts.widgetToken),
     previewGrants: createPreviewGrants({ internalToken: opts.dbApi.internalToken }),
     widget: widgetAsset(opts.widgetBundle),

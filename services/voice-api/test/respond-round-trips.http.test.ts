@@ -6,20 +6,37 @@ import { snapshotFor } from '@vocalia/conversation/testing';
 const SHOP = 'https://shop.example.com';
 let h: Harness;
 
-/** The names of the commands a connection sends while `work` runs, in order. */
-async function commandsDuring(redis: Redis, work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = redis.sendCommand.bind(redis);
-  const spy = jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
-    seen.push(command.name);
-    return original(command, ...rest);
+interface Traffic {
+  /** Command names each connection sent, in order. */
+  commands: string[][];
+  /** Socket writes each connection made (a pipeline is one). */
+  writes: number[];
+}
+
+/** What each connection sends while `work` runs and until the event-loop turn after it. */
+async function trafficDuring(connections: Redis[], work: () => Promise<unknown>): Promise<Traffic> {
+  const traffic: Traffic = { commands: connections.map(() => []), writes: connections.map(() => 0) };
+  const spies = connections.flatMap((redis, i) => {
+    const send = redis.sendCommand.bind(redis);
+    const write = redis.stream.write.bind(redis.stream) as (...args: unknown[]) => boolean;
+    return [
+      jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
+        traffic.commands[i]!.push(command.name);
+        return send(command, ...rest);
+      }),
+      jest.spyOn(redis.stream, 'write').mockImplementation((...args: unknown[]) => {
+        traffic.writes[i]!++;
+        return write(...args);
+      }),
+    ];
   });
   try {
     await work();
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
-    spy.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
-  return seen;
+  return traffic;
 }
 
 beforeAll(async () => {
@@ -32,11 +49,15 @@ const respond = (ip: string, body: Record<string, unknown>) =>
   request(h.app).post('/respond').set('Origin', SHOP).set('X-Forwarded-For', ip).set('Authorization', `Bearer ${h.tokenFor('acme', SHOP)}`).send(body);
 
 describe('/respond hot path', () => {
-  it('when the tenant is in memory, then a turn waits on one Redis round trip (limits and session in one script) and its history write follows as one transaction', async () => {
+  it('when the tenant is in memory, then a turn waits on one Redis round trip (limits and session in one script) and its history and jobs follow in one write', async () => {
     await respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'first' }).expect(200);
-    const commands = await commandsDuring(h.redis, () => respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'second' }).expect(200));
-    expect(commands).toEqual(['evalsha', 'multi', 'rpush', 'ltrim', 'expire', 'set', 'exec']);
+    const traffic = await trafficDuring([h.redis, h.producerRedis], () => respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'second' }).expect(200));
+    // The admission script, then one pipeline: the history script and the turn's two jobs (turn, api_call).
+    expect(traffic.commands).toEqual([[], ['evalsha', 'evalsha', 'evalsha', 'evalsha']]);
+    expect(traffic.writes).toEqual([0, 2]);
     expect(h.engine.inputs.at(-1)?.history.map((t) => t.text)).toEqual(['first', 'You said: first (history 0)']);
+    const third = await respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'third' }).expect(200);
+    expect(third.body.answer).toBe('You said: third (history 4)');
   });
 
   it('when one address sends turns and refused requests, then every one counts against its limit and the fifth gets 429', async () => {
@@ -55,6 +76,7 @@ describe('/respond hot path', () => {
 
   it('when Redis is unreachable, then turns are still answered, without history, and limited in memory', async () => {
     h.redis.disconnect();
+    h.producerRedis.disconnect();
     try {
       for (let i = 0; i < 4; i++) {
         const res = await respond('192.0.2.3', { tenantId: 'acme', sessionId: 'session-down-1', message: `m${i}` }).expect(200);
@@ -62,8 +84,8 @@ describe('/respond hot path', () => {
       }
       await respond('192.0.2.3', { tenantId: 'acme', sessionId: 'session-down-1', message: 'again' }).expect(429);
     } finally {
-      await h.redis.connect();
-      await waitReady(h.redis);
+      await Promise.all([h.redis.connect(), h.producerRedis.connect()]);
+      await Promise.all([waitReady(h.redis), waitReady(h.producerRedis)]);
     }
   });
 });

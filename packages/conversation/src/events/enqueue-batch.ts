@@ -1,6 +1,9 @@
 import type { QueueName } from '@vocalia/contracts';
-import { addJobsTogether, type Producer } from '@vocalia/service-kit';
+import { producerConnection, type Producer, type ProducerConnection } from '@vocalia/service-kit';
+import { execBatch, type PendingWrite, type PipelineCommand } from './batch-pipeline';
 import { groupUsageEvents } from './usage-batches';
+
+export type { PipelineCommand } from './batch-pipeline';
 
 export type Producers = { [Q in QueueName]?: Producer<Q> };
 
@@ -21,10 +24,19 @@ export interface EnqueueBatchOptions {
 
 export interface EnqueueBatch {
   add(job: PendingJob): void;
+  /** A command sent in the same pipeline as this turn's jobs; resolves with its reply. */
+  write(add: PipelineCommand): Promise<unknown>;
+  /**
+   * Sends what this event-loop turn queued now rather than at its end, so a read sent next on the
+   * connection is served after those writes. A promise only while the connection's first pipeline
+   * waits for BullMQ's scripts: the read then waits for it.
+   */
+  sendQueued(): Promise<void> | undefined;
   /** Send what is waiting now and wait for every batch in flight to settle. */
   drain(): Promise<void>;
 }
 
+const noop = () => undefined;
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -47,45 +59,82 @@ export function addJobs(producers: Producers, queue: QueueName, jobs: PendingJob
   return withTimeout(added, timeoutMs);
 }
 
-/** Every queue's jobs of one batch in one pipeline (the producers share one connection). */
-function addBatch(producers: Producers, jobs: PendingJob[], timeoutMs: number): Promise<unknown> {
-  const bound = [];
-  for (const job of jobs) {
-    const producer = producers[job.queue] as Producer<QueueName> | undefined;
-    if (!producer) return Promise.reject(new Error(`no producer for ${job.queue}`));
-    bound.push({ producer, payload: job.payload });
-  }
-  return withTimeout(addJobsTogether(bound), timeoutMs);
-}
-
 /**
  * Jobs published during one turn of the event loop leave together, every queue's in one pipeline (one
- * Redis write), instead of one script call each, and their usage events as one job (BullMQ's cost per
- * job paid once). They wait at most until the loop's next check phase.
+ * Redis write), with the other writes of that turn (a session's history): one write where each would
+ * take its own, and their usage events as one job (BullMQ's cost per job paid once). They wait at most
+ * until the loop's next check phase, or until a read asks for them.
  */
 export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   let waiting: PendingJob[] = [];
+  let writes: PendingWrite[] = [];
   let scheduled: NodeJS.Immediate | undefined;
   const inFlight = new Set<Promise<unknown>>();
+  // Known (and used synchronously) once BullMQ has loaded its scripts on the connection.
+  let connection: ProducerConnection | undefined;
+  let loading: Promise<ProducerConnection> | undefined;
+  let pendingWrite: Promise<void> | undefined;
+
+  const loadConnection = () => {
+    const producer = Object.values(opts.producers).find((p) => p !== undefined) as Producer<QueueName> | undefined;
+    if (!producer) return Promise.reject(new Error('no producer: the batch has no connection'));
+    loading ??= producerConnection(producer).then((loaded) => (connection = loaded));
+    return loading;
+  };
 
   const send = () => {
     scheduled = undefined;
     const jobs = waiting;
+    const sent = writes;
     waiting = [];
-    const attempt = addBatch(opts.producers, groupUsageEvents(jobs), opts.addTimeoutMs).then(
+    writes = [];
+    const grouped = groupUsageEvents(jobs);
+    let sending: Promise<unknown>;
+    let started: Promise<unknown> | undefined;
+    if (connection) sending = execBatch(connection, opts.producers, grouped, sent);
+    else {
+      const loaded = loadConnection().then((ready) => ({ replies: execBatch(ready, opts.producers, grouped, sent) }));
+      started = loaded;
+      sending = loaded.then((s) => s.replies);
+    }
+    const attempt = withTimeout(sending, opts.addTimeoutMs).then(
       () => opts.onAccepted(jobs),
       (err: unknown) => {
+        // A write already answered keeps its reply: settling twice changes nothing.
+        for (const write of sent) write.reject(err);
         for (const job of jobs) opts.onRefused(job, reasonOf(err));
       },
     );
     inFlight.add(attempt);
     void attempt.finally(() => inFlight.delete(attempt));
+    if (started) {
+      // A read waits until this batch is written, or at most until it timed out (Redis away at start).
+      const written = Promise.race([started.then(noop, noop), attempt]);
+      pendingWrite = written;
+      void written.then(() => pendingWrite === written && (pendingWrite = undefined));
+    }
+  };
+  const schedule = () => {
+    scheduled ??= setImmediate(send);
   };
 
   return {
     add(job) {
       waiting.push(job);
-      scheduled ??= setImmediate(send);
+      schedule();
+    },
+    write(add) {
+      return new Promise((resolve, reject) => {
+        writes.push({ add, resolve, reject });
+        schedule();
+      });
+    },
+    sendQueued() {
+      if (scheduled) {
+        clearImmediate(scheduled);
+        send();
+      }
+      return pendingWrite;
     },
     async drain() {
       if (scheduled) {

@@ -1,10 +1,10 @@
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { withJobTrace, type Logger, type Redis } from '@vocalia/service-kit';
-import { addJobs, createEnqueueBatch, type PendingJob, type Producers } from './enqueue-batch';
+import { addJobs, createEnqueueBatch, type PendingJob, type PipelineCommand, type Producers } from './enqueue-batch';
 import { createRedisLossDetector } from './redis-loss';
 import { createReplayLog } from './replay-log';
 
-export type { Producers } from './enqueue-batch';
+export type { PipelineCommand, Producers } from './enqueue-batch';
 
 export interface EventPublisherOptions {
   producers: Producers;
@@ -23,6 +23,17 @@ export interface EventPublisherOptions {
 export interface EventPublisher {
   /** Never blocks the answer and never throws: a job Redis refuses waits in memory until Redis is back. */
   publish<Q extends QueueName>(queue: Q, payload: Payload<Q>): void;
+  /**
+   * A command (a session's history write) sent in the same pipeline, on the producers' connection, as
+   * the jobs published in this turn of the event loop: one Redis write for both. Resolves with its reply.
+   */
+  writeAlongside(command: PipelineCommand): Promise<unknown>;
+  /**
+   * Sends now what this event-loop turn queued (jobs and writes), so that a read sent next on the
+   * producers' connection (a session's history) is served after them. Await it when it returns a
+   * promise (only before the connection's first pipeline).
+   */
+  sendQueued(): Promise<void> | undefined;
   /** Push buffered jobs now, oldest first; stops at the first failure. */
   flush(): Promise<void>;
   readonly buffered: number;
@@ -104,6 +115,8 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
       if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
       batch.add(item);
     },
+    writeAlongside: (command) => batch.write(command),
+    sendQueued: () => batch.sendQueued(),
     flush,
     get buffered() {
       return buffer.length;

@@ -1,6 +1,7 @@
 import type { LeadScore } from '@vocalia/contracts';
 import type { HistoryTurn } from '@vocalia/agent';
 import type { Redis } from '@vocalia/service-kit';
+import type { EventPublisher } from '../events/event-publisher';
 
 export interface SessionState {
   lead?: LeadScore;
@@ -21,7 +22,10 @@ export interface SessionStore {
 }
 
 export interface SessionStoreOptions {
+  /** The connection history is read on: the one the turn's pipeline is written on. */
   redis: Redis;
+  /** The event publisher: the history write rides in the turn's pipeline, and a read first sends what is queued. */
+  turnWrites: Pick<EventPublisher, 'writeAlongside' | 'sendQueued'>;
   keyPrefix: string;
   /** Messages kept per session, user and assistant each counting one. */
   maxTurns: number;
@@ -50,12 +54,28 @@ export function parseSession(historyList: string[] | undefined, stateText: strin
   return { history, state };
 }
 
+/** Append the exchange, keep the last ARGV[1] messages, replace the state; both keys expire together. One script: atomic. */
+const SAVE_SESSION_LUA = `
+local ttl = tonumber(ARGV[2])
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 4))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('SET', KEYS[2], ARGV[3], 'EX', ttl)
+return 1
+`;
+
+type SaveSession = (historyKey: string, stateKey: string, maxTurns: number, ttlSec: number, state: string, ...turns: string[]) => unknown;
+
 /** Conversation memory in Redis, namespaced by tenant so a session id never reaches another tenant's history. */
 export function createSessionStore(opts: SessionStoreOptions): SessionStore {
   const keys = (tenantId: string, sessionId: string) => sessionKeys(opts.keyPrefix, tenantId, sessionId);
+  // Defined on the connection, so the pipelines built from it carry the script too.
+  opts.redis.defineCommand('vocaliaSaveSession', { numberOfKeys: 2, lua: SAVE_SESSION_LUA });
   return {
     async load(tenantId, sessionId) {
       const k = keys(tenantId, sessionId);
+      const queued = opts.turnWrites.sendQueued();
+      if (queued) await queued;
       const results = await opts.redis.multi().lrange(k.history, 0, -1).get(k.state).exec();
       const [historyResult, stateResult] = results ?? [];
       if (historyResult?.[0] || stateResult?.[0]) throw historyResult?.[0] ?? stateResult?.[0];
@@ -63,15 +83,10 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
     },
     async save(tenantId, sessionId, exchange, state) {
       const k = keys(tenantId, sessionId);
-      const results = await opts.redis
-        .multi()
-        .rpush(k.history, ...exchange.map((t) => JSON.stringify(t)))
-        .ltrim(k.history, -opts.maxTurns, -1)
-        .expire(k.history, opts.ttlSec)
-        .set(k.state, JSON.stringify(state), 'EX', opts.ttlSec)
-        .exec();
-      const failed = results?.find(([err]) => err);
-      if (failed) throw failed[0];
+      const turns = exchange.map((t) => JSON.stringify(t));
+      await opts.turnWrites.writeAlongside((target) =>
+        (target as unknown as { vocaliaSaveSession: SaveSession }).vocaliaSaveSession(k.history, k.state, opts.maxTurns, opts.ttlSec, JSON.stringify(state), ...turns),
+      );
     },
   };
 }

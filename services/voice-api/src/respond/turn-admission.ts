@@ -1,5 +1,5 @@
 import { PLANS, type PlanId } from '@vocalia/contracts';
-import { parseSession, sessionKeys, type Session } from '@vocalia/conversation';
+import { parseSession, sessionKeys, type PipelineCommand, type Session } from '@vocalia/conversation';
 import type { Redis } from '@vocalia/service-kit';
 import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
@@ -30,8 +30,8 @@ return {ip, tenant, redis.call('LRANGE', KEYS[3], 0, -1), redis.call('GET', KEYS
 
 type AdmitReply = [number, number, string[]?, (string | null)?];
 
-interface ScriptedRedis {
-  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, ipPoints: string, tenantPoints: string, windowSec: string): Promise<AdmitReply>;
+interface ScriptedPipeline {
+  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, ipPoints: string, tenantPoints: string, windowSec: string): unknown;
 }
 
 export interface TurnAdmissionRequest {
@@ -59,17 +59,21 @@ export interface TurnAdmissionOptions {
   rateLimits: RateLimits;
   /** The session when Redis cannot answer: empty, logged (the conversation runtime's loadSession). */
   loadSession(tenantId: string, sessionId: string): Promise<Session>;
+  /**
+   * Sends the script in the pipeline of this event-loop turn's history writes and jobs on `redis` (the
+   * event publisher's `writeAlongside`): one Redis write for all, and the read comes after the writes before it.
+   */
+  writeAlongside(command: PipelineCommand): Promise<unknown>;
 }
 
 const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLimitState => ({ limit, remaining: Math.max(0, limit - count), resetMs: window.endsInMs });
 
 /**
- * /respond's hot path in one Redis round trip. When the script cannot run (Redis away), the limits
+ * /respond's hot path in one Redis round trip, in the pipeline the event-loop turn's other writes take. When the script cannot run (Redis away), the limits
  * fall back to rate-limiter-flexible's per-process counting and the session to empty, as each does alone.
  */
 export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   opts.redis.defineCommand('vocaliaAdmitTurn', { numberOfKeys: 4, lua: ADMIT_TURN_LUA });
-  const redis = opts.redis as unknown as ScriptedRedis;
   const { rateLimits } = opts;
 
   async function fallback(request: TurnAdmissionRequest): Promise<AdmittedTurn> {
@@ -84,17 +88,18 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       const window = rateLimits.currentWindow();
       const tenantPoints = rateLimits.tenantPoints(request.plan);
       const session = sessionKeys(opts.keyPrefix, request.tenantId, request.sessionId);
+      const args = [
+        rateLimits.ipKey(request.ip ?? '', window),
+        rateLimits.tenantKey(request.tenantId, window),
+        session.history,
+        session.state,
+        request.ip === null ? '' : String(rateLimits.ipPoints),
+        String(tenantPoints),
+        String(rateLimits.windowSec),
+      ] as const;
       let reply: AdmitReply;
       try {
-        reply = await redis.vocaliaAdmitTurn(
-          rateLimits.ipKey(request.ip ?? '', window),
-          rateLimits.tenantKey(request.tenantId, window),
-          session.history,
-          session.state,
-          request.ip === null ? '' : String(rateLimits.ipPoints),
-          String(tenantPoints),
-          String(rateLimits.windowSec),
-        );
+        reply = (await opts.writeAlongside((target) => (target as unknown as ScriptedPipeline).vocaliaAdmitTurn(...args))) as AdmitReply;
       } catch {
         return fallback(request);
       }
