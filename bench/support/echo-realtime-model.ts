@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   });
   let cpu = process.cpuUsage();
   let started = performance.now();
+  // The bench stopped (or was killed): nothing is left running.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (m: ToModel) => {
     if (m.type === 'exit') process.exit(0);
     if (m.type === 'cpu-start') {

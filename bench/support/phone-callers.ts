@@ -32,6 +32,8 @@ export type FromCallers =
 const FRAME_MS = 20;
 const FRAME_BYTES = 160;
 const OPEN_TIMEOUT_MS = 60_000;
+/** Calls dialled at once: hundreds of handshakes in one burst overflow a busy server's accept queue, and the kernel's retries then take a minute. */
+const DIAL_BATCH = 25;
 /** Frames a call may have in flight; a reply beyond it is not timed (it would mean over 5 s of backlog). */
 const RING = 256;
 const MEDIA = Buffer.from('"event":"media"');
@@ -115,9 +117,14 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-/** Every call connected, started, then one timer per millisecond slot: calls are spread over the frame period, as real calls are not in phase. */
+/** Every call connected (a batch at a time, as calls arrive over time), started, then one timer per millisecond slot: calls are spread over the frame period, as real calls are not in phase. */
 async function dial(m: Extract<ToCallers, { type: 'dial' }>): Promise<void> {
-  const sockets = await Promise.all(m.calls.map(() => open(m.url)));
+  const sockets: WebSocket[] = [];
+  try {
+    for (let at = 0; at < m.calls.length; at += DIAL_BATCH) sockets.push(...(await Promise.all(m.calls.slice(at, at + DIAL_BATCH).map(() => open(m.url)))));
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (${sockets.length} of ${m.calls.length} open)`);
+  }
   calls = m.calls.map(({ callSid, parameters }, i) => {
     const call = new Call(sockets[i] as WebSocket, `MZ${callSid.slice(2)}`);
     call.start(callSid, parameters);
@@ -151,6 +158,8 @@ async function hangUp(): Promise<void> {
   calls = [];
 }
 
+// The bench stopped (or was killed): nothing is left running.
+process.on('disconnect', () => process.exit(0));
 process.on('message', (m: ToCallers) => {
   switch (m.type) {
     case 'dial':

@@ -54,7 +54,9 @@ export class PhoneLoadRig {
 
   /** `calls` at real time to `url`: warm-up, then `seconds` measured; this process's CPU is taken over the same window. */
   async drive(url: string, calls: PlacedCall[], seconds: number, warmupMs: number): Promise<DriveFigures> {
+    const dialling = performance.now();
     await Promise.all(this.callers.map((c, i) => (c.send({ type: 'dial', url, calls: calls.filter((_, k) => k % this.callers.length === i) } satisfies ToCallers), next<FromCallers, 'dialled'>(c, 'dialled'))));
+    process.stderr.write(`${calls.length} calls to ${url} connected in ${((performance.now() - dialling) / 1000).toFixed(1)} s\n`);
     await new Promise((r) => setTimeout(r, warmupMs));
     this.toCallers({ type: 'measure' });
     this.model.send({ type: 'cpu-start' } satisfies ToModel);
