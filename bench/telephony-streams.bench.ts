@@ -1,26 +1,26 @@
 /**
  * N simulated phone calls streaming at real time (one 20 ms frame of real mu-law speech, espeak-ng
- * made, every 20 ms each) through the local edge to telephony-bridge's media-stream bridge and a local
- * server speaking the realtime protocol that echoes each appended frame back as output audio.
- * Measured per frame: the round trip caller -> edge -> bridge -> model -> bridge -> edge -> caller.
- * The callers and the model run in a child process (support/phone-callers.ts); this process holds
- * only the edge and the bridge, so its CPU is what the calls cost the edge and the bridge.
+ * made, every 20 ms each, every mark echoed) through the local edge to telephony-bridge's media-stream
+ * bridge and a local server speaking the realtime protocol that echoes each appended frame back as
+ * output audio. Measured per frame: the round trip caller -> edge -> bridge -> model -> bridge -> edge
+ * -> caller. The model and the callers run in child processes (support/phone-load-rig.ts); this
+ * process holds only the edge and the bridge, so its CPU is what the calls cost the edge and the bridge.
  * Baseline, same run, same edge and same echoing model: a bare relay (Twilio frame -> append, delta ->
  * media; no token, no validation, no marks). "Added" is the bridge's figure minus the relay's at the
- * same percentile.
- * Run: `pnpm bench:telephony` (BENCH_CALLS=50,200,500 and BENCH_SECONDS=10 by default; needs Redis).
+ * same percentile. Both are warmed up first, then run one after the other at each N, the order
+ * alternating from one N to the next.
+ * Run: `pnpm bench:telephony` (BENCH_CALLS=50,200,500, BENCH_SECONDS=10, BENCH_CALLER_PROCS=2 by
+ * default; needs Redis).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { createEngine } from '@vocalia/agent';
 import { createEdge } from '@vocalia/launcher';
 import { createRedis } from '@vocalia/service-kit';
 import { attachMediaStreams, createCallStore, createStreamTokens, STREAM_PATH } from '@vocalia/telephony-bridge';
 import WebSocket, { WebSocketServer } from 'ws';
-import type { FromCallers, ToCallers } from './support/phone-callers';
+import { PhoneLoadRig, type DriveFigures } from './support/phone-load-rig';
 import { benchSnapshot, BENCH_TENANT } from './support/bench-tenant';
 import { writeBenchJson } from './support/bench-json';
 import { discardingLogger } from './support/servers';
@@ -28,6 +28,7 @@ import { discardingLogger } from './support/servers';
 const CALLS = (process.env.BENCH_CALLS ?? '50,200,500').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_MS = 2000;
+const CALLER_PROCS = Number(process.env.BENCH_CALLER_PROCS ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -68,60 +69,6 @@ async function startEdge(upstreamPort: number): Promise<{ url: string; close: ()
   return { url: `ws://127.0.0.1:${port}${STREAM_PATH}`, close: () => edge.close(100) };
 }
 
-interface Figures {
-  p50: number;
-  p99: number;
-  frames: number;
-  lost: number;
-  /** This process (edge + bridge or relay), per call, in % of one core. */
-  cpuPerCallPct: number;
-  /** The callers' and model's process, in % of one core. */
-  loadCpuPct: number;
-}
-
-/** The callers and the model, in a child process driven over IPC. */
-class Callers {
-  private constructor(private readonly child: ChildProcess) {}
-
-  static async start(): Promise<{ callers: Callers; modelUrl: string }> {
-    const child = fork(join(__dirname, 'support', 'phone-callers.ts'), [], { execArgv: ['--import', require.resolve('tsx')] });
-    const callers = new Callers(child);
-    const { url } = await callers.next('model');
-    return { callers, modelUrl: url };
-  }
-
-  private next<T extends FromCallers['type']>(type: T): Promise<Extract<FromCallers, { type: T }>> {
-    return new Promise((resolve) => {
-      const listen = (m: FromCallers) => {
-        if (m.type !== type) return;
-        this.child.off('message', listen);
-        resolve(m as Extract<FromCallers, { type: T }>);
-      };
-      this.child.on('message', listen);
-    });
-  }
-
-  /** N callers at real time for SECONDS after a warm-up; this process's CPU is taken over the same window. */
-  async drive(url: string, calls: { callSid: string; parameters: Record<string, string> }[]): Promise<Figures> {
-    const measuring = this.next('measuring');
-    const measured = this.next('measured');
-    const figures = this.next('figures');
-    this.child.send({ type: 'drive', url, calls, seconds: SECONDS, warmupMs: WARMUP_MS } satisfies ToCallers);
-    await measuring;
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await measured;
-    const used = process.cpuUsage(cpu);
-    const elapsedMs = performance.now() - started;
-    const f = await figures;
-    return { p50: f.p50, p99: f.p99, frames: f.frames, lost: f.lost, cpuPerCallPct: ((used.user + used.system) / 1000 / elapsedMs / calls.length) * 100, loadCpuPct: f.cpuPct };
-  }
-
-  stop(): void {
-    this.child.send({ type: 'exit' } satisfies ToCallers);
-  }
-}
-
 async function main(): Promise<void> {
   const redis = createRedis(REDIS_URL, 'client');
   await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
@@ -129,7 +76,8 @@ async function main(): Promise<void> {
   const calls = createCallStore({ redis, keyPrefix });
   const tokens = createStreamTokens({ secret: 'bench-stream-token-secret-0123456789abcdef', ttlSec: 3600 });
   const snapshot = benchSnapshot();
-  const { callers, modelUrl } = await Callers.start();
+  const rig = await PhoneLoadRig.start(CALLER_PROCS);
+  const modelUrl = rig.modelUrl;
   const logger = discardingLogger();
   const engine = createEngine({ providers: [] });
   const noUrls = { turn: '', recording: '', dialResult: '', whisper: () => '' };
@@ -158,45 +106,52 @@ async function main(): Promise<void> {
   out(`# Phone media streams through the edge, ${SECONDS} s per run at 50 frames/s per call`);
   out(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   out(`model audio: ${process.env.BENCH_AUDIO_FORMAT ?? 'pcmu'}; caller audio: espeak-ng speech as mu-law; baseline: bare relay through the same edge and echo model`);
-  out(`callers and model in a child process; CPU per call is this process (${process.env.BENCH_EDGE === 'off' ? 'bridge or relay, no edge' : 'edge + bridge or relay'})`);
+  out(`model in a child process, callers in ${CALLER_PROCS}; CPU per call is this process (${process.env.BENCH_EDGE === 'off' ? 'bridge or relay, no edge' : 'edge + bridge or relay'}); first of each row in *italics*`);
   out();
   out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | frames measured (lost): relay / bridge | CPU per call: relay / bridge (% of a core) | calls per core: relay / bridge | load process CPU % |');
   out('|---|---|---|---|---|---|---|---|');
-  const rows: { calls: number; relay: Awaited<ReturnType<typeof callers.drive>>; bridge: Awaited<ReturnType<typeof callers.drive>> }[] = [];
-  for (const n of CALLS) {
-    const placed = await Promise.all(
-      Array.from({ length: n }, async (_, i) => {
-        const callSid = `CA${String(i).padStart(8, '0')}${process.pid.toString(16).padStart(24, '0')}`.slice(0, 34);
-        await calls.save({
-          callSid,
-          tenantId: BENCH_TENANT,
-          agentId: null,
-          direction: 'inbound',
-          language: 'en',
-          settings: { recordCalls: false, maxCallSeconds: 3600, transferDigit: '0', smsSummary: false, maxConcurrentCalls: 1000 },
-          startedAt: Date.now(),
-          silences: 0,
-          slot: callSid,
-          requestId: 'bench',
-          ended: false,
-        });
-        return { callSid, parameters: { tenant: BENCH_TENANT, agent: '', token: tokens.issue({ callSid, tenantId: BENCH_TENANT, agentId: null }) } };
-      }),
-    );
-    const relay = await callers.drive(relayEdge.url, placed);
-    const bridge = await callers.drive(bridgeEdge.url, placed);
+  const placed = await Promise.all(
+    Array.from({ length: Math.max(...CALLS) }, async (_, i) => {
+      const callSid = `CA${String(i).padStart(8, '0')}${process.pid.toString(16).padStart(24, '0')}`.slice(0, 34);
+      await calls.save({
+        callSid,
+        tenantId: BENCH_TENANT,
+        agentId: null,
+        direction: 'inbound',
+        language: 'en',
+        settings: { recordCalls: false, maxCallSeconds: 3600, transferDigit: '0', smsSummary: false, maxConcurrentCalls: 1000 },
+        startedAt: Date.now(),
+        silences: 0,
+        slot: callSid,
+        requestId: 'bench',
+        ended: false,
+      });
+      return { callSid, parameters: { tenant: BENCH_TENANT, agent: '', token: tokens.issue({ callSid, tenantId: BENCH_TENANT, agentId: null }) } };
+    }),
+  );
+  // Warm-up, not reported: both sides' code paths compiled and their sockets' buffers grown before the first row.
+  for (const url of [relayEdge.url, bridgeEdge.url]) await rig.drive(url, placed.slice(0, Math.min(50, placed.length)), 2, WARMUP_MS);
+  const rows: { calls: number; relay: DriveFigures; bridge: DriveFigures }[] = [];
+  for (const [index, n] of CALLS.entries()) {
+    const relayFirst = index % 2 === 0;
+    const drive = (url: string) => rig.drive(url, placed.slice(0, n), SECONDS, WARMUP_MS);
+    const first = await drive(relayFirst ? relayEdge.url : bridgeEdge.url);
+    const second = await drive(relayFirst ? bridgeEdge.url : relayEdge.url);
+    const [relay, bridge] = relayFirst ? [first, second] : [second, first];
     rows.push({ calls: n, relay, bridge });
     const f = (v: number) => v.toFixed(2);
+    const pair = (r: string, b: string) => (relayFirst ? `*${r}* | ${b}` : `${r} | *${b}*`);
     out(
-      `| ${n} | ${f(relay.p50)} / ${f(relay.p99)} | ${f(bridge.p50)} / ${f(bridge.p99)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.frames} (${relay.lost}) / ${bridge.frames} (${bridge.lost}) | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} | ${Math.round(100 / relay.cpuPerCallPct)} / ${Math.round(100 / bridge.cpuPerCallPct)} | ${relay.loadCpuPct.toFixed(0)} / ${bridge.loadCpuPct.toFixed(0)} |`,
+      `| ${n} | ${pair(`${f(relay.p50)} / ${f(relay.p99)}`, `${f(bridge.p50)} / ${f(bridge.p99)}`)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.frames} (${relay.lost}) / ${bridge.frames} (${bridge.lost}) | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} | ${Math.round(100 / relay.cpuPerCallPct)} / ${Math.round(100 / bridge.cpuPerCallPct)} | ${relay.loadCpuPct.toFixed(0)} / ${bridge.loadCpuPct.toFixed(0)} |`,
     );
   }
+  out(`load at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   writeBenchJson('telephony', { seconds: SECONDS, rows });
   for (const wss of [bridgeStreams, relayStreams]) {
     for (const c of wss.clients) c.terminate();
     await new Promise((resolve) => wss.close(resolve));
   }
-  callers.stop();
+  rig.stop();
   await Promise.all([bridgeEdge.close(), relayEdge.close()]);
   await new Promise((resolve) => bridgeServer.close(resolve));
   await new Promise((resolve) => relayServer.close(resolve));

@@ -1,24 +1,45 @@
 /**
- * The load side of `telephony-streams.bench.ts`, in a process of its own so that the measured process
- * holds only the edge and the bridge: N callers speaking the Media Streams protocol at real time
- * (one 20 ms frame of real mu-law speech every 20 ms each) and the realtime model, which echoes
- * every appended frame back as output audio. Driven by the parent over IPC.
+ * The callers of `telephony-streams.bench.ts`, in processes of their own so that the measured process
+ * holds only the edge and the bridge: calls speaking the Media Streams protocol at real time (one
+ * 20 ms frame of real mu-law speech every 20 ms each) that echo every mark, as Twilio does once the
+ * audio before it has played. Driven by the parent over IPC.
+ * Kept cheap so that one process drives hundreds of calls: one timer per millisecond slot of the
+ * 20 ms period (not one per call), frames built from prepared text, replies recognised and marks
+ * echoed by searching the raw bytes (no JSON parse), send times in a ring per call.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { mulawWavSamples } from '@vocalia/audio';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
 
-export type ToCallers = { type: 'drive'; url: string; calls: { callSid: string; parameters: Record<string, string> }[]; seconds: number; warmupMs: number } | { type: 'exit' };
+export interface PlacedCall {
+  callSid: string;
+  parameters: Record<string, string>;
+}
+export type ToCallers =
+  | { type: 'dial'; url: string; calls: PlacedCall[] }
+  | { type: 'measure' }
+  | { type: 'stop-measuring' }
+  | { type: 'report' }
+  | { type: 'hang-up' }
+  | { type: 'exit' };
 export type FromCallers =
-  | { type: 'model'; url: string }
-  | { type: 'measuring' }
-  | { type: 'measured' }
-  | { type: 'figures'; p50: number; p99: number; frames: number; lost: number; cpuPct: number };
+  | { type: 'dialled' }
+  | { type: 'failed'; error: string }
+  | { type: 'figures'; latencies: number[]; sent: number; cpuPct: number }
+  | { type: 'hung-up' };
 
 const FRAME_MS = 20;
 const FRAME_BYTES = 160;
+const OPEN_TIMEOUT_MS = 60_000;
+/** Calls dialled at once: hundreds of handshakes in one burst overflow a busy server's accept queue, and the kernel's retries then take a minute. */
+const DIAL_BATCH = 25;
+/** Frames a call may have in flight; a reply beyond it is not timed (it would mean over 5 s of backlog). */
+const RING = 256;
+const MEDIA = Buffer.from('"event":"media"');
+const MARK = Buffer.from('"event":"mark"');
+const NAME = Buffer.from('"name":"');
+const QUOTE = 0x22;
 const send = (m: FromCallers) => process.send?.(m);
 
 /** The caller's words: espeak-ng speech committed with telephony-bridge's tests, cut in 20 ms frames. */
@@ -29,76 +50,141 @@ function speechFrames(): string[] {
   for (let at = 0; at + FRAME_BYTES <= samples.length; at += FRAME_BYTES) frames.push(samples.subarray(at, at + FRAME_BYTES).toString('base64'));
   return frames;
 }
+const FRAMES = speechFrames();
 
-async function startEchoModel(): Promise<string> {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  wss.on('connection', (socket) => {
-    socket.on('message', (raw) => {
-      const event = JSON.parse(raw.toString()) as { type: string; audio?: string };
-      if (event.type === 'input_audio_buffer.append') socket.send(JSON.stringify({ type: 'response.output_audio.delta', item_id: 'item_echo', delta: event.audio }));
-    });
-  });
-  return `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/v1/realtime`;
+/** Figures of the measuring window, shared by every call of this process. */
+const window = { measuring: false, sent: 0, latencies: [] as number[], cpu: process.cpuUsage(), started: 0, cpuPct: 0 };
+
+class Call {
+  private readonly sentAt = new Float64Array(RING);
+  private head = 0;
+  private tail = 0;
+  private seq = 0;
+  private chunk = 0;
+  private readonly mediaHead: string;
+  private readonly markHead: string;
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly streamSid: string,
+  ) {
+    this.mediaHead = `{"event":"media","streamSid":"${streamSid}","sequenceNumber":"`;
+    this.markHead = `{"event":"mark","streamSid":"${streamSid}","sequenceNumber":"`;
+    socket.on('message', (raw: Buffer) => this.onMessage(raw));
+  }
+
+  start(callSid: string, parameters: Record<string, string>): void {
+    const sid = this.streamSid;
+    this.socket.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0' }));
+    const start = { streamSid: sid, callSid, accountSid: `AC${'0'.repeat(32)}`, tracks: ['inbound'], customParameters: parameters, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } };
+    this.socket.send(JSON.stringify({ event: 'start', sequenceNumber: String(++this.seq), streamSid: sid, start }));
+  }
+
+  /** One 20 ms frame; its send time is negative outside the measuring window (not timed). */
+  tick(now: number): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.head - this.tail < RING) this.sentAt[this.head++ % RING] = window.measuring ? now : -now;
+    if (window.measuring) window.sent++;
+    const chunk = ++this.chunk;
+    const payload = FRAMES[chunk % FRAMES.length] as string;
+    this.socket.send(`${this.mediaHead}${++this.seq}","media":{"track":"inbound","chunk":"${chunk}","timestamp":"${chunk * FRAME_MS}","payload":"${payload}"}}`);
+  }
+
+  private onMessage(raw: Buffer): void {
+    if (raw.indexOf(MEDIA) >= 0) {
+      if (this.tail === this.head) return;
+      const at = this.sentAt[this.tail++ % RING] as number;
+      if (at > 0) window.latencies.push(performance.now() - at);
+      return;
+    }
+    if (raw.indexOf(MARK) < 0) return;
+    const from = raw.indexOf(NAME) + NAME.length;
+    const to = raw.indexOf(QUOTE, from);
+    if (from < NAME.length || to < 0) return;
+    this.socket.send(`${this.markHead}${++this.seq}","mark":{"name":"${raw.toString('latin1', from, to)}"}}`);
+  }
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+let calls: Call[] = [];
+let slots: NodeJS.Timeout[] = [];
 
-async function drive(m: Extract<ToCallers, { type: 'drive' }>, frames: string[]): Promise<void> {
-  const rtts: number[] = [];
-  let sent = 0;
-  let measuring = false;
-  const sockets = await Promise.all(
-    m.calls.map(async ({ callSid, parameters }, index) => {
-      const socket = new WebSocket(m.url, { perMessageDeflate: false });
-      await new Promise<void>((resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)));
-      const streamSid = `MZ${callSid.slice(2)}`;
-      const inFlight: { at: number; counted: boolean }[] = [];
-      socket.on('message', (raw) => {
-        const event = JSON.parse(raw.toString()) as { event: string };
-        if (event.event !== 'media') return;
-        const frame = inFlight.shift();
-        if (frame?.counted) rtts.push(performance.now() - frame.at);
-      });
-      socket.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0' }));
-      socket.send(JSON.stringify({ event: 'start', streamSid, start: { streamSid, callSid, accountSid: `AC${'0'.repeat(32)}`, tracks: ['inbound'], customParameters: parameters, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } } }));
-      let chunk = 0;
-      const tick = () => {
-        inFlight.push({ at: performance.now(), counted: measuring });
-        if (measuring) sent++;
-        socket.send(JSON.stringify({ event: 'media', streamSid, media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * FRAME_MS), payload: frames[chunk % frames.length] } }));
-        chunk++;
-      };
-      const timers: { interval?: NodeJS.Timeout } = {};
-      // Calls start spread over one frame period, as real calls are not in phase.
-      const start = setTimeout(() => (tick(), (timers.interval = setInterval(tick, FRAME_MS))), (index * FRAME_MS) / m.calls.length);
-      return { socket, stop: () => (clearTimeout(start), clearInterval(timers.interval)) };
-    }),
+function open(url: string): Promise<WebSocket> {
+  const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from ${url} within ${OPEN_TIMEOUT_MS} ms`)), OPEN_TIMEOUT_MS);
+    socket.once('open', () => (clearTimeout(timer), resolve(socket)));
+    socket.once('error', (err) => (clearTimeout(timer), reject(err)));
+  });
+}
+
+/** Every call connected (a batch at a time, as calls arrive over time), started, then one timer per millisecond slot: calls are spread over the frame period, as real calls are not in phase. */
+async function dial(m: Extract<ToCallers, { type: 'dial' }>): Promise<void> {
+  const sockets: WebSocket[] = [];
+  try {
+    for (let at = 0; at < m.calls.length; at += DIAL_BATCH) sockets.push(...(await Promise.all(m.calls.slice(at, at + DIAL_BATCH).map(() => open(m.url)))));
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (${sockets.length} of ${m.calls.length} open)`);
+  }
+  calls = m.calls.map(({ callSid, parameters }, i) => {
+    const call = new Call(sockets[i] as WebSocket, `MZ${callSid.slice(2)}`);
+    call.start(callSid, parameters);
+    return call;
+  });
+  for (let slot = 0; slot < FRAME_MS; slot++) {
+    const mine = calls.filter((_, i) => i % FRAME_MS === slot);
+    if (mine.length === 0) continue;
+    const tick = () => {
+      const now = performance.now();
+      for (const call of mine) call.tick(now);
+    };
+    setTimeout(() => slots.push(setInterval(tick, FRAME_MS)), slot);
+  }
+}
+
+async function hangUp(): Promise<void> {
+  for (const t of slots) clearInterval(t);
+  slots = [];
+  await Promise.all(
+    calls.map(
+      ({ socket }) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === WebSocket.CLOSED) return resolve();
+          const timer = setTimeout(() => (socket.terminate(), resolve()), 2000);
+          socket.once('close', () => (clearTimeout(timer), resolve()));
+          socket.close();
+        }),
+    ),
   );
-  await new Promise((r) => setTimeout(r, m.warmupMs));
-  measuring = true;
-  send({ type: 'measuring' });
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await new Promise((r) => setTimeout(r, m.seconds * 1000));
-  measuring = false;
-  send({ type: 'measured' });
-  const used = process.cpuUsage(cpu);
-  const elapsedMs = performance.now() - started;
-  for (const s of sockets) s.stop();
-  await new Promise((r) => setTimeout(r, 500));
-  for (const s of sockets) s.socket.close();
-  rtts.sort((a, b) => a - b);
-  send({ type: 'figures', p50: percentile(rtts, 0.5), p99: percentile(rtts, 0.99), frames: rtts.length, lost: sent - rtts.length, cpuPct: ((used.user + used.system) / 1000 / elapsedMs) * 100 });
+  calls = [];
 }
 
-async function main(): Promise<void> {
-  const frames = speechFrames();
-  send({ type: 'model', url: await startEchoModel() });
-  process.on('message', (m: ToCallers) => {
-    if (m.type === 'exit') process.exit(0);
-    void drive(m, frames);
-  });
-}
-
-void main();
+// The bench stopped (or was killed): nothing is left running.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (m: ToCallers) => {
+  switch (m.type) {
+    case 'dial':
+      window.latencies = [];
+      window.sent = 0;
+      return void dial(m).then(
+        () => send({ type: 'dialled' }),
+        (err: unknown) => send({ type: 'failed', error: err instanceof Error ? err.message : String(err) }),
+      );
+    case 'measure':
+      window.measuring = true;
+      window.cpu = process.cpuUsage();
+      window.started = performance.now();
+      return;
+    case 'stop-measuring': {
+      window.measuring = false;
+      const used = process.cpuUsage(window.cpu);
+      window.cpuPct = ((used.user + used.system) / 1000 / (performance.now() - window.started)) * 100;
+      return;
+    }
+    case 'report':
+      return void send({ type: 'figures', latencies: window.latencies, sent: window.sent, cpuPct: window.cpuPct });
+    case 'hang-up':
+      return void hangUp().then(() => send({ type: 'hung-up' }));
+    case 'exit':
+      process.exit(0);
+  }
+});

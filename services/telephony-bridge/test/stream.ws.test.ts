@@ -102,6 +102,25 @@ describe('streaming mode', () => {
     live.close();
   });
 
+  it('when a live stream sends a media or mark frame of the wrong shape, then that stream is closed as malformed, as any other bad frame', async () => {
+    const bad = [
+      { event: 'media', media: { track: 'inbound', payload: '' } },
+      { event: 'media', media: { payload: 160 } },
+      { event: 'media', media: 'AAAA' },
+      { event: 'mark', mark: { name: 7 } },
+      { event: 'mark', mark: 'item_1:20' },
+      { event: 'mark' },
+    ];
+    for (const frame of bad) {
+      const { callSid, parameters } = await answer();
+      const streamSid = `MZ${callSid.slice(2)}`;
+      const client = await streamFor(callSid, parameters, streamSid);
+      client.media(streamSid, muLawTone(0), 0);
+      client.send({ ...frame, streamSid });
+      await eventually(() => expect(client.closed).toEqual({ code: 1007, reason: 'malformed frame' }));
+    }
+  });
+
   it('when the caller presses the transfer key during a stream, then the live call is moved to the transfer with its whisper', async () => {
     const { callSid, parameters } = await answer();
     const streamSid = `MZ${callSid.slice(2)}`;

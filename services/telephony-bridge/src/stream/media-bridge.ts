@@ -2,16 +2,19 @@ import { spokenSessionInstructions, type HistoryTurn, type SessionTools, type To
 import type { BookingRequest, TenantSnapshot } from '@vocalia/contracts';
 import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { CallState, CallStore } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
 import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
-import { audioDelta, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { batchWrites } from './batched-writes';
+import { audioDelta, markName, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { runModelTool, toolDeclarations } from './model-tools';
 import { sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { StreamTokens } from './stream-token';
+import { appendAudio, twilioMark, twilioMedia } from './wire-messages';
 
 export interface StreamDeps {
   logger: Logger;
@@ -50,11 +53,14 @@ interface Mark {
  * One Twilio media stream bridged to a realtime model. Caller audio (mu-law) passes through
  * untouched, or is transcoded when the model takes PCM16; the model's audio goes back with a mark after each chunk, so on barge-in the reply
  * is truncated at what the caller actually heard (the last mark echoed), and Twilio's buffer is cleared.
+ * `wire` is the Twilio WebSocket's own socket: what the bridge sends in one tick leaves in one write.
  */
-export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
+export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pick<Duplex, 'cork' | 'uncork'>): void {
   let call: CallState | undefined;
   let snapshot: TenantSnapshot | undefined;
   let streamSid = '';
+  /** `streamSid` as a JSON string, for the per-frame messages. */
+  let streamSidJson = '""';
   let model: WebSocket | undefined;
   let stopped = false;
   const pending: string[] = [];
@@ -75,10 +81,20 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     model?.close();
     twilio.close(code, reason);
   };
-  const toTwilio = (message: object) => twilio.readyState === WebSocket.OPEN && twilio.send(JSON.stringify({ ...message, streamSid }));
-  const toModel = (message: object) => {
-    if (model?.readyState === WebSocket.OPEN) model.send(JSON.stringify(message));
+  const batchTwilio = batchWrites(wire);
+  let batchModel: (() => void) | undefined;
+  const sendTwilio = (text: string) => {
+    if (twilio.readyState !== WebSocket.OPEN) return;
+    batchTwilio();
+    twilio.send(text);
   };
+  const toTwilio = (message: object) => sendTwilio(JSON.stringify({ ...message, streamSid }));
+  const sendModel = (text: string) => {
+    if (model?.readyState !== WebSocket.OPEN) return;
+    batchModel?.();
+    model.send(text);
+  };
+  const toModel = (message: object) => sendModel(JSON.stringify(message));
 
   const recordTurn = () => {
     if (!call || !snapshot || !userText || !assistantText) return;
@@ -179,8 +195,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     item.sentMs += ms;
     const mark: Mark = { name: `${itemId}:${item.sentMs}`, itemId, endMs: item.sentMs };
     marks.push(mark);
-    toTwilio({ event: 'media', media: { payload } });
-    toTwilio({ event: 'mark', mark: { name: mark.name } });
+    sendTwilio(twilioMedia(streamSidJson, payload));
+    sendTwilio(twilioMark(streamSidJson, mark.name));
   };
 
   const onModelEvent = (raw: WebSocket.RawData) => {
@@ -228,11 +244,12 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   const openModel = (greeting: string) => {
     const socket = new WebSocket(deps.realtime.url, { headers: { authorization: `Bearer ${deps.realtime.apiKey}` }, perMessageDeflate: false });
     model = socket;
+    socket.once('upgrade', (res) => (batchModel = batchWrites(res.socket)));
     socket.on('open', () => {
       if (!snapshot || !call) return;
       toModel(sessionUpdate(deps.realtime, spokenSessionInstructions(snapshot, call.language, 'phone'), tools ? toolDeclarations(tools) : []));
       toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${greeting}` } });
-      for (const payload of pending.splice(0)) toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
+      for (const payload of pending.splice(0)) sendModel(appendAudio(audio.toModel(payload)));
     });
     socket.on('message', onModelEvent);
     socket.on('error', (err) => deps.logger.warn('realtime socket error', { callSid: call?.callSid, error: err.message }));
@@ -242,6 +259,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
   const start = async (message: Extract<TwilioStreamMessage, { event: 'start' }>) => {
     const { customParameters: params, callSid } = message.start;
     streamSid = message.start.streamSid;
+    streamSidJson = JSON.stringify(streamSid);
     const claims = deps.tokens.verify(params.token ?? '');
     if ('refused' in claims) return refuse(POLICY, claims.refused);
     if (claims.callSid !== callSid || claims.tenantId !== params.tenant || (claims.agentId ?? '') !== (params.agent ?? '')) return refuse(POLICY, 'token for another call');
@@ -256,10 +274,20 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     openModel(agent.greeting);
   };
 
+  /** Twilio played the audio up to this mark: the caller heard the reply that far. */
+  const markHeard = (name: string) => {
+    const index = marks.findIndex((m) => m.name === name);
+    if (index < 0) return;
+    const heard = marks[index] as Mark;
+    if (item?.id === heard.itemId) item.heardMs = heard.endMs;
+    marks.splice(0, index + 1);
+    if (goodbye && marks.length === 0) hangUp();
+  };
+
   /** Caller audio to the model (the hot path: no schema walk, no promise). */
   const forwardMedia = (payload: string) => {
     if (!call) return refuse(POLICY, 'media before start');
-    if (model?.readyState === WebSocket.OPEN) return toModel({ type: 'input_audio_buffer.append', audio: audio.toModel(payload) });
+    if (model?.readyState === WebSocket.OPEN) return sendModel(appendAudio(audio.toModel(payload)));
     pending.push(payload);
     if (pending.length > MAX_PENDING_FRAMES) pending.shift();
   };
@@ -274,6 +302,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
     }
     const payload = mediaPayload(data);
     if (payload !== undefined) return forwardMedia(payload);
+    const heard = markName(data);
+    if (heard !== undefined) return markHeard(heard);
     const parsed = TwilioStreamMessage.safeParse(data);
     if (!parsed.success) return refuse(BAD_DATA, 'malformed frame');
     const message = parsed.data;
@@ -284,15 +314,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket): void {
         return start(message);
       case 'media':
         return forwardMedia(message.media.payload);
-      case 'mark': {
-        const index = marks.findIndex((m) => m.name === message.mark.name);
-        if (index < 0) return;
-        const heard = marks[index] as Mark;
-        if (item?.id === heard.itemId) item.heardMs = heard.endMs;
-        marks.splice(0, index + 1);
-        if (goodbye && marks.length === 0) hangUp();
-        return;
-      }
+      case 'mark':
+        return markHeard(message.mark.name);
       case 'dtmf':
         if (call && message.dtmf.digit === call.settings.transferDigit) transferCall();
         return;

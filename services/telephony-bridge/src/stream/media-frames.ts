@@ -49,3 +49,10 @@ export function audioDelta(data: unknown): { itemId: string; delta: string } | u
   const { item_id: itemId, delta } = data;
   return typeof itemId === 'string' && itemId && typeof delta === 'string' && delta ? { itemId, delta } : undefined;
 }
+
+/** A Twilio `mark` echo's name, checked by hand as the schema would (a string name); undefined for any other frame. */
+export function markName(data: unknown): string | undefined {
+  if (!isRecord(data) || data.event !== 'mark' || !isRecord(data.mark)) return undefined;
+  const { name } = data.mark;
+  return typeof name === 'string' ? name : undefined;
+}

@@ -14,7 +14,7 @@ export function attachMediaStreams(server: Server, deps: StreamDeps): WebSocketS
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeMediaStream(deps, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => bridgeMediaStream(deps, ws, socket));
   });
   return wss;
 }
