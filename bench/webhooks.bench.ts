@@ -14,6 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
 import { createRedis, createWorker, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
@@ -126,6 +127,9 @@ async function main(): Promise<void> {
   await phase('warmup', null, WARMUP);
   const burst = await phase('burst', null, COUNT);
   const steady = await phase('steady', RATE, COUNT);
+  // The receiver may have the last requests before their attempts are recorded: wait for those (5 s at most).
+  const sent = WARMUP + 2 * COUNT;
+  for (let waited = 0; waited < 5000 && (await prisma.webhookAttempt.count()) < sent; waited += 50) await sleep(50);
   const delivered = await prisma.webhookDelivery.count({ where: { status: 'delivered' } });
   const attempts = await prisma.webhookAttempt.count();
 
@@ -139,7 +143,7 @@ async function main(): Promise<void> {
 
   const lag = (p: Phase) => `${p.lagP50.toFixed(0)} / ${p.lagP99.toFixed(0)}`;
   out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints on one local receiver (child process), ${cpus().length} cores, load average ${loadAtStart} at start, ${load()} at end`);
-  out(`  delivered rows / attempts logged           ${delivered} / ${attempts} (of ${WARMUP + 2 * COUNT})`);
+  out(`  delivered rows / attempts logged           ${delivered} / ${attempts} (of ${sent})`);
   out(`  burst: deliveries/s                        ${burst.perSec.toFixed(0)}  (${(burst.perSec / baseline.perSec).toFixed(2)} of BullMQ's empty-job rate)`);
   out(`  burst: lag p50 / p99 (ms)                  ${lag(burst)}  (row committed -> receiver got it; includes the backlog)`);
   out(`  steady ${RATE}/s offered: deliveries/s       ${steady.perSec.toFixed(0)}`);
