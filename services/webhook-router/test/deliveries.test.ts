@@ -65,6 +65,23 @@ describe('outbound webhook deliveries', () => {
     await receiver.close();
   });
 
+  it('when one attempt is delivered and another answers 500, then only the one that did not succeed is logged at info', async () => {
+    const info = jest.spyOn(t.deps.logger, 'info');
+    const [ok, bad] = [await t.endpoint('http://placeholder'), await t.endpoint('http://placeholder')];
+    const [okReceiver, badReceiver] = [await startReceiver(ok.secret), await startReceiver(bad.secret, (_n, _req, res) => res.writeHead(500).end())];
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ok.endpointId }, data: { url: okReceiver.url } });
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: bad.endpointId }, data: { url: badReceiver.url } });
+    const [delivered, failing] = [await t.delivery(ok), await t.delivery(bad)];
+    expect(await t.settled(delivered.id)).toMatchObject({ status: 'delivered' });
+    await badReceiver.waitFor(1);
+    await t.settled(failing.id);
+    const logged = info.mock.calls.filter(([message]) => message === 'webhook attempt').map(([, fields]) => (fields as { deliveryId: string }).deliveryId);
+    expect(logged).toContain(failing.id);
+    expect(logged).not.toContain(delivered.id);
+    info.mockRestore();
+    await Promise.all([okReceiver.close(), badReceiver.close()]);
+  });
+
   it('when an endpoint has been failing for 5 days, then its next failure disables it and the delivery fails', async () => {
     const ep = await t.endpoint('http://placeholder');
     const receiver = await startReceiver(ep.secret, (_n, _req, res) => res.writeHead(500).end());
