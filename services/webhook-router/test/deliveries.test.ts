@@ -75,7 +75,7 @@ describe('outbound webhook deliveries', () => {
     expect(await t.settled(delivered.id)).toMatchObject({ status: 'delivered' });
     await badReceiver.waitFor(1);
     await t.settled(failing.id);
-    const logged = info.mock.calls.filter(([message]) => message === 'webhook attempt').map(([, fields]) => (fields as { deliveryId: string }).deliveryId);
+    const logged = (info.mock.calls as unknown as [string, unknown][]).filter(([message]) => message === 'webhook attempt').map(([, fields]) => (fields as { deliveryId: string }).deliveryId);
     expect(logged).toContain(failing.id);
     expect(logged).not.toContain(delivered.id);
     info.mockRestore();
