@@ -1,11 +1,14 @@
 /**
  * Outbound webhook deliveries: webhook-router's delivery worker (real PostgreSQL, real Redis, the
  * production code path: claim, sign, POST, log the attempt) in this process, against a receiver in a
- * child process that also plays db-api (commits the delivery rows, adds their jobs), beside BullMQ's
- * own throughput for empty jobs measured in the same run (jobs added by the child, an empty worker here).
- * Lag = delivery row committed -> receiver got it (both read on the child's clock).
- * After a warm-up, two phases: a burst (every row committed at once: throughput, lag includes the backlog) and a
- * steady stream at BENCH_WEBHOOK_RATE rows/s (lag at that load). CPU per delivery is this process's: the worker's.
+ * child process that also plays db-api (each event committed in its own transaction, its delivery handed
+ * to db-api's enqueuer), beside BullMQ's own throughput for empty jobs measured in the same run (jobs
+ * added by the child, an empty worker here). Lag = delivery row committed -> receiver got it (both read
+ * on the child's clock). One endpoint per tenant.
+ * After a warm-up, a burst (every event committed at once: throughput, lag includes the backlog) and a
+ * steady stream at BENCH_WEBHOOK_RATE events/s (lag at that load), each run twice in turn: jobs as db-api
+ * makes them (the attempts of one event-loop turn share a job) and one job per delivery (as before).
+ * CPU per delivery is this process's: the worker's.
  * Prints figures, asserts nothing. Run: `npx tsx bench/webhooks.bench.ts`
  * (BENCH_WEBHOOKS deliveries per phase, default 6000; BENCH_ENDPOINTS, default 50; BENCH_WEBHOOK_RATE,
  * default 2000; DATABASE_URL, REDIS_URL).
@@ -78,6 +81,9 @@ interface Phase {
   cpuMs: number;
   /** Child: receiver and producer. */
   feederCpuMs: number;
+  jobs: number;
+  count: number;
+  load: string;
 }
 
 /** BullMQ alone: COUNT empty jobs added by the child, a worker of the same concurrency here doing nothing. */
@@ -113,22 +119,28 @@ async function main(): Promise<void> {
   const env = { ...Env.parse({ LOG_LEVEL: 'silent', REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }), DATABASE_URL: databaseUrl };
   const running = startDeliveries(env, discardingLogger(), { queuePrefix: prefix, sweeper: false });
   const { prisma } = running.deps;
-  const tenant = await prisma.tenant.create({ data: { name: 'Bench', slug: `bench-${randomBytes(4).toString('hex')}`, plan: 'pro' } });
   const endpoints = await Promise.all(
-    Array.from({ length: ENDPOINTS }, (_v, i) => prisma.webhookEndpoint.create({ data: { tenantId: tenant.id, url: `${feeder.url}/hook/${i}`, secret: `whsec_${randomBytes(32).toString('base64')}` } })),
+    Array.from({ length: ENDPOINTS }, async (_v, i) => {
+      const tenant = await prisma.tenant.create({ data: { name: `Bench ${i}`, slug: `bench-${i}-${randomBytes(4).toString('hex')}`, plan: 'pro' } });
+      const endpoint = await prisma.webhookEndpoint.create({ data: { tenantId: tenant.id, url: `${feeder.url}/hook/${i}`, secret: `whsec_${randomBytes(32).toString('base64')}` } });
+      return { tenantId: tenant.id, endpointId: endpoint.id };
+    }),
   );
-  const phase = async (tag: string, rate: number | null, count: number): Promise<Phase> => {
+  const phase = async (tag: string, rate: number | null, count: number, jobs: 'turn' | 'one'): Promise<Phase> => {
     const cpu = process.cpuUsage();
-    const reply = await feeder.ask({ type: 'phase', tag, count, rate, tenantId: tenant.id, endpointIds: endpoints.map((e) => e.id) });
+    const reply = await feeder.ask({ type: 'phase', tag, count, rate, endpoints, jobs });
     const cpuMs = cpuMsPer(process.cpuUsage(cpu), count);
     if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
-    return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs };
+    return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count, load: load() };
   };
-  await phase('warmup', null, WARMUP);
-  const burst = await phase('burst', null, COUNT);
-  const steady = await phase('steady', RATE, COUNT);
+  await phase('warmup-one', null, WARMUP / 2, 'one');
+  await phase('warmup-turn', null, WARMUP / 2, 'turn');
+  const burstOne = await phase('burst-one', null, COUNT, 'one');
+  const burst = await phase('burst', null, COUNT, 'turn');
+  const steadyOne = await phase('steady-one', RATE, COUNT, 'one');
+  const steady = await phase('steady', RATE, COUNT, 'turn');
   // The receiver may have the last requests before their attempts are recorded: wait for those (5 s at most).
-  const sent = WARMUP + 2 * COUNT;
+  const sent = WARMUP + 4 * COUNT;
   for (let waited = 0; waited < 5000 && (await prisma.webhookAttempt.count()) < sent; waited += 50) await sleep(50);
   const delivered = await prisma.webhookDelivery.count({ where: { status: 'delivered' } });
   const attempts = await prisma.webhookAttempt.count();
@@ -141,16 +153,19 @@ async function main(): Promise<void> {
   await feeder.ask({ type: 'close' }).catch(() => undefined);
   await dropDatabase(databaseUrl);
 
-  const lag = (p: Phase) => `${p.lagP50.toFixed(0)} / ${p.lagP99.toFixed(0)}`;
-  out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints on one local receiver (child process), ${cpus().length} cores, load average ${loadAtStart} at start, ${load()} at end`);
+  const row = (name: string, p: Phase) =>
+    out(
+      `  ${name.padEnd(30)} ${p.perSec.toFixed(0).padStart(6)} ${((p.jobs / p.count) * p.perSec).toFixed(0).padStart(6)} ${(p.count / p.jobs).toFixed(1).padStart(6)}  ${p.lagP50.toFixed(0).padStart(6)} ${p.lagP99.toFixed(0).padStart(6)}   ${p.cpuMs.toFixed(3)}  ${p.feederCpuMs.toFixed(3)}   ${p.load}`,
+    );
+  out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints (one per tenant) on one local receiver (child process), ${cpus().length} cores, load average ${loadAtStart} at start, ${load()} at end`);
   out(`  delivered rows / attempts logged           ${delivered} / ${attempts} (of ${sent})`);
-  out(`  burst: deliveries/s                        ${burst.perSec.toFixed(0)}  (${(burst.perSec / baseline.perSec).toFixed(2)} of BullMQ's empty-job rate)`);
-  out(`  burst: lag p50 / p99 (ms)                  ${lag(burst)}  (row committed -> receiver got it; includes the backlog)`);
-  out(`  steady ${RATE}/s offered: deliveries/s       ${steady.perSec.toFixed(0)}`);
-  out(`  steady ${RATE}/s offered: lag p50 / p99 (ms) ${lag(steady)}`);
-  out(`  BullMQ empty jobs/s                        ${baseline.perSec.toFixed(0)}  (same concurrency, no work)`);
-  out(`  worker CPU ms per delivery (burst / steady) ${burst.cpuMs.toFixed(3)} / ${steady.cpuMs.toFixed(3)}  (BullMQ empty job ${baseline.cpuMs.toFixed(3)}; receiver + producer process ${burst.feederCpuMs.toFixed(3)} / ${steady.feederCpuMs.toFixed(3)})`);
-  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
+  out(`  phase (order run)                       dlv/s  jobs/s dlv/job  lag p50    p99 ms  worker CPU ms/dlv  feeder    load average after`);
+  row('burst, a job per delivery', burstOne);
+  row('burst, jobs as db-api makes them', burst);
+  row(`steady ${RATE}/s, a job per delivery`, steadyOne);
+  row(`steady ${RATE}/s, jobs as db-api`, steady);
+  out(`  BullMQ empty jobs/s                        ${baseline.perSec.toFixed(0)}  (same concurrency, no work; worker CPU ms per empty job ${baseline.cpuMs.toFixed(3)})`);
+  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
 }
 
 main().then(
