@@ -58,22 +58,17 @@ const server = createServer((req, res) => {
   });
 });
 
-/** One event as db-api records it: its delivery row in its own transaction, then its attempt to the enqueuer. */
+/** One event as db-api records it: its delivery row in its own transaction (one statement, where db-api's has a few), then its attempt to the enqueuer. */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
   const eventId = `evt_${tag}_${n}`;
   const id = `dlv_${tag}_${n}_${randomBytes(4).toString('hex')}`;
   const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now())`,
-      [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
-    );
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-  }
+  // One statement outside BEGIN: its own transaction, committed when it returns.
+  await pool.query({
+    name: 'bench-commit-event',
+    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now())`,
+    values: [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
+  });
   committed.set(eventId, performance.now());
   const ref: WebhookDeliveryRef = { tenantId: endpoint.tenantId, deliveryId: id, endpointId: endpoint.endpointId, eventType: 'lead.qualified', attempt: 1 };
   if (jobs === 'turn') await enqueuer.enqueue([ref], 'bench');

@@ -1,4 +1,6 @@
 import { Webhook } from 'standardwebhooks';
+import type { WebhookDeliveriesJob } from '@vocalia/contracts';
+import { webhookDeliveryJobs } from '@vocalia/service-kit';
 import { sweepDueDeliveries, SWEEP_GRACE_MS } from '../src/deliveries/sweep-due-deliveries';
 import { startReceiver } from './support/receiver';
 import { newSecret, startDeliveryTestApp, type DeliveryTestApp } from './support/delivery-app';
@@ -204,6 +206,22 @@ describe('outbound webhook deliveries: the rows are the truth', () => {
     await t.deps.producer.queue.remove(d.id);
     expect(await sweepDueDeliveries(t.deps)).toBe(1);
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    await receiver.close();
+  });
+
+  it('when due deliveries wait inside a job of several behind a backlog, then the sweeper adds no second job, and once that job is gone it sends them', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
+    const rows = [await t.delivery(ep, { enqueue: false }), await t.delivery(ep, { enqueue: false })];
+    const refs = rows.map((d) => ({ tenantId: ep.tenantId, deliveryId: d.id, endpointId: ep.endpointId, eventType: d.eventType, attempt: 1 }));
+    const [job] = webhookDeliveryJobs(refs, 'req-backlog', now.toISOString());
+    const jobId = await t.deps.producer.add(job as WebhookDeliveriesJob, { delay: 600_000 });
+    now = new Date(Math.max(now.getTime(), Date.now()) + SWEEP_GRACE_MS + 1000);
+    expect(await sweepDueDeliveries(t.deps)).toBe(0);
+    await t.deps.producer.queue.remove(jobId);
+    expect(await sweepDueDeliveries(t.deps)).toBe(2);
+    for (const d of rows) expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
     await receiver.close();
   });
 
