@@ -63,11 +63,12 @@ export function createWebhookDeliveryEnqueuer(producer: Producer<'webhook-delive
     asked = [];
     const [first] = turn;
     if (!first) return;
-    const jobs = webhookDeliveryJobs(turn.flatMap((a) => a.refs), first.requestId, clock().toISOString());
-    Promise.all(jobs.map((job) => producer.add(job))).then(
-      () => turn.forEach((a) => a.resolve()),
-      (err: unknown) => turn.forEach((a) => a.reject(err)),
-    );
+    Promise.resolve()
+      .then(() => Promise.all(webhookDeliveryJobs(turn.flatMap((a) => a.refs), first.requestId, clock().toISOString()).map((job) => producer.add(job))))
+      .then(
+        () => turn.forEach((a) => a.resolve()),
+        (err: unknown) => turn.forEach((a) => a.reject(err)),
+      );
   };
   return {
     enqueue(refs, requestId) {
