@@ -84,6 +84,22 @@ export type AuditEventJob = z.infer<typeof AuditEventJob>;
 export const WebhookDeliveryJob = Envelope.extend({ deliveryId: z.string(), endpointId: z.string(), eventType: z.string() });
 export type WebhookDeliveryJob = z.infer<typeof WebhookDeliveryJob>;
 
+/** Most deliveries one `webhook-deliveries` job carries. */
+export const WEBHOOK_DELIVERIES_PER_JOB = 100;
+/** One delivery in a job of several: its tenant, and the attempt the job makes (1 = first). */
+export const WebhookDeliveryRef = z.object({ tenantId: z.string().min(1), deliveryId: z.string(), endpointId: z.string(), eventType: z.string(), attempt: z.number().int().positive() });
+export type WebhookDeliveryRef = z.infer<typeof WebhookDeliveryRef>;
+/**
+ * Deliveries travelling in one job, so BullMQ's per-job cost is paid once for all of them; each is still
+ * claimed, attempted, retried and deferred on its own. The envelope's id is derived from the deliveries'
+ * ids and attempts; its tenant is null when they belong to several tenants.
+ */
+export const WebhookDeliveryBatchJob = Envelope.extend({ tenantId: z.string().min(1).nullable(), deliveries: z.array(WebhookDeliveryRef).min(2).max(WEBHOOK_DELIVERIES_PER_JOB) });
+export type WebhookDeliveryBatchJob = z.infer<typeof WebhookDeliveryBatchJob>;
+/** A `webhook-deliveries` job: one delivery (every retry, and every producer before batches) or several. */
+export const WebhookDeliveriesJob = z.union([WebhookDeliveryJob, WebhookDeliveryBatchJob]);
+export type WebhookDeliveriesJob = z.infer<typeof WebhookDeliveriesJob>;
+
 export const InboundEventJob = Envelope.extend({
   /** Absent while the event matches no tenant yet (a Stripe event before its customer is linked). */
   tenantId: z.string().min(1).optional(),
@@ -119,7 +135,7 @@ export const queues = {
   'call-events': { schema: CallEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   'usage-events': { schema: UsageEventsJob, concurrency: 256, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
   'audit-events': { schema: AuditEventJob, concurrency: 1, retry: { attempts: 10, backoff: { type: 'exponential', delay: 500 } } },
-  'webhook-deliveries': { schema: WebhookDeliveryJob, concurrency: 64, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
+  'webhook-deliveries': { schema: WebhookDeliveriesJob, concurrency: 64, retry: { attempts: 8, backoff: { type: 'exponential', delay: 5000 } } },
   'inbound-events': { schema: InboundEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },
   'outbound-calls': { schema: OutboundCallJob, concurrency: 4, retry: { attempts: 3, backoff: { type: 'exponential', delay: 30000 } } },
 } as const satisfies Record<string, QueueSpec>;

@@ -21,3 +21,4 @@ export * from './tracing';
 export * from './validate';
 export * from './run-service';
 export * from './webhook-target';
+export * from './webhook-delivery-jobs';

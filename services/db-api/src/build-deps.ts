@@ -1,5 +1,5 @@
 import { createPrisma } from '@vocalia/db';
-import { createDeadLetterProbe, createProducer, createRedis, type Closer, type Logger } from '@vocalia/service-kit';
+import { createDeadLetterProbe, createProducer, createRedis, createWebhookDeliveryEnqueuer, type Closer, type Logger } from '@vocalia/service-kit';
 import type { Deps } from './deps';
 import { createStripeClient } from './billing/stripe-client';
 import type { Env } from './env';
@@ -44,7 +44,7 @@ export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string
   });
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM, logger);
   const deps: Deps = {
-    env, logger, prisma, redis, publisher, queuePrefix, producers, deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer,
+    env, logger, prisma, redis, publisher, queuePrefix, producers, webhookDeliveries: createWebhookDeliveryEnqueuer(producers.webhooks, clock), deadLetters, jwt: loadJwtKeys(env, logger), rateLimits, mailer,
     twilio: createTwilioAccount(env), stripe: createStripeClient(env), embeddings: createKnowledgeEmbedder(env),
     integrationSecrets: createSecretBox(env.INTEGRATION_SECRETS_KEY), clock,
   };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@vocalia/db';
 import type Stripe from 'stripe';
-import type { DeadLetterProbe, Logger, Producer, Redis } from '@vocalia/service-kit';
+import type { DeadLetterProbe, Logger, Producer, Redis, WebhookDeliveryEnqueuer } from '@vocalia/service-kit';
 import type { JwtKeys } from './credentials/jwt-keys';
 import type { Env } from './env';
 import type { KnowledgeEmbedder } from './knowledge/embed-chunks';
@@ -25,6 +25,8 @@ export interface Deps {
     webhooks: Producer<'webhook-deliveries'>;
     outboundCalls: Producer<'outbound-calls'>;
   };
+  /** Webhook delivery attempts, through `producers.webhooks`: those asked for in one event-loop turn share jobs. */
+  webhookDeliveries: WebhookDeliveryEnqueuer;
   /** Counts the failed jobs kept on the queues db-api consumes. */
   deadLetters: DeadLetterProbe;
   jwt: JwtKeys;

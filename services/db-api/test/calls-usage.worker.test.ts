@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
-import { bearer, jobsSettled, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, jobsSettled, queuedWebhookAttempt, startTestApp, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -83,7 +83,7 @@ describe('call-events and usage-events workers', () => {
       startedAt: started.at, endedAt: NOW.toISOString(), durationSec: 58, recorded: false,
     });
     expect(JSON.stringify(deliveries)).not.toContain('612345678');
-    for (const d of deliveries) expect(await t.deps.producers.webhooks.queue.getJob(d.id)).toBeDefined();
+    for (const d of deliveries) expect(await queuedWebhookAttempt(t.deps.producers.webhooks, d.id)).toMatchObject({ deliveryId: d.id, eventType: d.eventType });
     expect(await t.deps.prisma.callEvent.count({ where: { callId: call.id } })).toBe(4);
   });
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DomainEvent, parseDomainEventData, type ConversationTurnJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
 import { domainEventId, recordDomainEvent } from '../src/conversations/domain-events';
-import { bearer, jobsSettled, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, jobsSettled, queuedWebhookAttempt, startTestApp, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -102,7 +102,7 @@ describe('conversation-events worker', () => {
     for (const d of deliveries) {
       const payload = DomainEvent.parse(d.payload);
       expect(parseDomainEventData(payload.type, payload.data)).toEqual(payload.data);
-      expect(await t.deps.producers.webhooks.queue.getJob(d.id)).toBeDefined();
+      expect(await queuedWebhookAttempt(t.deps.producers.webhooks, d.id)).toMatchObject({ deliveryId: d.id, eventType: d.eventType });
     }
     const started = deliveries.find((d) => d.eventType === 'conversation.started');
     expect((started?.payload as { data: unknown }).data).toMatchObject({ sessionId: 'session-events-0001', channel: 'widget', origin: 'https://shop.example', language: 'fr' });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createVocaliaClient } from '@vocalia/sdk';
 import { listen } from '@vocalia/service-kit';
 import { notifyDisabledEndpoints } from '../src/webhooks/notify-disabled-endpoints';
-import { addMemberSession, bearer, problemOf, startTestApp, type TestApp, type TestSession } from './support';
+import { addMemberSession, bearer, problemOf, queuedWebhookAttempt, startTestApp, type TestApp, type TestSession } from './support';
 
 const base = '/api/v1/webhooks/endpoints';
 
@@ -196,7 +196,7 @@ describe('webhook delivery log, replay and test events', () => {
     expect(res.body).toEqual({ resent: 2, more: false });
     const statuses = await t.deps.prisma.webhookDelivery.findMany({ where: { id: { in: [before.id, sinceA.id, sinceB.id, delivered.id, elsewhere.id] } }, orderBy: { eventId: 'asc' }, select: { status: true } });
     expect(statuses.map((d) => d.status)).toEqual(['failed', 'pending', 'pending', 'delivered', 'failed']);
-    for (const d of [sinceA, sinceB]) expect((await t.deps.producers.webhooks.queue.getJob(`${d.id}-9`))?.data).toMatchObject({ deliveryId: d.id, endpointId: endpoint.id });
+    for (const d of [sinceA, sinceB]) expect(await queuedWebhookAttempt(t.deps.producers.webhooks, d.id, 9)).toMatchObject({ deliveryId: d.id, endpointId: endpoint.id, attempt: 9 });
     expect((await request(t.app).post(`${base}/${endpoint.id}/resend-failed`).set(bearer(s)).send({ since: '2026-02-10T00:00:00.000Z' })).body).toEqual({ resent: 0, more: false });
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.resent_failed' } })).toBe(2);
     await request(t.app).patch(`${base}/${other.id}`).set(bearer(s)).send({ enabled: false }).expect(200);

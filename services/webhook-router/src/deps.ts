@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@vocalia/db';
 import type { Logger, Producer } from '@vocalia/service-kit';
 import type { DeliveryStore } from './deliveries/delivery-store';
-import type { GuardedAgents } from './deliveries/guarded-agents';
+import type { GuardedAgent } from './deliveries/guarded-agent';
 
 /** What the delivery code touches, passed in: built by main.ts, or by test/support. */
 export interface DeliveryDeps {
@@ -12,7 +12,7 @@ export interface DeliveryDeps {
   store: DeliveryStore;
   /** Enqueues the next attempt of a delivery (and the sweeper's re-enqueues). */
   producer: Producer<'webhook-deliveries'>;
-  agents: GuardedAgents;
+  agent: GuardedAgent;
   timeoutMs: number;
   /** Wait after failed attempt n is retryDelaysMs[n-1]; no entry left = failed for good. */
   retryDelaysMs: number[];

@@ -4,7 +4,7 @@ import type { DeliveryDeps } from './deps';
 import type { Env } from './env';
 import { createDeliveryStore } from './deliveries/delivery-store';
 import { createEndpointGate } from './deliveries/endpoint-gate';
-import { createGuardedAgents } from './deliveries/guarded-agents';
+import { createGuardedAgent } from './deliveries/guarded-agent';
 import { jitter, RETRY_DELAYS_MS } from './deliveries/retry-schedule';
 import { sweepDueDeliveries } from './deliveries/sweep-due-deliveries';
 import { startWebhookDeliveriesWorker } from './workers/webhook-deliveries.worker';
@@ -31,14 +31,14 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
   const prisma = createPrisma(env.DATABASE_URL, { pool });
   const workerConnection = createRedis(env.REDIS_URL, 'worker');
   const producerConnection = createRedis(env.REDIS_URL, 'worker');
-  const agents = createGuardedAgents(env.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+  const agent = createGuardedAgent(env.WEBHOOK_ALLOW_PRIVATE_TARGETS, env.WEBHOOK_TIMEOUT_MS);
   const clock = opts.clock ?? (() => new Date());
   const deps: DeliveryDeps = {
     logger,
     prisma,
     store: createDeliveryStore(pool, clock, env.WEBHOOK_TIMEOUT_MS),
     producer: createProducer('webhook-deliveries', { connection: producerConnection, prefix }),
-    agents,
+    agent,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     retryDelaysMs: opts.retryDelaysMs ?? RETRY_DELAYS_MS,
     jitter: opts.jitter ?? jitter,
@@ -54,7 +54,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
       await worker.close();
       clearInterval(timer);
       await deps.producer.close();
-      agents.destroy();
+      await agent.destroy();
       await Promise.all([workerConnection, producerConnection].map((c) => c.quit().catch(() => c.disconnect())));
       await prisma.$disconnect();
       await pool.end();

@@ -1,4 +1,6 @@
 import { Webhook } from 'standardwebhooks';
+import type { WebhookDeliveriesJob } from '@vocalia/contracts';
+import { webhookDeliveryJobs } from '@vocalia/service-kit';
 import { sweepDueDeliveries, SWEEP_GRACE_MS } from '../src/deliveries/sweep-due-deliveries';
 import { startReceiver } from './support/receiver';
 import { newSecret, startDeliveryTestApp, type DeliveryTestApp } from './support/delivery-app';
@@ -49,7 +51,7 @@ describe('outbound webhook deliveries', () => {
     await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
     const d = await t.delivery(ep);
     const row = await t.settled(d.id);
-    expect(row).toMatchObject({ status: 'failed', attempts: fast.retryDelaysMs.length + 1, lastStatusCode: null, lastError: expect.stringMatching(/socket hang up|ECONNRESET/) });
+    expect(row).toMatchObject({ status: 'failed', attempts: fast.retryDelaysMs.length + 1, lastStatusCode: null, lastError: expect.stringMatching(/connection closed before the answer|ECONNRESET/) });
     expect(await t.deps.prisma.webhookAttempt.count({ where: { deliveryId: d.id } })).toBe(fast.retryDelaysMs.length + 1);
     expect((await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).failingSince).not.toBeNull();
     await receiver.close();
@@ -63,6 +65,23 @@ describe('outbound webhook deliveries', () => {
     expect(await t.settled(d.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 410 });
     expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledAt: expect.any(Date), disabledReason: 'gone' });
     await receiver.close();
+  });
+
+  it('when one attempt is delivered and another answers 500, then only the one that did not succeed is logged at info', async () => {
+    const info = jest.spyOn(t.deps.logger, 'info');
+    const [ok, bad] = [await t.endpoint('http://placeholder'), await t.endpoint('http://placeholder')];
+    const [okReceiver, badReceiver] = [await startReceiver(ok.secret), await startReceiver(bad.secret, (_n, _req, res) => res.writeHead(500).end())];
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ok.endpointId }, data: { url: okReceiver.url } });
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: bad.endpointId }, data: { url: badReceiver.url } });
+    const [delivered, failing] = [await t.delivery(ok), await t.delivery(bad)];
+    expect(await t.settled(delivered.id)).toMatchObject({ status: 'delivered' });
+    await badReceiver.waitFor(1);
+    await t.settled(failing.id);
+    const logged = (info.mock.calls as unknown as [string, unknown][]).filter(([message]) => message === 'webhook attempt').map(([, fields]) => (fields as { deliveryId: string }).deliveryId);
+    expect(logged).toContain(failing.id);
+    expect(logged).not.toContain(delivered.id);
+    info.mockRestore();
+    await Promise.all([okReceiver.close(), badReceiver.close()]);
   });
 
   it('when an endpoint has been failing for 5 days, then its next failure disables it and the delivery fails', async () => {
@@ -187,6 +206,22 @@ describe('outbound webhook deliveries: the rows are the truth', () => {
     await t.deps.producer.queue.remove(d.id);
     expect(await sweepDueDeliveries(t.deps)).toBe(1);
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    await receiver.close();
+  });
+
+  it('when due deliveries wait inside a job of several behind a backlog, then the sweeper adds no second job, and once that job is gone it sends them', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
+    const rows = [await t.delivery(ep, { enqueue: false }), await t.delivery(ep, { enqueue: false })];
+    const refs = rows.map((d) => ({ tenantId: ep.tenantId, deliveryId: d.id, endpointId: ep.endpointId, eventType: d.eventType, attempt: 1 }));
+    const [job] = webhookDeliveryJobs(refs, 'req-backlog', now.toISOString());
+    const jobId = await t.deps.producer.add(job as WebhookDeliveriesJob, { delay: 600_000 });
+    now = new Date(Math.max(now.getTime(), Date.now()) + SWEEP_GRACE_MS + 1000);
+    expect(await sweepDueDeliveries(t.deps)).toBe(0);
+    await t.deps.producer.queue.remove(jobId);
+    expect(await sweepDueDeliveries(t.deps)).toBe(2);
+    for (const d of rows) expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 1 });
     await receiver.close();
   });
 

@@ -32,14 +32,15 @@ export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: 
   });
 }
 
-/** After commit: hands never-attempted deliveries of these events to webhook-router (job id = delivery id, so a re-run adds nothing). */
+/**
+ * After commit: hands never-attempted deliveries of these events to webhook-router, in the jobs of this
+ * event-loop turn (one delivery alone: job id = delivery id; several: id derived from theirs), so a re-run adds nothing.
+ */
 export async function enqueuePendingDeliveries(deps: Deps, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
   if (!eventIds.length) return;
   const pending = await deps.prisma.webhookDelivery.findMany({
     where: { tenantId, eventId: { in: eventIds }, status: 'pending', attempts: 0 },
     select: { id: true, endpointId: true, eventType: true },
   });
-  for (const d of pending) {
-    await deps.producers.webhooks.add({ v: 1, eventId: d.id, tenantId, requestId, at: deps.clock().toISOString(), deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType });
-  }
+  await deps.webhookDeliveries.enqueue(pending.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType, attempt: 1 })), requestId);
 }

@@ -14,16 +14,10 @@ export async function replayDelivery(deps: Deps, auth: AuthContext, id: string):
   const now = deps.clock();
   const moved = await deps.prisma.webhookDelivery.updateMany({ where: { id: row.id, tenantId: auth.tenantId, status: row.status }, data: { status: 'pending', nextAttemptAt: now } });
   if (moved.count === 0) throw new AppError('CONFLICT', 'This delivery changed meanwhile; try again');
-  await deps.producers.webhooks.add({
-    v: 1,
-    eventId: `${row.id}-${row.attempts + 1}`,
-    tenantId: auth.tenantId,
-    requestId: currentContext()?.requestId ?? `replay-${row.id}`,
-    at: now.toISOString(),
-    deliveryId: row.id,
-    endpointId: row.endpointId,
-    eventType: row.eventType,
-  });
+  await deps.webhookDeliveries.enqueue(
+    [{ tenantId: auth.tenantId, deliveryId: row.id, endpointId: row.endpointId, eventType: row.eventType, attempt: row.attempts + 1 }],
+    currentContext()?.requestId ?? `replay-${row.id}`,
+  );
   await recordAudit(deps, { tenantId: auth.tenantId, actor: actorOf(auth), action: 'webhook_delivery.replayed', target: `webhook_delivery:${row.id}`, meta: { attempt: row.attempts + 1 } });
   const fresh = await deps.prisma.webhookDelivery.findFirstOrThrow({ where: { id: row.id, tenantId: auth.tenantId }, include: { attemptsLog: { orderBy: { attempt: 'asc' } } } });
   return toWebhookDeliveryView(fresh);

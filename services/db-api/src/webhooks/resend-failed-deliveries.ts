@@ -1,4 +1,4 @@
-import { RESEND_BATCH, type ResendFailedDeliveriesRequest, type ResentDeliveries } from '@vocalia/contracts';
+import { RESEND_BATCH, type ResendFailedDeliveriesRequest, type ResentDeliveries, type WebhookDeliveryRef } from '@vocalia/contracts';
 import { AppError, currentContext } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../access/auth-context';
@@ -8,7 +8,7 @@ import { findEndpoint } from './find-endpoint';
 /**
  * Every failed delivery of this endpoint created since `since` gets one more attempt now (same
  * `webhook-id`), oldest first, a batch per call. Each row moves failed -> pending conditionally, so two
- * concurrent calls resend it once; its job id names the attempt.
+ * concurrent calls resend it once; the attempts go together (jobs of up to WEBHOOK_DELIVERIES_PER_JOB).
  */
 export async function resendFailedDeliveries(deps: Deps, auth: AuthContext, endpointId: string, input: ResendFailedDeliveriesRequest): Promise<ResentDeliveries> {
   const endpoint = await findEndpoint(deps, auth.tenantId, endpointId);
@@ -21,22 +21,13 @@ export async function resendFailedDeliveries(deps: Deps, auth: AuthContext, endp
   });
   const now = deps.clock();
   const requestId = currentContext()?.requestId ?? `resend-${endpoint.id}`;
-  let resent = 0;
+  const moved: WebhookDeliveryRef[] = [];
   for (const row of failed.slice(0, RESEND_BATCH)) {
-    const moved = await deps.prisma.webhookDelivery.updateMany({ where: { id: row.id, tenantId: auth.tenantId, status: 'failed' }, data: { status: 'pending', nextAttemptAt: now } });
-    if (!moved.count) continue;
-    await deps.producers.webhooks.add({
-      v: 1,
-      eventId: `${row.id}-${row.attempts + 1}`,
-      tenantId: auth.tenantId,
-      requestId,
-      at: now.toISOString(),
-      deliveryId: row.id,
-      endpointId: endpoint.id,
-      eventType: row.eventType,
-    });
-    resent += 1;
+    const { count } = await deps.prisma.webhookDelivery.updateMany({ where: { id: row.id, tenantId: auth.tenantId, status: 'failed' }, data: { status: 'pending', nextAttemptAt: now } });
+    if (count) moved.push({ tenantId: auth.tenantId, deliveryId: row.id, endpointId: endpoint.id, eventType: row.eventType, attempt: row.attempts + 1 });
   }
+  await deps.webhookDeliveries.enqueue(moved, requestId);
+  const resent = moved.length;
   await recordAudit(deps, { tenantId: auth.tenantId, actor: actorOf(auth), action: 'webhook_endpoint.resent_failed', target: `webhook_endpoint:${endpoint.id}`, meta: { since: input.since, resent } });
   return { resent, more: failed.length > RESEND_BATCH };
 }

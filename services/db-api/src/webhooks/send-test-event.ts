@@ -17,7 +17,7 @@ export async function sendTestEvent(deps: Deps, auth: AuthContext, endpointId: s
   const row = await deps.prisma.webhookDelivery.create({
     data: { tenantId: auth.tenantId, endpointId: endpoint.id, eventId: domainEventId('webhook.test', randomUUID()), eventType: WEBHOOK_TEST_EVENT_TYPE, payload },
   });
-  await deps.producers.webhooks.add({ v: 1, eventId: row.id, tenantId: auth.tenantId, requestId: currentContext()?.requestId ?? `test-${row.id}`, at: now.toISOString(), deliveryId: row.id, endpointId: endpoint.id, eventType: WEBHOOK_TEST_EVENT_TYPE });
+  await deps.webhookDeliveries.enqueue([{ tenantId: auth.tenantId, deliveryId: row.id, endpointId: endpoint.id, eventType: WEBHOOK_TEST_EVENT_TYPE, attempt: 1 }], currentContext()?.requestId ?? `test-${row.id}`);
   await recordAudit(deps, { tenantId: auth.tenantId, actor: actorOf(auth), action: 'webhook_endpoint.test_sent', target: `webhook_endpoint:${endpoint.id}`, meta: { deliveryId: row.id } });
   return toWebhookDeliveryView({ ...row, attemptsLog: [] });
 }

@@ -9,3 +9,4 @@ export * from './jobs-settled';
 export * from './mailbox';
 export * from './fake-twilio';
 export * from './fake-stripe';
+export * from './queued-webhook-attempt';

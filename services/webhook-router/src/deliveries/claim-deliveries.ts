@@ -8,7 +8,8 @@ export interface ClaimedDelivery {
   endpointId: string;
   eventId: string;
   eventType: string;
-  payload: unknown;
+  /** The event as sent: the stored jsonb's text, read as is (never parsed and serialised again). */
+  body: string;
   /** This attempt's number (attempts made, including this one). */
   attempts: number;
   endpoint: SigningSecrets & { id: string; url: string; failingSince: Date | null };
@@ -45,7 +46,7 @@ WITH candidate AS (
   FROM candidate c WHERE d.id = c.id AND c.enabled
   RETURNING d.id, d.tenant_id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts
 )
-SELECT c.id, c.tenant_id, c.endpoint_id, c.event_id, c.event_type, c.payload, c.attempts,
+SELECT c.id, c.tenant_id, c.endpoint_id, c.event_id, c.event_type, c.payload::text AS body, c.attempts,
        e.url, e.secret, e.previous_secret, e.previous_secret_expires_at, e.failing_since, false AS endpoint_disabled
 FROM claimed c JOIN webhook_endpoints e ON e.id = c.endpoint_id
 UNION ALL
@@ -57,7 +58,7 @@ interface ClaimRow {
   endpoint_id: string;
   event_id: string;
   event_type: string;
-  payload: unknown;
+  body: string;
   attempts: number;
   url: string;
   secret: string;
@@ -77,7 +78,7 @@ function toClaim(r: ClaimRow): Claim {
       endpointId: r.endpoint_id,
       eventId: r.event_id,
       eventType: r.event_type,
-      payload: r.payload,
+      body: r.body,
       attempts: r.attempts,
       endpoint: { id: r.endpoint_id, url: r.url, secret: r.secret, previousSecret: r.previous_secret, previousSecretExpiresAt: r.previous_secret_expires_at, failingSince: r.failing_since },
     },

@@ -9,6 +9,7 @@ export type DeliveryResult = Outcome | { status: 'skipped'; reason: string };
 /**
  * One attempt of one delivery. The row is the truth: only a pending, due delivery is attempted, and the
  * attempt is claimed by moving `attempts` from n to n+1 (a duplicate job loses the race and sends nothing).
+ * A delivered attempt is logged at debug (its row and attempt say it), one that did not succeed at info.
  */
 export async function deliverWebhook(deps: DeliveryDeps, deliveryId: string, requestId: string): Promise<DeliveryResult> {
   const claim = await deps.store.claim(deliveryId);
@@ -16,11 +17,13 @@ export async function deliverWebhook(deps: DeliveryDeps, deliveryId: string, req
   if (claim.kind === 'endpoint-disabled') return { status: 'failed', endpointDisabled: null };
   const { delivery } = claim;
   const { endpoint } = delivery;
-  const body = JSON.stringify(delivery.payload);
-  const headers = signDelivery(endpoint, delivery.eventId, body, deps.clock());
-  const result = await postWebhook(deps.agents, endpoint.url, headers, body, deps.timeoutMs);
+  const headers = signDelivery(endpoint, delivery.eventId, delivery.body, deps.clock());
+  const result = await postWebhook(deps.agent, endpoint.url, headers, delivery.body, deps.timeoutMs);
   const outcome = await recordOutcome(deps, delivery, result);
-  deps.logger.info('webhook attempt', { deliveryId: delivery.id, endpointId: endpoint.id, attempt: delivery.attempts, statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error, outcome: outcome.status });
+  const fields = () => ({ deliveryId: delivery.id, endpointId: endpoint.id, attempt: delivery.attempts, statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error, outcome: outcome.status });
+  if (outcome.status === 'delivered') {
+    if (deps.logger.isDebugEnabled()) deps.logger.debug('webhook attempt', fields());
+  } else deps.logger.info('webhook attempt', fields());
   if (outcome.status === 'retry') await scheduleAttempt(deps, delivery, outcome.delayMs, requestId);
   return outcome;
 }

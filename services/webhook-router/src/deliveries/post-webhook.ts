@@ -1,8 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
 import { isIP } from 'node:net';
 import { isPublicAddress } from '@vocalia/service-kit';
-import { RefusedTargetError, type GuardedAgents } from './guarded-agents';
+import { RefusedTargetError, type GuardedAgent } from './guarded-agent';
 
 const RESPONSE_KEEP_BYTES = 1024;
 
@@ -15,39 +13,54 @@ export interface PostResult {
   error: string | null;
 }
 
+/** What the delivery log says when there was no answer; undici's "other side closed" names the connection it means. */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return (err as Error & { code?: string }).code === 'UND_ERR_SOCKET' ? `connection closed before the answer (${err.message})` : err.message;
+}
+
+/** Reads the answer to its end (so the connection is reused), keeping its first 1 KB. */
+async function firstKilobyte(body: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  for await (const chunk of body) {
+    if (kept < RESPONSE_KEEP_BYTES) chunks.push(chunk.subarray(0, RESPONSE_KEEP_BYTES - kept));
+    kept += chunk.length;
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+}
+
 /** One POST, no redirects followed (a 3xx is an answer like any other), at most `timeoutMs` in all. */
-export function postWebhook(agents: GuardedAgents, target: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostResult> {
+export async function postWebhook(agent: GuardedAgent, target: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
-    const fail = (err: Error) => resolve({ statusCode: null, latencyMs: elapsed(), response: null, error: err.message });
-    let url: URL;
-    try {
-      url = new URL(target);
-    } catch {
-      return fail(new Error('invalid URL'));
-    }
-    // An IP literal never goes through the agent's lookup.
-    const literal = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    if (!agents.allowPrivate && isIP(literal) && !isPublicAddress(literal)) return fail(new RefusedTargetError(`${literal} is not a public address`));
-    const secure = url.protocol === 'https:';
-    const req = (secure ? https : http).request(url, {
+  const fail = (err: unknown): PostResult => ({ statusCode: null, latencyMs: elapsed(), response: null, error: describe(err) });
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return fail(new Error('invalid URL'));
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(new Error(`${url.protocol} is not http(s)`));
+  // An IP literal never goes through the agent's lookup.
+  const literal = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!agent.allowPrivate && isIP(literal) && !isPublicAddress(literal)) return fail(new RefusedTargetError(`${literal} is not a public address`));
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  try {
+    const res = await agent.dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: 'POST',
-      agent: secure ? agents.https : agents.http,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString(), 'user-agent': 'VocalIA-Webhooks/1', ...headers },
-      signal: AbortSignal.timeout(timeoutMs),
+      headers: { 'content-type': 'application/json', 'user-agent': 'VocalIA-Webhooks/1', ...headers },
+      body,
+      signal: abort.signal,
     });
-    req.on('error', (err) => fail(err.name === 'AbortError' ? new Error(`timed out after ${timeoutMs} ms`) : err));
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      res.on('data', (chunk: Buffer) => {
-        if (kept < RESPONSE_KEEP_BYTES) chunks.push(chunk.subarray(0, RESPONSE_KEEP_BYTES - kept));
-        kept += chunk.length;
-      });
-      res.on('error', fail);
-      res.on('end', () => resolve({ statusCode: res.statusCode ?? null, latencyMs: elapsed(), response: Buffer.concat(chunks).toString('utf8'), error: null }));
-    });
-    req.end(body);
-  });
+    const response = await firstKilobyte(res.body);
+    return { statusCode: res.statusCode, latencyMs: elapsed(), response, error: null };
+  } catch (err) {
+    return fail(err);
+  } finally {
+    clearTimeout(timer);
+  }
 }

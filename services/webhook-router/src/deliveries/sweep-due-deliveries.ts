@@ -13,14 +13,35 @@ export interface SweepLimits {
 
 const LIMITS: SweepLimits = { page: 1000, max: 50_000 };
 
+/** Job states in which a job will still run. */
+const UNFINISHED = ['waiting', 'delayed', 'prioritized', 'paused', 'active'] as const;
+const SCAN_PAGE = 500;
+
+/** Delivery ids carried by unfinished jobs of several deliveries (read once per sweep, only when asked). */
+async function deliveriesInQueuedBatches(deps: DeliveryDeps): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const state of UNFINISHED) {
+    for (let start = 0; ; start += SCAN_PAGE) {
+      const jobs = await deps.producer.queue.getJobs(state, start, start + SCAN_PAGE - 1, true);
+      for (const job of jobs) {
+        const data = job?.data as { deliveries?: { deliveryId: string }[] } | undefined;
+        for (const d of data?.deliveries ?? []) ids.add(d.deliveryId);
+      }
+      if (jobs.length < SCAN_PAGE) break;
+    }
+  }
+  return ids;
+}
+
 /**
  * True while the job that will make the next attempt is still in Redis and unfinished (waiting in a
- * backlog, delayed, active): db-api's first job is named after the delivery, later ones after the attempt.
+ * backlog, delayed, active): a job of its own is named after the attempt (the first after the delivery);
+ * a job of several is found by reading the unfinished jobs' deliveries.
  */
-async function jobStillQueued(deps: DeliveryDeps, d: DueDelivery): Promise<boolean> {
+async function jobStillQueued(deps: DeliveryDeps, d: DueDelivery, inBatches: () => Promise<Set<string>>): Promise<boolean> {
   const ids = d.attempts === 0 ? [d.id, `${d.id}-1`] : [`${d.id}-${d.attempts + 1}`];
   const jobs = await Promise.all(ids.map((id) => deps.producer.queue.getJob(id)));
-  return jobs.some((job) => job !== undefined && !job.finishedOn);
+  return jobs.some((job) => job !== undefined && !job.finishedOn) || (await inBatches()).has(d.id);
 }
 
 /**
@@ -51,6 +72,8 @@ export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits
   let after: { createdAt: Date; id: string } | undefined;
   let count = 0;
   let scanned = 0;
+  let batches: Promise<Set<string>> | undefined;
+  const inBatches = () => (batches ??= deliveriesInQueuedBatches(deps));
   while (scanned < limits.max) {
     const page = await deps.prisma.webhookDelivery.findMany({
       where: { status: 'pending', AND: [due, after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}] },
@@ -58,7 +81,7 @@ export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: Math.min(limits.page, limits.max - scanned),
     });
-    const queued = await Promise.all(page.map((d) => jobStillQueued(deps, d)));
+    const queued = await Promise.all(page.map((d) => jobStillQueued(deps, d, inBatches)));
     const lost = page.filter((_d, i) => !queued[i]);
     await Promise.all(lost.map((d) => reEnqueue(deps, d)));
     count += lost.length;

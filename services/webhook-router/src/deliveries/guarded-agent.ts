@@ -1,7 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { Agent } from 'undici';
 import { isPublicAddress } from '@vocalia/service-kit';
 
 export class RefusedTargetError extends Error {
@@ -28,16 +27,19 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
-export interface GuardedAgents {
-  http: http.Agent;
-  https: https.Agent;
+export interface GuardedAgent {
+  /** One keep-alive connection pool per endpoint origin (undici); no redirects are ever followed. */
+  dispatcher: Agent;
   allowPrivate: boolean;
-  destroy(): void;
+  /** Ends every connection (after the worker has stopped). */
+  destroy(): Promise<void>;
 }
 
-/** Keep-alive agents whose every connection goes through guardedLookup. */
-export function createGuardedAgents(allowPrivate: boolean): GuardedAgents {
-  const lookup = guardedLookup(allowPrivate);
-  const agents = { http: new http.Agent({ keepAlive: true, lookup }), https: new https.Agent({ keepAlive: true, lookup }) };
-  return { ...agents, allowPrivate, destroy: () => [agents.http, agents.https].forEach((a) => a.destroy()) };
+/** Connections per origin: the worker's concurrency (several tenants' endpoints may share one origin). */
+const CONNECTIONS_PER_ORIGIN = 64;
+
+/** An undici Agent whose every new connection goes through guardedLookup (HTTP and HTTPS alike). */
+export function createGuardedAgent(allowPrivate: boolean, connectTimeoutMs: number): GuardedAgent {
+  const dispatcher = new Agent({ connections: CONNECTIONS_PER_ORIGIN, connect: { lookup: guardedLookup(allowPrivate), timeout: connectTimeoutMs } });
+  return { dispatcher, allowPrivate, destroy: () => dispatcher.destroy() };
 }

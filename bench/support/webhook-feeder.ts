@@ -1,0 +1,131 @@
+/**
+ * The other side of `webhooks.bench.ts`, in its own process so the worker's process does only the
+ * worker's work: the tenants' receiver (notes when each event id arrived) and db-api's part: each event
+ * committed in its own transaction (DB_POOL_SIZE of them at once, as db-api's pool allows), then its
+ * delivery handed to the enqueuer db-api uses (the attempts of one event-loop turn share jobs), so jobs
+ * carry as many deliveries as they would in production. Commit and arrival times are read on this
+ * process's clock, so lag = row committed -> receiver got it. Driven over IPC by the parent.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createPgPool } from '@vocalia/db';
+import { createProducer, createRedis, createWebhookDeliveryEnqueuer, singleDeliveryJob, type Producer } from '@vocalia/service-kit';
+import type { WebhookDeliveryRef } from '@vocalia/contracts';
+import { percentile } from './percentile';
+
+const BATCH = 100;
+/** db-api's default DB_POOL_SIZE: how many events commit at once. */
+const POOL_SIZE = 10;
+
+export interface BenchEndpoint {
+  tenantId: string;
+  endpointId: string;
+}
+
+export type FeederCommand =
+  /** `jobs`: 'turn' = through db-api's enqueuer (one event-loop turn's attempts share jobs); 'one' = a job per delivery, as before batches. */
+  | { type: 'phase'; tag: string; count: number; rate: number | null; endpoints: BenchEndpoint[]; jobs: 'turn' | 'one' }
+  | { type: 'empty-jobs'; prefix: string; count: number }
+  | { type: 'close' };
+
+export type FeederReply =
+  | { type: 'ready'; url: string }
+  | { type: 'phase-done'; perSec: number; jobs: number; lagP50: number; lagP99: number; cpuMs: number }
+  | { type: 'empty-jobs-added' };
+
+const databaseUrl = process.env.FEEDER_DATABASE_URL as string;
+const redisUrl = process.env.FEEDER_REDIS_URL as string;
+const prefix = process.env.FEEDER_QUEUE_PREFIX as string;
+const pool = createPgPool(databaseUrl, { poolSize: POOL_SIZE });
+const connection = createRedis(redisUrl, 'worker');
+const producer = createProducer('webhook-deliveries', { connection, prefix });
+let jobsAdded = 0;
+const counting: Producer<'webhook-deliveries'> = { ...producer, add: (payload, opts) => ((jobsAdded += 1), producer.add(payload, opts)) };
+const enqueuer = createWebhookDeliveryEnqueuer(counting);
+const send = (reply: FeederReply) => process.send?.(reply);
+
+const arrivals = new Map<string, number>();
+let waiting: { ids: Set<string>; resolve: () => void } | undefined;
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const id = String(req.headers['webhook-id']);
+    arrivals.set(id, performance.now());
+    res.writeHead(204).end();
+    if (waiting?.ids.delete(id) && waiting.ids.size === 0) waiting.resolve();
+  });
+});
+
+/** One event as db-api records it: its delivery row in its own transaction (one statement, where db-api's has a few), then its attempt to the enqueuer. */
+async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
+  const eventId = `evt_${tag}_${n}`;
+  const id = `dlv_${tag}_${n}_${randomBytes(4).toString('hex')}`;
+  const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
+  // One statement outside BEGIN: its own transaction, committed when it returns.
+  await pool.query({
+    name: 'bench-commit-event',
+    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now())`,
+    values: [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
+  });
+  committed.set(eventId, performance.now());
+  const ref: WebhookDeliveryRef = { tenantId: endpoint.tenantId, deliveryId: id, endpointId: endpoint.endpointId, eventType: 'lead.qualified', attempt: 1 };
+  if (jobs === 'turn') await enqueuer.enqueue([ref], 'bench');
+  else await counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()));
+}
+
+/** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */
+async function phase(cmd: Extract<FeederCommand, { type: 'phase' }>): Promise<FeederReply> {
+  const committed = new Map<string, number>();
+  const eventIds = Array.from({ length: cmd.count }, (_v, i) => `evt_${cmd.tag}_${i}`);
+  const arrived = new Promise<void>((resolve) => (waiting = { ids: new Set(eventIds), resolve }));
+  const jobsBefore = jobsAdded;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const commits: Promise<void>[] = [];
+  for (let i = 0; i < cmd.count; i += 1) {
+    if (cmd.rate) {
+      const due = started + (i / cmd.rate) * 1000;
+      if (due > performance.now()) await sleep(due - performance.now());
+    }
+    commits.push(commitEvent(cmd.tag, i, cmd.endpoints[i % cmd.endpoints.length] as BenchEndpoint, committed, cmd.jobs));
+  }
+  await Promise.all(commits);
+  await arrived;
+  const perSec = cmd.count / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  const lags = eventIds.map((id) => (arrivals.get(id) ?? NaN) - (committed.get(id) ?? NaN)).sort((a, b) => a - b);
+  return { type: 'phase-done', perSec, jobs: jobsAdded - jobsBefore, lagP50: percentile(lags, 0.5), lagP99: percentile(lags, 0.99), cpuMs: (used.user + used.system) / 1000 / cmd.count };
+}
+
+/** BullMQ's floor: `count` empty jobs on another prefix, added as the phases add theirs. */
+async function emptyJobs(cmd: Extract<FeederCommand, { type: 'empty-jobs' }>): Promise<FeederReply> {
+  const emptyProducer = createProducer('webhook-deliveries', { connection, prefix: cmd.prefix });
+  const at = new Date().toISOString();
+  for (let i = 0; i < cmd.count; i += BATCH) {
+    await emptyProducer.queue.addBulk(
+      Array.from({ length: Math.min(BATCH, cmd.count - i) }, (_v, j) => ({
+        name: 'webhook-deliveries',
+        data: { v: 1, eventId: `baseline-${i + j}`, tenantId: 't', requestId: 'r', at, deliveryId: `d${i + j}`, endpointId: 'e', eventType: 'lead.qualified' },
+        opts: { jobId: `baseline-${i + j}` },
+      })),
+    );
+  }
+  await emptyProducer.close();
+  return { type: 'empty-jobs-added' };
+}
+
+process.on('message', (cmd: FeederCommand) => {
+  if (cmd.type === 'close') {
+    server.closeAllConnections();
+    void Promise.all([producer.close().then(() => connection.quit()), pool.end(), new Promise((r) => server.close(r))]).then(() => process.exit(0));
+    return;
+  }
+  (cmd.type === 'phase' ? phase(cmd) : emptyJobs(cmd)).then(send, (err: unknown) => {
+    process.stderr.write(`webhook feeder failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+});
+
+server.listen(0, '127.0.0.1', () => send({ type: 'ready', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { WEBHOOK_DELIVERIES_PER_JOB, type WebhookDeliveriesJob, type WebhookDeliveryJob, type WebhookDeliveryRef } from '@vocalia/contracts';
+import type { Producer } from './queue';
+
+/** The deliveries a `webhook-deliveries` job carries, in order (a one-delivery job makes the attempt its row is due for). */
+export function webhookDeliveriesOf(job: WebhookDeliveriesJob): (WebhookDeliveryRef | WebhookDeliveryJob)[] {
+  return 'deliveries' in job ? job.deliveries : [job];
+}
+
+/** The job id of one delivery's attempt alone: the first is named after the delivery, later ones after the attempt. */
+export function deliveryAttemptJobId(deliveryId: string, attempt: number): string {
+  return attempt === 1 ? deliveryId : `${deliveryId}-${attempt}`;
+}
+
+/** One delivery's attempt as a job of its own. */
+export function singleDeliveryJob(ref: WebhookDeliveryRef, requestId: string, at: string): WebhookDeliveryJob {
+  return { v: 1, eventId: deliveryAttemptJobId(ref.deliveryId, ref.attempt), tenantId: ref.tenantId, requestId, at, deliveryId: ref.deliveryId, endpointId: ref.endpointId, eventType: ref.eventType };
+}
+
+/**
+ * The jobs for these attempts: one alone keeps the one-delivery shape (and its job id), more go
+ * WEBHOOK_DELIVERIES_PER_JOB per job in delivery id order, each job's id derived from its deliveries' ids
+ * and attempts, so adding the same attempts again adds nothing. A delivery listed twice goes once.
+ */
+export function webhookDeliveryJobs(refs: WebhookDeliveryRef[], requestId: string, at: string): WebhookDeliveriesJob[] {
+  const unique = [...new Map(refs.map((r) => [`${r.deliveryId}:${r.attempt}`, r])).values()].sort((a, b) => (a.deliveryId < b.deliveryId ? -1 : a.deliveryId > b.deliveryId ? 1 : a.attempt - b.attempt));
+  const jobs: WebhookDeliveriesJob[] = [];
+  for (let i = 0; i < unique.length; i += WEBHOOK_DELIVERIES_PER_JOB) {
+    const chunk = unique.slice(i, i + WEBHOOK_DELIVERIES_PER_JOB);
+    const [first] = chunk;
+    if (chunk.length === 1 && first) {
+      jobs.push(singleDeliveryJob(first, requestId, at));
+      continue;
+    }
+    const digest = createHash('sha256').update(chunk.map((r) => `${r.deliveryId}:${r.attempt}`).join('\n')).digest('hex').slice(0, 40);
+    const tenants = new Set(chunk.map((r) => r.tenantId));
+    jobs.push({ v: 1, eventId: `whb_${digest}`, tenantId: tenants.size === 1 ? (first?.tenantId ?? null) : null, requestId, at, deliveries: chunk });
+  }
+  return jobs;
+}
+
+/** Hands delivery attempts to webhook-router; resolves once their jobs are in Redis. */
+export interface WebhookDeliveryEnqueuer {
+  enqueue(refs: WebhookDeliveryRef[], requestId: string): Promise<void>;
+}
+
+interface Asked {
+  refs: WebhookDeliveryRef[];
+  requestId: string;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Coalesces the attempts asked for in one turn of the event loop (the commits that finished together)
+ * into as few jobs as webhookDeliveryJobs makes; a batch job carries the first caller's request id.
+ * Every caller of the turn gets the outcome of the whole add.
+ */
+export function createWebhookDeliveryEnqueuer(producer: Producer<'webhook-deliveries'>, clock: () => Date = () => new Date()): WebhookDeliveryEnqueuer {
+  let asked: Asked[] = [];
+  const flush = () => {
+    const turn = asked;
+    asked = [];
+    const [first] = turn;
+    if (!first) return;
+    Promise.resolve()
+      .then(() => Promise.all(webhookDeliveryJobs(turn.flatMap((a) => a.refs), first.requestId, clock().toISOString()).map((job) => producer.add(job))))
+      .then(
+        () => turn.forEach((a) => a.resolve()),
+        (err: unknown) => turn.forEach((a) => a.reject(err)),
+      );
+  };
+  return {
+    enqueue(refs, requestId) {
+      if (!refs.length) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        if (!asked.length) setImmediate(flush);
+        asked.push({ refs, requestId, resolve, reject });
+      });
+    },
+  };
+}
