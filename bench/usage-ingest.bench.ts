@@ -72,7 +72,8 @@ async function redisCpuUs(redis: Redis): Promise<number> {
 
 /** What a finished BullMQ job tells about its timing and the events it carried. */
 type Finished = { timestamp: number; finishedOn?: number; data: unknown };
-type Listen = (listener: (job: Finished) => void) => void;
+/** Subscribes a listener to the jobs a worker finished; returns the unsubscribe. */
+type Listen = (listener: (job: Finished) => void) => () => void;
 
 /** Runs `send` and resolves when `expected` events finished, with each event's lag (its job added -> finished) and the jobs it took. */
 async function pump(redis: Redis, expected: number, send: () => Promise<void>, onFinished: Listen): Promise<{ seconds: number; lags: number[]; jobs: number; cpuUs: number; redisCpuUs: number }> {
@@ -80,7 +81,7 @@ async function pump(redis: Redis, expected: number, send: () => Promise<void>, o
   let jobs = 0;
   let finish: () => void = () => undefined;
   const all = new Promise<void>((resolve) => (finish = resolve));
-  onFinished((job) => {
+  const stop = onFinished((job) => {
     const lag = (job.finishedOn ?? Date.now()) - job.timestamp;
     const carried = (job.data as { events?: unknown[] }).events?.length ?? 1;
     jobs++;
@@ -92,6 +93,7 @@ async function pump(redis: Redis, expected: number, send: () => Promise<void>, o
   const started = performance.now();
   await send();
   await all;
+  stop();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   return { seconds, lags: lags.sort((a, b) => a - b), jobs, cpuUs: used.user + used.system, redisCpuUs: (await redisCpuUs(redis)) - redisCpu };
@@ -134,7 +136,10 @@ export async function runUsageIngest(count: number, perTurn: number): Promise<Us
     const tenant = await deps.prisma.tenant.create({ data: { name: 'Bench', slug: `bench-${randomBytes(4).toString('hex')}`, plan: 'pro' } });
     const producer = createProducer('usage-events', { connection: producerConnection, prefix });
     const worker = createUsageEventsWorker(deps, workerConnection);
-    const listen: Listen = (listener) => worker.on('completed', listener);
+    const listen: Listen = (listener) => {
+      worker.on('completed', listener);
+      return () => worker.off('completed', listener);
+    };
     const rows = (tag: string) => deps.prisma.usageRecord.count({ where: { tenantId: tenant.id, eventId: { startsWith: `bench-usage-${tag}-` } } });
 
     const single = eventsFor(tenant.id, count, 'single');
@@ -155,7 +160,10 @@ export async function runUsageIngest(count: number, perTurn: number): Promise<Us
     const basePrefix = `${prefix}-base`;
     const baseProducer = createProducer('usage-events', { connection: producerConnection, prefix: basePrefix });
     const baseWorker = createWorker('usage-events', async () => undefined, { connection: createRedis(REDIS_URL, 'worker'), prefix: basePrefix, logger });
-    const base = await pump(producerConnection, single.length, addOneEventJobs(baseProducer, single), (listener) => baseWorker.on('completed', listener));
+    const base = await pump(producerConnection, single.length, addOneEventJobs(baseProducer, single), (listener) => {
+      baseWorker.on('completed', listener);
+      return () => baseWorker.off('completed', listener);
+    });
     await baseWorker.close();
     await Promise.all([producer.close(), baseProducer.close()]);
     await deleteKeys(producerConnection, basePrefix);
