@@ -37,18 +37,11 @@ export interface ShapeFigures {
   rowsWritten: number;
 }
 
-export interface UsageIngestFigures {
+/** The run's figures: the batched shape (the producers') as the headline, the one-event shape beside it. */
+export interface UsageIngestFigures extends ShapeFigures {
   events: number;
   duplicatesSent: number;
   eventsPerTurn: number;
-  /** Batched (the producers' shape): the headline figures. */
-  rowsWritten: number;
-  eventsPerSec: number;
-  jobsPerSec: number;
-  lagP50Ms: number;
-  lagP99Ms: number;
-  cpuUsPerEvent: number;
-  redisCpuUsPerEvent: number;
   oneEventJobs: ShapeFigures;
   baselineJobsPerSec: number;
   baselineRedisCpuUsPerJob: number;

@@ -1,3 +1,5 @@
+import type { UsageIngestFigures } from '../usage-ingest.bench';
+
 /** One figure of the fleet table: ours beside the baseline measured in the same run (null when there is none). */
 export interface Row {
   group: string;
@@ -16,21 +18,7 @@ export type ChildReport =
   | { name: 'telephony'; figures: { seconds: number; rows: { calls: number; relay: Drive; bridge: Drive }[] } }
   | { name: 'realtime'; figures: { seconds: number; rows: { sessions: number; server: string; figures: Session }[] } }
   | { name: 'webhooks'; figures: { deliveries: number; endpoints: number; delivered: number; perSec: number; lagP50Ms: number; lagP99Ms: number; baselineJobsPerSec: number } }
-  | {
-      name: 'usage';
-      figures: {
-        events: number;
-        duplicatesSent: number;
-        eventsPerTurn: number;
-        rowsWritten: number;
-        eventsPerSec: number;
-        jobsPerSec: number;
-        lagP50Ms: number;
-        lagP99Ms: number;
-        oneEventJobs: { eventsPerSec: number; rowsWritten: number };
-        baselineJobsPerSec: number;
-      };
-    }
+  | { name: 'usage'; figures: UsageIngestFigures }
   | { name: string; error: string };
 
 /** A child bench's figures as table rows. */

@@ -1,3 +1,5 @@
+import { WebhookDeliveriesJob } from '@vocalia/contracts';
+import { webhookDeliveriesOf } from '@vocalia/service-kit';
 import type { DeliveryDeps } from '../deps';
 import { scheduleAttempt, type DueDelivery } from './schedule-attempt';
 
@@ -17,15 +19,15 @@ const LIMITS: SweepLimits = { page: 1000, max: 50_000 };
 const UNFINISHED = ['waiting', 'delayed', 'prioritized', 'paused', 'active'] as const;
 const SCAN_PAGE = 500;
 
-/** Delivery ids carried by unfinished jobs of several deliveries (read once per sweep, only when asked). */
+/** Delivery ids carried by unfinished jobs (read once per sweep, only when a delivery has no job of its own). */
 async function deliveriesInQueuedBatches(deps: DeliveryDeps): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const state of UNFINISHED) {
     for (let start = 0; ; start += SCAN_PAGE) {
       const jobs = await deps.producer.queue.getJobs(state, start, start + SCAN_PAGE - 1, true);
       for (const job of jobs) {
-        const data = job?.data as { deliveries?: { deliveryId: string }[] } | undefined;
-        for (const d of data?.deliveries ?? []) ids.add(d.deliveryId);
+        const parsed = WebhookDeliveriesJob.safeParse(job?.data);
+        if (parsed.success) for (const d of webhookDeliveriesOf(parsed.data)) ids.add(d.deliveryId);
       }
       if (jobs.length < SCAN_PAGE) break;
     }
