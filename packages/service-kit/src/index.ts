@@ -21,4 +21,5 @@ export * from './tracing';
 export * from './validate';
 export * from './run-service';
 export * from './webhook-target';
+export * from './public-address-lookup';
 export * from './webhook-delivery-jobs';

@@ -1,8 +1,7 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import { isPublicAddress } from '@vocalia/service-kit';
+import { isIP } from 'node:net';
+import { guardedLookup, isPublicAddress } from '@vocalia/service-kit';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -11,20 +10,6 @@ export interface FetchedPage {
   html: string;
   /** Why there is no page (refused address, timeout, redirect...). */
   detail: string | null;
-}
-
-/** dns.lookup that refuses non-public addresses: checked on the addresses the socket connects to (no DNS rebinding). */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...(options as LookupOptions), all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, '', 0);
-      const refused = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
-      if (refused) return callback(new Error(`${hostname} resolves to ${refused.address}, not a public address`), '', 0);
-      if ((options as LookupOptions).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      const first = addresses[0] as LookupAddress;
-      return callback(null, first.address, first.family);
-    });
-  };
 }
 
 /**

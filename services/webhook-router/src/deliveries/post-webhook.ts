@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { isPublicAddress } from '@vocalia/service-kit';
-import { RefusedTargetError, type GuardedAgent } from './guarded-agent';
+import { isPublicAddress, RefusedTargetError } from '@vocalia/service-kit';
+import type { GuardedAgent } from './guarded-agent';
 
 const RESPONSE_KEEP_BYTES = 1024;
 
