@@ -7,11 +7,20 @@
  * on the child's clock). One endpoint per tenant.
  * After a warm-up, a burst (every event committed at once: throughput, lag includes the backlog) and a
  * steady stream at BENCH_WEBHOOK_RATE events/s (lag at that load), each run twice in turn: jobs as db-api
- * makes them (the attempts of one event-loop turn share a job) and one job per delivery (as before).
- * CPU per delivery is this process's: the worker's.
+ * makes them (one add in Redis at a time; the attempts asked for meanwhile share a job) and one job per
+ * delivery (as before).
+ * CPU per delivery is this process's: the worker's; then every process's over each phase (this one, the
+ * child, the PostgreSQL backends of each side by application_name, read from /proc, and the Redis server's
+ * INFO cpu, which counts its other clients too).
+ * The delivery tables start as a deployment's do after some time in service, not empty: BENCH_WEBHOOK_HISTORY
+ * delivered deliveries per endpoint (with their attempts), then ANALYZE, which autovacuum does on its own.
+ * Why: on a server without autovacuum (this machine's PostgreSQL has it off), empty never-analyzed tables
+ * make PostgreSQL cache sequential-scan plans for the worker's prepared statements, and every statement
+ * then reads the whole growing table (0.45-0.9 ms of PostgreSQL CPU per delivery instead of 0.12-0.14).
+ * BENCH_WEBHOOK_HISTORY=0 runs the old shape.
  * Prints figures, asserts nothing. Run: `npx tsx bench/webhooks.bench.ts`
  * (BENCH_WEBHOOKS deliveries per phase, default 6000; BENCH_ENDPOINTS, default 50; BENCH_WEBHOOK_RATE,
- * default 2000; DATABASE_URL, REDIS_URL).
+ * default 2000; BENCH_WEBHOOK_HISTORY, default 2000; DATABASE_URL, REDIS_URL).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
