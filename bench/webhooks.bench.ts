@@ -7,29 +7,41 @@
  * on the child's clock). One endpoint per tenant.
  * After a warm-up, a burst (every event committed at once: throughput, lag includes the backlog) and a
  * steady stream at BENCH_WEBHOOK_RATE events/s (lag at that load), each run twice in turn: jobs as db-api
- * makes them (the attempts of one event-loop turn share a job) and one job per delivery (as before).
- * CPU per delivery is this process's: the worker's.
+ * makes them (one add in Redis at a time; the attempts asked for meanwhile share a job) and one job per
+ * delivery (as before).
+ * CPU per delivery is this process's: the worker's; then every process's over each phase (this one, the
+ * child, the PostgreSQL backends of each side by application_name, read from /proc, and the Redis server's
+ * INFO cpu, which counts its other clients too).
+ * The delivery tables start as a deployment's do after some time in service, not empty: BENCH_WEBHOOK_HISTORY
+ * delivered deliveries per endpoint (with their attempts), then ANALYZE, which autovacuum does on its own.
+ * Why: on a server without autovacuum (this machine's PostgreSQL has it off), empty never-analyzed tables
+ * make PostgreSQL cache sequential-scan plans for the worker's prepared statements, and every statement
+ * then reads the whole growing table (0.45-0.9 ms of PostgreSQL CPU per delivery instead of 0.12-0.14).
+ * BENCH_WEBHOOK_HISTORY=0 runs the old shape.
  * Prints figures, asserts nothing. Run: `npx tsx bench/webhooks.bench.ts`
  * (BENCH_WEBHOOKS deliveries per phase, default 6000; BENCH_ENDPOINTS, default 50; BENCH_WEBHOOK_RATE,
- * default 2000; DATABASE_URL, REDIS_URL).
+ * default 2000; BENCH_WEBHOOK_HISTORY, default 2000; DATABASE_URL, REDIS_URL).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
+import { createPgPool, dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
 import { createRedis, createWorker, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
 import { writeBenchJson } from './support/bench-json';
+import { cpuBetween, snapshotCpu, type CpuSplit } from './support/cpu-split';
 import { discardingLogger } from './support/servers';
 import type { FeederCommand, FeederReply } from './support/webhook-feeder';
+import { seedDeliveryHistory } from './support/webhook-history';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 6000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 50);
 const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 2000);
+const HISTORY = Number(process.env.BENCH_WEBHOOK_HISTORY ?? 2000);
 /** Deliveries sent first and not measured, so neither phase pays for the JIT's first compilations. */
 const WARMUP = 1000;
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -81,6 +93,8 @@ interface Phase {
   cpuMs: number;
   /** Child: receiver and producer. */
   feederCpuMs: number;
+  /** Every process's CPU over the phase: worker, child, PostgreSQL backends by application_name, Redis server. */
+  split: CpuSplit;
   jobs: number;
   count: number;
   load: string;
@@ -114,9 +128,10 @@ async function main(): Promise<void> {
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const prefix = `bench-webhooks-${randomBytes(4).toString('hex')}`;
-  const feeder = await startFeeder(databaseUrl, prefix);
+  // Each side's PostgreSQL backends named, so their CPU is told apart.
+  const feeder = await startFeeder(`${databaseUrl}?application_name=db-api`, prefix);
 
-  const env = { ...Env.parse({ LOG_LEVEL: 'silent', REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }), DATABASE_URL: databaseUrl };
+  const env = { ...Env.parse({ LOG_LEVEL: 'silent', REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }), DATABASE_URL: `${databaseUrl}?application_name=webhook-router` };
   const running = startDeliveries(env, discardingLogger(), { queuePrefix: prefix, sweeper: false });
   const { prisma } = running.deps;
   const endpoints = await Promise.all(
@@ -126,12 +141,18 @@ async function main(): Promise<void> {
       return { tenantId: tenant.id, endpointId: endpoint.id };
     }),
   );
+  const admin = createPgPool(`${databaseUrl}?application_name=bench-admin`, { poolSize: 1 });
+  const redisInfo = createRedis(REDIS_URL, 'worker');
+  await seedDeliveryHistory(admin, endpoints, HISTORY);
+  const pids = { worker: process.pid, feeder: feeder.child.pid as number };
   const phase = async (tag: string, rate: number | null, count: number, jobs: 'turn' | 'one'): Promise<Phase> => {
+    const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
     const cpu = process.cpuUsage();
     const reply = await feeder.ask({ type: 'phase', tag, count, rate, endpoints, jobs });
     const cpuMs = cpuMsPer(process.cpuUsage(cpu), count);
+    const split = cpuBetween(before, await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo));
     if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
-    return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count, load: load() };
+    return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count, load: load(), split };
   };
   await phase('warmup-one', null, WARMUP / 2, 'one');
   await phase('warmup-turn', null, WARMUP / 2, 'turn');
@@ -141,11 +162,14 @@ async function main(): Promise<void> {
   const steady = await phase('steady', RATE, COUNT, 'turn');
   // The receiver may have the last requests before their attempts are recorded: wait for those (5 s at most).
   const sent = WARMUP + 4 * COUNT;
-  for (let waited = 0; waited < 5000 && (await prisma.webhookAttempt.count()) < sent; waited += 50) await sleep(50);
-  const delivered = await prisma.webhookDelivery.count({ where: { status: 'delivered' } });
-  const attempts = await prisma.webhookAttempt.count();
+  const history = HISTORY * ENDPOINTS;
+  for (let waited = 0; waited < 5000 && (await prisma.webhookAttempt.count()) - history < sent; waited += 50) await sleep(50);
+  const delivered = (await prisma.webhookDelivery.count({ where: { status: 'delivered' } })) - history;
+  const attempts = (await prisma.webhookAttempt.count()) - history;
 
   await running.close();
+  await admin.end();
+  await redisInfo.quit();
   const cleanup = createRedis(REDIS_URL, 'worker');
   await deleteKeys(cleanup, prefix);
   const baseline = await bullmqBaseline(feeder, `${prefix}-base`);
@@ -157,13 +181,23 @@ async function main(): Promise<void> {
     out(
       `  ${name.padEnd(30)} ${p.perSec.toFixed(0).padStart(6)} ${((p.jobs / p.count) * p.perSec).toFixed(0).padStart(6)} ${(p.count / p.jobs).toFixed(1).padStart(6)}  ${p.lagP50.toFixed(0).padStart(6)} ${p.lagP99.toFixed(0).padStart(6)}   ${p.cpuMs.toFixed(3)}  ${p.feederCpuMs.toFixed(3)}   ${p.load}`,
     );
-  out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints (one per tenant) on one local receiver (child process), ${cpus().length} cores, load average ${loadAtStart} at start, ${load()} at end`);
+  out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints (one per tenant, ${HISTORY} delivered before), on one local receiver (child process), ${cpus().length} cores, load average ${loadAtStart} at start, ${load()} at end`);
   out(`  delivered rows / attempts logged           ${delivered} / ${attempts} (of ${sent})`);
   out(`  phase (order run)                       dlv/s  jobs/s dlv/job  lag p50    p99 ms  worker CPU ms/dlv  feeder    load average after`);
   row('burst, a job per delivery', burstOne);
   row('burst, jobs as db-api makes them', burst);
   row(`steady ${RATE}/s, a job per delivery`, steadyOne);
   row(`steady ${RATE}/s, jobs as db-api`, steady);
+  out(`  CPU per delivery by process, ms (share of the ${cpus().length} cores over the phase, %); PostgreSQL backends by application; Redis: the whole server, other clients included`);
+  const splitRow = (name: string, p: Phase) => {
+    const cores = cpus().length;
+    const cell = (key: string) => `${key} ${((p.split.ms[key] ?? 0) / p.count).toFixed(3)} (${(((p.split.ms[key] ?? 0) / p.split.wallMs / cores) * 100).toFixed(0)}%)`;
+    out(`  ${name.padEnd(30)} ${['worker', 'feeder', 'pg:webhook-router', 'pg:db-api', 'redis'].map(cell).join('  ')}`);
+  };
+  splitRow('burst, a job per delivery', burstOne);
+  splitRow('burst, jobs as db-api makes them', burst);
+  splitRow(`steady ${RATE}/s, a job per delivery`, steadyOne);
+  splitRow(`steady ${RATE}/s, jobs as db-api`, steady);
   out(`  BullMQ empty jobs/s                        ${baseline.perSec.toFixed(0)}  (same concurrency, no work; worker CPU ms per empty job ${baseline.cpuMs.toFixed(3)})`);
   writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
 }

@@ -2,7 +2,7 @@
  * The other side of `webhooks.bench.ts`, in its own process so the worker's process does only the
  * worker's work: the tenants' receiver (notes when each event id arrived) and db-api's part: each event
  * committed in its own transaction (DB_POOL_SIZE of them at once, as db-api's pool allows), then its
- * delivery handed to the enqueuer db-api uses (the attempts of one event-loop turn share jobs), so jobs
+ * delivery handed to the enqueuer db-api uses (attempts asked for while its previous add runs share jobs), so jobs
  * carry as many deliveries as they would in production. Commit and arrival times are read on this
  * process's clock, so lag = row committed -> receiver got it. Driven over IPC by the parent.
  */
@@ -25,7 +25,7 @@ export interface BenchEndpoint {
 }
 
 export type FeederCommand =
-  /** `jobs`: 'turn' = through db-api's enqueuer (one event-loop turn's attempts share jobs); 'one' = a job per delivery, as before batches. */
+  /** `jobs`: 'turn' = through db-api's enqueuer (attempts asked for while its previous add runs share jobs); 'one' = a job per delivery, as before batches. */
   | { type: 'phase'; tag: string; count: number; rate: number | null; endpoints: BenchEndpoint[]; jobs: 'turn' | 'one' }
   | { type: 'empty-jobs'; prefix: string; count: number }
   | { type: 'close' };

@@ -53,29 +53,43 @@ interface Asked {
 
 /**
  * Coalesces the attempts asked for in one turn of the event loop (the commits that finished together)
- * into as few jobs as webhookDeliveryJobs makes; a batch job carries the first caller's request id.
- * Every caller of the turn gets the outcome of the whole add.
+ * into as few jobs as webhookDeliveryJobs makes, one add in Redis at a time: attempts asked for while an
+ * add runs go together in the next one (idle, an attempt waits for nothing; busy, jobs grow with the load).
+ * A batch job carries the first caller's request id; every caller of a flush gets the outcome of its add.
  */
 export function createWebhookDeliveryEnqueuer(producer: Producer<'webhook-deliveries'>, clock: () => Date = () => new Date()): WebhookDeliveryEnqueuer {
   let asked: Asked[] = [];
-  const flush = () => {
+  let adding = false;
+  let scheduled = false;
+  const schedule = () => {
+    if (adding || scheduled || !asked.length) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  function flush(): void {
+    scheduled = false;
     const turn = asked;
     asked = [];
     const [first] = turn;
     if (!first) return;
+    adding = true;
     Promise.resolve()
       .then(() => Promise.all(webhookDeliveryJobs(turn.flatMap((a) => a.refs), first.requestId, clock().toISOString()).map((job) => producer.add(job))))
       .then(
         () => turn.forEach((a) => a.resolve()),
         (err: unknown) => turn.forEach((a) => a.reject(err)),
-      );
-  };
+      )
+      .finally(() => {
+        adding = false;
+        schedule();
+      });
+  }
   return {
     enqueue(refs, requestId) {
       if (!refs.length) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        if (!asked.length) setImmediate(flush);
         asked.push({ refs, requestId, resolve, reject });
+        schedule();
       });
     },
   };

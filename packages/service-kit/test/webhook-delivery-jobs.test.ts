@@ -40,6 +40,32 @@ describe('webhook delivery jobs', () => {
     expect(added[0]).toMatchObject({ tenantId: 'tenant-a', requestId: 'req-1' });
   });
 
+  it('when attempts are asked for while an add is still in Redis\'s hands, then they wait for it and go together in the next one', async () => {
+    const added: string[][] = [];
+    const pending: (() => void)[] = [];
+    const producer = {
+      add: (payload: WebhookDeliveriesJob) => {
+        added.push('deliveries' in payload ? payload.deliveries.map((d) => d.deliveryId) : [payload.deliveryId]);
+        return new Promise<string>((resolve) => pending.push(() => resolve(payload.eventId)));
+      },
+    } as unknown as Producer<'webhook-deliveries'>;
+    const enqueuer = createWebhookDeliveryEnqueuer(producer, () => new Date(AT));
+    const first = enqueuer.enqueue([ref(1)], 'req-1');
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [enqueuer.enqueue([ref(2)], 'req-2')];
+    await new Promise((resolve) => setImmediate(resolve));
+    later.push(enqueuer.enqueue([ref(3)], 'req-3'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(added).toEqual([['dlv_0001']]);
+    pending.shift()?.();
+    await first;
+    // The add's callers are answered first, then the next flush is scheduled on the following turn.
+    for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(added).toEqual([['dlv_0001'], ['dlv_0002', 'dlv_0003']]);
+    pending.shift()?.();
+    await Promise.all(later);
+  });
+
   it('when the add fails, then every caller of that turn gets the error', async () => {
     const producer = { add: () => Promise.reject(new Error('redis away')) } as unknown as Producer<'webhook-deliveries'>;
     const enqueuer = createWebhookDeliveryEnqueuer(producer);

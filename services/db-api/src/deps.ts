@@ -25,7 +25,7 @@ export interface Deps {
     webhooks: Producer<'webhook-deliveries'>;
     outboundCalls: Producer<'outbound-calls'>;
   };
-  /** Webhook delivery attempts, through `producers.webhooks`: those asked for in one event-loop turn share jobs. */
+  /** Webhook delivery attempts, through `producers.webhooks`: one add in Redis at a time, those asked for meanwhile share jobs. */
   webhookDeliveries: WebhookDeliveryEnqueuer;
   /** Counts the failed jobs kept on the queues db-api consumes. */
   deadLetters: DeadLetterProbe;

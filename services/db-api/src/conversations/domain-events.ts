@@ -33,8 +33,9 @@ export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: 
 }
 
 /**
- * After commit: hands never-attempted deliveries of these events to webhook-router, in the jobs of this
- * event-loop turn (one delivery alone: job id = delivery id; several: id derived from theirs), so a re-run adds nothing.
+ * After commit: hands never-attempted deliveries of these events to webhook-router, in the enqueuer's next
+ * add, shared with the attempts asked for meanwhile (one delivery alone: job id = delivery id; several: id
+ * derived from theirs), so a re-run grouped the same way adds nothing (and webhook-router's claim sends each once).
  */
 export async function enqueuePendingDeliveries(deps: Deps, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
   if (!eventIds.length) return;
