@@ -31,6 +31,9 @@ export class Bm25Index {
   private readonly lengths: number[];
   private readonly avgLength: number;
   private readonly docTerms: Map<string, number>[];
+  /** Each document's length normalisation, and each term's idf once asked: both depend on the index only. */
+  private readonly norms: number[];
+  private readonly idfs = new Map<string, number>();
 
   constructor(docs: readonly string[][]) {
     this.lengths = docs.map((d) => d.length);
@@ -45,6 +48,7 @@ export class Bm25Index {
       }
       return tf;
     });
+    this.norms = this.lengths.map((length) => K1 * (1 - B + (B * length) / this.avgLength));
   }
 
   get size(): number {
@@ -52,16 +56,21 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    const n = this.lengths.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const df = this.postings.get(term)?.length ?? 0;
+      const n = this.lengths.length;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      // Only terms of the index are kept, so visitors' words cannot grow the map without bound.
+      if (df > 0 || term === '') this.idfs.set(term, idf);
+    }
+    return idf;
   }
 
   private termScore(term: string, doc: number): number {
     const tf = this.docTerms[doc]?.get(term) ?? 0;
     if (tf === 0) return 0;
-    const norm = K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength);
-    return (this.idf(term) * tf * (K1 + 1)) / (tf + norm);
+    return (this.idf(term) * tf * (K1 + 1)) / (tf + (this.norms[doc] ?? 0));
   }
 
   private groupWeight(group: QueryGroup): number {
