@@ -73,6 +73,7 @@ export async function producerConnection(producer: Producer<QueueName>): Promise
   return {
     client: client as unknown as ChainableCommander,
     corked(send) {
+      // Set at the first connection (awaited above) and never unset: a socket closed since takes the commands as a refusal.
       const { stream } = raw;
       stream.cork();
       try {
