@@ -5,3 +5,4 @@ export { snapshotFor, type TenantFixture } from './fixtures';
 export { ScriptedEngine } from './scripted-engine';
 export { testLogger } from './test-logger';
 export { startRuntimeHarness, waitReady, REDIS_URL, type RuntimeHarness } from './runtime-harness';
+export { recordSocketWrites, type SocketWrites } from './socket-writes';

@@ -55,33 +55,47 @@ export interface ValidatedJob {
   payload: { eventId: string };
 }
 
-/** The producers' connection with BullMQ's scripts loaded: commands sent on it, or pipelines built on it. */
+/** The producers' connection with BullMQ's scripts loaded, and a way to send several commands on it in one socket write. */
 export interface ProducerConnection {
   client: ChainableCommander;
-  pipeline(): ChainableCommander;
+  /**
+   * Runs `send`, which sends commands on `client`, with the socket corked: they leave in one write,
+   * as a pipeline's would, without building a pipeline (ioredis copies every script BullMQ defined
+   * onto each one, which costs more than the commands). Each command keeps its own reply.
+   */
+  corked<T>(send: () => T): T;
 }
 
-/**
- * Resolves, once BullMQ has loaded its scripts on the producers' connection, to that connection: jobs
- * (`pipelineJobs`) can then leave in one Redis write beside other commands of the connection.
- */
+/** Resolves, once BullMQ has loaded its scripts on the producers' connection, to that connection. */
 export async function producerConnection(producer: Producer<QueueName>): Promise<ProducerConnection> {
   const client = await producer.queue.client;
-  return { client: client as unknown as ChainableCommander, pipeline: () => client.pipeline() as unknown as ChainableCommander };
+  const raw = client as unknown as Redis;
+  return {
+    client: client as unknown as ChainableCommander,
+    corked(send) {
+      // Set at the first connection (awaited above) and never unset: a socket closed since takes the commands as a refusal.
+      const { stream } = raw;
+      stream.cork();
+      try {
+        return send();
+      } finally {
+        stream.uncork();
+      }
+    },
+  };
 }
 
 /**
- * Appends each job's add script to a pipeline from `producerConnection`, with the options `queue.add`
- * gives (the queue's defaults, job id = event id): its exec then holds one reply per job, in order.
- * Where `addBulk` takes one write per queue, several queues' jobs share the one pipeline.
+ * Sends each job's add script on `client` (the producers' connection, or a pipeline of it), with the
+ * options `queue.add` gives (the queue's defaults, job id = event id): one promise per job, in order.
+ * Where `addBulk` takes one write per queue, several queues' jobs share one write inside `corked`.
  */
-export function pipelineJobs(pipeline: ChainableCommander, jobs: ValidatedJob[]): void {
-  for (const { producer, payload } of jobs) {
+export function sendJobs(client: ChainableCommander, jobs: ValidatedJob[]): Promise<string>[] {
+  return jobs.map(({ producer, payload }) => {
     const { queue } = producer;
     const job = new Job(queue, queue.name, payload, { ...queue.defaultJobOptions, jobId: payload.eventId }, payload.eventId);
-    // Queues the script on the pipeline at once (as `addBulk` does); its outcome comes from the pipeline's exec.
-    job.addJob(pipeline as unknown as Awaited<Queue['client']>, { parentDependenciesKey: '' }).catch(() => undefined);
-  }
+    return job.addJob(client as unknown as Awaited<Queue['client']>, { parentDependenciesKey: '' });
+  });
 }
 
 export type Processor<Q extends QueueName> = (payload: Payload<Q>, job: Job, token?: string) => Promise<unknown>;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Redis } from '@vocalia/service-kit';
 import { startHarness, waitReady, type Harness } from './support/harness';
-import { snapshotFor } from '@vocalia/conversation/testing';
+import { recordSocketWrites, snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
 let h: Harness;
@@ -9,34 +9,29 @@ let h: Harness;
 interface Traffic {
   /** Command names each connection sent, in order. */
   commands: string[][];
-  /** Socket writes each connection made (a pipeline is one). */
+  /** Socket writes each connection made (commands corked together are one). */
   writes: number[];
 }
 
 /** What each connection sends while `work` runs and until the event-loop turn after it. */
 async function trafficDuring(connections: Redis[], work: () => Promise<unknown>): Promise<Traffic> {
-  const traffic: Traffic = { commands: connections.map(() => []), writes: connections.map(() => 0) };
-  const spies = connections.flatMap((redis, i) => {
+  const traffic: Traffic = { commands: connections.map(() => []), writes: [] };
+  const sockets = connections.map((redis) => recordSocketWrites(redis));
+  const spies = connections.map((redis, i) => {
     const send = redis.sendCommand.bind(redis);
-    const write = redis.stream.write.bind(redis.stream) as (...args: unknown[]) => boolean;
-    return [
-      jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
-        traffic.commands[i]!.push(command.name);
-        return send(command, ...rest);
-      }),
-      jest.spyOn(redis.stream, 'write').mockImplementation((...args: unknown[]) => {
-        traffic.writes[i]!++;
-        return write(...args);
-      }),
-    ];
+    return jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
+      traffic.commands[i]!.push(command.name);
+      return send(command, ...rest);
+    });
   });
   try {
     await work();
     await new Promise((resolve) => setImmediate(resolve));
   } finally {
     for (const spy of spies) spy.mockRestore();
+    for (const socket of sockets) socket.restore();
   }
-  return traffic;
+  return { ...traffic, writes: sockets.map((s) => s.writes.length) };
 }
 
 beforeAll(async () => {
@@ -52,7 +47,7 @@ describe('/respond hot path', () => {
   it('when the tenant is in memory, then a turn waits on one Redis round trip (limits and session in one script) and its history and jobs follow in one write', async () => {
     await respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'first' }).expect(200);
     const traffic = await trafficDuring([h.redis, h.producerRedis], () => respond('192.0.2.1', { tenantId: 'acme', sessionId: 'session-hot-1', message: 'second' }).expect(200));
-    // The admission script, then one pipeline: the history script and the turn's two jobs (turn, api_call).
+    // The admission script, then one write: the history script and the turn's two jobs (turn, api_call).
     expect(traffic.commands).toEqual([[], ['evalsha', 'evalsha', 'evalsha', 'evalsha']]);
     expect(traffic.writes).toEqual([0, 2]);
     expect(h.engine.inputs.at(-1)?.history.map((t) => t.text)).toEqual(['first', 'You said: first (history 0)']);

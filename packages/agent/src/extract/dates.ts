@@ -36,11 +36,23 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Today's date where the tenant is (an unknown time zone falls back to UTC). */
+/** The last day computed per time zone, and the UTC minute it was computed for. */
+const todays = new Map<string, { minute: number; day: Readonly<CalendarDay> }>();
+
+/**
+ * Today's date where the tenant is (an unknown time zone falls back to UTC). Formatting a date in a
+ * time zone is slow and every turn asks: the answer is kept for the rest of its UTC minute, during
+ * which no time zone of whole-minute offset can change day.
+ */
 export function localToday(now: Date, timeZone: string): CalendarDay {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = todays.get(timeZone);
+  if (known && known.minute === minute) return known.day;
   const parts = dayFormat(timeZone).formatToParts(now);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  const day = Object.freeze({ year: get('year'), month: get('month'), day: get('day') });
+  todays.set(timeZone, { minute, day });
+  return day;
 }
 
 function valid(year: number, month: number, day: number): CalendarDay | undefined {

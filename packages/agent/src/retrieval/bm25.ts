@@ -31,6 +31,11 @@ export class Bm25Index {
   private readonly lengths: number[];
   private readonly avgLength: number;
   private readonly docTerms: Map<string, number>[];
+  /** Each document's length normalisation, and each term's idf once asked: both depend on the index only. */
+  private readonly norms: number[];
+  private readonly idfs = new Map<string, number>();
+  /** Per-document scratch for `search`: all zero between calls. */
+  private readonly sums: { best: Float64Array; score: Float64Array; covered: Float64Array; core: Float64Array };
 
   constructor(docs: readonly string[][]) {
     this.lengths = docs.map((d) => d.length);
@@ -45,6 +50,9 @@ export class Bm25Index {
       }
       return tf;
     });
+    this.norms = this.lengths.map((length) => K1 * (1 - B + (B * length) / this.avgLength));
+    const n = docs.length;
+    this.sums = { best: new Float64Array(n), score: new Float64Array(n), covered: new Float64Array(n), core: new Float64Array(n) };
   }
 
   get size(): number {
@@ -52,16 +60,21 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    const n = this.lengths.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const df = this.postings.get(term)?.length ?? 0;
+      const n = this.lengths.length;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      // Only terms of the index are kept, so visitors' words cannot grow the map without bound.
+      if (df > 0 || term === '') this.idfs.set(term, idf);
+    }
+    return idf;
   }
 
   private termScore(term: string, doc: number): number {
     const tf = this.docTerms[doc]?.get(term) ?? 0;
     if (tf === 0) return 0;
-    const norm = K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength);
-    return (this.idf(term) * tf * (K1 + 1)) / (tf + norm);
+    return (this.idf(term) * tf * (K1 + 1)) / (tf + (this.norms[doc] ?? 0));
   }
 
   private groupWeight(group: QueryGroup): number {
@@ -71,37 +84,45 @@ export class Bm25Index {
 
   /**
    * Documents matching any group, best first (score plus `extra`, times `boost`); a group scores
-   * its best member in each document.
+   * its best member in each document. Sums live in arrays indexed by document, kept between calls
+   * and cleared after each: a query allocates no map or entry per document it touches.
    */
   search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1, extra?: ReadonlyMap<number, number>): RankedDoc[] {
-    const scores = new Map<number, { score: number; covered: number; core: number }>();
+    const { best, score, covered, core } = this.sums;
+    const matched: number[] = [];
     let total = 0;
     let coreTotal = 0;
     for (const group of groups) {
       const weight = group.optional ? 0 : this.groupWeight(group);
-      const core = (group.weight ?? 1) < 1 ? 0 : weight;
+      const coreWeight = (group.weight ?? 1) < 1 ? 0 : weight;
       total += weight;
-      coreTotal += core;
-      const best = new Map<number, number>();
+      coreTotal += coreWeight;
+      const touched: number[] = [];
       for (const member of group.members) {
         for (const doc of this.postings.get(member) ?? []) {
           const s = this.termScore(member, doc);
-          if (s > (best.get(doc) ?? 0)) best.set(doc, s);
+          if (s > best[doc]!) {
+            if (best[doc] === 0) touched.push(doc);
+            best[doc] = s;
+          }
         }
       }
-      for (const [doc, s] of best) {
-        const entry = scores.get(doc) ?? { score: 0, covered: 0, core: 0 };
-        entry.score += group.optional ? s * OPTIONAL_FACTOR : s;
-        entry.covered += weight;
-        entry.core += core;
-        scores.set(doc, entry);
+      for (const doc of touched) {
+        const s = best[doc]!;
+        best[doc] = 0;
+        if (score[doc] === 0) matched.push(doc);
+        score[doc]! += group.optional ? s * OPTIONAL_FACTOR : s;
+        covered[doc]! += weight;
+        core[doc]! += coreWeight;
       }
     }
-    const ranked = [...scores].map(([doc, { score, covered, core }]) => ({
+    const sums = matched.map((doc) => ({ doc, score: score[doc]!, covered: covered[doc]!, core: core[doc]! }));
+    for (const doc of matched) score[doc] = covered[doc] = core[doc] = 0;
+    const ranked = sums.map(({ doc, score: own, covered: docCovered, core: docCore }) => ({
       doc,
-      score: (score + (extra?.get(doc) ?? 0)) * boost(doc),
-      coverage: total > 0 ? covered / total : 0,
-      coreCoverage: coreTotal > 0 ? core / coreTotal : 1,
+      score: (own + (extra?.get(doc) ?? 0)) * boost(doc),
+      coverage: total > 0 ? docCovered / total : 0,
+      coreCoverage: coreTotal > 0 ? docCore / coreTotal : 1,
     }));
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return ranked.slice(0, limit);

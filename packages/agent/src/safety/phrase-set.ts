@@ -36,15 +36,29 @@ export class PhraseSet {
   }
 
   test(tokens: readonly string[]): boolean {
-    const at = (tests: WordTest[], i: number): boolean => i + tests.length <= tokens.length && tests.every((test, k) => test(tokens[i + k]!));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      for (const tests of this.byFirst.get(token) ?? []) if (at(tests, i)) return true;
-      for (const tests of this.byPrefix.get(token.slice(0, 2)) ?? []) if (at(tests, i)) return true;
-      if (isArabicScript(token)) for (const tests of this.arabic) if (at(tests, i)) return true;
+      const exact = this.byFirst.get(token);
+      if (exact !== undefined && anyAt(exact, tokens, i)) return true;
+      if (this.byPrefix.size > 0) {
+        const prefixed = this.byPrefix.get(token.slice(0, 2));
+        if (prefixed !== undefined && anyAt(prefixed, tokens, i)) return true;
+      }
+      if (this.arabic.length > 0 && isArabicScript(token) && anyAt(this.arabic, tokens, i)) return true;
     }
     return false;
   }
+}
+
+/** Whether one of the phrases matches the tokens from `start` on (plain loops: this runs for every token of every message). */
+function anyAt(phrases: readonly WordTest[][], tokens: readonly string[], start: number): boolean {
+  for (const tests of phrases) {
+    if (start + tests.length > tokens.length) continue;
+    let k = 0;
+    while (k < tests.length && tests[k]!(tokens[start + k]!)) k++;
+    if (k === tests.length) return true;
+  }
+  return false;
 }
 
 export const phrases = (list: string): PhraseSet => new PhraseSet(list);

@@ -2,12 +2,15 @@
 const MARKS = /[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 const ARABIC_LETTERS = /[\u0600-\u06ff]/g;
 const LATIN_LETTERS = /[a-z\u00c0-\u024f]/gi;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Lowercase, fold accents, normalise Arabic (alef variants, alef maqsura -> ya, ta marbuta -> ha,
  * hamza carriers, diacritics) and Eastern Arabic digits, so every comparison sees one spelling.
  */
 export function foldText(text: string): string {
+  // Plain ASCII has no marks, no Arabic and no compatibility forms: lower-casing is all folding does to it.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(MARKS, '')

@@ -12,11 +12,11 @@ export class TextMemo<V> {
 
   /** The value remembered for `key`, else `compute()`'s, remembered (evicting the least recently used entry when full). */
   get(key: string, compute: () => V): V {
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key) as V;
+    const known = this.entries.get(key);
+    if (known !== undefined || this.entries.has(key)) {
       this.entries.delete(key);
-      this.entries.set(key, value);
-      return value;
+      this.entries.set(key, known as V);
+      return known as V;
     }
     const value = compute();
     this.set(key, value);

@@ -28,7 +28,7 @@ export interface EnqueueBatch {
   write(add: PipelineCommand): Promise<unknown>;
   /**
    * Sends what this event-loop turn queued now rather than at its end, so a read sent next on the
-   * connection is served after those writes. A promise only while the connection's first pipeline
+   * connection is served after those writes. A promise only while the connection's first batch
    * waits for BullMQ's scripts: the read then waits for it.
    */
   sendQueued(): Promise<void> | undefined;

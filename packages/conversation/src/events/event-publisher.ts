@@ -31,7 +31,7 @@ export interface EventPublisher {
   /**
    * Sends now what this event-loop turn queued (jobs and writes), so that a read sent next on the
    * producers' connection (a session's history) is served after them. Await it when it returns a
-   * promise (only before the connection's first pipeline).
+   * promise (only before the connection's first batch).
    */
   sendQueued(): Promise<void> | undefined;
   /** Push buffered jobs now, oldest first; stops at the first failure. */

@@ -69,7 +69,7 @@ type SaveSession = (historyKey: string, stateKey: string, maxTurns: number, ttlS
 /** Conversation memory in Redis, namespaced by tenant so a session id never reaches another tenant's history. */
 export function createSessionStore(opts: SessionStoreOptions): SessionStore {
   const keys = (tenantId: string, sessionId: string) => sessionKeys(opts.keyPrefix, tenantId, sessionId);
-  // Defined on the connection, so the pipelines built from it carry the script too.
+  // Defined on the connection the turn's batch is sent on.
   opts.redis.defineCommand('vocaliaSaveSession', { numberOfKeys: 2, lua: SAVE_SESSION_LUA });
   return {
     async load(tenantId, sessionId) {
