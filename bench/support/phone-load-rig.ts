@@ -12,8 +12,8 @@ import type { FromCallers, PlacedCall, ToCallers } from './phone-callers';
 export interface DriveFigures {
   p50: number;
   p99: number;
-  /** Frames sent in the window whose echo came back (timed), and those that did not. */
-  frames: number;
+  /** Reply chunks due for the frames sent in the window that arrived (timed), and those that did not. */
+  chunks: number;
   lost: number;
   /** The measured process (edge + bridge or relay), per call, in % of one core. */
   cpuPerCallPct: number;
@@ -78,7 +78,7 @@ export class PhoneLoadRig {
     return {
       p50: percentile(latencies, 0.5),
       p99: percentile(latencies, 0.99),
-      frames: latencies.length,
+      chunks: latencies.length,
       lost: sent - latencies.length,
       cpuPerCallPct: ((used.user + used.system) / 1000 / elapsedMs / calls.length) * 100,
       loadCpuPct,
