@@ -123,8 +123,8 @@ async function main(): Promise<void> {
   out(`model audio: ${process.env.BENCH_AUDIO_FORMAT ?? 'pcmu'}, ${BURST_CHUNKS} deltas of ${CHUNK_FRAMES * 20} ms at once per reply; caller audio: espeak-ng speech as mu-law; baseline: bare relay through the same edge and echo model`);
   out(`model in a child process, callers in ${CALLER_PROCS}; CPU per call is this process (${process.env.BENCH_EDGE === 'off' ? 'bridge or relay, no edge' : 'edge + bridge or relay'}); first of each row in *italics*`);
   out();
-  out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | chunks timed (lost): relay / bridge | CPU per call: relay / bridge (% of a core) | calls per core: relay / bridge | load process CPU % |');
-  out('|---|---|---|---|---|---|---|---|');
+  out('| calls | relay p50 / p99 ms | bridge p50 / p99 ms | added p50 / p99 ms | chunks timed (lost): relay / bridge | caller frames sent, % of real time: relay / bridge | CPU per call: relay / bridge (% of a core) | calls per core: relay / bridge | load process CPU % |');
+  out('|---|---|---|---|---|---|---|---|---|');
   const placed = await Promise.all(
     Array.from({ length: Math.max(...CALLS) }, async (_, i) => {
       const callSid = `CA${String(i).padStart(8, '0')}${process.pid.toString(16).padStart(24, '0')}`.slice(0, 34);
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     const f = (v: number) => v.toFixed(2);
     const pair = (r: string, b: string) => (relayFirst ? `*${r}* | ${b}` : `${r} | *${b}*`);
     out(
-      `| ${n} | ${pair(`${f(relay.p50)} / ${f(relay.p99)}`, `${f(bridge.p50)} / ${f(bridge.p99)}`)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.chunks} (${relay.lost}) / ${bridge.chunks} (${bridge.lost}) | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} | ${Math.round(100 / relay.cpuPerCallPct)} / ${Math.round(100 / bridge.cpuPerCallPct)} | ${relay.loadCpuPct.toFixed(0)} / ${bridge.loadCpuPct.toFixed(0)} |`,
+      `| ${n} | ${pair(`${f(relay.p50)} / ${f(relay.p99)}`, `${f(bridge.p50)} / ${f(bridge.p99)}`)} | ${f(bridge.p50 - relay.p50)} / ${f(bridge.p99 - relay.p99)} | ${relay.chunks} (${relay.lost}) / ${bridge.chunks} (${bridge.lost}) | ${relay.realTimePct.toFixed(0)} / ${bridge.realTimePct.toFixed(0)} | ${relay.cpuPerCallPct.toFixed(3)} / ${bridge.cpuPerCallPct.toFixed(3)} | ${Math.round(100 / relay.cpuPerCallPct)} / ${Math.round(100 / bridge.cpuPerCallPct)} | ${relay.loadCpuPct.toFixed(0)} / ${bridge.loadCpuPct.toFixed(0)} |`,
     );
   }
   out(`load at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

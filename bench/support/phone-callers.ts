@@ -31,7 +31,7 @@ export type ToCallers =
 export type FromCallers =
   | { type: 'dialled' }
   | { type: 'failed'; error: string }
-  | { type: 'figures'; latencies: number[]; sent: number; cpuPct: number }
+  | { type: 'figures'; latencies: number[]; sent: number; frames: number; cpuPct: number }
   | { type: 'hung-up' };
 
 const FRAME_MS = 20;
@@ -66,8 +66,8 @@ function audioMs(raw: Buffer, from: number, to: number): number {
   return (((to - from) / 4) * 3 - padding) / MULAW_BYTES_PER_MS;
 }
 
-/** Figures of the measuring window, shared by every call of this process; `sent` counts the reply chunks due. */
-const window = { measuring: false, sent: 0, latencies: [] as number[], cpu: process.cpuUsage(), started: 0, cpuPct: 0 };
+/** Figures of the measuring window, shared by every call of this process; `sent` counts the reply chunks due, `frames` the frames sent. */
+const window = { measuring: false, sent: 0, frames: 0, latencies: [] as number[], cpu: process.cpuUsage(), started: 0, cpuPct: 0 };
 
 class Call {
   /** Send time of each frame a reply is timed from (negative outside the measuring window: not timed). */
@@ -105,6 +105,7 @@ class Call {
   tick(now: number): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
     const chunk = ++this.chunk;
+    if (window.measuring) window.frames++;
     if (chunk % FRAMES_PER_REPLY === 0) {
       if (this.head - this.tail < RING) this.repliedAt[this.head++ % RING] = window.measuring ? now : -now;
       if (window.measuring) window.sent += BURST_CHUNKS;
@@ -200,6 +201,7 @@ process.on('message', (m: ToCallers) => {
     case 'dial':
       window.latencies = [];
       window.sent = 0;
+      window.frames = 0;
       return void dial(m).then(
         () => send({ type: 'dialled' }),
         (err: unknown) => send({ type: 'failed', error: err instanceof Error ? err.message : String(err) }),
@@ -216,7 +218,7 @@ process.on('message', (m: ToCallers) => {
       return;
     }
     case 'report':
-      return void send({ type: 'figures', latencies: window.latencies, sent: window.sent, cpuPct: window.cpuPct });
+      return void send({ type: 'figures', latencies: window.latencies, sent: window.sent, frames: window.frames, cpuPct: window.cpuPct });
     case 'hang-up':
       return void hangUp().then(() => send({ type: 'hung-up' }));
     case 'exit':
