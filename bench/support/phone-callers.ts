@@ -142,7 +142,7 @@ class Call {
 }
 
 let calls: Call[] = [];
-let slots: NodeJS.Timeout[] = [];
+const timers: NodeJS.Timeout[] = [];
 
 function open(url: string): Promise<WebSocket> {
   const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true, generateMask: (mask) => mask.fill(0) });
@@ -166,20 +166,23 @@ async function dial(m: Extract<ToCallers, { type: 'dial' }>): Promise<void> {
     call.start(callSid, parameters);
     return call;
   });
+  const origin = performance.now();
   for (let slot = 0; slot < FRAME_MS; slot++) {
     const mine = calls.filter((_, i) => i % FRAME_MS === slot);
     if (mine.length === 0) continue;
+    // Due times are absolute, as Twilio's clock is: a late timer sends every frame it owes at once instead of drifting behind real time.
+    let due = origin + slot;
     const tick = () => {
       const now = performance.now();
-      for (const call of mine) call.tick(now);
+      for (; due <= now; due += FRAME_MS) for (const call of mine) call.tick(now);
+      timers[slot] = setTimeout(tick, due - performance.now());
     };
-    setTimeout(() => slots.push(setInterval(tick, FRAME_MS)), slot);
+    timers[slot] = setTimeout(tick, slot);
   }
 }
 
 async function hangUp(): Promise<void> {
-  for (const t of slots) clearInterval(t);
-  slots = [];
+  for (const t of timers.splice(0)) clearTimeout(t);
   await Promise.all(
     calls.map(
       ({ socket }) =>
