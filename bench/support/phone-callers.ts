@@ -60,7 +60,7 @@ function speechFrames(): string[] {
 }
 const FRAMES = speechFrames();
 
-/** Milliseconds of mu-law audio in `length` characters of base64 from `from` in `raw` (padding counted out). */
+/** Milliseconds of mu-law audio in the base64 text of `raw` between `from` and `to` (padding counted out). */
 function audioMs(raw: Buffer, from: number, to: number): number {
   const padding = (raw[to - 1] === 0x3d ? 1 : 0) + (raw[to - 2] === 0x3d ? 1 : 0);
   return (((to - from) / 4) * 3 - padding) / MULAW_BYTES_PER_MS;
@@ -112,8 +112,9 @@ class Call {
     }
     const payload = FRAMES[chunk % FRAMES.length] as string;
     this.socket.send(`${this.mediaHead}${++this.seq}","media":{"track":"inbound","chunk":"${chunk}","timestamp":"${chunk * FRAME_MS}","payload":"${payload}"}}`);
-    while (this.marks.length > 0 && (this.marks[0] as { at: number }).at <= now) {
-      this.socket.send(`${this.markHead}${++this.seq}","mark":{"name":"${(this.marks.shift() as { name: string }).name}"}}`);
+    for (let mark = this.marks[0]; mark && mark.at <= now; mark = this.marks[0]) {
+      this.marks.shift();
+      this.socket.send(`${this.markHead}${++this.seq}","mark":{"name":"${mark.name}"}}`);
     }
   }
 
