@@ -1,11 +1,13 @@
 /**
  * The realtime model of `telephony-streams.bench.ts`, in a process of its own: a WebSocket server
- * speaking the realtime protocol that echoes every `input_audio_buffer.append` as one
- * `response.output_audio.delta`. The audio is cut out of the text and spliced into a prepared
- * message (base64 holds no JSON escapes), so the echo costs no parse and no object per frame.
+ * speaking the realtime protocol that answers as real realtime models do, in bursts of audio deltas
+ * longer than a phone frame (`phone-reply-shape.ts`): the caller's own audio, sent back once a reply's
+ * worth of it has arrived. The audio is cut out of the text without a parse (base64 holds no JSON
+ * escapes) and the deltas of a reply leave in one write.
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { CHUNK_FRAMES, FRAMES_PER_REPLY } from './phone-reply-shape';
 
 export type ToModel = { type: 'cpu-start' } | { type: 'cpu-stop' } | { type: 'exit' };
 export type FromModel = { type: 'model'; url: string } | { type: 'cpu'; cpuPct: number };
@@ -18,13 +20,19 @@ const DELTA_HEAD = '{"type":"response.output_audio.delta","item_id":"item_echo",
 async function main(): Promise<void> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false, skipUTF8Validation: true });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, req) => {
+    let heard: Buffer[] = [];
     socket.on('message', (raw: Buffer) => {
       if (raw.indexOf(APPEND) < 0) return;
       const from = raw.indexOf(AUDIO) + AUDIO.length;
       const to = raw.indexOf(QUOTE, from);
       if (from < AUDIO.length || to < 0) return;
-      socket.send(`${DELTA_HEAD}${raw.toString('latin1', from, to)}"}`);
+      heard.push(Buffer.from(raw.toString('latin1', from, to), 'base64'));
+      if (heard.length < FRAMES_PER_REPLY) return;
+      req.socket.cork();
+      for (let at = 0; at < heard.length; at += CHUNK_FRAMES) socket.send(`${DELTA_HEAD}${Buffer.concat(heard.slice(at, at + CHUNK_FRAMES)).toString('base64')}"}`);
+      process.nextTick(() => req.socket.uncork());
+      heard = [];
     });
   });
   let cpu = process.cpuUsage();

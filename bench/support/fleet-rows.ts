@@ -11,7 +11,7 @@ export interface Row {
   note?: string;
 }
 
-type Drive = { p50: number; p99: number; frames: number; lost: number; cpuPerCallPct: number };
+type Drive = { p50: number; p99: number; chunks: number; lost: number; cpuPerCallPct: number };
 type Session = { memoryPerSessionKb: number; p50: number; p99: number; samples: number; cpuMsPerSessionSecond: number };
 
 export type ChildReport =
@@ -28,10 +28,10 @@ export function childRows(report: Exclude<ChildReport, { error: string }>): Row[
       return report.figures.rows.flatMap(({ calls, relay, bridge }) => {
         const group = `phone media streams, ${calls} calls (vs bare relay)`;
         return [
-          { group, figure: 'frame round trip p50 ms', value: bridge.p50, baseline: relay.p50 },
-          { group, figure: 'frame round trip p99 ms', value: bridge.p99, baseline: relay.p99 },
+          { group, figure: 'reply chunk round trip p50 ms', value: bridge.p50, baseline: relay.p50 },
+          { group, figure: 'reply chunk round trip p99 ms', value: bridge.p99, baseline: relay.p99 },
           { group, figure: 'CPU per call % of a core', value: bridge.cpuPerCallPct, baseline: relay.cpuPerCallPct },
-          { group, figure: 'frames lost', value: bridge.lost, baseline: relay.lost, note: `of ${bridge.frames + bridge.lost}` },
+          { group, figure: 'reply chunks lost', value: bridge.lost, baseline: relay.lost, note: `of ${bridge.chunks + bridge.lost}` },
         ];
       });
     case 'realtime': {

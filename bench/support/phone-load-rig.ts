@@ -12,14 +12,19 @@ import type { FromCallers, PlacedCall, ToCallers } from './phone-callers';
 export interface DriveFigures {
   p50: number;
   p99: number;
-  /** Frames sent in the window whose echo came back (timed), and those that did not. */
-  frames: number;
+  /** Reply chunks due for the frames sent in the window that arrived (timed), and those that did not. */
+  chunks: number;
   lost: number;
+  /** Frames the callers sent in the window, in % of what real time asks (50 a second per call): under 100, the rig fell behind and the row measures the machine. */
+  realTimePct: number;
   /** The measured process (edge + bridge or relay), per call, in % of one core. */
   cpuPerCallPct: number;
   /** The callers' processes and the model's, in % of one core each, summed. */
   loadCpuPct: number;
 }
+
+/** A Twilio media frame every 20 ms per call. */
+const FRAME_MS = 20;
 
 const spawn = (file: string) => fork(join(__dirname, file), [], { execArgv: ['--import', require.resolve('tsx')] });
 
@@ -74,12 +79,14 @@ export class PhoneLoadRig {
     await Promise.all(this.callers.map((c) => (c.send({ type: 'hang-up' } satisfies ToCallers), next<FromCallers, 'hung-up'>(c, 'hung-up'))));
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const sent = reports.reduce((sum, r) => sum + r.sent, 0);
+    const frames = reports.reduce((sum, r) => sum + r.frames, 0);
     const loadCpuPct = reports.reduce((sum, r) => sum + r.cpuPct, (await modelCpu).cpuPct);
     return {
       p50: percentile(latencies, 0.5),
       p99: percentile(latencies, 0.99),
-      frames: latencies.length,
+      chunks: latencies.length,
       lost: sent - latencies.length,
+      realTimePct: (frames / (calls.length * (elapsedMs / FRAME_MS))) * 100,
       cpuPerCallPct: ((used.user + used.system) / 1000 / elapsedMs / calls.length) * 100,
       loadCpuPct,
     };

@@ -1,4 +1,4 @@
-import { appendAudio, twilioMark, twilioMedia } from '../src/stream/wire-messages';
+import { appendAudio, appendBase64Audio, twilioMark, twilioMedia } from '../src/stream/wire-messages';
 import { muLawTone } from './support/media-client';
 
 /** Text a hand-built message must escape exactly as JSON.stringify does. */
@@ -11,6 +11,12 @@ describe('per-frame messages written as text', () => {
       expect(appendAudio(text)).toBe(JSON.stringify({ type: 'input_audio_buffer.append', audio: text }));
       expect(twilioMedia(JSON.stringify(sid), text)).toBe(JSON.stringify({ event: 'media', streamSid: sid, media: { payload: text } }));
       expect(twilioMark(JSON.stringify(sid), text)).toBe(JSON.stringify({ event: 'mark', streamSid: sid, mark: { name: text } }));
+    }
+  });
+
+  it('when base64 audio goes into the model append unescaped, then the text is still exactly JSON.stringify of the message', () => {
+    for (const audio of ['', muLawTone(1), 'f39/fw==', Buffer.from([0xfb, 0xff, 0xbf]).toString('base64')]) {
+      expect(appendBase64Audio(audio)).toBe(JSON.stringify({ type: 'input_audio_buffer.append', audio }));
     }
   });
 });

@@ -9,12 +9,12 @@ import { PHRASES } from '../calls/phrases';
 import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
 import { batchWrites } from './batched-writes';
-import { audioDelta, markName, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
+import { audioDelta, laidOutMediaPayload, markName, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { runModelTool, toolDeclarations } from './model-tools';
 import { sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { StreamTokens } from './stream-token';
-import { appendAudio, twilioMark, twilioMedia } from './wire-messages';
+import { appendAudio, appendBase64Audio, twilioMark, twilioMedia } from './wire-messages';
 
 export interface StreamDeps {
   logger: Logger;
@@ -284,19 +284,25 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     if (goodbye && marks.length === 0) hangUp();
   };
 
-  /** Caller audio to the model (the hot path: no schema walk, no promise). */
-  const forwardMedia = (payload: string) => {
+  /** Caller audio to the model (the hot path: no schema walk, no promise); `base64` when the payload is known to be. */
+  const forwardMedia = (payload: string, base64 = false) => {
     if (!call) return refuse(POLICY, 'media before start');
-    if (model?.readyState === WebSocket.OPEN) return sendModel(appendAudio(audio.toModel(payload)));
+    if (model?.readyState === WebSocket.OPEN) {
+      const toModel = audio.toModel(payload);
+      return sendModel(base64 ? appendBase64Audio(toModel) : appendAudio(toModel));
+    }
     pending.push(payload);
     if (pending.length > MAX_PENDING_FRAMES) pending.shift();
   };
 
   const onTwilioMessage = (raw: WebSocket.RawData): Promise<void> | void => {
     if (stopped) return;
+    const text = raw.toString();
+    const laidOut = laidOutMediaPayload(text);
+    if (laidOut !== undefined) return forwardMedia(laidOut, true);
     let data: unknown;
     try {
-      data = JSON.parse(raw.toString());
+      data = JSON.parse(text);
     } catch {
       return refuse(BAD_DATA, 'malformed frame');
     }

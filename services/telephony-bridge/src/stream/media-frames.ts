@@ -43,6 +43,18 @@ export function mediaPayload(data: unknown): string | undefined {
   return typeof payload === 'string' && payload.length > 0 ? payload : undefined;
 }
 
+/**
+ * A media frame laid out exactly as Twilio sends it (event, sequenceNumber, media {track, chunk,
+ * timestamp, payload}, streamSid; base64 payload). Such text is valid JSON whose parse gives the same
+ * payload, so a live call's frames skip the parse; any other text, even an equivalent one, takes it.
+ */
+const TWILIO_MEDIA_LAYOUT = /^\{"event":"media","sequenceNumber":"\d{1,12}","media":\{"track":"[a-z_]{1,16}","chunk":"\d{1,12}","timestamp":"\d{1,15}","payload":"([A-Za-z0-9+/]+={0,2})"\},"streamSid":"[A-Za-z0-9]{1,64}"\}$/;
+
+/** The base64 payload of a media frame in Twilio's own layout, read without a parse; undefined for any other text. */
+export function laidOutMediaPayload(text: string): string | undefined {
+  return TWILIO_MEDIA_LAYOUT.exec(text)?.[1];
+}
+
 /** A model audio delta (GA or beta name) with its item, checked by hand; undefined for any other event. */
 export function audioDelta(data: unknown): { itemId: string; delta: string } | undefined {
   if (!isRecord(data) || (data.type !== 'response.output_audio.delta' && data.type !== 'response.audio.delta')) return undefined;

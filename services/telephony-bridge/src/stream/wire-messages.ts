@@ -5,6 +5,9 @@
  */
 export const appendAudio = (audio: string) => `{"type":"input_audio_buffer.append","audio":${JSON.stringify(audio)}}`;
 
+/** The same for audio known to be base64, which JSON never escapes. */
+export const appendBase64Audio = (audio: string) => `{"type":"input_audio_buffer.append","audio":"${audio}"}`;
+
 /** `streamSid` is given JSON-escaped (once per call). */
 export const twilioMedia = (streamSid: string, payload: string) => `{"event":"media","streamSid":${streamSid},"media":{"payload":${JSON.stringify(payload)}}}`;
 

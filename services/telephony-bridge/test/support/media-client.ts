@@ -33,8 +33,9 @@ export class MediaClient {
     });
   }
 
+  /** A media frame in Twilio's own field order (the bridge's fast path reads that layout). */
   media(streamSid: string, payload: string, chunk: number): void {
-    this.send({ event: 'media', sequenceNumber: String(chunk + 1), streamSid, media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload } });
+    this.send({ event: 'media', sequenceNumber: String(chunk + 1), media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload }, streamSid });
   }
 
   of(event: string): Record<string, unknown>[] {
