@@ -25,9 +25,9 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 
 /** The benches run as children, with the small settings that keep `pnpm bench` to a few minutes (an explicit variable wins). */
 const CHILDREN: { script: string; env: Record<string, string> }[] = [
-  { script: 'telephony-streams.bench.ts', env: { BENCH_CALLS: '50', BENCH_SECONDS: '5' } },
+  { script: 'telephony-streams.bench.ts', env: { BENCH_CALLS: '50,200', BENCH_SECONDS: '5' } },
   { script: 'realtime-sessions.bench.ts', env: { BENCH_SESSIONS: '20,50', BENCH_DURATION_SEC: '3', NODE_OPTIONS: '--expose-gc' } },
-  { script: 'webhooks.bench.ts', env: { BENCH_WEBHOOKS: '1000' } },
+  { script: 'webhooks.bench.ts', env: { BENCH_WEBHOOKS: '3000', BENCH_WEBHOOK_RATE: '2500' } },
   { script: 'usage-ingest.bench.ts', env: { BENCH_USAGE_EVENTS: '2000' } },
 ];
 

@@ -199,7 +199,7 @@ async function main(): Promise<void> {
   splitRow(`steady ${RATE}/s, a job per delivery`, steadyOne);
   splitRow(`steady ${RATE}/s, jobs as db-api`, steady);
   out(`  BullMQ empty jobs/s                        ${baseline.perSec.toFixed(0)}  (same concurrency, no work; worker CPU ms per empty job ${baseline.cpuMs.toFixed(3)})`);
-  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
+  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, steadyOfferedPerSec: RATE, steadyPerSec: steady.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
 }
 
 main().then(
