@@ -27,7 +27,7 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const CHILDREN: { script: string; env: Record<string, string> }[] = [
   { script: 'telephony-streams.bench.ts', env: { BENCH_CALLS: '50,200', BENCH_SECONDS: '5' } },
   { script: 'realtime-sessions.bench.ts', env: { BENCH_SESSIONS: '20,50', BENCH_DURATION_SEC: '3', NODE_OPTIONS: '--expose-gc' } },
-  { script: 'webhooks.bench.ts', env: { BENCH_WEBHOOKS: '3000', BENCH_WEBHOOK_RATE: '2500' } },
+  { script: 'webhooks.bench.ts', env: {} },
   { script: 'usage-ingest.bench.ts', env: { BENCH_USAGE_EVENTS: '2000' } },
 ];
 
