@@ -6,7 +6,7 @@ export type { SpokenTurn } from './turn/record-spoken-turn';
 export { conversationEventId, publishTurnEvents, publishUsage, type CompletedTurn, type TurnOutcome, type UsageRecord } from './turn/turn-events';
 export { boundedLead } from './turn/lead-score';
 export { createSessionStore, parseSession, sessionKeys, type Session, type SessionState, type SessionStore, type SessionStoreOptions } from './sessions/session-store';
-export { createEventPublisher, type EventPublisher, type EventPublisherOptions, type PipelineCommand, type Producers } from './events/event-publisher';
+export { createEventPublisher, type EventPublisher, type EventPublisherOptions, type BatchCommand, type Producers } from './events/event-publisher';
 export { createDbApiClient, type DbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
 export { createSnapshotStore, SNAPSHOT_CACHE_DEFAULTS, type SnapshotStore, type SnapshotStoreOptions } from './snapshots/snapshot-store';
 export { subscribeTenantUpdates, type TenantUpdateHandlers } from './snapshots/tenant-updates';

@@ -86,7 +86,7 @@ export async function producerConnection(producer: Producer<QueueName>): Promise
 }
 
 /**
- * Sends each job's add script on `client` (the producers' connection, or a pipeline of it), with the
+ * Sends each job's add script on `client` (the producers' connection), with the
  * options `queue.add` gives (the queue's defaults, job id = event id): one promise per job, in order.
  * Where `addBulk` takes one write per queue, several queues' jobs share one write inside `corked`.
  */

@@ -34,6 +34,8 @@ export class Bm25Index {
   /** Each document's length normalisation, and each term's idf once asked: both depend on the index only. */
   private readonly norms: number[];
   private readonly idfs = new Map<string, number>();
+  /** The idf of a term no document holds: what a concept group weighs. */
+  private readonly unseenIdf: number;
   /** Per-document scratch for `search`: all zero between calls. */
   private readonly sums: { best: Float64Array; score: Float64Array; covered: Float64Array; core: Float64Array };
 
@@ -52,6 +54,7 @@ export class Bm25Index {
     });
     this.norms = this.lengths.map((length) => K1 * (1 - B + (B * length) / this.avgLength));
     const n = docs.length;
+    this.unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sums = { best: new Float64Array(n), score: new Float64Array(n), covered: new Float64Array(n), core: new Float64Array(n) };
   }
 
@@ -66,7 +69,7 @@ export class Bm25Index {
       const n = this.lengths.length;
       idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       // Only terms of the index are kept, so visitors' words cannot grow the map without bound.
-      if (df > 0 || term === '') this.idfs.set(term, idf);
+      if (df > 0) this.idfs.set(term, idf);
     }
     return idf;
   }
@@ -78,7 +81,7 @@ export class Bm25Index {
   }
 
   private groupWeight(group: QueryGroup): number {
-    const weight = group.concept ? this.idf('') : Math.max(...group.members.map((m) => this.idf(m)));
+    const weight = group.concept ? this.unseenIdf : Math.max(...group.members.map((m) => this.idf(m)));
     return weight * (group.weight ?? 1);
   }
 

@@ -1,9 +1,9 @@
 import type { QueueName } from '@vocalia/contracts';
 import { producerConnection, type Producer, type ProducerConnection } from '@vocalia/service-kit';
-import { execBatch, type PendingWrite, type PipelineCommand } from './batch-pipeline';
+import { execBatch, type PendingWrite, type BatchCommand } from './batch-write';
 import { groupUsageEvents } from './usage-batches';
 
-export type { PipelineCommand } from './batch-pipeline';
+export type { BatchCommand } from './batch-write';
 
 export type Producers = { [Q in QueueName]?: Producer<Q> };
 
@@ -25,7 +25,7 @@ export interface EnqueueBatchOptions {
 export interface EnqueueBatch {
   add(job: PendingJob): void;
   /** A command sent in the same pipeline as this turn's jobs; resolves with its reply. */
-  write(add: PipelineCommand): Promise<unknown>;
+  write(add: BatchCommand): Promise<unknown>;
   /**
    * Sends what this event-loop turn queued now rather than at its end, so a read sent next on the
    * connection is served after those writes. A promise only while the connection's first batch

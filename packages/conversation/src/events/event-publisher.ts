@@ -1,10 +1,10 @@
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { withJobTrace, type Logger, type Redis } from '@vocalia/service-kit';
-import { addJobs, createEnqueueBatch, type PendingJob, type PipelineCommand, type Producers } from './enqueue-batch';
+import { addJobs, createEnqueueBatch, type PendingJob, type BatchCommand, type Producers } from './enqueue-batch';
 import { createRedisLossDetector } from './redis-loss';
 import { createReplayLog } from './replay-log';
 
-export type { PipelineCommand, Producers } from './enqueue-batch';
+export type { BatchCommand, Producers } from './enqueue-batch';
 
 export interface EventPublisherOptions {
   producers: Producers;
@@ -27,7 +27,7 @@ export interface EventPublisher {
    * A command (a session's history write) sent in the same pipeline, on the producers' connection, as
    * the jobs published in this turn of the event loop: one Redis write for both. Resolves with its reply.
    */
-  writeAlongside(command: PipelineCommand): Promise<unknown>;
+  writeAlongside(command: BatchCommand): Promise<unknown>;
   /**
    * Sends now what this event-loop turn queued (jobs and writes), so that a read sent next on the
    * producers' connection (a session's history) is served after them. Await it when it returns a

@@ -1,5 +1,5 @@
 import { PLANS, type PlanId } from '@vocalia/contracts';
-import { parseSession, sessionKeys, type PipelineCommand, type Session } from '@vocalia/conversation';
+import { parseSession, sessionKeys, type BatchCommand, type Session } from '@vocalia/conversation';
 import type { Redis } from '@vocalia/service-kit';
 import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
@@ -63,7 +63,7 @@ export interface TurnAdmissionOptions {
    * Sends the script in the pipeline of this event-loop turn's history writes and jobs on `redis` (the
    * event publisher's `writeAlongside`): one Redis write for all, and the read comes after the writes before it.
    */
-  writeAlongside(command: PipelineCommand): Promise<unknown>;
+  writeAlongside(command: BatchCommand): Promise<unknown>;
 }
 
 const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLimitState => ({ limit, remaining: Math.max(0, limit - count), resetMs: window.endsInMs });

@@ -3,11 +3,11 @@ import { sendJobs, type ChainableCommander, type Producer, type ProducerConnecti
 import type { PendingJob, Producers } from './enqueue-batch';
 
 /** Sends one command on the connection it is given and returns its reply's promise. */
-export type PipelineCommand = (target: ChainableCommander) => unknown;
+export type BatchCommand = (target: ChainableCommander) => unknown;
 
 /** A command for the batch's write (it sends exactly one), settled with its own reply. */
 export interface PendingWrite {
-  add: PipelineCommand;
+  add: BatchCommand;
   resolve(reply: unknown): void;
   reject(err: unknown): void;
 }
