@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: the fleet's figures in one table, each beside a baseline measured in the same run.
  * /respond through the edge against a bare express through the same edge (10, 50, 200 connections,
- * then unloaded), in this process; then the phone, browser voice, webhook and usage-ingestion benches
- * as child processes with small settings (each bounded by a timeout), reporting through BENCH_JSON.
+ * then unloaded), each server and each edge its own process as deployed, autocannon in this one,
+ * with each process's CPU per request; then the phone, browser voice, webhook and usage-ingestion
+ * benches as child processes with small settings (each bounded by a timeout), reporting through BENCH_JSON.
  * Writes bench/results/<date>.json and .md. Tune with BENCH_DURATION_SEC (per /respond run, default 5)
  * and each bench's own variables (BENCH_CALLS, BENCH_SESSIONS, BENCH_WEBHOOKS, BENCH_USAGE_EVENTS...).
  */
@@ -10,9 +11,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLoad, unloadedLatency, type LoadTarget } from './support/load';
-import { startBaseline, startEdge, urlOf } from './support/servers';
-import { startVoiceApi } from './support/voice-api-server';
+import { runLoad, unloadedLatency } from './support/load';
+import { startRespondFleet, type FleetTarget } from './support/respond-fleet';
+import { cpuOf, cpuPerRequest } from './support/server-process';
 import { childRows, type ChildReport, type Row } from './support/fleet-rows';
 import { markdownTable } from './support/fleet-table';
 
@@ -31,39 +32,44 @@ const CHILDREN: { script: string; env: Record<string, string> }[] = [
   { script: 'usage-ingest.bench.ts', env: { BENCH_USAGE_EVENTS: '2000' } },
 ];
 
+/** CPU ms per request of each process while `work` ran, as a note: where a request's time goes. */
+async function withCpu<T extends { total: number }>(target: FleetTarget, work: () => Promise<T>): Promise<{ figures: T; cpu: string }> {
+  const before = cpuOf(target.pids);
+  const figures = await work();
+  const cpu = cpuPerRequest(before, cpuOf(target.pids), figures.total);
+  return { figures, cpu: Object.entries(cpu).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ') };
+}
+
 async function respondRows(): Promise<Row[]> {
-  const voice = await startVoiceApi(`bench-fleet-${process.pid}`, REDIS_URL);
-  const baseline = await startBaseline();
-  const voiceEdge = await startEdge(Number(new URL(urlOf(voice.server)).port));
-  const baselineEdge = await startEdge(Number(new URL(urlOf(baseline)).port));
-  const base: LoadTarget = { name: 'bare express via edge', url: baselineEdge.url, headers: voice.headers };
-  const ours: LoadTarget = { name: 'voice-api via edge', url: voiceEdge.url, headers: voice.headers };
+  const fleet = await startRespondFleet(`bench-fleet-${process.pid}`, REDIS_URL);
+  const base = fleet.baselineEdge;
+  const ours = fleet.voiceEdge;
   const rows: Row[] = [];
   try {
     for (const t of [base, ours]) await runLoad(t, 10, 1);
     for (const c of CONNECTIONS) {
-      const b = await runLoad(base, c, DURATION);
-      const v = await runLoad(ours, c, DURATION);
+      const b = await withCpu(base, () => runLoad(base, c, DURATION));
+      const v = await withCpu(ours, () => runLoad(ours, c, DURATION));
       const group = `/respond, ${c} connections`;
+      const failed = v.figures.non2xx + v.figures.errors;
       rows.push(
-        { group, figure: 'req/s', value: v.rps, baseline: b.rps, higherIsBetter: true, note: v.non2xx + v.errors > 0 ? `${v.non2xx + v.errors} failed` : undefined },
-        { group, figure: 'p50 ms', value: v.p50, baseline: b.p50 },
-        { group, figure: 'p99 ms', value: v.p99, baseline: b.p99 },
-        { group, figure: 'p999 ms', value: v.p999, baseline: b.p999 },
+        { group, figure: 'req/s', value: v.figures.rps, baseline: b.figures.rps, higherIsBetter: true, note: failed > 0 ? `${failed} failed` : undefined },
+        { group, figure: 'p50 ms', value: v.figures.p50, baseline: b.figures.p50 },
+        { group, figure: 'p99 ms', value: v.figures.p99, baseline: b.figures.p99 },
+        { group, figure: 'p999 ms', value: v.figures.p999, baseline: b.figures.p999 },
       );
-      out(`  /respond at ${c} connections: ${v.rps.toFixed(0)} req/s against ${b.rps.toFixed(0)}`);
+      out(`  /respond at ${c} connections: ${v.figures.rps.toFixed(0)} req/s against ${b.figures.rps.toFixed(0)}; CPU ms/req ${v.cpu} against ${b.cpu}`);
     }
-    const b = await unloadedLatency(base, SEQUENTIAL);
-    const v = await unloadedLatency(ours, SEQUENTIAL);
+    const b = await withCpu(base, async () => ({ ...(await unloadedLatency(base, SEQUENTIAL)), total: SEQUENTIAL }));
+    const v = await withCpu(ours, async () => ({ ...(await unloadedLatency(ours, SEQUENTIAL)), total: SEQUENTIAL }));
+    const group = `/respond, unloaded (${SEQUENTIAL} sequential)`;
     rows.push(
-      { group: `/respond, unloaded (${SEQUENTIAL} sequential)`, figure: 'p50 ms', value: v.p50, baseline: b.p50, note: `added ${(v.p50 - b.p50).toFixed(2)} ms` },
-      { group: `/respond, unloaded (${SEQUENTIAL} sequential)`, figure: 'p99 ms', value: v.p99, baseline: b.p99 },
+      { group, figure: 'p50 ms', value: v.figures.p50, baseline: b.figures.p50, note: `added ${(v.figures.p50 - b.figures.p50).toFixed(2)} ms` },
+      { group, figure: 'p99 ms', value: v.figures.p99, baseline: b.figures.p99 },
     );
+    out(`  /respond unloaded: CPU ms/req ${v.cpu} against ${b.cpu}`);
   } finally {
-    await Promise.all([voiceEdge.close(), baselineEdge.close()]);
-    await new Promise((r) => baseline.close(r));
-    baseline.closeAllConnections();
-    await voice.close();
+    await fleet.close();
   }
   return rows;
 }

@@ -1,15 +1,17 @@
 /**
- * /respond throughput and latency: voice-api in-process (local provider, real Redis, fake db-api)
- * against a bare express handler answering fixed JSON, each direct and through the local edge;
- * then time to first token of the SSE stream. Prints figures, asserts nothing.
+ * /respond throughput and latency, each server in its own process as deployed: voice-api (local
+ * provider, real Redis, fake db-api) against a bare express answering fixed JSON, each direct and
+ * through its own edge process (standing for Traefik), autocannon in this process; then time to first
+ * token of the SSE stream. Prints figures and each process's CPU per request, asserts nothing.
  * Run: `npx tsx bench/respond.bench.ts` (BENCH_DURATION_SEC, BENCH_TTFT_COUNT, REDIS_URL to tune).
  */
-import type { Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { runLoad, timeToFirstToken, unloadedLatency, type LoadFigures, type LoadTarget, type Percentiles } from './support/load';
+import { createEngine, engineConfigFromEnv } from '@vocalia/agent';
+import { runLoad, timeToFirstToken, unloadedLatency, type LoadFigures, type Percentiles } from './support/load';
+import { benchSnapshot } from './support/bench-tenant';
 import { engineMedianMs } from './support/engine-time';
-import { startBaseline, startEdge, urlOf } from './support/servers';
-import { startVoiceApi } from './support/voice-api-server';
+import { startRespondFleet, type FleetTarget } from './support/respond-fleet';
+import { cpuOf, cpuPerRequest } from './support/server-process';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_DURATION_SEC ?? 5);
@@ -18,52 +20,43 @@ const SEQUENTIAL_COUNT = Number(process.env.BENCH_SEQUENTIAL_COUNT ?? 1000);
 const CONNECTIONS = 50;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
-const row = (f: LoadFigures, cpuMs: number) =>
-  `${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)} ${cpuMs.toFixed(2).padStart(12)}`;
+const CPU_COLUMNS = ['client', 'edge', 'server'] as const;
+const cpuCells = (cpu: Record<string, number>) => CPU_COLUMNS.map((c) => (cpu[c] === undefined ? '-' : cpu[c].toFixed(3)).padStart(8)).join(' ');
+const cpuHeader = () => CPU_COLUMNS.map((c) => c.padStart(8)).join(' ');
 
-/** This process's CPU time (user + system) while `work` runs, in ms. */
-async function cpuDuring<T>(work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
-  const started = process.cpuUsage();
+/** `work` against `target`, with the CPU ms per request each of its processes used meanwhile. */
+async function measured<T>(target: FleetTarget, work: () => Promise<T>, requests: (result: T) => number): Promise<{ result: T; cpu: Record<string, number> }> {
+  const before = cpuOf(target.pids);
   const result = await work();
-  const used = process.cpuUsage(started);
-  return { result, cpuMs: (used.user + used.system) / 1000 };
+  return { result, cpu: cpuPerRequest(before, cpuOf(target.pids), requests(result)) };
 }
 
 async function main(): Promise<void> {
-  const prefix = `bench-voice-${process.pid}`;
-  const voice = await startVoiceApi(prefix, REDIS_URL);
-  const baseline: Server = await startBaseline();
-  const voiceEdge = await startEdge(Number(new URL(urlOf(voice.server)).port));
-  const baselineEdge = await startEdge(Number(new URL(urlOf(baseline)).port));
-  const targets: Record<string, LoadTarget> = {
-    baseline: { name: 'bare express (baseline)', url: urlOf(baseline), headers: voice.headers },
-    voice: { name: 'voice-api', url: urlOf(voice.server), headers: voice.headers },
-    baselineEdge: { name: 'bare express via edge', url: baselineEdge.url, headers: voice.headers },
-    voiceEdge: { name: 'voice-api via edge', url: voiceEdge.url, headers: voice.headers },
-  };
+  const fleet = await startRespondFleet(`bench-voice-${process.pid}`, REDIS_URL);
+  const targets = { baseline: fleet.baseline, voice: fleet.voice, baselineEdge: fleet.baselineEdge, voiceEdge: fleet.voiceEdge };
 
   out(`VocalIA /respond benchmark: node ${process.version}, ${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(2)}), local provider, Redis ${REDIS_URL}`);
-  out('One process runs the load generator, both servers, the edge and the fake db-api: compare ratios, not absolute figures.');
-  out('CPU ms/req is this whole process (client, edge, server) per request: the difference to the baseline is the server\'s own work.');
+  out('Each server and each edge is its own process, as deployed; this process runs autocannon. CPU ms/req per process:');
+  out('client = this process (load generator), edge = the edge in front of the target, server = voice-api or the bare express.');
   for (const t of Object.values(targets)) await runLoad(t, 10, 1);
   out();
-  out(`Under load: autocannon, ${CONNECTIONS} connections, ${DURATION} s each`);
-  out(`${'target'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)} ${'CPU ms/req'.padStart(12)}`);
+  out(`Under load: autocannon, ${CONNECTIONS} connections, ${DURATION} s each (CPU ms/req: ${CPU_COLUMNS.join(', ')})`);
+  out(`${'target'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)} ${cpuHeader()}`);
   const loaded: Record<string, LoadFigures> = {};
   for (const [key, t] of Object.entries(targets)) {
-    const { result, cpuMs } = await cpuDuring(() => runLoad(t, CONNECTIONS, DURATION));
-    loaded[key] = result;
-    out(row(result, cpuMs / Math.max(1, result.rps * DURATION)));
+    const { result: f, cpu } = await measured(t, () => runLoad(t, CONNECTIONS, DURATION), (r) => r.total);
+    loaded[key] = f;
+    out(`${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)} ${cpuCells(cpu)}`);
   }
 
   out();
-  out(`Unloaded: ${SEQUENTIAL_COUNT} sequential requests on one keep-alive connection`);
-  out(`${'target'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU ms/req'.padStart(12)}`);
+  out(`Unloaded: ${SEQUENTIAL_COUNT} sequential requests on one keep-alive connection (CPU ms/req: ${CPU_COLUMNS.join(', ')})`);
+  out(`${'target'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${cpuHeader()}`);
   const single: Record<string, Percentiles> = {};
   for (const [key, t] of Object.entries(targets)) {
-    const { result, cpuMs } = await cpuDuring(() => unloadedLatency(t, SEQUENTIAL_COUNT));
+    const { result, cpu } = await measured(t, () => unloadedLatency(t, SEQUENTIAL_COUNT), () => SEQUENTIAL_COUNT);
     single[key] = result;
-    out(`${t.name.padEnd(28)} ${result.p50.toFixed(2).padStart(8)} ${result.p99.toFixed(2).padStart(8)} ${(cpuMs / SEQUENTIAL_COUNT).toFixed(2).padStart(12)}`);
+    out(`${t.name.padEnd(28)} ${result.p50.toFixed(2).padStart(8)} ${result.p99.toFixed(2).padStart(8)} ${cpuCells(cpu)}`);
   }
 
   const compare = (voice: string, base: string) =>
@@ -72,18 +65,15 @@ async function main(): Promise<void> {
   out(`load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   out(`direct:   voice-api ${compare('voice', 'baseline')}`);
   out(`via edge: voice-api ${compare('voiceEdge', 'baselineEdge')}`);
-  const engineMs = await engineMedianMs(voice.engine, voice.snapshot, SEQUENTIAL_COUNT);
+  const engineMs = await engineMedianMs(createEngine(engineConfigFromEnv({})), benchSnapshot(), SEQUENTIAL_COUNT);
   const ownMs = single.voice!.p50 - single.baseline!.p50 - engineMs;
-  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, in-process) median ${engineMs.toFixed(2)} ms, the rest (~${ownMs.toFixed(2)} ms) is voice-api: token, origin, 1 Redis round trip, validation, queueing, logs`);
+  out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, alone in this process) median ${engineMs.toFixed(2)} ms, the rest (~${ownMs.toFixed(2)} ms) is voice-api: token, origin, 1 Redis round trip, validation, queueing, logs`);
 
-  const direct = await timeToFirstToken(targets.voice!, TTFT_COUNT);
-  const viaEdge = await timeToFirstToken(targets.voiceEdge!, TTFT_COUNT);
+  const direct = await timeToFirstToken(targets.voice, TTFT_COUNT);
+  const viaEdge = await timeToFirstToken(targets.voiceEdge, TTFT_COUNT);
   out(`SSE time to first token, ${TTFT_COUNT} sequential streams: direct median ${direct.median.toFixed(2)} ms (p90 ${direct.p90.toFixed(2)}), via edge median ${viaEdge.median.toFixed(2)} ms (p90 ${viaEdge.p90.toFixed(2)}); failed ${direct.failures + viaEdge.failures}`);
 
-  await Promise.all([voiceEdge.close(), baselineEdge.close()]);
-  await new Promise((r) => baseline.close(r));
-  baseline.closeAllConnections();
-  await voice.close();
+  await fleet.close();
 }
 
 main().then(

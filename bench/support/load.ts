@@ -6,6 +6,8 @@ export interface LoadFigures {
   name: string;
   connections: number;
   rps: number;
+  /** Requests answered in the run (for CPU per request). */
+  total: number;
   p50: number;
   p99: number;
   p999: number;
@@ -38,6 +40,7 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
     name: target.name,
     connections,
     rps: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     p999: result.latency.p99_9,
