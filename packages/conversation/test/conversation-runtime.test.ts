@@ -9,6 +9,7 @@ const queuePrefix = `${keyPrefix}-bull`;
 const redis = createRedis(REDIS_URL, 'client');
 const producerRedis = createRedis(REDIS_URL, 'producer');
 const engine = new ScriptedEngine();
+const logger = testLogger();
 let db: FakeDbApi;
 let conversation: Conversation;
 let turns: Producer<'conversation-events'>;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   db = await new FakeDbApi().start();
   db.snapshots.set('acme', snapshotFor({ id: 'acme' }));
   conversation = composeConversation({
-    logger: testLogger(),
+    logger,
     producerRedis,
     keyPrefix,
     queuePrefix,
@@ -51,6 +52,26 @@ async function usageJobs(tenantId: string): Promise<UsageEventJob[]> {
 }
 
 describe('conversation runtime', () => {
+  it('when a turn is answered, then its events are checked and its line logged only once the answer is back, and its jobs still land', async () => {
+    const snapshot = await conversation.runtime.snapshots.get('acme');
+    const info = jest.spyOn(logger, 'info');
+    const publish = jest.spyOn(conversation.runtime.events, 'publish');
+    const answered = () => info.mock.calls.filter((call) => (call as unknown[])[0] === 'turn answered');
+    try {
+      const answer = await conversation.runtime.respond({ snapshot: snapshot!, sessionId: 'session-later-1', channel: 'widget', origin: null, requestId: 'req-later-1', text: 'Hello' });
+      expect(answer.answer).toBe('You said: Hello (history 0)');
+      expect(answered()).toHaveLength(0);
+      expect(publish).not.toHaveBeenCalled();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(answered()).toHaveLength(1);
+      expect(publish.mock.calls.map(([queue]) => queue)).toEqual(['conversation-events', 'usage-events', 'usage-events']);
+    } finally {
+      info.mockRestore();
+      publish.mockRestore();
+    }
+    await eventually(async () => expect(await turnJobs('session-later-1')).toHaveLength(1));
+  });
+
   it('when a phone caller speaks twice, then the engine sees the first exchange and both turns land with channel phone and no origin', async () => {
     const snapshot = await conversation.runtime.snapshots.get('acme');
     const scope = { snapshot: snapshot!, sessionId: 'CA0000000000000000000000000000001', channel: 'phone' as const, origin: null, requestId: 'req-phone-1' };

@@ -46,7 +46,8 @@ describe('voice-api as a process (src/main.ts)', () => {
     });
     const events = parseSse(await res.text());
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { provider: 'local', sessionId: 'session-main-1' } });
-    expect(output).toMatch(/"message":"turn answered".*"tenantId":"acme"/);
+    // Logged once the answer has left, with the request's context.
+    await eventually(() => expect(output).toMatch(/"message":"turn answered".*"requestId":"[^"]+".*"tenantId":"acme"/), 5_000);
   });
 
   it('when SIGTERM arrives during a request on a keep-alive connection, then the request completes and the process exits 0 right after', async () => {

@@ -36,6 +36,14 @@ describe('POST /respond', () => {
     expect(res.headers['ratelimit-limit']).toBeDefined();
   });
 
+  it('when a JSON answer is sent, then it is JSON with its length, not cached, and carries no ETag (a POST answer is never revalidated)', async () => {
+    const res = await respond({ tenantId: 'acme', sessionId: newSession(), message: 'Hello' }).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+  });
+
   it('when the client asks for text/event-stream, then tokens stream as SSE and a done event carries the full answer', async () => {
     const res = await respond({ tenantId: 'acme', sessionId: newSession(), message: 'stream me please' })
       .set('Accept', 'text/event-stream')

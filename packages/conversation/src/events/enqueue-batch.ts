@@ -24,6 +24,8 @@ export interface EnqueueBatchOptions {
 
 export interface EnqueueBatch {
   add(job: PendingJob): void;
+  /** Runs `work` when this turn's batch is sent, before it is gathered: the jobs `work` adds leave in it. */
+  defer(work: () => void): void;
   /** A command sent in the same pipeline as this turn's jobs; resolves with its reply. */
   write(add: BatchCommand): Promise<unknown>;
   /**
@@ -68,6 +70,7 @@ export function addJobs(producers: Producers, queue: QueueName, jobs: PendingJob
 export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   let waiting: PendingJob[] = [];
   let writes: PendingWrite[] = [];
+  let deferred: (() => void)[] = [];
   let scheduled: NodeJS.Immediate | undefined;
   const inFlight = new Set<Promise<unknown>>();
   // Known (and used synchronously) once BullMQ has loaded its scripts on the connection.
@@ -83,7 +86,15 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   };
 
   const send = () => {
-    scheduled = undefined;
+    const work = deferred;
+    deferred = [];
+    try {
+      // While `scheduled` is still set, the jobs this work adds join this batch without scheduling another.
+      for (const run of work) run();
+    } finally {
+      scheduled = undefined;
+    }
+    if (waiting.length === 0 && writes.length === 0) return;
     const jobs = waiting;
     const sent = writes;
     waiting = [];
@@ -121,6 +132,10 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
   return {
     add(job) {
       waiting.push(job);
+      schedule();
+    },
+    defer(work) {
+      deferred.push(work);
       schedule();
     },
     write(add) {

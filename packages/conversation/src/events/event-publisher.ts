@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
 import { withJobTrace, type Logger, type Redis } from '@vocalia/service-kit';
 import { addJobs, createEnqueueBatch, type PendingJob, type BatchCommand, type Producers } from './enqueue-batch';
@@ -23,6 +24,12 @@ export interface EventPublisherOptions {
 export interface EventPublisher {
   /** Never blocks the answer and never throws: a job Redis refuses waits in memory until Redis is back. */
   publish<Q extends QueueName>(queue: Q, payload: Payload<Q>): void;
+  /**
+   * Runs `publishing` (which publishes jobs and may log) when this event-loop turn's jobs are sent: after
+   * an answer written in this turn has left, its jobs still in the same Redis write. It runs in the
+   * caller's async context (request id, trace). It must not throw.
+   */
+  publishLater(publishing: () => void): void;
   /**
    * A command (a session's history write) sent in the same pipeline, on the producers' connection, as
    * the jobs published in this turn of the event loop: one Redis write for both. Resolves with its reply.
@@ -115,6 +122,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
       if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
       batch.add(item);
     },
+    publishLater: (publishing) => batch.defer(AsyncResource.bind(publishing)),
     writeAlongside: (command) => batch.write(command),
     sendQueued: () => batch.sendQueued(),
     flush,

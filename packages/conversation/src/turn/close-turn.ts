@@ -37,7 +37,7 @@ export async function loadSessionOrEmpty(deps: Pick<TurnDeps, 'sessions' | 'logg
   }
 }
 
-/** After the answer: lead bounded and qualified once per session, history write sent, events queued. */
+/** After the answer: lead bounded and qualified once per session, history write sent, events queued once the answer has left. */
 export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: string, state: SessionState, raw: TurnOutcome, started: number): Promise<TurnOutcome & { leadQualified: boolean }> {
   const { snapshot, sessionId } = scope;
   const { lead, adjusted } = boundedLead(raw.lead);
@@ -56,7 +56,10 @@ export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: stri
     deps.logger.warn('session history not saved', { sessionId, error: errorText(err) });
   });
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-  publishTurnEvents(deps.events, { ...scope, userText, result, latencyMs, firstTurn: state.turns === 0, leadQualified });
-  deps.logger.info('turn answered', { sessionId, channel: scope.channel, agentId: snapshot.agent?.id, intent: result.intent, provider: result.provider, leadScore: result.lead.score, leadQualified, latencyMs });
+  // Checked, queued and logged once the answer has left, in the same Redis write as they were before.
+  deps.events.publishLater(() => {
+    publishTurnEvents(deps.events, { ...scope, userText, result, latencyMs, firstTurn: state.turns === 0, leadQualified });
+    deps.logger.info('turn answered', { sessionId, channel: scope.channel, agentId: snapshot.agent?.id, intent: result.intent, provider: result.provider, leadScore: result.lead.score, leadQualified, latencyMs });
+  });
   return { ...result, leadQualified };
 }

@@ -14,6 +14,7 @@ import type { SessionTokens } from '@vocalia/widget-auth';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
+import { sendJson } from './send-json';
 import type { TurnAdmission } from './turn-admission';
 
 export interface RespondRouteDeps {
@@ -81,7 +82,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     };
     if (!wantsEventStream(req)) {
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await deps.conversation.respond(turn));
+      sendJson(res, await deps.conversation.respond(turn));
       return;
     }
     const stream = openEventStream(res);
