@@ -16,7 +16,10 @@ export const requestId: RequestHandler = (req, res, next) => {
   res.locals.requestId = id;
   res.setHeader('X-Request-Id', id);
   runWithContext({ requestId: id, response: res }, () => {
-    req.emit = AsyncResource.bind(req.emit, 'vocalia.request', req);
+    // runInAsyncScope rather than AsyncResource.bind, which also builds a deprecation getter per request.
+    const scope = new AsyncResource('vocalia.request');
+    const emit = req.emit;
+    req.emit = ((...args: Parameters<typeof emit>) => scope.runInAsyncScope(emit, req, ...args)) as typeof emit;
     next();
   });
 };

@@ -122,7 +122,11 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
       if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
       batch.add(item);
     },
-    publishLater: (publishing) => batch.defer(AsyncResource.bind(publishing)),
+    publishLater(publishing) {
+      // The caller's context, kept with a resource of its own: AsyncResource.bind also builds a deprecation getter per call.
+      const scope = new AsyncResource('vocalia.publish-later');
+      batch.defer(() => scope.runInAsyncScope(publishing));
+    },
     writeAlongside: (command) => batch.write(command),
     sendQueued: () => batch.sendQueued(),
     flush,
