@@ -71,6 +71,8 @@ async function reEnqueue(deps: DeliveryDeps, d: DueDelivery): Promise<void> {
 export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits = LIMITS): Promise<number> {
   const cutoff = new Date(deps.clock().getTime() - SWEEP_GRACE_MS);
   const due = { OR: [{ nextAttemptAt: { lte: cutoff } }, { nextAttemptAt: null, createdAt: { lte: cutoff } }] };
+  // An attempt in flight (or whose worker died) is left alone until its lease has run out by the grace period.
+  const unleased = { OR: [{ leaseUntil: null }, { leaseUntil: { lte: cutoff } }] };
   let after: { createdAt: Date; id: string } | undefined;
   let count = 0;
   let scanned = 0;
@@ -78,7 +80,7 @@ export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits
   const inBatches = () => (batches ??= deliveriesInQueuedBatches(deps));
   while (scanned < limits.max) {
     const page = await deps.prisma.webhookDelivery.findMany({
-      where: { status: 'pending', AND: [due, after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}] },
+      where: { status: 'pending', AND: [due, unleased, after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}] },
       select: { id: true, tenantId: true, endpointId: true, eventType: true, attempts: true, createdAt: true },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: Math.min(limits.page, limits.max - scanned),
