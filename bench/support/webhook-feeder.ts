@@ -1,8 +1,8 @@
 /**
  * The other side of `webhooks.bench.ts`, in its own process so the worker's process does only the
  * worker's work: the tenants' receiver (notes when each event id arrived) and db-api's part: each event
- * committed in its own transaction (DB_POOL_SIZE of them at once, as db-api's pool allows), then its
- * delivery handed to the enqueuer db-api uses (attempts asked for while its previous add runs share jobs), so jobs
+ * committed in its own transaction (DB_POOL_SIZE of them at once, as db-api's pool allows) with db-api's
+ * statements, then its delivery handed to the enqueuer db-api uses (attempts asked for while its previous add runs share jobs), so jobs
  * carry as many deliveries as they would in production. Commit and arrival times are read on this
  * process's clock, so lag = row committed -> receiver got it. Driven over IPC by the parent.
  */
@@ -58,21 +58,38 @@ const server = createServer((req, res) => {
   });
 });
 
-/** One event as db-api records it: its delivery row in its own transaction (one statement, where db-api's has a few), then its attempt to the enqueuer. */
+/**
+ * One event as db-api records it, with the statements db-api's webhook part sends (domain-events.ts): in the
+ * event's transaction, its tenant's enabled endpoints read and its delivery row inserted (a duplicate is a
+ * no-op); after the commit, the event's never-attempted deliveries looked up by (endpoint, event) and handed
+ * to the enqueuer. Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes in that transaction, and Prisma's work in db-api's process.
+ */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
   const eventId = `evt_${tag}_${n}`;
   const id = `dlv_${tag}_${n}_${randomBytes(4).toString('hex')}`;
   const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
-  // One statement outside BEGIN: its own transaction, committed when it returns.
-  await pool.query({
-    name: 'bench-commit-event',
-    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now())`,
-    values: [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
-  });
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query({ text: 'SELECT id, event_types FROM webhook_endpoints WHERE tenant_id = $1 AND enabled = true', values: [endpoint.tenantId] });
+    await client.query({
+      text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now()) ON CONFLICT DO NOTHING`,
+      values: [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
+    });
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
   committed.set(eventId, performance.now());
-  const ref: WebhookDeliveryRef = { tenantId: endpoint.tenantId, deliveryId: id, endpointId: endpoint.endpointId, eventType: 'lead.qualified', attempt: 1 };
-  if (jobs === 'turn') await enqueuer.enqueue([ref], 'bench');
-  else await counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()));
+  const endpoints = await pool.query<{ id: string }>({ text: 'SELECT id FROM webhook_endpoints WHERE tenant_id = $1', values: [endpoint.tenantId] });
+  const deliveries = await pool.query<{ id: string; endpoint_id: string; status: string; attempts: number }>({
+    text: `SELECT id, endpoint_id, event_type, status, attempts FROM webhook_deliveries WHERE endpoint_id = ANY($1::text[]) AND event_id = ANY($2::text[]) AND tenant_id = $3`,
+    values: [endpoints.rows.map((e) => e.id), [eventId], endpoint.tenantId],
+  });
+  const pending = deliveries.rows.filter((d) => d.status === 'pending' && d.attempts === 0);
+  const refs: WebhookDeliveryRef[] = pending.map((d) => ({ tenantId: endpoint.tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: 'lead.qualified', attempt: 1 }));
+  if (jobs === 'turn') await enqueuer.enqueue(refs, 'bench');
+  else await Promise.all(refs.map((ref) => counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()))));
 }
 
 /** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */

@@ -36,12 +36,18 @@ export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: 
  * After commit: hands never-attempted deliveries of these events to webhook-router, in the enqueuer's next
  * add, shared with the attempts asked for meanwhile (one delivery alone: job id = delivery id; several: id
  * derived from theirs), so a re-run grouped the same way adds nothing (and webhook-router's claim sends each once).
+ * The events' deliveries are read by (endpoint, event), the unique index, and filtered here: a status in the
+ * query would let PostgreSQL pick the partial index of pending rows, and read every pending row (thousands
+ * under load or while an endpoint is down) for each event.
  */
 export async function enqueuePendingDeliveries(deps: Deps, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
   if (!eventIds.length) return;
-  const pending = await deps.prisma.webhookDelivery.findMany({
-    where: { tenantId, eventId: { in: eventIds }, status: 'pending', attempts: 0 },
-    select: { id: true, endpointId: true, eventType: true },
+  const endpoints = await deps.prisma.webhookEndpoint.findMany({ where: { tenantId }, select: { id: true } });
+  if (!endpoints.length) return;
+  const deliveries = await deps.prisma.webhookDelivery.findMany({
+    where: { endpointId: { in: endpoints.map((e) => e.id) }, eventId: { in: eventIds }, tenantId },
+    select: { id: true, endpointId: true, eventType: true, status: true, attempts: true },
   });
-  await deps.webhookDeliveries.enqueue(pending.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType, attempt: 1 })), requestId);
+  const neverAttempted = deliveries.filter((d) => d.status === 'pending' && d.attempts === 0);
+  await deps.webhookDeliveries.enqueue(neverAttempted.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType, attempt: 1 })), requestId);
 }
