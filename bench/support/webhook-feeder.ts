@@ -6,7 +6,6 @@
  * carry as many deliveries as they would in production. Commit and arrival times are read on this
  * process's clock, so lag = row committed -> receiver got it. Driven over IPC by the parent.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,34 +59,38 @@ const server = createServer((req, res) => {
 
 /**
  * One event as db-api records it, with the statements db-api's webhook part sends (domain-events.ts): in the
- * event's transaction, its tenant's enabled endpoints read and its delivery row inserted (a duplicate is a
- * no-op); after the commit, the event's never-attempted deliveries looked up by (endpoint, event) and handed
- * to the enqueuer. Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes in that transaction, and Prisma's work in db-api's process.
+ * event's transaction, one delivery row per enabled endpoint of its tenant (a duplicate is a no-op); after the
+ * commit, the event's never-attempted deliveries read by (endpoint, event) and handed to the enqueuer.
+ * Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes in that transaction, and
+ * Prisma's work in db-api's process.
  */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
   const eventId = `evt_${tag}_${n}`;
-  const id = `dlv_${tag}_${n}_${randomBytes(4).toString('hex')}`;
   const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query({ text: 'SELECT id, event_types FROM webhook_endpoints WHERE tenant_id = $1 AND enabled = true', values: [endpoint.tenantId] });
     await client.query({
-      text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now()) ON CONFLICT DO NOTHING`,
-      values: [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
+      text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
+             SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, $1, 'lead.qualified', $2::jsonb, now()
+             FROM webhook_endpoints e WHERE e.tenant_id = $3 AND e.enabled AND (cardinality(e.event_types) = 0 OR 'lead.qualified' = ANY(e.event_types))
+             ON CONFLICT DO NOTHING`,
+      values: [eventId, payload, endpoint.tenantId],
     });
     await client.query('COMMIT');
   } finally {
     client.release();
   }
   committed.set(eventId, performance.now());
-  const endpoints = await pool.query<{ id: string }>({ text: 'SELECT id FROM webhook_endpoints WHERE tenant_id = $1', values: [endpoint.tenantId] });
-  const deliveries = await pool.query<{ id: string; endpoint_id: string; status: string; attempts: number }>({
-    text: `SELECT id, endpoint_id, event_type, status, attempts FROM webhook_deliveries WHERE endpoint_id = ANY($1::text[]) AND event_id = ANY($2::text[]) AND tenant_id = $3`,
-    values: [endpoints.rows.map((e) => e.id), [eventId], endpoint.tenantId],
+  const { rows } = await pool.query<{ id: string; endpoint_id: string; status: string; attempts: number }>({
+    text: `SELECT d.id, d.endpoint_id, d.event_type, d.status::text AS status, d.attempts
+           FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id AND d.event_id = ANY($1::text[])
+           WHERE e.tenant_id = $2 AND d.tenant_id = $2`,
+    values: [[eventId], endpoint.tenantId],
   });
-  const pending = deliveries.rows.filter((d) => d.status === 'pending' && d.attempts === 0);
-  const refs: WebhookDeliveryRef[] = pending.map((d) => ({ tenantId: endpoint.tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: 'lead.qualified', attempt: 1 }));
+  const refs: WebhookDeliveryRef[] = rows
+    .filter((d) => d.status === 'pending' && d.attempts === 0)
+    .map((d) => ({ tenantId: endpoint.tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: 'lead.qualified', attempt: 1 }));
   if (jobs === 'turn') await enqueuer.enqueue(refs, 'bench');
   else await Promise.all(refs.map((ref) => counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()))));
 }
