@@ -58,29 +58,24 @@ const server = createServer((req, res) => {
 });
 
 /**
- * One event as db-api records it, with the statements db-api's webhook part sends (domain-events.ts): in the
- * event's transaction, one delivery row per enabled endpoint of its tenant (a duplicate is a no-op); after the
- * commit, the event's never-attempted deliveries read by (endpoint, event) and handed to the enqueuer.
- * Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes in that transaction, and
- * Prisma's work in db-api's process.
+ * One event as db-api records it: the statements db-api's webhook part adds to the event's transaction and
+ * after its commit (domain-events.ts). The delivery rows (one per enabled endpoint of the tenant subscribed
+ * to the type; a duplicate is a no-op) are inserted in one statement committed on its own: db-api sends it
+ * inside the transaction of the event's cause (a turn, a call event), whose BEGIN and COMMIT it pays anyway.
+ * After the commit, the event's never-attempted deliveries are read by (endpoint, event) and handed to the
+ * enqueuer. Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes, Prisma's work
+ * in db-api's process.
  */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
   const eventId = `evt_${tag}_${n}`;
   const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query({
-      text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
-             SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, $1, 'lead.qualified', $2::jsonb, now()
-             FROM webhook_endpoints e WHERE e.tenant_id = $3 AND e.enabled AND (cardinality(e.event_types) = 0 OR 'lead.qualified' = ANY(e.event_types))
-             ON CONFLICT DO NOTHING`,
-      values: [eventId, payload, endpoint.tenantId],
-    });
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-  }
+  await pool.query({
+    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
+           SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, $1, 'lead.qualified', $2::jsonb, now()
+           FROM webhook_endpoints e WHERE e.tenant_id = $3 AND e.enabled AND (cardinality(e.event_types) = 0 OR 'lead.qualified' = ANY(e.event_types))
+           ON CONFLICT DO NOTHING`,
+    values: [eventId, payload, endpoint.tenantId],
+  });
   committed.set(eventId, performance.now());
   const { rows } = await pool.query<{ id: string; endpoint_id: string; status: string; attempts: number }>({
     text: `SELECT d.id, d.endpoint_id, d.event_type, d.status::text AS status, d.attempts
