@@ -34,6 +34,7 @@ import { writeBenchJson } from './support/bench-json';
 import { cpuBetween, snapshotCpu, type CpuSplit } from './support/cpu-split';
 import { discardingLogger } from './support/servers';
 import type { FeederCommand, FeederReply } from './support/webhook-feeder';
+import { tableWrites } from './support/table-writes';
 import { seedDeliveryHistory } from './support/webhook-history';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -168,6 +169,9 @@ async function main(): Promise<void> {
   const attempts = (await prisma.webhookAttempt.count()) - history;
 
   await running.close();
+  // webhook-router's backends report their counters as they exit.
+  await sleep(1000);
+  const writes = await tableWrites(admin, 'webhook_deliveries');
   await admin.end();
   await redisInfo.quit();
   const cleanup = createRedis(REDIS_URL, 'worker');
@@ -183,6 +187,7 @@ async function main(): Promise<void> {
     );
   out(`webhook deliveries: ${COUNT} per phase to ${ENDPOINTS} endpoints (one per tenant, ${HISTORY} delivered before), on one local receiver (child process), ${cpus().length} cores, load average ${loadAtStart} at start, ${load()} at end`);
   out(`  delivered rows / attempts logged           ${delivered} / ${attempts} (of ${sent})`);
+  out(`  webhook_deliveries row updates            ${writes.updates}, HOT (no index entry) ${writes.hot} (${((writes.hot / Math.max(1, writes.updates)) * 100).toFixed(0)}%)`);
   out(`  phase (order run)                       dlv/s  jobs/s dlv/job  lag p50    p99 ms  worker CPU ms/dlv  feeder    load average after`);
   row('burst, a job per delivery', burstOne);
   row('burst, jobs as db-api makes them', burst);

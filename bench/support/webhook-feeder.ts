@@ -1,12 +1,11 @@
 /**
  * The other side of `webhooks.bench.ts`, in its own process so the worker's process does only the
  * worker's work: the tenants' receiver (notes when each event id arrived) and db-api's part: each event
- * committed in its own transaction (DB_POOL_SIZE of them at once, as db-api's pool allows), then its
- * delivery handed to the enqueuer db-api uses (attempts asked for while its previous add runs share jobs), so jobs
+ * committed in its own transaction (DB_POOL_SIZE of them at once, as db-api's pool allows) with db-api's
+ * statements, then its delivery handed to the enqueuer db-api uses (attempts asked for while its previous add runs share jobs), so jobs
  * carry as many deliveries as they would in production. Commit and arrival times are read on this
  * process's clock, so lag = row committed -> receiver got it. Driven over IPC by the parent.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,21 +57,37 @@ const server = createServer((req, res) => {
   });
 });
 
-/** One event as db-api records it: its delivery row in its own transaction (one statement, where db-api's has a few), then its attempt to the enqueuer. */
+/**
+ * One event as db-api records it: the statements db-api's webhook part adds to the event's transaction and
+ * after its commit (domain-events.ts). The delivery rows (one per enabled endpoint of the tenant subscribed
+ * to the type; a duplicate is a no-op) are inserted in one statement committed on its own: db-api sends it
+ * inside the transaction of the event's cause (a turn, a call event), whose BEGIN and COMMIT it pays anyway.
+ * After the commit, the event's never-attempted deliveries are read by (endpoint, event) and handed to the
+ * enqueuer. Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes, Prisma's work
+ * in db-api's process.
+ */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
   const eventId = `evt_${tag}_${n}`;
-  const id = `dlv_${tag}_${n}_${randomBytes(4).toString('hex')}`;
   const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
-  // One statement outside BEGIN: its own transaction, committed when it returns.
   await pool.query({
-    name: 'bench-commit-event',
-    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at) VALUES ($1, $2, $3, $4, 'lead.qualified', $5::jsonb, now())`,
-    values: [id, endpoint.tenantId, endpoint.endpointId, eventId, payload],
+    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
+           SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, $1, 'lead.qualified', $2::jsonb, now()
+           FROM webhook_endpoints e WHERE e.tenant_id = $3 AND e.enabled AND (cardinality(e.event_types) = 0 OR 'lead.qualified' = ANY(e.event_types))
+           ON CONFLICT DO NOTHING`,
+    values: [eventId, payload, endpoint.tenantId],
   });
   committed.set(eventId, performance.now());
-  const ref: WebhookDeliveryRef = { tenantId: endpoint.tenantId, deliveryId: id, endpointId: endpoint.endpointId, eventType: 'lead.qualified', attempt: 1 };
-  if (jobs === 'turn') await enqueuer.enqueue([ref], 'bench');
-  else await counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()));
+  const { rows } = await pool.query<{ id: string; endpoint_id: string; status: string; attempts: number }>({
+    text: `SELECT d.id, d.endpoint_id, d.event_type, d.status::text AS status, d.attempts
+           FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id AND d.event_id = ANY($1::text[])
+           WHERE e.tenant_id = $2 AND d.tenant_id = $2`,
+    values: [[eventId], endpoint.tenantId],
+  });
+  const refs: WebhookDeliveryRef[] = rows
+    .filter((d) => d.status === 'pending' && d.attempts === 0)
+    .map((d) => ({ tenantId: endpoint.tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: 'lead.qualified', attempt: 1 }));
+  if (jobs === 'turn') await enqueuer.enqueue(refs, 'bench');
+  else await Promise.all(refs.map((ref) => counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()))));
 }
 
 /** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */

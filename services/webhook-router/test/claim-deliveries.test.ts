@@ -1,3 +1,6 @@
+import { createPgPool } from '@vocalia/db';
+import { claimDeliveries } from '../src/deliveries/claim-deliveries';
+import { recordAttempts } from '../src/deliveries/record-attempts';
 import { startDeliveryTestApp, type DeliveryTestApp } from './support/delivery-app';
 
 describe('claiming deliveries in batches', () => {
@@ -39,5 +42,27 @@ describe('claiming deliveries in batches', () => {
     expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.endpointId } })).toMatchObject({ enabled: false, disabledReason: 'gone', failingSince: null });
     const attempts = await t.deps.prisma.webhookAttempt.findMany({ where: { deliveryId: { in: [a.id, b.id] } }, orderBy: { statusCode: 'asc' } });
     expect(attempts.map((x) => [x.statusCode, x.response])).toEqual([[410, 'gone'], [500, null]]);
+  });
+
+  it('when a delivery is claimed and then recorded for a retry, then neither update writes an index entry (both are HOT)', async () => {
+    const ep = await t.endpoint('http://127.0.0.1:9');
+    const d = await t.delivery(ep, { enqueue: false });
+    // One connection, one transaction: the transaction's own counters say how each update was written.
+    const pool = createPgPool(t.databaseUrl, { poolSize: 1 });
+    try {
+      await pool.query('BEGIN');
+      const now = new Date();
+      const [claim] = await claimDeliveries(pool, [d.id], { now, dueBy: now, leaseUntil: new Date(now.getTime() + 75_000) });
+      expect(claim?.kind).toBe('claimed');
+      const retry = { tenantId: ep.tenantId, deliveryId: d.id, endpointId: ep.endpointId, attempt: 1, statusCode: 500, latencyMs: 3, error: null, response: null, lastError: 'HTTP 500' };
+      await recordAttempts(pool, [{ ...retry, status: 'pending', nextAttemptAt: new Date(now.getTime() + 5000), endpoint: 'fail' }], now);
+      const { rows } = await pool.query<{ updated: string; hot: string }>(
+        "SELECT pg_stat_get_xact_tuples_updated('webhook_deliveries'::regclass) AS updated, pg_stat_get_xact_tuples_hot_updated('webhook_deliveries'::regclass) AS hot",
+      );
+      expect(rows[0]).toEqual({ updated: '2', hot: '2' });
+    } finally {
+      await pool.query('ROLLBACK');
+      await pool.end();
+    }
   });
 });

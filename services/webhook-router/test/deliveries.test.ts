@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { WebhookDeliveriesJob } from '@vocalia/contracts';
 import { webhookDeliveryJobs } from '@vocalia/service-kit';
+import { CLAIM_LEASE_MS } from '../src/deliveries/delivery-store';
 import { sweepDueDeliveries, SWEEP_GRACE_MS } from '../src/deliveries/sweep-due-deliveries';
 import { startReceiver } from './support/receiver';
 import { newSecret, startDeliveryTestApp, type DeliveryTestApp } from './support/delivery-app';
@@ -180,6 +181,23 @@ describe('outbound webhook deliveries: the rows are the truth', () => {
     expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 2 });
     expect(await sweepDueDeliveries(t.deps)).toBe(0);
     expect(receiver.received).toHaveLength(2);
+    await receiver.close();
+  });
+
+  it('when a worker claimed an attempt and died, then the sweeper leaves the delivery alone while the lease runs, and after it sends it once', async () => {
+    const ep = await t.endpoint('http://placeholder');
+    const receiver = await startReceiver(ep.secret);
+    await t.deps.prisma.webhookEndpoint.update({ where: { id: ep.endpointId }, data: { url: receiver.url } });
+    const d = await t.delivery(ep, { enqueue: false });
+    expect((await t.deps.store.claim(d.id)).kind).toBe('claimed');
+    now = new Date(Math.max(now.getTime(), Date.now()) + SWEEP_GRACE_MS + 1000);
+    expect(await sweepDueDeliveries(t.deps)).toBe(0);
+    expect((await t.deps.store.claim(d.id)).kind).toBe('skipped');
+    now = new Date(now.getTime() + t.deps.timeoutMs + CLAIM_LEASE_MS);
+    expect(await sweepDueDeliveries(t.deps)).toBe(1);
+    expect(await t.settled(d.id)).toMatchObject({ status: 'delivered', attempts: 2, leaseUntil: null });
+    expect(await sweepDueDeliveries(t.deps)).toBe(0);
+    expect(receiver.received).toHaveLength(1);
     await receiver.close();
   });
 

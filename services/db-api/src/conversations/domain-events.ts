@@ -15,33 +15,36 @@ export function domainEventId(...cause: string[]): string {
 }
 
 /**
- * In the caller's transaction: one pending WebhookDelivery per enabled endpoint subscribed to the type
- * (no event types = all). Unique (endpointId, eventId) makes a second recording a no-op. The data is parsed
- * with its type's contract schema first: a payload that drifts from the documented shape throws, and the
- * transaction with it.
+ * In the caller's transaction, in one statement: one pending WebhookDelivery per enabled endpoint subscribed
+ * to the type (no event types = all). Unique (endpoint_id, event_id) makes a second recording a no-op. The
+ * data is parsed with its type's contract schema first: a payload that drifts from the documented shape
+ * throws, and the transaction with it.
  */
 export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: string, event: DomainEventRecord, at: Date): Promise<void> {
   const data = parseDomainEventData(event.type, event.data);
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true, eventTypes: true } });
-  const subscribed = endpoints.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(event.type));
-  if (!subscribed.length) return;
-  const payload = { type: event.type, timestamp: at.toISOString(), data } as Prisma.InputJsonObject;
-  await tx.webhookDelivery.createMany({
-    data: subscribed.map((e) => ({ tenantId, endpointId: e.id, eventId: event.id, eventType: event.type, payload })),
-    skipDuplicates: true,
-  });
+  const payload = JSON.stringify({ type: event.type, timestamp: at.toISOString(), data });
+  await tx.$executeRaw`
+    INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
+    SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, ${event.id}, ${event.type}, ${payload}::jsonb, now()
+    FROM webhook_endpoints e
+    WHERE e.tenant_id = ${tenantId} AND e.enabled AND (cardinality(e.event_types) = 0 OR ${event.type} = ANY(e.event_types))
+    ON CONFLICT DO NOTHING`;
 }
 
 /**
  * After commit: hands never-attempted deliveries of these events to webhook-router, in the enqueuer's next
  * add, shared with the attempts asked for meanwhile (one delivery alone: job id = delivery id; several: id
  * derived from theirs), so a re-run grouped the same way adds nothing (and webhook-router's claim sends each once).
+ * The events' deliveries are read through the tenant's endpoints by (endpoint, event), the unique index,
+ * and filtered here: a status in the query would let PostgreSQL pick the partial index of pending rows and
+ * read every pending row (thousands under load or while an endpoint is down) for each event.
  */
 export async function enqueuePendingDeliveries(deps: Deps, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
   if (!eventIds.length) return;
-  const pending = await deps.prisma.webhookDelivery.findMany({
-    where: { tenantId, eventId: { in: eventIds }, status: 'pending', attempts: 0 },
-    select: { id: true, endpointId: true, eventType: true },
-  });
-  await deps.webhookDeliveries.enqueue(pending.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType, attempt: 1 })), requestId);
+  const deliveries = await deps.prisma.$queryRaw<{ id: string; endpoint_id: string; event_type: string; status: string; attempts: number }[]>`
+    SELECT d.id, d.endpoint_id, d.event_type, d.status::text AS status, d.attempts
+    FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id AND d.event_id = ANY(${eventIds}::text[])
+    WHERE e.tenant_id = ${tenantId} AND d.tenant_id = ${tenantId}`;
+  const neverAttempted = deliveries.filter((d) => d.status === 'pending' && d.attempts === 0);
+  await deps.webhookDeliveries.enqueue(neverAttempted.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: d.event_type, attempt: 1 })), requestId);
 }

@@ -20,29 +20,31 @@ export type Claim = { kind: 'claimed'; delivery: ClaimedDelivery } | { kind: 'en
 export interface ClaimTimes {
   /** next_attempt_at up to this is due (a job fires a little before its row says). */
   dueBy: Date;
-  /** The claimed rows' next_attempt_at: the sweeper leaves them alone until then. */
+  /** The claimed rows' lease_until: neither a claim nor the sweeper takes them until then. */
   leaseUntil: Date;
   now: Date;
 }
 
 /**
- * One statement for a batch: locks the pending, due rows (in id order, so concurrent batches cannot
- * deadlock), fails those whose endpoint is disabled, and claims the rest by moving `attempts` to n+1.
- * A row another batch claimed first is re-checked after its lock is released and is no longer due.
+ * One statement for a batch: locks the pending, due, unleased rows (in id order, so concurrent batches
+ * cannot deadlock), fails those whose endpoint is disabled, and claims the rest by moving `attempts` to n+1
+ * and leasing them. A row another batch claimed first is re-checked after its lock is released and is
+ * leased. The claim writes no indexed column (attempts, lease_until, updated_at): a HOT update.
  */
 const CLAIM_SQL = `
 WITH candidate AS (
   SELECT d.id, e.enabled
   FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
   WHERE d.id = ANY($1::text[]) AND d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $2)
+    AND (d.lease_until IS NULL OR d.lease_until <= $4)
   ORDER BY d.id
   FOR UPDATE OF d
 ), disabled AS (
-  UPDATE webhook_deliveries d SET status = 'failed', last_error = 'endpoint disabled', next_attempt_at = NULL, updated_at = $4
+  UPDATE webhook_deliveries d SET status = 'failed', last_error = 'endpoint disabled', next_attempt_at = NULL, lease_until = NULL, updated_at = $4
   FROM candidate c WHERE d.id = c.id AND NOT c.enabled
   RETURNING d.id
 ), claimed AS (
-  UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $3, updated_at = $4
+  UPDATE webhook_deliveries d SET attempts = d.attempts + 1, lease_until = $3, updated_at = $4
   FROM candidate c WHERE d.id = c.id AND c.enabled
   RETURNING d.id, d.tenant_id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts
 )

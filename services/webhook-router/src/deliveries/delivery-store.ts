@@ -4,7 +4,7 @@ import { claimDeliveries, type Claim } from './claim-deliveries';
 import { recordAttempts, type AttemptRecord } from './record-attempts';
 
 /** How long a claimed attempt is left alone by the sweeper, beyond its timeout (a crashed worker's attempt is retried after). */
-const CLAIM_LEASE_MS = 60_000;
+export const CLAIM_LEASE_MS = 60_000;
 /** A job may fire this much before its row's next_attempt_at and still count as due. */
 const DUE_EARLY_MS = 1000;
 const BATCH = { maxBatch: 256, maxInFlight: 2 };

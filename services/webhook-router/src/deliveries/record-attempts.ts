@@ -35,7 +35,7 @@ WITH v AS (
   ON CONFLICT (delivery_id, attempt) DO NOTHING
 ), deliveries AS (
   UPDATE webhook_deliveries d
-  SET status = v.status, last_status_code = v.status_code, last_error = v.last_error, next_attempt_at = v.next_attempt_at,
+  SET status = v.status, last_status_code = v.status_code, last_error = v.last_error, next_attempt_at = v.next_attempt_at, lease_until = NULL,
       delivered_at = CASE WHEN v.status = 'delivered' THEN $12 ELSE d.delivered_at END, updated_at = $12
   FROM v JOIN locked_deliveries l ON l.id = v.delivery_id
   WHERE d.id = v.delivery_id

@@ -63,26 +63,38 @@ async function reEnqueue(deps: DeliveryDeps, d: DueDelivery): Promise<void> {
 }
 
 /**
+ * Pending deliveries overdue by `cutoff` and not leased past it, oldest first, after `after`. Raw SQL with
+ * `status = 'pending'` written out: PostgreSQL uses the partial index of pending rows only when it can
+ * read the status at planning time (Prisma sends it as a cast of a parameter, which it cannot).
+ */
+function duePage(deps: DeliveryDeps, cutoff: Date, after: { createdAt: Date; id: string } | undefined, take: number) {
+  return deps.prisma.$queryRaw<(DueDelivery & { createdAt: Date })[]>`
+    SELECT id, tenant_id AS "tenantId", endpoint_id AS "endpointId", event_type AS "eventType", attempts, created_at AS "createdAt"
+    FROM webhook_deliveries
+    WHERE status = 'pending'
+      AND (next_attempt_at <= ${cutoff}::timestamptz OR (next_attempt_at IS NULL AND created_at <= ${cutoff}::timestamptz))
+      AND (lease_until IS NULL OR lease_until <= ${cutoff}::timestamptz)
+      AND (${after?.createdAt ?? null}::timestamptz IS NULL OR (created_at, id) > (${after?.createdAt ?? null}::timestamptz, ${after?.id ?? null}::text))
+    ORDER BY created_at, id
+    LIMIT ${take}`;
+}
+
+/**
  * Nothing is lost if Redis loses the queue: pending deliveries overdue by the grace period whose job is
  * no longer queued are enqueued again (job id per attempt), oldest first, page after page, so a loss
  * larger than a page is recovered in one sweep, and a backlog that is merely slow gets no second job.
+ * An attempt in flight (or whose worker died) is left alone until its lease has run out by the grace period.
  * Returns how many were enqueued.
  */
 export async function sweepDueDeliveries(deps: DeliveryDeps, limits: SweepLimits = LIMITS): Promise<number> {
   const cutoff = new Date(deps.clock().getTime() - SWEEP_GRACE_MS);
-  const due = { OR: [{ nextAttemptAt: { lte: cutoff } }, { nextAttemptAt: null, createdAt: { lte: cutoff } }] };
   let after: { createdAt: Date; id: string } | undefined;
   let count = 0;
   let scanned = 0;
   let batches: Promise<Set<string>> | undefined;
   const inBatches = () => (batches ??= deliveriesInQueuedBatches(deps));
   while (scanned < limits.max) {
-    const page = await deps.prisma.webhookDelivery.findMany({
-      where: { status: 'pending', AND: [due, after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}] },
-      select: { id: true, tenantId: true, endpointId: true, eventType: true, attempts: true, createdAt: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: Math.min(limits.page, limits.max - scanned),
-    });
+    const page = await duePage(deps, cutoff, after, Math.min(limits.page, limits.max - scanned));
     const queued = await Promise.all(page.map((d) => jobStillQueued(deps, d, inBatches)));
     const lost = page.filter((_d, i) => !queued[i]);
     await Promise.all(lost.map((d) => reEnqueue(deps, d)));

@@ -9,6 +9,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface DeliveryTestApp extends RunningDeliveries {
   queuePrefix: string;
+  databaseUrl: string;
   /** A tenant with one endpoint at `url`. */
   endpoint(url: string, extra?: { previousSecret?: string; previousSecretExpiresAt?: Date }): Promise<{ tenantId: string; endpointId: string; secret: string }>;
   /** A pending delivery row, as db-api records it; `enqueue` also adds the job db-api would add (job id = delivery id). */
@@ -37,6 +38,7 @@ export async function startDeliveryTestApp(env: Record<string, string> = {}, ove
   return {
     ...running,
     queuePrefix,
+    databaseUrl,
     async endpoint(target, extra = {}) {
       n += 1;
       const tenant = await prisma.tenant.create({ data: { name: `T${n}`, slug: `t${n}-${randomBytes(4).toString('hex')}`, plan: 'pro' } });
