@@ -9,9 +9,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createPgPool } from '@vocalia/db';
-import { createProducer, createRedis, createWebhookDeliveryEnqueuer, singleDeliveryJob, type Producer } from '@vocalia/service-kit';
-import type { WebhookDeliveryRef } from '@vocalia/contracts';
+import { createPrisma } from '@vocalia/db';
+import { createProducer, createRedis, createWebhookDeliveryEnqueuer, singleDeliveryJob, type Producer, type WebhookDeliveryEnqueuer } from '@vocalia/service-kit';
+import { enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from '../../services/db-api/src/conversations/domain-events';
 import { percentile } from './percentile';
 
 const BATCH = 100;
@@ -37,12 +37,16 @@ export type FeederReply =
 const databaseUrl = process.env.FEEDER_DATABASE_URL as string;
 const redisUrl = process.env.FEEDER_REDIS_URL as string;
 const prefix = process.env.FEEDER_QUEUE_PREFIX as string;
-const pool = createPgPool(databaseUrl, { poolSize: POOL_SIZE });
+const prisma = createPrisma(databaseUrl, { poolSize: POOL_SIZE });
 const connection = createRedis(redisUrl, 'worker');
 const producer = createProducer('webhook-deliveries', { connection, prefix });
 let jobsAdded = 0;
 const counting: Producer<'webhook-deliveries'> = { ...producer, add: (payload, opts) => ((jobsAdded += 1), producer.add(payload, opts)) };
 const enqueuer = createWebhookDeliveryEnqueuer(counting);
+/** The shape before batches: a job per delivery. */
+const oneJobEach: WebhookDeliveryEnqueuer = {
+  enqueue: async (refs, requestId) => void (await Promise.all(refs.map((ref) => counting.add(singleDeliveryJob(ref, requestId, new Date().toISOString()))))),
+};
 const send = (reply: FeederReply) => process.send?.(reply);
 
 const arrivals = new Map<string, number>();
@@ -57,37 +61,27 @@ const server = createServer((req, res) => {
   });
 });
 
+/** A `lead.qualified` event as the conversation-events worker records it (its data parsed by db-api against the contract). */
+function leadQualified(tag: string, n: number): DomainEventRecord {
+  return {
+    id: `evt_${tag}_${n}`,
+    type: 'lead.qualified',
+    data: { conversationId: `conv_${tag}_${n}`, sessionId: `sess_${tag}_${n}`, channel: 'widget', score: 80, bant: { need: 25, budget: 20 }, contact: { email: 'lead@example.com' } },
+  };
+}
+
 /**
- * One event as db-api records it: the statements db-api's webhook part adds to the event's transaction and
- * after its commit (domain-events.ts). The delivery rows (one per enabled endpoint of the tenant subscribed
- * to the type; a duplicate is a no-op) are inserted in one statement committed on its own: db-api sends it
- * inside the transaction of the event's cause (a turn, a call event), whose BEGIN and COMMIT it pays anyway.
- * After the commit, the event's never-attempted deliveries are read by (endpoint, event) and handed to the
- * enqueuer. Unnamed statements, as Prisma sends them. Not modelled: the cause's own writes, Prisma's work
- * in db-api's process.
+ * One event as db-api records it, through db-api's own functions (domain-events.ts): its delivery rows
+ * inserted (one per enabled endpoint of the tenant subscribed to the type), committed on its own where
+ * db-api sends the statement inside the transaction of the event's cause (a turn, a call event), whose
+ * BEGIN and COMMIT it pays anyway; then, after the commit, its never-attempted deliveries read and handed
+ * to the enqueuer (db-api's, or a job per delivery). Not modelled: the cause's own writes.
  */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
-  const eventId = `evt_${tag}_${n}`;
-  const payload = JSON.stringify({ type: 'lead.qualified', timestamp: new Date().toISOString(), data: { score: 80, n, eventId } });
-  await pool.query({
-    text: `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
-           SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, $1, 'lead.qualified', $2::jsonb, now()
-           FROM webhook_endpoints e WHERE e.tenant_id = $3 AND e.enabled AND (cardinality(e.event_types) = 0 OR 'lead.qualified' = ANY(e.event_types))
-           ON CONFLICT DO NOTHING`,
-    values: [eventId, payload, endpoint.tenantId],
-  });
-  committed.set(eventId, performance.now());
-  const { rows } = await pool.query<{ id: string; endpoint_id: string; status: string; attempts: number }>({
-    text: `SELECT d.id, d.endpoint_id, d.event_type, d.status::text AS status, d.attempts
-           FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id AND d.event_id = ANY($1::text[])
-           WHERE e.tenant_id = $2 AND d.tenant_id = $2`,
-    values: [[eventId], endpoint.tenantId],
-  });
-  const refs: WebhookDeliveryRef[] = rows
-    .filter((d) => d.status === 'pending' && d.attempts === 0)
-    .map((d) => ({ tenantId: endpoint.tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: 'lead.qualified', attempt: 1 }));
-  if (jobs === 'turn') await enqueuer.enqueue(refs, 'bench');
-  else await Promise.all(refs.map((ref) => counting.add(singleDeliveryJob(ref, 'bench', new Date().toISOString()))));
+  const event = leadQualified(tag, n);
+  await recordDomainEvent(prisma, endpoint.tenantId, event, new Date());
+  committed.set(event.id, performance.now());
+  await enqueuePendingDeliveries({ prisma, webhookDeliveries: jobs === 'turn' ? enqueuer : oneJobEach }, endpoint.tenantId, [event.id], 'bench');
 }
 
 /** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */
@@ -134,7 +128,7 @@ async function emptyJobs(cmd: Extract<FeederCommand, { type: 'empty-jobs' }>): P
 process.on('message', (cmd: FeederCommand) => {
   if (cmd.type === 'close') {
     server.closeAllConnections();
-    void Promise.all([producer.close().then(() => connection.quit()), pool.end(), new Promise((r) => server.close(r))]).then(() => process.exit(0));
+    void Promise.all([producer.close().then(() => connection.quit()), prisma.$disconnect(), new Promise((r) => server.close(r))]).then(() => process.exit(0));
     return;
   }
   (cmd.type === 'phase' ? phase(cmd) : emptyJobs(cmd)).then(send, (err: unknown) => {

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import type { Response } from 'express';
 
 export interface RequestContext {
@@ -23,4 +23,13 @@ export function currentContext(): RequestContext | undefined {
 export function setContextTenant(tenantId: string): void {
   const ctx = storage.getStore();
   if (ctx) ctx.tenantId = tenantId;
+}
+
+/**
+ * `fn`, called later from anywhere, runs in the async context of this call (request id, tenant, trace).
+ * What AsyncResource.bind does, without the deprecation getter bind builds on every call (hot paths call this per request).
+ */
+export function bindToCurrentContext<A extends unknown[], R>(name: string, fn: (...args: A) => R, thisArg?: unknown): (...args: A) => R {
+  const scope = new AsyncResource(name);
+  return (...args: A) => scope.runInAsyncScope(fn, thisArg, ...args);
 }

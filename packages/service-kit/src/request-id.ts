@@ -1,7 +1,6 @@
-import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { runWithContext } from './context';
+import { bindToCurrentContext, runWithContext } from './context';
 
 const VALID_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -16,10 +15,7 @@ export const requestId: RequestHandler = (req, res, next) => {
   res.locals.requestId = id;
   res.setHeader('X-Request-Id', id);
   runWithContext({ requestId: id, response: res }, () => {
-    // runInAsyncScope rather than AsyncResource.bind, which also builds a deprecation getter per request.
-    const scope = new AsyncResource('vocalia.request');
-    const emit = req.emit;
-    req.emit = ((...args: Parameters<typeof emit>) => scope.runInAsyncScope(emit, req, ...args)) as typeof emit;
+    req.emit = bindToCurrentContext('vocalia.request', req.emit, req) as typeof req.emit;
     next();
   });
 };

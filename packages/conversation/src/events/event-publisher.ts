@@ -1,6 +1,5 @@
-import { AsyncResource } from 'node:async_hooks';
 import { queues, type Payload, type QueueName } from '@vocalia/contracts';
-import { withJobTrace, type Logger, type Redis } from '@vocalia/service-kit';
+import { bindToCurrentContext, withJobTrace, type Logger, type Redis } from '@vocalia/service-kit';
 import { addJobs, createEnqueueBatch, type PendingJob, type BatchCommand, type Producers } from './enqueue-batch';
 import { createRedisLossDetector } from './redis-loss';
 import { createReplayLog } from './replay-log';
@@ -122,11 +121,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
       if (opts.connection.status !== 'ready' || buffer.length > 0) return keep(item, `redis ${opts.connection.status}`);
       batch.add(item);
     },
-    publishLater(publishing) {
-      // The caller's context, kept with a resource of its own: AsyncResource.bind also builds a deprecation getter per call.
-      const scope = new AsyncResource('vocalia.publish-later');
-      batch.defer(() => scope.runInAsyncScope(publishing));
-    },
+    publishLater: (publishing) => batch.defer(bindToCurrentContext('vocalia.publish-later', publishing)),
     writeAlongside: (command) => batch.write(command),
     sendQueued: () => batch.sendQueued(),
     flush,

@@ -39,7 +39,7 @@ export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: 
  * and filtered here: a status in the query would let PostgreSQL pick the partial index of pending rows and
  * read every pending row (thousands under load or while an endpoint is down) for each event.
  */
-export async function enqueuePendingDeliveries(deps: Deps, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
+export async function enqueuePendingDeliveries(deps: Pick<Deps, 'prisma' | 'webhookDeliveries'>, tenantId: string, eventIds: string[], requestId: string): Promise<void> {
   if (!eventIds.length) return;
   const deliveries = await deps.prisma.$queryRaw<{ id: string; endpoint_id: string; event_type: string; status: string; attempts: number }[]>`
     SELECT d.id, d.endpoint_id, d.event_type, d.status::text AS status, d.attempts
