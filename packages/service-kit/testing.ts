@@ -9,7 +9,8 @@ import { createRedis, type Redis } from './src';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, found by the kernel (a fixed or pid-derived port may be some connection's ephemeral port). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

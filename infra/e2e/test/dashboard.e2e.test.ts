@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
 import { startFakeTwilio, type FakeTwilio } from '@vocalia/db-api/test/support/fake-twilio';
 import { REDIS_URL } from './support/test-env';
-import { customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, watchPage, type Fleet, type StaticSite } from './support';
+import { apiCallsSettled, customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, trackApiCalls, watchPage, type Fleet, type StaticSite } from './support';
 
 const PAGES = ['', 'onboarding', 'install', 'conversations', 'calls', 'leads', 'bookings', 'analytics', 'knowledge', 'catalog', 'agents', 'integrations', 'billing', 'settings'];
 
@@ -53,7 +53,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
     contexts.push(context);
-    return context.newPage();
+    return trackApiCalls(await context.newPage());
   }
 
   async function verificationLink(email: string): Promise<string> {
@@ -224,7 +224,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     for (const name of PAGES) {
       await page.goto(`${app}#/${name}`);
       await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
+      await apiCallsSettled(page);
       await shot(`page-${name || 'home'}`);
       a11y.push(...(await seriousA11yViolations(page)).map((v) => `${name || 'home'}: ${v}`));
     }
@@ -236,7 +236,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     for (const name of ['', 'install', 'conversations', 'leads', 'analytics', 'settings']) {
       await page.goto(`${app}#/${name}`);
       await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
+      await apiCallsSettled(page);
       // Names the widest elements that stick out, so a failure says what to fix.
       const culprits = await page.evaluate(() =>
         document.documentElement.scrollWidth <= window.innerWidth
@@ -290,7 +290,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     for (const name of PAGES) {
       await page.goto(`${app}#/${name}`);
       await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
+      await apiCallsSettled(page);
       // Text marked as written in another language (the persona catalogue is English) is not an interface string.
       const text = await page.evaluate(
         (uiLang) => [...document.body.querySelectorAll<HTMLElement>(`[lang]:not([lang="${uiLang}"])`)].reduce((all, other) => all.replace(other.innerText, ''), document.body.innerText),

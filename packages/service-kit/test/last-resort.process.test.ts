@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { freePort } from '../testing';
 
-const PORT = 35_000 + (process.pid % 1000);
-const base = `http://127.0.0.1:${PORT}`;
+let base: string;
 
 let child: ChildProcess;
 let output = '';
@@ -24,8 +24,10 @@ const logLines = () =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'crashing-service.ts')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(PORT) },
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));

@@ -29,7 +29,7 @@ function usage(overrides: Partial<UsageEventJob> = {}): UsageEventJob {
 }
 
 /** Resolves when the scrape shows `predicate` true: the counters move on worker events, after the job settles. */
-async function scrapeUntil(predicate: (text: string) => boolean, ms = 10000): Promise<string> {
+async function scrapeUntil(predicate: (text: string) => boolean, ms = 20000): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
     const text = await scrape();

@@ -14,7 +14,7 @@ function usage(overrides: Partial<UsageEventJob> = {}): UsageEventJob {
 }
 
 /** Polls the job's state: no event subscription to race with. */
-async function settled(job: Job | undefined, ms = 10000): Promise<string> {
+async function settled(job: Job | undefined, ms = 20000): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
     const state = job ? await job.getState() : 'missing';

@@ -1,25 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Payload } from '@vocalia/contracts';
 import { createLogger, createProducer, createRedis, createWorker } from '../src';
+import { freePort } from '../testing';
 import { sentinelOptions } from '../src/redis-sentinel-url';
 
 const logger = createLogger('test', 'silent');
 const children: ChildProcess[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'vocalia-sentinel-'));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {

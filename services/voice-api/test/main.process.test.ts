@@ -2,23 +2,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { join } from 'node:path';
 import { WidgetConfigResponse } from '@vocalia/contracts';
+import { freePort } from '@vocalia/service-kit/testing';
 import { REDIS_URL } from './support/harness';
 import { parseSse } from './support/sse';
 import { eventually, FakeDbApi, INTERNAL_TOKEN, snapshotFor } from '@vocalia/conversation/testing';
 
 const SHOP = 'https://shop.example.com';
-const PORT = 34_000 + (process.pid % 1000);
-const base = `http://127.0.0.1:${PORT}`;
+let base: string;
 
 let db: FakeDbApi;
 let child: ChildProcess;
 let output = '';
 
 beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   db = await new FakeDbApi().start();
   db.snapshots.set('acme', snapshotFor({ id: 'acme', origins: [SHOP] }));
   child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(PORT), REDIS_URL, DB_API_INTERNAL_URL: db.url, INTERNAL_API_TOKEN: INTERNAL_TOKEN, LOG_LEVEL: 'info', SHUTDOWN_DEADLINE_MS: '30000' },
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port), REDIS_URL, DB_API_INTERNAL_URL: db.url, INTERNAL_API_TOKEN: INTERNAL_TOKEN, LOG_LEVEL: 'info', SHUTDOWN_DEADLINE_MS: '30000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));

@@ -8,3 +8,4 @@ export * from './eventually';
 export * from './browser';
 export * from './static-site';
 export * from './axe';
+export * from './api-calls';
