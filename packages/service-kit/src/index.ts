@@ -3,6 +3,7 @@ export * from './context';
 export * from './env';
 export * from './errors';
 export * from './ip-rate-key';
+export * from './job-batches';
 export * from './job-trace';
 export * from './last-resort';
 export * from './listen';

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { WEBHOOK_DELIVERIES_PER_JOB, type WebhookDeliveriesJob, type WebhookDeliveryJob, type WebhookDeliveryRef } from '@vocalia/contracts';
+import { batchJobs } from './job-batches';
 import type { Producer } from './queue';
 
 /** The deliveries a `webhook-deliveries` job carries, in order (a one-delivery job makes the attempt its row is due for). */
@@ -24,19 +24,13 @@ export function singleDeliveryJob(ref: WebhookDeliveryRef, requestId: string, at
  */
 export function webhookDeliveryJobs(refs: WebhookDeliveryRef[], requestId: string, at: string): WebhookDeliveriesJob[] {
   const unique = [...new Map(refs.map((r) => [`${r.deliveryId}:${r.attempt}`, r])).values()].sort((a, b) => (a.deliveryId < b.deliveryId ? -1 : a.deliveryId > b.deliveryId ? 1 : a.attempt - b.attempt));
-  const jobs: WebhookDeliveriesJob[] = [];
-  for (let i = 0; i < unique.length; i += WEBHOOK_DELIVERIES_PER_JOB) {
-    const chunk = unique.slice(i, i + WEBHOOK_DELIVERIES_PER_JOB);
-    const [first] = chunk;
-    if (chunk.length === 1 && first) {
-      jobs.push(singleDeliveryJob(first, requestId, at));
-      continue;
-    }
-    const digest = createHash('sha256').update(chunk.map((r) => `${r.deliveryId}:${r.attempt}`).join('\n')).digest('hex').slice(0, 40);
-    const tenants = new Set(chunk.map((r) => r.tenantId));
-    jobs.push({ v: 1, eventId: `whb_${digest}`, tenantId: tenants.size === 1 ? (first?.tenantId ?? null) : null, requestId, at, deliveries: chunk });
-  }
-  return jobs;
+  return batchJobs<WebhookDeliveryRef, WebhookDeliveriesJob>(
+    unique,
+    WEBHOOK_DELIVERIES_PER_JOB,
+    (r) => `${r.deliveryId}:${r.attempt}`,
+    (r) => singleDeliveryJob(r, requestId, at),
+    (b) => ({ v: 1, eventId: `whb_${b.digest}`, tenantId: b.tenantId, requestId, at, deliveries: b.items }),
+  );
 }
 
 /** Hands delivery attempts to webhook-router; resolves once their jobs are in Redis. */
