@@ -178,10 +178,50 @@ describe('refusals', () => {
     h.addTenant(tenant);
     const first = newCallSid();
     await h.twilio('/voice/inbound', callParams(first, tenant.number, { CallStatus: 'ringing' })).expect(200);
-    const refused = await h.twilio('/voice/inbound', callParams(newCallSid(), tenant.number, { CallStatus: 'ringing' })).expect(200);
+    const refusedSid = newCallSid();
+    const refused = await h.twilio('/voice/inbound', callParams(refusedSid, tenant.number, { CallStatus: 'ringing' })).expect(200);
     expect(refused.text).toContain('All our lines are busy right now. Please call back in a few minutes. Goodbye.</Say><Hangup/>');
+    await h.twilio('/voice/status', callParams(refusedSid, tenant.number, { CallStatus: 'completed', CallDuration: '4' })).expect(204);
     await h.twilio('/voice/status', callParams(first, tenant.number, { CallStatus: 'completed', CallDuration: '5' })).expect(204);
     const next = await h.twilio('/voice/inbound', callParams(newCallSid(), tenant.number, { CallStatus: 'ringing' })).expect(200);
     expect(next.text).toContain('<Gather');
+    // The refused call's end is neither a call of the tenant's nor billed.
+    expect(await callEvents(refusedSid)).toEqual([]);
+    await eventually(async () => expect((await usage()).filter((u) => u.eventId === `tel_${first}`)).toHaveLength(1));
+    expect((await usage()).filter((u) => u.eventId === `tel_${refusedSid}`)).toEqual([]);
+  });
+});
+
+describe('a live call whose state Redis lost (restarted empty)', () => {
+  const forget = (callSid: string) => h.redis.del(`${h.keyPrefix}:tel:call:${callSid}`);
+
+  it('when the caller speaks next, then the agent still answers in its language, and the end is still recorded and billed once', async () => {
+    const callSid = newCallSid();
+    await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
+    await forget(callSid);
+    const hours = await h.twilio('/voice/turn', callParams(callSid, ACME.number, { SpeechResult: 'What are your opening hours?' })).expect(200);
+    expect(hours.text).toMatch(/<Gather[^>]*><Say voice="Polly.Joanna-Neural" language="en-US">[^<]*9:00[^<]*<\/Say><\/Gather>/);
+
+    await forget(callSid);
+    const completed = callParams(callSid, ACME.number, { CallStatus: 'completed', CallDuration: '31' });
+    await h.twilio('/voice/status', completed).expect(204);
+    await forget(callSid);
+    await h.twilio('/voice/status', completed).expect(204);
+
+    const ended = (await callEvents(callSid)).filter((e) => e.type === 'call.completed');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ id: `call_${callSid}_4`, tenantId: 'acme', direction: 'inbound', durationSec: 31, agentId: 'agent-acme' });
+    const seconds = await eventually(async () => {
+      const rows = (await usage()).filter((u) => u.eventId === `tel_${callSid}`);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    expect(seconds[0]).toMatchObject({ kind: 'telephony_seconds', quantity: 31 });
+  });
+
+  it('when the number belongs to no tenant any more, then the caller is told the line cannot answer, as before', async () => {
+    const res = await h.twilio('/voice/turn', callParams(newCallSid(), '+212522999998', { SpeechResult: 'Hello?' })).expect(200);
+    expect(res.text).toContain('<Hangup/>');
+    expect(res.text).not.toContain('<Gather');
   });
 });

@@ -1,15 +1,16 @@
 import type { RecordingParams, StatusParams } from '../twilio/webhook-params';
 import type { CallDeps } from './call-deps';
 import { isTerminalStatus, SEQUENCE, sequenceOfStatus } from './call-events';
+import { liveCall } from './recover-call';
 import { sendSmsSummary } from './sms-summary';
 
 /**
  * `POST /voice/status`: Twilio's call progress. The end of a call publishes `call.completed` and its
  * billable seconds once, frees its place in the tenant's limit and marks the call ended; a replayed
- * callback finds it ended and changes nothing.
+ * callback finds it ended and changes nothing. A live call whose state Redis lost is rebuilt from its number.
  */
-export async function recordCallStatus(deps: CallDeps, params: StatusParams): Promise<void> {
-  const call = await deps.calls.get(params.CallSid);
+export async function recordCallStatus(deps: CallDeps, params: StatusParams, requestId: string): Promise<void> {
+  const call = await liveCall(deps, params, requestId);
   if (!call) {
     deps.logger.info('status of a call unknown here ignored', { callSid: params.CallSid, status: params.CallStatus });
     return;

@@ -44,7 +44,7 @@ export function callRoutes(router: Router, deps: CallDeps, signature: Omit<Signa
   voice.post('/dial-result', twiml(deps, (req) => afterTransfer(deps, parseInput(DialResultParams, req.body))));
   voice.post('/whisper', twiml(deps, (req) => whisperSummary(deps, parseInput(WhisperQuery, req.query, 'query').call)));
   voice.post('/status', async (req, res) => {
-    await recordCallStatus(deps, parseInput(StatusParams, req.body));
+    await recordCallStatus(deps, parseInput(StatusParams, req.body), requestIdOf(res));
     res.status(204).end();
   });
   voice.post('/recording', async (req, res) => {

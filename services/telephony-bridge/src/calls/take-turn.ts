@@ -1,6 +1,7 @@
 import type { GatherParams } from '../twilio/webhook-params';
 import { LINE_LANGUAGE, type CallDeps } from './call-deps';
 import type { CallState } from './call-store';
+import { liveCall } from './recover-call';
 import { PHRASES } from './phrases';
 import { listen, sayAndHangUp, transfer } from './twiml';
 
@@ -19,7 +20,7 @@ export async function startTransfer(deps: CallDeps, call: CallState, text: strin
 
 /** `POST /voice/turn`: what the caller said or typed -> the agent's answer -> listen again (or transfer, or end). */
 export async function takeTurn(deps: CallDeps, params: GatherParams, requestId: string): Promise<string> {
-  const call = await deps.calls.get(params.CallSid);
+  const call = await liveCall(deps, params, requestId);
   if (!call || call.ended) return sayAndHangUp(LINE_LANGUAGE, PHRASES[LINE_LANGUAGE].unavailable);
   const p = PHRASES[call.language];
   if (deps.now() - call.startedAt >= call.settings.maxCallSeconds * 1000) {

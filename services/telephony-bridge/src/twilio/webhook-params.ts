@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The form parameters of Twilio's voice webhooks that telephony-bridge reads (Twilio sends more). */
-const CallParams = z.object({
+export const CallParams = z.object({
   CallSid: z.string().regex(/^CA[0-9a-zA-Z]{32}$/, 'a CA... call SID'),
   AccountSid: z.string().min(1),
   From: z.string().default(''),
@@ -9,6 +9,8 @@ const CallParams = z.object({
   CallStatus: z.string().min(1),
   Direction: z.string().default('inbound'),
 });
+
+export type CallParams = z.infer<typeof CallParams>;
 
 export const InboundCallParams = CallParams;
 export type InboundCallParams = z.infer<typeof InboundCallParams>;
