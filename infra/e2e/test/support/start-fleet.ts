@@ -3,6 +3,7 @@ import { reserveServer, type ReservedServer } from './reserved-server';
 import { startDbApi } from './start-db-api';
 import { startEdge } from './start-edge';
 import { startRealtime } from './start-realtime';
+import { startTelephonyBridge } from './start-telephony-bridge';
 import { startVoiceApi, type VoiceApiOptions } from './start-voice-api';
 import { Teardown } from './teardown';
 import { uniquePrefix } from './test-env';
@@ -20,6 +21,8 @@ export interface FleetOptions extends Partial<VoiceSettings> {
   realtimeModelUrl?: string;
   /** Or runs realtime's cascaded path: VAD, this OpenAI-compatible speech API's transcriptions and speech, the local engine. */
   realtimeSpeechUrl?: string;
+  /** Also runs telephony-bridge (`/voice` behind the edge) with this Twilio account (a fake Twilio's env); db-api needs it too, in `dbApiEnv`. */
+  twilioEnv?: Record<string, string>;
 }
 
 export interface Fleet {
@@ -35,8 +38,8 @@ export interface Fleet {
 }
 
 /**
- * db-api (fresh database, workers running) and voice-api in-process, each on a random port, and
- * the local edge in front of them with the production route table. One Redis prefix per file.
+ * db-api (fresh database, workers running) and voice-api in-process (realtime and telephony-bridge
+ * when asked), each on a random port, and the local edge in front of them with the production route table. One Redis prefix per file.
  */
 export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   const prefix = uniquePrefix(opts.name);
@@ -46,11 +49,18 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   try {
     const dbServer = teardown.add('servers', await reserveServer());
     const realtimeServer = opts.realtimeModelUrl || opts.realtimeSpeechUrl ? teardown.add('servers', await reserveServer()) : undefined;
+    const bridgeServer = opts.twilioEnv ? teardown.add('servers', await reserveServer()) : undefined;
     const firstKeyPrefix = `${prefix}-voice1`;
     const startVoiceBehindEdge = async (server: ReservedServer, settings: Partial<VoiceSettings>) => {
       voiceApis += 1;
       const keyPrefix = `${prefix}-voice${voiceApis}`;
-      const ports = { 'db-api': dbServer.port, 'voice-api': server.port, ...(realtimeServer && voiceApis === 1 ? { realtime: realtimeServer.port } : {}) };
+      const first = voiceApis === 1;
+      const ports = {
+        'db-api': dbServer.port,
+        'voice-api': server.port,
+        ...(realtimeServer && first ? { realtime: realtimeServer.port } : {}),
+        ...(bridgeServer && first ? { 'telephony-bridge': bridgeServer.port } : {}),
+      };
       const edge = teardown.add('edges', await startEdge(ports));
       const start = () => startVoiceApi({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix, rateWindowSec: settings.rateWindowSec ?? 60, rateClock: settings.rateClock, llmEnv: settings.llmEnv, publicBaseUrl: edge.url });
       return { edge, start };
@@ -64,6 +74,10 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       const realtime = teardown.add('services', await startRealtime({ dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix: firstKeyPrefix, modelUrl: opts.realtimeModelUrl, speechUrl: opts.realtimeSpeechUrl }));
       realtimeServer.serve(realtime.handler);
       realtime.attach(realtimeServer.server);
+    }
+    if (bridgeServer && opts.twilioEnv) {
+      const bridge = await startTelephonyBridge({ publicBaseUrl: edge.url, dbApiUrl: dbServer.url, queuePrefix: prefix, keyPrefix: `${prefix}-tel`, twilioEnv: opts.twilioEnv });
+      bridgeServer.serve(teardown.add('services', bridge).handler);
     }
     return {
       edgeUrl: edge.url,
