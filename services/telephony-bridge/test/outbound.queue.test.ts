@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CallEventJob, type OutboundCallJob } from '@vocalia/contracts';
+import { CallEventJob, usageEventsOf, UsageEventsJob, type OutboundCallJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
 import { createOutboundWorker } from '../src/outbound/outbound-worker';
 import { callParams } from './support/call-params';
@@ -79,6 +79,29 @@ describe('outbound calls', () => {
       ['call.started', 'in-progress', 'outbound'],
       ['call.status', 'ringing', 'outbound'],
     ]);
+  });
+
+  it("when Redis lost a placed call's state before the callee picked up, then the callee is still greeted, from our number's tenant, and the call still ends billed", async () => {
+    const before = h.twilioRest.placed.length;
+    await outbound.add(job());
+    const placed = await eventually(async () => {
+      expect(h.twilioRest.placed.length).toBe(before + 1);
+      return h.twilioRest.placed[before]!;
+    }, 5000);
+    await h.redis.del(`${h.keyPrefix}:tel:call:${placed.sid}`);
+    const answered = { ...callParams(placed.sid, CUSTOMER), From: ACME.number, Direction: 'outbound-api' };
+    const greeting = await h.twilio('/voice/outbound', answered).expect(200);
+    expect(greeting.text).toContain('Hello, you are speaking with Sara from Shop acme.');
+    await h.twilio('/voice/status', { ...answered, CallStatus: 'completed', CallDuration: '12' }).expect(204);
+    const events = (await h.jobs('call-events')).map((j) => CallEventJob.parse(j.data)).filter((e) => e.callSid === placed.sid);
+    expect(events.map((e) => [e.type, e.direction, e.tenantId]).sort()).toEqual([
+      ['call.completed', 'outbound', 'acme'],
+      ['call.started', 'outbound', 'acme'],
+    ]);
+    await eventually(async () => {
+      const billed = (await h.jobs('usage-events')).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data))).filter((u) => u.eventId === `tel_${placed.sid}`);
+      expect(billed.map((u) => [u.kind, u.quantity, u.tenantId])).toEqual([['telephony_seconds', 12, 'acme']]);
+    });
   });
 
   it('when the tenant has no free line, then the job waits (delayed, no attempt spent) and no call is placed', async () => {

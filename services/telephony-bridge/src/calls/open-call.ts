@@ -2,6 +2,7 @@ import type { ResolvedPhoneNumber } from '@vocalia/contracts';
 import type { PhoneAgent } from '../turns/phone-turns';
 import type { InboundCallParams } from '../twilio/webhook-params';
 import { LINE_LANGUAGE, LINE_LANGUAGES, SLOT_MARGIN_SEC, type CallDeps } from './call-deps';
+import { liveCall } from './recover-call';
 import { refuseCall } from './refuse-call';
 import { SEQUENCE } from './call-events';
 import type { CallState } from './call-store';
@@ -66,9 +67,9 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
   return greet(deps, call, agent, params);
 }
 
-/** `POST /voice/outbound`: the callee picked up a call the outbound worker placed. */
-export async function answerOutbound(deps: CallDeps, params: InboundCallParams): Promise<string> {
-  const call = await deps.calls.get(params.CallSid);
+/** `POST /voice/outbound`: the callee picked up a call the outbound worker placed (its state rebuilt from our number if Redis lost it). */
+export async function answerOutbound(deps: CallDeps, params: InboundCallParams, requestId: string): Promise<string> {
+  const call = await liveCall(deps, params, requestId);
   if (!call || call.ended) {
     deps.logger.warn('outbound call answered but unknown here: hung up', { callSid: params.CallSid });
     return lineRefusal('unavailable');

@@ -39,7 +39,7 @@ export function callRoutes(router: Router, deps: CallDeps, signature: Omit<Signa
   voice.use(express.urlencoded({ extended: false, limit: '32kb' }));
   voice.use(verifyTwilioSignature({ ...signature, logger: deps.logger }));
   voice.post('/inbound', twiml(deps, (req, res) => answerInbound(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
-  voice.post('/outbound', twiml(deps, (req) => answerOutbound(deps, parseInput(InboundCallParams, req.body))));
+  voice.post('/outbound', twiml(deps, (req, res) => answerOutbound(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
   voice.post('/turn', twiml(deps, (req, res) => takeTurn(deps, parseInput(GatherParams, req.body), requestIdOf(res))));
   voice.post('/dial-result', twiml(deps, (req) => afterTransfer(deps, parseInput(DialResultParams, req.body))));
   voice.post('/whisper', twiml(deps, (req) => whisperSummary(deps, parseInput(WhisperQuery, req.query, 'query').call)));
