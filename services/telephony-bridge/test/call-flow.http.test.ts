@@ -193,19 +193,17 @@ describe('refusals', () => {
 });
 
 describe('a live call whose state Redis lost (restarted empty)', () => {
-  const forget = (callSid: string) => h.redis.del(`${h.keyPrefix}:tel:call:${callSid}`);
-
   it('when the caller speaks next, then the agent still answers in its language, and the end is still recorded and billed once', async () => {
     const callSid = newCallSid();
     await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
-    await forget(callSid);
+    await h.forgetCall(callSid);
     const hours = await h.twilio('/voice/turn', callParams(callSid, ACME.number, { SpeechResult: 'What are your opening hours?' })).expect(200);
     expect(hours.text).toMatch(/<Gather[^>]*><Say voice="Polly.Joanna-Neural" language="en-US">[^<]*9:00[^<]*<\/Say><\/Gather>/);
 
-    await forget(callSid);
+    await h.forgetCall(callSid);
     const completed = callParams(callSid, ACME.number, { CallStatus: 'completed', CallDuration: '31' });
     await h.twilio('/voice/status', completed).expect(204);
-    await forget(callSid);
+    await h.forgetCall(callSid);
     await h.twilio('/voice/status', completed).expect(204);
 
     const ended = (await callEvents(callSid)).filter((e) => e.type === 'call.completed');

@@ -88,7 +88,7 @@ describe('outbound calls', () => {
       expect(h.twilioRest.placed.length).toBe(before + 1);
       return h.twilioRest.placed[before]!;
     }, 5000);
-    await h.redis.del(`${h.keyPrefix}:tel:call:${placed.sid}`);
+    await h.forgetCall(placed.sid);
     const answered = { ...callParams(placed.sid, CUSTOMER), From: ACME.number, Direction: 'outbound-api' };
     const greeting = await h.twilio('/voice/outbound', answered).expect(200);
     expect(greeting.text).toContain('Hello, you are speaking with Sara from Shop acme.');

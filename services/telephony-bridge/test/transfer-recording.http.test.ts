@@ -50,6 +50,14 @@ describe('hand-off to a person', () => {
     expect(done.text).toContain('Thank you for calling. Goodbye.</Say><Hangup/>');
   });
 
+  it('when Redis lost the call while the transfer rang and nobody took it, then the caller is still back with the agent', async () => {
+    const { callSid } = await open(ACME);
+    await h.twilio('/voice/turn', callParams(callSid, ACME.number, { Digits: '0' })).expect(200);
+    await h.forgetCall(callSid);
+    const back = await h.twilio('/voice/dial-result', callParams(callSid, ACME.number, { DialCallStatus: 'no-answer' })).expect(200);
+    expect(back.text).toContain("Nobody is available right now. I'm still here: how can I help you?</Say></Gather>");
+  });
+
   it('when the agent has no transfer number, then the key says nobody is available and keeps listening', async () => {
     const { callSid } = await open(NO_DESK);
     const res = await h.twilio('/voice/turn', callParams(callSid, NO_DESK.number, { Digits: '0' })).expect(200);

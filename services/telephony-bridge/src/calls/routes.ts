@@ -41,7 +41,7 @@ export function callRoutes(router: Router, deps: CallDeps, signature: Omit<Signa
   voice.post('/inbound', twiml(deps, (req, res) => answerInbound(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
   voice.post('/outbound', twiml(deps, (req, res) => answerOutbound(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
   voice.post('/turn', twiml(deps, (req, res) => takeTurn(deps, parseInput(GatherParams, req.body), requestIdOf(res))));
-  voice.post('/dial-result', twiml(deps, (req) => afterTransfer(deps, parseInput(DialResultParams, req.body))));
+  voice.post('/dial-result', twiml(deps, (req, res) => afterTransfer(deps, parseInput(DialResultParams, req.body), requestIdOf(res))));
   voice.post('/whisper', twiml(deps, (req) => whisperSummary(deps, parseInput(WhisperQuery, req.query, 'query').call)));
   voice.post('/status', async (req, res) => {
     await recordCallStatus(deps, parseInput(StatusParams, req.body), requestIdOf(res));

@@ -29,6 +29,8 @@ export interface Harness {
   addTenant(t: PhoneTenant): void;
   /** A webhook from Twilio to `path` under the public URL, signed with the account's auth token. */
   twilio(path: string, params: Record<string, string>): Test;
+  /** Drops a call's state from Redis, as a Redis restarted empty would. */
+  forgetCall(callSid: string): Promise<void>;
   /** Every job of a queue so far (any state). */
   jobs<Q extends QueueName>(queue: Q): Promise<{ id: string | undefined; data: Record<string, unknown> }[]>;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
       db.snapshots.set(t.id, snapshotFor(t));
       db.numbers.set(t.number, numberFor(t));
     },
+    forgetCall: async (callSid) => void (await redis.del(`${keyPrefix}:tel:call:${callSid}`)),
     twilio: (path, params) => signed(request(app).post(path), AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params),
     async jobs(queue) {
       const jobs = await reader(queue).queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized']);
