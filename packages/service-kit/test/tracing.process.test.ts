@@ -81,11 +81,13 @@ describe('when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
     expect(res.status).toBe(202);
 
     const inTrace = () => receiver.spans.filter((s) => s.traceId === traceId);
+    // Each process exports on its own schedule: the worker's spans may arrive before the API's.
     const consumer = await until(() => inTrace().find((s) => s.kind === SpanKinds.CONSUMER));
     const redisGet = await until(() => inTrace().find((s) => s.parentSpanId === consumer.spanId));
+    const producer = await until(() => inTrace().find((s) => s.kind === SpanKinds.PRODUCER));
+    // The server span ends last in the API, so once it is in, the API's other spans are too.
+    const server = await until(() => inTrace().find((s) => s.kind === SpanKinds.SERVER));
     const spans = inTrace();
-    const server = spans.find((s) => s.kind === SpanKinds.SERVER);
-    const producer = spans.find((s) => s.kind === SpanKinds.PRODUCER);
 
     expect(api!.output()).toContain('sdk-loaded true');
     expect(receiver.paths[0]).toBe('POST /v1/traces application/json');
@@ -96,8 +98,8 @@ describe('when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
       const parent = spans.find((s) => s.spanId === span.parentSpanId);
       return parent ? [parent.spanId, ...ancestors(parent)] : [];
     };
-    expect(ancestors(producer!)).toContain(server!.spanId);
-    expect(consumer).toMatchObject({ service: 'traced-worker', name: 'usage-events process', parentSpanId: producer!.spanId });
+    expect(ancestors(producer)).toContain(server.spanId);
+    expect(consumer).toMatchObject({ service: 'traced-worker', name: 'usage-events process', parentSpanId: producer.spanId });
     expect(redisGet).toMatchObject({ service: 'traced-worker', name: 'get' });
     // Neither the query's token nor Redis keys and arguments reach the collector.
     const recorded = JSON.stringify(spans.flatMap((s) => s.attributes));
