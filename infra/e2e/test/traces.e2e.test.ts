@@ -62,8 +62,12 @@ describe('traces across the fleet (issue #22)', () => {
       if (!found) throw new Error('no conversation-events process span yet');
       return found;
     });
-    const spans = inTrace();
-    const chain = ancestors(spans, consumer);
+    // Spans are exported as they end, each process and span processor on its own schedule: wait until the chain reaches the caller's span.
+    const chain = await eventually(() => {
+      const found = ancestors(inTrace(), consumer);
+      if (found.at(-1)?.parentSpanId !== upstreamSpanId) throw new Error('the chain does not reach the upstream span yet');
+      return found;
+    });
     expect(consumer.kind).toBe(SpanKinds.CONSUMER);
     expect(chain[0]).toMatchObject({ name: 'conversation-events publish', kind: SpanKinds.PRODUCER });
     // The edge's server span, its proxied request, then voice-api's server span for /respond.
