@@ -1,8 +1,8 @@
 import type { ConversationProvider } from '@vocalia/agent';
-import type { TenantUpdated } from '@vocalia/contracts';
-import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
+import type { QueueName, TenantUpdated } from '@vocalia/contracts';
+import { createProducer, type Logger, type Producer, type Redis } from '@vocalia/service-kit';
 import { createConversationRuntime, type ConversationRuntime } from './conversation-runtime';
-import { createEventPublisher } from './events/event-publisher';
+import { createEventPublisher, type Producers } from './events/event-publisher';
 import { createSessionStore } from './sessions/session-store';
 import { createDbApiClient, type DbApiClient, type DbApiClientOptions } from './snapshots/db-api-client';
 import { createSnapshotStore, SNAPSHOT_CACHE_DEFAULTS } from './snapshots/snapshot-store';
@@ -33,6 +33,8 @@ export interface ConversationOptions {
     maxStaleSec?: number;
   };
   eventRetryEveryMs?: number;
+  /** Queues of the channel's own events (telephony-bridge's `call-events`) published through the same publisher: never blocking, kept while Redis is away, replayed if it comes back empty. */
+  alsoPublishes?: readonly QueueName[];
 }
 
 export interface Conversation {
@@ -48,7 +50,9 @@ export interface Conversation {
 /** The turn runtime wired from plain options: every channel's main.ts, its tests and the benchmarks build it this way. */
 export function composeConversation(opts: ConversationOptions): Conversation {
   const connection = { connection: opts.producerRedis, prefix: opts.queuePrefix };
-  const producers = { 'conversation-events': createProducer('conversation-events', connection), 'usage-events': createProducer('usage-events', connection) };
+  const producers: Producers = { 'conversation-events': createProducer('conversation-events', connection), 'usage-events': createProducer('usage-events', connection) };
+  const addProducer = <Q extends QueueName>(queue: Q) => ((producers as Record<Q, Producer<Q>>)[queue] = createProducer(queue, connection));
+  for (const queue of opts.alsoPublishes ?? []) addProducer(queue);
   const db = createDbApiClient(opts.dbApi, opts.logger);
   const snapshots = createSnapshotStore(db, {
     ttlMs: opts.snapshots.ttlSec * 1000,

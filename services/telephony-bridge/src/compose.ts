@@ -1,6 +1,6 @@
 import type { Engine } from '@vocalia/agent';
 import { composeConversation } from '@vocalia/conversation';
-import { createProducer, type Logger, type Redis } from '@vocalia/service-kit';
+import type { Logger, Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
 import { createCallAdmission, createCallCap } from './calls/call-admission';
 import type { CallDeps } from './calls/call-deps';
@@ -69,8 +69,8 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     history: opts.history,
     snapshots: { ttlSec: opts.snapshotTtlSec },
     eventRetryEveryMs: opts.eventRetryEveryMs,
+    alsoPublishes: ['call-events'],
   });
-  const callEventsProducer = createProducer('call-events', { connection: opts.producerRedis, prefix: opts.queuePrefix });
   const numbers = createNumberDirectory(createResolveClient(opts.dbApi, opts.logger), {
     ttlMs: opts.numberCacheTtlSec * 1000,
     maxNumbers: MAX_CACHED_NUMBERS,
@@ -91,7 +91,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     turns,
     calls,
     slots,
-    events: createCallEvents(callEventsProducer, (usage) => conversation.runtime.recordUsage(usage)),
+    events: createCallEvents(conversation.runtime.events, (usage) => conversation.runtime.recordUsage(usage)),
     sms: {
       send: async (message) => {
         await twilioRest.messages.create(message);
@@ -145,9 +145,6 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     },
     ...(stream ? { stream } : {}),
     listenForTenantUpdates: (subscriber) => conversation.listenForTenantUpdates(subscriber, () => numbers.clear()),
-    async closeEvents() {
-      await conversation.close();
-      await callEventsProducer.close();
-    },
+    closeEvents: () => conversation.close(),
   };
 }

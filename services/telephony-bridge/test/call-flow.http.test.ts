@@ -2,8 +2,9 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { CallEventJob, ConversationTurnJob, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { callParams } from './support/call-params';
-import { eventually } from '@vocalia/conversation/testing';
+import { eventually, REDIS_URL, waitReady } from '@vocalia/conversation/testing';
 import { newCallSid } from './support/fake-twilio-rest';
+import { createRedis, type Redis } from '@vocalia/service-kit';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
 
 const ACME = { id: 'acme', number: '+212522000001' };
@@ -221,5 +222,65 @@ describe('a live call whose state Redis lost (restarted empty)', () => {
     const res = await h.twilio('/voice/turn', callParams(newCallSid(), '+212522999998', { SpeechResult: 'Hello?' })).expect(200);
     expect(res.text).toContain('<Hangup/>');
     expect(res.text).not.toContain('<Gather');
+  });
+});
+
+describe('when the connection the jobs leave on is down', () => {
+  it("then the call's end is still acknowledged, kept in memory, and queued once Redis answers again", async () => {
+    const callSid = newCallSid();
+    await h.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
+    await eventually(async () => expect((await callEvents(callSid)).map((e) => e.type)).toEqual(['call.started']));
+    h.producerRedis.disconnect();
+    try {
+      await h.twilio('/voice/status', callParams(callSid, ACME.number, { CallStatus: 'completed', CallDuration: '18' })).expect(204);
+    } finally {
+      await h.producerRedis.connect();
+      await waitReady(h.producerRedis);
+    }
+    const ended = await eventually(async () => {
+      const found = (await callEvents(callSid)).filter((e) => e.type === 'call.completed');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(ended[0]).toMatchObject({ id: `call_${callSid}_4`, durationSec: 18 });
+    await eventually(async () => expect((await usage()).filter((u) => u.eventId === `tel_${callSid}`).map((u) => u.quantity)).toEqual([18]));
+  });
+});
+
+describe('when Redis fails between the answer and saving the call', () => {
+  let flaky: Harness;
+  let failWrites = false;
+  let client: Redis;
+
+  beforeAll(async () => {
+    client = createRedis(REDIS_URL, 'client');
+    await waitReady(client);
+    // The call store's connection, refusing writes on demand as a connection that just dropped does.
+    const redis = new Proxy(client, {
+      get(target, key) {
+        if (key === 'set' && failWrites) return () => Promise.reject(new Error('Connection is closed.'));
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    flaky = await startHarness('flaky-state', { redis });
+    flaky.addTenant(ACME);
+  });
+  afterAll(async () => {
+    await flaky.close();
+    await client.quit();
+  });
+
+  it('then the caller still hears the answer, and the turn is stored once', async () => {
+    const callSid = newCallSid();
+    await flaky.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
+    failWrites = true;
+    const hours = await flaky.twilio('/voice/turn', callParams(callSid, ACME.number, { SpeechResult: 'What are your opening hours?' })).expect(200);
+    failWrites = false;
+    expect(hours.text).toContain('9:00');
+    await eventually(async () => {
+      const turns = (await flaky.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      expect(turns.map((t) => t.userText)).toEqual(['What are your opening hours?']);
+    });
   });
 });

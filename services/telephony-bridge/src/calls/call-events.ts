@@ -1,5 +1,5 @@
 import type { CallEventJob, UsageKind } from '@vocalia/contracts';
-import type { Producer } from '@vocalia/service-kit';
+import type { EventPublisher } from '@vocalia/conversation';
 import type { CallState } from './call-store';
 
 /**
@@ -25,15 +25,16 @@ export type RecordUsage = (usage: { tenantId: string; requestId: string; eventId
 type CallEventFields = Omit<CallEventJob, 'v' | 'eventId' | 'tenantId' | 'requestId' | 'at' | 'callSid' | 'sequence' | 'type' | 'callId'>;
 
 export interface CallEvents {
-  publish(call: CallState, type: CallEventJob['type'], sequence: number, fields?: CallEventFields, idSuffix?: string): Promise<void>;
+  /** Through the turn runtime's publisher: never blocks the call, kept while Redis is away, added again if Redis comes back empty. */
+  publish(call: CallState, type: CallEventJob['type'], sequence: number, fields?: CallEventFields, idSuffix?: string): void;
   /** Billable seconds of a finished call, once per call. */
   billSeconds(call: CallState, seconds: number): void;
 }
 
-export function createCallEvents(producer: Producer<'call-events'>, recordUsage: RecordUsage, now: () => Date = () => new Date()): CallEvents {
+export function createCallEvents(events: Pick<EventPublisher, 'publish'>, recordUsage: RecordUsage, now: () => Date = () => new Date()): CallEvents {
   return {
-    async publish(call, type, sequence, fields = {}, idSuffix) {
-      await producer.add({
+    publish(call, type, sequence, fields = {}, idSuffix) {
+      events.publish('call-events', {
         v: 1,
         eventId: `call_${call.callSid}_${sequence}${idSuffix ? `_${idSuffix}` : ''}`,
         tenantId: call.tenantId,

@@ -21,11 +21,11 @@ export async function recordCallStatus(deps: CallDeps, params: StatusParams, req
   }
   const status = params.CallStatus;
   if (!isTerminalStatus(status)) {
-    await deps.events.publish(call, 'call.status', sequenceOfStatus(status), { status });
+    deps.events.publish(call, 'call.status', sequenceOfStatus(status), { status });
     return;
   }
   const durationSec = params.CallDuration ?? 0;
-  await deps.events.publish(call, 'call.completed', SEQUENCE.ended, { status, durationSec });
+  deps.events.publish(call, 'call.completed', SEQUENCE.ended, { status, durationSec });
   deps.events.billSeconds(call, durationSec);
   await deps.slots.release(call.tenantId, call.slot);
   await deps.calls.save({ ...call, ended: true });
@@ -41,7 +41,7 @@ export async function recordRecording(deps: CallDeps, params: RecordingParams): 
     deps.logger.warn('recording of a call unknown here ignored', { callSid: params.CallSid, recordingSid: params.RecordingSid });
     return;
   }
-  await deps.events.publish(
+  deps.events.publish(
     call,
     'call.recording',
     SEQUENCE.recording,

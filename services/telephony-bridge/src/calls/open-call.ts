@@ -17,7 +17,7 @@ const lineRefusal = (phrase: keyof PhonePhrases) =>
 async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params: InboundCallParams): Promise<string> {
   const opened: CallState = { ...call, language: agent.language, agentId: agent.agentId ?? call.agentId, transferNumber: agent.transferNumber };
   await deps.calls.save(opened);
-  await deps.events.publish(opened, 'call.started', SEQUENCE.started, { from: params.From, to: params.To, status: 'in-progress' });
+  deps.events.publish(opened, 'call.started', SEQUENCE.started, { from: params.From, to: params.To, status: 'in-progress' });
   const record = opened.settings.recordCalls;
   const consent = record ? { before: PHRASES[opened.language].recordingNotice, record } : {};
   if (deps.stream) {

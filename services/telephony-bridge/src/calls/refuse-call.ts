@@ -27,6 +27,6 @@ export async function refuseCall(deps: CallDeps, params: InboundCallParams, reso
   // Kept ended, so Twilio's status callbacks for it change nothing (and bill nothing).
   await deps.calls.save(call);
   deps.logger.warn('call refused before it started', { callSid: params.CallSid, tenantId: resolved.tenantId, reason: refusal.reason });
-  await deps.events.publish(call, 'call.completed', SEQUENCE.ended, { from: params.From, to: params.To, status: 'refused', durationSec: 0 });
+  deps.events.publish(call, 'call.completed', SEQUENCE.ended, { from: params.From, to: params.To, status: 'refused', durationSec: 0 });
   return sayAndHangUp(refusal.language, PHRASES[refusal.language].unavailable);
 }

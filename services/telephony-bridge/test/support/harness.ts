@@ -23,6 +23,8 @@ export interface Harness {
   db: FakeDbApi;
   twilioRest: FakeTwilioRest;
   redis: Redis;
+  /** The turn runtime's connection: its publisher sends every job (turns, usage, call events) on it. */
+  producerRedis: Redis;
   keyPrefix: string;
   queuePrefix: string;
   clock: { now: number };
@@ -63,10 +65,11 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
   });
   const app = createApp(composed.deps);
   const readers = new Map<QueueName, Producer<QueueName>>();
+  // On the publisher's connection: Redis answers a read there after the jobs the publisher wrote before it.
   const reader = (queue: QueueName) => {
     const existing = readers.get(queue);
     if (existing) return existing;
-    const created = createProducer(queue, { connection: redis, prefix: queuePrefix });
+    const created = createProducer(queue, { connection: producerRedis, prefix: queuePrefix });
     readers.set(queue, created);
     return created;
   };
@@ -76,6 +79,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     db,
     twilioRest,
     redis,
+    producerRedis,
     keyPrefix,
     queuePrefix,
     clock,
