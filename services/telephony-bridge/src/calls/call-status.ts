@@ -1,13 +1,14 @@
 import type { RecordingParams, StatusParams } from '../twilio/webhook-params';
 import type { CallDeps } from './call-deps';
 import { isTerminalStatus, SEQUENCE, sequenceOfStatus } from './call-events';
-import { liveCall } from './recover-call';
+import { keepState, liveCall } from './recover-call';
 import { sendSmsSummary } from './sms-summary';
 
 /**
  * `POST /voice/status`: Twilio's call progress. The end of a call publishes `call.completed` and its
  * billable seconds once, frees its place in the tenant's limit and marks the call ended; a replayed
- * callback finds it ended and changes nothing. A live call whose state Redis lost is rebuilt from its number.
+ * callback finds it ended and changes nothing. A live call whose state Redis lost, or cannot give now,
+ * is rebuilt from its number: its end is recorded and billed even while Redis is away.
  */
 export async function recordCallStatus(deps: CallDeps, params: StatusParams, requestId: string): Promise<void> {
   const call = await liveCall(deps, params, requestId);
@@ -27,8 +28,9 @@ export async function recordCallStatus(deps: CallDeps, params: StatusParams, req
   const durationSec = params.CallDuration ?? 0;
   deps.events.publish(call, 'call.completed', SEQUENCE.ended, { status, durationSec });
   deps.events.billSeconds(call, durationSec);
-  await deps.slots.release(call.tenantId, call.slot);
-  await deps.calls.save({ ...call, ended: true });
+  // Recorded and billed by now (the publisher keeps both while Redis is away): a place not freed expires by itself.
+  await deps.slots.release(call.tenantId, call.slot).catch((err: unknown) => void deps.logger.warn('call place not freed (Redis away?)', { callSid: call.callSid, err }));
+  await keepState(deps, { ...call, ended: true });
   deps.logger.info('call ended', { callSid: call.callSid, tenantId: call.tenantId, status, durationSec });
   if (status === 'completed') await sendSmsSummary(deps, call);
 }

@@ -33,12 +33,21 @@ export async function recoverLostCall(deps: CallDeps, params: CallParams, reques
     requestId,
     ended: false,
   };
-  await deps.calls.save(call);
-  deps.logger.warn('state of a live call lost (Redis restarted empty?): rebuilt from its number', { callSid: call.callSid, tenantId: call.tenantId });
+  deps.logger.warn('state of a live call lost or unreadable (Redis restarted empty, or away): rebuilt from its number', { callSid: call.callSid, tenantId: call.tenantId });
+  await keepState(deps, call);
   return call;
 }
 
-/** The call's state, or, when it was lost, the state rebuilt from its number. */
+/** The call's state; when Redis lost it or cannot say now, the state rebuilt from its number. */
 export async function liveCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
-  return (await deps.calls.get(params.CallSid)) ?? recoverLostCall(deps, params, requestId);
+  const known = await deps.calls.get(params.CallSid).catch((err: unknown) => {
+    deps.logger.warn('call state unreadable (Redis away?)', { callSid: params.CallSid, err });
+    return null;
+  });
+  return known ?? recoverLostCall(deps, params, requestId);
+}
+
+/** Saves the call's state when Redis can; when it cannot, the call goes on, and its next webhook rebuilds the state. */
+export function keepState(deps: CallDeps, state: CallState): Promise<void> {
+  return deps.calls.save(state).catch((err: unknown) => void deps.logger.warn('call state not saved (Redis away?)', { callSid: state.callSid, err }));
 }

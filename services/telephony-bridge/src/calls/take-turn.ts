@@ -1,7 +1,7 @@
 import type { GatherParams } from '../twilio/webhook-params';
 import { LINE_LANGUAGE, type CallDeps } from './call-deps';
 import type { CallState } from './call-store';
-import { liveCall } from './recover-call';
+import { keepState, liveCall } from './recover-call';
 import { PHRASES } from './phrases';
 import { listen, sayAndHangUp, transfer } from './twiml';
 
@@ -37,8 +37,8 @@ export async function takeTurn(deps: CallDeps, params: GatherParams, requestId: 
   }
   const reply = await deps.turns.answer({ tenantId: call.tenantId, agentId: call.agentId, callSid: call.callSid, message, requestId });
   const next: CallState = { ...call, silences: 0, language: reply.language, lastCallerText: message.slice(0, CALLER_TEXT_MAX) };
-  // The turn is answered and stored by now: the caller hears it even when Redis cannot keep the state (it is rebuilt when needed).
-  await deps.calls.save(next).catch((err: unknown) => deps.logger.warn('call state not saved after an answered turn', { callSid: call.callSid, err }));
+  // The turn is answered and stored by now: the caller hears it even when Redis cannot keep the state.
+  await keepState(deps, next);
   if (reply.intent === 'goodbye') return sayAndHangUp(next.language, reply.answer);
   if (reply.handoff && next.transferNumber) return startTransfer(deps, next, reply.answer);
   return listen(next.language, reply.answer, deps.urls);
