@@ -16,8 +16,7 @@ export function batchJobs<T extends { tenantId: string | null }, J>(items: T[], 
   const jobs: J[] = [];
   for (let i = 0; i < items.length; i += size) {
     const chunk = items.slice(i, i + size);
-    const [first] = chunk;
-    if (!first) continue;
+    const first = chunk[0] as T;
     if (chunk.length === 1) {
       jobs.push(single(first));
       continue;

@@ -91,7 +91,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     turns,
     calls,
     slots,
-    events: createCallEvents(conversation.runtime.events, (usage) => conversation.runtime.recordUsage(usage)),
+    events: createCallEvents(conversation.runtime),
     sms: {
       send: async (message) => {
         await twilioRest.messages.create(message);

@@ -1,5 +1,5 @@
-import type { CallEventJob, UsageKind } from '@vocalia/contracts';
-import type { EventPublisher } from '@vocalia/conversation';
+import type { CallEventJob } from '@vocalia/contracts';
+import type { ConversationRuntime } from '@vocalia/conversation';
 import type { CallState } from './call-store';
 
 /**
@@ -19,9 +19,6 @@ export function sequenceOfStatus(status: string): number {
   return SEQUENCE.initiated;
 }
 
-/** The turn runtime's usage recorder (never throws, never blocks). */
-export type RecordUsage = (usage: { tenantId: string; requestId: string; eventId: string; kind: UsageKind; quantity: number }) => void;
-
 type CallEventFields = Omit<CallEventJob, 'v' | 'eventId' | 'tenantId' | 'requestId' | 'at' | 'callSid' | 'sequence' | 'type' | 'callId'>;
 
 export interface CallEvents {
@@ -31,10 +28,11 @@ export interface CallEvents {
   billSeconds(call: CallState, seconds: number): void;
 }
 
-export function createCallEvents(events: Pick<EventPublisher, 'publish'>, recordUsage: RecordUsage, now: () => Date = () => new Date()): CallEvents {
+/** Call events and billed seconds through the turn runtime's publisher, beside its turn and usage events. */
+export function createCallEvents(runtime: Pick<ConversationRuntime, 'events' | 'recordUsage'>, now: () => Date = () => new Date()): CallEvents {
   return {
     publish(call, type, sequence, fields = {}, idSuffix) {
-      events.publish('call-events', {
+      runtime.events.publish('call-events', {
         v: 1,
         eventId: `call_${call.callSid}_${sequence}${idSuffix ? `_${idSuffix}` : ''}`,
         tenantId: call.tenantId,
@@ -51,7 +49,7 @@ export function createCallEvents(events: Pick<EventPublisher, 'publish'>, record
     },
     billSeconds(call, seconds) {
       if (seconds <= 0) return;
-      recordUsage({ eventId: `tel_${call.callSid}`, tenantId: call.tenantId, requestId: call.requestId, kind: 'telephony_seconds', quantity: seconds });
+      runtime.recordUsage({ eventId: `tel_${call.callSid}`, tenantId: call.tenantId, requestId: call.requestId, kind: 'telephony_seconds', quantity: seconds });
     },
   };
 }
