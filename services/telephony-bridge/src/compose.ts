@@ -110,6 +110,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     logger: opts.logger,
     calls,
     tokens,
+    numbers,
     snapshots: conversation.runtime.snapshots,
     turns,
     recordSpokenTurn: (turn) => conversation.runtime.recordSpokenTurn(turn),

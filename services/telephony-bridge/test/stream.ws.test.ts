@@ -149,6 +149,30 @@ describe('streaming mode', () => {
     client.close();
   });
 
+  it('when Redis lost the call state between the answer and the stream start, then the stream is still bridged to the agent and its turn recorded; a token that cannot say whose line it is still opens nothing', async () => {
+    const { callSid, parameters } = await answer();
+    await h.forgetCall(callSid);
+    const greetings = rt.of('response.create').length;
+    const client = await streamFor(callSid, parameters);
+    await eventually(() => expect(rt.of('response.create')).toHaveLength(greetings + 1));
+    expect(rt.of('response.create').at(-1)).toMatchObject({ response: { instructions: expect.stringContaining('Hello, you are speaking with Sara from Shop acme.') } });
+    rt.send({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'item_lost_1', transcript: 'Are you open on Saturday?' });
+    rt.send({ type: 'response.output_audio_transcript.done', item_id: 'item_lost_2', transcript: 'Yes, from ten.' });
+    rt.send({ type: 'response.done', response: { id: 'resp_lost' } });
+    await eventually(async () => {
+      const turns = (await h.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      expect(turns).toEqual([expect.objectContaining({ tenantId: 'acme', channel: 'phone', userText: 'Are you open on Saturday?', assistantText: 'Yes, from ten.' })]);
+    });
+    expect(client.closed).toBeUndefined();
+    client.close();
+
+    const other = await answer();
+    await h.forgetCall(other.callSid);
+    const lineless = h.composed.stream!.tokens.issue({ callSid: other.callSid, tenantId: 'acme', agentId: other.parameters.agent! });
+    const refused = await streamFor(other.callSid, { ...other.parameters, token: lineless });
+    await eventually(() => expect(refused.closed).toEqual({ code: 1008, reason: 'unknown call' }));
+  });
+
   it('when the realtime model drops mid-call, then the call is updated to an apology that offers the transfer key and keeps listening turn by turn', async () => {
     const { callSid, parameters } = await answer();
     const before = rt.connections.length;

@@ -21,7 +21,8 @@ async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params:
   const record = opened.settings.recordCalls;
   const consent = record ? { before: PHRASES[opened.language].recordingNotice, record } : {};
   if (deps.stream) {
-    const token = deps.stream.tokens.issue({ callSid: opened.callSid, tenantId: opened.tenantId, agentId: opened.agentId });
+    const { callSid, tenantId, agentId, lineNumber: line, direction } = opened;
+    const token = deps.stream.tokens.issue({ callSid, tenantId, agentId, direction, ...(line ? { line } : {}) });
     const parameters = { tenant: opened.tenantId, agent: opened.agentId ?? '', token };
     return connectStream(opened.language, deps.stream.url, parameters, { ...consent, recordingUrl: deps.urls.recording });
   }

@@ -2,9 +2,12 @@ import { spokenSessionInstructions, type HistoryTurn, type SessionTools, type To
 import type { BookingRequest, TenantSnapshot } from '@vocalia/contracts';
 import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
+import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
+import type { NumberDirectory } from '../calls/call-deps';
 import type { CallState, CallStore } from '../calls/call-store';
+import { rebuildCall } from '../calls/recover-call';
 import { PHRASES } from '../calls/phrases';
 import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
@@ -13,7 +16,7 @@ import { audioDelta, laidOutMediaPayload, markName, mediaPayload, RealtimeEvent,
 import { runModelTool, toolDeclarations } from './model-tools';
 import { sessionUpdate, type RealtimeConfig } from './realtime-config';
 import type { PhoneTurns } from '../turns/phone-turns';
-import type { StreamTokens } from './stream-token';
+import type { StreamClaims, StreamTokens } from './stream-token';
 import { appendAudio, appendBase64Audio, twilioMark, twilioMedia } from './wire-messages';
 
 export interface StreamDeps {
@@ -23,6 +26,8 @@ export interface StreamDeps {
   snapshots: { get(tenantId: string): Promise<TenantSnapshot | null> };
   /** Who answers (greeting, language); null when the tenant may not take calls. */
   turns: Pick<PhoneTurns, 'agentFor'>;
+  /** Who owns a number: a call whose state Redis lost is rebuilt from its line. */
+  numbers: NumberDirectory;
   recordSpokenTurn(turn: SpokenTurn): Promise<void>;
   /** The engine's tools for this call (knowledge, lead, booking, catalog, hand-off), run locally. */
   tools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
@@ -31,6 +36,21 @@ export interface StreamDeps {
   updateCall(callSid: string, twiml: string): Promise<void>;
   urls: CallUrls;
   now: () => number;
+}
+
+/**
+ * The call a valid token opens: its state, or, when Redis lost it between the answer and this start (or
+ * cannot say now), the state rebuilt from the token's line, kept in this stream only: each Twilio webhook
+ * of the call rebuilds its own from the numbers Twilio signs, the caller's included.
+ */
+async function streamedCall(deps: StreamDeps, claims: StreamClaims): Promise<CallState | null> {
+  const known = await deps.calls.get(claims.callSid).catch((err: unknown) => {
+    deps.logger.warn('call state unreadable (Redis away?)', { callSid: claims.callSid, err });
+    return null;
+  });
+  if (known || !claims.line || !claims.direction) return known;
+  const origin = { callSid: claims.callSid, direction: claims.direction, line: claims.line, agentId: claims.agentId };
+  return rebuildCall(deps, origin, randomUUID());
 }
 
 /** Close codes: 1008 policy (token, unknown call), 1007 bad data (malformed frames). */
@@ -263,7 +283,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     const claims = deps.tokens.verify(params.token ?? '');
     if ('refused' in claims) return refuse(POLICY, claims.refused);
     if (claims.callSid !== callSid || claims.tenantId !== params.tenant || (claims.agentId ?? '') !== (params.agent ?? '')) return refuse(POLICY, 'token for another call');
-    const state = await deps.calls.get(callSid);
+    const state = await streamedCall(deps, claims);
     if (!state || state.ended || state.tenantId !== claims.tenantId) return refuse(POLICY, 'unknown call');
     const [found, agent] = await Promise.all([deps.snapshots.get(state.tenantId), deps.turns.agentFor(state.tenantId, state.agentId)]);
     if (!found || !agent) return refuse(POLICY, 'tenant cannot take calls');

@@ -1,8 +1,19 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-/** What a media stream may do: bridge this one call of this tenant and agent, until `exp` (epoch seconds). */
-const StreamClaims = z.object({ callSid: z.string(), tenantId: z.string(), agentId: z.string().nullable(), exp: z.number().int() });
+/**
+ * What a media stream may do: bridge this one call of this tenant and agent, until `exp` (epoch seconds).
+ * `line` (our number) and `direction` let the bridge rebuild the call when Redis lost its state between
+ * the answer and the stream's start; a token without them (issued before they were added) still opens a known call.
+ */
+const StreamClaims = z.object({
+  callSid: z.string(),
+  tenantId: z.string(),
+  agentId: z.string().nullable(),
+  line: z.string().optional(),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  exp: z.number().int(),
+});
 export type StreamClaims = z.infer<typeof StreamClaims>;
 
 export interface StreamTokens {
