@@ -1,7 +1,7 @@
 import { createStreamTokens } from '../src/stream/stream-token';
 
 const SECRET = 'test-stream-token-secret-0123456789abcdef';
-const CLAIMS = { callSid: `CA${'a'.repeat(32)}`, tenantId: 'acme', agentId: 'agent-acme' };
+const CLAIMS = { callSid: `CA${'a'.repeat(32)}`, tenantId: 'acme', agentId: 'agent-acme', line: '+212522000031', direction: 'inbound' as const };
 
 describe('stream tokens', () => {
   it('when a token is fresh and untouched, then its claims come back', () => {
