@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     tokens,
     snapshots: { get: async () => snapshot },
     turns: { agentFor: async () => ({ agentId: null, language: 'en', greeting: 'Hello, how can I help?' }) },
+    // Every call's state is saved before its stream starts: no call is rebuilt from its line.
+    numbers: { resolve: async () => null },
     recordSpokenTurn: async () => undefined,
     tools: (tenant, sessionId) => engine.sessionTools(tenant, sessionId),
     realtime: { url: modelUrl, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
