@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPrisma } from '@vocalia/db';
 import { createProducer, createRedis, createWebhookDeliveryEnqueuer, singleDeliveryJob, type Producer, type WebhookDeliveryEnqueuer } from '@vocalia/service-kit';
-import { enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from '../../services/db-api/src/conversations/domain-events';
+import { enqueueDeliveries, recordDomainEvent, type DomainEventRecord } from '../../services/db-api/src/conversations/domain-events';
 import { percentile } from './percentile';
 
 const BATCH = 100;
@@ -74,14 +74,14 @@ function leadQualified(tag: string, n: number): DomainEventRecord {
  * One event as db-api records it, through db-api's own functions (domain-events.ts): its delivery rows
  * inserted (one per enabled endpoint of the tenant subscribed to the type), committed on its own where
  * db-api sends the statement inside the transaction of the event's cause (a turn, a call event), whose
- * BEGIN and COMMIT it pays anyway; then, after the commit, its never-attempted deliveries read and handed
- * to the enqueuer (db-api's, or a job per delivery). Not modelled: the cause's own writes.
+ * BEGIN and COMMIT it pays anyway; then, after the commit, the deliveries the insert returned handed to the
+ * enqueuer (db-api's, or a job per delivery). Not modelled: the cause's own writes.
  */
 async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
   const event = leadQualified(tag, n);
-  await recordDomainEvent(prisma, endpoint.tenantId, event, new Date());
+  const deliveries = await recordDomainEvent(prisma, endpoint.tenantId, event, new Date());
   committed.set(event.id, performance.now());
-  await enqueuePendingDeliveries({ prisma, webhookDeliveries: jobs === 'turn' ? enqueuer : oneJobEach }, endpoint.tenantId, [event.id], 'bench');
+  await enqueueDeliveries({ webhookDeliveries: jobs === 'turn' ? enqueuer : oneJobEach }, deliveries, 'bench');
 }
 
 /** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DomainEvent, parseDomainEventData, type ConversationTurnJob } from '@vocalia/contracts';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import { DomainEvent, parseDomainEventData, WebhookDeliveriesJob, type ConversationTurnJob } from '@vocalia/contracts';
+import { createProducer, createRedis, webhookDeliveriesOf, type Producer, type Redis } from '@vocalia/service-kit';
 import { domainEventId, recordDomainEvent } from '../src/conversations/domain-events';
 import { bearer, jobsSettled, queuedWebhookAttempt, startTestApp, type TestApp, type TestSession } from './support';
 
@@ -108,6 +108,24 @@ describe('conversation-events worker', () => {
     expect((started?.payload as { data: unknown }).data).toMatchObject({ sessionId: 'session-events-0001', channel: 'widget', origin: 'https://shop.example', language: 'fr' });
     const texts = deliveries.filter((d) => d.eventType === 'conversation.turn').map((d) => (d.payload as { data: { userText: string; turnId: string } }).data);
     expect(texts.map((x) => x.turnId).sort()).toEqual([first.eventId, second.eventId].sort());
+  });
+
+  it("when a stored turn's deliveries never reached the queue (the enqueue failed after the commit), then its redelivered job hands them over", async () => {
+    const s = await t.register();
+    await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/lost', secret: `whsec_${randomUUID()}` } });
+    const job = turn(s, 'session-lost-0001');
+    await jobsSettled(turns.queue, [await turns.add(job)]);
+    const deliveries = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId } });
+    expect(deliveries.map((d) => d.eventType).sort()).toEqual(['conversation.started', 'conversation.turn']);
+    const ids = new Set(deliveries.map((d) => d.id));
+    for (const queued of await t.deps.producers.webhooks.queue.getJobs(['waiting', 'delayed', 'prioritized'])) {
+      const data = WebhookDeliveriesJob.parse(queued.data);
+      if (webhookDeliveriesOf(data).some((d) => ids.has(d.deliveryId))) await queued.remove();
+    }
+    for (const d of deliveries) expect(await queuedWebhookAttempt(t.deps.producers.webhooks, d.id)).toBeUndefined();
+
+    await jobsSettled(turns.queue, [await turns.add(job, { jobId: `${job.eventId}-again` })]);
+    for (const d of deliveries) expect(await queuedWebhookAttempt(t.deps.producers.webhooks, d.id)).toMatchObject({ deliveryId: d.id, eventType: d.eventType });
   });
 
   it('when an event is recorded with data that does not match its contract, then it throws and nothing is stored', async () => {

@@ -1,7 +1,7 @@
 import { QUOTA_WARNING_RATIO } from '@vocalia/contracts';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
-import { domainEventId, enqueuePendingDeliveries, recordDomainEvent } from '../conversations/domain-events';
+import { domainEventId, enqueueDeliveries, recordDomainEvent } from '../conversations/domain-events';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { billingPeriod } from '../usage/billing-period';
 import { quotaState, type MonthlyQuota } from '../usage/monthly-quotas';
@@ -30,11 +30,10 @@ export async function checkMonthlyQuota(deps: Deps, tenantId: string, quota: Mon
     const data = { quota, level, used, limit, ratio: Math.round((used / limit) * 100) / 100, hardStop, periodStart: period.start.toISOString(), periodEnd: period.end.toISOString() };
     const first = await deps.prisma.$transaction(async (tx) => {
       const { count } = await tx.quotaNotice.createMany({ data: [{ tenantId, quota, level, periodStart: period.start, used }], skipDuplicates: true });
-      if (count) await recordDomainEvent(tx, tenantId, { id: eventId, type: 'usage.threshold_reached', data }, now);
-      return count > 0;
+      return count ? { deliveries: await recordDomainEvent(tx, tenantId, { id: eventId, type: 'usage.threshold_reached', data }, now) } : null;
     });
     if (!first) continue;
-    await enqueuePendingDeliveries(deps, tenantId, [eventId], requestId);
+    await enqueueDeliveries(deps, first.deliveries, requestId);
     await recordAudit(deps, { tenantId, actor: 'system:billing', action: 'billing.quota_notice', target: `tenant:${tenantId}`, meta: { quota, level, used, limit } });
     for (const to of await ownerAddresses(deps, tenantId)) deps.mailer.sendLater(quotaNoticeMail(to, { tenantName: tenant.name, quota, level, used, limit, hardStop }), 'quota notice');
     if (level === 'reached' && hardStop) await publishTenantUpdated(deps, tenantId, 'billing');

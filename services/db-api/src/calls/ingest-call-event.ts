@@ -1,7 +1,7 @@
-import type { CallEventJob } from '@vocalia/contracts';
+import type { CallEventJob, WebhookDeliveryRef } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
-import { enqueuePendingDeliveries, recordDomainEvent } from '../conversations/domain-events';
+import { enqueueDeliveries, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from '../conversations/domain-events';
 import { callAnalyzed, callAnalyzedId } from '../conversations/call-analyzed';
 import { callCompleted, callCompletedId, callStarted, callStartedId } from './call-domain-events';
 import { callEventFields } from './call-event-fields';
@@ -35,23 +35,30 @@ export async function ingestCallEvent(deps: Deps, job: CallEventJob): Promise<vo
   }
   const agent = job.agentId ? await deps.prisma.agent.findFirst({ where: { id: job.agentId, tenantId: tenant.id }, select: { id: true } }) : null;
   const conversation = await deps.prisma.conversation.findUnique({ where: { tenantId_sessionId: { tenantId: tenant.id, sessionId: job.callSid } }, select: { id: true } });
-  const callId = await deps.prisma.$transaction(async (tx) => {
+  const applied = await deps.prisma.$transaction(async (tx) => {
     const call = await lockCall(tx, tenant.id, job);
     if (!call) {
       deps.logger.warn('call event dropped: the call belongs to another tenant', { eventId: job.eventId });
       return null;
     }
     const receipt = await tx.callEvent.createMany({ data: [{ eventId: job.eventId, tenantId: tenant.id, callId: call.id, type: job.type, sequence: job.sequence ?? null, at: new Date(job.at) }], skipDuplicates: true });
-    if (receipt.count === 0) return call.id;
+    if (receipt.count === 0) return { callId: call.id, replay: true, deliveries: [] };
     const { endedNow, ...fields } = callEventFields(job, call, { agentId: agent?.id ?? null, conversationId: conversation?.id ?? null });
     const updated = await tx.call.update({ where: { id: call.id }, data: fields });
     const at = new Date(job.at);
-    if (job.type === 'call.started' || job.type === 'call.completed' || endedNow) await recordDomainEvent(tx, tenant.id, callStarted(updated), at);
-    if (endedNow) await recordDomainEvent(tx, tenant.id, callCompleted(updated), at);
+    const deliveries: WebhookDeliveryRef[] = [];
+    const record = async (event: DomainEventRecord) => void deliveries.push(...(await recordDomainEvent(tx, tenant.id, event, at)));
+    if (job.type === 'call.started' || job.type === 'call.completed' || endedNow) await record(callStarted(updated));
+    if (endedNow) await record(callCompleted(updated));
     const analyzed = await callAnalyzed(tx, updated);
-    if (analyzed) await recordDomainEvent(tx, tenant.id, analyzed, at);
-    return call.id;
+    if (analyzed) await record(analyzed);
+    return { callId: call.id, replay: false, deliveries };
   });
-  // Every event the call can have caused, new or not: a retry after a failed enqueue still hands them over.
-  if (callId) await enqueuePendingDeliveries(deps, tenant.id, [callStartedId(tenant.id, callId), callCompletedId(tenant.id, callId), callAnalyzedId(tenant.id, callId)], job.requestId);
+  if (!applied) return;
+  await enqueueDeliveries(deps, applied.deliveries, job.requestId);
+  // A replayed event (its first run committed, then may have failed to enqueue): every event the call can have caused is handed over again.
+  if (applied.replay) {
+    const { callId } = applied;
+    await enqueuePendingDeliveries(deps, tenant.id, [callStartedId(tenant.id, callId), callCompletedId(tenant.id, callId), callAnalyzedId(tenant.id, callId)], job.requestId);
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseDomainEventData, type DomainEventType } from '@vocalia/contracts';
+import { parseDomainEventData, type DomainEventType, type WebhookDeliveryRef } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
 
@@ -18,21 +18,30 @@ export function domainEventId(...cause: string[]): string {
  * In the caller's transaction, in one statement: one pending WebhookDelivery per enabled endpoint subscribed
  * to the type (no event types = all). Unique (endpoint_id, event_id) makes a second recording a no-op. The
  * data is parsed with its type's contract schema first: a payload that drifts from the documented shape
- * throws, and the transaction with it.
+ * throws, and the transaction with it. Returns the deliveries it created, for `enqueueDeliveries` after
+ * commit (no second statement to find them).
  */
-export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: string, event: DomainEventRecord, at: Date): Promise<void> {
+export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: string, event: DomainEventRecord, at: Date): Promise<WebhookDeliveryRef[]> {
   const data = parseDomainEventData(event.type, event.data);
   const payload = JSON.stringify({ type: event.type, timestamp: at.toISOString(), data });
-  await tx.$executeRaw`
+  const created = await tx.$queryRaw<{ id: string; endpoint_id: string }[]>`
     INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, updated_at)
     SELECT 'dlv_' || replace(gen_random_uuid()::text, '-', ''), e.tenant_id, e.id, ${event.id}, ${event.type}, ${payload}::jsonb, now()
     FROM webhook_endpoints e
     WHERE e.tenant_id = ${tenantId} AND e.enabled AND (cardinality(e.event_types) = 0 OR ${event.type} = ANY(e.event_types))
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT DO NOTHING
+    RETURNING id, endpoint_id`;
+  return created.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: event.type, attempt: 1 }));
+}
+
+/** After commit: hands the deliveries `recordDomainEvent` created to webhook-router (see `enqueuePendingDeliveries` for the ids). */
+export async function enqueueDeliveries(deps: Pick<Deps, 'webhookDeliveries'>, refs: WebhookDeliveryRef[], requestId: string): Promise<void> {
+  if (refs.length) await deps.webhookDeliveries.enqueue(refs, requestId);
 }
 
 /**
- * After commit: hands never-attempted deliveries of these events to webhook-router, in the enqueuer's next
+ * After commit, when the events may have been recorded by an earlier run (a redelivered job whose first run
+ * committed and then failed to enqueue): hands never-attempted deliveries of these events to webhook-router, in the enqueuer's next
  * add, shared with the attempts asked for meanwhile (one delivery alone: job id = delivery id; several: id
  * derived from theirs), so a re-run grouped the same way adds nothing (and webhook-router's claim sends each once).
  * The events' deliveries are read through the tenant's endpoints by (endpoint, event), the unique index,

@@ -1,10 +1,10 @@
-import type { ConversationTurnJob } from '@vocalia/contracts';
+import type { ConversationTurnJob, WebhookDeliveryRef } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { applyLead, mergeContact } from './apply-lead';
 import { callAnalyzed, callAnalyzedId } from './call-analyzed';
-import { domainEventId, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from './domain-events';
+import { domainEventId, enqueueDeliveries, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from './domain-events';
 
 /** Validates the agent id against the tenant: a job never links a conversation to another tenant's agent. */
 async function ownAgentId(deps: Deps, tenantId: string, agentId: string | undefined): Promise<string | null> {
@@ -26,7 +26,7 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
   }
   const agentId = await ownAgentId(deps, tenant.id, job.agentId);
   const at = new Date(job.at);
-  const { inserted, events, qualified, conversationId, callId } = await deps.prisma.$transaction(async (tx) => {
+  const { inserted, events, deliveries, qualified, conversationId, callId } = await deps.prisma.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: concurrent first turns of a session never fail on the unique index.
     const { count: created } = await tx.conversation.createMany({
       data: [{ tenantId: tenant.id, sessionId: job.sessionId, channel: job.channel, agentId, origin: job.origin ?? null, language: job.language, startedAt: at, lastMessageAt: at }],
@@ -85,13 +85,16 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
       const analyzed = call && inserted ? await callAnalyzed(tx, call) : null;
       if (analyzed) events.push(analyzed);
     }
-    for (const event of events) await recordDomainEvent(tx, tenant.id, event, at);
-    return { inserted, events: events.map((e) => e.id), qualified: lead.qualifiedNow ? lead.score : undefined, conversationId: conversation.id, callId };
+    const deliveries: WebhookDeliveryRef[] = [];
+    for (const event of events) deliveries.push(...(await recordDomainEvent(tx, tenant.id, event, at)));
+    return { inserted, events: events.map((e) => e.id), deliveries, qualified: lead.qualifiedNow ? lead.score : undefined, conversationId: conversation.id, callId };
   }, { timeout: 15_000 });
   if (qualified !== undefined) {
     await recordAudit(deps, { tenantId: tenant.id, actor: 'system', action: 'lead.qualified', target: `conversation:${conversationId}`, meta: { score: qualified } });
   }
-  // Every event this turn can cause, new or not: a retry after a failed enqueue still hands them over.
+  await enqueueDeliveries(deps, deliveries, job.requestId);
+  if (inserted) return { inserted, events };
+  // A redelivered turn (its first run committed, then may have failed to enqueue): every event it can have caused is handed over again.
   const causable = [
     domainEventId('conversation.started', tenant.id, job.sessionId),
     domainEventId('conversation.turn', job.eventId),
