@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { statementNames } from './statement-names';
 
 export type Db = PrismaClient;
 export type PgPool = Pool;
@@ -10,11 +11,18 @@ export interface CreatePrismaOptions {
   poolSize?: number;
   /** Run on this pg pool instead of one of its own (a service that also sends raw SQL shares its connections). */
   pool?: Pool;
+  /**
+   * Prepare each query shape once per connection (named statements; default true). Off for a pooler that
+   * cannot keep them across transactions (PgBouncer in transaction mode before 1.21, or without
+   * `max_prepared_statements`): each statement is then parsed and planned every time.
+   */
+  preparedStatements?: boolean;
 }
 
 /** A PrismaClient on node-postgres through the driver adapter: no native query engine, no download. */
 export function createPrisma(databaseUrl: string, opts: CreatePrismaOptions = {}): Db {
-  const adapter = new PrismaPg(opts.pool ?? { connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+  const named = opts.preparedStatements ?? true;
+  const adapter = new PrismaPg(opts.pool ?? { connectionString: databaseUrl, max: opts.poolSize ?? 10 }, named ? { statementNameGenerator: statementNames() } : {});
   return new PrismaClient({ adapter });
 }
 

@@ -23,7 +23,7 @@ export interface BuiltDeps {
 export function buildDeps(env: Env, logger: Logger, opts: { queuePrefix?: string; clock?: () => Date } = {}): BuiltDeps {
   const queuePrefix = opts.queuePrefix ?? 'vocalia';
   const clock = opts.clock ?? (() => new Date());
-  const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const prisma = createPrisma(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE, preparedStatements: env.DB_PREPARED_STATEMENTS });
   const redis = createRedis(env.REDIS_URL, 'client');
   const publisher = createRedis(env.REDIS_URL, 'client');
   const producerConnection = createRedis(env.REDIS_URL, 'producer');

@@ -19,6 +19,8 @@ export const EnvSchema = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3013),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Each query shape prepared once per connection; false behind a pooler that cannot keep prepared statements. */
+  DB_PREPARED_STATEMENTS: bool.default(true),
   MIGRATE_ON_START: bool.default(true),
   INTERNAL_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),

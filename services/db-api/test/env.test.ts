@@ -12,6 +12,7 @@ describe('db-api environment', () => {
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/vocalia',
       REDIS_URL: 'redis://127.0.0.1:6379',
       DB_POOL_SIZE: 10,
+      DB_PREPARED_STATEMENTS: true,
       MIGRATE_ON_START: true,
       JWT_ISSUER: 'https://api.vocalia.ai',
       JWT_AUDIENCE: 'vocalia-dashboard',
@@ -60,7 +61,7 @@ describe('db-api environment', () => {
   });
 
   it('when a value is malformed, then the error names it', () => {
-    expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', MIGRATE_ON_START: 'maybe', SMTP_URL: 'http://mail' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*MIGRATE_ON_START.*SMTP_URL/);
+    expect(() => parseServiceEnv({ DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', DB_PREPARED_STATEMENTS: 'yes', MIGRATE_ON_START: 'maybe', SMTP_URL: 'http://mail' })).toThrow(/DATABASE_URL.*DB_POOL_SIZE.*DB_PREPARED_STATEMENTS.*MIGRATE_ON_START.*SMTP_URL/);
   });
 
   it('when only one Twilio credential is set, or a malformed one, then the error names it; both set give the account, none gives no telephony', () => {
