@@ -24,6 +24,15 @@ export interface Edge {
   close: (graceMs?: number) => Promise<void>;
 }
 
+/**
+ * How long an idle client connection stays open, as Traefik's entry points keep it (`idleTimeout: 180s`
+ * in traefik/traefik.yml). Node's default (5 s, closed about a second later) is close to clients' own
+ * keep-alive times (undici: 4 s, or the server's hint less 2 s): a client whose timer runs late under
+ * load reuses a socket the edge is closing, and its request fails with ECONNRESET. At this length
+ * clients always close first.
+ */
+export const IDLE_TIMEOUT_MS = 180_000;
+
 type Decision = { proxy: Extract<RouteAction, { kind: 'proxy' }> } | { health: true } | { problem: Omit<EdgeProblem, 'requestId'> };
 
 /** Route on the path as Traefik does after sanitising it: dot segments resolved. */
@@ -85,6 +94,8 @@ export function createEdge(table: RouteTable, opts: EdgeOptions = {}): Edge {
       res.end(req.method === 'HEAD' ? undefined : JSON.stringify(health));
     });
   });
+
+  server.keepAliveTimeout = IDLE_TIMEOUT_MS;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const requestId = requestIdFor(req);

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import WebSocket from 'ws';
 import { createEdge, type Edge } from '../src/edge';
 import { ROUTES_FILE } from '../src/paths';
@@ -54,6 +54,23 @@ describe('the local edge', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ service, url: path });
   });
+
+  it('when a keep-alive client waits past Node\'s default idle time (5 s, and its 1 s margin) between requests, then its connection is still open and reused, as behind Traefik', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = request(`${base}/api/v1/me`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await get()).toEqual({ status: 200, reused: false });
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(await get()).toEqual({ status: 200, reused: true });
+    agent.destroy();
+  }, 15_000);
 
   it('when a request is proxied, then X-Forwarded-* are the edge\'s own and the request id is kept and echoed', async () => {
     const res = await fetch(`${base}/api/v1/me`, {
