@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPrisma } from '@vocalia/db';
 import { createProducer, createRedis, createWebhookDeliveryEnqueuer, singleDeliveryJob, type Producer, type WebhookDeliveryEnqueuer } from '@vocalia/service-kit';
-import { enqueueDeliveries, recordDomainEvent, type DomainEventRecord } from '../../services/db-api/src/conversations/domain-events';
+import { recordDomainEvent, type DomainEventRecord } from '../../services/db-api/src/conversations/domain-events';
 import { percentile } from './percentile';
 
 const BATCH = 100;
@@ -81,7 +81,7 @@ async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, comm
   const event = leadQualified(tag, n);
   const deliveries = await recordDomainEvent(prisma, endpoint.tenantId, event, new Date());
   committed.set(event.id, performance.now());
-  await enqueueDeliveries({ webhookDeliveries: jobs === 'turn' ? enqueuer : oneJobEach }, deliveries, 'bench');
+  await (jobs === 'turn' ? enqueuer : oneJobEach).enqueue(deliveries, 'bench');
 }
 
 /** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */

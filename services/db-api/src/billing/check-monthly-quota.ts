@@ -1,7 +1,7 @@
 import { QUOTA_WARNING_RATIO } from '@vocalia/contracts';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
-import { domainEventId, enqueueDeliveries, recordDomainEvent } from '../conversations/domain-events';
+import { domainEventId, recordDomainEvent } from '../conversations/domain-events';
 import { publishTenantUpdated } from '../tenants/publish-tenant-updated';
 import { billingPeriod } from '../usage/billing-period';
 import { quotaState, type MonthlyQuota } from '../usage/monthly-quotas';
@@ -33,7 +33,7 @@ export async function checkMonthlyQuota(deps: Deps, tenantId: string, quota: Mon
       return count ? { deliveries: await recordDomainEvent(tx, tenantId, { id: eventId, type: 'usage.threshold_reached', data }, now) } : null;
     });
     if (!first) continue;
-    await enqueueDeliveries(deps, first.deliveries, requestId);
+    await deps.webhookDeliveries.enqueue(first.deliveries, requestId);
     await recordAudit(deps, { tenantId, actor: 'system:billing', action: 'billing.quota_notice', target: `tenant:${tenantId}`, meta: { quota, level, used, limit } });
     for (const to of await ownerAddresses(deps, tenantId)) deps.mailer.sendLater(quotaNoticeMail(to, { tenantName: tenant.name, quota, level, used, limit, hardStop }), 'quota notice');
     if (level === 'reached' && hardStop) await publishTenantUpdated(deps, tenantId, 'billing');

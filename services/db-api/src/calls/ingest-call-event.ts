@@ -1,7 +1,7 @@
 import type { CallEventJob, WebhookDeliveryRef } from '@vocalia/contracts';
 import type { Call, Prisma } from '@vocalia/db';
 import type { Deps } from '../deps';
-import { enqueueDeliveries, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from '../conversations/domain-events';
+import { enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from '../conversations/domain-events';
 import { callAnalyzed, callAnalyzedId } from '../conversations/call-analyzed';
 import { callCompleted, callCompletedId, callStarted, callStartedId } from './call-domain-events';
 import { callEventFields } from './call-event-fields';
@@ -55,7 +55,7 @@ export async function ingestCallEvent(deps: Deps, job: CallEventJob): Promise<vo
     return { callId: call.id, replay: false, deliveries };
   });
   if (!applied) return;
-  await enqueueDeliveries(deps, applied.deliveries, job.requestId);
+  await deps.webhookDeliveries.enqueue(applied.deliveries, job.requestId);
   // A replayed event (its first run committed, then may have failed to enqueue): every event the call can have caused is handed over again.
   if (applied.replay) {
     const { callId } = applied;

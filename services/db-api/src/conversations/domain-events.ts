@@ -18,8 +18,8 @@ export function domainEventId(...cause: string[]): string {
  * In the caller's transaction, in one statement: one pending WebhookDelivery per enabled endpoint subscribed
  * to the type (no event types = all). Unique (endpoint_id, event_id) makes a second recording a no-op. The
  * data is parsed with its type's contract schema first: a payload that drifts from the documented shape
- * throws, and the transaction with it. Returns the deliveries it created, for `enqueueDeliveries` after
- * commit (no second statement to find them).
+ * throws, and the transaction with it. Returns the deliveries it created, for the caller to hand to
+ * `deps.webhookDeliveries.enqueue` after commit (no second statement to find them).
  */
 export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: string, event: DomainEventRecord, at: Date): Promise<WebhookDeliveryRef[]> {
   const data = parseDomainEventData(event.type, event.data);
@@ -34,14 +34,10 @@ export async function recordDomainEvent(tx: Prisma.TransactionClient, tenantId: 
   return created.map((d) => ({ tenantId, deliveryId: d.id, endpointId: d.endpoint_id, eventType: event.type, attempt: 1 }));
 }
 
-/** After commit: hands the deliveries `recordDomainEvent` created to webhook-router (see `enqueuePendingDeliveries` for the ids). */
-export async function enqueueDeliveries(deps: Pick<Deps, 'webhookDeliveries'>, refs: WebhookDeliveryRef[], requestId: string): Promise<void> {
-  if (refs.length) await deps.webhookDeliveries.enqueue(refs, requestId);
-}
-
 /**
- * After commit, when the events may have been recorded by an earlier run (a redelivered job whose first run
- * committed and then failed to enqueue): hands never-attempted deliveries of these events to webhook-router, in the enqueuer's next
+ * After commit, by event id: for a redelivered job whose first run committed and then may have failed to
+ * enqueue, and for callers that keep only the event id (`tenant.updated`). Hands never-attempted deliveries
+ * of these events to webhook-router, in the enqueuer's next
  * add, shared with the attempts asked for meanwhile (one delivery alone: job id = delivery id; several: id
  * derived from theirs), so a re-run grouped the same way adds nothing (and webhook-router's claim sends each once).
  * The events' deliveries are read through the tenant's endpoints by (endpoint, event), the unique index,

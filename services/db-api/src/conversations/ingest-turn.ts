@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { applyLead, mergeContact } from './apply-lead';
 import { callAnalyzed, callAnalyzedId } from './call-analyzed';
-import { domainEventId, enqueueDeliveries, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from './domain-events';
+import { domainEventId, enqueuePendingDeliveries, recordDomainEvent, type DomainEventRecord } from './domain-events';
 
 /** Validates the agent id against the tenant: a job never links a conversation to another tenant's agent. */
 async function ownAgentId(deps: Deps, tenantId: string, agentId: string | undefined): Promise<string | null> {
@@ -92,7 +92,7 @@ export async function ingestConversationTurn(deps: Deps, job: ConversationTurnJo
   if (qualified !== undefined) {
     await recordAudit(deps, { tenantId: tenant.id, actor: 'system', action: 'lead.qualified', target: `conversation:${conversationId}`, meta: { score: qualified } });
   }
-  await enqueueDeliveries(deps, deliveries, job.requestId);
+  await deps.webhookDeliveries.enqueue(deliveries, job.requestId);
   if (inserted) return { inserted, events };
   // A redelivered turn (its first run committed, then may have failed to enqueue): every event it can have caused is handed over again.
   const causable = [

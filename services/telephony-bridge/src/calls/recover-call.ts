@@ -60,13 +60,17 @@ export async function recoverLostCall(deps: CallDeps, params: CallParams, reques
   return call;
 }
 
-/** The call's state; when Redis lost it or cannot say now, the state rebuilt from its number. */
-export async function liveCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
-  const known = await deps.calls.get(params.CallSid).catch((err: unknown) => {
-    deps.logger.warn('call state unreadable (Redis away?)', { callSid: params.CallSid, err });
+/** The call's state as Redis keeps it; null when Redis lost it or cannot say now (logged). */
+export function storedCall(deps: Pick<CallDeps, 'calls' | 'logger'>, callSid: string): Promise<CallState | null> {
+  return deps.calls.get(callSid).catch((err: unknown) => {
+    deps.logger.warn('call state unreadable (Redis away?)', { callSid, err });
     return null;
   });
-  return known ?? recoverLostCall(deps, params, requestId);
+}
+
+/** The call's state; when Redis lost it or cannot say now, the state rebuilt from its number. */
+export async function liveCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
+  return (await storedCall(deps, params.CallSid)) ?? recoverLostCall(deps, params, requestId);
 }
 
 /** Saves the call's state when Redis can; when it cannot, the call goes on, and its next webhook rebuilds the state. */

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import type { NumberDirectory } from '../calls/call-deps';
 import type { CallState, CallStore } from '../calls/call-store';
-import { rebuildCall } from '../calls/recover-call';
+import { rebuildCall, storedCall } from '../calls/recover-call';
 import { PHRASES } from '../calls/phrases';
 import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
 import { audioPath } from './audio-path';
@@ -44,10 +44,7 @@ export interface StreamDeps {
  * of the call rebuilds its own from the numbers Twilio signs, the caller's included.
  */
 async function streamedCall(deps: StreamDeps, claims: StreamClaims): Promise<CallState | null> {
-  const known = await deps.calls.get(claims.callSid).catch((err: unknown) => {
-    deps.logger.warn('call state unreadable (Redis away?)', { callSid: claims.callSid, err });
-    return null;
-  });
+  const known = await storedCall(deps, claims.callSid);
   if (known || !claims.line || !claims.direction) return known;
   const origin = { callSid: claims.callSid, direction: claims.direction, line: claims.line, agentId: claims.agentId };
   return rebuildCall(deps, origin, randomUUID());
