@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPgPool, dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
-import { createRedis, createWorker, type Redis } from '@vocalia/service-kit';
+import { createProducer, createRedis, createWorker, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
 import { writeBenchJson } from './support/bench-json';
 import { cpuBetween, snapshotCpu, type CpuSplit } from './support/cpu-split';
@@ -155,14 +155,35 @@ async function main(): Promise<void> {
     if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
     return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count, load: load(), split };
   };
+  /**
+   * webhook-router alone: COUNT events committed and enqueued while the queue is paused (db-api's work done
+   * before), then delivered once it is resumed; timed and CPU-split from the resume. Lag is not measured
+   * (it holds the pause).
+   */
+  const drainPhase = async (tag: string): Promise<Phase> => {
+    const pauser = createProducer('webhook-deliveries', { connection: redisInfo, prefix });
+    await pauser.queue.pause();
+    await feeder.ask({ type: 'backlog', tag, count: COUNT, endpoints });
+    const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
+    const cpu = process.cpuUsage();
+    const draining = feeder.ask({ type: 'drain' });
+    await pauser.queue.resume();
+    const reply = await draining;
+    const cpuMs = cpuMsPer(process.cpuUsage(cpu), COUNT);
+    const split = cpuBetween(before, await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo));
+    await pauser.queue.close();
+    if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
+    return { perSec: reply.perSec, lagP50: NaN, lagP99: NaN, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count: COUNT, load: load(), split };
+  };
   await phase('warmup-one', null, WARMUP / 2, 'one');
   await phase('warmup-turn', null, WARMUP / 2, 'turn');
   const burstOne = await phase('burst-one', null, COUNT, 'one');
   const burst = await phase('burst', null, COUNT, 'turn');
   const steadyOne = await phase('steady-one', RATE, COUNT, 'one');
   const steady = await phase('steady', RATE, COUNT, 'turn');
+  const drained = await drainPhase('drain');
   // The receiver may have the last requests before their attempts are recorded: wait for those (5 s at most).
-  const sent = WARMUP + 4 * COUNT;
+  const sent = WARMUP + 5 * COUNT;
   const history = HISTORY * ENDPOINTS;
   for (let waited = 0; waited < 5000 && (await prisma.webhookAttempt.count()) - history < sent; waited += 50) await sleep(50);
   const delivered = (await prisma.webhookDelivery.count({ where: { status: 'delivered' } })) - history;
@@ -193,6 +214,7 @@ async function main(): Promise<void> {
   row('burst, jobs as db-api makes them', burst);
   row(`steady ${RATE}/s, a job per delivery`, steadyOne);
   row(`steady ${RATE}/s, jobs as db-api`, steady);
+  row('drain: router alone, as db-api', drained);
   out(`  CPU per delivery by process, ms (share of the ${cpus().length} cores over the phase, %); PostgreSQL backends by application; Redis: the whole server, other clients included`);
   const splitRow = (name: string, p: Phase) => {
     const cores = cpus().length;
@@ -203,8 +225,9 @@ async function main(): Promise<void> {
   splitRow('burst, jobs as db-api makes them', burst);
   splitRow(`steady ${RATE}/s, a job per delivery`, steadyOne);
   splitRow(`steady ${RATE}/s, jobs as db-api`, steady);
+  splitRow('drain: router alone, as db-api', drained);
   out(`  BullMQ empty jobs/s                        ${baseline.perSec.toFixed(0)}  (same concurrency, no work; worker CPU ms per empty job ${baseline.cpuMs.toFixed(3)})`);
-  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, steadyOfferedPerSec: RATE, steadyPerSec: steady.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
+  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, steadyOfferedPerSec: RATE, steadyPerSec: steady.perSec, drainPerSec: drained.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
 }
 
 main().then(

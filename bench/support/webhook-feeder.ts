@@ -26,12 +26,17 @@ export interface BenchEndpoint {
 export type FeederCommand =
   /** `jobs`: 'turn' = through db-api's enqueuer (attempts asked for while its previous add runs share jobs); 'one' = a job per delivery, as before batches. */
   | { type: 'phase'; tag: string; count: number; rate: number | null; endpoints: BenchEndpoint[]; jobs: 'turn' | 'one' }
+  /** The drain's first step: commits and enqueues `count` events at once (the parent has paused the queue), then replies. */
+  | { type: 'backlog'; tag: string; count: number; endpoints: BenchEndpoint[] }
+  /** The drain's second step, sent once the queue is resumed: waits for the backlog's arrivals, timed from now. */
+  | { type: 'drain' }
   | { type: 'empty-jobs'; prefix: string; count: number }
   | { type: 'close' };
 
 export type FeederReply =
   | { type: 'ready'; url: string }
   | { type: 'phase-done'; perSec: number; jobs: number; lagP50: number; lagP99: number; cpuMs: number }
+  | { type: 'backlog-committed' }
   | { type: 'empty-jobs-added' };
 
 const databaseUrl = process.env.FEEDER_DATABASE_URL as string;
@@ -84,11 +89,26 @@ async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, comm
   await (jobs === 'turn' ? enqueuer : oneJobEach).enqueue(deliveries, 'bench');
 }
 
+/** Resolves when every one of `eventIds` has reached the receiver. */
+function arrivalsOf(eventIds: string[]): Promise<void> {
+  return new Promise<void>((resolve) => (waiting = { ids: new Set(eventIds), resolve }));
+}
+
+/** Phase-done figures: `count` arrivals since `started` (ms, performance.now()), this process's CPU since `cpu`, lag = committed -> arrived. */
+function phaseDone(eventIds: string[], committed: Map<string, number>, jobs: number, started: number, cpu: NodeJS.CpuUsage): FeederReply {
+  const perSec = eventIds.length / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  const lags = eventIds.map((id) => (arrivals.get(id) ?? NaN) - (committed.get(id) ?? NaN)).sort((a, b) => a - b);
+  return { type: 'phase-done', perSec, jobs, lagP50: percentile(lags, 0.5), lagP99: percentile(lags, 0.99), cpuMs: (used.user + used.system) / 1000 / eventIds.length };
+}
+
+const eventIdsOf = (tag: string, count: number) => Array.from({ length: count }, (_v, i) => `evt_${tag}_${i}`);
+
 /** Commits `count` events (all at once, or paced at `rate` events/s), each enqueued after its commit; waits for every arrival. */
 async function phase(cmd: Extract<FeederCommand, { type: 'phase' }>): Promise<FeederReply> {
   const committed = new Map<string, number>();
-  const eventIds = Array.from({ length: cmd.count }, (_v, i) => `evt_${cmd.tag}_${i}`);
-  const arrived = new Promise<void>((resolve) => (waiting = { ids: new Set(eventIds), resolve }));
+  const eventIds = eventIdsOf(cmd.tag, cmd.count);
+  const arrived = arrivalsOf(eventIds);
   const jobsBefore = jobsAdded;
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -102,10 +122,30 @@ async function phase(cmd: Extract<FeederCommand, { type: 'phase' }>): Promise<Fe
   }
   await Promise.all(commits);
   await arrived;
-  const perSec = cmd.count / ((performance.now() - started) / 1000);
-  const used = process.cpuUsage(cpu);
-  const lags = eventIds.map((id) => (arrivals.get(id) ?? NaN) - (committed.get(id) ?? NaN)).sort((a, b) => a - b);
-  return { type: 'phase-done', perSec, jobs: jobsAdded - jobsBefore, lagP50: percentile(lags, 0.5), lagP99: percentile(lags, 0.99), cpuMs: (used.user + used.system) / 1000 / cmd.count };
+  return phaseDone(eventIds, committed, jobsAdded - jobsBefore, started, cpu);
+}
+
+/** The backlog committed and enqueued by `backlog`, delivered once the parent resumes the queue. */
+let backlog: { eventIds: string[]; committed: Map<string, number>; jobs: number; arrived: Promise<void> } | undefined;
+
+async function commitBacklog(cmd: Extract<FeederCommand, { type: 'backlog' }>): Promise<FeederReply> {
+  const committed = new Map<string, number>();
+  const eventIds = eventIdsOf(cmd.tag, cmd.count);
+  const arrived = arrivalsOf(eventIds);
+  const jobsBefore = jobsAdded;
+  await Promise.all(eventIds.map((_id, i) => commitEvent(cmd.tag, i, cmd.endpoints[i % cmd.endpoints.length] as BenchEndpoint, committed, 'turn')));
+  backlog = { eventIds, committed, jobs: jobsAdded - jobsBefore, arrived };
+  return { type: 'backlog-committed' };
+}
+
+async function drain(): Promise<FeederReply> {
+  if (!backlog) throw new Error('drain before backlog');
+  const { eventIds, committed, jobs, arrived } = backlog;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await arrived;
+  backlog = undefined;
+  return phaseDone(eventIds, committed, jobs, started, cpu);
 }
 
 /** BullMQ's floor: `count` empty jobs on another prefix, added as the phases add theirs. */
@@ -125,13 +165,26 @@ async function emptyJobs(cmd: Extract<FeederCommand, { type: 'empty-jobs' }>): P
   return { type: 'empty-jobs-added' };
 }
 
+function handle(cmd: Exclude<FeederCommand, { type: 'close' }>): Promise<FeederReply> {
+  switch (cmd.type) {
+    case 'phase':
+      return phase(cmd);
+    case 'backlog':
+      return commitBacklog(cmd);
+    case 'drain':
+      return drain();
+    case 'empty-jobs':
+      return emptyJobs(cmd);
+  }
+}
+
 process.on('message', (cmd: FeederCommand) => {
   if (cmd.type === 'close') {
     server.closeAllConnections();
     void Promise.all([producer.close().then(() => connection.quit()), prisma.$disconnect(), new Promise((r) => server.close(r))]).then(() => process.exit(0));
     return;
   }
-  (cmd.type === 'phase' ? phase(cmd) : emptyJobs(cmd)).then(send, (err: unknown) => {
+  handle(cmd).then(send, (err: unknown) => {
     process.stderr.write(`webhook feeder failed: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);
   });
