@@ -8,7 +8,10 @@
  * After a warm-up, a burst (every event committed at once: throughput, lag includes the backlog) and a
  * steady stream at BENCH_WEBHOOK_RATE events/s (lag at that load), each run twice in turn: jobs as db-api
  * makes them (one add in Redis at a time; the attempts asked for meanwhile share a job) and one job per
- * delivery (as before).
+ * delivery (as before). Then webhook-router alone, db-api's work done before each phase: a drain (events
+ * committed and enqueued while the queue is paused, then delivered: capacity) and a paced phase (events
+ * committed first, their deliveries handed to db-api's enqueuer at BENCH_WEBHOOK_RATE events/s: lag =
+ * enqueued -> received at that load).
  * CPU per delivery is this process's: the worker's; then every process's over each phase (this one, the
  * child, the PostgreSQL backends of each side by application_name, read from /proc, and the Redis server's
  * INFO cpu, which counts its other clients too).
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   const drainPhase = async (tag: string): Promise<Phase> => {
     const pauser = createProducer('webhook-deliveries', { connection: redisInfo, prefix });
     await pauser.queue.pause();
-    await feeder.ask({ type: 'backlog', tag, count: COUNT, endpoints });
+    await feeder.ask({ type: 'backlog', tag, count: COUNT, endpoints, enqueue: true });
     const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
     const cpu = process.cpuUsage();
     const draining = feeder.ask({ type: 'drain' });
@@ -175,6 +178,17 @@ async function main(): Promise<void> {
     if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
     return { perSec: reply.perSec, lagP50: NaN, lagP99: NaN, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count: COUNT, load: load(), split };
   };
+  /** webhook-router alone at RATE events/s: COUNT events committed first, their deliveries then enqueued at that pace (lag = enqueued -> received). */
+  const pacedPhase = async (tag: string): Promise<Phase> => {
+    await feeder.ask({ type: 'backlog', tag, count: COUNT, endpoints, enqueue: false });
+    const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
+    const cpu = process.cpuUsage();
+    const reply = await feeder.ask({ type: 'paced', rate: RATE });
+    const cpuMs = cpuMsPer(process.cpuUsage(cpu), COUNT);
+    const split = cpuBetween(before, await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo));
+    if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
+    return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count: COUNT, load: load(), split };
+  };
   await phase('warmup-one', null, WARMUP / 2, 'one');
   await phase('warmup-turn', null, WARMUP / 2, 'turn');
   const burstOne = await phase('burst-one', null, COUNT, 'one');
@@ -182,8 +196,9 @@ async function main(): Promise<void> {
   const steadyOne = await phase('steady-one', RATE, COUNT, 'one');
   const steady = await phase('steady', RATE, COUNT, 'turn');
   const drained = await drainPhase('drain');
+  const pacedAlone = await pacedPhase('paced');
   // The receiver may have the last requests before their attempts are recorded: wait for those (5 s at most).
-  const sent = WARMUP + 5 * COUNT;
+  const sent = WARMUP + 6 * COUNT;
   const history = HISTORY * ENDPOINTS;
   for (let waited = 0; waited < 5000 && (await prisma.webhookAttempt.count()) - history < sent; waited += 50) await sleep(50);
   const delivered = (await prisma.webhookDelivery.count({ where: { status: 'delivered' } })) - history;
@@ -215,6 +230,7 @@ async function main(): Promise<void> {
   row(`steady ${RATE}/s, a job per delivery`, steadyOne);
   row(`steady ${RATE}/s, jobs as db-api`, steady);
   row('drain: router alone, as db-api', drained);
+  row(`router alone, ${RATE}/s enqueued`, pacedAlone);
   out(`  CPU per delivery by process, ms (share of the ${cpus().length} cores over the phase, %); PostgreSQL backends by application; Redis: the whole server, other clients included`);
   const splitRow = (name: string, p: Phase) => {
     const cores = cpus().length;
@@ -226,8 +242,9 @@ async function main(): Promise<void> {
   splitRow(`steady ${RATE}/s, a job per delivery`, steadyOne);
   splitRow(`steady ${RATE}/s, jobs as db-api`, steady);
   splitRow('drain: router alone, as db-api', drained);
+  splitRow(`router alone, ${RATE}/s enqueued`, pacedAlone);
   out(`  BullMQ empty jobs/s                        ${baseline.perSec.toFixed(0)}  (same concurrency, no work; worker CPU ms per empty job ${baseline.cpuMs.toFixed(3)})`);
-  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, steadyOfferedPerSec: RATE, steadyPerSec: steady.perSec, drainPerSec: drained.perSec, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
+  writeBenchJson('webhooks', { deliveries: COUNT, endpoints: ENDPOINTS, delivered, perSec: burst.perSec, jobsPerSec: (burst.jobs / burst.count) * burst.perSec, steadyOfferedPerSec: RATE, steadyPerSec: steady.perSec, drainPerSec: drained.perSec, alonePerSec: pacedAlone.perSec, aloneLagP50Ms: pacedAlone.lagP50, aloneLagP99Ms: pacedAlone.lagP99, lagP50Ms: steady.lagP50, lagP99Ms: steady.lagP99, baselineJobsPerSec: baseline.perSec });
 }
 
 main().then(

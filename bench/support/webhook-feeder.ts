@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPrisma } from '@vocalia/db';
+import type { WebhookDeliveryRef } from '@vocalia/contracts';
 import { createProducer, createRedis, createWebhookDeliveryEnqueuer, singleDeliveryJob, type Producer, type WebhookDeliveryEnqueuer } from '@vocalia/service-kit';
 import { recordDomainEvent, type DomainEventRecord } from '../../services/db-api/src/conversations/domain-events';
 import { percentile } from './percentile';
@@ -26,10 +27,15 @@ export interface BenchEndpoint {
 export type FeederCommand =
   /** `jobs`: 'turn' = through db-api's enqueuer (attempts asked for while its previous add runs share jobs); 'one' = a job per delivery, as before batches. */
   | { type: 'phase'; tag: string; count: number; rate: number | null; endpoints: BenchEndpoint[]; jobs: 'turn' | 'one' }
-  /** The drain's first step: commits and enqueues `count` events at once (the parent has paused the queue), then replies. */
-  | { type: 'backlog'; tag: string; count: number; endpoints: BenchEndpoint[] }
-  /** The drain's second step, sent once the queue is resumed: waits for the backlog's arrivals, timed from now. */
+  /**
+   * webhook-router alone, first step: commits `count` events at once, then replies; `enqueue`: each one's
+   * deliveries enqueued after its commit (for `drain`: the parent has paused the queue), or kept for `paced`.
+   */
+  | { type: 'backlog'; tag: string; count: number; endpoints: BenchEndpoint[]; enqueue: boolean }
+  /** Sent once the queue is resumed: waits for the backlog's arrivals, timed from now. */
   | { type: 'drain' }
+  /** Hands the kept backlog's deliveries to db-api's enqueuer at `rate` events/s; lag = enqueued -> arrived. */
+  | { type: 'paced'; rate: number }
   | { type: 'empty-jobs'; prefix: string; count: number }
   | { type: 'close' };
 
@@ -82,16 +88,19 @@ function leadQualified(tag: string, n: number): DomainEventRecord {
  * BEGIN and COMMIT it pays anyway; then, after the commit, the deliveries the insert returned handed to the
  * enqueuer (db-api's, or a job per delivery). Not modelled: the cause's own writes.
  */
-async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one'): Promise<void> {
+async function commitEvent(tag: string, n: number, endpoint: BenchEndpoint, committed: Map<string, number>, jobs: 'turn' | 'one' | 'keep'): Promise<WebhookDeliveryRef[]> {
   const event = leadQualified(tag, n);
   const deliveries = await recordDomainEvent(prisma, endpoint.tenantId, event, new Date());
   committed.set(event.id, performance.now());
-  await (jobs === 'turn' ? enqueuer : oneJobEach).enqueue(deliveries, 'bench');
+  if (jobs !== 'keep') await (jobs === 'turn' ? enqueuer : oneJobEach).enqueue(deliveries, 'bench');
+  return deliveries;
 }
 
 /** Resolves when every one of `eventIds` has reached the receiver. */
 function arrivalsOf(eventIds: string[]): Promise<void> {
-  return new Promise<void>((resolve) => (waiting = { ids: new Set(eventIds), resolve }));
+  const ids = new Set(eventIds.filter((id) => !arrivals.has(id)));
+  if (!ids.size) return Promise.resolve();
+  return new Promise<void>((resolve) => (waiting = { ids, resolve }));
 }
 
 /** Phase-done figures: `count` arrivals since `started` (ms, performance.now()), this process's CPU since `cpu`, lag = committed -> arrived. */
@@ -112,7 +121,7 @@ async function phase(cmd: Extract<FeederCommand, { type: 'phase' }>): Promise<Fe
   const jobsBefore = jobsAdded;
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const commits: Promise<void>[] = [];
+  const commits: Promise<unknown>[] = [];
   for (let i = 0; i < cmd.count; i += 1) {
     if (cmd.rate) {
       const due = started + (i / cmd.rate) * 1000;
@@ -125,27 +134,51 @@ async function phase(cmd: Extract<FeederCommand, { type: 'phase' }>): Promise<Fe
   return phaseDone(eventIds, committed, jobsAdded - jobsBefore, started, cpu);
 }
 
-/** The backlog committed and enqueued by `backlog`, delivered once the parent resumes the queue. */
-let backlog: { eventIds: string[]; committed: Map<string, number>; jobs: number; arrived: Promise<void> } | undefined;
+/** The events committed by `backlog`: enqueued (delivered once the parent resumes the queue), or their deliveries kept for `paced`. */
+let backlog: { eventIds: string[]; committed: Map<string, number>; jobs: number; kept: WebhookDeliveryRef[][] } | undefined;
 
 async function commitBacklog(cmd: Extract<FeederCommand, { type: 'backlog' }>): Promise<FeederReply> {
   const committed = new Map<string, number>();
   const eventIds = eventIdsOf(cmd.tag, cmd.count);
-  const arrived = arrivalsOf(eventIds);
   const jobsBefore = jobsAdded;
-  await Promise.all(eventIds.map((_id, i) => commitEvent(cmd.tag, i, cmd.endpoints[i % cmd.endpoints.length] as BenchEndpoint, committed, 'turn')));
-  backlog = { eventIds, committed, jobs: jobsAdded - jobsBefore, arrived };
+  const kept = await Promise.all(eventIds.map((_id, i) => commitEvent(cmd.tag, i, cmd.endpoints[i % cmd.endpoints.length] as BenchEndpoint, committed, cmd.enqueue ? 'turn' : 'keep')));
+  backlog = { eventIds, committed, jobs: jobsAdded - jobsBefore, kept };
   return { type: 'backlog-committed' };
 }
 
+function takeBacklog(): NonNullable<typeof backlog> {
+  if (!backlog) throw new Error('no backlog committed');
+  const taken = backlog;
+  backlog = undefined;
+  return taken;
+}
+
 async function drain(): Promise<FeederReply> {
-  if (!backlog) throw new Error('drain before backlog');
-  const { eventIds, committed, jobs, arrived } = backlog;
+  const { eventIds, committed, jobs } = takeBacklog();
+  const arrived = arrivalsOf(eventIds);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await arrived;
-  backlog = undefined;
   return phaseDone(eventIds, committed, jobs, started, cpu);
+}
+
+async function paced(cmd: Extract<FeederCommand, { type: 'paced' }>): Promise<FeederReply> {
+  const { eventIds, kept } = takeBacklog();
+  const enqueued = new Map<string, number>();
+  const arrived = arrivalsOf(eventIds);
+  const jobsBefore = jobsAdded;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const adds: Promise<void>[] = [];
+  for (const [i, id] of eventIds.entries()) {
+    const due = started + (i / cmd.rate) * 1000;
+    if (due > performance.now()) await sleep(due - performance.now());
+    enqueued.set(id, performance.now());
+    adds.push(enqueuer.enqueue(kept[i] as WebhookDeliveryRef[], 'bench'));
+  }
+  await Promise.all(adds);
+  await arrived;
+  return phaseDone(eventIds, enqueued, jobsAdded - jobsBefore, started, cpu);
 }
 
 /** BullMQ's floor: `count` empty jobs on another prefix, added as the phases add theirs. */
@@ -173,6 +206,8 @@ function handle(cmd: Exclude<FeederCommand, { type: 'close' }>): Promise<FeederR
       return commitBacklog(cmd);
     case 'drain':
       return drain();
+    case 'paced':
+      return paced(cmd);
     case 'empty-jobs':
       return emptyJobs(cmd);
   }
