@@ -10,6 +10,7 @@ export * from './listen';
 export * from './logger';
 export * from './metrics';
 export * from './live-metrics';
+export * from './webhook-metrics';
 export * from './nul-guard';
 export * from './problem';
 export * from './queue';

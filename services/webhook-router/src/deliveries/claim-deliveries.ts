@@ -12,6 +12,8 @@ export interface ClaimedDelivery {
   body: string;
   /** This attempt's number (attempts made, including this one). */
   attempts: number;
+  /** How long ago the delivery was recorded, at its claim (read on PostgreSQL's clock alone). */
+  ageMs: number;
   endpoint: SigningSecrets & { id: string; url: string; failingSince: Date | null };
 }
 
@@ -46,13 +48,13 @@ WITH candidate AS (
 ), claimed AS (
   UPDATE webhook_deliveries d SET attempts = d.attempts + 1, lease_until = $3, updated_at = $4
   FROM candidate c WHERE d.id = c.id AND c.enabled
-  RETURNING d.id, d.tenant_id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts
+  RETURNING d.id, d.tenant_id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, d.created_at
 )
 SELECT c.id, c.tenant_id, c.endpoint_id, c.event_id, c.event_type, c.payload::text AS body, c.attempts,
-       e.url, e.secret, e.previous_secret, e.previous_secret_expires_at, e.failing_since, false AS endpoint_disabled
+       (extract(epoch FROM clock_timestamp() - c.created_at) * 1000)::float8 AS age_ms, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at, e.failing_since, false AS endpoint_disabled
 FROM claimed c JOIN webhook_endpoints e ON e.id = c.endpoint_id
 UNION ALL
-SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true FROM disabled`;
+SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true FROM disabled`;
 
 interface ClaimRow {
   id: string;
@@ -62,6 +64,7 @@ interface ClaimRow {
   event_type: string;
   body: string;
   attempts: number;
+  age_ms: number;
   url: string;
   secret: string;
   previous_secret: string | null;
@@ -82,6 +85,7 @@ function toClaim(r: ClaimRow): Claim {
       eventType: r.event_type,
       body: r.body,
       attempts: r.attempts,
+      ageMs: r.age_ms,
       endpoint: { id: r.endpoint_id, url: r.url, secret: r.secret, previousSecret: r.previous_secret, previousSecretExpiresAt: r.previous_secret_expires_at, failingSince: r.failing_since },
     },
   };
