@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure what the test suite talks to is there: PostgreSQL and Redis answering on their
-# standard ports, Chromium for the widget's browser tests and espeak-ng for browser voice's spoken test audio. Starts or installs only what is missing.
+# standard ports, Chromium for the widget's browser tests, espeak-ng for browser voice's spoken test audio
+# and promtool for the Prometheus alert rules' tests. Starts or installs only what is missing.
 set -euo pipefail
 
 say() { printf 'ensure-test-services: %s\n' "$*"; }
@@ -37,4 +38,9 @@ fi
 if ! command -v espeak-ng >/dev/null; then
   say "installing espeak-ng (browser voice: local speech synthesis and spoken test audio)"
   apt_install espeak-ng || say "could not install espeak-ng: realtime's cascaded voice tests need it"
+fi
+
+if [ -z "${PROMTOOL:-}" ] && ! command -v promtool >/dev/null; then
+  say "installing promtool (Prometheus alert rules' tests)"
+  apt_install --no-install-recommends prometheus || say "could not install promtool: set PROMTOOL to a promtool binary"
 fi
