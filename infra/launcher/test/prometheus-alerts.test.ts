@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths';
-import { repoFile, repoYaml } from './repo-files';
+import { compose, FLEET, repoFile, repoYaml } from './repo-files';
 
 const PROMETHEUS_DIR = join(REPO_ROOT, 'infra', 'prometheus');
 /** Installed by infra/scripts/ensure-test-services.sh (Debian's `prometheus` package). */
@@ -10,11 +11,16 @@ const PROMTOOL = process.env.PROMTOOL ?? 'promtool';
 /** Series Prometheus makes itself, not served by our /metrics. */
 const PROMETHEUS_OWN = new Set(['up']);
 
+interface PrometheusConfig {
+  rule_files: string[];
+  scrape_configs: { job_name: string; static_configs?: { targets: string[] }[]; dns_sd_configs?: { names: string[]; type: string; port: number }[] }[];
+}
+
 interface RuleFile {
   groups: { rules: { alert: string; expr: string }[] }[];
 }
 
-const promtool = (...args: string[]) => execFileSync(PROMTOOL, args, { cwd: PROMETHEUS_DIR, encoding: 'utf8', stdio: 'pipe' });
+const promtool = (cwd: string, ...args: string[]) => execFileSync(PROMTOOL, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
 /** Every metric name our services register (`name: '...'` in the service kit's prom-client definitions). */
 function registeredMetrics(): Set<string> {
@@ -27,11 +33,11 @@ function registeredMetrics(): Set<string> {
 
 describe('Prometheus alert rules (infra/prometheus)', () => {
   it('when promtool checks the config, then it is valid and loads the alert rules', () => {
-    expect(promtool('check', 'config', 'prometheus.yml')).toMatch(/SUCCESS: 1 rule files found/);
+    expect(promtool(PROMETHEUS_DIR, 'check', 'config', 'prometheus.yml')).toMatch(/SUCCESS: 1 rule files found/);
   });
 
   it("when promtool runs the rules' unit tests, then each alert fires on the series that should raise it and stays quiet on healthy ones", () => {
-    expect(promtool('test', 'rules', 'alerts.test.yml')).toMatch(/SUCCESS/);
+    expect(promtool(PROMETHEUS_DIR, 'test', 'rules', 'alerts.test.yml')).toMatch(/SUCCESS/);
   });
 
   it('when an alert reads a metric, then a service registers it under that name (a renamed metric would silence the alert)', () => {
@@ -43,5 +49,47 @@ describe('Prometheus alert rules (infra/prometheus)', () => {
     expect(rules.length).toBeGreaterThanOrEqual(6);
     expect(read).toEqual(expect.arrayContaining(['webhook_delivery_lag_seconds', 'queue_jobs', 'http_request_duration_seconds']));
     expect(unknown).toEqual([]);
+  });
+});
+
+/** Where each deployment's Prometheus finds every replica: Docker's DNS name of the service, or Swarm's tasks.<service>. */
+const DEPLOYMENTS = {
+  compose: { config: ['infra', 'prometheus', 'prometheus.yml'], host: (service: string) => service },
+  swarm: { config: ['infra', 'swarm', 'prometheus.yml'], host: (service: string) => `tasks.${service}` },
+} as const;
+
+describe.each(Object.keys(DEPLOYMENTS) as (keyof typeof DEPLOYMENTS)[])('Prometheus scraping the fleet (%s)', (deployment) => {
+  const { config, host } = DEPLOYMENTS[deployment];
+  const prometheus = repoYaml<PrometheusConfig>(...config);
+
+  it('when Prometheus resolves its targets, then it scrapes every replica of the six services on its port, and Traefik', () => {
+    const jobs = Object.fromEntries(prometheus.scrape_configs.map((c) => [c.job_name, c.dns_sd_configs ?? c.static_configs]));
+    const expected = Object.fromEntries(Object.entries(FLEET).map(([service, port]) => [service, [{ names: [host(service)], type: 'A', port }]]));
+    expect(jobs).toEqual({ ...expected, traefik: deployment === 'swarm' ? [{ names: ['tasks.traefik'], type: 'A', port: 8082 }] : [{ targets: ['traefik:8082'] }] });
+    for (const service of Object.keys(FLEET)) expect(compose().services[service]?.environment?.PORT).toBe(String(FLEET[service]));
+  });
+
+  it('when Prometheus starts with the files as mounted, then promtool accepts the config and its alert rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vocalia-prometheus-'));
+    try {
+      copyFileSync(join(REPO_ROOT, ...config), join(dir, 'prometheus.yml'));
+      copyFileSync(join(PROMETHEUS_DIR, 'alerts.yml'), join(dir, 'alerts.yml'));
+      expect(prometheus.rule_files).toEqual(['alerts.yml']);
+      expect(promtool(dir, 'check', 'config', 'prometheus.yml')).toMatch(/SUCCESS: 1 rule files found/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Prometheus on Swarm (infra/swarm/vocalia.stack.yml)', () => {
+  const stack = repoYaml<{ services: Record<string, { configs?: { source: string; target: string }[]; networks?: string[] }>; configs: Record<string, { file: string }> }>('infra', 'swarm', 'vocalia.stack.yml');
+
+  it('when the stack is deployed, then Prometheus runs with the Swarm config and the same alert rules as compose, on the services network', () => {
+    const svc = stack.services.prometheus;
+    const mounted = Object.fromEntries((svc?.configs ?? []).map((c) => [c.target, stack.configs[c.source]?.file]));
+    expect(mounted).toEqual({ '/etc/prometheus/prometheus.yml': './prometheus.yml', '/etc/prometheus/alerts.yml': '../prometheus/alerts.yml' });
+    expect(svc?.networks).toEqual(['edge']);
+    for (const service of Object.keys(FLEET)) expect(stack.services[service]?.networks).toContain('edge');
   });
 });
