@@ -1,11 +1,24 @@
-import { TENANT_UPDATED_CHANNEL, type TenantUpdated } from '@vocalia/contracts';
+import { TENANT_UPDATED_CHANNEL, TenantUpdated } from '@vocalia/contracts';
 import { createRedis } from '@vocalia/service-kit';
 
-/** Listens on the tenant-updated channel; `close()` when done. */
+/** The message as a TenantUpdated, or undefined: test files run at once share the machine's Redis, and one publishes garbage on purpose. */
+function tenantUpdateIn(message: string): TenantUpdated | undefined {
+  try {
+    const raw: unknown = JSON.parse(message);
+    return TenantUpdated.safeParse(raw).success ? (raw as TenantUpdated) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Listens on the tenant-updated channel (ignoring what is not a tenant update); `close()` when done. */
 export async function listenTenantUpdates(redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') {
   const sub = createRedis(redisUrl, 'subscriber');
   const received: TenantUpdated[] = [];
-  sub.on('message', (_channel: string, message: string) => received.push(JSON.parse(message) as TenantUpdated));
+  sub.on('message', (_channel: string, message: string) => {
+    const update = tenantUpdateIn(message);
+    if (update) received.push(update);
+  });
   await sub.subscribe(TENANT_UPDATED_CHANNEL);
   return {
     received,
