@@ -34,7 +34,7 @@ export interface Capacity {
   sessionsPerCore: number;
   /** db-api's workers, one replica: usage events as one job each per second (the heaviest consumer per job; batched usage events cost less). */
   jobsPerDbApi: number;
-  /** webhook-router, one replica: deliveries/s of a backlog with db-api idle (results before 2026-12-03: with db-api recording the events on the same cores). */
+  /** webhook-router, one replica: deliveries/s of a backlog, with db-api idle. */
   deliveriesPerReplica: number;
 }
 
@@ -45,13 +45,12 @@ export function capacityFrom(rows: Row[]): Capacity {
   const value = (group: RegExp, figure: string) => last(find(rows, group, figure))?.value ?? NaN;
   // Results written before usage events travelled batched have only `events/s`, one job per event.
   const oneEventJobs = value(/^usage events/, 'one-event jobs/s');
-  const routerAlone = value(/^webhook deliveries/, 'router alone, backlog deliveries/s');
   return {
     chatsPerReplica: value(/^\/respond, 50 connections/, 'req/s'),
     callsPerCore: 100 / value(/^phone media streams/, 'CPU per call % of a core'),
     sessionsPerCore: 1000 / value(/^browser voice/, 'CPU ms per session-second'),
     jobsPerDbApi: Number.isNaN(oneEventJobs) ? value(/^usage events/, 'events/s') : oneEventJobs,
-    deliveriesPerReplica: Number.isNaN(routerAlone) ? value(/^webhook deliveries/, 'deliveries/s') : routerAlone,
+    deliveriesPerReplica: value(/^webhook deliveries/, 'router alone, backlog deliveries/s'),
   };
 }
 

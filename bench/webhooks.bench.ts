@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPgPool, dropDatabase, ensureDatabase, migrateDatabase } from '@vocalia/db';
-import { createProducer, createRedis, createWorker, type Redis } from '@vocalia/service-kit';
+import { createRedis, createWorker, type Redis } from '@vocalia/service-kit';
 import { Env, startDeliveries } from '@vocalia/webhook-router';
 import { writeBenchJson } from './support/bench-json';
 import { cpuBetween, snapshotCpu, type CpuSplit } from './support/cpu-split';
@@ -149,45 +149,37 @@ async function main(): Promise<void> {
   const redisInfo = createRedis(REDIS_URL, 'worker');
   await seedDeliveryHistory(admin, endpoints, HISTORY);
   const pids = { worker: process.pid, feeder: feeder.child.pid as number };
-  const phase = async (tag: string, rate: number | null, count: number, jobs: 'turn' | 'one'): Promise<Phase> => {
+  /** Runs `ask` (a feeder phase of `count` deliveries), with this process's CPU and every process's split over it. */
+  const measured = async (count: number, ask: () => Promise<FeederReply>): Promise<Phase> => {
     const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
     const cpu = process.cpuUsage();
-    const reply = await feeder.ask({ type: 'phase', tag, count, rate, endpoints, jobs });
+    const reply = await ask();
     const cpuMs = cpuMsPer(process.cpuUsage(cpu), count);
     const split = cpuBetween(before, await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo));
     if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
     return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count, load: load(), split };
   };
+  const phase = (tag: string, rate: number | null, count: number, jobs: 'turn' | 'one') => measured(count, () => feeder.ask({ type: 'phase', tag, count, rate, endpoints, jobs }));
   /**
-   * webhook-router alone: COUNT events committed and enqueued while the queue is paused (db-api's work done
-   * before), then delivered once it is resumed; timed and CPU-split from the resume. Lag is not measured
-   * (it holds the pause).
+   * webhook-router alone: COUNT events committed and enqueued while its queue is paused (db-api's work done
+   * before), then delivered once it is resumed; timed and CPU-split from the resume. Its lag holds the pause,
+   * so none is reported.
    */
   const drainPhase = async (tag: string): Promise<Phase> => {
-    const pauser = createProducer('webhook-deliveries', { connection: redisInfo, prefix });
-    await pauser.queue.pause();
+    const { queue } = running.deps.producer;
+    await queue.pause();
     await feeder.ask({ type: 'backlog', tag, count: COUNT, endpoints, enqueue: true });
-    const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
-    const cpu = process.cpuUsage();
-    const draining = feeder.ask({ type: 'drain' });
-    await pauser.queue.resume();
-    const reply = await draining;
-    const cpuMs = cpuMsPer(process.cpuUsage(cpu), COUNT);
-    const split = cpuBetween(before, await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo));
-    await pauser.queue.close();
-    if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
-    return { perSec: reply.perSec, lagP50: NaN, lagP99: NaN, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count: COUNT, load: load(), split };
+    const drained = await measured(COUNT, async () => {
+      const draining = feeder.ask({ type: 'drain' });
+      await queue.resume();
+      return draining;
+    });
+    return { ...drained, lagP50: NaN, lagP99: NaN };
   };
   /** webhook-router alone at RATE events/s: COUNT events committed first, their deliveries then enqueued at that pace (lag = enqueued -> received). */
   const pacedPhase = async (tag: string): Promise<Phase> => {
     await feeder.ask({ type: 'backlog', tag, count: COUNT, endpoints, enqueue: false });
-    const before = await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo);
-    const cpu = process.cpuUsage();
-    const reply = await feeder.ask({ type: 'paced', rate: RATE });
-    const cpuMs = cpuMsPer(process.cpuUsage(cpu), COUNT);
-    const split = cpuBetween(before, await snapshotCpu(pids, admin, url.pathname.slice(1), redisInfo));
-    if (reply.type !== 'phase-done') throw new Error(`unexpected feeder reply ${reply.type}`);
-    return { perSec: reply.perSec, lagP50: reply.lagP50, lagP99: reply.lagP99, cpuMs, feederCpuMs: reply.cpuMs, jobs: reply.jobs, count: COUNT, load: load(), split };
+    return measured(COUNT, () => feeder.ask({ type: 'paced', rate: RATE }));
   };
   await phase('warmup-one', null, WARMUP / 2, 'one');
   await phase('warmup-turn', null, WARMUP / 2, 'turn');
