@@ -20,13 +20,13 @@ export function withJobTrace<T extends object>(queue: string, payload: T): T {
   const carrier: Partial<JobTraceContext> = {};
   propagation.inject(trace.setSpan(context.active(), span), carrier);
   span.end();
-  return carrier.traceparent ? { ...payload, trace: carrier } : payload;
+  return carrier.traceparent ? Object.assign({}, payload, { trace: carrier }) : payload;
 }
 
 /** Runs a job inside a `<queue> process` span, child of the span that enqueued it when the job carries one. */
 export function inJobSpan<T>(queue: string, jobId: string | undefined, carried: JobTraceContext | undefined, run: () => Promise<T>): Promise<T> {
   const parent = carried ? propagation.extract(ROOT_CONTEXT, carried) : ROOT_CONTEXT;
-  const attributes = { ...messaging(queue, 'process'), ...(jobId ? { 'messaging.message.id': jobId } : {}) };
+  const attributes = Object.assign(messaging(queue, 'process'), jobId ? { 'messaging.message.id': jobId } : {});
   return tracer().startActiveSpan(`${queue} process`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
     try {
       return await run();

@@ -93,7 +93,7 @@ export async function producerConnection(producer: Producer<QueueName>): Promise
 export function sendJobs(client: ChainableCommander, jobs: ValidatedJob[]): Promise<string>[] {
   return jobs.map(({ producer, payload }) => {
     const { queue } = producer;
-    const job = new Job(queue, queue.name, payload, { ...queue.defaultJobOptions, jobId: payload.eventId }, payload.eventId);
+    const job = new Job(queue, queue.name, payload, Object.assign({}, queue.defaultJobOptions, { jobId: payload.eventId }), payload.eventId);
     return job.addJob(client as unknown as Awaited<Queue['client']>, { parentDependenciesKey: '' });
   });
 }

@@ -35,9 +35,9 @@ function build(config: ProviderConfig, analyzer: TurnAnalyzer, local: LocalProvi
     case 'custom':
       return config.provider;
     case 'openai-compatible':
-      return new OpenAICompatibleProvider({ ...config, timeoutMs: config.timeoutMs ?? timeoutMs }, analyzer);
+      return new OpenAICompatibleProvider(Object.assign({}, config, { timeoutMs: config.timeoutMs ?? timeoutMs }), analyzer);
     case 'gemini':
-      return new GeminiProvider({ ...config, timeoutMs: config.timeoutMs ?? timeoutMs }, analyzer);
+      return new GeminiProvider(Object.assign({}, config, { timeoutMs: config.timeoutMs ?? timeoutMs }), analyzer);
   }
 }
 
@@ -83,7 +83,7 @@ export function createEngine(config: EngineConfig): Engine {
         config.onProviderCall?.(provider.name, performance.now() - started, 'ok');
         breaker?.success();
         if (failed.length === 0) return result;
-        return { ...result, answer: prefix + result.answer, provider: [...failed, result.provider].join(defaults.FALLBACK_MARK) };
+        return Object.assign({}, result, { answer: prefix + result.answer, provider: [...failed, result.provider].join(defaults.FALLBACK_MARK) });
       } catch (error) {
         config.onProviderCall?.(provider.name, performance.now() - started, 'error');
         if (input.signal?.aborted) {

@@ -64,7 +64,7 @@ function bookingReply(a: TurnAnalysis): Reply {
     return { answer: fill(t.bookingAsk, { missing }), actions: [], sources: [], answerKind: 'other' };
   }
   const summary = bookingSummary(capture.booking, a.language);
-  return { answer: fill(t.bookingDone, { ...vars(a), summary }), actions: [{ type: 'booking', booking: capture.booking }], sources: [], answerKind: 'other' };
+  return { answer: fill(t.bookingDone, Object.assign(vars(a), { summary })), actions: [{ type: 'booking', booking: capture.booking }], sources: [], answerKind: 'other' };
 }
 
 function productsReply(a: TurnAnalysis, items: CatalogItemSnapshot[]): Reply {
@@ -98,7 +98,7 @@ export function composeReply(a: TurnAnalysis): Reply {
     case 'handoff':
       return handoff(a, 'visitor_request');
     case 'complaint':
-      return { ...handoff(a, 'complaint'), answer: fill(t.complaint, vars(a)) };
+      return Object.assign(handoff(a, 'complaint'), { answer: fill(t.complaint, vars(a)) });
     case 'booking':
       return bookingReply(a);
     case 'greeting': {

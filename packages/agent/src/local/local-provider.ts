@@ -14,6 +14,6 @@ export class LocalProvider implements ConversationProvider {
     const analysis = this.analyzer.analyze(input);
     const reply = composeReply(analysis);
     emitWords(reply.answer, onToken);
-    return toResult(analysis, { ...reply, provider: this.name });
+    return toResult(analysis, Object.assign({}, reply, { provider: this.name }));
   }
 }

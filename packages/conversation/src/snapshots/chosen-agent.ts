@@ -7,5 +7,5 @@ import type { TenantSnapshot } from '@vocalia/contracts';
 export function withChosenAgent(snapshot: TenantSnapshot, agentId: string | undefined): TenantSnapshot {
   if (agentId === undefined || agentId === snapshot.agent?.id) return snapshot;
   const chosen = snapshot.agents?.find((agent) => agent.id === agentId);
-  return chosen ? { ...snapshot, agent: chosen } : snapshot;
+  return chosen ? Object.assign({}, snapshot, { agent: chosen }) : snapshot;
 }

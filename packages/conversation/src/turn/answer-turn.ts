@@ -30,7 +30,8 @@ export async function answerTurn(deps: TurnDeps, turn: TurnRequest, onToken?: To
     { snapshot, sessionId: turn.sessionId, message: turn.text, language: turn.language, history, lead: state.lead, context: definedOnly(turn.context), signal: turn.signal },
     onToken,
   );
-  const result = await closeTurn(deps, { ...turn, snapshot }, turn.text, state, raw, started);
+  const scope = { snapshot, sessionId: turn.sessionId, channel: turn.channel, origin: turn.origin, requestId: turn.requestId };
+  const result = await closeTurn(deps, scope, turn.text, state, raw, started);
   return {
     answer: result.answer,
     language: result.language,

@@ -42,7 +42,7 @@ export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: stri
   const { snapshot, sessionId } = scope;
   const { lead, adjusted } = boundedLead(raw.lead);
   if (adjusted) deps.logger.warn('engine lead score outside the contract; bounded', { provider: raw.provider, lead: raw.lead });
-  const result = { ...raw, lead };
+  const result = adjusted ? Object.assign({}, raw, { lead }) : raw;
   const scoring = snapshot.tenant.features.includes('lead_scoring');
   const leadQualified = scoring && !state.qualified && result.lead.score >= snapshot.tenant.leadThreshold;
   const next: SessionState = { lead: result.lead, qualified: state.qualified || leadQualified, turns: state.turns + 1 };
@@ -58,8 +58,9 @@ export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: stri
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
   // Checked, queued and logged once the answer has left, in the same Redis write as they were before.
   deps.events.publishLater(() => {
-    publishTurnEvents(deps.events, { ...scope, userText, result, latencyMs, firstTurn: state.turns === 0, leadQualified });
+    const { requestId, channel, origin } = scope;
+    publishTurnEvents(deps.events, { snapshot, requestId, sessionId, channel, origin, userText, result, latencyMs, firstTurn: state.turns === 0, leadQualified });
     deps.logger.info('turn answered', { sessionId, channel: scope.channel, agentId: snapshot.agent?.id, intent: result.intent, provider: result.provider, leadScore: result.lead.score, leadQualified, latencyMs });
   });
-  return { ...result, leadQualified };
+  return Object.assign({}, result, { leadQualified });
 }
