@@ -29,6 +29,24 @@ export const ConversationTurnJob = Envelope.extend({
 });
 export type ConversationTurnJob = z.infer<typeof ConversationTurnJob>;
 
+/** Most turns one `conversation-events` job carries (producers group the turns of one event-loop turn). */
+export const CONVERSATION_TURNS_PER_JOB = 100;
+/**
+ * Turns travelling in one job, so BullMQ's per-job cost is paid once for all of them. Each turn keeps its
+ * own event id (stored once per id), tenant and request; the envelope's id is derived from the turns' ids,
+ * its tenant is null when they belong to several tenants.
+ */
+export const ConversationTurnBatchJob = Envelope.extend({ type: z.literal('turn.completed.batch'), tenantId: z.string().min(1).nullable(), turns: z.array(ConversationTurnJob).min(2).max(CONVERSATION_TURNS_PER_JOB) });
+export type ConversationTurnBatchJob = z.infer<typeof ConversationTurnBatchJob>;
+/** A `conversation-events` job: one turn (as every producer sent before batches, still accepted) or a batch of them; a bad one is refused naming its field. */
+export const ConversationEventsJob = z.discriminatedUnion('type', [ConversationTurnJob, ConversationTurnBatchJob]);
+export type ConversationEventsJob = z.infer<typeof ConversationEventsJob>;
+
+/** The turns a `conversation-events` job carries, in order. */
+export function conversationTurnsOf(job: ConversationEventsJob): ConversationTurnJob[] {
+  return job.type === 'turn.completed.batch' ? job.turns : [job];
+}
+
 export const CallEventJob = Envelope.extend({
   type: z.enum(['call.started', 'call.status', 'call.recording', 'call.completed']),
   callSid: z.string().min(1),
@@ -131,7 +149,7 @@ export interface QueueSpec {
 
 /** Every queue between services: its name, payload schema and retry policy, declared once. */
 export const queues = {
-  'conversation-events': { schema: ConversationTurnJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
+  'conversation-events': { schema: ConversationEventsJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   'call-events': { schema: CallEventJob, concurrency: 8, retry: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   'usage-events': { schema: UsageEventsJob, concurrency: 256, retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } },
   'audit-events': { schema: AuditEventJob, concurrency: 1, retry: { attempts: 10, backoff: { type: 'exponential', delay: 500 } } },

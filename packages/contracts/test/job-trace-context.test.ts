@@ -1,6 +1,7 @@
 import { queues } from '../src';
 
 const job = { v: 1, eventId: 'evt_12345678', tenantId: 't1', requestId: 'r1', at: new Date().toISOString(), kind: 'api_call', quantity: 1 };
+const turn = { v: 1, eventId: 'turn_12345678', tenantId: 't1', requestId: 'r1', at: new Date().toISOString(), type: 'turn.completed', sessionId: 'session-1', channel: 'widget', language: 'en', intent: 'hours', userText: 'Open on Sunday?', assistantText: 'From 10 to 13.', provider: 'local', latencyMs: 1 };
 const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 describe('the trace context a job carries', () => {
@@ -15,7 +16,7 @@ describe('the trace context a job carries', () => {
     ['no traceparent', { tracestate: 'vendor=1' }],
     ['an oversized tracestate', { traceparent, tracestate: 'x'.repeat(513) }],
   ])('when its trace is %s, then the job is refused naming the field', (_what, trace) => {
-    const result = queues['conversation-events'].schema.safeParse({ ...job, trace });
+    const result = queues['conversation-events'].schema.safeParse({ ...turn, trace });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining([expect.stringMatching(/^trace\./)]));
   });

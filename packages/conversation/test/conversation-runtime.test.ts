@@ -1,4 +1,4 @@
-import { ConversationTurnJob, TENANT_UPDATED_CHANNEL, usageEventsOf, type UsageEventJob, UsageEventsJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf, ConversationTurnJob, TENANT_UPDATED_CHANNEL, usageEventsOf, type UsageEventJob, UsageEventsJob } from '@vocalia/contracts';
 import { createProducer, createRedis, type Producer } from '@vocalia/service-kit';
 import { composeConversation, conversationEventId, type Conversation } from '../src';
 import { eventually, FakeDbApi, INTERNAL_TOKEN, ScriptedEngine, snapshotFor, testLogger } from '../testing';
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 async function turnJobs(sessionId: string): Promise<ConversationTurnJob[]> {
   const jobs = await turns.queue.getJobs(['waiting']);
-  return jobs.map((j) => ConversationTurnJob.parse(j.data)).filter((j) => j.sessionId === sessionId).sort((a, b) => a.at.localeCompare(b.at));
+  return jobs.flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((j) => j.sessionId === sessionId).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 async function usageJobs(tenantId: string): Promise<UsageEventJob[]> {

@@ -1,4 +1,4 @@
-import { queues, USAGE_EVENTS_PER_JOB, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf, queues, USAGE_EVENTS_PER_JOB, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { createProducer, createRedis } from '@vocalia/service-kit';
 import { createEventPublisher } from '../src/events/event-publisher';
 import { eventually, recordSocketWrites, testLogger } from '../testing';
@@ -83,6 +83,27 @@ describe('event publisher', () => {
     const turnJob = await turns.queue.getJob('turn-event-1');
     expect(turnJob?.data).toMatchObject({ type: 'turn.completed', sessionId: 'session-1' });
     expect(turnJob?.opts.attempts).toBe(queues['conversation-events'].retry.attempts);
+  });
+
+  it('when turns of several tenants and sessions complete in the same turn of the event loop, then they land as one conversation-events job carrying each turn once, whose id the same turns always give', async () => {
+    const publishTurns = async () => {
+      const events = createEventPublisher({ producers: { 'conversation-events': turns }, connection: redis, logger });
+      events.publish('conversation-events', turn(20));
+      events.publish('conversation-events', { ...turn(21), tenantId: 'globex' });
+      events.publish('conversation-events', turn(20));
+      events.publish('conversation-events', turn(22));
+      await events.close();
+    };
+    const batches = async () => (await turns.queue.getJobs(['waiting'])).filter((j) => j.id?.startsWith('turns-batch-'));
+    await publishTurns();
+    const [batch, ...others] = await batches();
+    expect(others).toHaveLength(0);
+    const job = ConversationEventsJob.parse(batch?.data);
+    expect(conversationTurnsOf(job).map((t) => [t.eventId, t.tenantId])).toEqual([['turn-event-20', 'acme'], ['turn-event-21', 'globex'], ['turn-event-22', 'acme']]);
+    expect(job.tenantId).toBeNull();
+    expect(batch?.opts.attempts).toBe(queues['conversation-events'].retry.attempts);
+    await publishTurns();
+    expect((await batches()).map((j) => j.id)).toEqual([batch?.id]);
   });
 
   it('when more usage events than a job carries are published in one turn, then they land as full jobs whose ids the same events always give, each event once', async () => {

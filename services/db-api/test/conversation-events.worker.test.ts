@@ -66,6 +66,33 @@ describe('conversation-events worker', () => {
     expect(await turns.queue.getJobCounts('failed')).toEqual({ failed: 0 });
   });
 
+  it('when a job carries a batch of turns, then each is stored in its own conversation as a lone turn would be, a redelivered batch adds nothing, and a turn that fails does not stop the ones after it', async () => {
+    const s = await t.register();
+    const first = turn(s, 'session-batch-0001');
+    const second = turn(s, 'session-batch-0002', { userText: 'Vous êtes ouverts samedi ?', assistantText: 'Oui, de 9 h à 13 h.' });
+    const batch = { v: 1 as const, type: 'turn.completed.batch' as const, eventId: `turns-batch-${randomUUID()}`, tenantId: s.tenantId, requestId: randomUUID(), at: new Date().toISOString(), turns: [first, second] };
+    const stored = await turns.add(batch);
+    await jobsSettled(turns.queue, [stored]);
+    expect((await turns.queue.getJob(stored))?.returnvalue).toMatchObject({ inserted: 4 });
+    const list = await listFor(s);
+    expect(list.body.items.map((c: { sessionId: string; messageCount: number }) => [c.sessionId, c.messageCount]).sort()).toEqual([['session-batch-0001', 2], ['session-batch-0002', 2]]);
+
+    const again = await turns.add(batch, { jobId: `${batch.eventId}-again` });
+    await jobsSettled(turns.queue, [again]);
+    expect((await turns.queue.getJob(again))?.returnvalue).toEqual({ inserted: 0, events: [] });
+    expect(await t.deps.prisma.message.count({ where: { tenantId: s.tenantId } })).toBe(4);
+
+    const broken = turn(s, 'session-batch-0003', { userText: 'nul \u0000 here' });
+    const after = turn(s, 'session-batch-0004');
+    const failing = await turns.add({ ...batch, eventId: `turns-batch-${randomUUID()}`, turns: [broken, after] });
+    await jobsSettled(turns.queue, [failing]);
+    const failed = await turns.queue.getJob(failing);
+    expect(await failed?.getState()).toBe('failed');
+    expect(await t.deps.prisma.conversation.count({ where: { tenantId: s.tenantId, sessionId: 'session-batch-0004' } })).toBe(1);
+    // Out of the dead letters the last test of this file counts.
+    await failed?.remove();
+  });
+
   it('when the lead score crosses the threshold, then lead.qualified is recorded once, with a webhook delivery queued', async () => {
     const s = await t.register();
     const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/vocalia', secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', eventTypes: ['lead.qualified'] } });

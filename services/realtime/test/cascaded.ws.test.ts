@@ -1,5 +1,5 @@
 import { createEngine } from '@vocalia/agent';
-import { ConversationTurnJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf } from '@vocalia/contracts';
 import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 import { createProducer, type Producer } from '@vocalia/service-kit';
 import type WebSocket from 'ws';
@@ -81,7 +81,7 @@ describe('/realtime cascaded path, with speech servers speaking the OpenAI API',
     await eventually(() => expect(got.audioBytes).toBe(speech.speeches.length * speech.speechMs * 48));
 
     const [turn] = await eventually(async () => {
-      const jobs = (await turns.queue.getJobs(['waiting'])).map((j) => ConversationTurnJob.parse(j.data)).filter((j) => j.sessionId === 'visitor-session-cascaded');
+      const jobs = (await turns.queue.getJobs(['waiting'])).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((j) => j.sessionId === 'visitor-session-cascaded');
       expect(jobs).toHaveLength(1);
       return jobs;
     });

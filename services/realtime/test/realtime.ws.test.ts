@@ -1,4 +1,4 @@
-import { ConversationTurnJob, realtimeReadyKey, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf, realtimeReadyKey, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 import { createProducer, type Producer } from '@vocalia/service-kit';
 import type WebSocket from 'ws';
@@ -34,7 +34,7 @@ async function open(tenantId = 'voice-shop', origin = SHOP): Promise<WebSocket> 
 }
 
 const turnJobs = async (sessionId: string) =>
-  (await turns.queue.getJobs(['waiting'])).map((j) => ConversationTurnJob.parse(j.data)).filter((j) => j.sessionId === sessionId);
+  (await turns.queue.getJobs(['waiting'])).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((j) => j.sessionId === sessionId);
 const usageJobs = async () => (await usage.queue.getJobs(['waiting'])).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data)));
 
 describe('/realtime upgrade', () => {

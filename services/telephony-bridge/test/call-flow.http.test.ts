@@ -1,6 +1,6 @@
 import request from 'supertest';
 import twilio from 'twilio';
-import { CallEventJob, ConversationTurnJob, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
+import { CallEventJob, ConversationEventsJob, conversationTurnsOf, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { callParams } from './support/call-params';
 import { eventually, REDIS_URL, waitReady } from '@vocalia/conversation/testing';
 import { newCallSid } from './support/fake-twilio-rest';
@@ -96,7 +96,7 @@ describe('a whole turn-based call, from ringing to completed', () => {
     expect(events.find((e) => e.type === 'call.completed')).toMatchObject({ tenantId: 'acme', direction: 'inbound', durationSec: 42, agentId: 'agent-acme' });
 
     const turns = await eventually(async () => {
-      const all = (await h.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      const all = (await h.jobs('conversation-events')).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((t) => t.sessionId === callSid);
       expect(all).toHaveLength(2);
       return all;
     });
@@ -279,7 +279,7 @@ describe("when the call store's Redis connection fails", () => {
     failing.clear();
     expect(hours.text).toContain('9:00');
     await eventually(async () => {
-      const turns = (await flaky.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      const turns = (await flaky.jobs('conversation-events')).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((t) => t.sessionId === callSid);
       expect(turns.map((t) => t.userText)).toEqual(['What are your opening hours?']);
     });
   });

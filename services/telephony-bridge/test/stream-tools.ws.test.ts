@@ -1,4 +1,4 @@
-import { ConversationTurnJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf } from '@vocalia/contracts';
 import { eventually } from '@vocalia/conversation/testing';
 import type { MediaClient } from './support/media-client';
 import { muLawTone } from './support/media-client';
@@ -71,7 +71,7 @@ describe('tools on streamed calls', () => {
     s.rt.send({ type: 'response.output_audio_transcript.done', item_id: 'item_a', transcript: 'Done, the team will confirm Friday at ten.' });
     s.rt.send({ type: 'response.done', response: { id: 'resp_b' } });
     const turn = await eventually(async () => {
-      const turns = (await s.h.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      const turns = (await s.h.jobs('conversation-events')).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((t) => t.sessionId === callSid);
       expect(turns).toHaveLength(1);
       return turns[0]!;
     });

@@ -1,4 +1,4 @@
-import { ConversationTurnJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf } from '@vocalia/contracts';
 import { eventually } from '@vocalia/conversation/testing';
 import type { FakeRealtime } from './support/fake-realtime';
 import type { Harness } from './support/harness';
@@ -72,7 +72,7 @@ describe('streaming mode', () => {
     rt.send({ type: 'response.output_audio_transcript.done', item_id: 'item_2', transcript: 'We open at nine on Monday.' });
     rt.send({ type: 'response.done', response: { id: 'resp_2' } });
     const turn = await eventually(async () => {
-      const turns = (await h.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      const turns = (await h.jobs('conversation-events')).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((t) => t.sessionId === callSid);
       expect(turns).toHaveLength(1);
       return turns[0]!;
     });
@@ -160,7 +160,7 @@ describe('streaming mode', () => {
     rt.send({ type: 'response.output_audio_transcript.done', item_id: 'item_lost_2', transcript: 'Yes, from ten.' });
     rt.send({ type: 'response.done', response: { id: 'resp_lost' } });
     await eventually(async () => {
-      const turns = (await h.jobs('conversation-events')).map((j) => ConversationTurnJob.parse(j.data)).filter((t) => t.sessionId === callSid);
+      const turns = (await h.jobs('conversation-events')).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((t) => t.sessionId === callSid);
       expect(turns).toEqual([expect.objectContaining({ tenantId: 'acme', channel: 'phone', userText: 'Are you open on Saturday?', assistantText: 'Yes, from ten.' })]);
     });
     expect(client.closed).toBeUndefined();

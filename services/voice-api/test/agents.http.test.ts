@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ConversationTurnJob, WidgetConfigResponse, type AgentSnapshot } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf, WidgetConfigResponse, type AgentSnapshot } from '@vocalia/contracts';
 import { createEngine, engineConfigFromEnv, type ConversationProvider, type EngineInput } from '@vocalia/agent';
 import { createProducer, type Producer } from '@vocalia/service-kit';
 import { startHarness, type Harness } from './support/harness';
@@ -50,7 +50,7 @@ describe('the agent a page chooses (agentId, data-vocalia-agent)', () => {
     expect(engine.inputs.at(-1)?.snapshot.agent).toMatchObject({ id: KARIM.id, personaId: 'restaurant', instructions: KARIM.instructions, tools: ['booking'] });
     const sessionId = res.body.sessionId as string;
     const job = await eventually(async () => {
-      const jobs = (await turns.queue.getJobs(['waiting', 'active', 'completed'])).map((j) => ConversationTurnJob.parse(j.data)).filter((j) => j.sessionId === sessionId);
+      const jobs = (await turns.queue.getJobs(['waiting', 'active', 'completed'])).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((j) => j.sessionId === sessionId);
       expect(jobs).toHaveLength(1);
       return jobs[0];
     });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ConversationTurnJob, usageEventsOf, UsageEventsJob, type UsageEventJob } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf, ConversationTurnJob, usageEventsOf, UsageEventsJob, type UsageEventJob } from '@vocalia/contracts';
 import { createProducer, type Producer } from '@vocalia/service-kit';
 import { conversationEventId } from '@vocalia/conversation';
 import { startHarness, waitReady, type Harness } from './support/harness';
@@ -26,7 +26,7 @@ const say = (sessionId: string, message: string) =>
 
 async function turnJobs(sessionId: string): Promise<ConversationTurnJob[]> {
   const jobs = await turns.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-  return jobs.map((j) => ConversationTurnJob.parse(j.data)).filter((j) => j.sessionId === sessionId).sort((a, b) => a.at.localeCompare(b.at));
+  return jobs.flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((j) => j.sessionId === sessionId).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 async function usageJobs(): Promise<(UsageEventJob & { jobId?: string })[]> {

@@ -1,7 +1,7 @@
 import type { QueueName } from '@vocalia/contracts';
 import { producerConnection, type Producer, type ProducerConnection } from '@vocalia/service-kit';
 import { execBatch, type PendingWrite, type BatchCommand } from './batch-write';
-import { groupUsageEvents } from './usage-batches';
+import { groupEvents } from './event-batches';
 
 export type { BatchCommand } from './batch-write';
 
@@ -99,7 +99,7 @@ export function createEnqueueBatch(opts: EnqueueBatchOptions): EnqueueBatch {
     const sent = writes;
     waiting = [];
     writes = [];
-    const grouped = groupUsageEvents(jobs);
+    const grouped = groupEvents(jobs);
     let sending: Promise<unknown>;
     let started: Promise<unknown> | undefined;
     if (connection) sending = execBatch(connection, opts.producers, grouped, sent);
