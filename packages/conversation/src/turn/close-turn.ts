@@ -42,7 +42,7 @@ export async function closeTurn(deps: TurnDeps, scope: TurnScope, userText: stri
   const { snapshot, sessionId } = scope;
   const { lead, adjusted } = boundedLead(raw.lead);
   if (adjusted) deps.logger.warn('engine lead score outside the contract; bounded', { provider: raw.provider, lead: raw.lead });
-  const result = adjusted ? Object.assign({}, raw, { lead }) : raw;
+  const result = Object.assign({}, raw, { lead });
   const scoring = snapshot.tenant.features.includes('lead_scoring');
   const leadQualified = scoring && !state.qualified && result.lead.score >= snapshot.tenant.leadThreshold;
   const next: SessionState = { lead: result.lead, qualified: state.qualified || leadQualified, turns: state.turns + 1 };
