@@ -52,4 +52,16 @@ describe('errors are redacted through and through', () => {
     expect(direct.stack).toMatch(/^Error: calling \*\*\*78 failed\n/);
     expect(direct.cause.message).toMatch(/^upstream refused vk_ab12ab12…/);
   });
+
+  it('when a payload holds a BigInt or refers to itself, then the line is still one JSON object, the BigInt as a string', () => {
+    const lines: string[] = [];
+    const logger = createLogger('test', 'info');
+    logger.clear().add(new winston.transports.Stream({ stream: new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }) }));
+    const loop: Record<string, unknown> = { name: 'loop' };
+    loop.self = loop;
+    logger.info('counted', { total: 12345678901234567890n, loop });
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0] as string) as { message: string; service: string; total: string; loop: { name: string } };
+    expect(line).toMatchObject({ message: 'counted', service: 'test', total: '12345678901234567890', loop: { name: 'loop' } });
+  });
 });

@@ -25,7 +25,7 @@ function unleet(text: string): string {
 }
 
 function scoreView(tokens: readonly string[], raw: string): InjectionScore {
-  const hit = new Set<Cue>((Object.keys(CUES) as (keyof typeof CUES)[]).filter((cue) => CUES[cue].test(tokens)));
+  const hit: Set<Cue> = CUES.labelsIn(tokens);
   if (DELIMITERS.test(raw)) hit.add('delimiters');
   const has = (cue: Cue): boolean => hit.has(cue);
   const privateRules = (has('rules') || has('notes')) && has('privileged');
