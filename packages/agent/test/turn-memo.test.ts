@@ -110,4 +110,17 @@ describe('per-text memo of the turn analyser', () => {
     expect(memo.size).toBe(3);
     expect(() => new TextMemo(0)).toThrow(RangeError);
   });
+
+  it('when a text comes back with another qualifier (language, day), then its value is computed again for it', () => {
+    const memo = new TextMemo<string>(3);
+    let computed = 0;
+    const get = (text: string, qualifier: string): string => memo.get(text, () => `${qualifier}:${text}#${++computed}`, qualifier);
+    expect(get('hola', 'es')).toBe('es:hola#1');
+    expect(get('hola', 'es')).toBe('es:hola#1');
+    expect(get('hola', 'ary')).toBe('ary:hola#2');
+    expect(get('hola', 'ary')).toBe('ary:hola#2');
+    memo.set('salam', 'set', 'ar');
+    expect(get('salam', 'ar')).toBe('set');
+    expect(get('salam', 'ary')).toBe('ary:salam#3');
+  });
 });

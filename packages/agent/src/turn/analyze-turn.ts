@@ -88,7 +88,7 @@ export class TurnAnalyzer {
   }
 
   private intentOf(text: string, language: Language): Intent {
-    return this.intents.get(`${language}\u0000${text}`, () => detectIntent(text, language).intent);
+    return this.intents.get(text, () => detectIntent(text, language).intent, language);
   }
 
   private contactOf(text: string): Readonly<Contact> {
@@ -100,7 +100,7 @@ export class TurnAnalyzer {
   }
 
   private bookingDetailsOf(text: string, today: CalendarDay): Readonly<BookingDetails> {
-    return this.bookingDetails.get(`${isoDay(today)}\u0000${text}`, () => Object.freeze(bookingDetailsIn(text, today)));
+    return this.bookingDetails.get(text, () => Object.freeze(bookingDetailsIn(text, today)), isoDay(today));
   }
 
   private givesBookingDetails(text: string, today: CalendarDay): boolean {
@@ -116,7 +116,7 @@ export class TurnAnalyzer {
     const language = input.language ?? messageLanguage;
     const intentAnalysis = detectIntent(input.message, messageLanguage);
     // This message is a past turn from the next turn on: its intent is known already.
-    this.intents.set(`${messageLanguage}\u0000${input.message}`, intentAnalysis.intent);
+    this.intents.set(input.message, intentAnalysis.intent, messageLanguage);
     const index = this.deps.indexes.get(snapshot);
     const features = new Set(snapshot.tenant.features);
     const today = localToday(this.deps.now(), snapshot.tenant.timezone);
