@@ -4,6 +4,7 @@
  * then unloaded), each server and each edge its own process as deployed, autocannon in this one,
  * with each process's CPU per request; then the phone, browser voice, webhook and usage-ingestion
  * benches as child processes with small settings (each bounded by a timeout), reporting through BENCH_JSON.
+ * Each /respond figure is the median of BENCH_RESPOND_ROUNDS (default 3) runs per side, the two taking turns.
  * Writes bench/results/<date>.json and .md. Tune with BENCH_DURATION_SEC (per /respond run, default 5)
  * and each bench's own variables (BENCH_CALLS, BENCH_SESSIONS, BENCH_WEBHOOKS, BENCH_USAGE_EVENTS...).
  */
@@ -13,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLoad, unloadedLatency } from './support/load';
 import { startRespondFleet, type FleetTarget } from './support/respond-fleet';
-import { cpuOf, cpuPerRequest } from './support/server-process';
+import { pairedRounds } from './support/paired-rounds';
 import { childRows, type ChildReport, type Row } from './support/fleet-rows';
 import { markdownTable } from './support/fleet-table';
 
@@ -21,6 +22,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_DURATION_SEC ?? 5);
 const CONNECTIONS = [10, 50, 200];
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL_COUNT ?? 500);
+/** Each /respond figure is the median of this many runs per side, baseline and ours taking turns. */
+const ROUNDS = Number(process.env.BENCH_RESPOND_ROUNDS ?? 3);
 const CHILD_TIMEOUT_MS = Number(process.env.BENCH_CHILD_TIMEOUT_SEC ?? 240) * 1000;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -32,27 +35,21 @@ const CHILDREN: { script: string; env: Record<string, string> }[] = [
   { script: 'usage-ingest.bench.ts', env: { BENCH_USAGE_EVENTS: '2000' } },
 ];
 
-/** CPU ms per request of each process while `work` ran, as a note: where a request's time goes. */
-async function withCpu<T extends { total: number }>(target: FleetTarget, work: () => Promise<T>): Promise<{ figures: T; cpu: string }> {
-  const before = cpuOf(target.pids);
-  const figures = await work();
-  const cpu = cpuPerRequest(before, cpuOf(target.pids), figures.total);
-  return { figures, cpu: Object.entries(cpu).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ') };
-}
+const cpuText = (cpu: Record<string, number>) => Object.entries(cpu).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
 
 async function respondRows(): Promise<Row[]> {
   const fleet = await startRespondFleet(`bench-fleet-${process.pid}`, REDIS_URL);
   const base = fleet.baselineEdge;
   const ours = fleet.voiceEdge;
   const rows: Row[] = [];
+  const medians = `median of ${ROUNDS} rounds`;
   try {
     for (const t of [base, ours]) await runLoad(t, 10, 1);
     for (const c of CONNECTIONS) {
-      const b = await withCpu(base, () => runLoad(base, c, DURATION));
-      const v = await withCpu(ours, () => runLoad(ours, c, DURATION));
+      const { base: b, ours: v } = await pairedRounds(ROUNDS, base, ours, (t) => runLoad(t, c, DURATION));
       const group = `/respond, ${c} connections`;
       const failed = v.figures.non2xx + v.figures.errors;
-      const cpu = `CPU ms/req ${v.cpu} against ${b.cpu}`;
+      const cpu = `${medians}; CPU ms/req ${cpuText(v.cpu)} against ${cpuText(b.cpu)}`;
       rows.push(
         { group, figure: 'req/s', value: v.figures.rps, baseline: b.figures.rps, higherIsBetter: true, note: failed > 0 ? `${failed} failed; ${cpu}` : cpu },
         { group, figure: 'p50 ms', value: v.figures.p50, baseline: b.figures.p50 },
@@ -61,11 +58,11 @@ async function respondRows(): Promise<Row[]> {
       );
       out(`  /respond at ${c} connections: ${v.figures.rps.toFixed(0)} req/s against ${b.figures.rps.toFixed(0)}; ${cpu}`);
     }
-    const b = await withCpu(base, async () => ({ ...(await unloadedLatency(base, SEQUENTIAL)), total: SEQUENTIAL }));
-    const v = await withCpu(ours, async () => ({ ...(await unloadedLatency(ours, SEQUENTIAL)), total: SEQUENTIAL }));
+    const sequential = async (t: FleetTarget) => ({ ...(await unloadedLatency(t, SEQUENTIAL)), total: SEQUENTIAL });
+    const { base: b, ours: v } = await pairedRounds(ROUNDS, base, ours, sequential);
     const group = `/respond, unloaded (${SEQUENTIAL} sequential)`;
     rows.push(
-      { group, figure: 'p50 ms', value: v.figures.p50, baseline: b.figures.p50, note: `added ${(v.figures.p50 - b.figures.p50).toFixed(2)} ms; CPU ms/req ${v.cpu} against ${b.cpu}` },
+      { group, figure: 'p50 ms', value: v.figures.p50, baseline: b.figures.p50, note: `added ${(v.figures.p50 - b.figures.p50).toFixed(2)} ms; ${medians}; CPU ms/req ${cpuText(v.cpu)} against ${cpuText(b.cpu)}` },
       { group, figure: 'p99 ms', value: v.figures.p99, baseline: b.figures.p99 },
     );
   } finally {
