@@ -91,6 +91,30 @@ export class Bm25Index {
    * and cleared after each: a query allocates no map or entry per document it touches.
    */
   search(groups: readonly QueryGroup[], limit: number, boost: (doc: number) => number = () => 1, extra?: ReadonlyMap<number, number>): RankedDoc[] {
+    const { matched, total, coreTotal } = this.accumulate(groups);
+    const { score, covered, core } = this.sums;
+    const ranked = matched.map((doc) => ({
+      doc,
+      score: (score[doc]! + (extra?.get(doc) ?? 0)) * boost(doc),
+      coverage: total > 0 ? covered[doc]! / total : 0,
+      coreCoverage: coreTotal > 0 ? core[doc]! / coreTotal : 1,
+    }));
+    this.clear(matched);
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return ranked.slice(0, limit);
+  }
+
+  /** Each matching document's score, unranked and without coverage: what an FAQ pair's question adds to its chunk. */
+  scores(groups: readonly QueryGroup[]): Map<number, number> {
+    const { matched } = this.accumulate(groups);
+    const { score } = this.sums;
+    const scores = new Map(matched.map((doc) => [doc, score[doc]!]));
+    this.clear(matched);
+    return scores;
+  }
+
+  /** Sums each group's best member per document into the scratch arrays; the caller reads them, then clears `matched`. */
+  private accumulate(groups: readonly QueryGroup[]): { matched: number[]; total: number; coreTotal: number } {
     const { best, score, covered, core } = this.sums;
     const matched: number[] = [];
     let total = 0;
@@ -119,15 +143,11 @@ export class Bm25Index {
         core[doc]! += coreWeight;
       }
     }
-    const sums = matched.map((doc) => ({ doc, score: score[doc]!, covered: covered[doc]!, core: core[doc]! }));
+    return { matched, total, coreTotal };
+  }
+
+  private clear(matched: readonly number[]): void {
+    const { score, covered, core } = this.sums;
     for (const doc of matched) score[doc] = covered[doc] = core[doc] = 0;
-    const ranked = sums.map(({ doc, score: own, covered: docCovered, core: docCore }) => ({
-      doc,
-      score: (own + (extra?.get(doc) ?? 0)) * boost(doc),
-      coverage: total > 0 ? docCovered / total : 0,
-      coreCoverage: coreTotal > 0 ? docCore / coreTotal : 1,
-    }));
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return ranked.slice(0, limit);
   }
 }

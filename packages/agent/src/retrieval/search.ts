@@ -45,8 +45,7 @@ function languageBoost(chunk: Language, reply: Language, tenantDefault: Language
  * mention the same words. Coverage stays the whole chunk's (its question is part of it).
  */
 function withQuestionScores(index: TenantIndex, groups: readonly QueryGroup[], boost: (doc: number) => number, limit: number): RankedDoc[] {
-  const questionScores = new Map(index.questions!.search(groups, index.questions!.size).map((r) => [r.doc, r.score]));
-  return index.knowledge.search(groups, limit, boost, questionScores);
+  return index.knowledge.search(groups, limit, boost, index.questions!.scores(groups));
 }
 
 /**
