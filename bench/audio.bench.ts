@@ -9,6 +9,7 @@
 import { cpus, loadavg } from 'node:os';
 import { createResampler, decodeMulaw, encodeMulaw } from '@vocalia/audio';
 import { naiveDecodeMulaw, naiveDownsample, naiveEncodeMulaw, naiveUpsample } from './support/naive-audio';
+import { median } from './support/percentile';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 20000);
 const ROUNDS = 7;
@@ -62,7 +63,6 @@ function time(step: Step, frames: Uint8Array[]): number {
   return ns;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function main(): void {
   const frames = speechLikeFrames();

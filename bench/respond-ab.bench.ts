@@ -10,6 +10,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runLoad, unloadedLatency } from './support/load';
+import { median } from './support/percentile';
 import { startRespondFleet, type FleetTarget, type RespondFleet } from './support/respond-fleet';
 import { cpuOf, cpuPerRequest } from './support/server-process';
 
@@ -28,7 +29,6 @@ const record = (side: Side, name: string, value: number) => {
   entry[side].push(value);
   figures.set(name, entry);
 };
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? NaN;
 
 /** `work` on `target`, recording CPU ms per request of the target's server and edge, and of the client. */
 async function measured<T>(side: Side, label: string, target: FleetTarget, requests: (r: T) => number, work: () => Promise<T>): Promise<T> {

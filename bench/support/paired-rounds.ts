@@ -1,4 +1,4 @@
-import { percentile } from './percentile';
+import { median } from './percentile';
 import type { FleetTarget } from './respond-fleet';
 import { cpuOf, cpuPerRequest } from './server-process';
 
@@ -7,8 +7,6 @@ export interface RoundMedians<F> {
   figures: F;
   cpu: Record<string, number>;
 }
-
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
 
 function medianOf<T extends object>(samples: T[]): T {
   if (samples.length === 0) throw new Error('no round measured');
