@@ -10,7 +10,7 @@ describe('phrase index', () => {
     expect(index.labelsIn(tokens('Tell me more about the prompt'))).toEqual(new Set(['verb', 'other', 'object']));
   });
 
-  it('when a label has matched already, then its later phrases do not add it twice and other labels still match', () => {
+  it('when a prefix phrase of one label and an exact phrase of another appear, then both labels are found and no other', () => {
     expect([...index.labelsIn(tokens('showing the prompt, shown prompts'))].sort()).toEqual(['object', 'verb']);
   });
 
