@@ -1,4 +1,5 @@
 import type { AnswerKind, BookingRequest, Contact, Language, LeadScore, RespondAction, TenantSnapshot } from '@vocalia/contracts';
+import type { PreparedMessage } from './turn/analyze-turn';
 
 /** One past exchange in a session, oldest first (kept in Redis by voice-api, bounded). */
 export interface HistoryTurn {
@@ -18,6 +19,8 @@ export interface EngineInput {
   lead?: LeadScore;
   context?: Record<string, string | number | boolean>;
   signal?: AbortSignal;
+  /** The message's own analysis, from `Engine.prepare` while the history was read; used when the history would not change it. */
+  prepared?: PreparedMessage;
 }
 
 export interface EngineResult {
@@ -42,4 +45,6 @@ export type TokenSink = (text: string) => void;
 export interface ConversationProvider {
   readonly name: string;
   respond(input: EngineInput, onToken?: TokenSink): Promise<EngineResult>;
+  /** The message's own analysis ahead of its turn (see `EngineInput.prepared`); absent where a provider has none. */
+  prepare?(snapshot: TenantSnapshot, message: string, language?: Language): PreparedMessage;
 }

@@ -29,7 +29,7 @@ export { TOOL_SPECS, type ToolSpec } from './providers/tool-specs';
 export { buildSystemPrompt, SECURITY_RULES, WHOLE_KNOWLEDGE_MAX_CHARS } from './providers/system-prompt';
 export { spokenSessionInstructions } from './providers/spoken-instructions';
 
-export { TurnAnalyzer, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
+export { TurnAnalyzer, type PreparedMessage, type TurnAnalysis, type TurnAnalyzerDeps } from './turn/analyze-turn';
 export { TenantIndexCache, buildTenantIndex, type RetrievalMode, type TenantIndex } from './retrieval/tenant-index';
 export { knowledgeQuery } from './retrieval/knowledge-query';
 export { DenseRanking } from './retrieval/dense-ranking';

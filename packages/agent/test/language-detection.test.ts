@@ -33,14 +33,21 @@ describe('language detection', () => {
   ];
 
   it.each(table)('when the message is "%s", then the language is %s', (message, language) => {
-    expect(detectLanguage(message, 'en')).toEqual({ language, detected: true });
+    expect(detectLanguage(message, 'en')).toMatchObject({ language, detected: true });
   });
 
   it.each(['ok', '14h30', '06 12 34 56 78', '👍'])('when the message "%s" carries no language, then the fallback is used', (message) => {
-    expect(detectLanguage(message, 'es')).toEqual({ language: 'es', detected: false });
+    expect(detectLanguage(message, 'es')).toEqual({ language: 'es', detected: false, byFallback: true });
   });
 
-  it('when two languages tie, then the fallback wins among them', () => {
-    expect(detectLanguage('parking', 'fr').language).toBe('fr');
+  it('when two languages tie, then the fallback wins among them, and the guess says the fallback chose', () => {
+    expect(detectLanguage('merci thanks', 'fr')).toEqual({ language: 'fr', detected: true, byFallback: true });
+    expect(detectLanguage('merci thanks', 'en')).toEqual({ language: 'en', detected: true, byFallback: true });
+  });
+
+  it('when one language leads, then any fallback gives the same guess, and the guess says the fallback did not choose', () => {
+    for (const fallback of ['fr', 'en', 'es', 'ar', 'ary'] as const) {
+      expect(detectLanguage('What are your opening hours on Sunday?', fallback)).toEqual({ language: 'en', detected: true, byFallback: false });
+    }
   });
 });

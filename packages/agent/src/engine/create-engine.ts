@@ -1,4 +1,4 @@
-import type { TenantSnapshot } from '@vocalia/contracts';
+import type { Language, TenantSnapshot } from '@vocalia/contracts';
 import type { ConversationProvider, EngineInput, EngineResult, TokenSink } from '../engine';
 import { LocalProvider } from '../local/local-provider';
 import { GeminiProvider } from '../providers/gemini-provider';
@@ -6,7 +6,7 @@ import { OpenAICompatibleProvider } from '../providers/openai-compatible-provide
 import { DenseRanking } from '../retrieval/dense-ranking';
 import { openAiEmbeddings } from '../retrieval/embeddings-client';
 import { TenantIndexCache } from '../retrieval/tenant-index';
-import { TurnAnalyzer } from '../turn/analyze-turn';
+import { TurnAnalyzer, type PreparedMessage } from '../turn/analyze-turn';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker';
 import * as defaults from './engine-config';
 import type { EngineConfig, ProviderConfig } from './engine-config';
@@ -16,6 +16,11 @@ export interface Engine extends ConversationProvider {
   /** Provider names in fallback order, always ending with "local". */
   readonly providers: readonly string[];
   breakerState(provider: string): BreakerState | undefined;
+  /**
+   * The message's own analysis (language, intent, injection check, knowledge), for a caller to work out
+   * while the session's history is on its way; passed back as `prepared` in the turn's input.
+   */
+  prepare(snapshot: TenantSnapshot, message: string, language?: Language): PreparedMessage;
   /** The tools a realtime speech model may call in this session, run here against the tenant's own data. */
   sessionTools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
 }
@@ -105,6 +110,7 @@ export function createEngine(config: EngineConfig): Engine {
     providers: chain.map((e) => e.provider.name),
     breakerState: (name) => chain.find((e) => e.provider.name === name)?.breaker?.state ?? (name === 'local' ? 'closed' : undefined),
     respond,
+    prepare: (snapshot, message, language) => analyzer.prepare(snapshot, message, language),
     sessionTools: (snapshot, sessionId) => sessionTools(analyzer, snapshot, sessionId),
   };
 }

@@ -6,6 +6,8 @@ export interface LanguageGuess {
   language: Language;
   /** False when the message gave no evidence and the fallback was used. */
   detected: boolean;
+  /** True when the fallback chose: no evidence, or languages tied on the evidence. Otherwise any fallback gives this guess. */
+  byFallback: boolean;
 }
 
 /** Verb prefixes (كن/كت/كي + stem) and the negation frame ما...ش are Darija morphology. */
@@ -27,7 +29,7 @@ function detectArabicScript(tokens: string[]): Language {
   return darija > msa ? 'ary' : 'ar';
 }
 
-function detectLatin(raw: string, tokens: string[], fallback: Language): Language | undefined {
+function detectLatin(raw: string, tokens: string[], fallback: Language): Omit<LanguageGuess, 'detected'> | undefined {
   const score: Record<'fr' | 'en' | 'es' | 'ary', number> = { fr: 0, en: 0, es: 0, ary: 0 };
   for (const t of tokens) {
     for (const lang of ['fr', 'en', 'es', 'ary'] as const) if (LATIN_MARKERS[lang].has(t)) score[lang] += 1;
@@ -38,7 +40,8 @@ function detectLatin(raw: string, tokens: string[], fallback: Language): Languag
   const best = Math.max(...Object.values(score));
   if (best <= 0) return undefined;
   const tied = (Object.keys(score) as (keyof typeof score)[]).filter((l) => score[l] === best);
-  return tied.find((l) => l === fallback) ?? tied[0];
+  const language = tied.find((l) => l === fallback) ?? tied[0]!;
+  return { language, byFallback: tied.length > 1 && language === fallback };
 }
 
 /**
@@ -48,7 +51,7 @@ function detectLatin(raw: string, tokens: string[], fallback: Language): Languag
 export function detectLanguage(message: string, fallback: Language): LanguageGuess {
   const tokens = wordTokens(foldText(message));
   const { arabic, latin } = scriptCounts(message);
-  if (arabic > 0 && arabic >= latin) return { language: detectArabicScript(tokens), detected: true };
+  if (arabic > 0 && arabic >= latin) return { language: detectArabicScript(tokens), detected: true, byFallback: false };
   const latinGuess = detectLatin(message, tokens, fallback);
-  return latinGuess ? { language: latinGuess, detected: true } : { language: fallback, detected: false };
+  return latinGuess ? { language: latinGuess.language, detected: true, byFallback: latinGuess.byFallback } : { language: fallback, detected: false, byFallback: true };
 }

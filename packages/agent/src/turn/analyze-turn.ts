@@ -5,7 +5,7 @@ import { contactIn, mergeContacts } from '../extract/contact';
 import { isoDay, localToday, parseDate, parseTime, type CalendarDay } from '../extract/dates';
 import { detectIntent, type Intent, type IntentAnalysis } from '../intent/detect-intent';
 import { askedForBookingDetails, intentOfAffirmation, isAffirmation } from '../intent/follow-up';
-import { detectLanguage } from '../language/detect-language';
+import { detectLanguage, type LanguageGuess } from '../language/detect-language';
 import { leadCues, scoreLeadCues, type LeadCues } from '../lead/score-lead';
 import { resolvePersona, type Persona } from '../personas';
 import { isPromptInjection } from '../safety/injection';
@@ -37,6 +37,24 @@ export interface TurnAnalysis {
   /** Present while the visitor is booking (asked this turn, or asked before and is now giving details). */
   booking?: BookingCapture;
   today: CalendarDay;
+}
+
+/**
+ * What the message alone says (its language, intent, injection check, knowledge), worked out before
+ * the session's history is known, e.g. while it is being read. A turn uses it when its history does
+ * not change the outcome: same tenant index, same chosen language, and a language guess the history's
+ * fallback would not have changed.
+ */
+export interface PreparedMessage {
+  readonly index: TenantIndex;
+  readonly message: string;
+  readonly language: Language | undefined;
+  readonly fallback: Language;
+  readonly guess: LanguageGuess;
+  readonly intentAnalysis: IntentAnalysis;
+  readonly injection: boolean;
+  /** Absent when dense retrieval is on: its ranking needs the question's embedding, fetched per turn. */
+  readonly knowledge?: KnowledgeRetrieval;
 }
 
 export interface TurnAnalyzerDeps {
@@ -107,17 +125,42 @@ export class TurnAnalyzer {
     return Boolean(parseDate(text, today) || parseTime(text) || Object.keys(this.contactOf(text)).length > 0);
   }
 
+  /**
+   * The message's own analysis, before its history is known: the fallback for its language is the
+   * tenant's default (a first turn's), and a turn whose history implies another fallback only reuses
+   * it when that fallback could not have changed the guess.
+   */
+  prepare(snapshot: EngineInput['snapshot'], message: string, language?: Language): PreparedMessage {
+    return this.analyzeMessage(this.deps.indexes.get(snapshot), message, language, snapshot.tenant.defaultLanguage, !this.deps.dense);
+  }
+
+  private analyzeMessage(index: TenantIndex, message: string, language: Language | undefined, fallback: Language, withKnowledge: boolean): PreparedMessage {
+    const guess = detectLanguage(message, fallback);
+    const intentAnalysis = detectIntent(message, guess.language);
+    // This message is a past turn from the next turn on: its intent is known already.
+    this.intents.set(message, intentAnalysis.intent, guess.language);
+    const replyLanguage = language ?? guess.language;
+    const knowledge = withKnowledge ? searchKnowledge(index, knowledgeQuery(index.mode, message, intentAnalysis, guess.language, replyLanguage), replyLanguage, KNOWLEDGE_HITS) : undefined;
+    return { index, message, language, fallback, guess, intentAnalysis, injection: isPromptInjection(message), knowledge };
+  }
+
+  private preparedFor(input: EngineInput, index: TenantIndex, fallback: Language): PreparedMessage | undefined {
+    const p = input.prepared;
+    if (!p || p.index !== index || p.message !== input.message || p.language !== input.language) return undefined;
+    return p.fallback === fallback || !p.guess.byFallback ? p : undefined;
+  }
+
   private compute(input: EngineInput): TurnAnalysis {
     const { snapshot } = input;
     this.tenants.remember(snapshot.tenant.id, snapshot.tenant.name);
     const userTurns = input.history.filter((t) => t.role === 'user');
     const fallback = userTurns.at(-1)?.language ?? snapshot.tenant.defaultLanguage;
-    const messageLanguage = detectLanguage(input.message, fallback).language;
-    const language = input.language ?? messageLanguage;
-    const intentAnalysis = detectIntent(input.message, messageLanguage);
-    // This message is a past turn from the next turn on: its intent is known already.
-    this.intents.set(input.message, intentAnalysis.intent, messageLanguage);
     const index = this.deps.indexes.get(snapshot);
+    const dense = this.deps.dense?.ranking(input, DENSE_HITS);
+    const message = this.preparedFor(input, index, fallback) ?? this.analyzeMessage(index, input.message, input.language, fallback, !dense);
+    const messageLanguage = message.guess.language;
+    const language = input.language ?? messageLanguage;
+    const { intentAnalysis } = message;
     const features = new Set(snapshot.tenant.features);
     const today = localToday(this.deps.now(), snapshot.tenant.timezone);
     const texts = [...userTurns.map((t) => t.text), input.message];
@@ -143,8 +186,8 @@ export class TurnAnalyzer {
       intent,
       intentAnalysis,
       acknowledgement: affirmation && !answered,
-      injection: isPromptInjection(input.message),
-      knowledge: searchKnowledge(index, knowledgeQuery(index.mode, input.message, intentAnalysis, messageLanguage, language), language, KNOWLEDGE_HITS, this.deps.dense?.ranking(input, DENSE_HITS)),
+      injection: message.injection,
+      knowledge: message.knowledge ?? searchKnowledge(index, knowledgeQuery(index.mode, input.message, intentAnalysis, messageLanguage, language), language, KNOWLEDGE_HITS, dense),
       products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],
       lead: scoreLeadCues(texts.map((t) => this.cuesOf(t)), input.lead, {
         askedPrice: intent === 'pricing' || pastIntents.includes('pricing'),

@@ -1,5 +1,5 @@
 import type { Language, RespondResponse } from '@vocalia/contracts';
-import type { TokenSink } from '@vocalia/agent';
+import type { PreparedMessage, TokenSink } from '@vocalia/agent';
 import type { Session } from '../sessions/session-store';
 import { withChosenAgent } from '../snapshots/chosen-agent';
 import { closeTurn, loadSessionOrEmpty, type TurnDeps, type TurnScope } from './close-turn';
@@ -14,6 +14,8 @@ export interface TurnRequest extends TurnScope {
   context?: Record<string, string | number | boolean | undefined>;
   /** The session, when the caller started loading it early (e.g. beside a quota check); loaded here otherwise. */
   session?: Promise<Session>;
+  /** The message's own analysis, when the caller had it worked out while the session was read (`ConversationRuntime.prepare`). */
+  prepared?: PreparedMessage;
   signal?: AbortSignal;
 }
 
@@ -27,7 +29,7 @@ export async function answerTurn(deps: TurnDeps, turn: TurnRequest, onToken?: To
   const snapshot = withChosenAgent(turn.snapshot, turn.agentId);
   const { history, state } = await (turn.session ?? loadSessionOrEmpty(deps, snapshot.tenant.id, turn.sessionId));
   const raw = await deps.engine.respond(
-    { snapshot, sessionId: turn.sessionId, message: turn.text, language: turn.language, history, lead: state.lead, context: definedOnly(turn.context), signal: turn.signal },
+    { snapshot, sessionId: turn.sessionId, message: turn.text, language: turn.language, history, lead: state.lead, context: definedOnly(turn.context), signal: turn.signal, prepared: turn.prepared },
     onToken,
   );
   const scope = { snapshot, sessionId: turn.sessionId, channel: turn.channel, origin: turn.origin, requestId: turn.requestId };

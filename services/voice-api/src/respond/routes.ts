@@ -14,6 +14,7 @@ import type { SessionTokens } from '@vocalia/widget-auth';
 import { resolveTenant } from '../snapshots/resolve-tenant';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
+import { prepareAhead } from './prepare-ahead';
 import { sendJson } from './send-json';
 import type { TurnAdmission } from './turn-admission';
 
@@ -62,7 +63,12 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
   router.options('/respond', ipRateLimit(deps.rateLimits), preflight(deps.snapshots, 'POST, OPTIONS'));
   router.post('/respond', async (req, res) => {
     const { input, snapshot, origin, channel, ip } = await checkTurn(deps, req, res);
-    const admitted = await deps.turnAdmission.admit({ ip, tenantId: snapshot.tenant.id, plan: snapshot.tenant.plan, sessionId: input.sessionId });
+    const admission = { ip, tenantId: snapshot.tenant.id, plan: snapshot.tenant.plan, sessionId: input.sessionId };
+    const admitting = deps.turnAdmission.admit(admission);
+    const prepared = deps.turnAdmission.expectsToAdmit(admission)
+      ? prepareAhead(() => deps.conversation.prepare({ snapshot, text: input.message, language: input.language }))
+      : undefined;
+    const admitted = await admitting;
     for (const limit of admitted.limits) recordLimit(res, limit);
 
     const abort = new AbortController();
@@ -78,6 +84,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
       agentId: input.agentId,
       context: input.context,
       session: Promise.resolve(admitted.session),
+      prepared: await prepared,
       signal: abort.signal,
     };
     if (!wantsEventStream(req)) {

@@ -4,6 +4,7 @@ import type { Redis } from '@vocalia/service-kit';
 import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
 import { ipLimitDetail, tenantLimitDetail, type RateLimits, type RateLimitWindow } from '../rate-limit/rate-limits';
+import { createRefusalMemory } from '../rate-limit/refusal-memory';
 
 /**
  * One script, one round trip: count the caller's IP (unless already counted), then the tenant, each in
@@ -51,7 +52,15 @@ export interface AdmittedTurn {
 export interface TurnAdmission {
   /** Counts the limits and loads the session, or throws 429 naming the limit reached. */
   admit(request: TurnAdmissionRequest): Promise<AdmittedTurn>;
+  /**
+   * False when this process refused the caller's IP or tenant in the current window: work done ahead
+   * of `admit` (the message's analysis while the script runs) then waits until the caller is admitted.
+   */
+  expectsToAdmit(request: Pick<TurnAdmissionRequest, 'ip' | 'tenantId'>): boolean;
 }
+
+/** Refused keys remembered per window; past this many, no caller is expected to be admitted until the next window. */
+export const MAX_REMEMBERED_REFUSALS = 10_000;
 
 export interface TurnAdmissionOptions {
   redis: Redis;
@@ -75,6 +84,11 @@ const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLim
 export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   opts.redis.defineCommand('vocaliaAdmitTurn', { numberOfKeys: 4, lua: ADMIT_TURN_LUA });
   const { rateLimits } = opts;
+  const refusals = createRefusalMemory(MAX_REMEMBERED_REFUSALS);
+  const refused = (key: string, window: RateLimitWindow, err: Error) => {
+    refusals.note(key, window);
+    return err;
+  };
 
   async function fallback(request: TurnAdmissionRequest): Promise<AdmittedTurn> {
     const limits = request.ip === null ? [] : [await rateLimits.consumeIp(request.ip)];
@@ -83,6 +97,12 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   }
 
   return {
+    expectsToAdmit({ ip, tenantId }) {
+      const window = rateLimits.currentWindow();
+      const keys = [rateLimits.tenantKey(tenantId, window)];
+      if (ip !== null) keys.push(rateLimits.ipKey(ip, window));
+      return !refusals.refusedAny(window, keys);
+    },
     async admit(request) {
       if (opts.redis.status !== 'ready') return fallback(request);
       const window = rateLimits.currentWindow();
@@ -107,11 +127,11 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       const limits: RateLimitState[] = [];
       if (ipCount >= 0) {
         const ip = stateOf(ipCount, rateLimits.ipPoints, window);
-        if (ipCount > rateLimits.ipPoints) throw tooManyRequests(ip, ipLimitDetail(ip, rateLimits.windowSec));
+        if (ipCount > rateLimits.ipPoints) throw refused(args[0], window, tooManyRequests(ip, ipLimitDetail(ip, rateLimits.windowSec)));
         limits.push(ip);
       }
       const tenant = stateOf(tenantCount, tenantPoints, window);
-      if (tenantCount > tenantPoints) throw tooManyRequests(tenant, tenantLimitDetail(tenant, PLANS[request.plan].name, rateLimits.windowSec));
+      if (tenantCount > tenantPoints) throw refused(args[1], window, tooManyRequests(tenant, tenantLimitDetail(tenant, PLANS[request.plan].name, rateLimits.windowSec)));
       limits.push(tenant);
       return { limits, session: parseSession(history, state) };
     },
