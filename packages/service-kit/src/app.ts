@@ -1,11 +1,11 @@
 import express, { type Express, type Router } from 'express';
-import helmet from 'helmet';
 import type { Logger } from './logger';
 import { httpMetrics, metricsHandler } from './metrics';
 import { refuseNul } from './nul-guard';
 import { notFoundHandler, problemHandler, sendProblem } from './problem';
 import { runReadiness, type ReadinessCheck } from './readiness';
 import { requestId } from './request-id';
+import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
   service: string;
@@ -16,6 +16,8 @@ export interface AppOptions {
   bodyLimit?: string;
   /** Proxies in front of the service (the edge, a load balancer): `req.ip` is the address they saw. */
   trustProxyHops?: number;
+  /** Paths answering JSON only (a path and everything under it): they get the API security headers, not the documents' set. */
+  apiPaths?: readonly string[];
   /** Middleware that must see the raw request before JSON parsing (CORS, raw-body webhooks). */
   before?: (app: Express) => void;
   routes: (router: Router) => void;
@@ -29,7 +31,7 @@ export function createApp(opts: AppOptions): Express {
   app.get('/metrics', metricsHandler);
   app.use(httpMetrics);
   app.use(requestId);
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(securityHeaders(opts.apiPaths));
   app.use((req, res, next) => {
     // The per-request line is only built when a transport keeps `http` (not at the default `info`).
     if (!opts.logger.isLevelEnabled('http')) return next();

@@ -9,6 +9,7 @@ export function createApp(deps: Deps): Express {
     service: 'db-api',
     logger: deps.logger,
     bodyLimit: '1mb',
+    apiPaths: ['/api', '/internal'],
     readiness: [
       { name: 'postgres', check: () => deps.prisma.$queryRaw`SELECT 1` },
       { name: 'redis', check: () => pingRedis(deps.redis) },

@@ -46,6 +46,7 @@ export function createApp(deps: Deps) {
     // The kit logs every request at `http`, below the default `info`: skip that work when nobody keeps the line.
     logger: deps.logger,
     bodyLimit: '32kb',
+    apiPaths: PUBLIC_ROUTES,
     trustProxyHops: deps.trustProxyHops,
     readiness: [{ name: 'redis', check: () => pingRedis(deps.redis) }],
     before: (express) => express.use(PUBLIC_ROUTES, publicCors),

@@ -44,6 +44,15 @@ describe('POST /respond', () => {
     expect(res.headers.etag).toBeUndefined();
   });
 
+  it('when a JSON answer is sent, then it carries the API security headers (nothing in it may run or be framed), not the ones only a page needs', async () => {
+    const res = await respond({ tenantId: 'acme', sessionId: newSession(), message: 'Hello' }).expect(200);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(res.headers['x-dns-prefetch-control']).toBeUndefined();
+  });
+
   it('when the client asks for text/event-stream, then tokens stream as SSE and a done event carries the full answer', async () => {
     const res = await respond({ tenantId: 'acme', sessionId: newSession(), message: 'stream me please' })
       .set('Accept', 'text/event-stream')
