@@ -8,7 +8,7 @@ const documentHeaders = helmet({ crossOriginResourcePolicy: { policy: 'cross-ori
  * A JSON answer, as the OWASP REST Security Cheat Sheet has it: nothing in it may run or be framed
  * (`default-src 'none'; frame-ancestors 'none'`, X-Frame-Options DENY), HSTS, nosniff. Helmet's
  * headers for documents only (opener and origin-agent isolation, referrer, DNS prefetch, download
- * options, cross-domain policies, the XSS auditor) are left out: about 500 of the 1,160 bytes of
+ * options, cross-domain policies, the XSS auditor) are left out: about 430 of the 1,160 bytes of
  * headers every answer carried, which each proxy and client on the way parses.
  */
 const apiHeaders = helmet({
