@@ -36,6 +36,16 @@ describe('dense retrieval through an OpenAI-compatible /embeddings endpoint', ()
     expect(promptOf(1)).toContain('42 Zerktouni');
   });
 
+  it('when the message was analysed ahead of its turn, then the dense ranking still decides what reaches the model', async () => {
+    const embeddings = new FakeEmbeddingsServer();
+    const engine = engineWith({ baseURL: await embeddings.start(), apiKey: 'k', model: 'embed-test' });
+    const prepared = engine.prepare(snapshot, QUESTION);
+    expect(prepared.knowledge).toBeUndefined();
+    await engine.respond(turn(snapshot, QUESTION, { prepared }));
+    await embeddings.stop();
+    expect(promptOf(0)).toContain('42 Zerktouni');
+  });
+
   it('when the whole knowledge base fits the budget, then the model gets all of it, even what no word of the question matches', async () => {
     await engineWith().respond(turn(small, QUESTION));
     expect(promptOf(0)).toContain('42 Zerktouni');
