@@ -105,6 +105,18 @@ describe('events of a turn', () => {
     }
   });
 
+  it('when the engine returns a lead in range with a field the contract does not have, then the answer carries only the contract lead', async () => {
+    const original = h.engine.respond.bind(h.engine);
+    const lead = { score: 30, bant: { budget: 10, authority: 5, need: 10, timeline: 5 }, internalNote: 'not for the visitor' };
+    h.engine.respond = async (input, onToken) => ({ ...(await original(input, onToken)), lead });
+    try {
+      const res = await say('session-events-6', 'hello');
+      expect(res.body.lead).toEqual({ score: 30, bant: { budget: 10, authority: 5, need: 10, timeline: 5 } });
+    } finally {
+      h.engine.respond = original;
+    }
+  });
+
   it('when Redis refuses the producer, then the answer is still served and the jobs land once Redis is back', async () => {
     h.producerRedis.disconnect();
     // The producers' Redis comes back only after the answer: an answer that waited for it would never come.
