@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { KEEP_ALIVE_TIMEOUT_MS } from '@vocalia/service-kit';
 import { REPO_ROOT } from '../src/paths';
 import { compose, FLEET, repoFile, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
 
@@ -7,6 +8,7 @@ interface TraefikStatic {
   entryPoints: Record<string, { address: string; http?: { redirections?: { entryPoint: { to: string; scheme: string } }; tls?: { certResolver: string } } }>;
   certificatesResolvers: Record<string, { acme: { email: string; storage: string; httpChallenge?: { entryPoint: string }; tlsChallenge?: object } }>;
   providers: { docker: { exposedByDefault: boolean }; file: { directory: string } };
+  serversTransport?: { forwardingTimeouts?: { idleConnTimeout?: string | number } };
 }
 
 interface TraefikDynamic {
@@ -17,6 +19,15 @@ interface TraefikDynamic {
 }
 
 const serviceNames = Object.keys(FLEET);
+
+/** A Traefik duration (Go's `60s`, `1m30s`, `500ms`, or a bare number of seconds) in milliseconds. */
+function durationMs(value: string | number): number {
+  if (typeof value === 'number') return value * 1000;
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.map((p) => p[0]).join('') !== value) throw new Error(`not a duration: ${value}`);
+  return parts.reduce((ms, [, n, u]) => ms + Number(n) * unit[u!]!, 0);
+}
 
 describe('docker-compose.production.yml', () => {
   const { services, volumes, networks } = compose();
@@ -191,6 +202,14 @@ describe('Traefik', () => {
 
   it('when responses are compressed, then server-sent events are left alone', () => {
     expect(dyn.http.middlewares.compress?.compress?.excludedContentTypes).toEqual(['text/event-stream']);
+  });
+
+  it('when a pooled connection to a service idles, then Traefik closes it before the service would, so no request is sent on a closing one', () => {
+    const idle = stat.serversTransport?.forwardingTimeouts?.idleConnTimeout;
+    expect(idle).toBeDefined();
+    expect(durationMs(idle!)).toBeGreaterThan(0);
+    expect(durationMs(idle!)).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS);
+    expect([durationMs('1m30s'), durationMs('500ms'), durationMs(90)]).toEqual([90_000, 500, 90_000]);
   });
 
   it('when Traefik balances a service, then the service comes from the Docker provider, never a fixed address', () => {
