@@ -55,6 +55,8 @@ async function respondRows(): Promise<Row[]> {
         { group, figure: 'p50 ms', value: v.figures.p50, baseline: b.figures.p50 },
         { group, figure: 'p99 ms', value: v.figures.p99, baseline: b.figures.p99 },
         { group, figure: 'p999 ms', value: v.figures.p999, baseline: b.figures.p999 },
+        { group, figure: "p999 ms after each connection's first answer", value: v.figures.p999AfterFirst, baseline: b.figures.p999AfterFirst },
+        { group, figure: 'slowest first answer on a connection ms', value: v.figures.slowestFirst, baseline: b.figures.slowestFirst, note: 'a connection opened under load waits to be accepted: Node accepts one per turn of its event loop' },
       );
       out(`  /respond at ${c} connections: ${v.figures.rps.toFixed(0)} req/s against ${b.figures.rps.toFixed(0)}; ${cpu}`);
     }

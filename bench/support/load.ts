@@ -1,6 +1,7 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 import { BENCH_MESSAGES, BENCH_TENANT } from './bench-tenant';
+import { percentile } from './percentile';
 
 export interface LoadFigures {
   name: string;
@@ -11,6 +12,13 @@ export interface LoadFigures {
   p50: number;
   p99: number;
   p999: number;
+  /** p999 of the answers after each connection's first: the load once every connection is open and served. */
+  p999AfterFirst: number;
+  /**
+   * The slowest first answer on a connection. A Node server accepts one new connection per turn of its
+   * event loop (libuv since 1.45), so under load a connection opened late waits in the accept queue.
+   */
+  slowestFirst: number;
   non2xx: number;
   errors: number;
 }
@@ -30,12 +38,26 @@ export function nextBody(): string {
 }
 
 export async function runLoad(target: LoadTarget, connections: number, durationSec: number): Promise<LoadFigures> {
-  const result = await autocannon({
-    url: `${target.url}/respond`,
-    connections,
-    duration: durationSec,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+  const answered = new Map<object, number>();
+  const first: number[] = [];
+  const after: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: `${target.url}/respond`,
+        connections,
+        duration: durationSec,
+        requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+      },
+      (err: unknown, done: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(done)),
+    );
+    run.on('response', (client, _status, _bytes, ms) => {
+      const seen = answered.get(client) ?? 0;
+      answered.set(client, seen + 1);
+      (seen === 0 ? first : after).push(ms);
+    });
   });
+  after.sort((a, b) => a - b);
   return {
     name: target.name,
     connections,
@@ -44,6 +66,8 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
     p50: result.latency.p50,
     p99: result.latency.p99,
     p999: result.latency.p99_9,
+    p999AfterFirst: percentile(after, 0.999),
+    slowestFirst: first.length ? Math.max(...first) : NaN,
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -81,8 +105,6 @@ export interface Percentiles {
   p50: number;
   p99: number;
 }
-
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 function post(url: string, agent: http.Agent, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
