@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     app: createApp({ logger, fleet: { apiUrl: env.TRAEFIK_API_URL, services: env.FLEET_SERVICES, provider: env.FLEET_PROVIDER, timeoutMs: env.FLEET_TIMEOUT_MS } }),
     closers: [],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEEP_ALIVE_TIMEOUT_MS } from '@vocalia/service-kit';
 import { REPO_ROOT } from '../src/paths';
-import { compose, FLEET, repoFile, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
+import { compose, durationMs, FLEET, repoFile, repoYaml, SERVICE_DOCKERFILE } from './repo-files';
 
 interface TraefikStatic {
   entryPoints: Record<string, { address: string; http?: { redirections?: { entryPoint: { to: string; scheme: string } }; tls?: { certResolver: string } } }>;
@@ -19,15 +19,6 @@ interface TraefikDynamic {
 }
 
 const serviceNames = Object.keys(FLEET);
-
-/** A Traefik duration (Go's `60s`, `1m30s`, `500ms`, or a bare number of seconds) in milliseconds. */
-function durationMs(value: string | number): number {
-  if (typeof value === 'number') return value * 1000;
-  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.map((p) => p[0]).join('') !== value) throw new Error(`not a duration: ${value}`);
-  return parts.reduce((ms, [, n, u]) => ms + Number(n) * unit[u!]!, 0);
-}
 
 describe('docker-compose.production.yml', () => {
   const { services, volumes, networks } = compose();

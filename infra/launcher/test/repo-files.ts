@@ -38,6 +38,15 @@ export interface ComposeFile {
   networks: Record<string, { internal?: boolean; name?: string } | null>;
 }
 
+/** A Traefik or compose duration (Go's `60s`, `1m30s`, `500ms`, or a bare number of seconds) in milliseconds. */
+export function durationMs(value: string | number): number {
+  if (typeof value === 'number') return value * 1000;
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.map((p) => p[0]).join('') !== value) throw new Error(`not a duration: ${value}`);
+  return parts.reduce((ms, [, n, u]) => ms + Number(n) * unit[u!]!, 0);
+}
+
 export const compose = () => repoYaml<ComposeFile>('docker-compose.production.yml');
 
 /** The one Dockerfile every service image is built from (build args SERVICE and PORT). */

@@ -8,6 +8,8 @@ export const BaseEnv = z.object({
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   PUBLIC_BASE_URL: z.url().default('http://localhost:8080'),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(10000),
+  /** On SIGTERM, keep answering this long with /health at 503 before closing, so the load balancer takes the replica out first. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** Failed queue jobs (dead letters) kept per queue: at most this many, for at most this long. */
   DEAD_LETTER_MAX_COUNT: z.coerce.number().int().positive().default(10000),
   DEAD_LETTER_MAX_AGE_SEC: z.coerce.number().int().positive().default(14 * 24 * 3600),

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       ...closers,
     ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 

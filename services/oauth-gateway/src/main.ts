@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     app: createApp(deps),
     closers,
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 

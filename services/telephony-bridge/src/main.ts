@@ -19,6 +19,7 @@ async function runTelephonyOff(env: Env, logger: Logger): Promise<void> {
     app: createTelephonyOffApp({ logger, redis, trustProxyHops: env.TRUST_PROXY_HOPS }),
     closers: [{ name: 'redis', close: () => redis.quit() }],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       { name: 'redis', close: () => Promise.all([redis.quit(), producerRedis.quit(), workerRedis.quit()]) },
     ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       { name: 'redis', close: () => Promise.all([redis.quit(), producerRedis.quit()]) },
     ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       { name: 'redis', close: () => Promise.all([redis, producerConnection].map((c) => c.quit().catch(() => c.disconnect()))) },
     ],
     deadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
 
