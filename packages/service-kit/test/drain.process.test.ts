@@ -72,7 +72,6 @@ describe('a service stopped with SHUTDOWN_DRAIN_MS (runService, a real process)'
     expect(await send('GET', '/ready', false)).toMatchObject({ status: 503, body: { code: 'UNAVAILABLE' } });
     expect(await send('POST', '/echo', pool, { n: 2 })).toMatchObject({ status: 200, connection: 'close', reusedSocket: true, body: { echoed: { n: 2 } } });
     expect(await send('POST', '/echo', false, { n: 3 })).toMatchObject({ status: 200, connection: 'close', body: { echoed: { n: 3 } } });
-    expect(Date.now() - stoppedAt).toBeLessThan(DRAIN_MS);
 
     const [code] = (await exited) as [number | null];
     expect(code).toBe(0);
