@@ -72,6 +72,7 @@ describe('the Docker Swarm stack (infra/swarm/vocalia.stack.yml)', () => {
     const provider = dockerProvider(swarmTasks(stack.services, { 'voice-api': 3 }), { exposedByDefault: false });
     expect(provider.services['voice-api']?.servers).toHaveLength(3);
     expect(provider.services['voice-api']?.healthCheck).toEqual({ path: '/health', interval: '10s', timeout: '3s' });
+    for (const name of Object.keys(FLEET)) expect({ name, strategy: provider.services[name]?.strategy }).toEqual({ name, strategy: 'p2c' });
     const entry = repoFile(STACK_DIR, 'traefik-entrypoint.sh');
     expect(entry).toContain("sed -e 's|@docker$|@swarm|' /etc/traefik/routes.yml > /tmp/dynamic/routes.yml");
     const routes = repoFile('traefik', 'dynamic', 'routes.yml').replace(/@docker$/gm, '@swarm');

@@ -12,7 +12,12 @@ export interface Container {
 export interface DockerService {
   servers: string[];
   healthCheck: { path?: string; interval?: string; timeout?: string };
+  /** How Traefik picks a server for each request: `wrr` unless the labels say otherwise. */
+  strategy: string;
 }
+
+/** The strategies Traefik v3.6's servers load balancer builds (pkg/config/dynamic/http_config.go); any other fails the service. */
+export const TRAEFIK_STRATEGIES = ['wrr', 'p2c', 'hrw', 'leasttime'];
 
 export interface DockerRouter {
   rule: string;
@@ -62,7 +67,8 @@ const normalize = (name: string) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean
  * Traefik v3's Docker provider for HTTP (pkg/provider/docker/config.go, provider/configuration.go):
  * opt-in by `traefik.enable`; one server per kept container at its labelled port; a router of its
  * own, named after the compose service, when the labels define none; same-named services from
- * several containers merge their servers when the rest of their settings agree, else both are dropped.
+ * several containers merge their servers when the rest of their settings agree, else both are dropped;
+ * a service whose strategy Traefik does not know is dropped too (its handler fails to build).
  */
 export function dockerProvider(containers: Container[], opts: { exposedByDefault: boolean }): DockerProviderConfig {
   const services: Record<string, DockerService & { settings: string }> = {};
@@ -88,17 +94,18 @@ export function dockerProvider(containers: Container[], opts: { exposedByDefault
       const port = lb['server.port'];
       if (!port) throw new Error(`${c.name}: service ${name} has no server.port label`);
       const healthCheck = { path: lb['healthcheck.path'], interval: lb['healthcheck.interval'], timeout: lb['healthcheck.timeout'] };
-      const settings = JSON.stringify({ port, healthCheck });
+      const strategy = lb['strategy'] ?? 'wrr';
+      const settings = JSON.stringify({ port, healthCheck, strategy });
       const existing = services[name];
-      if (existing && existing.settings !== settings) conflicts.add(name);
-      services[name] = { servers: [...(existing?.servers ?? []), `http://${c.ip}:${port}`], healthCheck, settings };
+      if ((existing && existing.settings !== settings) || !TRAEFIK_STRATEGIES.includes(strategy)) conflicts.add(name);
+      services[name] = { servers: [...(existing?.servers ?? []), `http://${c.ip}:${port}`], healthCheck, strategy, settings };
     }
     if (declaredRouters.size === 0 && declared.size === 1) {
       routers[own] = { rule: `Host(\`${own}\`)`, service: [...declared.keys()][0]!, entryPoints: [] };
     }
   }
   for (const name of conflicts) delete services[name];
-  return { services: Object.fromEntries(Object.entries(services).map(([name, { servers, healthCheck }]) => [name, { servers, healthCheck }])), routers };
+  return { services: Object.fromEntries(Object.entries(services).map(([name, { servers, healthCheck, strategy }]) => [name, { servers, healthCheck, strategy }])), routers };
 }
 
 /** The entry points a router that names none is attached to (cmd/traefik: getDefaultsEntrypoints). */

@@ -1,6 +1,6 @@
 import { parseRule } from '../src/route-table';
 import { compose, FLEET, repoYaml } from './repo-files';
-import { composeContainers, defaultEntryPoints, dockerProvider, type DockerProviderConfig } from './traefik-docker-provider';
+import { composeContainers, defaultEntryPoints, dockerProvider, TRAEFIK_STRATEGIES, type DockerProviderConfig } from './traefik-docker-provider';
 
 interface TraefikStatic {
   entryPoints: Record<string, { address: string; asDefault?: boolean }>;
@@ -58,9 +58,23 @@ describe('Traefik discovering the replicas of docker-compose.production.yml', ()
   it('when the fleet runs one of each, then every service is discovered on its own port with a health check', () => {
     const docker = discover();
     for (const [name, port] of Object.entries(FLEET)) {
-      expect(docker.services[name]).toEqual({ servers: [expect.stringMatching(new RegExp(`:${port}$`))], healthCheck: { path: '/health', interval: '10s', timeout: '3s' } });
+      expect(docker.services[name]).toEqual({ servers: [expect.stringMatching(new RegExp(`:${port}$`))], healthCheck: { path: '/health', interval: '10s', timeout: '3s' }, strategy: 'p2c' });
     }
     expect(docker.services['edge-health']?.healthCheck.path).toBe('/health');
+  });
+
+  it.each(Object.keys(FLEET))('when %s runs several replicas, then Traefik sends each request to the less busy of two (p2c), a strategy v3.6 builds', (name) => {
+    const docker = discover({ [name]: 3 });
+    expect(docker.services[name]).toMatchObject({ servers: [expect.any(String), expect.any(String), expect.any(String)], strategy: 'p2c' });
+    expect(TRAEFIK_STRATEGIES).toContain(docker.services[name]!.strategy);
+  });
+
+  it('when a service names a strategy Traefik does not know, then Traefik builds no service for it and its routes go nowhere', () => {
+    const containers = composeContainers(compose(), { 'voice-api': 2 });
+    for (const c of containers.filter((c) => c.name.startsWith('vocalia-voice-api-'))) c.labels['traefik.http.services.voice-api.loadbalancer.strategy'] = 'least-busy';
+    const docker = dockerProvider(containers, { exposedByDefault: false });
+    expect(docker.services['voice-api']).toBeUndefined();
+    expect(resolves(routeFor('/respond')![1].service, docker)).toBe(false);
   });
 
   it('when a replica fails its Docker healthcheck, then Traefik keeps only the healthy ones', () => {
