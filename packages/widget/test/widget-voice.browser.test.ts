@@ -63,6 +63,28 @@ describe('widget voice in Chromium', () => {
     await page.context().close();
   });
 
+  it('when the realtime server restarts mid-session (1012), then the widget reconnects with the same session and the conversation goes on by voice', async () => {
+    fleet.api.realtime.restarts = 1;
+    const before = fleet.api.realtime.starts.length;
+    try {
+      const page = await open('/voice.html');
+      const mic = page.locator('.mic');
+      await mic.click();
+      await page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).waitFor();
+      await eventually(() => fleet.api.realtime.starts.length - before, 2);
+      await eventually(() => page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).count(), 2);
+      const [first, second] = fleet.api.realtime.starts.slice(before);
+      expect(second?.sessionId).toBe(first?.sessionId);
+      expect(await mic.getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('.notice').textContent()).toBe('Je vous écoute…');
+      expect(fleet.api.realtime.restarts).toBe(0);
+      await mic.click();
+      await page.context().close();
+    } finally {
+      fleet.api.realtime.restarts = undefined;
+    }
+  });
+
   it('when /realtime refuses the socket, then the widget says once that browser speech takes over, and the next press talks through it', async () => {
     fleet.api.realtime.refuseWith = 503;
     try {

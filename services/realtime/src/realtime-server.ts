@@ -22,7 +22,7 @@ export interface RealtimeServerDeps extends AdmitDeps, Omit<VoiceSessionDeps, 'o
 export interface RealtimeServer {
   attach(server: Server): void;
   readonly sessions: number;
-  /** Stop taking sessions, ask live ones to end (1001), wait for them up to the deadline. */
+  /** Stop taking sessions, ask live ones to reconnect elsewhere (1012), wait for them up to the deadline. */
   drain(deadlineMs: number): Promise<void>;
 }
 
@@ -80,7 +80,7 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
     },
     async drain(deadlineMs) {
       draining = true;
-      for (const session of live.values()) session.close(CLOSE.goingAway, 'server restarting');
+      for (const session of live.values()) session.close(CLOSE.serviceRestart, 'server restarting');
       const all = Promise.all([...live.values()].map((s) => s.done));
       await Promise.race([all, new Promise((resolve) => setTimeout(resolve, deadlineMs).unref())]);
       for (const ws of wss.clients) ws.terminate();

@@ -22,7 +22,7 @@ describe('/realtime limits and shutdown', () => {
     await eventually(() => expect(h.composed.realtime.sessions).toBe(0));
   });
 
-  it('when a tenant already has its maximum of sessions, then another is refused 429 while other tenants still get theirs; draining then closes live sessions with 1001 and refuses new ones', async () => {
+  it('when a tenant already has its maximum of sessions, then another is refused 429 while other tenants still get theirs; draining then closes live sessions with 1012 (service restart: the widget reconnects elsewhere) and refuses new ones', async () => {
     const first = await openSocket(h.url, h.tokenFor('busy-shop', SHOP), SHOP);
     expect(first.ws).toBeDefined();
     await eventually(() => expect(h.composed.realtime.sessions).toBe(1));
@@ -32,7 +32,7 @@ describe('/realtime limits and shutdown', () => {
 
     const closes = [record(first.ws!), record(other.ws!)].map((r) => r.closed);
     const draining = h.composed.realtime.drain(2000);
-    expect((await Promise.all(closes)).map((c) => c.code)).toEqual([1001, 1001]);
+    expect((await Promise.all(closes)).map((c) => c.code)).toEqual([1012, 1012]);
     await draining;
     expect(await openSocket(h.url, h.tokenFor('other-shop', SHOP), SHOP)).toMatchObject({ status: 503 });
   });

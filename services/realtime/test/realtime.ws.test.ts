@@ -101,6 +101,40 @@ describe('/realtime session', () => {
     await eventually(async () => expect((await usageJobs()).filter((j) => j.kind === 'voice_seconds' && j.tenantId === 'voice-shop')).toHaveLength(1));
   });
 
+  it('when the session already has a conversation (typed first, or spoken on a replica that restarted), then the model gets it as items before any audio and carries on; a provider refusing them leaves the session up', async () => {
+    const sessionId = 'visitor-session-resume';
+    const speak = async (expectItems: boolean) => {
+      const ws = await open();
+      const got = record(ws);
+      const from = h.model.received.length;
+      ws.send(startFrame({ sessionId }));
+      await eventually(() => expect(got.texts).toContainEqual({ type: 'ready' }));
+      for (let i = 0; i < 3; i++) ws.send(frame());
+      await eventually(() => expect(got.texts.filter((t) => t.type === 'transcript')).toHaveLength(2));
+      ws.send(JSON.stringify({ type: 'stop' }));
+      expect((await got.closed).code).toBe(1000);
+      const sent = h.model.received.slice(from);
+      const items = sent.filter((e) => e.type === 'conversation.item.create');
+      if (expectItems) expect(sent.findIndex((e) => e.type === 'input_audio_buffer.append')).toBeGreaterThan(sent.lastIndexOf(items.at(-1)!));
+      return items.map((e) => e.item);
+    };
+
+    expect(await speak(false)).toEqual([]);
+    await eventually(async () => expect(await turnJobs(sessionId)).toHaveLength(1));
+    expect(await speak(true)).toEqual([
+      { type: 'message', role: 'user', content: [{ type: 'input_text', text: h.model.userSays }] },
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: h.model.modelSays }] },
+    ]);
+
+    await eventually(async () => expect(await turnJobs(sessionId)).toHaveLength(2));
+    h.model.refuseItems = true;
+    try {
+      expect(await speak(true)).toHaveLength(4);
+    } finally {
+      h.model.refuseItems = false;
+    }
+  });
+
   it('when the visitor talks over the answer, then the browser is told to stop playback and the model\'s answer is cut at what was heard', async () => {
     h.model.chunkEveryMs = 100;
     try {

@@ -22,6 +22,8 @@ export function answerChunks(ms = 500): Buffer[] {
  * `session.updated`; after every `answerAfterAppends` audio appends it "hears" the visitor (server VAD
  * events, the input transcription) and answers with audio deltas, the transcript and `response.done`.
  * A `response.cancel` with no answer in progress gets the provider's `response_cancel_not_active` error.
+ * A `conversation.item.create` gets `conversation.item.created`, or with `refuseItems` the error a
+ * provider sends for an item it does not take (naming the client event).
  * `answerDelayMs` is its thinking time before the first audio; `chunkEveryMs` paces the audio like a model speaking in real time; `answerMs` is how long each
  * spoken answer is, `maxAnswers` how many it gives per session (a live microphone never stops sending).
  */
@@ -33,6 +35,7 @@ export class FakeRealtimeModel {
   chunkEveryMs = 0;
   answerMs = 500;
   maxAnswers = Number.POSITIVE_INFINITY;
+  refuseItems = false;
   /** The model's own thinking time: from hearing the visitor to its first audio delta. */
   answerDelayMs = 0;
   /** How long each answer actually waited for its delay (a busy event loop fires timers late). */
@@ -75,6 +78,7 @@ export class FakeRealtimeModel {
         const event = JSON.parse(String(data)) as ModelEvent;
         this.received.push(event);
         if (event.type === 'session.update') return ws.send(JSON.stringify({ type: 'session.updated', session: event.session }));
+        if (event.type === 'conversation.item.create') return ws.send(JSON.stringify(this.itemReply(event)));
         if (event.type === 'response.cancel' && !answering) return ws.send(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', code: 'response_cancel_not_active', message: 'Cancellation failed: no active response found' } }));
         if (event.type !== 'input_audio_buffer.append' || ++appends % this.answerAfterAppends !== 0 || answers >= this.maxAnswers) return;
         answers++;
@@ -84,6 +88,11 @@ export class FakeRealtimeModel {
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return this;
+  }
+
+  private itemReply(event: ModelEvent): ModelEvent {
+    if (!this.refuseItems) return { type: 'conversation.item.created', item: { ...(event.item as object), id: `item-${this.received.length}`, status: 'completed' } };
+    return { type: 'error', error: { type: 'invalid_request_error', code: 'invalid_value', message: 'Invalid value for item content type.', event_id: event.event_id } };
   }
 
   private async answer(ws: WebSocket): Promise<void> {

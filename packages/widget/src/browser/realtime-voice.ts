@@ -4,6 +4,11 @@ import type { Role } from './widget-types';
 
 export type RealtimeState = 'idle' | 'connecting' | 'live';
 
+/** RFC 6455's "Service Restart": the server is going away for a rolling update; another replica takes the session. */
+const SERVICE_RESTART = 1012;
+/** Reconnections in a row without the new session becoming ready, before browser speech takes over. */
+const MAX_RECONNECTS = 2;
+
 export interface RealtimeHooks {
   apiBase: string;
   tenantId: string;
@@ -20,7 +25,10 @@ export interface RealtimeHooks {
  * upgrade). Protocol: client sends one JSON `start` frame (token, tenant,
  * session, language, audio format), then binary PCM16 frames, then `{"type":"stop"}`; the server
  * sends binary PCM16 to play and JSON `ready`, `transcript` {role,text,final}, `speech_started`
- * (the visitor barged in: stop playback) and `error` (problem+json fields).
+ * (the visitor barged in: stop playback) and `error` (problem+json fields). A close with 1012 (the
+ * server restarting) reconnects with the same session, microphone and audio kept, after a short
+ * random wait so a replica's visitors do not all come back at once; the server gives the model the
+ * conversation so far.
  */
 export class RealtimeVoice {
   private socket: WebSocket | undefined;
@@ -28,6 +36,7 @@ export class RealtimeVoice {
   private stream: MediaStream | undefined;
   private playing: AudioBufferSourceNode[] = [];
   private playhead = 0;
+  private reconnects = 0;
 
   constructor(private readonly hooks: RealtimeHooks) {}
 
@@ -40,6 +49,7 @@ export class RealtimeVoice {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'stop' }));
     this.socket?.close(1000);
     this.socket = undefined;
+    this.reconnects = 0;
     this.stream?.getTracks().forEach((track) => track.stop());
     this.stream = undefined;
     void this.audio?.close().catch(() => undefined);
@@ -55,23 +65,36 @@ export class RealtimeVoice {
       this.stop();
       return this.hooks.onProblem('denied');
     }
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
     const token = await this.hooks.token().catch(() => '');
+    if (!this.stream) return;
     const language = this.hooks.language();
     const socket = new WebSocket(realtimeUrl(this.hooks.apiBase, token));
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {
       socket.send(JSON.stringify({ type: 'start', token, tenantId: this.hooks.tenantId, sessionId: this.hooks.sessionId(), language, locale: speechLocale(language), audio: { format: 'pcm16', sampleRate: REALTIME_SAMPLE_RATE } }));
-      this.captureMicrophone(socket);
+      if (!this.audio) this.captureMicrophone();
     };
     socket.onmessage = (event: MessageEvent<ArrayBuffer | string>) => this.receive(event.data);
-    socket.onerror = () => this.fail();
+    socket.onerror = () => this.socket === socket && this.fail();
     socket.onclose = (event) => {
-      if (this.socket === socket && event.code !== 1000) this.fail();
+      if (this.socket !== socket || event.code === 1000) return;
+      if (event.code === SERVICE_RESTART && this.reconnects < MAX_RECONNECTS) return this.reconnect(socket);
+      this.fail();
     };
   }
 
-  private captureMicrophone(socket: WebSocket): void {
+  private reconnect(closed: WebSocket): void {
+    this.reconnects++;
+    this.hooks.onState('connecting');
+    setTimeout(() => this.socket === closed && void this.connect(), 250 + Math.random() * 500);
+  }
+
+  private captureMicrophone(): void {
     if (!this.stream) return;
     const audio = new AudioContext({ sampleRate: REALTIME_SAMPLE_RATE });
     this.audio = audio;
@@ -80,7 +103,8 @@ export class RealtimeVoice {
     const mute = audio.createGain();
     mute.gain.value = 0;
     processor.onaudioprocess = (event) => {
-      if (socket.readyState === WebSocket.OPEN) socket.send(floatToPcm16(event.inputBuffer.getChannelData(0)));
+      const socket = this.socket;
+      if (socket?.readyState === WebSocket.OPEN) socket.send(floatToPcm16(event.inputBuffer.getChannelData(0)));
     };
     audio.createMediaStreamSource(this.stream).connect(processor);
     processor.connect(mute).connect(audio.destination);
@@ -94,7 +118,10 @@ export class RealtimeVoice {
     } catch {
       return;
     }
-    if (message.type === 'ready') this.hooks.onState('live');
+    if (message.type === 'ready') {
+      this.reconnects = 0;
+      this.hooks.onState('live');
+    }
     if (message.type === 'speech_started') this.interruptPlayback();
     if (message.type === 'transcript' && message.final !== false && message.text && message.role) this.hooks.onTranscript(message.role, message.text);
     if (message.type === 'error') this.fail();

@@ -11,6 +11,8 @@ export interface RealtimeLog {
   audioFrames: number;
   oddFrames: number;
   stops: number;
+  /** Sessions still to end with 1012 right after their answer, as a replica leaving a rolling update does. */
+  restarts?: number;
 }
 
 /** The session of a valid, unexpired token (whatever page it is used from), else undefined. */
@@ -28,7 +30,8 @@ function tone(): Buffer {
  * The browser side of `/realtime?token=` as the widget speaks it: the upgrade refused (401 bad token,
  * 403 wrong origin) before any socket opens, then a JSON `start` frame, binary PCM16 (24 kHz) up, then
  * `ready`, `speech_started`, `transcript` and PCM16 down.
- * After five audio frames the fake "hears" a question and answers it.
+ * After five audio frames the fake "hears" a question and answers it (then closes with 1012 while
+ * `restarts` says so).
  */
 export function attachFakeRealtime(server: Server, verify: VerifyToken, log: RealtimeLog): void {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
@@ -73,6 +76,9 @@ export function attachFakeRealtime(server: Server, verify: VerifyToken, log: Rea
       ws.send(JSON.stringify({ type: 'transcript', role: 'user', text: 'Vous êtes ouverts demain ?', final: true }));
       ws.send(tone());
       ws.send(JSON.stringify({ type: 'transcript', role: 'assistant', text: 'Oui, demain de 9 h à 19 h.', final: true }));
+      if (!log.restarts) return;
+      log.restarts--;
+      ws.close(1012, 'server restarting');
     });
   }
 }

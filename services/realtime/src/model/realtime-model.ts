@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import type { HistoryTurn } from '@vocalia/agent';
 import type { Language } from '@vocalia/contracts';
 import type { TurnScope } from '@vocalia/conversation';
 
@@ -17,6 +18,12 @@ export interface ModelSessionOptions {
   instructions: string;
   /** Who is speaking, where: the turn scope of the session (the cascaded path answers through the turn runtime). */
   turn: TurnScope & { language: Language };
+  /**
+   * The conversation so far in this session (typed before the visitor switched to voice, or spoken on a
+   * replica that restarted): a speech-to-speech model gets it as conversation items and carries on. The
+   * cascaded path reads it itself, through the turn runtime.
+   */
+  history: HistoryTurn[];
 }
 
 /** What the bridge hears from the model, provider differences (GA and beta event names) folded away. */
@@ -46,8 +53,18 @@ interface ServerEvent {
   item_id?: string;
   delta?: string;
   transcript?: string;
-  error?: { message?: string; code?: string };
+  error?: { message?: string; code?: string; event_id?: string };
 }
+
+/** The client event id of each history item sent: an error naming one leaves the session up, without that item. */
+const HISTORY_EVENT = 'vocalia-history-';
+
+/** A past message as a conversation item (GA content types: the visitor's `input_text`, the assistant's `output_text`). */
+const historyItem = (turn: HistoryTurn, index: number) => ({
+  type: 'conversation.item.create',
+  event_id: `${HISTORY_EVENT}${index}`,
+  item: { type: 'message', role: turn.role, content: [{ type: turn.role === 'user' ? 'input_text' : 'output_text', text: turn.text }] },
+});
 
 /** Audio waiting for a slow model connection past this is dropped: 2 s of base64 PCM16 at 24 kHz. */
 const MAX_PENDING_UPLOAD_BYTES = 2 * 64_000;
@@ -82,6 +99,7 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
           },
         },
       });
+      options.history.forEach((turn, index) => send(historyItem(turn, index)));
     });
     ws.on('message', (data) => {
       let event: ServerEvent;
@@ -108,6 +126,8 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
         case 'error':
           // Cancelling an answer the model already finished (or server VAD already cancelled) is harmless.
           if (event.error?.code === 'response_cancel_not_active') return undefined;
+          // A provider that takes no past message of this shape: the session goes on without that context.
+          if (event.error?.event_id?.startsWith(HISTORY_EVENT)) return undefined;
           return fail(`model error: ${event.error?.message ?? 'unknown'}`);
         default:
           return undefined;

@@ -7,6 +7,8 @@ export const CLOSE = {
   invalidData: 1007,
   policy: 1008,
   internal: 1011,
+  /** The server is restarting (a rolling update): the widget reconnects at once and lands on another replica. */
+  serviceRestart: 1012,
   tryAgainLater: 1013,
 } as const;
 

@@ -1,5 +1,5 @@
 import type { WebSocket, RawData } from 'ws';
-import { spokenSessionInstructions } from '@vocalia/agent';
+import { spokenSessionInstructions, type HistoryTurn } from '@vocalia/agent';
 import { RealtimeClientMessage, type Language, type RealtimeServerMessage, type RealtimeStart } from '@vocalia/contracts';
 import type { ConversationRuntime } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
@@ -67,11 +67,12 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
     void deps.conversation.recordSpokenTurn(turn).catch((err: unknown) => log.error('voice turn not recorded', { err }));
   };
 
-  const openModel = (begin: RealtimeStart) => {
+  const openModel = (begin: RealtimeStart, history: HistoryTurn[]) => {
     const language = (begin.language ?? admitted.snapshot.tenant.defaultLanguage) as Language;
     model = deps.openModel({
       instructions: spokenSessionInstructions(admitted.snapshot, language, 'voice'),
       turn: { snapshot: admitted.snapshot, sessionId: begin.sessionId, channel: 'voice', origin: admitted.session.origin, requestId, language },
+      history,
     });
     model.on('ready', () => {
       live = true;
@@ -136,7 +137,10 @@ export function runVoiceSession(deps: VoiceSessionDeps, ws: WebSocket, admitted:
     if (message.tenantId !== admitted.session.tenantId) return close(CLOSE.policy, 'start for another tenant', problem(403, 'FORBIDDEN', 'Forbidden', 'This socket belongs to another tenant.'));
     clearTimeout(startTimer);
     start = message;
-    openModel(message);
+    // The session's history first (never throws: empty when Redis cannot answer); audio waits meanwhile.
+    void deps.conversation.loadSession(admitted.snapshot.tenant.id, message.sessionId).then(({ history }) => {
+      if (ws.readyState === ws.OPEN) openModel(message, history);
+    });
   };
 
   const onAudio = (data: Buffer) => {
