@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const modelUrl = rig.modelUrl;
   const logger = discardingLogger();
   const engine = createEngine({ providers: [] });
-  const noUrls = { turn: '', recording: '', dialResult: '', whisper: () => '' };
+  const noUrls = { turn: '', recording: '', dialResult: '', whisper: () => '', streamEnded: '' };
 
   const bridgeServer = createServer((_req, res) => res.writeHead(404).end());
   const bridgeStreams = attachMediaStreams(bridgeServer, {
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     // Every call's state is saved before its stream starts: no call is rebuilt from its line.
     numbers: { resolve: async () => null },
     recordSpokenTurn: async () => undefined,
+    loadHistory: async () => [],
     tools: (tenant, sessionId) => engine.sessionTools(tenant, sessionId),
     realtime: { url: modelUrl, apiKey: 'bench', model: 'bench-echo', voice: 'alloy', transcriptionModel: 'none', audioFormat: (process.env.BENCH_AUDIO_FORMAT as 'pcmu' | 'pcm16' | undefined) ?? 'pcmu', bargeInMinMs: 250 },
     updateCall: async () => undefined,

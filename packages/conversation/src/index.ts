@@ -13,3 +13,4 @@ export { subscribeTenantUpdates, type TenantUpdateHandlers } from './snapshots/t
 export { withChosenAgent } from './snapshots/chosen-agent';
 export { createSingleFlightCache, type SingleFlightCache, type SingleFlightCacheOptions } from './snapshots/single-flight-cache';
 export { RealtimeModelEnv, realtimeModelSettings, refineRealtimeModelEnv, type RealtimeModelSettings } from './realtime-model-env';
+export { isHistoryItemError, realtimeHistoryItems } from './realtime-history';

@@ -102,6 +102,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
       recording: url('/voice/recording'),
       dialResult: url('/voice/dial-result'),
       whisper: (callSid) => publicUrl(opts.publicBaseUrl, '/voice/whisper', { call: callSid }),
+      streamEnded: url('/voice/stream-ended'),
     },
     ...(opts.realtime ? { stream: { url: streamUrl, tokens } } : {}),
     now,
@@ -114,6 +115,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     snapshots: conversation.runtime.snapshots,
     turns,
     recordSpokenTurn: (turn) => conversation.runtime.recordSpokenTurn(turn),
+    loadHistory: async (tenantId, sessionId) => (await conversation.runtime.loadSession(tenantId, sessionId)).history,
     tools: (snapshot, sessionId) => opts.engine.sessionTools(snapshot, sessionId),
     realtime: opts.realtime,
     updateCall: async (callSid, twiml) => {

@@ -5,8 +5,7 @@ import { createApp } from './app';
 import { composeTelephonyBridge } from './compose';
 import { loadServiceEnv, realtimeConfig, twilioAccount, type Env } from './env';
 import { createTelephonyOffApp } from './telephony-off-app';
-import { attachMediaStreams } from './stream/stream-server';
-import type { WebSocketServer } from 'ws';
+import { attachMediaStreams, type MediaStreams } from './stream/stream-server';
 import { createOutboundWorker } from './outbound/outbound-worker';
 
 async function runTelephonyOff(env: Env, logger: Logger): Promise<void> {
@@ -22,6 +21,9 @@ async function runTelephonyOff(env: Env, logger: Logger): Promise<void> {
     drainMs: env.SHUTDOWN_DRAIN_MS,
   });
 }
+
+/** How long a leaving replica lets each live call finish hearing its reply before handing it over. */
+const HAND_OVER_WAIT_MS = 5_000;
 
 async function main(): Promise<void> {
   const env = loadServiceEnv();
@@ -59,7 +61,11 @@ async function main(): Promise<void> {
     deadLetters: { count: env.DEAD_LETTER_MAX_COUNT, ageSec: env.DEAD_LETTER_MAX_AGE_SEC },
     stalledJobs: stalledJobRecovery(env),
   });
-  let streams: WebSocketServer | undefined;
+  let streams: MediaStreams | undefined;
+  const closeStreams = async () => {
+    await streams?.handOver(HAND_OVER_WAIT_MS);
+    await new Promise<void>((resolve) => (streams ? streams.close(() => resolve()) : resolve()));
+  };
   const { stream } = composed;
   await runService({
     service: 'telephony-bridge',
@@ -67,10 +73,11 @@ async function main(): Promise<void> {
     logger,
     app: createApp(composed.deps),
     attach: stream && ((server) => void (streams = attachMediaStreams(server, stream))),
-    // Calls in progress finish their webhooks first; then no new outbound call starts, then queued events go out.
+    // Calls in progress finish their webhooks first; then no new outbound call starts, live calls move to
+    // another replica (each stream closed once its reply is heard: Twilio reconnects it), then queued events go out.
     closers: [
       { name: 'outbound worker', close: () => worker.close() },
-      { name: 'media streams', close: () => new Promise<void>((resolve) => (streams ? streams.close(() => resolve()) : resolve())) },
+      { name: 'media streams', close: closeStreams },
       { name: 'events', close: () => composed.closeEvents() },
       { name: 'subscriber', close: () => subscriber.quit() },
       { name: 'redis', close: () => Promise.all([redis.quit(), producerRedis.quit(), workerRedis.quit()]) },

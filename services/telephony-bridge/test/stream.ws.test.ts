@@ -27,7 +27,7 @@ const streamFor = (callSid: string, parameters: Record<string, string>, streamSi
 describe('streaming mode', () => {
   it('when a realtime model is configured, then the call connects a bidirectional stream with tenant, agent and token as parameters (no query string)', async () => {
     const { twiml, parameters } = await answer();
-    expect(twiml).toContain('<Connect><Stream url="wss://edge.example.com/voice/stream">');
+    expect(twiml).toContain('<Connect action="https://edge.example.com/voice/stream-ended" method="POST"><Stream url="wss://edge.example.com/voice/stream">');
     expect(twiml).not.toContain('<Gather');
     expect(parameters).toMatchObject({ tenant: 'acme', agent: 'agent-acme' });
     expect(parameters.token).toMatch(/^[\w-]+\.[\w-]+$/);

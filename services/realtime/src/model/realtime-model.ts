@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import type { HistoryTurn } from '@vocalia/agent';
 import type { Language } from '@vocalia/contracts';
-import type { TurnScope } from '@vocalia/conversation';
+import { isHistoryItemError, realtimeHistoryItems, type TurnScope } from '@vocalia/conversation';
 
 export interface RealtimeModelConfig {
   /** OpenAI-compatible realtime endpoint (wss://...); the model goes in the query too, as OpenAI expects. */
@@ -56,15 +56,6 @@ interface ServerEvent {
   error?: { message?: string; code?: string; event_id?: string };
 }
 
-/** The client event id of each history item sent: an error naming one leaves the session up, without that item. */
-const HISTORY_EVENT = 'vocalia-history-';
-
-/** A past message as a conversation item (GA content types: the visitor's `input_text`, the assistant's `output_text`). */
-const historyItem = (turn: HistoryTurn, index: number) => ({
-  type: 'conversation.item.create',
-  event_id: `${HISTORY_EVENT}${index}`,
-  item: { type: 'message', role: turn.role, content: [{ type: turn.role === 'user' ? 'input_text' : 'output_text', text: turn.text }] },
-});
 
 /** Audio waiting for a slow model connection past this is dropped: 2 s of base64 PCM16 at 24 kHz. */
 const MAX_PENDING_UPLOAD_BYTES = 2 * 64_000;
@@ -99,7 +90,7 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
           },
         },
       });
-      options.history.forEach((turn, index) => send(historyItem(turn, index)));
+      for (const item of realtimeHistoryItems(options.history)) send(item);
     });
     ws.on('message', (data) => {
       let event: ServerEvent;
@@ -127,7 +118,7 @@ export function realtimeModel(config: RealtimeModelConfig): OpenModelSession {
           // Cancelling an answer the model already finished (or server VAD already cancelled) is harmless.
           if (event.error?.code === 'response_cancel_not_active') return undefined;
           // A provider that takes no past message of this shape: the session goes on without that context.
-          if (event.error?.event_id?.startsWith(HISTORY_EVENT)) return undefined;
+          if (isHistoryItemError(event.error?.event_id)) return undefined;
           return fail(`model error: ${event.error?.message ?? 'unknown'}`);
         default:
           return undefined;

@@ -26,6 +26,8 @@ export const CallState = z.object({
   slot: z.string(),
   requestId: z.string(),
   ended: z.boolean(),
+  /** Media streams reopened after ours ended mid-call (a replica leaving a deploy): bounded, then turn by turn. */
+  streamResumes: z.number().int().nonnegative().optional(),
 });
 export type CallState = z.infer<typeof CallState>;
 

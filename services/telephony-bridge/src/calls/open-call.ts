@@ -7,6 +7,7 @@ import { refuseCall } from './refuse-call';
 import { SEQUENCE } from './call-events';
 import type { CallState } from './call-store';
 import { PHRASES, type PhonePhrases } from './phrases';
+import { streamParameters } from './stream-parameters';
 import { connectStream, listen, sayAndHangUp, sayEachAndHangUp } from './twiml';
 
 /** A refusal in every line language (French, then English): nobody knows the caller's language yet. */
@@ -21,10 +22,7 @@ async function greet(deps: CallDeps, call: CallState, agent: PhoneAgent, params:
   const record = opened.settings.recordCalls;
   const consent = record ? { before: PHRASES[opened.language].recordingNotice, record } : {};
   if (deps.stream) {
-    const { callSid, tenantId, agentId, lineNumber: line, direction } = opened;
-    const token = deps.stream.tokens.issue({ callSid, tenantId, agentId, direction, ...(line ? { line } : {}) });
-    const parameters = { tenant: opened.tenantId, agent: opened.agentId ?? '', token };
-    return connectStream(opened.language, deps.stream.url, parameters, { ...consent, recordingUrl: deps.urls.recording });
+    return connectStream(opened.language, deps.stream.url, streamParameters(deps.stream, opened), deps.urls, consent);
   }
   return listen(opened.language, agent.greeting, deps.urls, consent);
 }

@@ -7,6 +7,7 @@ import { LINE_LANGUAGE, type CallDeps } from './call-deps';
 import { recordCallStatus, recordRecording } from './call-status';
 import { answerInbound, answerOutbound } from './open-call';
 import { PHRASES } from './phrases';
+import { resumeStream } from './resume-stream';
 import { takeTurn } from './take-turn';
 import { afterTransfer, whisperSummary } from './transfer-results';
 import { sayAndHangUp } from './twiml';
@@ -40,6 +41,7 @@ export function callRoutes(router: Router, deps: CallDeps, signature: Omit<Signa
   voice.use(verifyTwilioSignature({ ...signature, logger: deps.logger }));
   voice.post('/inbound', twiml(deps, (req, res) => answerInbound(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
   voice.post('/outbound', twiml(deps, (req, res) => answerOutbound(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
+  voice.post('/stream-ended', twiml(deps, (req, res) => resumeStream(deps, parseInput(InboundCallParams, req.body), requestIdOf(res))));
   voice.post('/turn', twiml(deps, (req, res) => takeTurn(deps, parseInput(GatherParams, req.body), requestIdOf(res))));
   voice.post('/dial-result', twiml(deps, (req, res) => afterTransfer(deps, parseInput(DialResultParams, req.body), requestIdOf(res))));
   voice.post('/whisper', twiml(deps, (req) => whisperSummary(deps, parseInput(WhisperQuery, req.query, 'query').call)));

@@ -13,6 +13,8 @@ export interface CallUrls {
   recording: string;
   dialResult: string;
   whisper: (callSid: string) => string;
+  /** Where Twilio goes when a call's media stream ends without the call ending (the `<Connect>` action). */
+  streamEnded: string;
 }
 
 function say(node: VoiceResponse | VoiceResponse.Gather, language: Language, text: string): void {
@@ -75,12 +77,16 @@ export function whisper(language: Language, text: string): string {
   return response.toString();
 }
 
-/** Streaming mode: the call's audio goes both ways over `<Connect><Stream>`; tenant, agent and token ride as `<Parameter>`s. */
-export function connectStream(language: Language, streamUrl: string, parameters: Record<string, string>, opts: { before?: string; record?: boolean; recordingUrl: string }): string {
+/**
+ * Streaming mode: the call's audio goes both ways over `<Connect><Stream>`; tenant, agent and token ride
+ * as `<Parameter>`s. When the stream ends and the call does not (our side closed it: a replica leaving a
+ * deploy), Twilio asks `urls.streamEnded` what next.
+ */
+export function connectStream(language: Language, streamUrl: string, parameters: Record<string, string>, urls: CallUrls, opts: { before?: string; record?: boolean } = {}): string {
   const response = new TwiML();
   if (opts.before) say(response, language, opts.before);
-  if (opts.record) response.start().recording({ channels: 'dual', recordingStatusCallback: opts.recordingUrl, recordingStatusCallbackEvent: ['completed'] });
-  const stream = response.connect().stream({ url: streamUrl });
+  if (opts.record) response.start().recording({ channels: 'dual', recordingStatusCallback: urls.recording, recordingStatusCallbackEvent: ['completed'] });
+  const stream = response.connect({ action: urls.streamEnded, method: 'POST' }).stream({ url: streamUrl });
   for (const [name, value] of Object.entries(parameters)) stream.parameter({ name, value });
   return response.toString();
 }

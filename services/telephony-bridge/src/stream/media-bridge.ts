@@ -1,6 +1,6 @@
 import { spokenSessionInstructions, type HistoryTurn, type SessionTools, type ToolOutcome } from '@vocalia/agent';
 import type { BookingRequest, TenantSnapshot } from '@vocalia/contracts';
-import { withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
+import { realtimeHistoryItems, withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
 import type { Logger } from '@vocalia/service-kit';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
@@ -29,6 +29,8 @@ export interface StreamDeps {
   /** Who owns a number: a call whose state Redis lost is rebuilt from its line. */
   numbers: NumberDirectory;
   recordSpokenTurn(turn: SpokenTurn): Promise<void>;
+  /** The conversation of a session so far (empty when Redis cannot say): a reconnected call carries on from it. */
+  loadHistory(tenantId: string, sessionId: string): Promise<HistoryTurn[]>;
   /** The engine's tools for this call (knowledge, lead, booking, catalog, hand-off), run locally. */
   tools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
   realtime: RealtimeConfig;
@@ -57,8 +59,19 @@ const BAD_DATA = 1007;
 const MAX_PENDING_FRAMES = 50;
 /** After end_call, the reply still queued plays out (its last mark echoes) for at most this long before the goodbye. */
 const MAX_GOODBYE_WAIT_MS = 10_000;
+/** Closing a stream we hand over to another replica (RFC 6455 "Service Restart"); Twilio then asks the `<Connect>` action. */
+const SERVICE_RESTART = 1012;
 /** Turns of the call's transcript kept for the tools (contact, booking details said earlier). */
 const MAX_HISTORY = 20;
+
+export interface MediaStreamBridge {
+  /**
+   * This replica is leaving: once the caller has heard the reply playing (its last mark came back), or
+   * after `maxWaitMs`, close the stream so Twilio reconnects the call through `/voice/stream-ended`.
+   * Resolves when the stream is closed.
+   */
+  handOver(maxWaitMs: number): Promise<void>;
+}
 
 interface Mark {
   name: string;
@@ -72,7 +85,7 @@ interface Mark {
  * is truncated at what the caller actually heard (the last mark echoed), and Twilio's buffer is cleared.
  * `wire` is the Twilio WebSocket's own socket: what the bridge sends in one tick leaves in one write.
  */
-export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pick<Duplex, 'cork' | 'uncork'>): void {
+export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pick<Duplex, 'cork' | 'uncork'>): MediaStreamBridge {
   let call: CallState | undefined;
   let snapshot: TenantSnapshot | undefined;
   let streamSid = '';
@@ -188,6 +201,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
   };
 
   let timeLimit: NodeJS.Timeout | undefined;
+  /** Set while handing the call over: closes the stream once the reply playing has been heard. */
+  let leaving: (() => void) | undefined;
   /** The call reached its maximum duration (the tenant's, cut to the phone minutes left at answer time): goodbye and hang up. */
   const endAtTimeLimit = () => {
     if (stopped || !call) return;
@@ -258,14 +273,16 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     }
   };
 
-  const openModel = (greeting: string) => {
+  /** The greeting of a new call, or the conversation so far of one whose stream reopened (no second greeting). */
+  const openModel = (opening: { greeting: string } | { past: HistoryTurn[] }) => {
     const socket = new WebSocket(deps.realtime.url, { headers: { authorization: `Bearer ${deps.realtime.apiKey}` }, perMessageDeflate: false });
     model = socket;
     socket.once('upgrade', (res) => (batchModel = batchWrites(res.socket)));
     socket.on('open', () => {
       if (!snapshot || !call) return;
       toModel(sessionUpdate(deps.realtime, spokenSessionInstructions(snapshot, call.language, 'phone'), tools ? toolDeclarations(tools) : []));
-      toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${greeting}` } });
+      if ('past' in opening) for (const item of realtimeHistoryItems(opening.past)) toModel(item);
+      else toModel({ type: 'response.create', response: { instructions: `Greet the caller with exactly: ${opening.greeting}` } });
       for (const payload of pending.splice(0)) sendModel(appendAudio(audio.toModel(payload)));
     });
     socket.on('message', onModelEvent);
@@ -288,7 +305,10 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     snapshot = withChosenAgent(found, state.agentId ?? undefined);
     tools = deps.tools(snapshot, state.callSid);
     timeLimit = setTimeout(endAtTimeLimit, Math.max(0, state.startedAt + state.settings.maxCallSeconds * 1000 - deps.now()));
-    openModel(agent.greeting);
+    if (params.resumed !== '1') return openModel({ greeting: agent.greeting });
+    const past = (await deps.loadHistory(state.tenantId, state.callSid)).slice(-MAX_HISTORY);
+    history.push(...past);
+    openModel({ past });
   };
 
   /** Twilio played the audio up to this mark: the caller heard the reply that far. */
@@ -299,6 +319,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     if (item?.id === heard.itemId) item.heardMs = heard.endMs;
     marks.splice(0, index + 1);
     if (goodbye && marks.length === 0) hangUp();
+    if (leaving && marks.length === 0) leaving();
   };
 
   /** Caller audio to the model (the hot path: no schema walk, no promise); `base64` when the payload is known to be. */
@@ -371,6 +392,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     const pendingWork = handle(raw);
     if (pendingWork) settle((waiting = pendingWork));
   });
+  const closed = new Promise<void>((resolve) => twilio.once('close', () => resolve()));
   twilio.on('close', () => {
     stopped = true;
     clearTimeout(bargeIn);
@@ -378,4 +400,20 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     clearTimeout(timeLimit);
     model?.close();
   });
+  return {
+    handOver(maxWaitMs) {
+      if (twilio.readyState === WebSocket.CLOSED) return closed;
+      const leave = () => {
+        clearTimeout(timer);
+        if (!stopped) deps.logger.info('media stream handed over: this replica is leaving', { callSid: call?.callSid });
+        stopped = true;
+        model?.close();
+        twilio.close(SERVICE_RESTART, 'server restarting');
+      };
+      const timer = setTimeout(leave, maxWaitMs);
+      leaving = leave;
+      if (marks.length === 0) leave();
+      return closed;
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebSocketServer } from 'ws';
-import { attachMediaStreams } from '../../src/stream/stream-server';
+import { attachMediaStreams, type MediaStreams } from '../../src/stream/stream-server';
 import type { RealtimeConfig } from '../../src/stream/realtime-config';
 import { callParams } from './call-params';
 import { newCallSid } from './fake-twilio-rest';
@@ -14,6 +13,8 @@ export interface StreamHarness {
   h: Harness;
   rt: FakeRealtime;
   streamUrl: string;
+  /** The media streams server, as main.ts holds it (a leaving replica hands its calls over through it). */
+  streams: MediaStreams;
   /** Answer a call to `number` in streaming mode and read the `<Parameter>`s Twilio would pass to the stream. */
   answer(number: string): Promise<{ callSid: string; parameters: Record<string, string>; twiml: string }>;
   /** Open `/voice/stream` as Twilio does for that call. */
@@ -29,13 +30,14 @@ export async function startStreamHarness(name: string, tenants: PhoneTenant[], r
   });
   for (const tenant of tenants) h.addTenant(tenant);
   const server: Server = createServer(h.app);
-  const streams: WebSocketServer = attachMediaStreams(server, h.composed.stream!);
+  const streams = attachMediaStreams(server, h.composed.stream!);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const streamUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/voice/stream`;
   return {
     h,
     rt,
     streamUrl,
+    streams,
     async answer(number) {
       const callSid = newCallSid();
       const res = await h.twilio('/voice/inbound', callParams(callSid, number, { CallStatus: 'ringing' })).expect(200);
