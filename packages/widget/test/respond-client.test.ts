@@ -91,6 +91,28 @@ describe('voice-api client against the fake voice-api', () => {
     await expect(postRespond(request, opts)).rejects.toMatchObject({ status: 503, code: 'UNAVAILABLE', isNetwork: true });
   });
 
+  it('when the answer is lost on its way (a replica gone: 502), then the session sends the message once more with the same Idempotency-Key', async () => {
+    const session = new WidgetSession(target(), await fetchWidgetConfig(target()));
+    const seen = api.log.length;
+    api.failNext = 1;
+    const res = await session.respond(request, { stream: true });
+    expect(res.intent).toBe('hours');
+    const keys = api.log.slice(seen).filter((e) => e.path === '/respond').map((e) => e.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^wk_[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+
+    api.failNext = 1;
+    const next = api.log.length;
+    await session.respond(request, { stream: true });
+    const nextKeys = api.log.slice(next).filter((e) => e.path === '/respond').map((e) => e.idempotencyKey);
+    expect(nextKeys[0]).not.toBe(keys[0]);
+
+    api.failNext = 2;
+    await expect(session.respond(request, { stream: true })).rejects.toMatchObject({ status: 502 });
+    api.failNext = 0;
+  });
+
   it('when the widget token is refused (401), then the session fetches /config again and retries once', async () => {
     const session = new WidgetSession(target(), await fetchWidgetConfig(target()));
     session.config = { ...session.config, session: { ...session.config.session, token: 'wt_revoked' } };

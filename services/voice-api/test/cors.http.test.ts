@@ -54,7 +54,7 @@ describe('per-tenant CORS', () => {
       .expect(204);
     expect(res.headers['access-control-allow-origin']).toBe(SHOP);
     expect(res.headers['access-control-allow-methods']).toBe('POST, OPTIONS');
-    expect(res.headers['access-control-allow-headers']).toBe('Content-Type, Authorization, X-Request-Id, Accept');
+    expect(res.headers['access-control-allow-headers']).toBe('Content-Type, Authorization, X-Request-Id, Accept, Idempotency-Key');
     expect(res.headers['access-control-max-age']).toBe('600');
     expect(res.headers.vary).toMatch(/Origin/);
   });

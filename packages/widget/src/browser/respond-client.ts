@@ -12,6 +12,14 @@ export interface RespondOptions {
   onToken?: (text: string) => void;
   /** Abort when nothing arrives for this long (a whole JSON answer, or the gap between stream chunks). */
   idleTimeoutMs?: number;
+  /** Sent as `Idempotency-Key`: a retry of the same message with it gets the first answer, never a second turn. */
+  idempotencyKey?: string;
+}
+
+/** A fresh Idempotency-Key: 128 random bits (getRandomValues: `crypto.randomUUID` needs a secure page). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `wk_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export function canStream(): boolean {
@@ -66,7 +74,12 @@ export async function postRespond(request: RespondRequest, opts: RespondOptions)
   try {
     const res = await (opts.fetch ?? defaultFetch)(`${opts.apiBase}/respond`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: stream ? 'text/event-stream' : 'application/json', Authorization: `Bearer ${opts.token}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: stream ? 'text/event-stream' : 'application/json',
+        Authorization: `Bearer ${opts.token}`,
+        ...(opts.idempotencyKey ? { 'Idempotency-Key': opts.idempotencyKey } : {}),
+      },
       body: JSON.stringify(request),
       credentials: 'omit',
       signal: controller.signal,

@@ -1,9 +1,12 @@
 import type { RespondRequest, RespondResponse, WidgetConfigResponse } from '@vocalia/contracts';
 import { fetchWidgetConfig, type ApiTarget } from './api-client';
 import { ApiError } from './api-error';
-import { postRespond, type RespondOptions } from './respond-client';
+import { newIdempotencyKey, postRespond, type RespondOptions } from './respond-client';
 
 const REFRESH_MARGIN_MS = 30_000;
+/** What a replica that went away mid-request (or a dropped connection) looks like: worth one retry. */
+const TRANSIENT_STATUSES = [502, 503, 504];
+const RETRY_AFTER_MS = 600;
 
 /** The tenant's /config and its short-lived widget token, fetched again shortly before it expires or after a 401. */
 export class WidgetSession {
@@ -23,13 +26,28 @@ export class WidgetSession {
     this.config = await fetchWidgetConfig(this.target);
   }
 
-  async respond(request: RespondRequest, opts: Omit<RespondOptions, 'apiBase' | 'token' | 'fetch'>): Promise<RespondResponse> {
-    const call = async () => postRespond(request, { ...opts, apiBase: this.target.apiBase, fetch: this.target.fetch, token: await this.token() });
+  /**
+   * POST /respond with one retry: after a 401 with a fresh token; after a dropped connection or a 502-504
+   * (nothing streamed yet) a moment later. Both attempts carry the same Idempotency-Key, so a message the
+   * server did answer is never answered twice.
+   */
+  async respond(request: RespondRequest, opts: Omit<RespondOptions, 'apiBase' | 'token' | 'fetch' | 'idempotencyKey'>): Promise<RespondResponse> {
+    let streamed = false;
+    const onToken =
+      opts.onToken &&
+      ((text: string) => {
+        streamed = true;
+        opts.onToken?.(text);
+      });
+    const idempotencyKey = newIdempotencyKey();
+    const call = async () => postRespond(request, { ...opts, onToken, idempotencyKey, apiBase: this.target.apiBase, fetch: this.target.fetch, token: await this.token() });
     try {
       return await call();
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 401) throw err;
-      await this.refresh();
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 401) await this.refresh();
+      else if (streamed || !(err.code === 'NETWORK' || TRANSIENT_STATUSES.includes(err.status))) throw err;
+      else await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
       return call();
     }
   }

@@ -18,9 +18,11 @@ export type Answer = (request: RespondRequest) => RespondResponse;
 export interface FakeVoiceApi {
   url: string;
   /** Every request seen: method, path, query string, origin, accept, authorization. */
-  log: Array<{ method: string; path: string; query: string; origin?: string; accept?: string; authorization?: string; body?: RespondRequest }>;
+  log: Array<{ method: string; path: string; query: string; origin?: string; accept?: string; authorization?: string; idempotencyKey?: string; body?: RespondRequest }>;
   /** `ok`, or make /respond fail: the connection is dropped, a 503 problem, or voice-api's 402 for a used-up monthly quota. */
   respondMode: 'ok' | 'network-error' | 'server-error' | 'quota-exceeded';
+  /** The next this many /respond requests get a 502, as Traefik answers when a replica went away mid-request. */
+  failNext?: number;
   /** Milliseconds between streamed tokens. */
   tokenDelayMs: number;
   realtime: RealtimeLog;
@@ -71,13 +73,14 @@ export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBun
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const origin = req.headers.origin;
-    const entry: FakeVoiceApi['log'][number] = { method: req.method ?? 'GET', path: url.pathname, query: url.search, origin, accept: req.headers.accept, authorization: req.headers.authorization };
+    const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    const entry: FakeVoiceApi['log'][number] = { method: req.method ?? 'GET', path: url.pathname, query: url.search, origin, accept: req.headers.accept, authorization: req.headers.authorization, ...(idempotencyKey ? { idempotencyKey } : {}) };
     api.log.push(entry);
     if (origin) res.setHeader('Vary', 'Origin');
     if (req.method === 'OPTIONS') {
       if (origin) res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization, X-Request-Id, Accept');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization, X-Request-Id, Accept, Idempotency-Key');
       res.setHeader('Access-Control-Max-Age', '600');
       res.statusCode = 204;
       return res.end();
@@ -123,6 +126,10 @@ export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBun
       if (!tenant.config.features.includes(feature)) return sendProblem(res, 'PLAN_REQUIRED', `The channel needs the ${feature} feature.`, '/respond', { feature });
       entry.body = parsed.data;
       if (api.respondMode === 'network-error') return req.socket.destroy();
+      if (api.failNext) {
+        api.failNext--;
+        return sendProblem(res, 'UPSTREAM_FAILED', 'Bad Gateway', '/respond');
+      }
       if (api.respondMode === 'server-error') return sendProblem(res, 'UNAVAILABLE', 'The conversation engine is unavailable', '/respond');
       if (api.respondMode === 'quota-exceeded') return sendProblem(res, 'QUOTA_EXCEEDED', "This assistant has used its plan's monthly conversations. The account owner can upgrade in Dashboard > Billing.", '/respond');
       const response = RespondResponse.parse(answer(parsed.data));

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import { normaliseOrigin } from '@vocalia/widget-auth';
 
-export const ALLOWED_HEADERS = 'Content-Type, Authorization, X-Request-Id, Accept';
-export const EXPOSED_HEADERS = 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id';
+export const ALLOWED_HEADERS = 'Content-Type, Authorization, X-Request-Id, Accept, Idempotency-Key';
+export const EXPOSED_HEADERS = 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, Idempotent-Replayed';
 export const PREFLIGHT_MAX_AGE_SEC = 600;
 
 /**

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { RespondRequest, type Feature } from '@vocalia/contracts';
+import { RespondRequest, type Feature, type RespondResponse } from '@vocalia/contracts';
 import type { TokenSink } from '@vocalia/agent';
 import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
 import { ipRateKey, parseInput, type Logger } from '@vocalia/service-kit';
@@ -16,7 +16,8 @@ import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
 import { prepareAhead } from './prepare-ahead';
 import { sendJson } from './send-json';
-import type { TurnAdmission } from './turn-admission';
+import { answeredValue, idempotencyOf, pendingValue, replayOf } from './idempotency';
+import type { TurnAdmission, TurnAdmissionRequest } from './turn-admission';
 
 export interface RespondRouteDeps {
   conversation: ConversationRuntime;
@@ -52,24 +53,42 @@ async function checkTurn(deps: RespondRouteDeps, req: Request, res: Response) {
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
     requireConversationQuota(snapshot);
-    return { input, snapshot, origin, channel, ip: ipCounted ? null : ip };
+    return { input, snapshot, origin, channel, ip: ipCounted ? null : ip, idempotent: idempotencyOf(req, input) };
   } catch (err) {
     if (!ipCounted) await countIp();
     throw err;
   }
 }
 
+/** The first answer of an Idempotency-Key, sent again as it was (JSON, or a stream's last event); no second turn. */
+function replay(req: Request, res: Response, body: string): void {
+  res.setHeader('Idempotent-Replayed', 'true');
+  res.setHeader('Cache-Control', 'no-store');
+  if (!wantsEventStream(req)) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(body);
+    return;
+  }
+  const stream = openEventStream(res);
+  stream.send('done', JSON.parse(body));
+  stream.end();
+}
+
 export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
   router.options('/respond', ipRateLimit(deps.rateLimits), preflight(deps.snapshots, 'POST, OPTIONS'));
   router.post('/respond', async (req, res) => {
-    const { input, snapshot, origin, channel, ip } = await checkTurn(deps, req, res);
-    const admission = { ip, tenantId: snapshot.tenant.id, plan: snapshot.tenant.plan, sessionId: input.sessionId };
+    const { input, snapshot, origin, channel, ip, idempotent } = await checkTurn(deps, req, res);
+    const admission: TurnAdmissionRequest = { ip, tenantId: snapshot.tenant.id, plan: snapshot.tenant.plan, sessionId: input.sessionId };
+    if (idempotent) admission.idempotency = { id: idempotent.id, pending: pendingValue(idempotent) };
     const admitting = deps.turnAdmission.admit(admission);
     const prepared = deps.turnAdmission.expectsToAdmit(admission)
       ? prepareAhead(() => deps.conversation.prepare({ snapshot, text: input.message, language: input.language }))
       : undefined;
     const admitted = await admitting;
     for (const limit of admitted.limits) recordLimit(res, limit);
+    if (idempotent && admitted.prior !== null) return replay(req, res, replayOf(idempotent, admitted.prior));
+    // The key is held for this request: it keeps the answer, or is freed when the turn fails.
+    const settle = (answer: RespondResponse | null) => idempotent && deps.turnAdmission.settle(admission, answer && answeredValue(idempotent, JSON.stringify(answer)));
 
     const abort = new AbortController();
     res.on('close', () => res.writableFinished || abort.abort());
@@ -89,14 +108,22 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     };
     if (!wantsEventStream(req)) {
       res.setHeader('Cache-Control', 'no-store');
-      sendJson(res, await deps.conversation.respond(turn));
+      const answer = await deps.conversation.respond(turn).catch((err: unknown) => {
+        settle(null);
+        throw err;
+      });
+      sendJson(res, answer);
+      settle(answer);
       return;
     }
     const stream = openEventStream(res);
     const onToken: TokenSink = (text) => stream.send('token', { text });
     try {
-      stream.send('done', await deps.conversation.respond(turn, onToken));
+      const answer = await deps.conversation.respond(turn, onToken);
+      stream.send('done', answer);
+      settle(answer);
     } catch (err) {
+      settle(null);
       if (!abort.signal.aborted) deps.logger.error('streamed answer failed', { err });
       stream.send('error', streamProblem(err, res, req.originalUrl));
     }

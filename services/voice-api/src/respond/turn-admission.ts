@@ -1,16 +1,18 @@
-import { PLANS, type PlanId } from '@vocalia/contracts';
+import { IDEMPOTENCY_TTL_SEC, PLANS, type PlanId } from '@vocalia/contracts';
 import { parseSession, sessionKeys, type BatchCommand, type Session } from '@vocalia/conversation';
 import type { Redis } from '@vocalia/service-kit';
 import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
 import { ipLimitDetail, tenantLimitDetail, type RateLimits, type RateLimitWindow } from '../rate-limit/rate-limits';
 import { createRefusalMemory } from '../rate-limit/refusal-memory';
+import { PENDING_TTL_SEC } from './idempotency';
 
 /**
  * One script, one round trip: count the caller's IP (unless already counted), then the tenant, each in
  * the current window's counter (the keys rate-limiter-flexible uses, so /config and /social-proof share
- * the IP count), and when both pass read the session's history and state.
- * Reply: { ipCount or -1, tenantCount or -1, history, state }.
+ * the IP count), and when both pass read the session's history and state, and, for a request with an
+ * Idempotency-Key (ARGV[4] its pending value), what the key already holds, or hold it now.
+ * Reply: { ipCount or -1, tenantCount or -1, history, state, what the key held }.
  */
 const ADMIT_TURN_LUA = `
 local function count(key, window)
@@ -26,13 +28,18 @@ if ARGV[1] ~= '' then
 end
 local tenant = count(KEYS[2], window)
 if tenant > tonumber(ARGV[2]) then return {ip, tenant} end
-return {ip, tenant, redis.call('LRANGE', KEYS[3], 0, -1), redis.call('GET', KEYS[4])}
+local prior = false
+if ARGV[4] ~= '' then
+  prior = redis.call('GET', KEYS[5])
+  if not prior then redis.call('SET', KEYS[5], ARGV[4], 'EX', tonumber(ARGV[5])) end
+end
+return {ip, tenant, redis.call('LRANGE', KEYS[3], 0, -1), redis.call('GET', KEYS[4]), prior}
 `;
 
-type AdmitReply = [number, number, string[]?, (string | null)?];
+type AdmitReply = [number, number, string[]?, (string | null)?, (string | null)?];
 
 interface ScriptedPipeline {
-  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, ipPoints: string, tenantPoints: string, windowSec: string): unknown;
+  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, idempotencyKey: string, ipPoints: string, tenantPoints: string, windowSec: string, pending: string, pendingTtlSec: string): unknown;
 }
 
 export interface TurnAdmissionRequest {
@@ -41,12 +48,16 @@ export interface TurnAdmissionRequest {
   tenantId: string;
   plan: PlanId;
   sessionId: string;
+  /** An Idempotency-Key (hashed) and the value that holds it while this request runs. */
+  idempotency?: { id: string; pending: string };
 }
 
 export interface AdmittedTurn {
   /** The limits counted, in order (IP then tenant): the route reports the tightest. */
   limits: RateLimitState[];
   session: Session;
+  /** What the Idempotency-Key already held (null: nothing, it is now held for this request; or Redis could not say). */
+  prior: string | null;
 }
 
 export interface TurnAdmission {
@@ -57,6 +68,8 @@ export interface TurnAdmission {
    * of `admit` (the message's analysis while the script runs) then waits until the caller is admitted.
    */
   expectsToAdmit(request: Pick<TurnAdmissionRequest, 'ip' | 'tenantId'>): boolean;
+  /** After the turn: keep the key's answer (`value`) for IDEMPOTENCY_TTL_SEC, or free the key (null: the turn failed), in the turn's write. */
+  settle(request: TurnAdmissionRequest, value: string | null): void;
 }
 
 /** Refused keys remembered per window; past this many, no caller is expected to be admitted until the next window. */
@@ -82,8 +95,9 @@ const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLim
  * fall back to rate-limiter-flexible's per-process counting and the session to empty, as each does alone.
  */
 export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
-  opts.redis.defineCommand('vocaliaAdmitTurn', { numberOfKeys: 4, lua: ADMIT_TURN_LUA });
+  opts.redis.defineCommand('vocaliaAdmitTurn', { numberOfKeys: 5, lua: ADMIT_TURN_LUA });
   const { rateLimits } = opts;
+  const idempotencyKey = (request: TurnAdmissionRequest) => `${opts.keyPrefix}:idem:${request.tenantId}:${request.sessionId}:${request.idempotency?.id ?? ''}`;
   const refusals = createRefusalMemory(MAX_REMEMBERED_REFUSALS);
   const refused = (key: string, window: RateLimitWindow, err: Error) => {
     refusals.note(key, window);
@@ -93,7 +107,7 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   async function fallback(request: TurnAdmissionRequest): Promise<AdmittedTurn> {
     const limits = request.ip === null ? [] : [await rateLimits.consumeIp(request.ip)];
     limits.push(await rateLimits.consumeTenant(request.tenantId, request.plan));
-    return { limits, session: await opts.loadSession(request.tenantId, request.sessionId) };
+    return { limits, session: await opts.loadSession(request.tenantId, request.sessionId), prior: null };
   }
 
   return {
@@ -113,9 +127,12 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
         rateLimits.tenantKey(request.tenantId, window),
         session.history,
         session.state,
+        request.idempotency ? idempotencyKey(request) : '',
         request.ip === null ? '' : String(rateLimits.ipPoints),
         String(tenantPoints),
         String(rateLimits.windowSec),
+        request.idempotency?.pending ?? '',
+        String(PENDING_TTL_SEC),
       ] as const;
       let reply: AdmitReply;
       try {
@@ -123,7 +140,7 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       } catch {
         return fallback(request);
       }
-      const [ipCount, tenantCount, history, state] = reply;
+      const [ipCount, tenantCount, history, state, prior] = reply;
       const limits: RateLimitState[] = [];
       if (ipCount >= 0) {
         const ip = stateOf(ipCount, rateLimits.ipPoints, window);
@@ -133,7 +150,12 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       const tenant = stateOf(tenantCount, tenantPoints, window);
       if (tenantCount > tenantPoints) throw refused(args[1], window, tooManyRequests(tenant, tenantLimitDetail(tenant, PLANS[request.plan].name, rateLimits.windowSec)));
       limits.push(tenant);
-      return { limits, session: parseSession(history, state) };
+      return { limits, session: parseSession(history, state), prior: prior ?? null };
+    },
+    settle(request, value) {
+      const key = idempotencyKey(request);
+      const write = value === null ? opts.writeAlongside((t) => t.del(key)) : opts.writeAlongside((t) => t.set(key, value, 'EX', IDEMPOTENCY_TTL_SEC));
+      write.catch(() => undefined);
     },
   };
 }
