@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { RespondRequest, type Feature, type RespondResponse } from '@vocalia/contracts';
+import { RespondRequest, type Feature } from '@vocalia/contracts';
 import type { TokenSink } from '@vocalia/agent';
 import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
 import { ipRateKey, parseInput, type Logger } from '@vocalia/service-kit';
@@ -15,7 +15,7 @@ import { resolveTenant } from '../snapshots/resolve-tenant';
 import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
 import { prepareAhead } from './prepare-ahead';
-import { sendJson } from './send-json';
+import { sendJsonText } from './send-json';
 import { answeredValue, idempotencyOf, pendingValue, replayOf } from './idempotency';
 import type { TurnAdmission, TurnAdmissionRequest } from './turn-admission';
 
@@ -64,11 +64,7 @@ async function checkTurn(deps: RespondRouteDeps, req: Request, res: Response) {
 function replay(req: Request, res: Response, body: string): void {
   res.setHeader('Idempotent-Replayed', 'true');
   res.setHeader('Cache-Control', 'no-store');
-  if (!wantsEventStream(req)) {
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(body);
-    return;
-  }
+  if (!wantsEventStream(req)) return sendJsonText(res, body);
   const stream = openEventStream(res);
   stream.send('done', JSON.parse(body));
   stream.end();
@@ -88,7 +84,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     for (const limit of admitted.limits) recordLimit(res, limit);
     if (idempotent && admitted.prior !== null) return replay(req, res, replayOf(idempotent, admitted.prior));
     // The key is held for this request: it keeps the answer, or is freed when the turn fails.
-    const settle = (answer: RespondResponse | null) => idempotent && deps.turnAdmission.settle(admission, answer && answeredValue(idempotent, JSON.stringify(answer)));
+    const settle = (body: string | null) => idempotent && deps.turnAdmission.settle(admission, body && answeredValue(idempotent, body));
 
     const abort = new AbortController();
     res.on('close', () => res.writableFinished || abort.abort());
@@ -108,12 +104,15 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     };
     if (!wantsEventStream(req)) {
       res.setHeader('Cache-Control', 'no-store');
-      const answer = await deps.conversation.respond(turn).catch((err: unknown) => {
+      let body: string;
+      try {
+        body = JSON.stringify(await deps.conversation.respond(turn));
+      } catch (err) {
         settle(null);
         throw err;
-      });
-      sendJson(res, answer);
-      settle(answer);
+      }
+      sendJsonText(res, body);
+      settle(body);
       return;
     }
     const stream = openEventStream(res);
@@ -121,7 +120,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     try {
       const answer = await deps.conversation.respond(turn, onToken);
       stream.send('done', answer);
-      settle(answer);
+      if (idempotent) settle(JSON.stringify(answer));
     } catch (err) {
       settle(null);
       if (!abort.signal.aborted) deps.logger.error('streamed answer failed', { err });
