@@ -92,6 +92,12 @@ describe('widget in Chromium, on a customer page of another origin', () => {
     fleet.api.respondMode = 'ok';
     await page.locator('.msg.error button').click();
     await page.locator('.msg.user', { hasText: 'Rabat' }).waitFor();
+    // The automatic retry and the visitor's retry (Chromium may also resend a POST whose pooled connection
+    // dropped) all carry the first attempt's key: answered once at most.
+    const keys = fleet.api.log.filter((e) => e.path === '/respond' && e.body?.message === 'Livrez-vous à Rabat ?').map((e) => e.idempotencyKey);
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^wk_[0-9a-f]{32}$/);
     await page.locator('.msg.assistant:not([aria-busy]) .text', { hasText: 'lundi' }).nth(1).waitFor();
     expect(await page.locator('.msg.error').count()).toBe(0);
   });

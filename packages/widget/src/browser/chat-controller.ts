@@ -1,6 +1,7 @@
 import type { RespondRequest, RespondResponse } from '@vocalia/contracts';
 import type { ActionContext } from './action-views';
 import { networkError } from './api-error';
+import { newIdempotencyKey } from './respond-client';
 import type { ContextValues } from './context-values';
 import type { ConversationStore } from './conversation-store';
 import type { WidgetLanguage } from './language';
@@ -28,6 +29,8 @@ export class ChatController {
   conversation: Conversation;
   private pending = false;
   private leadScore = 0;
+  /** The last message that got no answer, and its Idempotency-Key: sent again unchanged, it keeps the key. */
+  private unanswered: { request: string; key: string } | undefined;
 
   constructor(private readonly deps: ChatDeps) {
     this.conversation = deps.store.load();
@@ -90,9 +93,15 @@ export class ChatController {
       setMessageText(bubble, streamed);
       this.scroll();
     };
+    const request = this.request(message, language, channel);
+    // The failed attempt may have been answered on the server: the same request with its key cannot make a second turn.
+    const asked = JSON.stringify(request);
+    const key = this.unanswered?.request === asked ? this.unanswered.key : newIdempotencyKey();
+    this.unanswered = { request: asked, key };
     let res: RespondResponse;
     try {
-      res = await session.respond(this.request(message, language, channel), { stream: true, onToken });
+      res = await session.respond(request, { stream: true, onToken }, key);
+      this.unanswered = undefined;
     } catch (err) {
       this.fail(userMessage, userNode, networkError(err), language);
       return undefined;

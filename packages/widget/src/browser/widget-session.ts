@@ -28,10 +28,10 @@ export class WidgetSession {
 
   /**
    * POST /respond with one retry: after a 401 with a fresh token; after a dropped connection or a 502-504
-   * (nothing streamed yet) a moment later. Both attempts carry the same Idempotency-Key, so a message the
-   * server did answer is never answered twice.
+   * (nothing streamed yet) a moment later. Both attempts carry the same Idempotency-Key (a new one unless
+   * given), so a message the server did answer is never answered twice.
    */
-  async respond(request: RespondRequest, opts: Omit<RespondOptions, 'apiBase' | 'token' | 'fetch' | 'idempotencyKey'>): Promise<RespondResponse> {
+  async respond(request: RespondRequest, opts: Omit<RespondOptions, 'apiBase' | 'token' | 'fetch' | 'idempotencyKey'>, idempotencyKey = newIdempotencyKey()): Promise<RespondResponse> {
     let streamed = false;
     const onToken =
       opts.onToken &&
@@ -39,7 +39,6 @@ export class WidgetSession {
         streamed = true;
         opts.onToken?.(text);
       });
-    const idempotencyKey = newIdempotencyKey();
     const call = async () => postRespond(request, { ...opts, onToken, idempotencyKey, apiBase: this.target.apiBase, fetch: this.target.fetch, token: await this.token() });
     try {
       return await call();
