@@ -113,6 +113,18 @@ describe('voice-api client against the fake voice-api', () => {
     api.failNext = 0;
   });
 
+  it('when the connection dropped while the server still answers (409 on the retry), then the session waits for that answer with the same key', async () => {
+    const session = new WidgetSession(target(), await fetchWidgetConfig(target()));
+    const seen = api.log.length;
+    api.failNext = 1;
+    api.conflictNext = 2;
+    const res = await session.respond(request, { stream: true });
+    expect(res.intent).toBe('hours');
+    const keys = api.log.slice(seen).filter((e) => e.path === '/respond').map((e) => e.idempotencyKey);
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(1);
+  });
+
   it('when the widget token is refused (401), then the session fetches /config again and retries once', async () => {
     const session = new WidgetSession(target(), await fetchWidgetConfig(target()));
     session.config = { ...session.config, session: { ...session.config.session, token: 'wt_revoked' } };

@@ -7,6 +7,11 @@ const REFRESH_MARGIN_MS = 30_000;
 /** What a replica that went away mid-request (or a dropped connection) looks like: worth one retry. */
 const TRANSIENT_STATUSES = [502, 503, 504];
 const RETRY_AFTER_MS = 600;
+/** A 409: an earlier attempt with the key is still being answered; asked again, the server sends its answer once done. */
+const CONFLICT_WAIT_MS = 1_000;
+const MAX_CONFLICT_WAITS = 10;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tenant's /config and its short-lived widget token, fetched again shortly before it expires or after a 401. */
 export class WidgetSession {
@@ -28,8 +33,9 @@ export class WidgetSession {
 
   /**
    * POST /respond with one retry: after a 401 with a fresh token; after a dropped connection or a 502-504
-   * (nothing streamed yet) a moment later. Both attempts carry the same Idempotency-Key (a new one unless
-   * given), so a message the server did answer is never answered twice.
+   * (nothing streamed yet) a moment later. Every attempt carries the same Idempotency-Key (a new one
+   * unless given), so a message the server did answer is never answered twice; while an earlier attempt
+   * is still being answered (409) the widget waits for its answer, up to ten seconds.
    */
   async respond(request: RespondRequest, opts: Omit<RespondOptions, 'apiBase' | 'token' | 'fetch' | 'idempotencyKey'>, idempotencyKey = newIdempotencyKey()): Promise<RespondResponse> {
     let streamed = false;
@@ -40,14 +46,23 @@ export class WidgetSession {
         opts.onToken?.(text);
       });
     const call = async () => postRespond(request, { ...opts, onToken, idempotencyKey, apiBase: this.target.apiBase, fetch: this.target.fetch, token: await this.token() });
-    try {
-      return await call();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 401) await this.refresh();
-      else if (streamed || !(err.code === 'NETWORK' || TRANSIENT_STATUSES.includes(err.status))) throw err;
-      else await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
-      return call();
+    let retried = false;
+    for (let conflicts = 0; ; ) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        if (err.status === 409 && conflicts < MAX_CONFLICT_WAITS) {
+          conflicts++;
+          await pause(CONFLICT_WAIT_MS);
+          continue;
+        }
+        if (retried) throw err;
+        retried = true;
+        if (err.status === 401) await this.refresh();
+        else if (streamed || !(err.code === 'NETWORK' || TRANSIENT_STATUSES.includes(err.status))) throw err;
+        else await pause(RETRY_AFTER_MS);
+      }
     }
   }
 }

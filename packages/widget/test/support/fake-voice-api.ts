@@ -23,6 +23,8 @@ export interface FakeVoiceApi {
   respondMode: 'ok' | 'network-error' | 'server-error' | 'quota-exceeded';
   /** The next this many /respond requests get a 502, as Traefik answers when a replica went away mid-request. */
   failNext?: number;
+  /** Then this many get voice-api's 409: an earlier attempt with the key is still being answered. */
+  conflictNext?: number;
   /** Milliseconds between streamed tokens. */
   tokenDelayMs: number;
   realtime: RealtimeLog;
@@ -129,6 +131,10 @@ export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBun
       if (api.failNext) {
         api.failNext--;
         return sendProblem(res, 'UPSTREAM_FAILED', 'Bad Gateway', '/respond');
+      }
+      if (api.conflictNext) {
+        api.conflictNext--;
+        return sendProblem(res, 'CONFLICT', 'A request with this Idempotency-Key is still being answered; retry in a moment.', '/respond');
       }
       if (api.respondMode === 'server-error') return sendProblem(res, 'UNAVAILABLE', 'The conversation engine is unavailable', '/respond');
       if (api.respondMode === 'quota-exceeded') return sendProblem(res, 'QUOTA_EXCEEDED', "This assistant has used its plan's monthly conversations. The account owner can upgrade in Dashboard > Billing.", '/respond');
