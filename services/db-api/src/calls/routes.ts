@@ -6,6 +6,7 @@ import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { authenticate } from '../access/authenticate';
 import { getAuth } from '../access/auth-context';
+import { idempotentPost } from '../access/idempotent-post';
 import { requireRole } from '../access/require-role';
 import { requireFeature } from '../plans/require-feature';
 import { openCallRecording } from './open-call-recording';
@@ -17,7 +18,7 @@ export function registerCallRoutes(router: Router, deps: Deps): void {
   router.get('/api/v1/calls', auth, async (req, res) => {
     res.json(await listCalls(deps, getAuth(res).tenantId, parseInput(CallListQuery, req.query, 'query')));
   });
-  router.post('/api/v1/calls', auth, requireRole('owner', 'admin'), requireFeature(deps, 'outbound_calls'), async (req, res) => {
+  router.post('/api/v1/calls', auth, idempotentPost(deps), requireRole('owner', 'admin'), requireFeature(deps, 'outbound_calls'), async (req, res) => {
     res.status(202).json(await placeOutboundCall(deps, getAuth(res), parseInput(CreateOutboundCallRequest, req.body)));
   });
   router.get('/api/v1/calls/:id', auth, async (req, res) => {

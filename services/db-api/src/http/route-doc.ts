@@ -32,6 +32,8 @@ export interface RouteDoc {
   contentType?: string;
   /** Error statuses beyond those derived from auth, roles, feature, params and input (400/401/403/404). */
   errors?: (402 | 403 | 404 | 409 | 413 | 429 | 502 | 503)[];
+  /** Takes an optional `Idempotency-Key` (`access/idempotent-post.ts`): a retry gets the first answer, runs nothing. */
+  idempotent?: true;
   /**
    * The tenant-owned resource the path's last `:param` names (`agent`, `knowledge_document`, `api_key`...).
    * The isolation walk creates one of each in another tenant and expects 404 here.

@@ -11,6 +11,7 @@ export const invitationRouteDocs: RouteDoc[] = [
     path: '/api/v1/invitations',
     tag,
     roles: ['owner', 'admin'],
+    idempotent: true,
     summary: 'Invite someone by email: a single-use link is mailed (same answer whether or not the address has an account); a new invitation replaces a pending one',
     body: InviteMemberRequest,
     status: 201,

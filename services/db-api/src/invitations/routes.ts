@@ -6,6 +6,7 @@ import { clientIp } from '../access/client-ip';
 import { getAuth } from '../access/auth-context';
 import { authenticate } from '../access/authenticate';
 import { sendSession } from '../access/browser-session';
+import { idempotentPost } from '../access/idempotent-post';
 import { requireRole } from '../access/require-role';
 import { acceptInvitation } from './accept-invitation';
 import { acceptInvitationWithPassword } from './accept-invitation-with-password';
@@ -18,7 +19,7 @@ export function registerInvitationRoutes(router: Router, deps: Deps): void {
   router.get('/api/v1/invitations', auth, requireRole('owner', 'admin'), async (_req, res) => {
     res.json(await listInvitations(deps, getAuth(res).tenantId));
   });
-  router.post('/api/v1/invitations', auth, requireRole('owner', 'admin'), async (req, res) => {
+  router.post('/api/v1/invitations', auth, idempotentPost(deps), requireRole('owner', 'admin'), async (req, res) => {
     res.status(201).json(await inviteMember(deps, getAuth(res), parseInput(InviteMemberRequest, req.body)));
   });
   router.post('/api/v1/invitations/accept', auth, async (req, res) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
-import { Problem, PROBLEM_CONTENT_TYPE } from '@vocalia/contracts';
+import { IdempotencyKey, Problem, PROBLEM_CONTENT_TYPE } from '@vocalia/contracts';
 import type { RouteDoc } from '../http/route-doc';
 
 const ProblemBody = Problem.meta({ id: 'Problem', description: 'RFC 9457 problem details' });
@@ -29,9 +29,16 @@ function pathParams(doc: RouteDoc): z.ZodObject | undefined {
   return names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined;
 }
 
+const IdempotencyHeader = z.object({
+  'Idempotency-Key': IdempotencyKey.optional().meta({
+    description: 'A new key per request: a retry with the same key and body within 24 hours gets the first answer (header Idempotent-Replayed: true) and runs nothing; another body is a 400, a retry while the first runs a 409',
+  }),
+});
+
 function errorStatuses(doc: RouteDoc): number[] {
   const statuses = new Set<number>(doc.errors ?? []);
-  if (doc.body || doc.query || doc.params) statuses.add(400);
+  if (doc.body || doc.query || doc.params || doc.idempotent) statuses.add(400);
+  if (doc.idempotent) statuses.add(409);
   if (doc.auth !== 'public') statuses.add(401);
   if (doc.roles || doc.feature) statuses.add(403);
   if (doc.path.includes(':')) statuses.add(404);
@@ -55,7 +62,7 @@ function operation(doc: RouteDoc): ZodOpenApiOperationObject {
     description: `${doc.summary}.${roles}${feature}`,
     tags: [doc.tag],
     security: doc.auth === 'public' ? [] : [{ bearerJwt: [] }, { apiKey: [] }],
-    requestParams: { ...(pathParams(doc) ? { path: pathParams(doc) } : {}), ...(doc.query ? { query: doc.query } : {}) },
+    requestParams: { ...(pathParams(doc) ? { path: pathParams(doc) } : {}), ...(doc.query ? { query: doc.query } : {}), ...(doc.idempotent ? { header: IdempotencyHeader } : {}) },
     requestBody: doc.body ? { required: true, content: { 'application/json': { schema: doc.body } } } : undefined,
     responses,
   };

@@ -3,7 +3,7 @@ import type { Deps } from '../../src/deps';
 import { registerRoutes } from '../../src/routes';
 
 interface Layer {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
+  route?: { path: string | string[]; methods: Record<string, boolean>; stack?: Array<{ name?: string }> };
   handle?: { stack?: unknown[] };
   name?: string;
 }
@@ -24,4 +24,13 @@ export function mountedRoutes(deps: Deps): string[] {
     }
   }
   return found;
+}
+
+/** `METHOD path` of every route that mounts `idempotentPost` (its handler is named `idempotencyKey`). */
+export function idempotentRoutes(deps: Deps): string[] {
+  const router = express.Router();
+  registerRoutes(router, deps);
+  return (router.stack as Layer[])
+    .filter((layer) => layer.route?.stack?.some((s) => s.name === 'idempotencyKey'))
+    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${String(layer.route!.path)}`));
 }

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { routeDocs } from '../src/route-docs';
+import { bearer, idempotentRoutes, problemOf, startTestApp, type TestApp, type TestSession } from './support';
+
+// A Wednesday, 11:00 in Casablanca (UTC+1): inside the default calling hours.
+const NOW = new Date('2026-11-18T10:00:00.000Z');
+
+describe('Idempotency-Key on the POSTs whose repetition costs something (an outbound call, an invitation mail)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: () => NOW, workers: false });
+  });
+  afterAll(() => t.close());
+
+  async function callingTenant(): Promise<TestSession> {
+    const s = await t.register();
+    const number = `+2125${randomBytes(4).readUInt32BE(0).toString().padStart(10, '0').slice(-8)}`;
+    const agent = await t.deps.prisma.agent.create({ data: { tenantId: s.tenantId, name: 'Relances', personaId: 'dental', languages: ['fr'], isDefault: true } });
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'telephony', timezone: 'Africa/Casablanca' } });
+    await t.deps.prisma.phoneNumber.create({ data: { tenantId: s.tenantId, number, agentId: agent.id } });
+    return s;
+  }
+  const place = (credential: TestSession | string, body: Record<string, unknown>, key?: string) => {
+    const req = request(t.app).post('/api/v1/calls').set(bearer(credential));
+    if (key !== undefined) req.set('Idempotency-Key', key);
+    return req.send(body);
+  };
+  const calls = (s: TestSession) => t.deps.prisma.call.count({ where: { tenantId: s.tenantId } });
+
+  it('when an integrator retries POST /api/v1/calls with its key (the answer was lost), then one call is placed and the retry gets the same answer', async () => {
+    const s = await callingTenant();
+    const key = await t.createApiKey(s);
+    const first = await place(key.key, { to: '+33612345678' }, 'retry-call-0001');
+    expect(first.status).toBe(202);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const again = await place(key.key, { to: '+33612345678' }, 'retry-call-0001');
+    expect(again.status).toBe(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await calls(s)).toBe(1);
+    expect(await t.deps.producers.outboundCalls.queue.getJob(`outbound-call-${first.body.id}`)).toBeDefined();
+
+    const other = await place(key.key, { to: '+33612345678' }, 'retry-call-0002');
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(await calls(s)).toBe(2);
+  });
+
+  it('when the key comes with another body, then 400 names the header and nothing is placed', async () => {
+    const s = await callingTenant();
+    await place(s, { to: '+33612345678' }, 'reused-key-0003').expect(202);
+    const res = await place(s, { to: '+33699999999' }, 'reused-key-0003');
+    expect([res.status, problemOf(res).errors?.[0]?.path]).toEqual([400, 'headers.idempotency-key']);
+    expect(await calls(s)).toBe(1);
+  });
+
+  it('when the first request failed (a 4xx), then the key is free: the corrected retry runs', async () => {
+    const s = await callingTenant();
+    const bad = await place(s, { to: 'not-a-number' }, 'failing-key-0004');
+    expect(bad.status).toBe(400);
+    expect(await calls(s)).toBe(0);
+    const fixed = await place(s, { to: '+33612345678' }, 'failing-key-0004');
+    expect([fixed.status, fixed.headers['idempotent-replayed']]).toEqual([202, undefined]);
+    expect(await calls(s)).toBe(1);
+  });
+
+  it('when two tenants, or two callers of one tenant, use the same key, then each request runs: a key belongs to its caller', async () => {
+    const a = await callingTenant();
+    const b = await callingTenant();
+    await place(a, { to: '+33612345678' }, 'shared-key-0005').expect(202);
+    const other = await place(b, { to: '+33612345678' }, 'shared-key-0005').expect(202);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    const apiKey = await t.createApiKey(a);
+    const byKey = await place(apiKey.key, { to: '+33612345678' }, 'shared-key-0005').expect(202);
+    expect(byKey.headers['idempotent-replayed']).toBeUndefined();
+    expect([await calls(a), await calls(b)]).toEqual([2, 1]);
+  });
+
+  it('when the key is malformed, then 400 and nothing is placed; without a key every request runs', async () => {
+    const s = await callingTenant();
+    const res = await place(s, { to: '+33612345678' }, 'short');
+    expect([res.status, problemOf(res).errors?.[0]?.path]).toEqual([400, 'headers.idempotency-key']);
+    await place(s, { to: '+33612345678' }).expect(202);
+    await place(s, { to: '+33612345678' }).expect(202);
+    expect(await calls(s)).toBe(2);
+  });
+
+  it('when POST /api/v1/invitations is retried with its key, then one invitation is mailed', async () => {
+    const s = await t.register();
+    const invite = () => request(t.app).post('/api/v1/invitations').set(bearer(s)).set('Idempotency-Key', 'invite-key-0006').send({ email: 'new.member@example.com', role: 'member' });
+    const first = await invite().expect(201);
+    const again = await invite().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    expect(await t.deps.prisma.invitation.count({ where: { tenantId: s.tenantId } })).toBe(1);
+  });
+
+  it('when a route mounts the key, then its OpenAPI entry documents the header, and only those routes do', async () => {
+    const mounted = idempotentRoutes(t.deps).sort();
+    expect(mounted).toEqual(['POST /api/v1/calls', 'POST /api/v1/invitations']);
+    expect(routeDocs.filter((d) => d.idempotent).map((d) => `${d.method.toUpperCase()} ${d.path}`).sort()).toEqual(mounted);
+    const doc = (await request(t.app).get('/api/v1/openapi.json')).body;
+    const op = doc.paths['/api/v1/calls'].post;
+    const header = op.parameters.find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'Idempotency-Key');
+    expect(header).toMatchObject({ schema: { minLength: 8, maxLength: 255 } });
+    expect(header.required).not.toBe(true);
+    expect(op.responses['409']).toBeDefined();
+  });
+});
