@@ -26,6 +26,14 @@ export interface RequestSpec<S extends z.ZodType | null> {
   anonymous?: boolean;
   /** The 2xx body is binary (a call recording): it reaches `response` as a Uint8Array, not as JSON. */
   bytes?: boolean;
+  /** Sent as `Idempotency-Key`: the same key on a retry gets the first answer, and the server runs nothing twice. */
+  idempotencyKey?: string;
+}
+
+/** Per-call options of the routes that take an `Idempotency-Key` (placing a call, inviting someone). */
+export interface IdempotentOptions {
+  /** Reuse it when retrying the same request; a new request needs a new key. */
+  idempotencyKey?: string;
 }
 
 export type HttpResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
@@ -59,6 +67,7 @@ export function createHttp(opts: HttpOptions) {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     const credential = spec.anonymous ? undefined : opts.credential();
     if (credential) headers.authorization = `Bearer ${credential}`;
+    if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
     const payload = spec.text ? spec.text.content : spec.body === undefined ? undefined : JSON.stringify(spec.body);
     if (payload !== undefined) headers['content-type'] = spec.text ? spec.text.contentType : 'application/json';
     const url = `${baseUrl}${spec.path}${queryString(spec.query)}`;

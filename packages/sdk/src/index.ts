@@ -1,3 +1,3 @@
 export { createVocaliaBrowserClient, createVocaliaClient, type VocaliaBrowserClient, type VocaliaClient, type VocaliaClientOptions } from './client';
 export { VocaliaApiError, VocaliaContractError } from './errors';
-export type { FetchLike } from './http';
+export type { FetchLike, IdempotentOptions } from './http';

@@ -59,6 +59,15 @@ describe('VocaliaClient', () => {
     expect(calls[0]?.init).toMatchObject({ method: 'POST', body: JSON.stringify({ plan: 'pro' }) });
   });
 
+  it('when a call is placed with an idempotency key, then the key goes as Idempotency-Key; without one, no such header', async () => {
+    const { fetch, calls } = fakeFetch(202, { id: 'call-1', status: 'queued', scheduledAt: null });
+    const client = createVocaliaClient({ baseUrl: 'https://api.example', apiKey: 'vk_test', fetch });
+    await client.calls.place({ to: '+33612345678' }, { idempotencyKey: 'order-1234-call' });
+    await client.calls.place({ to: '+33612345678' });
+    expect(header(calls[0], 'idempotency-key')).toBe('order-1234-call');
+    expect(header(calls[1], 'idempotency-key')).toBeUndefined();
+  });
+
   it('when the server answers problem+json, then VocaliaApiError carries it', async () => {
     const problem = { type: 'https://docs.vocalia.ai/problems/plan-required', title: 'Forbidden', status: 403, code: 'PLAN_REQUIRED', detail: 'needs Telephony', feature: 'telephony', requiredPlan: 'telephony' };
     const { fetch } = fakeFetch(403, problem, 'application/problem+json');

@@ -35,7 +35,7 @@ import {
   WidgetPreviewResponse,
   CheckSiteResponse,
 } from '@vocalia/contracts';
-import type { HttpRequest, QueryValue } from '../http';
+import type { HttpRequest, IdempotentOptions, QueryValue } from '../http';
 
 const seg = encodeURIComponent;
 type Query<S extends z.ZodType> = { [K in keyof z.input<S>]?: QueryValue };
@@ -88,8 +88,8 @@ export function callsResource(request: HttpRequest) {
   return {
     list: (query: Query<typeof CallListQuery> = {}) => request({ method: 'GET', path: '/api/v1/calls', query, response: CallPage }),
     get: (id: string) => request({ method: 'GET', path: `/api/v1/calls/${seg(id)}`, response: CallDetail }),
-    /** Queues an outbound call (feature outbound_calls); the call shows up in `list` as `queued`. */
-    place: (input: z.input<typeof CreateOutboundCallRequest>) => request({ method: 'POST', path: '/api/v1/calls', body: input, response: OutboundCallAccepted }),
+    /** Queues an outbound call (feature outbound_calls); the call shows up in `list` as `queued`. Retry with the same `idempotencyKey`: never two calls. */
+    place: (input: z.input<typeof CreateOutboundCallRequest>, opts: IdempotentOptions = {}) => request({ method: 'POST', path: '/api/v1/calls', body: input, response: OutboundCallAccepted, ...opts }),
     /** The recording's MP3 bytes (feature call_recording). */
     recording: (id: string) => request({ method: 'GET', path: `/api/v1/calls/${seg(id)}/recording`, response: z.instanceof(Uint8Array), bytes: true }),
   };

@@ -25,7 +25,7 @@ import {
   UpdateMemberRequest,
   UpdateTenantRequest,
 } from '@vocalia/contracts';
-import type { HttpRequest, QueryValue } from '../http';
+import type { HttpRequest, IdempotentOptions, QueryValue } from '../http';
 
 const seg = encodeURIComponent;
 
@@ -48,7 +48,7 @@ export function membersResource(request: HttpRequest) {
 export function invitationsResource(request: HttpRequest) {
   return {
     list: () => request({ method: 'GET', path: '/api/v1/invitations', response: InvitationList }),
-    create: (input: z.input<typeof InviteMemberRequest>) => request({ method: 'POST', path: '/api/v1/invitations', body: input, response: Invitation }),
+    create: (input: z.input<typeof InviteMemberRequest>, opts: IdempotentOptions = {}) => request({ method: 'POST', path: '/api/v1/invitations', body: input, response: Invitation, ...opts }),
     revoke: (id: string) => request({ method: 'DELETE', path: `/api/v1/invitations/${seg(id)}`, response: null }),
   };
 }
