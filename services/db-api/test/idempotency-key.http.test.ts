@@ -85,6 +85,19 @@ describe('Idempotency-Key on the POSTs whose repetition costs something (an outb
     expect(await calls(s)).toBe(2);
   });
 
+  it('when the key store (Redis) cannot answer, then 503 and nothing is placed: the request could otherwise run twice', async () => {
+    const s = await callingTenant();
+    const evalScript = t.deps.redis.eval.bind(t.deps.redis);
+    t.deps.redis.eval = (() => Promise.reject(new Error('Connection is closed.'))) as typeof t.deps.redis.eval;
+    try {
+      const res = await place(s, { to: '+33612345678' }, 'redis-away-0007');
+      expect([res.status, problemOf(res).code]).toEqual([503, 'UNAVAILABLE']);
+    } finally {
+      t.deps.redis.eval = evalScript;
+    }
+    expect(await calls(s)).toBe(0);
+  });
+
   it('when POST /api/v1/invitations is retried with its key, then one invitation is mailed', async () => {
     const s = await t.register();
     const invite = () => request(t.app).post('/api/v1/invitations').set(bearer(s)).set('Idempotency-Key', 'invite-key-0006').send({ email: 'new.member@example.com', role: 'member' });

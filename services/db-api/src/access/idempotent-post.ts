@@ -43,7 +43,11 @@ export function idempotentPost(deps: Pick<Deps, 'redis' | 'queuePrefix' | 'logge
     const key = parseInput(IdempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
     const redisKey = `${deps.queuePrefix}:idem:api:${auth.tenantId}:${digest(actorOf(auth))}:${digest(key)}`;
     const fingerprint = digest(`${req.path}\n${JSON.stringify(req.body ?? null)}`);
-    const raw = (await deps.redis.eval(HOLD_LUA, 1, redisKey, JSON.stringify({ fingerprint } satisfies Held), String(PENDING_TTL_SEC))) as string | null;
+    const raw = (await deps.redis.eval(HOLD_LUA, 1, redisKey, JSON.stringify({ fingerprint } satisfies Held), String(PENDING_TTL_SEC)).catch((err: unknown) => {
+      // Without the key's store the request could run twice: refuse it (the call's queue is on the same Redis anyway).
+      deps.logger.warn('idempotency key store unavailable', { err });
+      throw new AppError('UNAVAILABLE', 'Requests with an Idempotency-Key cannot be accepted right now; retry in a moment.');
+    })) as string | null;
     if (raw !== null) return replay(JSON.parse(raw) as Held, fingerprint, res);
     let body: unknown = null;
     const json = res.json.bind(res);
