@@ -38,7 +38,7 @@ const IdempotencyHeader = z.object({
 function errorStatuses(doc: RouteDoc): number[] {
   const statuses = new Set<number>(doc.errors ?? []);
   if (doc.body || doc.query || doc.params || doc.idempotent) statuses.add(400);
-  if (doc.idempotent) statuses.add(409);
+  if (doc.idempotent) for (const status of [409, 503]) statuses.add(status);
   if (doc.auth !== 'public') statuses.add(401);
   if (doc.roles || doc.feature) statuses.add(403);
   if (doc.path.includes(':')) statuses.add(404);
