@@ -17,7 +17,7 @@ export interface DockerService {
 }
 
 /** The strategies Traefik v3.6's servers load balancer builds (pkg/config/dynamic/http_config.go); any other fails the service. */
-export const TRAEFIK_STRATEGIES = ['wrr', 'p2c', 'hrw', 'leasttime'];
+const TRAEFIK_STRATEGIES = ['wrr', 'p2c', 'hrw', 'leasttime'];
 
 export interface DockerRouter {
   rule: string;

@@ -1,6 +1,6 @@
 import { parseRule } from '../src/route-table';
 import { compose, FLEET, repoYaml } from './repo-files';
-import { composeContainers, defaultEntryPoints, dockerProvider, TRAEFIK_STRATEGIES, type DockerProviderConfig } from './traefik-docker-provider';
+import { composeContainers, defaultEntryPoints, dockerProvider, type DockerProviderConfig } from './traefik-docker-provider';
 
 interface TraefikStatic {
   entryPoints: Record<string, { address: string; asDefault?: boolean }>;
@@ -65,8 +65,8 @@ describe('Traefik discovering the replicas of docker-compose.production.yml', ()
 
   it.each(Object.keys(FLEET))('when %s runs several replicas, then Traefik sends each request to the less busy of two (p2c), a strategy v3.6 builds', (name) => {
     const docker = discover({ [name]: 3 });
+    // The model drops a service whose strategy v3.6 would not build: a p2c service here is one Traefik serves.
     expect(docker.services[name]).toMatchObject({ servers: [expect.any(String), expect.any(String), expect.any(String)], strategy: 'p2c' });
-    expect(TRAEFIK_STRATEGIES).toContain(docker.services[name]!.strategy);
   });
 
   it('when a service names a strategy Traefik does not know, then Traefik builds no service for it and its routes go nowhere', () => {

@@ -10,6 +10,7 @@ export * from './answer-kind';
 export * from './queues';
 export * from './events';
 export * from './http/voice-api';
+export * from './http/idempotency-key';
 export * from './http/internal';
 export * from './http/internal-telephony';
 export * from './http/db-api-pagination';

@@ -2,6 +2,7 @@ export * from './app';
 export * from './context';
 export * from './env';
 export * from './errors';
+export * from './idempotency';
 export * from './ip-rate-key';
 export * from './job-batches';
 export * from './job-trace';

@@ -10,7 +10,7 @@ import { createCallStore } from './calls/call-store';
 import { createNumberDirectory } from './numbers/number-directory';
 import { createResolveClient } from './numbers/resolve-client';
 import type { OutboundDeps } from './outbound/place-outbound-call';
-import type { StreamDeps } from './stream/media-bridge';
+import type { StreamDeps } from './stream/stream-opening';
 import type { RealtimeConfig } from './stream/realtime-config';
 import { STREAM_PATH } from './stream/stream-server';
 import { createStreamTokens } from './stream/stream-token';

@@ -4,5 +4,5 @@ export { composeTelephonyBridge, type ComposeOptions, type Composed } from './co
 export { createOutboundWorker } from './outbound/outbound-worker';
 export { createCallStore, type CallState, type CallStore } from './calls/call-store';
 export { attachMediaStreams, STREAM_PATH } from './stream/stream-server';
-export type { StreamDeps } from './stream/media-bridge';
+export type { StreamDeps } from './stream/stream-opening';
 export { createStreamTokens, type StreamTokens } from './stream/stream-token';

@@ -1,8 +1,9 @@
 import request from 'supertest';
-import { ConversationEventsJob, conversationTurnsOf, IDEMPOTENCY_TTL_SEC } from '@vocalia/contracts';
+import { ConversationEventsJob, conversationTurnsOf } from '@vocalia/contracts';
 import { sessionKeys } from '@vocalia/conversation';
 import { eventually, snapshotFor } from '@vocalia/conversation/testing';
 import { createProducer, type Producer } from '@vocalia/service-kit';
+import { ANSWER_TTL_SEC } from '../src/respond/idempotency';
 import { startHarness, waitReady, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';
@@ -47,7 +48,7 @@ describe('POST /respond with an Idempotency-Key', () => {
     expect(fresh.body.answer).not.toBe(first.body.answer);
     expect(await historyOf('session-idem-0001')).toHaveLength(4);
     const ttl = await h.redis.ttl((await h.redis.keys(`${h.keyPrefix}:idem:idem-shop:session-idem-0001:*`))[0]!);
-    expect(ttl).toBeGreaterThan(IDEMPOTENCY_TTL_SEC - 60);
+    expect(ttl).toBeGreaterThan(ANSWER_TTL_SEC - 60);
   });
 
   it('when the key comes with another message, then 400 says the key is taken, and nothing is answered', async () => {

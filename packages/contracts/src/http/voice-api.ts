@@ -25,14 +25,6 @@ export const RespondRequest = z.object({
 });
 export type RespondRequest = z.infer<typeof RespondRequest>;
 
-/**
- * `Idempotency-Key` on POST /respond (optional): a retry with the same key and the same message gets
- * the first answer back (header `Idempotent-Replayed: true`) instead of a second turn, for an hour.
- */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-export const IdempotencyKey = z.string().min(8, 'at least 8 characters').max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
-export const IDEMPOTENCY_TTL_SEC = 3600;
-
 export const Product = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,56 +1,18 @@
 import { spokenSessionInstructions, type HistoryTurn, type SessionTools, type ToolOutcome } from '@vocalia/agent';
 import type { BookingRequest, TenantSnapshot } from '@vocalia/contracts';
-import { realtimeHistoryItems, withChosenAgent, type SpokenTurn } from '@vocalia/conversation';
-import type { Logger } from '@vocalia/service-kit';
-import { randomUUID } from 'node:crypto';
+import { realtimeHistoryItems, type SpokenTurn } from '@vocalia/conversation';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
-import type { NumberDirectory } from '../calls/call-deps';
-import type { CallState, CallStore } from '../calls/call-store';
-import { rebuildCall, storedCall } from '../calls/recover-call';
+import type { CallState } from '../calls/call-store';
 import { PHRASES } from '../calls/phrases';
-import { listen, sayAndHangUp, transfer, type CallUrls } from '../calls/twiml';
+import { listen, sayAndHangUp, transfer } from '../calls/twiml';
 import { audioPath } from './audio-path';
 import { batchWrites } from './batched-writes';
 import { audioDelta, laidOutMediaPayload, markName, mediaPayload, RealtimeEvent, TwilioStreamMessage } from './media-frames';
 import { runModelTool, toolDeclarations } from './model-tools';
-import { sessionUpdate, type RealtimeConfig } from './realtime-config';
-import type { PhoneTurns } from '../turns/phone-turns';
-import type { StreamClaims, StreamTokens } from './stream-token';
+import { sessionUpdate } from './realtime-config';
+import { openStream, type StreamDeps, type StreamOpening } from './stream-opening';
 import { appendAudio, appendBase64Audio, twilioMark, twilioMedia } from './wire-messages';
-
-export interface StreamDeps {
-  logger: Logger;
-  calls: CallStore;
-  tokens: StreamTokens;
-  snapshots: { get(tenantId: string): Promise<TenantSnapshot | null> };
-  /** Who answers (greeting, language); null when the tenant may not take calls. */
-  turns: Pick<PhoneTurns, 'agentFor'>;
-  /** Who owns a number: a call whose state Redis lost is rebuilt from its line. */
-  numbers: NumberDirectory;
-  recordSpokenTurn(turn: SpokenTurn): Promise<void>;
-  /** The conversation of a session so far (empty when Redis cannot say): a reconnected call carries on from it. */
-  loadHistory(tenantId: string, sessionId: string): Promise<HistoryTurn[]>;
-  /** The engine's tools for this call (knowledge, lead, booking, catalog, hand-off), run locally. */
-  tools(snapshot: TenantSnapshot, sessionId: string): SessionTools;
-  realtime: RealtimeConfig;
-  /** Replace what a live call is doing with new TwiML (Twilio REST `calls(sid).update`). */
-  updateCall(callSid: string, twiml: string): Promise<void>;
-  urls: CallUrls;
-  now: () => number;
-}
-
-/**
- * The call a valid token opens: its state, or, when Redis lost it between the answer and this start (or
- * cannot say now), the state rebuilt from the token's line, kept in this stream only: each Twilio webhook
- * of the call rebuilds its own from the numbers Twilio signs, the caller's included.
- */
-async function streamedCall(deps: StreamDeps, claims: StreamClaims): Promise<CallState | null> {
-  const known = await storedCall(deps, claims.callSid);
-  if (known || !claims.line || !claims.direction) return known;
-  const origin = { callSid: claims.callSid, direction: claims.direction, line: claims.line, agentId: claims.agentId };
-  return rebuildCall(deps, origin, randomUUID());
-}
 
 /** Close codes: 1008 policy (token, unknown call), 1007 bad data (malformed frames). */
 const POLICY = 1008;
@@ -102,7 +64,8 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
   let tools: SessionTools | undefined;
   const history: HistoryTurn[] = [];
   let outcome: { booking?: BookingRequest; handoff?: boolean } = {};
-  let goodbye: NodeJS.Timeout | undefined;
+  /** What waits for the caller to hear the reply playing (its last mark back), each with its deadline: the goodbye, a handover. */
+  const afterPlayback = new Set<{ run: () => void; timer: NodeJS.Timeout }>();
   const audio = audioPath(deps.realtime.audioFormat);
 
   const refuse = (code: number, reason: string) => {
@@ -159,11 +122,27 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not rescue the call', { callSid: call?.callSid, error: String(err) }));
   };
 
+  const runAfterPlayback = (entry: { run: () => void; timer: NodeJS.Timeout }) => {
+    afterPlayback.delete(entry);
+    clearTimeout(entry.timer);
+    entry.run();
+  };
+  /** Runs `run` once the caller has heard the reply playing, or after `maxWaitMs`, whichever comes first. */
+  const whenHeard = (run: () => void, maxWaitMs: number) => {
+    if (marks.length === 0) return run();
+    const entry = { run, timer: setTimeout(() => runAfterPlayback(entry), maxWaitMs) };
+    afterPlayback.add(entry);
+  };
+  const cancelAfterPlayback = () => {
+    for (const entry of afterPlayback) clearTimeout(entry.timer);
+    afterPlayback.clear();
+  };
+
   /** The call leaves the stream for other TwiML (a transfer, the goodbye): the model is done with it. */
   const moveCall = (twiml: string) => {
     if (stopped || !call) return;
     stopped = true;
-    clearTimeout(goodbye);
+    cancelAfterPlayback();
     recordTurn();
     model?.close();
     deps.updateCall(call.callSid, twiml).catch((err: unknown) => deps.logger.error('could not update the live call', { callSid: call?.callSid, error: String(err) }));
@@ -187,10 +166,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
           toModel({ type: 'response.create' });
         },
         transfer: transferCall,
-        hangUpAfterPlayback: () => {
-          if (marks.length === 0) return hangUp();
-          goodbye = setTimeout(hangUp, MAX_GOODBYE_WAIT_MS);
-        },
+        hangUpAfterPlayback: () => whenHeard(hangUp, MAX_GOODBYE_WAIT_MS),
         remember: (o: ToolOutcome) => {
           if (o.booking && o.action?.type === 'booking') outcome.booking = o.booking;
           if (o.action?.type === 'handoff') outcome.handoff = true;
@@ -201,8 +177,6 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
   };
 
   let timeLimit: NodeJS.Timeout | undefined;
-  /** Set while handing the call over: closes the stream once the reply playing has been heard. */
-  let leaving: (() => void) | undefined;
   /** The call reached its maximum duration (the tenant's, cut to the phone minutes left at answer time): goodbye and hang up. */
   const endAtTimeLimit = () => {
     if (stopped || !call) return;
@@ -273,8 +247,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     }
   };
 
-  /** The greeting of a new call, or the conversation so far of one whose stream reopened (no second greeting). */
-  const openModel = (opening: { greeting: string } | { past: HistoryTurn[] }) => {
+  const openModel = (opening: StreamOpening['opening']) => {
     const socket = new WebSocket(deps.realtime.url, { headers: { authorization: `Bearer ${deps.realtime.apiKey}` }, perMessageDeflate: false });
     model = socket;
     socket.once('upgrade', (res) => (batchModel = batchWrites(res.socket)));
@@ -291,24 +264,15 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
   };
 
   const start = async (message: Extract<TwilioStreamMessage, { event: 'start' }>) => {
-    const { customParameters: params, callSid } = message.start;
     streamSid = message.start.streamSid;
     streamSidJson = JSON.stringify(streamSid);
-    const claims = deps.tokens.verify(params.token ?? '');
-    if ('refused' in claims) return refuse(POLICY, claims.refused);
-    if (claims.callSid !== callSid || claims.tenantId !== params.tenant || (claims.agentId ?? '') !== (params.agent ?? '')) return refuse(POLICY, 'token for another call');
-    const state = await streamedCall(deps, claims);
-    if (!state || state.ended || state.tenantId !== claims.tenantId) return refuse(POLICY, 'unknown call');
-    const [found, agent] = await Promise.all([deps.snapshots.get(state.tenantId), deps.turns.agentFor(state.tenantId, state.agentId)]);
-    if (!found || !agent) return refuse(POLICY, 'tenant cannot take calls');
-    call = state;
-    snapshot = withChosenAgent(found, state.agentId ?? undefined);
-    tools = deps.tools(snapshot, state.callSid);
-    timeLimit = setTimeout(endAtTimeLimit, Math.max(0, state.startedAt + state.settings.maxCallSeconds * 1000 - deps.now()));
-    if (params.resumed !== '1') return openModel({ greeting: agent.greeting });
-    const past = (await deps.loadHistory(state.tenantId, state.callSid)).slice(-MAX_HISTORY);
-    history.push(...past);
-    openModel({ past });
+    const opened = await openStream(deps, message.start, MAX_HISTORY);
+    if ('refused' in opened) return refuse(POLICY, opened.refused);
+    ({ call, snapshot } = opened);
+    tools = deps.tools(snapshot, call.callSid);
+    timeLimit = setTimeout(endAtTimeLimit, Math.max(0, call.startedAt + call.settings.maxCallSeconds * 1000 - deps.now()));
+    if ('past' in opened.opening) history.push(...opened.opening.past);
+    openModel(opened.opening);
   };
 
   /** Twilio played the audio up to this mark: the caller heard the reply that far. */
@@ -318,8 +282,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
     const heard = marks[index] as Mark;
     if (item?.id === heard.itemId) item.heardMs = heard.endMs;
     marks.splice(0, index + 1);
-    if (goodbye && marks.length === 0) hangUp();
-    if (leaving && marks.length === 0) leaving();
+    if (marks.length === 0) for (const entry of [...afterPlayback]) runAfterPlayback(entry);
   };
 
   /** Caller audio to the model (the hot path: no schema walk, no promise); `base64` when the payload is known to be. */
@@ -396,23 +359,20 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
   twilio.on('close', () => {
     stopped = true;
     clearTimeout(bargeIn);
-    clearTimeout(goodbye);
+    cancelAfterPlayback();
     clearTimeout(timeLimit);
     model?.close();
   });
+  /** This replica is leaving: Twilio asks `/voice/stream-ended` and gets the call a stream elsewhere. */
+  const leave = () => {
+    if (!stopped) deps.logger.info('media stream handed over: this replica is leaving', { callSid: call?.callSid });
+    stopped = true;
+    model?.close();
+    twilio.close(SERVICE_RESTART, 'server restarting');
+  };
   return {
     handOver(maxWaitMs) {
-      if (twilio.readyState === WebSocket.CLOSED) return closed;
-      const leave = () => {
-        clearTimeout(timer);
-        if (!stopped) deps.logger.info('media stream handed over: this replica is leaving', { callSid: call?.callSid });
-        stopped = true;
-        model?.close();
-        twilio.close(SERVICE_RESTART, 'server restarting');
-      };
-      const timer = setTimeout(leave, maxWaitMs);
-      leaving = leave;
-      if (marks.length === 0) leave();
+      if (twilio.readyState !== WebSocket.CLOSED) whenHeard(leave, maxWaitMs);
       return closed;
     },
   };

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { trackActiveCalls } from '@vocalia/service-kit';
-import { bridgeMediaStream, type MediaStreamBridge, type StreamDeps } from './media-bridge';
+import { bridgeMediaStream, type MediaStreamBridge } from './media-bridge';
+import type { StreamDeps } from './stream-opening';
 
 export const STREAM_PATH = '/voice/stream';
 

@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { RespondRequest, type Feature } from '@vocalia/contracts';
 import type { TokenSink } from '@vocalia/agent';
 import type { ConversationRuntime, SnapshotStore, TurnRequest } from '@vocalia/conversation';
-import { ipRateKey, parseInput, type Logger } from '@vocalia/service-kit';
+import { answeredValue, heldValue, IDEMPOTENT_REPLAYED_HEADER, ipRateKey, parseInput, replayOf, sendReplay, type IdempotentAnswer, type Logger } from '@vocalia/service-kit';
 import { checkOrigin } from '../cors/check-origin';
 import { previewSessionOrigin } from '../cors/preview-origin';
 import { preflight } from '../cors/preflight';
@@ -16,7 +16,7 @@ import { authorizeWidget } from './authorize-widget';
 import { openEventStream, streamProblem, wantsEventStream } from './event-stream';
 import { prepareAhead } from './prepare-ahead';
 import { sendJsonText } from './send-json';
-import { answeredValue, idempotencyOf, pendingValue, replayOf } from './idempotency';
+import { respondIdempotency } from './idempotency';
 import type { TurnAdmission, TurnAdmissionRequest } from './turn-admission';
 
 export interface RespondRouteDeps {
@@ -53,20 +53,20 @@ async function checkTurn(deps: RespondRouteDeps, req: Request, res: Response) {
     const channel = input.context?.channel ?? 'widget';
     requireFeature(snapshot, CHANNEL_FEATURE[channel], `The ${channel} channel`);
     requireConversationQuota(snapshot);
-    return { input, snapshot, origin, channel, ip: ipCounted ? null : ip, idempotent: idempotencyOf(req, input) };
+    return { input, snapshot, origin, channel, ip: ipCounted ? null : ip, idempotent: respondIdempotency(req, input) };
   } catch (err) {
     if (!ipCounted) await countIp();
     throw err;
   }
 }
 
-/** The first answer of an Idempotency-Key, sent again as it was (JSON, or a stream's last event); no second turn. */
-function replay(req: Request, res: Response, body: string): void {
-  res.setHeader('Idempotent-Replayed', 'true');
+/** The first answer of an Idempotency-Key, sent again as it was (JSON, or as a stream's last event); no second turn. */
+function replay(req: Request, res: Response, answer: IdempotentAnswer): void {
   res.setHeader('Cache-Control', 'no-store');
-  if (!wantsEventStream(req)) return sendJsonText(res, body);
+  if (!wantsEventStream(req)) return sendReplay(res, answer);
+  res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
   const stream = openEventStream(res);
-  stream.send('done', JSON.parse(body));
+  stream.send('done', JSON.parse(answer.body ?? 'null'));
   stream.end();
 }
 
@@ -75,7 +75,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
   router.post('/respond', async (req, res) => {
     const { input, snapshot, origin, channel, ip, idempotent } = await checkTurn(deps, req, res);
     const admission: TurnAdmissionRequest = { ip, tenantId: snapshot.tenant.id, plan: snapshot.tenant.plan, sessionId: input.sessionId };
-    if (idempotent) admission.idempotency = { id: idempotent.id, pending: pendingValue(idempotent) };
+    if (idempotent) admission.idempotency = { id: idempotent.keyId, pending: heldValue(idempotent) };
     const admitting = deps.turnAdmission.admit(admission);
     const prepared = deps.turnAdmission.expectsToAdmit(admission)
       ? prepareAhead(() => deps.conversation.prepare({ snapshot, text: input.message, language: input.language }))
@@ -84,7 +84,7 @@ export function respondRoutes(router: Router, deps: RespondRouteDeps): void {
     for (const limit of admitted.limits) recordLimit(res, limit);
     if (idempotent && admitted.prior !== null) return replay(req, res, replayOf(idempotent, admitted.prior));
     // The key is held for this request: it keeps the answer, or is freed when the turn fails.
-    const settle = (body: string | null) => idempotent && deps.turnAdmission.settle(admission, body && answeredValue(idempotent, body));
+    const settle = (body: string | null) => idempotent && deps.turnAdmission.settle(admission, body && answeredValue(idempotent, { status: 200, body }));
 
     const abort = new AbortController();
     res.on('close', () => res.writableFinished || abort.abort());

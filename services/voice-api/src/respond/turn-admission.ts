@@ -1,11 +1,11 @@
-import { IDEMPOTENCY_TTL_SEC, PLANS, type PlanId } from '@vocalia/contracts';
+import { PLANS, type PlanId } from '@vocalia/contracts';
 import { parseSession, sessionKeys, type BatchCommand, type Session } from '@vocalia/conversation';
 import type { Redis } from '@vocalia/service-kit';
 import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
 import { ipLimitDetail, tenantLimitDetail, type RateLimits, type RateLimitWindow } from '../rate-limit/rate-limits';
 import { createRefusalMemory } from '../rate-limit/refusal-memory';
-import { PENDING_TTL_SEC } from './idempotency';
+import { ANSWER_TTL_SEC, PENDING_TTL_SEC } from './idempotency';
 
 /**
  * One script, one round trip: count the caller's IP (unless already counted), then the tenant, each in
@@ -68,7 +68,7 @@ export interface TurnAdmission {
    * of `admit` (the message's analysis while the script runs) then waits until the caller is admitted.
    */
   expectsToAdmit(request: Pick<TurnAdmissionRequest, 'ip' | 'tenantId'>): boolean;
-  /** After the turn: keep the key's answer (`value`) for IDEMPOTENCY_TTL_SEC, or free the key (null: the turn failed), in the turn's write. */
+  /** After the turn: keep the key's answer (`value`) for ANSWER_TTL_SEC, or free the key (null: the turn failed), in the turn's write. */
   settle(request: TurnAdmissionRequest, value: string | null): void;
 }
 
@@ -154,7 +154,7 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
     },
     settle(request, value) {
       const key = idempotencyKey(request);
-      const write = value === null ? opts.writeAlongside((t) => t.del(key)) : opts.writeAlongside((t) => t.set(key, value, 'EX', IDEMPOTENCY_TTL_SEC));
+      const write = value === null ? opts.writeAlongside((t) => t.del(key)) : opts.writeAlongside((t) => t.set(key, value, 'EX', ANSWER_TTL_SEC));
       write.catch(() => undefined);
     },
   };
