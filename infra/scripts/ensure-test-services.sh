@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make sure what the test suite talks to is there: PostgreSQL and Redis answering on their
-# standard ports, Chromium for the widget's browser tests, espeak-ng for browser voice's spoken test audio
-# and promtool for the Prometheus alert rules' tests. Starts or installs only what is missing.
+# standard ports, Chromium for the widget's browser tests, espeak-ng for browser voice's spoken test audio,
+# promtool for the Prometheus alert rules' tests and PgBouncer for the pooled-database tests. Starts or
+# installs only what is missing.
 set -euo pipefail
 
 say() { printf 'ensure-test-services: %s\n' "$*"; }
@@ -43,4 +44,9 @@ fi
 if [ -z "${PROMTOOL:-}" ] && ! command -v promtool >/dev/null; then
   say "installing promtool (Prometheus alert rules' tests)"
   apt_install --no-install-recommends prometheus || say "could not install promtool: set PROMTOOL to a promtool binary"
+fi
+
+if [ -z "${PGBOUNCER:-}" ] && ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
+  say "installing pgbouncer (db-api and webhook-router through a pooler in transaction mode)"
+  apt_install pgbouncer || say "could not install pgbouncer: set PGBOUNCER to a pgbouncer binary"
 fi

@@ -31,6 +31,15 @@ export function createPrisma(databaseUrl: string, opts: CreatePrismaOptions = {}
   return new PrismaClient({ adapter, errorFormat: 'minimal' });
 }
 
+/**
+ * A raw statement's node-postgres `name` under DB_PREPARED_STATEMENTS: the name (prepared once per
+ * connection) or undefined (parsed and planned every time, as a pooler without prepared statements needs).
+ */
+export const statementName =
+  (prepared: boolean) =>
+  (name: string): string | undefined =>
+    prepared ? name : undefined;
+
 /** A node-postgres pool for raw SQL beside Prisma on the same connections (pass it to createPrisma as `pool`). */
 export function createPgPool(databaseUrl: string, opts: { poolSize?: number } = {}): PgPool {
   return new Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });

@@ -1,4 +1,4 @@
-export { createPgPool, createPrisma, type CreatePrismaOptions, type Db, type PgPool } from './client';
+export { createPgPool, createPrisma, statementName, type CreatePrismaOptions, type Db, type PgPool } from './client';
 export { migrateDatabase } from './migrate';
 export { ensureDatabase, dropDatabase } from './database-admin';
 export { searchKnowledge, type KnowledgeSearch, type KnowledgeHit } from './knowledge-search';

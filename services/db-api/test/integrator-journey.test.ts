@@ -1,21 +1,35 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startPgBouncer, type PgBouncer } from '@vocalia/db/testing';
 import { createVocaliaClient, VocaliaApiError } from '@vocalia/sdk';
 import { listen } from '@vocalia/service-kit';
 import { linkToken, startTestApp, TEST_PASSWORD, type TestApp } from './support';
 
-describe('a new integrator, end to end through the SDK', () => {
+/**
+ * The journey straight to PostgreSQL, and again as a deployment past a few replicas runs it
+ * (docs/operations.md): through PgBouncer in transaction mode, one server connection for all of db-api's,
+ * with DB_PREPARED_STATEMENTS=false as a pooler before 1.21 needs. Every transaction there may land on
+ * another server connection, so anything db-api kept in a session (a prepared statement, a lock, a
+ * setting) would break it.
+ */
+describe.each([
+  ['straight to PostgreSQL', false],
+  ['through PgBouncer in transaction mode', true],
+])('a new integrator, end to end through the SDK, %s', (_how, pooled) => {
   let t: TestApp;
+  let pooler: PgBouncer | undefined;
   let server: Server;
   let baseUrl: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    pooler = pooled ? await startPgBouncer({ poolSize: 1 }) : undefined;
+    t = await startTestApp(pooler ? { env: { DB_PREPARED_STATEMENTS: 'false' }, databaseVia: (url) => pooler!.urlFor(url) } : {});
     server = await listen(t.app, 0, undefined, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await t.close();
+    await pooler?.stop();
   });
 
   it('when they register, create a key, allow their site, build an agent and a knowledge base, then the snippet and everything reads back', async () => {

@@ -9,6 +9,8 @@ export const Env = BaseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3011),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /** Prepare each statement once per connection; false behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
+  DB_PREPARED_STATEMENTS: bool.default(true),
   /** Local development only: deliver to loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   /** Time a tenant's endpoint has to answer one attempt. */

@@ -28,7 +28,7 @@ export interface RunningDeliveries {
 export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverrides = {}): RunningDeliveries {
   const prefix = opts.queuePrefix ?? 'vocalia';
   const pool = createPgPool(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
-  const prisma = createPrisma(env.DATABASE_URL, { pool });
+  const prisma = createPrisma(env.DATABASE_URL, { pool, preparedStatements: env.DB_PREPARED_STATEMENTS });
   const workerConnection = createRedis(env.REDIS_URL, 'worker');
   const producerConnection = createRedis(env.REDIS_URL, 'worker');
   const agent = createGuardedAgent(env.WEBHOOK_ALLOW_PRIVATE_TARGETS, env.WEBHOOK_TIMEOUT_MS);
@@ -36,7 +36,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
   const deps: DeliveryDeps = {
     logger,
     prisma,
-    store: createDeliveryStore(pool, clock, env.WEBHOOK_TIMEOUT_MS),
+    store: createDeliveryStore(pool, { clock, timeoutMs: env.WEBHOOK_TIMEOUT_MS, preparedStatements: env.DB_PREPARED_STATEMENTS }),
     producer: createProducer('webhook-deliveries', { connection: producerConnection, prefix }),
     agent,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,

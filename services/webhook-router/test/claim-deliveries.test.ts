@@ -52,10 +52,10 @@ describe('claiming deliveries in batches', () => {
     try {
       await pool.query('BEGIN');
       const now = new Date();
-      const [claim] = await claimDeliveries(pool, [d.id], { now, dueBy: now, leaseUntil: new Date(now.getTime() + 75_000) });
+      const [claim] = await claimDeliveries(pool, [d.id], { now, dueBy: now, leaseUntil: new Date(now.getTime() + 75_000) }, 'webhook-claim');
       expect(claim?.kind).toBe('claimed');
       const retry = { tenantId: ep.tenantId, deliveryId: d.id, endpointId: ep.endpointId, attempt: 1, statusCode: 500, latencyMs: 3, error: null, response: null, lastError: 'HTTP 500' };
-      await recordAttempts(pool, [{ ...retry, status: 'pending', nextAttemptAt: new Date(now.getTime() + 5000), endpoint: 'fail' }], now);
+      await recordAttempts(pool, [{ ...retry, status: 'pending', nextAttemptAt: new Date(now.getTime() + 5000), endpoint: 'fail' }], now, 'webhook-record');
       const { rows } = await pool.query<{ updated: string; hot: string }>(
         "SELECT pg_stat_get_xact_tuples_updated('webhook_deliveries'::regclass) AS updated, pg_stat_get_xact_tuples_hot_updated('webhook_deliveries'::regclass) AS hot",
       );

@@ -43,6 +43,8 @@ export interface TestAppOptions {
   clock?: () => Date;
   /** Start the queue workers (default true). */
   workers?: boolean;
+  /** The URL db-api connects to for its fresh database (a pooler in front of it); migration and drop go direct. */
+  databaseVia?: (databaseUrl: string) => string;
 }
 
 const BASE_DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -82,7 +84,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const mailbox = await startMailbox();
-  const env = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, DB_POOL_SIZE: '5', SMTP_URL: mailbox.smtpUrl, INTEGRATION_SECRETS_KEY: `test:${randomBytes(32).toString('base64')}`, ...opts.env });
+  const env = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: opts.databaseVia?.(databaseUrl) ?? databaseUrl, REDIS_URL, DB_POOL_SIZE: '5', SMTP_URL: mailbox.smtpUrl, INTEGRATION_SECRETS_KEY: `test:${randomBytes(32).toString('base64')}`, ...opts.env });
   const queuePrefix = `test-dbapi-${randomBytes(6).toString('hex')}`;
   const logger = createLogger('db-api', env.LOG_LEVEL);
   const { deps, closers } = buildDeps(env, logger, { queuePrefix, clock: opts.clock });

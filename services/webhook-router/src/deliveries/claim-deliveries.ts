@@ -91,9 +91,12 @@ function toClaim(r: ClaimRow): Claim {
   };
 }
 
-/** Claims the next attempt of each delivery id, answering in the order asked; an id asked twice is claimed once. */
-export async function claimDeliveries(pool: PgPool, ids: string[], times: ClaimTimes): Promise<Claim[]> {
-  const { rows } = await pool.query<ClaimRow>({ name: 'webhook-claim', text: CLAIM_SQL, values: [[...new Set(ids)], times.dueBy, times.leaseUntil, times.now] });
+/**
+ * Claims the next attempt of each delivery id, answering in the order asked; an id asked twice is claimed
+ * once. `name` prepares the statement once per connection (undefined: parsed every time).
+ */
+export async function claimDeliveries(pool: PgPool, ids: string[], times: ClaimTimes, name: string | undefined): Promise<Claim[]> {
+  const { rows } = await pool.query<ClaimRow>({ name, text: CLAIM_SQL, values: [[...new Set(ids)], times.dueBy, times.leaseUntil, times.now] });
   const byId = new Map(rows.map((r) => [r.id, toClaim(r)]));
   return ids.map((id) => {
     const claim = byId.get(id);

@@ -1,4 +1,4 @@
-import type { PgPool } from '@vocalia/db';
+import { statementName, type PgPool } from '@vocalia/db';
 import { createBatcher } from './batcher';
 import { claimDeliveries, type Claim } from './claim-deliveries';
 import { recordAttempts, type AttemptRecord } from './record-attempts';
@@ -15,13 +15,23 @@ export interface DeliveryStore {
   record(attempt: AttemptRecord): Promise<void>;
 }
 
-export function createDeliveryStore(pool: PgPool, clock: () => Date, timeoutMs: number): DeliveryStore {
+export interface DeliveryStoreOptions {
+  clock: () => Date;
+  /** An attempt's timeout: a claim is leased for it and CLAIM_LEASE_MS more. */
+  timeoutMs: number;
+  /** The claim and record statements prepared once per connection (DB_PREPARED_STATEMENTS), or parsed each time. */
+  preparedStatements: boolean;
+}
+
+export function createDeliveryStore(pool: PgPool, opts: DeliveryStoreOptions): DeliveryStore {
+  const { clock, timeoutMs } = opts;
+  const name = statementName(opts.preparedStatements);
   const claims = createBatcher<string, Claim>((ids) => {
     const now = clock();
-    return claimDeliveries(pool, ids, { now, dueBy: new Date(now.getTime() + DUE_EARLY_MS), leaseUntil: new Date(now.getTime() + timeoutMs + CLAIM_LEASE_MS) });
+    return claimDeliveries(pool, ids, { now, dueBy: new Date(now.getTime() + DUE_EARLY_MS), leaseUntil: new Date(now.getTime() + timeoutMs + CLAIM_LEASE_MS) }, name('webhook-claim'));
   }, BATCH);
   const records = createBatcher<AttemptRecord, void>(async (batch) => {
-    await recordAttempts(pool, batch, clock());
+    await recordAttempts(pool, batch, clock(), name('webhook-record'));
     return batch.map(() => undefined);
   }, BATCH);
   return { claim: (id) => claims.load(id), record: (a) => records.load(a) };

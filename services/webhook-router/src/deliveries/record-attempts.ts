@@ -68,11 +68,12 @@ function endpointChanges(records: AttemptRecord[]): Map<string, { tenantId: stri
 /** PostgreSQL text cannot hold NUL: an endpoint answering one must not fail the whole batch. */
 const storable = (s: string | null) => (s === null ? null : s.replaceAll('\u0000', ''));
 
-export async function recordAttempts(pool: PgPool, records: AttemptRecord[], now: Date): Promise<void> {
+/** Records a batch of attempts and their deliveries' outcomes in one statement (`name`: prepared once per connection, or undefined). */
+export async function recordAttempts(pool: PgPool, records: AttemptRecord[], now: Date, name: string | undefined): Promise<void> {
   const column = <T>(pick: (r: AttemptRecord) => T) => records.map(pick);
   const endpoints = [...endpointChanges(records)];
   await pool.query({
-    name: 'webhook-record',
+    name,
     text: RECORD_SQL,
     values: [
       column(() => randomUUID()),

@@ -23,15 +23,19 @@ export function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
-/** webhook-router's delivery side on a fresh migrated database and Redis key prefix; `stop()` drops both. */
-export async function startDeliveryTestApp(env: Record<string, string> = {}, overrides: DeliveryOverrides = {}): Promise<DeliveryTestApp> {
+/**
+ * webhook-router's delivery side on a fresh migrated database and Redis key prefix; `stop()` drops both.
+ * `via` turns the database's URL into the one the service connects to (a pooler in front of it); the
+ * migration and the drop use the database directly.
+ */
+export async function startDeliveryTestApp(env: Record<string, string> = {}, overrides: DeliveryOverrides = {}, via: (databaseUrl: string) => string = (u) => u): Promise<DeliveryTestApp> {
   const url = new URL(BASE_DATABASE_URL);
   url.pathname = `/vocalia_whr_${randomBytes(6).toString('hex')}`;
   const databaseUrl = url.toString();
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const queuePrefix = `test-whr-${randomBytes(6).toString('hex')}`;
-  const parsed = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...env });
+  const parsed = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: via(databaseUrl), REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...env });
   const running = startDeliveries(parsed, createLogger('webhook-router', parsed.LOG_LEVEL), { queuePrefix, sweeper: false, ...overrides });
   const { prisma } = running.deps;
   let n = 0;
