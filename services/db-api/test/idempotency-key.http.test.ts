@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { createPgPool } from '@vocalia/db';
 import { routeDocs } from '../src/route-docs';
 import { bearer, idempotentRoutes, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
@@ -74,6 +75,33 @@ describe('Idempotency-Key on the POSTs whose repetition costs something (an outb
     const byKey = await place(apiKey.key, { to: '+33612345678' }, 'shared-key-0005').expect(202);
     expect(byKey.headers['idempotent-replayed']).toBeUndefined();
     expect([await calls(a), await calls(b)]).toEqual([2, 1]);
+  });
+
+  it('when the retry comes while the first request still runs (its call row waits on a lock), then 409 and one call; afterwards the retry gets the answer', async () => {
+    const s = await callingTenant();
+    const pool = createPgPool(t.databaseUrl, { poolSize: 1 });
+    const blocker = await pool.connect();
+    try {
+      // Inserts into calls wait behind this lock; reads (the quota checks) do not.
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE calls IN EXCLUSIVE MODE');
+      const first = place(s, { to: '+33612345678' }, 'in-flight-key-0006').then((r) => r);
+      for (let waited = 0; (await blocker.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted')).rows[0]!.n === 0; waited += 20) {
+        if (waited > 10_000) throw new Error('the first request never reached the call insert');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const during = await place(s, { to: '+33612345678' }, 'in-flight-key-0006');
+      expect([during.status, problemOf(during).code]).toEqual([409, 'CONFLICT']);
+      await blocker.query('COMMIT');
+      const answered = await first;
+      expect([answered.status, answered.headers['idempotent-replayed']]).toEqual([202, undefined]);
+      const after = await place(s, { to: '+33612345678' }, 'in-flight-key-0006');
+      expect([after.status, after.headers['idempotent-replayed'], after.body.id]).toEqual([202, 'true', answered.body.id]);
+      expect(await calls(s)).toBe(1);
+    } finally {
+      blocker.release();
+      await pool.end();
+    }
   });
 
   it('when the key is malformed, then 400 and nothing is placed; without a key every request runs', async () => {
