@@ -85,6 +85,39 @@ describe('widget voice in Chromium', () => {
     }
   });
 
+  it('when the realtime replica is full (1013), then the widget tries once more after a moment and the conversation goes on by voice', async () => {
+    fleet.api.realtime.overloaded = 1;
+    const closedBefore = fleet.api.realtime.overloadedClosed;
+    try {
+      const page = await open('/voice.html');
+      const mic = page.locator('.mic');
+      await mic.click();
+      await page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).waitFor();
+      expect(fleet.api.realtime.overloadedClosed - closedBefore).toBe(1);
+      expect(await mic.getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('.notice').textContent()).toBe('Je vous écoute…');
+      await mic.click();
+      await page.context().close();
+    } finally {
+      fleet.api.realtime.overloaded = undefined;
+    }
+  });
+
+  it('when the replica is still full on the second try, then browser speech takes over: one retry, no storm', async () => {
+    fleet.api.realtime.overloaded = 5;
+    const closedBefore = fleet.api.realtime.overloadedClosed;
+    try {
+      const page = await open('/voice.html', { script: fakeWebSpeech, arg: 'Quels sont vos horaires ?' });
+      await page.locator('.mic').click();
+      await page.waitForFunction(() => document.querySelector('vocalia-widget')?.shadowRoot?.querySelector('.notice')?.textContent?.includes('reconnaissance vocale du navigateur'));
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(fleet.api.realtime.overloadedClosed - closedBefore).toBe(2);
+      await page.context().close();
+    } finally {
+      fleet.api.realtime.overloaded = undefined;
+    }
+  });
+
   it('when /realtime refuses the socket, then the widget says once that browser speech takes over, and the next press talks through it', async () => {
     fleet.api.realtime.refuseWith = 503;
     try {

@@ -27,7 +27,7 @@ export const Env = BaseEnv.extend({
   REALTIME_MAX_SESSION_SEC: positive(1800),
   REALTIME_IDLE_SEC: positive(120),
   REALTIME_MAX_SESSIONS_PER_TENANT: positive(50),
-  /** Live sessions this process takes; past it a socket closes at once with 1013 (the widget uses browser speech). */
+  /** Live sessions this process takes; past it a socket closes at once with 1013 (the widget tries once more, then uses browser speech). */
   REALTIME_MAX_SESSIONS: positive(1000),
   ...SpeechEnv,
 }).superRefine((env, ctx) => {

@@ -4,10 +4,25 @@ import type { Role } from './widget-types';
 
 export type RealtimeState = 'idle' | 'connecting' | 'live';
 
-/** RFC 6455's "Service Restart": the server is going away for a rolling update; another replica takes the session. */
-const SERVICE_RESTART = 1012;
-/** Reconnections in a row without the new session becoming ready, before browser speech takes over. */
-const MAX_RECONNECTS = 2;
+interface Reconnect {
+  /** Reconnections in a row without the new session becoming ready, before browser speech takes over. */
+  max: number;
+  /** The random wait before it, so that one replica's visitors do not all come back at once. */
+  minMs: number;
+  spreadMs: number;
+}
+
+/** The close codes after which the widget connects again (RFC 6455, 7.4.1). */
+const RECONNECT_AFTER: Record<number, Reconnect> = {
+  /** "Service Restart": the server is going away for a rolling update; another replica takes the session. */
+  1012: { max: 2, minMs: 250, spreadMs: 500 },
+  /**
+   * "Try Again Later": this replica is at its session limit. Traefik's p2c sends the next socket to the
+   * less busy of two replicas, so one more try usually finds room; past it, browser speech takes over
+   * (a whole fleet at its limit then sees each visitor twice, not a reconnection storm).
+   */
+  1013: { max: 1, minMs: 1000, spreadMs: 2000 },
+};
 
 export interface RealtimeHooks {
   apiBase: string;
@@ -26,9 +41,8 @@ export interface RealtimeHooks {
  * session, language, audio format), then binary PCM16 frames, then `{"type":"stop"}`; the server
  * sends binary PCM16 to play and JSON `ready`, `transcript` {role,text,final}, `speech_started`
  * (the visitor barged in: stop playback) and `error` (problem+json fields). A close with 1012 (the
- * server restarting) reconnects with the same session, microphone and audio kept, after a short
- * random wait so a replica's visitors do not all come back at once; the server gives the model the
- * conversation so far.
+ * server restarting) or 1013 (the replica full) reconnects with the same session, microphone and audio
+ * kept, after a short random wait (RECONNECT_AFTER); the server gives the model the conversation so far.
  */
 export class RealtimeVoice {
   private socket: WebSocket | undefined;
@@ -83,15 +97,16 @@ export class RealtimeVoice {
     socket.onerror = () => this.socket === socket && this.fail();
     socket.onclose = (event) => {
       if (this.socket !== socket || event.code === 1000) return;
-      if (event.code === SERVICE_RESTART && this.reconnects < MAX_RECONNECTS) return this.reconnect(socket);
+      const again = RECONNECT_AFTER[event.code];
+      if (again && this.reconnects < again.max) return this.reconnect(socket, again);
       this.fail();
     };
   }
 
-  private reconnect(closed: WebSocket): void {
+  private reconnect(closed: WebSocket, again: Reconnect): void {
     this.reconnects++;
     this.hooks.onState('connecting');
-    setTimeout(() => this.socket === closed && void this.connect(), 250 + Math.random() * 500);
+    setTimeout(() => this.socket === closed && void this.connect(), again.minMs + Math.random() * again.spreadMs);
   }
 
   private captureMicrophone(): void {

@@ -13,6 +13,10 @@ export interface RealtimeLog {
   stops: number;
   /** Sessions still to end with 1012 right after their answer, as a replica leaving a rolling update does. */
   restarts?: number;
+  /** Sockets still to be closed with 1013 as soon as they open, as a replica at its session limit does. */
+  overloaded?: number;
+  /** Sockets closed so (1013). */
+  overloadedClosed: number;
 }
 
 /** The session of a valid, unexpired token (whatever page it is used from), else undefined. */
@@ -31,7 +35,7 @@ function tone(): Buffer {
  * 403 wrong origin) before any socket opens, then a JSON `start` frame, binary PCM16 (24 kHz) up, then
  * `ready`, `speech_started`, `transcript` and PCM16 down.
  * After five audio frames the fake "hears" a question and answers it (then closes with 1012 while
- * `restarts` says so).
+ * `restarts` says so). While `overloaded` says so, a socket is closed with 1013 as it opens.
  */
 export function attachFakeRealtime(server: Server, verify: VerifyToken, log: RealtimeLog): void {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
@@ -48,6 +52,11 @@ export function attachFakeRealtime(server: Server, verify: VerifyToken, log: Rea
   });
 
   function run(ws: WebSocket, origin: string | undefined): void {
+    if (log.overloaded) {
+      log.overloaded--;
+      log.overloadedClosed++;
+      return ws.close(1013, 'overloaded');
+    }
     let started = false;
     let frames = 0;
     ws.on('message', (data: RawData, isBinary: boolean) => {

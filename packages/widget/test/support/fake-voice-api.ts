@@ -51,7 +51,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeVoiceApi(tenants: FakeTenant[], bundle: WidgetBundle, answer: Answer): Promise<FakeVoiceApi> {
   const tokens = new Map<string, Token>();
   const byId = new Map(tenants.map((t) => [t.config.tenantId, t]));
-  const realtime: RealtimeLog = { refused: [], starts: [], audioFrames: 0, oddFrames: 0, stops: 0 };
+  const realtime: RealtimeLog = { refused: [], starts: [], audioFrames: 0, oddFrames: 0, stops: 0, overloadedClosed: 0 };
   const api: FakeVoiceApi = { url: '', log: [], respondMode: 'ok', tokenDelayMs: 40, realtime, close: async () => undefined };
 
   /** 400 without a tenant id, 404 for an unknown one (as voice-api's resolveTenant). */
