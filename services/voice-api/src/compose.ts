@@ -39,6 +39,8 @@ export interface ComposeOptions {
   eventRetryEveryMs?: number;
   /** How long the realtime service's heartbeat answer is reused (default 2 s). */
   realtimeCacheMs?: number;
+  /** How long an Idempotency-Key is held without news of its request (default PENDING_HOLD_MS). */
+  idempotencyHoldMs?: number;
 }
 
 export interface Composed {
@@ -74,7 +76,7 @@ export function composeVoiceApi(opts: ComposeOptions): Composed {
     socialProofMaxAgeSec: opts.socialProofTtlSec,
     rateLimits,
     // In the pipeline of the turn's history writes and jobs, so a session's read follows its last write.
-    turnAdmission: createTurnAdmission({ redis: opts.producerRedis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId), writeAlongside: (command) => runtime.events.writeAlongside(command) }),
+    turnAdmission: createTurnAdmission({ redis: opts.producerRedis, keyPrefix: opts.keyPrefix, rateLimits, loadSession: (tenantId, sessionId) => runtime.loadSession(tenantId, sessionId), writeAlongside: (command) => runtime.events.writeAlongside(command), pendingHoldMs: opts.idempotencyHoldMs }),
     sessionTokens: createSessionTokens(opts.widgetToken),
     previewGrants: createPreviewGrants({ internalToken: opts.dbApi.internalToken }),
     widget: widgetAsset(opts.widgetBundle),

@@ -7,11 +7,13 @@ import { ANSWER_TTL_SEC } from '../src/respond/idempotency';
 import { startHarness, waitReady, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';
+/** The hold of a key without news of its request (15 s in production). */
+const HOLD_MS = 600;
 let h: Harness;
 let turns: Producer<'conversation-events'>;
 
 beforeAll(async () => {
-  h = await startHarness('idempotency');
+  h = await startHarness('idempotency', { idempotencyHoldMs: HOLD_MS });
   await waitReady(h.redis);
   h.addTenant(snapshotFor({ id: 'idem-shop', plan: 'pro', origins: [SHOP] }));
   turns = createProducer('conversation-events', { connection: h.redis, prefix: h.queuePrefix });
@@ -71,6 +73,27 @@ describe('POST /respond with an Idempotency-Key', () => {
       h.engine.delayMs = 0;
     }
     await eventually(async () => expect(await historyOf('session-idem-0003')).toHaveLength(2));
+  });
+
+  it('when a turn outlasts the hold (a slow model), then its replica keeps holding the key: a retry meanwhile gets 409, and the key would free soon after a dead replica', async () => {
+    // The scripted model waits before each of its 9 words: the turn takes three holds.
+    h.engine.delayMs = HOLD_MS / 3;
+    try {
+      const first = say('session-idem-0008', 'Can you call me back tomorrow?', 'key-long-0008').then((r) => r);
+      await new Promise((r) => setTimeout(r, 1.6 * HOLD_MS));
+      const [key] = await h.redis.keys(`${h.keyPrefix}:idem:idem-shop:session-idem-0008:*`);
+      const ttl = await h.redis.pttl(key!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(HOLD_MS);
+      const during = await say('session-idem-0008', 'Can you call me back tomorrow?', 'key-long-0008');
+      expect([during.status, during.body.code]).toEqual([409, 'CONFLICT']);
+      expect((await first).status).toBe(200);
+    } finally {
+      h.engine.delayMs = 0;
+    }
+    expect(h.engine.inputs.filter((i) => i.message === 'Can you call me back tomorrow?')).toHaveLength(1);
+    const replayed = await say('session-idem-0008', 'Can you call me back tomorrow?', 'key-long-0008').expect(200);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
   });
 
   it('when the turn fails, then the key is free again and the retry is answered', async () => {

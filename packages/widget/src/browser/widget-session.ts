@@ -7,9 +7,13 @@ const REFRESH_MARGIN_MS = 30_000;
 /** What a replica that went away mid-request (or a dropped connection) looks like: worth one retry. */
 const TRANSIENT_STATUSES = [502, 503, 504];
 const RETRY_AFTER_MS = 600;
-/** A 409: an earlier attempt with the key is still being answered; asked again, the server sends its answer once done. */
+/**
+ * A 409: an earlier attempt with the key is still being answered; asked again, the server sends its
+ * answer once done. Twenty seconds outlast the 15 s a replica that died mid-turn leaves the key held:
+ * the next ask then runs the turn.
+ */
 const CONFLICT_WAIT_MS = 1_000;
-const MAX_CONFLICT_WAITS = 10;
+const MAX_CONFLICT_WAITS = 20;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,7 +39,7 @@ export class WidgetSession {
    * POST /respond with one retry: after a 401 with a fresh token; after a dropped connection or a 502-504
    * (nothing streamed yet) a moment later. Every attempt carries the same Idempotency-Key (a new one
    * unless given), so a message the server did answer is never answered twice; while an earlier attempt
-   * is still being answered (409) the widget waits for its answer, up to ten seconds.
+   * is still being answered (409) the widget waits for its answer, up to twenty seconds.
    */
   async respond(request: RespondRequest, opts: Omit<RespondOptions, 'apiBase' | 'token' | 'fetch' | 'idempotencyKey'>, idempotencyKey = newIdempotencyKey()): Promise<RespondResponse> {
     let streamed = false;

@@ -5,7 +5,7 @@ import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
 import { ipLimitDetail, tenantLimitDetail, type RateLimits, type RateLimitWindow } from '../rate-limit/rate-limits';
 import { createRefusalMemory } from '../rate-limit/refusal-memory';
-import { ANSWER_TTL_SEC, PENDING_TTL_SEC } from './idempotency';
+import { ANSWER_TTL_SEC, MAX_PENDING_MS, PENDING_HOLD_MS } from './idempotency';
 
 /**
  * One script, one round trip: count the caller's IP (unless already counted), then the tenant, each in
@@ -31,15 +31,22 @@ if tenant > tonumber(ARGV[2]) then return {ip, tenant} end
 local prior = false
 if ARGV[4] ~= '' then
   prior = redis.call('GET', KEYS[5])
-  if not prior then redis.call('SET', KEYS[5], ARGV[4], 'EX', tonumber(ARGV[5])) end
+  if not prior then redis.call('SET', KEYS[5], ARGV[4], 'PX', tonumber(ARGV[5])) end
 end
 return {ip, tenant, redis.call('LRANGE', KEYS[3], 0, -1), redis.call('GET', KEYS[4]), prior}
+`;
+
+/** Holds an Idempotency-Key longer (ARGV[2] ms), only while it still holds this request's pending value (ARGV[1]). */
+const HOLD_AGAIN_LUA = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
 `;
 
 type AdmitReply = [number, number, string[]?, (string | null)?, (string | null)?];
 
 interface ScriptedPipeline {
-  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, idempotencyKey: string, ipPoints: string, tenantPoints: string, windowSec: string, pending: string, pendingTtlSec: string): unknown;
+  vocaliaAdmitTurn(ipKey: string, tenantKey: string, historyKey: string, stateKey: string, idempotencyKey: string, ipPoints: string, tenantPoints: string, windowSec: string, pending: string, pendingHoldMs: string): unknown;
+  vocaliaHoldAgain(idempotencyKey: string, pending: string, pendingHoldMs: string): unknown;
 }
 
 export interface TurnAdmissionRequest {
@@ -68,7 +75,11 @@ export interface TurnAdmission {
    * of `admit` (the message's analysis while the script runs) then waits until the caller is admitted.
    */
   expectsToAdmit(request: Pick<TurnAdmissionRequest, 'ip' | 'tenantId'>): boolean;
-  /** After the turn: keep the key's answer (`value`) for ANSWER_TTL_SEC, or free the key (null: the turn failed), in the turn's write. */
+  /**
+   * After the turn: keep the key's answer (`value`) for ANSWER_TTL_SEC, or free the key (null: the turn
+   * failed), in the turn's write. Until then, a key this request holds is held again every third of
+   * PENDING_HOLD_MS (up to MAX_PENDING_MS), so it outlives a long turn and not a dead replica.
+   */
   settle(request: TurnAdmissionRequest, value: string | null): void;
 }
 
@@ -86,6 +97,8 @@ export interface TurnAdmissionOptions {
    * event publisher's `writeAlongside`): one Redis write for all, and the read comes after the writes before it.
    */
   writeAlongside(command: BatchCommand): Promise<unknown>;
+  /** How long a key is held without news of its request (PENDING_HOLD_MS; shorter in tests). */
+  pendingHoldMs?: number;
 }
 
 const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLimitState => ({ limit, remaining: Math.max(0, limit - count), resetMs: window.endsInMs });
@@ -96,7 +109,23 @@ const stateOf = (count: number, limit: number, window: RateLimitWindow): RateLim
  */
 export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   opts.redis.defineCommand('vocaliaAdmitTurn', { numberOfKeys: 5, lua: ADMIT_TURN_LUA });
+  opts.redis.defineCommand('vocaliaHoldAgain', { numberOfKeys: 1, lua: HOLD_AGAIN_LUA });
   const { rateLimits } = opts;
+  const holdMs = opts.pendingHoldMs ?? PENDING_HOLD_MS;
+  const holding = new Map<TurnAdmissionRequest, NodeJS.Timeout>();
+  const keepHeld = (request: TurnAdmissionRequest, key: string, pending: string) => {
+    const until = Date.now() + MAX_PENDING_MS;
+    const timer = setInterval(() => {
+      if (Date.now() >= until) return release(request);
+      opts.writeAlongside((t) => (t as unknown as ScriptedPipeline).vocaliaHoldAgain(key, pending, String(holdMs))).catch(() => undefined);
+    }, holdMs / 3);
+    timer.unref();
+    holding.set(request, timer);
+  };
+  const release = (request: TurnAdmissionRequest) => {
+    clearInterval(holding.get(request));
+    holding.delete(request);
+  };
   const idempotencyKey = (request: TurnAdmissionRequest) => `${opts.keyPrefix}:idem:${request.tenantId}:${request.sessionId}:${request.idempotency?.id ?? ''}`;
   const refusals = createRefusalMemory(MAX_REMEMBERED_REFUSALS);
   const refused = (key: string, window: RateLimitWindow, err: Error) => {
@@ -132,7 +161,7 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
         String(tenantPoints),
         String(rateLimits.windowSec),
         request.idempotency?.pending ?? '',
-        String(PENDING_TTL_SEC),
+        String(holdMs),
       ] as const;
       let reply: AdmitReply;
       try {
@@ -150,9 +179,11 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       const tenant = stateOf(tenantCount, tenantPoints, window);
       if (tenantCount > tenantPoints) throw refused(args[1], window, tooManyRequests(tenant, tenantLimitDetail(tenant, PLANS[request.plan].name, rateLimits.windowSec)));
       limits.push(tenant);
+      if (request.idempotency && !prior) keepHeld(request, args[4], request.idempotency.pending);
       return { limits, session: parseSession(history, state), prior: prior ?? null };
     },
     settle(request, value) {
+      release(request);
       const key = idempotencyKey(request);
       const write = value === null ? opts.writeAlongside((t) => t.del(key)) : opts.writeAlongside((t) => t.set(key, value, 'EX', ANSWER_TTL_SEC));
       write.catch(() => undefined);
