@@ -63,6 +63,10 @@ describe('docker-compose.production.yml', () => {
     expect(services['db-api']?.environment).toMatchObject({ SMTP_URL: expect.stringContaining('SMTP_URL'), MAIL_FROM: expect.stringContaining('MAIL_FROM') });
   });
 
+  it('when PgBouncer before 1.21 sits in front of PostgreSQL, then one variable turns prepared statements off for both services that hold a pool', () => {
+    for (const name of ['db-api', 'webhook-router']) expect(services[name]?.environment?.DB_PREPARED_STATEMENTS).toBe('${DB_PREPARED_STATEMENTS:-true}');
+  });
+
   it('when the data stores are placed, then they sit on an internal network the edge cannot reach', () => {
     expect(networks.backend?.internal).toBe(true);
     expect(services.postgres?.networks).toEqual(['backend']);
