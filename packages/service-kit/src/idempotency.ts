@@ -7,6 +7,35 @@ import { parseInput } from './validate';
 /** On an answer sent again for its Idempotency-Key. */
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 
+/**
+ * How long a key stays held for its first answer without news of the request: the process answering it
+ * holds it again every third of this while the request runs (`keepHeld`), so a key taken by a replica
+ * that died is free again this soon after, and a retry then runs the request.
+ */
+export const PENDING_HOLD_MS = 15_000;
+/** The longest a key is held for one request, however long it runs. */
+export const MAX_PENDING_MS = 120_000;
+
+/** Holds a key longer (ARGV[2] ms), only while it still holds the pending value (ARGV[1]) of a request under way. */
+export const HOLD_AGAIN_LUA = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
+/**
+ * Calls `holdAgain` every third of `holdMs` while a request runs, until the returned stop is called or
+ * MAX_PENDING_MS passed. A failed call is left to the next one.
+ */
+export function keepHeld(holdAgain: () => Promise<unknown>, holdMs = PENDING_HOLD_MS): () => void {
+  const until = Date.now() + MAX_PENDING_MS;
+  const timer = setInterval(() => {
+    if (Date.now() >= until) return clearInterval(timer);
+    holdAgain().catch(() => undefined);
+  }, holdMs / 3);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export interface IdempotentRequest {
   /** The key, hashed: the caller's store key names it under its own scope (tenant, session or caller). */
   keyId: string;

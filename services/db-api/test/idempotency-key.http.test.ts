@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createPgPool } from '@vocalia/db';
+import { PENDING_HOLD_MS } from '@vocalia/service-kit';
 import { routeDocs } from '../src/route-docs';
 import { bearer, idempotentRoutes, problemOf, startTestApp, type TestApp, type TestSession } from './support';
 
@@ -90,6 +91,11 @@ describe('Idempotency-Key on the POSTs whose repetition costs something (an outb
         if (waited > 10_000) throw new Error('the first request never reached the call insert');
         await new Promise((r) => setTimeout(r, 20));
       }
+      // Held a short while at a time, and again while the request runs: a replica that died would free it soon.
+      const [key] = await t.deps.redis.keys(`${t.deps.queuePrefix}:idem:api:${s.tenantId}:*`);
+      const ttl = await t.deps.redis.pttl(key!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(PENDING_HOLD_MS);
       const during = await place(s, { to: '+33612345678' }, 'in-flight-key-0006');
       expect([during.status, problemOf(during).code]).toEqual([409, 'CONFLICT']);
       await blocker.query('COMMIT');

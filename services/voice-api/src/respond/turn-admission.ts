@@ -1,11 +1,11 @@
 import { PLANS, type PlanId } from '@vocalia/contracts';
 import { parseSession, sessionKeys, type BatchCommand, type Session } from '@vocalia/conversation';
-import type { Redis } from '@vocalia/service-kit';
+import { HOLD_AGAIN_LUA, keepHeld, PENDING_HOLD_MS, type Redis } from '@vocalia/service-kit';
 import type { RateLimitState } from '../rate-limit/rate-limit-headers';
 import { tooManyRequests } from '../rate-limit/rate-limit-headers';
 import { ipLimitDetail, tenantLimitDetail, type RateLimits, type RateLimitWindow } from '../rate-limit/rate-limits';
 import { createRefusalMemory } from '../rate-limit/refusal-memory';
-import { ANSWER_TTL_SEC, MAX_PENDING_MS, PENDING_HOLD_MS } from './idempotency';
+import { ANSWER_TTL_SEC } from './idempotency';
 
 /**
  * One script, one round trip: count the caller's IP (unless already counted), then the tenant, each in
@@ -34,12 +34,6 @@ if ARGV[4] ~= '' then
   if not prior then redis.call('SET', KEYS[5], ARGV[4], 'PX', tonumber(ARGV[5])) end
 end
 return {ip, tenant, redis.call('LRANGE', KEYS[3], 0, -1), redis.call('GET', KEYS[4]), prior}
-`;
-
-/** Holds an Idempotency-Key longer (ARGV[2] ms), only while it still holds this request's pending value (ARGV[1]). */
-const HOLD_AGAIN_LUA = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0
 `;
 
 type AdmitReply = [number, number, string[]?, (string | null)?, (string | null)?];
@@ -112,19 +106,10 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   opts.redis.defineCommand('vocaliaHoldAgain', { numberOfKeys: 1, lua: HOLD_AGAIN_LUA });
   const { rateLimits } = opts;
   const holdMs = opts.pendingHoldMs ?? PENDING_HOLD_MS;
-  const holding = new Map<TurnAdmissionRequest, NodeJS.Timeout>();
-  const keepHeld = (request: TurnAdmissionRequest, key: string, pending: string) => {
-    const until = Date.now() + MAX_PENDING_MS;
-    const timer = setInterval(() => {
-      if (Date.now() >= until) return release(request);
-      opts.writeAlongside((t) => (t as unknown as ScriptedPipeline).vocaliaHoldAgain(key, pending, String(holdMs))).catch(() => undefined);
-    }, holdMs / 3);
-    timer.unref();
-    holding.set(request, timer);
-  };
-  const release = (request: TurnAdmissionRequest) => {
-    clearInterval(holding.get(request));
-    holding.delete(request);
+  // The keys this process holds for turns under way, and how to stop holding each.
+  const holding = new Map<TurnAdmissionRequest, () => void>();
+  const hold = (request: TurnAdmissionRequest, key: string, pending: string) => {
+    holding.set(request, keepHeld(() => opts.writeAlongside((t) => (t as unknown as ScriptedPipeline).vocaliaHoldAgain(key, pending, String(holdMs))), holdMs));
   };
   const idempotencyKey = (request: TurnAdmissionRequest) => `${opts.keyPrefix}:idem:${request.tenantId}:${request.sessionId}:${request.idempotency?.id ?? ''}`;
   const refusals = createRefusalMemory(MAX_REMEMBERED_REFUSALS);
@@ -179,11 +164,12 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
       const tenant = stateOf(tenantCount, tenantPoints, window);
       if (tenantCount > tenantPoints) throw refused(args[1], window, tooManyRequests(tenant, tenantLimitDetail(tenant, PLANS[request.plan].name, rateLimits.windowSec)));
       limits.push(tenant);
-      if (request.idempotency && !prior) keepHeld(request, args[4], request.idempotency.pending);
+      if (request.idempotency && !prior) hold(request, args[4], request.idempotency.pending);
       return { limits, session: parseSession(history, state), prior: prior ?? null };
     },
     settle(request, value) {
-      release(request);
+      holding.get(request)?.();
+      holding.delete(request);
       const key = idempotencyKey(request);
       const write = value === null ? opts.writeAlongside((t) => t.del(key)) : opts.writeAlongside((t) => t.set(key, value, 'EX', ANSWER_TTL_SEC));
       write.catch(() => undefined);
