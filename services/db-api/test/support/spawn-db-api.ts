@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@vocalia/service-kit/testing';
 import { join } from 'node:path';
 import { dropDatabase } from '@vocalia/db';
 
@@ -13,17 +13,6 @@ export interface DbApiProcess {
   output(): string;
   /** SIGTERM (when still running), wait for exit, drop the database. */
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** `src/main.ts` as a child process on a fresh database, resolved once `/ready` answers 200. */
