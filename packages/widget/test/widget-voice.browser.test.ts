@@ -85,6 +85,26 @@ describe('widget voice in Chromium', () => {
     }
   });
 
+  it('when a live session is cut without a close frame (the network changed), then the widget reconnects once with the same session', async () => {
+    fleet.api.realtime.drops = 1;
+    const before = fleet.api.realtime.starts.length;
+    try {
+      const page = await open('/voice.html');
+      const mic = page.locator('.mic');
+      await mic.click();
+      await eventually(() => fleet.api.realtime.starts.length - before, 2);
+      await eventually(() => page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).count(), 2);
+      const [first, second] = fleet.api.realtime.starts.slice(before);
+      expect(second?.sessionId).toBe(first?.sessionId);
+      expect(await mic.getAttribute('aria-pressed')).toBe('true');
+      expect(fleet.api.realtime.drops).toBe(0);
+      await mic.click();
+      await page.context().close();
+    } finally {
+      fleet.api.realtime.drops = undefined;
+    }
+  });
+
   it('when the realtime replica is full (1013), then the widget tries once more after a moment and the conversation goes on by voice', async () => {
     fleet.api.realtime.overloaded = 1;
     const closedBefore = fleet.api.realtime.overloadedClosed;

@@ -23,6 +23,11 @@ const RECONNECT_AFTER: Record<number, Reconnect> = {
    */
   1013: { max: 1, minMs: 1000, spreadMs: 2000 },
 };
+/**
+ * A live session's connection gone without a close frame (1006: the visitor's network changed, or the
+ * replica died): one more try. A socket that never became ready is not retried (a refused upgrade).
+ */
+const DROPPED: Reconnect = { max: 1, minMs: 250, spreadMs: 500 };
 
 export interface RealtimeHooks {
   apiBase: string;
@@ -41,8 +46,9 @@ export interface RealtimeHooks {
  * session, language, audio format), then binary PCM16 frames, then `{"type":"stop"}`; the server
  * sends binary PCM16 to play and JSON `ready`, `transcript` {role,text,final}, `speech_started`
  * (the visitor barged in: stop playback) and `error` (problem+json fields). A close with 1012 (the
- * server restarting) or 1013 (the replica full) reconnects with the same session, microphone and audio
- * kept, after a short random wait (RECONNECT_AFTER); the server gives the model the conversation so far.
+ * server restarting) or 1013 (the replica full), or a live session's connection dropped (DROPPED),
+ * reconnects with the same session, microphone and audio kept, after a short random wait
+ * (RECONNECT_AFTER); the server gives the model the conversation so far.
  */
 export class RealtimeVoice {
   private socket: WebSocket | undefined;
@@ -51,6 +57,8 @@ export class RealtimeVoice {
   private playing: AudioBufferSourceNode[] = [];
   private playhead = 0;
   private reconnects = 0;
+  /** Whether the current socket's session said `ready`. */
+  private ready = false;
 
   constructor(private readonly hooks: RealtimeHooks) {}
 
@@ -89,15 +97,17 @@ export class RealtimeVoice {
     const socket = new WebSocket(realtimeUrl(this.hooks.apiBase, token));
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
+    this.ready = false;
     socket.onopen = () => {
       socket.send(JSON.stringify({ type: 'start', token, tenantId: this.hooks.tenantId, sessionId: this.hooks.sessionId(), language, locale: speechLocale(language), audio: { format: 'pcm16', sampleRate: REALTIME_SAMPLE_RATE } }));
       if (!this.audio) this.captureMicrophone();
     };
     socket.onmessage = (event: MessageEvent<ArrayBuffer | string>) => this.receive(event.data);
-    socket.onerror = () => this.socket === socket && this.fail();
+    // A live session's error is followed by its close, which decides.
+    socket.onerror = () => this.socket === socket && !this.ready && this.fail();
     socket.onclose = (event) => {
       if (this.socket !== socket || event.code === 1000) return;
-      const again = RECONNECT_AFTER[event.code];
+      const again = RECONNECT_AFTER[event.code] ?? (this.ready && !event.wasClean ? DROPPED : undefined);
       if (again && this.reconnects < again.max) return this.reconnect(socket, again);
       this.fail();
     };
@@ -134,6 +144,7 @@ export class RealtimeVoice {
       return;
     }
     if (message.type === 'ready') {
+      this.ready = true;
       this.reconnects = 0;
       this.hooks.onState('live');
     }

@@ -13,6 +13,8 @@ export interface RealtimeLog {
   stops: number;
   /** Sessions still to end with 1012 right after their answer, as a replica leaving a rolling update does. */
   restarts?: number;
+  /** Sessions still to be cut right after their answer, with no close frame (a network change, a replica that died). */
+  drops?: number;
   /** Sockets still to be closed with 1013 as soon as they open, as a replica at its session limit does. */
   overloaded?: number;
   /** Sockets closed so (1013). */
@@ -35,7 +37,8 @@ function tone(): Buffer {
  * 403 wrong origin) before any socket opens, then a JSON `start` frame, binary PCM16 (24 kHz) up, then
  * `ready`, `speech_started`, `transcript` and PCM16 down.
  * After five audio frames the fake "hears" a question and answers it (then closes with 1012 while
- * `restarts` says so). While `overloaded` says so, a socket is closed with 1013 as it opens.
+ * `restarts` says so, or cuts it while `drops` does). While `overloaded` says so, a socket is closed with
+ * 1013 as it opens.
  */
 export function attachFakeRealtime(server: Server, verify: VerifyToken, log: RealtimeLog): void {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
@@ -85,6 +88,10 @@ export function attachFakeRealtime(server: Server, verify: VerifyToken, log: Rea
       ws.send(JSON.stringify({ type: 'transcript', role: 'user', text: 'Vous êtes ouverts demain ?', final: true }));
       ws.send(tone());
       ws.send(JSON.stringify({ type: 'transcript', role: 'assistant', text: 'Oui, demain de 9 h à 19 h.', final: true }));
+      if (log.drops) {
+        log.drops--;
+        return ws.terminate();
+      }
       if (!log.restarts) return;
       log.restarts--;
       ws.close(1012, 'server restarting');
