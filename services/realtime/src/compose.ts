@@ -1,5 +1,5 @@
 import { composeConversation, type Conversation, type DbApiClientOptions } from '@vocalia/conversation';
-import type { Logger, Redis } from '@vocalia/service-kit';
+import { createTenantSlots, type Logger, type Redis } from '@vocalia/service-kit';
 import { createSessionTokens } from '@vocalia/widget-auth';
 import type { ConversationProvider } from '@vocalia/agent';
 import type { PlanId, VoiceSessionLimits } from '@vocalia/contracts';
@@ -8,6 +8,7 @@ import type { OpenModelSession } from './model/realtime-model';
 import { startReadyHeartbeat, type ReadyHeartbeat } from './ready-heartbeat';
 import { createRealtimeServer, type RealtimeServer } from './realtime-server';
 import type { SessionLimits } from './session/session-limits';
+import { sessionPlaces } from './session/session-places';
 
 export interface ComposeOptions {
   logger: Logger;
@@ -64,6 +65,7 @@ export function composeRealtime(opts: ComposeOptions): Composed {
     limits: opts.limits,
     planLimits: opts.planLimits,
     maxFrameBytes: opts.maxFrameBytes ?? 64 * 1024,
+    places: sessionPlaces(createTenantSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, kind: 'rt' }), opts.logger),
   });
   return {
     realtime,

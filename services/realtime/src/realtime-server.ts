@@ -7,6 +7,7 @@ import { admitUpgrade, type AdmitDeps } from './upgrade/admit-upgrade';
 import { refuseUpgrade } from './upgrade/refuse-upgrade';
 import { VOICE_SESSION_LIMITS, type PlanId, type VoiceSessionLimits } from '@vocalia/contracts';
 import { CLOSE, limitsForPlan } from './session/session-limits';
+import type { SessionPlaces } from './session/session-places';
 import { runVoiceSession, type VoiceSessionDeps } from './session/voice-session';
 
 export interface RealtimeServerDeps extends AdmitDeps, Omit<VoiceSessionDeps, 'openModel'> {
@@ -17,6 +18,8 @@ export interface RealtimeServerDeps extends AdmitDeps, Omit<VoiceSessionDeps, 'o
   maxFrameBytes: number;
   /** Session length, idle time and concurrency per plan (contracts' matrix unless told). */
   planLimits?: Record<PlanId, VoiceSessionLimits>;
+  /** Each tenant's live sessions on every replica: its plan's concurrency holds fleet-wide. */
+  places: SessionPlaces;
 }
 
 export interface RealtimeServer {
@@ -46,12 +49,19 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
         const tenantId = admitted.snapshot.tenant.id;
         const { plan, voiceSecondsLeft } = admitted.snapshot.tenant;
         const limits = limitsForPlan(deps.limits, (deps.planLimits ?? VOICE_SESSION_LIMITS)[plan], voiceSecondsLeft);
-        if ((perTenant.get(tenantId) ?? 0) >= limits.maxSessionsPerTenant) throw new AppError('RATE_LIMITED', 'Too many voice sessions for this account right now.');
+        const max = limits.maxSessionsPerTenant;
+        if ((perTenant.get(tenantId) ?? 0) >= max || !(await deps.places.take(tenantId, requestId, max))) throw new AppError('RATE_LIMITED', 'Too many voice sessions for this account right now.');
+        // Until the session runs, the place is held as taken: a client gone before the upgrade completed frees it by itself.
         wss.handleUpgrade(req, socket, head, (ws) => {
           // Full: the socket opens only to say so with 1013, the close code browsers understand as "try again later".
-          if (live.size >= deps.limits.maxSessions) return overloaded(ws, tenantId, requestId);
+          if (live.size >= deps.limits.maxSessions) {
+            deps.places.release(tenantId, requestId);
+            return overloaded(ws, tenantId, requestId);
+          }
+          const giveBack = deps.places.hold(tenantId, requestId);
           perTenant.set(tenantId, (perTenant.get(tenantId) ?? 0) + 1);
           const done = runVoiceSession({ ...deps, limits, openModel }, ws, admitted, requestId).finally(() => {
+            giveBack();
             live.delete(requestId);
             const left = (perTenant.get(tenantId) ?? 1) - 1;
             if (left > 0) perTenant.set(tenantId, left);

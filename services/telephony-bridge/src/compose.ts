@@ -1,11 +1,10 @@
 import type { Engine } from '@vocalia/agent';
 import { composeConversation } from '@vocalia/conversation';
-import type { Logger, Redis } from '@vocalia/service-kit';
+import { createTenantSlots, type Logger, type Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
 import { createCallAdmission, createCallCap } from './calls/call-admission';
 import type { CallDeps } from './calls/call-deps';
 import { createCallEvents } from './calls/call-events';
-import { createCallSlots } from './calls/call-slots';
 import { createCallStore } from './calls/call-store';
 import { createNumberDirectory } from './numbers/number-directory';
 import { createResolveClient } from './numbers/resolve-client';
@@ -78,7 +77,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
   });
   const turns = conversationTurns(conversation.runtime);
   const calls = createCallStore({ redis: opts.redis, keyPrefix: opts.keyPrefix });
-  const slots = createCallSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, now });
+  const slots = createTenantSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, kind: 'tel', now });
   const url = (path: string) => publicUrl(opts.publicBaseUrl, path);
   const twilioRest = createTwilioRest(opts.twilio);
   const tokens = createStreamTokens({ ...opts.streamToken, now });

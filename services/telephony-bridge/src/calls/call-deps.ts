@@ -1,10 +1,9 @@
 import type { Language, ResolvedPhoneNumber } from '@vocalia/contracts';
-import type { Logger } from '@vocalia/service-kit';
+import type { Logger, TenantSlots } from '@vocalia/service-kit';
 import type { StreamTokens } from '../stream/stream-token';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { CallAdmission, CallCap } from './call-admission';
 import type { CallEvents } from './call-events';
-import type { CallSlots } from './call-slots';
 import type { CallStore } from './call-store';
 import type { CallUrls } from './twiml';
 
@@ -27,7 +26,7 @@ export interface CallDeps {
   callCap: CallCap;
   turns: PhoneTurns;
   calls: CallStore;
-  slots: CallSlots;
+  slots: TenantSlots;
   events: CallEvents;
   sms: SmsSender;
   urls: CallUrls;

@@ -57,7 +57,7 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
     requestId,
     ended: false,
   };
-  const placed = await deps.slots.acquire(tenantId, call.slot, settings.maxConcurrentCalls, settings.maxCallSeconds + SLOT_MARGIN_SEC);
+  const placed = await deps.slots.acquire(tenantId, call.slot, settings.maxConcurrentCalls, (settings.maxCallSeconds + SLOT_MARGIN_SEC) * 1000);
   if (!placed) {
     await deps.calls.save({ ...call, ended: true });
     deps.logger.warn('call refused: tenant at its concurrent call limit', { callSid: params.CallSid, tenantId, limit: settings.maxConcurrentCalls });

@@ -1,9 +1,8 @@
 import type { OutboundCallJob } from '@vocalia/contracts';
-import type { Logger, Redis } from '@vocalia/service-kit';
+import type { Logger, Redis, TenantSlots } from '@vocalia/service-kit';
 import type { Twilio } from 'twilio';
 import { SLOT_MARGIN_SEC, type NumberDirectory } from '../calls/call-deps';
 import type { CallCap } from '../calls/call-admission';
-import type { CallSlots } from '../calls/call-slots';
 import type { CallStore } from '../calls/call-store';
 import type { PhoneTurns } from '../turns/phone-turns';
 
@@ -19,7 +18,7 @@ export interface OutboundDeps {
   turns: PhoneTurns;
   numbers: NumberDirectory;
   calls: CallStore;
-  slots: CallSlots;
+  slots: TenantSlots;
   /** Twilio's time limit on the placed call: the maximum call duration cut to the phone minutes left. */
   callCap: CallCap;
   twilio: Pick<Twilio, 'calls'>;
@@ -51,7 +50,7 @@ export async function placeOutboundCall(deps: OutboundDeps, job: OutboundCallJob
   }
   const slot = `out:${job.eventId}`;
   const { settings } = line;
-  if (!(await deps.slots.acquire(job.tenantId, slot, settings.maxConcurrentCalls, settings.maxCallSeconds + SLOT_MARGIN_SEC))) {
+  if (!(await deps.slots.acquire(job.tenantId, slot, settings.maxConcurrentCalls, (settings.maxCallSeconds + SLOT_MARGIN_SEC) * 1000))) {
     await deps.redis.del(mark);
     deps.logger.info('outbound call waits: tenant at its concurrent call limit', { eventId: job.eventId, tenantId: job.tenantId });
     return waitForLine(BUSY_RETRY_MS);
