@@ -106,8 +106,8 @@ export function createTurnAdmission(opts: TurnAdmissionOptions): TurnAdmission {
   opts.redis.defineCommand('vocaliaHoldAgain', { numberOfKeys: 1, lua: HOLD_AGAIN_LUA });
   const { rateLimits } = opts;
   const holdMs = opts.pendingHoldMs ?? PENDING_HOLD_MS;
-  // The keys this process holds for turns under way, and how to stop holding each.
-  const holding = new Map<TurnAdmissionRequest, () => void>();
+  // The keys this process holds for turns under way, and how to stop holding each (gone with its request).
+  const holding = new WeakMap<TurnAdmissionRequest, () => void>();
   const hold = (request: TurnAdmissionRequest, key: string, pending: string) => {
     holding.set(request, keepHeld(() => opts.writeAlongside((t) => (t as unknown as ScriptedPipeline).vocaliaHoldAgain(key, pending, String(holdMs))), holdMs));
   };
