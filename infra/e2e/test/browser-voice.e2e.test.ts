@@ -132,6 +132,8 @@ describe('browser voice: the widget streams the visitor speech through the edge 
     await eventually(async () => expect((await voice.playback()).started).toBeGreaterThan(0));
     expect((await voice.playback()).stopped).toBe(0);
     await screenshot(page, 'browser-voice-live-answer');
+    // The session's place, taken by realtime in Redis, shows in the tenant's usage from db-api.
+    expect((await paid.client.usage.get()).live.voiceSessions).toEqual({ used: 1, quota: 10 });
 
     model.speechStarted();
     await eventually(async () => expect((await voice.playback()).stopped).toBeGreaterThan(0));
@@ -152,6 +154,7 @@ describe('browser voice: the widget streams the visitor speech through the edge 
     const detail = await paid.client.conversations.get(conversation.id);
     expect(detail.messages.map((m) => [m.role, m.text])).toEqual(expect.arrayContaining([['user', model.userSays], ['assistant', model.modelSays]]));
     await eventually(async () => expect((await paid.client.usage.get()).voiceMinutes.used).toBeGreaterThan(0));
+    await eventually(async () => expect((await paid.client.usage.get()).live.voiceSessions?.used).toBe(0));
   });
 
   it('when the realtime model drops the session, then the widget says once that browser speech takes over and the mic becomes browser speech', async () => {

@@ -22,16 +22,21 @@ redis.call('PEXPIREAT', KEYS[1], redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCOR
 return 1
 `;
 
+/** The kinds of places, one sorted set per tenant each: realtime and telephony-bridge take them, db-api reads them for usage. */
+export const PLACE_KINDS = { voiceSessions: 'rt', calls: 'tel' } as const;
+
 export interface TenantSlots {
   /** Takes a place for `member`, held `holdMs`; false when the tenant already has `max` (a member already in holds its place). */
   acquire(tenantId: string, member: string, max: number, holdMs: number): Promise<boolean>;
   /** Holds `member`'s place `holdMs` from now (a session still live); false when it had none left. */
   renew(tenantId: string, member: string, holdMs: number): Promise<boolean>;
   release(tenantId: string, member: string): Promise<void>;
+  /** The places the tenant holds now (members whose hold has not expired). */
+  count(tenantId: string): Promise<number>;
 }
 
 /** Places per tenant under `<keyPrefix>:<kind>:active:<tenantId>`. */
-export function createTenantSlots(opts: { redis: Redis; keyPrefix: string; kind: string; now?: () => number }): TenantSlots {
+export function createTenantSlots(opts: { redis: Redis; keyPrefix: string; kind: (typeof PLACE_KINDS)[keyof typeof PLACE_KINDS]; now?: () => number }): TenantSlots {
   const now = opts.now ?? Date.now;
   const key = (tenantId: string) => `${opts.keyPrefix}:${opts.kind}:active:${tenantId}`;
   return {
@@ -45,5 +50,6 @@ export function createTenantSlots(opts: { redis: Redis; keyPrefix: string; kind:
     async release(tenantId, member) {
       await opts.redis.zrem(key(tenantId), member);
     },
+    count: (tenantId) => opts.redis.zcount(key(tenantId), `(${now()}`, '+inf'),
   };
 }

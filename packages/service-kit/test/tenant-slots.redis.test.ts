@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis, createTenantSlots } from '../src';
+import { createRedis, createTenantSlots, PLACE_KINDS } from '../src';
 
 const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'client');
 const keyPrefix = `test-slots-${randomUUID()}`;
-const slots = createTenantSlots({ redis, keyPrefix, kind: 'rt' });
+const slots = createTenantSlots({ redis, keyPrefix, kind: PLACE_KINDS.voiceSessions });
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // A request-path connection fails fast: wait until it is up.
@@ -34,5 +34,8 @@ describe('places per tenant across replicas (Redis)', () => {
     expect(await slots.acquire('t3', 'new', 2, 300)).toBe(true);
     expect(await slots.acquire('t3', 'newer', 2, 300)).toBe(false);
     expect(await slots.renew('t3', 'dead', 300)).toBe(false);
+    expect(await slots.count('t3')).toBe(2);
+    await pause(350);
+    expect(await slots.count('t3')).toBe(0);
   });
 });

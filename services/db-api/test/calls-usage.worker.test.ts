@@ -170,6 +170,8 @@ describe('call-events and usage-events workers', () => {
       apiCalls: { used: 3, quota: 10000 },
       knowledgeBaseBytes: { used: 12, quota: 10 * 1024 * 1024 },
       agents: { used: 0, quota: 1 },
+      // Starter has no streaming voice; the phone lines are the tenant's default.
+      live: { voiceSessions: { used: 0, quota: 0 }, calls: { used: 0, quota: 5 } },
     });
     expect(await t.deps.prisma.usageRecord.count({ where: { tenantId: s.tenantId } })).toBe(4);
   });

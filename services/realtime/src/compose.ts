@@ -1,5 +1,5 @@
 import { composeConversation, type Conversation, type DbApiClientOptions } from '@vocalia/conversation';
-import { createTenantSlots, type Logger, type Redis } from '@vocalia/service-kit';
+import { createTenantSlots, PLACE_KINDS, type Logger, type Redis } from '@vocalia/service-kit';
 import { createSessionTokens } from '@vocalia/widget-auth';
 import type { ConversationProvider } from '@vocalia/agent';
 import type { PlanId, VoiceSessionLimits } from '@vocalia/contracts';
@@ -65,7 +65,8 @@ export function composeRealtime(opts: ComposeOptions): Composed {
     limits: opts.limits,
     planLimits: opts.planLimits,
     maxFrameBytes: opts.maxFrameBytes ?? 64 * 1024,
-    places: sessionPlaces(createTenantSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, kind: 'rt' }), opts.logger),
+    // Under the queue prefix, the namespace every service of the fleet shares: db-api reads these places for a tenant's usage.
+    places: sessionPlaces(createTenantSlots({ redis: opts.redis, keyPrefix: opts.queuePrefix ?? opts.keyPrefix, kind: PLACE_KINDS.voiceSessions }), opts.logger),
   });
   return {
     realtime,

@@ -11,7 +11,7 @@ let b: Harness;
 beforeAll(async () => {
   a = await startHarness('fleet-a', { planLimits });
   // A second replica of the same fleet: same Redis and key prefix.
-  b = await startHarness('fleet-b', { planLimits, keyPrefix: a.keyPrefix });
+  b = await startHarness('fleet-b', { planLimits, keyPrefix: a.keyPrefix, queuePrefix: a.queuePrefix });
   for (const h of [a, b]) h.db.snapshots.set('pro-shop', snapshotFor({ id: 'pro-shop', plan: 'pro', origins: [SHOP] }));
 });
 afterAll(async () => {

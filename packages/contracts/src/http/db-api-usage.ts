@@ -13,5 +13,10 @@ export const UsageResponse = z.object({
   apiCalls: Metered,
   knowledgeBaseBytes: Metered,
   agents: Metered,
+  /**
+   * Right now, across every replica: live browser voice sessions beside the plan's concurrent sessions
+   * (null when Redis cannot say), and phone calls in progress beside the tenant's `maxConcurrentCalls`.
+   */
+  live: z.object({ voiceSessions: Metered.nullable(), calls: Metered }),
 });
 export type UsageResponse = z.infer<typeof UsageResponse>;

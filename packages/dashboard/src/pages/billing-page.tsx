@@ -51,6 +51,20 @@ function Invoices() {
   );
 }
 
+/** Each row's use beside its quota (none: unlimited). */
+function Meters({ rows, test }: { rows: ReadonlyArray<readonly [string, { used: number; quota: number | null }]>; test?: string }) {
+  return (
+    <ul class="meters" data-test={test}>
+      {rows.map(([label, m]) => (
+        <li key={label}>
+          <span>{label}</span> <meter min={0} max={m.quota ?? Math.max(1, m.used)} value={m.used} /> {m.used}
+          {m.quota !== null ? ` / ${m.quota}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The plan, its trial or grace state and credits, usage against quotas, and (with Stripe) upgrade and invoices. */
 export function BillingPage() {
   const plan = useLoad(() => api.plans.current());
@@ -75,6 +89,7 @@ export function BillingPage() {
         [t('navAgents'), u.agents],
       ] as const)
     : [];
+  const live = u ? ([...(u.live.voiceSessions ? ([[t('liveVoiceSessions'), u.live.voiceSessions]] as const) : []), [t('liveCalls'), u.live.calls]] as const) : [];
   return (
     <Shell title={t('navBilling')}>
       <FormError message={plan.error ?? usage.error ?? billing.error ?? problem.message} />
@@ -131,14 +146,9 @@ export function BillingPage() {
       {u && (
         <section>
           <h2>{t('usage')}</h2>
-          <ul class="meters">
-            {rows.map(([label, m]) => (
-              <li key={label}>
-                <span>{label}</span> <meter min={0} max={m.quota ?? Math.max(1, m.used)} value={m.used} /> {m.used}
-                {m.quota !== null ? ` / ${m.quota}` : ''}
-              </li>
-            ))}
-          </ul>
+          <Meters rows={rows} />
+          <h2>{t('liveNow')}</h2>
+          <Meters rows={live} test="live" />
         </section>
       )}
       {catalog.data && (

@@ -1,19 +1,13 @@
 import type { Prisma } from '@vocalia/db';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-
-/** Statuses of a call that holds a line (or is about to). */
-const ACTIVE_STATUSES = ['queued', 'initiated', 'ringing', 'in-progress'];
-/** A call row left active past its maximum length plus this margin is a lost status callback, not a live call. */
-const STALE_MARGIN_MS = 5 * 60_000;
+import { activeCallsWhere } from '../usage/active-calls';
 
 const limited = (message: string, retryAfterSec: number) => new AppError('RATE_LIMITED', message, { headers: { 'Retry-After': String(retryAfterSec) } });
 
 /** Inside the tenant's outbound lock: refuses a call now when the tenant's lines are all busy (inbound and outbound). */
 export async function assertLineFree(tx: Prisma.TransactionClient, tenant: { id: string; maxConcurrentCalls: number; maxCallSeconds: number }, now: Date): Promise<void> {
-  const active = await tx.call.count({
-    where: { tenantId: tenant.id, endedAt: null, status: { in: ACTIVE_STATUSES }, startedAt: { lte: now, gt: new Date(now.getTime() - tenant.maxCallSeconds * 1000 - STALE_MARGIN_MS) } },
-  });
+  const active = await tx.call.count({ where: activeCallsWhere(tenant, now) });
   if (active >= tenant.maxConcurrentCalls) throw limited(`${active} calls are in progress, the tenant's limit is ${tenant.maxConcurrentCalls}; retry when one ends`, 30);
 }
 
