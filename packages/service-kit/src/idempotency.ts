@@ -23,11 +23,11 @@ return 0
 `;
 
 /**
- * Calls `holdAgain` every third of `holdMs` while a request runs, until the returned stop is called or
- * MAX_PENDING_MS passed. A failed call is left to the next one.
+ * Calls `holdAgain` every third of `holdMs` while something runs (a request holding its key, a session
+ * its place), until the returned stop is called or `maxMs` passed. A failed call is left to the next one.
  */
-export function keepHeld(holdAgain: () => Promise<unknown>, holdMs = PENDING_HOLD_MS): () => void {
-  const until = Date.now() + MAX_PENDING_MS;
+export function keepHeld(holdAgain: () => Promise<unknown>, holdMs = PENDING_HOLD_MS, maxMs = MAX_PENDING_MS): () => void {
+  const until = Date.now() + maxMs;
   const timer = setInterval(() => {
     if (Date.now() >= until) return clearInterval(timer);
     holdAgain().catch(() => undefined);

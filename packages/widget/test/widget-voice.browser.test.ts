@@ -63,45 +63,27 @@ describe('widget voice in Chromium', () => {
     await page.context().close();
   });
 
-  it('when the realtime server restarts mid-session (1012), then the widget reconnects with the same session and the conversation goes on by voice', async () => {
-    fleet.api.realtime.restarts = 1;
+  it.each([
+    ['the realtime server restarts mid-session (1012: a replica leaving a deploy)', 'restarts'],
+    ['a live session is cut without a close frame (1006: the network changed, or the replica died)', 'drops'],
+  ] as const)('when %s, then the widget reconnects with the same session and the conversation goes on by voice', async (_how, cut) => {
+    fleet.api.realtime[cut] = 1;
     const before = fleet.api.realtime.starts.length;
     try {
       const page = await open('/voice.html');
       const mic = page.locator('.mic');
       await mic.click();
-      await page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).waitFor();
       await eventually(() => fleet.api.realtime.starts.length - before, 2);
       await eventually(() => page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).count(), 2);
       const [first, second] = fleet.api.realtime.starts.slice(before);
       expect(second?.sessionId).toBe(first?.sessionId);
       expect(await mic.getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('.notice').textContent()).toBe('Je vous écoute…');
-      expect(fleet.api.realtime.restarts).toBe(0);
+      expect(fleet.api.realtime[cut]).toBe(0);
       await mic.click();
       await page.context().close();
     } finally {
-      fleet.api.realtime.restarts = undefined;
-    }
-  });
-
-  it('when a live session is cut without a close frame (the network changed), then the widget reconnects once with the same session', async () => {
-    fleet.api.realtime.drops = 1;
-    const before = fleet.api.realtime.starts.length;
-    try {
-      const page = await open('/voice.html');
-      const mic = page.locator('.mic');
-      await mic.click();
-      await eventually(() => fleet.api.realtime.starts.length - before, 2);
-      await eventually(() => page.locator('.msg.assistant', { hasText: 'Oui, demain de 9 h à 19 h.' }).count(), 2);
-      const [first, second] = fleet.api.realtime.starts.slice(before);
-      expect(second?.sessionId).toBe(first?.sessionId);
-      expect(await mic.getAttribute('aria-pressed')).toBe('true');
-      expect(fleet.api.realtime.drops).toBe(0);
-      await mic.click();
-      await page.context().close();
-    } finally {
-      fleet.api.realtime.drops = undefined;
+      fleet.api.realtime[cut] = undefined;
     }
   });
 

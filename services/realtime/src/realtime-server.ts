@@ -58,7 +58,7 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
             deps.places.release(tenantId, requestId);
             return overloaded(ws, tenantId, requestId);
           }
-          const giveBack = deps.places.hold(tenantId, requestId);
+          const giveBack = deps.places.hold(tenantId, requestId, limits.maxSessionMs);
           perTenant.set(tenantId, (perTenant.get(tenantId) ?? 0) + 1);
           const done = runVoiceSession({ ...deps, limits, openModel }, ws, admitted, requestId).finally(() => {
             giveBack();

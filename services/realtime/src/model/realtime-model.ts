@@ -56,7 +56,6 @@ interface ServerEvent {
   error?: { message?: string; code?: string; event_id?: string };
 }
 
-
 /** Audio waiting for a slow model connection past this is dropped: 2 s of base64 PCM16 at 24 kHz. */
 const MAX_PENDING_UPLOAD_BYTES = 2 * 64_000;
 

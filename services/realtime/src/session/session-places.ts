@@ -1,4 +1,4 @@
-import type { Logger, TenantSlots } from '@vocalia/service-kit';
+import { keepHeld, type Logger, type TenantSlots } from '@vocalia/service-kit';
 
 /** How long a session's place is held without news of it: a replica that died gives its places back this soon. */
 export const PLACE_HOLD_MS = 30_000;
@@ -9,8 +9,11 @@ export interface SessionPlaces {
    * With Redis away the session is let in (each process still counts its own).
    */
   take(tenantId: string, requestId: string, max: number): Promise<boolean>;
-  /** Holds the place while the session lives (again every third of PLACE_HOLD_MS); the returned function gives it back. */
-  hold(tenantId: string, requestId: string): () => void;
+  /**
+   * Holds the place while the session lives (again every third of PLACE_HOLD_MS, for at most `maxMs`, its
+   * longest length); the returned function gives it back.
+   */
+  hold(tenantId: string, requestId: string, maxMs: number): () => void;
   /** Gives a place back that no session took (the process full). */
   release(tenantId: string, requestId: string): void;
 }
@@ -25,11 +28,10 @@ export function sessionPlaces(slots: TenantSlots, logger: Logger, holdMs = PLACE
         logger.warn('voice session places unavailable (Redis away?): counted in this process only', { requestId, tenantId, err });
         return true;
       }),
-    hold(tenantId, requestId) {
-      const timer = setInterval(() => void slots.renew(tenantId, requestId, holdMs).catch(() => undefined), holdMs / 3);
-      timer.unref();
+    hold(tenantId, requestId, maxMs) {
+      const stop = keepHeld(() => slots.renew(tenantId, requestId, holdMs), holdMs, maxMs);
       return () => {
-        clearInterval(timer);
+        stop();
         void giveBack(tenantId, requestId);
       };
     },
