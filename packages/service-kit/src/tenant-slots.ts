@@ -1,9 +1,10 @@
 import type { Redis } from './redis';
 
 /**
- * What a tenant has in progress across every replica (phone calls, voice sessions), as a sorted set of
- * members scored by when their hold expires, so a member whose end was never heard of (its replica
- * died) frees its place by itself. One script: check and take atomically.
+ * What a tenant (or one of its webhook endpoints) has in progress across every replica (phone calls,
+ * voice sessions, delivery attempts), as a sorted set of members scored by when their hold expires, so a
+ * member whose end was never heard of (its replica died) frees its place by itself. One script: check
+ * and take atomically.
  */
 const ACQUIRE = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -22,34 +23,45 @@ redis.call('PEXPIREAT', KEYS[1], redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCOR
 return 1
 `;
 
-/** The kinds of places, one sorted set per tenant each: realtime and telephony-bridge take them, db-api reads them for usage. */
-export const PLACE_KINDS = { voiceSessions: 'rt', calls: 'tel' } as const;
+/**
+ * The kinds of places, one sorted set per owner each: realtime and telephony-bridge take them per tenant
+ * (db-api reads them for usage), webhook-router per endpoint.
+ */
+export const PLACE_KINDS = { voiceSessions: 'rt', calls: 'tel', webhookAttempts: 'wh' } as const;
 
-export interface TenantSlots {
-  /** Takes a place for `member`, held `holdMs`; false when the tenant already has `max` (a member already in holds its place). */
-  acquire(tenantId: string, member: string, max: number, holdMs: number): Promise<boolean>;
-  /** Holds `member`'s place `holdMs` from now (a session still live); false when it had none left. */
-  renew(tenantId: string, member: string, holdMs: number): Promise<boolean>;
-  release(tenantId: string, member: string): Promise<void>;
-  /** The places the tenant holds now (members whose hold has not expired). */
-  count(tenantId: string): Promise<number>;
+interface PlaceCommands {
+  vocaliaTakePlace(key: string, now: string, max: string, member: string, until: string): Promise<number>;
+  vocaliaHoldPlace(key: string, member: string, until: string): Promise<number>;
 }
 
-/** Places per tenant under `<keyPrefix>:<kind>:active:<tenantId>`. */
+export interface TenantSlots {
+  /** Takes a place for `member`, held `holdMs`; false when the owner already has `max` (a member already in holds its place). */
+  acquire(ownerId: string, member: string, max: number, holdMs: number): Promise<boolean>;
+  /** Holds `member`'s place `holdMs` from now (a session still live); false when it had none left. */
+  renew(ownerId: string, member: string, holdMs: number): Promise<boolean>;
+  release(ownerId: string, member: string): Promise<void>;
+  /** The places the owner holds now (members whose hold has not expired). */
+  count(ownerId: string): Promise<number>;
+}
+
+/** Places per owner (a tenant, an endpoint) under `<keyPrefix>:<kind>:active:<ownerId>`; the scripts run by their SHA. */
 export function createTenantSlots(opts: { redis: Redis; keyPrefix: string; kind: (typeof PLACE_KINDS)[keyof typeof PLACE_KINDS]; now?: () => number }): TenantSlots {
   const now = opts.now ?? Date.now;
-  const key = (tenantId: string) => `${opts.keyPrefix}:${opts.kind}:active:${tenantId}`;
+  const key = (ownerId: string) => `${opts.keyPrefix}:${opts.kind}:active:${ownerId}`;
+  opts.redis.defineCommand('vocaliaTakePlace', { numberOfKeys: 1, lua: ACQUIRE });
+  opts.redis.defineCommand('vocaliaHoldPlace', { numberOfKeys: 1, lua: RENEW });
+  const scripts = opts.redis as unknown as PlaceCommands;
   return {
-    async acquire(tenantId, member, max, holdMs) {
+    async acquire(ownerId, member, max, holdMs) {
       const at = now();
-      return (await opts.redis.eval(ACQUIRE, 1, key(tenantId), String(at), String(max), member, String(at + holdMs))) === 1;
+      return (await scripts.vocaliaTakePlace(key(ownerId), String(at), String(max), member, String(at + holdMs))) === 1;
     },
-    async renew(tenantId, member, holdMs) {
-      return (await opts.redis.eval(RENEW, 1, key(tenantId), member, String(now() + holdMs))) === 1;
+    async renew(ownerId, member, holdMs) {
+      return (await scripts.vocaliaHoldPlace(key(ownerId), member, String(now() + holdMs))) === 1;
     },
-    async release(tenantId, member) {
-      await opts.redis.zrem(key(tenantId), member);
+    async release(ownerId, member) {
+      await opts.redis.zrem(key(ownerId), member);
     },
-    count: (tenantId) => opts.redis.zcount(key(tenantId), `(${now()}`, '+inf'),
+    count: (ownerId) => opts.redis.zcount(key(ownerId), `(${now()}`, '+inf'),
   };
 }

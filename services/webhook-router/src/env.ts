@@ -15,7 +15,7 @@ export const Env = BaseEnv.extend({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   /** Time a tenant's endpoint has to answer one attempt. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
-  /** Attempts in flight to one endpoint from this process; the rest wait, so a slow endpoint delays only itself. */
+  /** Attempts in flight to one endpoint across every replica; the rest wait, so a slow endpoint delays only itself. */
   WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How often due deliveries with no job (Redis lost them) are enqueued again. */
   WEBHOOK_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),

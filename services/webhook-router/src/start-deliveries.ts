@@ -1,13 +1,17 @@
 import { createPgPool, createPrisma } from '@vocalia/db';
-import { createProducer, createRedis, stalledJobRecovery, type Logger } from '@vocalia/service-kit';
+import { createProducer, createRedis, createTenantSlots, PLACE_KINDS, stalledJobRecovery, type Logger } from '@vocalia/service-kit';
 import type { DeliveryDeps } from './deps';
 import type { Env } from './env';
 import { createDeliveryStore } from './deliveries/delivery-store';
+import { createAttemptGate } from './deliveries/attempt-gate';
 import { createEndpointGate } from './deliveries/endpoint-gate';
 import { createGuardedAgent } from './deliveries/guarded-agent';
 import { jitter, RETRY_DELAYS_MS } from './deliveries/retry-schedule';
 import { sweepDueDeliveries } from './deliveries/sweep-due-deliveries';
 import { startWebhookDeliveriesWorker } from './workers/webhook-deliveries.worker';
+
+/** An attempt's fleet place outlasts its POST's timeout by this (the claim and the record around it). */
+const ATTEMPT_HOLD_MARGIN_MS = 10_000;
 
 export interface DeliveryOverrides {
   queuePrefix?: string;
@@ -44,7 +48,13 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
     jitter: opts.jitter ?? jitter,
     clock,
   };
-  const worker = startWebhookDeliveriesWorker(deps, createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), { connection: workerConnection, prefix, stalledJobs: stalledJobRecovery(env) });
+  const gate = createAttemptGate(createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), {
+    places: createTenantSlots({ redis: producerConnection, keyPrefix: prefix, kind: PLACE_KINDS.webhookAttempts }),
+    limit: env.WEBHOOK_ENDPOINT_CONCURRENCY,
+    holdMs: env.WEBHOOK_TIMEOUT_MS + ATTEMPT_HOLD_MARGIN_MS,
+    logger,
+  });
+  const worker = startWebhookDeliveriesWorker(deps, gate, { connection: workerConnection, prefix, stalledJobs: stalledJobRecovery(env) });
   const sweep = () => sweepDueDeliveries(deps).catch((err: unknown) => logger.error('webhook sweep failed', { error: err instanceof Error ? err.message : String(err) }));
   const timer = opts.sweeper === false ? undefined : setInterval(sweep, env.WEBHOOK_SWEEP_INTERVAL_MS);
   timer?.unref();

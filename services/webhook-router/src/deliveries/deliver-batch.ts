@@ -2,7 +2,7 @@ import type { WebhookDeliveryRef } from '@vocalia/contracts';
 import { singleDeliveryJob } from '@vocalia/service-kit';
 import type { DeliveryDeps } from '../deps';
 import { deliverWebhook, type DeliveryResult } from './deliver-webhook';
-import type { EndpointGate } from './endpoint-gate';
+import type { AttemptGate } from './attempt-gate';
 
 /** How long a delivery of a job of several waits for its endpoint's place before it is deferred alone. */
 export const ENDPOINT_WAIT_MS = 1000;
@@ -11,15 +11,16 @@ export const BUSY_ENDPOINT_RETRY_MS = 250;
 
 export type BatchResult = DeliveryResult['status'] | 'deferred';
 
-async function deliverOne(deps: DeliveryDeps, gate: EndpointGate, ref: WebhookDeliveryRef, requestId: string): Promise<BatchResult> {
-  if (!(await gate.enter(ref.endpointId, ENDPOINT_WAIT_MS))) {
+async function deliverOne(deps: DeliveryDeps, gate: AttemptGate, ref: WebhookDeliveryRef, requestId: string): Promise<BatchResult> {
+  const leave = await gate.enter(ref.endpointId, ENDPOINT_WAIT_MS);
+  if (!leave) {
     await deps.producer.add(singleDeliveryJob(ref, requestId, deps.clock().toISOString()), { delay: BUSY_ENDPOINT_RETRY_MS });
     return 'deferred';
   }
   try {
     return (await deliverWebhook(deps, ref.deliveryId, requestId)).status;
   } finally {
-    gate.leave(ref.endpointId);
+    await leave();
   }
 }
 
@@ -29,7 +30,7 @@ async function deliverOne(deps: DeliveryDeps, gate: EndpointGate, ref: WebhookDe
  * delivered, failed, scheduled for retry, skipped or deferred alone; if any threw (PostgreSQL or Redis
  * away), rejects after the others have settled, so BullMQ retries the job and the claim skips those done.
  */
-export async function deliverBatch(deps: DeliveryDeps, gate: EndpointGate, refs: WebhookDeliveryRef[], requestId: string): Promise<BatchResult[]> {
+export async function deliverBatch(deps: DeliveryDeps, gate: AttemptGate, refs: WebhookDeliveryRef[], requestId: string): Promise<BatchResult[]> {
   const settled = await Promise.allSettled(refs.map((ref) => deliverOne(deps, gate, ref, requestId)));
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;

@@ -14,6 +14,8 @@ export interface DeliveryTestApp extends RunningDeliveries {
   endpoint(url: string, extra?: { previousSecret?: string; previousSecretExpiresAt?: Date }): Promise<{ tenantId: string; endpointId: string; secret: string }>;
   /** A pending delivery row, as db-api records it; `enqueue` also adds the job db-api would add (job id = delivery id). */
   delivery(e: { tenantId: string; endpointId: string }, opts?: { enqueue?: boolean; type?: string }): Promise<WebhookDelivery>;
+  /** Another replica of the delivery side on the same database and queue prefix (stopped by `stop`). */
+  replica(): RunningDeliveries;
   /** Resolves when the delivery has left `pending`. */
   settled(id: string, timeoutMs?: number): Promise<WebhookDelivery>;
   stop(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startDeliveryTestApp(env: Record<string, string> = {}, ove
   const parsed = parseServiceEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: via(databaseUrl), REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...env });
   const running = startDeliveries(parsed, createLogger('webhook-router', parsed.LOG_LEVEL), { queuePrefix, sweeper: false, ...overrides });
   const { prisma } = running.deps;
+  const replicas: RunningDeliveries[] = [];
   let n = 0;
   return {
     ...running,
@@ -62,6 +65,11 @@ export async function startDeliveryTestApp(env: Record<string, string> = {}, ove
       }
       return row;
     },
+    replica() {
+      const another = startDeliveries(parsed, createLogger('webhook-router', parsed.LOG_LEVEL), { queuePrefix, sweeper: false, ...overrides });
+      replicas.push(another);
+      return another;
+    },
     async settled(id, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -72,7 +80,7 @@ export async function startDeliveryTestApp(env: Record<string, string> = {}, ove
       }
     },
     async stop() {
-      await running.close();
+      await Promise.all([running, ...replicas].map((r) => r.close()));
       const redis = createRedis(parsed.REDIS_URL, 'worker');
       let cursor = '0';
       do {
