@@ -51,8 +51,12 @@ export function createRealtimeServer(deps: RealtimeServerDeps): RealtimeServer {
         const limits = limitsForPlan(deps.limits, (deps.planLimits ?? VOICE_SESSION_LIMITS)[plan], voiceSecondsLeft);
         const max = limits.maxSessionsPerTenant;
         if ((perTenant.get(tenantId) ?? 0) >= max || !(await deps.places.take(tenantId, requestId, max))) throw new AppError('RATE_LIMITED', 'Too many voice sessions for this account right now.');
-        // Until the session runs, the place is held as taken: a client gone before the upgrade completed frees it by itself.
+        // A client gone before the upgrade completes (ws then never calls back) gives its place back at once.
+        const vanished = () => deps.places.release(tenantId, requestId);
+        if (socket.destroyed) return vanished();
+        socket.once('close', vanished);
         wss.handleUpgrade(req, socket, head, (ws) => {
+          socket.off('close', vanished);
           // Full: the socket opens only to say so with 1013, the close code browsers understand as "try again later".
           if (live.size >= deps.limits.maxSessions) {
             deps.places.release(tenantId, requestId);

@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { VOICE_SESSION_LIMITS } from '@vocalia/contracts';
 import { eventually, snapshotFor } from '@vocalia/conversation/testing';
-import type WebSocket from 'ws';
+import { createTenantSlots, PLACE_KINDS } from '@vocalia/service-kit';
+import WebSocket from 'ws';
 import { openSocket, record, startHarness, type Harness } from './support/harness';
 
 const SHOP = 'https://shop.example.com';
@@ -12,7 +14,10 @@ beforeAll(async () => {
   a = await startHarness('fleet-a', { planLimits });
   // A second replica of the same fleet: same Redis and key prefix.
   b = await startHarness('fleet-b', { planLimits, keyPrefix: a.keyPrefix, queuePrefix: a.queuePrefix });
-  for (const h of [a, b]) h.db.snapshots.set('pro-shop', snapshotFor({ id: 'pro-shop', plan: 'pro', origins: [SHOP] }));
+  for (const h of [a, b]) {
+    h.db.snapshots.set('pro-shop', snapshotFor({ id: 'pro-shop', plan: 'pro', origins: [SHOP] }));
+    h.db.snapshots.set('pro-shop-2', snapshotFor({ id: 'pro-shop-2', plan: 'pro', origins: [SHOP] }));
+  }
 });
 afterAll(async () => {
   await b.close();
@@ -49,5 +54,22 @@ describe('/realtime concurrency per tenant across replicas', () => {
       ws.close(1000);
       await closed.closed;
     }
+  });
+
+  it('when a visitor is gone before its upgrade completes, then its place is given back at once, not when its hold expires', async () => {
+    a.db.hold();
+    const gone = new WebSocket(`${a.url}?token=${encodeURIComponent(a.tokenFor('pro-shop-2', SHOP))}`, { origin: SHOP });
+    gone.on('error', () => undefined);
+    await once(a.db.events, 'request');
+    gone.terminate();
+    const answered = once(a.db.events, 'responded');
+    a.db.release();
+    await answered;
+    await new Promise((r) => setTimeout(r, 300));
+    const places = createTenantSlots({ redis: a.redis, keyPrefix: a.queuePrefix, kind: PLACE_KINDS.voiceSessions });
+    expect(await places.count('pro-shop-2')).toBe(0);
+    const opened = [await openSocket(a.url, a.tokenFor('pro-shop-2', SHOP), SHOP), await openSocket(b.url, b.tokenFor('pro-shop-2', SHOP), SHOP)];
+    expect(opened.map((o) => o.status ?? 101)).toEqual([101, 101]);
+    for (const { ws } of opened) ws?.close(1000);
   });
 });
