@@ -1,19 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createPgPool } from '@vocalia/db';
+import type { PlanId } from '@vocalia/contracts';
 import { PENDING_HOLD_MS } from '@vocalia/service-kit';
 import { routeDocs } from '../src/route-docs';
-import { bearer, idempotentRoutes, problemOf, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, idempotentRoutes, problemOf, queuedWebhookAttempt, startFakeTwilio, startTestApp, type FakeTwilio, type TestApp, type TestSession } from './support';
 
 // A Wednesday, 11:00 in Casablanca (UTC+1): inside the default calling hours.
 const NOW = new Date('2026-11-18T10:00:00.000Z');
 
-describe('Idempotency-Key on the POSTs whose repetition costs something (an outbound call, an invitation mail)', () => {
+describe('Idempotency-Key on the POSTs whose repetition costs something (a call, a mail, a number, a webhook, an agent)', () => {
   let t: TestApp;
+  let twilio: FakeTwilio;
   beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW, workers: false });
+    twilio = await startFakeTwilio();
+    t = await startTestApp({ clock: () => NOW, workers: false, env: twilio.env });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await twilio.close();
+  });
 
   async function callingTenant(): Promise<TestSession> {
     const s = await t.register();
@@ -142,9 +148,54 @@ describe('Idempotency-Key on the POSTs whose repetition costs something (an outb
     expect(await t.deps.prisma.invitation.count({ where: { tenantId: s.tenantId } })).toBe(1);
   });
 
+  /** What a route asks (path, body) and how many of what it makes there are; each case names the tenant's plan. */
+  type Case = { path: string; body?: Record<string, unknown>; made: () => Promise<number> };
+  const endpointOf = (s: TestSession) => t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example.com/in', secret: `whsec_${randomBytes(32).toString('base64')}` } });
+  const deliveriesOf = (s: TestSession) => t.deps.prisma.webhookDelivery.count({ where: { tenantId: s.tenantId } });
+  const cases: [string, PlanId, (s: TestSession) => Promise<Case>][] = [
+    ['a phone number bought', 'telephony', async () => {
+      const number = `+2125220${randomBytes(3).readUIntBE(0, 3).toString().padStart(5, '0').slice(-5)}`;
+      twilio.forSale.set('MA', [number]);
+      const bought = () => twilio.requests.filter((r) => r.method === 'POST' && r.form?.get('PhoneNumber') === number).length;
+      return { path: '/api/v1/phone-numbers', body: { number }, made: async () => bought() };
+    }],
+    ['an agent created', 'pro', async (s) => ({ path: '/api/v1/agents', body: { name: 'Accueil', personaId: 'dental', languages: ['fr'] }, made: () => t.deps.prisma.agent.count({ where: { tenantId: s.tenantId } }) })],
+    ['a test event sent', 'pro', async (s) => ({ path: `/api/v1/webhooks/endpoints/${(await endpointOf(s)).id}/test`, made: () => deliveriesOf(s) })],
+    ['a delivery attempted again', 'pro', async (s) => {
+      const endpoint = await endpointOf(s);
+      const delivery = await t.deps.prisma.webhookDelivery.create({ data: { tenantId: s.tenantId, endpointId: endpoint.id, eventId: `evt_${randomBytes(8).toString('hex')}`, eventType: 'lead.qualified', payload: {}, status: 'failed', attempts: 1 } });
+      const attempts = async () => (await Promise.all([2, 3].map((n) => queuedWebhookAttempt(t.deps.producers.webhooks, delivery.id, n)))).filter(Boolean).length;
+      return { path: `/api/v1/webhooks/deliveries/${delivery.id}/replay`, made: attempts };
+    }],
+  ];
+
+  it.each(cases)('when an integrator retries the POST of %s with its key, then it is done once and the retry gets the same answer', async (_what, plan, setUp) => {
+    const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan } });
+    const key = await t.createApiKey(s);
+    const c = await setUp(s);
+    const before = await c.made();
+    const idempotencyKey = `retry-${randomBytes(6).toString('hex')}`;
+    const post = () => request(t.app).post(c.path).set(bearer(key.key)).set('Idempotency-Key', idempotencyKey).send(c.body ?? {});
+    const first = await post();
+    expect(first.status).toBeLessThan(300);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const again = await post();
+    expect([again.status, again.headers['idempotent-replayed']]).toEqual([first.status, 'true']);
+    expect(again.body).toEqual(first.body);
+    expect(await c.made()).toBe(before + 1);
+  });
+
   it('when a route mounts the key, then its OpenAPI entry documents the header, and only those routes do', async () => {
     const mounted = idempotentRoutes(t.deps).sort();
-    expect(mounted).toEqual(['POST /api/v1/calls', 'POST /api/v1/invitations']);
+    expect(mounted).toEqual([
+      'POST /api/v1/agents',
+      'POST /api/v1/calls',
+      'POST /api/v1/invitations',
+      'POST /api/v1/phone-numbers',
+      'POST /api/v1/webhooks/deliveries/:id/replay',
+      'POST /api/v1/webhooks/endpoints/:id/test',
+    ]);
     expect(routeDocs.filter((d) => d.idempotent).map((d) => `${d.method.toUpperCase()} ${d.path}`).sort()).toEqual(mounted);
     const doc = (await request(t.app).get('/api/v1/openapi.json')).body;
     const op = doc.paths['/api/v1/calls'].post;

@@ -48,7 +48,7 @@ export function agentsResource(request: HttpRequest) {
   return {
     list: () => request({ method: 'GET', path: '/api/v1/agents', response: AgentListResponse }),
     get: (id: string) => request({ method: 'GET', path: `/api/v1/agents/${seg(id)}`, response: AgentResponse }),
-    create: (input: z.input<typeof CreateAgentRequest>) => request({ method: 'POST', path: '/api/v1/agents', body: input, response: AgentResponse }),
+    create: (input: z.input<typeof CreateAgentRequest>, opts: IdempotentOptions = {}) => request({ method: 'POST', path: '/api/v1/agents', body: input, response: AgentResponse, ...opts }),
     update: (id: string, input: z.input<typeof UpdateAgentRequest>) => request({ method: 'PATCH', path: `/api/v1/agents/${seg(id)}`, body: input, response: AgentResponse }),
     remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/agents/${seg(id)}`, response: null }),
   };

@@ -13,7 +13,7 @@ import {
   WebhookEndpointList,
   WebhookEndpointView,
 } from '@vocalia/contracts';
-import type { HttpRequest, QueryValue } from '../http';
+import type { HttpRequest, IdempotentOptions, QueryValue } from '../http';
 
 const seg = encodeURIComponent;
 type Query<S extends z.ZodType> = { [K in keyof z.input<S>]?: QueryValue };
@@ -31,12 +31,12 @@ export function webhooksResource(request: HttpRequest) {
         request({ method: 'POST', path: `${base}/${seg(id)}/rotate-secret`, body: input, response: RotatedWebhookSecret }),
       deliveries: (id: string, query: Query<typeof WebhookDeliveryQuery> = {}) =>
         request({ method: 'GET', path: `${base}/${seg(id)}/deliveries`, query, response: WebhookDeliveryPage }),
-      sendTestEvent: (id: string) => request({ method: 'POST', path: `${base}/${seg(id)}/test`, response: WebhookDeliveryView }),
+      sendTestEvent: (id: string, opts: IdempotentOptions = {}) => request({ method: 'POST', path: `${base}/${seg(id)}/test`, response: WebhookDeliveryView, ...opts }),
       resendFailed: (id: string, input: z.input<typeof ResendFailedDeliveriesRequest>) =>
         request({ method: 'POST', path: `${base}/${seg(id)}/resend-failed`, body: input, response: ResentDeliveries }),
     },
     deliveries: {
-      replay: (id: string) => request({ method: 'POST', path: `/api/v1/webhooks/deliveries/${seg(id)}/replay`, response: WebhookDeliveryView }),
+      replay: (id: string, opts: IdempotentOptions = {}) => request({ method: 'POST', path: `/api/v1/webhooks/deliveries/${seg(id)}/replay`, response: WebhookDeliveryView, ...opts }),
     },
   };
 }

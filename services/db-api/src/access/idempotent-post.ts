@@ -14,8 +14,9 @@ return false
 `;
 
 /**
- * `Idempotency-Key` (optional) on a POST whose repetition costs something outside the database: an
- * outbound call placed, an invitation mailed. Mounted after `authenticate`. The first request with a key
+ * `Idempotency-Key` (optional) on a POST whose repetition costs something: an outbound call placed, an
+ * invitation mailed, a phone number bought, a webhook sent again, an agent (a plan's quota) created.
+ * Mounted after `authenticate`. The first request with a key
  * runs and its 2xx answer is kept for 24 hours; a retry with the same key, path and body gets that answer
  * again (`Idempotent-Replayed: true`) and runs nothing. The same key with another path or body is a 400;
  * a retry while the first still runs, a 409 (the key is held PENDING_HOLD_MS at a time while it runs, so

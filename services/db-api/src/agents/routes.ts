@@ -4,6 +4,7 @@ import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { authenticate } from '../access/authenticate';
 import { getAuth } from '../access/auth-context';
+import { idempotentPost } from '../access/idempotent-post';
 import { requireRole } from '../access/require-role';
 import { createAgent } from './create-agent';
 import { deleteAgent } from './delete-agent';
@@ -17,7 +18,7 @@ export function registerAgentRoutes(router: Router, deps: Deps): void {
   router.get('/api/v1/agents', auth, async (_req, res) => {
     res.json(await listAgents(deps, getAuth(res).tenantId));
   });
-  router.post('/api/v1/agents', auth, manage, async (req, res) => {
+  router.post('/api/v1/agents', auth, manage, idempotentPost(deps), async (req, res) => {
     const agent = await createAgent(deps, getAuth(res), parseInput(CreateAgentRequest, req.body));
     res.status(201).location(`/api/v1/agents/${agent.id}`).json(agent);
   });

@@ -4,6 +4,7 @@ import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { getAuth } from '../access/auth-context';
 import { authenticate } from '../access/authenticate';
+import { idempotentPost } from '../access/idempotent-post';
 import { requireRole } from '../access/require-role';
 import { requireFeature } from '../plans/require-feature';
 import { buyPhoneNumber } from './buy-phone-number';
@@ -22,7 +23,7 @@ export function registerPhoneNumberRoutes(router: Router, deps: Deps): void {
   router.get('/api/v1/phone-numbers', auth, telephony, async (_req, res) => {
     res.json(await listPhoneNumbers(deps, getAuth(res).tenantId));
   });
-  router.post('/api/v1/phone-numbers', ...manage, async (req, res) => {
+  router.post('/api/v1/phone-numbers', ...manage, idempotentPost(deps), async (req, res) => {
     res.status(201).json(await buyPhoneNumber(deps, getAuth(res), parseInput(BuyPhoneNumberRequest, req.body)));
   });
   router.patch('/api/v1/phone-numbers/:id', ...manage, async (req, res) => {

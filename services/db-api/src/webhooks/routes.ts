@@ -4,6 +4,7 @@ import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { getAuth } from '../access/auth-context';
 import { authenticate } from '../access/authenticate';
+import { idempotentPost } from '../access/idempotent-post';
 import { requireRole } from '../access/require-role';
 import { requireFeature } from '../plans/require-feature';
 import { createEndpoint } from './create-endpoint';
@@ -43,13 +44,13 @@ export function registerWebhookRoutes(router: Router, deps: Deps): void {
   router.get(`${base}/:id/deliveries`, ...auth, async (req, res) => {
     res.json(await listDeliveries(deps, getAuth(res).tenantId, req.params.id as string, parseInput(WebhookDeliveryQuery, req.query, 'query')));
   });
-  router.post(`${base}/:id/test`, ...auth, manage, async (req, res) => {
+  router.post(`${base}/:id/test`, ...auth, manage, idempotentPost(deps), async (req, res) => {
     res.status(202).json(await sendTestEvent(deps, getAuth(res), req.params.id as string));
   });
   router.post(`${base}/:id/resend-failed`, ...auth, manage, async (req, res) => {
     res.status(202).json(await resendFailedDeliveries(deps, getAuth(res), req.params.id as string, parseInput(ResendFailedDeliveriesRequest, req.body)));
   });
-  router.post('/api/v1/webhooks/deliveries/:id/replay', ...auth, manage, async (req, res) => {
+  router.post('/api/v1/webhooks/deliveries/:id/replay', ...auth, manage, idempotentPost(deps), async (req, res) => {
     res.status(202).json(await replayDelivery(deps, getAuth(res), req.params.id as string));
   });
 }
