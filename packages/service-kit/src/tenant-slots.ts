@@ -48,8 +48,11 @@ export interface TenantSlots {
 export function createTenantSlots(opts: { redis: Redis; keyPrefix: string; kind: (typeof PLACE_KINDS)[keyof typeof PLACE_KINDS]; now?: () => number }): TenantSlots {
   const now = opts.now ?? Date.now;
   const key = (ownerId: string) => `${opts.keyPrefix}:${opts.kind}:active:${ownerId}`;
-  opts.redis.defineCommand('vocaliaTakePlace', { numberOfKeys: 1, lua: ACQUIRE });
-  opts.redis.defineCommand('vocaliaHoldPlace', { numberOfKeys: 1, lua: RENEW });
+  // Once per connection: a caller that builds its slots per request does not hash the scripts again.
+  if (!('vocaliaTakePlace' in opts.redis)) {
+    opts.redis.defineCommand('vocaliaTakePlace', { numberOfKeys: 1, lua: ACQUIRE });
+    opts.redis.defineCommand('vocaliaHoldPlace', { numberOfKeys: 1, lua: RENEW });
+  }
   const scripts = opts.redis as unknown as PlaceCommands;
   return {
     async acquire(ownerId, member, max, holdMs) {
