@@ -125,6 +125,21 @@ describe('voice-api client against the fake voice-api', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
+  it("when a replica died mid-turn and its key stays held (voice-api's 15 s), then the session waits past it and gets the answer; later than 20 s it gives up", async () => {
+    let waited = 0;
+    const wait = async (ms: number) => (waited += ms);
+    const session = new WidgetSession(target(), await fetchWidgetConfig(target()), Date.now, wait);
+    api.failNext = 1;
+    api.conflictNext = 16;
+    expect((await session.respond(request, { stream: true })).intent).toBe('hours');
+    expect(waited).toBeGreaterThan(15_000);
+    waited = 0;
+    api.conflictNext = 21;
+    await expect(session.respond(request, { stream: true })).rejects.toMatchObject({ status: 409 });
+    expect(waited).toBe(20_000);
+    api.conflictNext = 0;
+  });
+
   it('when the widget token is refused (401), then the session fetches /config again and retries once', async () => {
     const session = new WidgetSession(target(), await fetchWidgetConfig(target()));
     session.config = { ...session.config, session: { ...session.config.session, token: 'wt_revoked' } };

@@ -23,6 +23,7 @@ export class WidgetSession {
     readonly target: ApiTarget,
     public config: WidgetConfigResponse,
     private readonly now: () => number = Date.now,
+    private readonly wait: (ms: number) => Promise<unknown> = pause,
   ) {}
 
   async token(): Promise<string> {
@@ -58,14 +59,14 @@ export class WidgetSession {
         if (!(err instanceof ApiError)) throw err;
         if (err.status === 409 && conflicts < MAX_CONFLICT_WAITS) {
           conflicts++;
-          await pause(CONFLICT_WAIT_MS);
+          await this.wait(CONFLICT_WAIT_MS);
           continue;
         }
         if (retried) throw err;
         retried = true;
         if (err.status === 401) await this.refresh();
         else if (streamed || !(err.code === 'NETWORK' || TRANSIENT_STATUSES.includes(err.status))) throw err;
-        else await pause(RETRY_AFTER_MS);
+        else await this.wait(RETRY_AFTER_MS);
       }
     }
   }
