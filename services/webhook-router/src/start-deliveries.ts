@@ -12,6 +12,8 @@ import { startWebhookDeliveriesWorker } from './workers/webhook-deliveries.worke
 
 /** An attempt's fleet place outlasts its POST's timeout by this (the claim and the record around it). */
 const ATTEMPT_HOLD_MARGIN_MS = 10_000;
+/** How long an attempt waits for its fleet place's answer from Redis before counting this process only. */
+const PLACES_TIMEOUT_MS = 1000;
 
 export interface DeliveryOverrides {
   queuePrefix?: string;
@@ -24,7 +26,7 @@ export interface DeliveryOverrides {
 
 export interface RunningDeliveries {
   deps: DeliveryDeps;
-  /** Workers first, then the sweeper, the producer, Redis, Prisma and its pool. */
+  /** Workers first, then the sweeper, the producer, Redis (its three connections), Prisma and its pool. */
   close(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
   const prisma = createPrisma(env.DATABASE_URL, { pool, preparedStatements: env.DB_PREPARED_STATEMENTS });
   const workerConnection = createRedis(env.REDIS_URL, 'worker');
   const producerConnection = createRedis(env.REDIS_URL, 'worker');
+  // Waits for Redis while it connects, at most PLACES_TIMEOUT_MS: with Redis away the endpoint's places then count this process only.
+  const placesConnection = createRedis(env.REDIS_URL, 'worker', { commandTimeout: PLACES_TIMEOUT_MS });
   const agent = createGuardedAgent(env.WEBHOOK_ALLOW_PRIVATE_TARGETS, env.WEBHOOK_TIMEOUT_MS);
   const clock = opts.clock ?? (() => new Date());
   const deps: DeliveryDeps = {
@@ -49,7 +53,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
     clock,
   };
   const gate = createAttemptGate(createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), {
-    places: createTenantSlots({ redis: producerConnection, keyPrefix: prefix, kind: PLACE_KINDS.webhookAttempts }),
+    places: createTenantSlots({ redis: placesConnection, keyPrefix: prefix, kind: PLACE_KINDS.webhookAttempts }),
     limit: env.WEBHOOK_ENDPOINT_CONCURRENCY,
     holdMs: env.WEBHOOK_TIMEOUT_MS + ATTEMPT_HOLD_MARGIN_MS,
     logger,
@@ -65,7 +69,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
       clearInterval(timer);
       await deps.producer.close();
       await agent.destroy();
-      await Promise.all([workerConnection, producerConnection].map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all([workerConnection, producerConnection, placesConnection].map((c) => c.quit().catch(() => c.disconnect())));
       await prisma.$disconnect();
       await pool.end();
     },
