@@ -30,7 +30,7 @@ export interface RequestSpec<S extends z.ZodType | null> {
   idempotencyKey?: string;
 }
 
-/** Per-call options of the routes that take an `Idempotency-Key` (placing a call, inviting someone, buying a number, creating an agent, sending a test event, replaying a delivery). */
+/** Per-call options of the routes that take an `Idempotency-Key` (placing a call, inviting someone, buying a number, creating an agent or a knowledge document, sending a test event, replaying a delivery). */
 export interface IdempotentOptions {
   /** Reuse it when retrying the same request; a new request needs a new key. */
   idempotencyKey?: string;

@@ -68,19 +68,21 @@ describe('VocaliaClient', () => {
     expect(header(calls[1], 'idempotency-key')).toBeUndefined();
   });
 
-  it('when a number is bought, an agent created, a test event sent or a delivery replayed with an idempotency key, then each sends it', async () => {
+  it('when a number is bought, an agent or a document created, a test event sent or a delivery replayed with an idempotency key, then each sends it', async () => {
     const { fetch, calls } = fakeFetch(201, {});
     const client = createVocaliaClient({ baseUrl: 'https://api.example', apiKey: 'vk_test', fetch });
     const opts = { idempotencyKey: 'retry-safe-0001' };
     await Promise.allSettled([
       client.phoneNumbers.buy({ number: '+212522000101' }, opts),
       client.agents.create({ name: 'Accueil', personaId: 'dental', languages: ['fr'] }, opts),
+      client.knowledge.create({ title: 'Horaires', kind: 'text', language: 'fr', content: 'Ouvert du lundi au vendredi.' }, opts),
       client.webhooks.endpoints.sendTestEvent('ep_1', opts),
       client.webhooks.deliveries.replay('dl_1', opts),
     ]);
     expect(calls.map((c) => [c.url, header(c, 'idempotency-key')])).toEqual([
       ['https://api.example/api/v1/phone-numbers', 'retry-safe-0001'],
       ['https://api.example/api/v1/agents', 'retry-safe-0001'],
+      ['https://api.example/api/v1/knowledge/documents', 'retry-safe-0001'],
       ['https://api.example/api/v1/webhooks/endpoints/ep_1/test', 'retry-safe-0001'],
       ['https://api.example/api/v1/webhooks/deliveries/dl_1/replay', 'retry-safe-0001'],
     ]);

@@ -159,6 +159,7 @@ describe('Idempotency-Key on the POSTs whose repetition costs something (a call,
       const bought = () => twilio.requests.filter((r) => r.method === 'POST' && r.form?.get('PhoneNumber') === number).length;
       return { path: '/api/v1/phone-numbers', body: { number }, made: async () => bought() };
     }],
+    ['a knowledge document added', 'pro', async (s) => ({ path: '/api/v1/knowledge/documents', body: { title: 'Horaires', kind: 'text', language: 'fr', content: 'Ouvert du lundi au vendredi.' }, made: () => t.deps.prisma.knowledgeDocument.count({ where: { tenantId: s.tenantId } }) })],
     ['an agent created', 'pro', async (s) => ({ path: '/api/v1/agents', body: { name: 'Accueil', personaId: 'dental', languages: ['fr'] }, made: () => t.deps.prisma.agent.count({ where: { tenantId: s.tenantId } }) })],
     ['a test event sent', 'pro', async (s) => ({ path: `/api/v1/webhooks/endpoints/${(await endpointOf(s)).id}/test`, made: () => deliveriesOf(s) })],
     ['a delivery attempted again', 'pro', async (s) => {
@@ -186,12 +187,21 @@ describe('Idempotency-Key on the POSTs whose repetition costs something (a call,
     expect(await c.made()).toBe(before + 1);
   });
 
+  it('when a document upload (multipart) comes with a key, then 400 names the header and nothing is added: a key cannot tell one file from another', async () => {
+    const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'pro' } });
+    const res = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).set('Idempotency-Key', 'upload-key-0008').attach('file', Buffer.from('Ouvert le samedi.'), 'horaires.txt');
+    expect([res.status, problemOf(res).errors?.[0]?.path]).toEqual([400, 'headers.idempotency-key']);
+    expect(await t.deps.prisma.knowledgeDocument.count({ where: { tenantId: s.tenantId } })).toBe(0);
+  });
+
   it('when a route mounts the key, then its OpenAPI entry documents the header, and only those routes do', async () => {
     const mounted = idempotentRoutes(t.deps).sort();
     expect(mounted).toEqual([
       'POST /api/v1/agents',
       'POST /api/v1/calls',
       'POST /api/v1/invitations',
+      'POST /api/v1/knowledge/documents',
       'POST /api/v1/phone-numbers',
       'POST /api/v1/webhooks/deliveries/:id/replay',
       'POST /api/v1/webhooks/endpoints/:id/test',

@@ -58,7 +58,7 @@ export function knowledgeResource(request: HttpRequest) {
   return {
     list: (query: Query<typeof PageQuery> = {}) => request({ method: 'GET', path: '/api/v1/knowledge/documents', query, response: KnowledgeDocumentPage }),
     get: (id: string) => request({ method: 'GET', path: `/api/v1/knowledge/documents/${seg(id)}`, response: KnowledgeDocumentResponse }),
-    create: (input: z.input<typeof CreateKnowledgeDocumentRequest>) => request({ method: 'POST', path: '/api/v1/knowledge/documents', body: input, response: KnowledgeDocumentResponse }),
+    create: (input: z.input<typeof CreateKnowledgeDocumentRequest>, opts: IdempotentOptions = {}) => request({ method: 'POST', path: '/api/v1/knowledge/documents', body: input, response: KnowledgeDocumentResponse, ...opts }),
     remove: (id: string) => request({ method: 'DELETE', path: `/api/v1/knowledge/documents/${seg(id)}`, response: null }),
     search: (query: Query<typeof KnowledgeSearchQuery>) => request({ method: 'GET', path: '/api/v1/knowledge/search', query, response: KnowledgeSearchResponse }),
   };

@@ -15,8 +15,8 @@ return false
 
 /**
  * `Idempotency-Key` (optional) on a POST whose repetition costs something: an outbound call placed, an
- * invitation mailed, a phone number bought, a webhook sent again, an agent (a plan's quota) created.
- * Mounted after `authenticate`. The first request with a key
+ * invitation mailed, a phone number bought, a webhook sent again, an agent (a plan's quota) or a
+ * knowledge document (its embeddings) created. Mounted after `authenticate`. The first request with a key
  * runs and its 2xx answer is kept for 24 hours; a retry with the same key, path and body gets that answer
  * again (`Idempotent-Replayed: true`) and runs nothing. The same key with another path or body is a 400;
  * a retry while the first still runs, a 409 (the key is held PENDING_HOLD_MS at a time while it runs, so
@@ -29,6 +29,11 @@ export function idempotentPost(deps: Pick<Deps, 'redis' | 'queuePrefix' | 'logge
   return async function idempotencyKey(req, res, next) {
     const request = idempotentRequest(req, [req.path, req.body ?? null]);
     if (!request) return next();
+    // A streamed upload is read after this point: its key could not tell one file from another.
+    if (req.is('multipart/form-data')) {
+      const message = 'An Idempotency-Key is taken with a JSON body only; send the document as JSON to retry it safely.';
+      throw new AppError('VALIDATION_FAILED', message, { errors: [{ path: 'headers.idempotency-key', message }] });
+    }
     const auth = getAuth(res);
     const redisKey = `${deps.queuePrefix}:idem:api:${auth.tenantId}:${actorOf(auth)}:${request.keyId}`;
     const pending = heldValue(request);

@@ -4,6 +4,7 @@ import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { authenticate } from '../access/authenticate';
 import { getAuth } from '../access/auth-context';
+import { idempotentPost } from '../access/idempotent-post';
 import { requireRole } from '../access/require-role';
 import { requireFeature } from '../plans/require-feature';
 import { createDocument } from './create-document';
@@ -17,7 +18,7 @@ export function registerKnowledgeRoutes(router: Router, deps: Deps): void {
   const manage = requireRole('owner', 'admin');
   const base = '/api/v1/knowledge/documents';
 
-  router.post(base, ...auth, manage, async (req, res) => {
+  router.post(base, ...auth, manage, idempotentPost(deps), async (req, res) => {
     const doc = req.is('multipart/form-data')
       ? await uploadDocument(deps, getAuth(res), req)
       : await createDocument(deps, getAuth(res), parseInput(CreateKnowledgeDocumentRequest, req.body));
