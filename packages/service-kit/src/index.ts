@@ -24,6 +24,6 @@ export * from './tracing';
 export * from './validate';
 export * from './run-service';
 export * from './webhook-target';
-export * from './tenant-slots';
+export * from './places';
 export * from './public-address-lookup';
 export * from './webhook-delivery-jobs';

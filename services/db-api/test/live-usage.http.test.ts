@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { VOICE_SESSION_LIMITS } from '@vocalia/contracts';
-import { createTenantSlots, PLACE_KINDS } from '@vocalia/service-kit';
+import { createPlaces, PLACE_KINDS } from '@vocalia/service-kit';
 import { bearer, startTestApp, type TestApp, type TestSession } from './support';
 
 describe('GET /api/v1/usage: what runs now, across every replica, beside the concurrency the tenant may reach', () => {
@@ -20,7 +20,7 @@ describe('GET /api/v1/usage: what runs now, across every replica, beside the con
     const other = await t.register();
     await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan: 'pro', maxConcurrentCalls: 3 } });
     // The places realtime's replicas take in the same Redis (service-kit's tenant slots).
-    const places = createTenantSlots({ redis: t.deps.redis, keyPrefix: t.deps.queuePrefix, kind: PLACE_KINDS.voiceSessions });
+    const places = createPlaces({ redis: t.deps.redis, keyPrefix: t.deps.queuePrefix, kind: PLACE_KINDS.voiceSessions });
     await places.acquire(s.tenantId, 'session-on-replica-a', 10, 30_000);
     await places.acquire(s.tenantId, 'session-on-replica-b', 10, 30_000);
     await places.acquire(s.tenantId, 'session-of-a-dead-replica', 10, 1);

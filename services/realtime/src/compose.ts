@@ -1,5 +1,5 @@
 import { composeConversation, type Conversation, type DbApiClientOptions } from '@vocalia/conversation';
-import { createTenantSlots, PLACE_KINDS, type Logger, type Redis } from '@vocalia/service-kit';
+import { createPlaces, PLACE_KINDS, type Logger, type Redis } from '@vocalia/service-kit';
 import { createSessionTokens } from '@vocalia/widget-auth';
 import type { ConversationProvider } from '@vocalia/agent';
 import type { PlanId, VoiceSessionLimits } from '@vocalia/contracts';
@@ -66,7 +66,7 @@ export function composeRealtime(opts: ComposeOptions): Composed {
     planLimits: opts.planLimits,
     maxFrameBytes: opts.maxFrameBytes ?? 64 * 1024,
     // Under the queue prefix, the namespace every service of the fleet shares: db-api reads these places for a tenant's usage.
-    places: sessionPlaces(createTenantSlots({ redis: opts.redis, keyPrefix: opts.queuePrefix ?? opts.keyPrefix, kind: PLACE_KINDS.voiceSessions }), opts.logger),
+    places: sessionPlaces(createPlaces({ redis: opts.redis, keyPrefix: opts.queuePrefix ?? opts.keyPrefix, kind: PLACE_KINDS.voiceSessions }), opts.logger),
   });
   return {
     realtime,

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { VOICE_SESSION_LIMITS } from '@vocalia/contracts';
 import { eventually, snapshotFor } from '@vocalia/conversation/testing';
-import { createTenantSlots, PLACE_KINDS } from '@vocalia/service-kit';
+import { createPlaces, PLACE_KINDS } from '@vocalia/service-kit';
 import WebSocket from 'ws';
 import { openSocket, record, startHarness, type Harness } from './support/harness';
 
@@ -66,7 +66,7 @@ describe('/realtime concurrency per tenant across replicas', () => {
     a.db.release();
     await answered;
     await new Promise((r) => setTimeout(r, 300));
-    const places = createTenantSlots({ redis: a.redis, keyPrefix: a.queuePrefix, kind: PLACE_KINDS.voiceSessions });
+    const places = createPlaces({ redis: a.redis, keyPrefix: a.queuePrefix, kind: PLACE_KINDS.voiceSessions });
     expect(await places.count('pro-shop-2')).toBe(0);
     const opened = [await openSocket(a.url, a.tokenFor('pro-shop-2', SHOP), SHOP), await openSocket(b.url, b.tokenFor('pro-shop-2', SHOP), SHOP)];
     expect(opened.map((o) => o.status ?? 101)).toEqual([101, 101]);

@@ -1,6 +1,6 @@
 import type { Engine } from '@vocalia/agent';
 import { composeConversation } from '@vocalia/conversation';
-import { createTenantSlots, PLACE_KINDS, type Logger, type Redis } from '@vocalia/service-kit';
+import { createPlaces, PLACE_KINDS, type Logger, type Redis } from '@vocalia/service-kit';
 import type { Deps } from './app';
 import { createCallAdmission, createCallCap } from './calls/call-admission';
 import type { CallDeps } from './calls/call-deps';
@@ -77,7 +77,7 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
   });
   const turns = conversationTurns(conversation.runtime);
   const calls = createCallStore({ redis: opts.redis, keyPrefix: opts.keyPrefix });
-  const slots = createTenantSlots({ redis: opts.redis, keyPrefix: opts.keyPrefix, kind: PLACE_KINDS.calls, now });
+  const slots = createPlaces({ redis: opts.redis, keyPrefix: opts.keyPrefix, kind: PLACE_KINDS.calls, now });
   const url = (path: string) => publicUrl(opts.publicBaseUrl, path);
   const twilioRest = createTwilioRest(opts.twilio);
   const tokens = createStreamTokens({ ...opts.streamToken, now });

@@ -1,5 +1,5 @@
 import { createPgPool, createPrisma } from '@vocalia/db';
-import { createProducer, createRedis, createTenantSlots, PLACE_KINDS, stalledJobRecovery, type Logger } from '@vocalia/service-kit';
+import { createProducer, createRedis, createPlaces, PLACE_KINDS, stalledJobRecovery, type Logger } from '@vocalia/service-kit';
 import type { DeliveryDeps } from './deps';
 import type { Env } from './env';
 import { createDeliveryStore } from './deliveries/delivery-store';
@@ -53,7 +53,7 @@ export function startDeliveries(env: Env, logger: Logger, opts: DeliveryOverride
     clock,
   };
   const gate = createAttemptGate(createEndpointGate(env.WEBHOOK_ENDPOINT_CONCURRENCY), {
-    places: createTenantSlots({ redis: placesConnection, keyPrefix: prefix, kind: PLACE_KINDS.webhookAttempts }),
+    places: createPlaces({ redis: placesConnection, keyPrefix: prefix, kind: PLACE_KINDS.webhookAttempts }),
     limit: env.WEBHOOK_ENDPOINT_CONCURRENCY,
     holdMs: env.WEBHOOK_TIMEOUT_MS + ATTEMPT_HOLD_MARGIN_MS,
     logger,

@@ -1,9 +1,9 @@
-import { createLogger, type TenantSlots } from '@vocalia/service-kit';
+import { createLogger, type Places } from '@vocalia/service-kit';
 import { createAttemptGate } from '../src/deliveries/attempt-gate';
 import { createEndpointGate } from '../src/deliveries/endpoint-gate';
 
 /** The fleet's places as a map of sets (the sorted set's semantics without expiry), or a Redis that refuses. */
-function fakePlaces(refuse = false): TenantSlots & { held: Map<string, Set<string>> } {
+function fakePlaces(refuse = false): Places & { held: Map<string, Set<string>> } {
   const held = new Map<string, Set<string>>();
   const fail = () => Promise.reject(new Error('connect ECONNREFUSED'));
   return {

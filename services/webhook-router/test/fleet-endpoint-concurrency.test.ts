@@ -1,4 +1,4 @@
-import { createRedis, createTenantSlots, PLACE_KINDS, webhookDeliveryJobs } from '@vocalia/service-kit';
+import { createRedis, createPlaces, PLACE_KINDS, webhookDeliveryJobs } from '@vocalia/service-kit';
 import { startReceiver, type Receiver } from './support/receiver';
 import { startDeliveryTestApp, type DeliveryTestApp } from './support/delivery-app';
 
@@ -37,7 +37,7 @@ describe('WEBHOOK_ENDPOINT_CONCURRENCY across replicas', () => {
     expect(receiver.received).toHaveLength(12);
     expect(most).toBe(2);
     const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');
-    expect(await createTenantSlots({ redis, keyPrefix: t.queuePrefix, kind: PLACE_KINDS.webhookAttempts }).count(ep.endpointId)).toBe(0);
+    expect(await createPlaces({ redis, keyPrefix: t.queuePrefix, kind: PLACE_KINDS.webhookAttempts }).count(ep.endpointId)).toBe(0);
     await redis.quit();
   });
 });

@@ -1,5 +1,5 @@
 import { planHasFeature, PLANS, TELEPHONY_EUR_PER_MINUTE, VOICE_SESSION_LIMITS, type UsageResponse } from '@vocalia/contracts';
-import { createTenantSlots, notFound, PLACE_KINDS } from '@vocalia/service-kit';
+import { createPlaces, notFound, PLACE_KINDS } from '@vocalia/service-kit';
 import { activeCallsWhere } from './active-calls';
 import type { Deps } from '../deps';
 import { billingPeriod } from './billing-period';
@@ -9,7 +9,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The voice sessions realtime's replicas hold for the tenant now (their places in Redis); null when Redis cannot say. */
 function liveVoiceSessions(deps: Deps, tenantId: string): Promise<number | null> {
-  return createTenantSlots({ redis: deps.redis, keyPrefix: deps.queuePrefix, kind: PLACE_KINDS.voiceSessions })
+  return createPlaces({ redis: deps.redis, keyPrefix: deps.queuePrefix, kind: PLACE_KINDS.voiceSessions })
     .count(tenantId)
     .catch((err: unknown) => {
       deps.logger.warn('live voice sessions unknown (Redis away?)', { tenantId, err });

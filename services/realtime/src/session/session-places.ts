@@ -1,4 +1,4 @@
-import { keepHeld, type Logger, type TenantSlots } from '@vocalia/service-kit';
+import { keepHeld, type Logger, type Places } from '@vocalia/service-kit';
 
 /** How long a session's place is held without news of it: a replica that died gives its places back this soon. */
 export const PLACE_HOLD_MS = 30_000;
@@ -19,7 +19,7 @@ export interface SessionPlaces {
 }
 
 /** A tenant's concurrent voice sessions (its plan's `concurrentSessions`) counted across the fleet, in Redis. */
-export function sessionPlaces(slots: TenantSlots, logger: Logger, holdMs = PLACE_HOLD_MS): SessionPlaces {
+export function sessionPlaces(slots: Places, logger: Logger, holdMs = PLACE_HOLD_MS): SessionPlaces {
   const giveBack = (tenantId: string, requestId: string) =>
     slots.release(tenantId, requestId).catch((err: unknown) => logger.warn('voice session place not given back (Redis away?): it frees itself', { requestId, tenantId, err }));
   return {

@@ -1,5 +1,5 @@
 import type { Language, ResolvedPhoneNumber } from '@vocalia/contracts';
-import type { Logger, TenantSlots } from '@vocalia/service-kit';
+import type { Logger, Places } from '@vocalia/service-kit';
 import type { StreamTokens } from '../stream/stream-token';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { CallAdmission, CallCap } from './call-admission';
@@ -26,7 +26,7 @@ export interface CallDeps {
   callCap: CallCap;
   turns: PhoneTurns;
   calls: CallStore;
-  slots: TenantSlots;
+  slots: Places;
   events: CallEvents;
   sms: SmsSender;
   urls: CallUrls;

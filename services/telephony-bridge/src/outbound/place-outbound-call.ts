@@ -1,5 +1,5 @@
 import type { OutboundCallJob } from '@vocalia/contracts';
-import type { Logger, Redis, TenantSlots } from '@vocalia/service-kit';
+import type { Logger, Redis, Places } from '@vocalia/service-kit';
 import type { Twilio } from 'twilio';
 import { SLOT_MARGIN_SEC, type NumberDirectory } from '../calls/call-deps';
 import type { CallCap } from '../calls/call-admission';
@@ -18,7 +18,7 @@ export interface OutboundDeps {
   turns: PhoneTurns;
   numbers: NumberDirectory;
   calls: CallStore;
-  slots: TenantSlots;
+  slots: Places;
   /** Twilio's time limit on the placed call: the maximum call duration cut to the phone minutes left. */
   callCap: CallCap;
   twilio: Pick<Twilio, 'calls'>;

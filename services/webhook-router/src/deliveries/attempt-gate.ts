@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger, TenantSlots } from '@vocalia/service-kit';
+import type { Logger, Places } from '@vocalia/service-kit';
 import type { EndpointGate } from './endpoint-gate';
 
 /** Gives an attempt's place back, in this process and across the fleet. */
@@ -19,7 +19,7 @@ export interface AttemptGate {
 }
 
 export interface FleetPlaces {
-  places: TenantSlots;
+  places: Places;
   /** Attempts in flight per endpoint across the fleet. */
   limit: number;
   /** How long a place is held: longer than an attempt (its claim, POST and record) can take. */

@@ -34,7 +34,7 @@ interface PlaceCommands {
   vocaliaHoldPlace(key: string, member: string, until: string): Promise<number>;
 }
 
-export interface TenantSlots {
+export interface Places {
   /** Takes a place for `member`, held `holdMs`; false when the owner already has `max` (a member already in holds its place). */
   acquire(ownerId: string, member: string, max: number, holdMs: number): Promise<boolean>;
   /** Holds `member`'s place `holdMs` from now (a session still live); false when it had none left. */
@@ -45,7 +45,7 @@ export interface TenantSlots {
 }
 
 /** Places per owner (a tenant, an endpoint) under `<keyPrefix>:<kind>:active:<ownerId>`; the scripts run by their SHA. */
-export function createTenantSlots(opts: { redis: Redis; keyPrefix: string; kind: (typeof PLACE_KINDS)[keyof typeof PLACE_KINDS]; now?: () => number }): TenantSlots {
+export function createPlaces(opts: { redis: Redis; keyPrefix: string; kind: (typeof PLACE_KINDS)[keyof typeof PLACE_KINDS]; now?: () => number }): Places {
   const now = opts.now ?? Date.now;
   const key = (ownerId: string) => `${opts.keyPrefix}:${opts.kind}:active:${ownerId}`;
   // Once per connection: a caller that builds its slots per request does not hash the scripts again.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis, createTenantSlots, PLACE_KINDS } from '../src';
+import { createRedis, createPlaces, PLACE_KINDS } from '../src';
 
 const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'client');
 const keyPrefix = `test-slots-${randomUUID()}`;
-const slots = createTenantSlots({ redis, keyPrefix, kind: PLACE_KINDS.voiceSessions });
+const slots = createPlaces({ redis, keyPrefix, kind: PLACE_KINDS.voiceSessions });
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // A request-path connection fails fast: wait until it is up.
