@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { AvailablePhoneNumber } from '@vocalia/contracts';
 import { t } from '../i18n';
 import { api } from '../session/client';
@@ -26,6 +26,9 @@ function AgentChoice({ id, value, onChange }: { id: string; value: string | null
   );
 }
 
+/** An Idempotency-Key: a purchase retried under it is made once. */
+const newPurchaseKey = () => `buy_${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
 /** The tenant's numbers (which agent answers each, release) and a search of numbers for sale to buy one. */
 function PhoneNumbers() {
   const owned = useLoad(() => api.phoneNumbers.list());
@@ -33,13 +36,18 @@ function PhoneNumbers() {
   const [contains, setContains] = useState('');
   const [offers, setOffers] = useState<AvailablePhoneNumber[]>();
   const { busy, problem, submit } = useSubmit();
+  // One key per number until its purchase succeeds: Buy clicked again after a lost answer buys it once.
+  const purchases = useRef(new Map<string, string>());
   const search = async (e: Event) => {
     e.preventDefault();
     const found = await submit(() => api.phoneNumbers.available({ country, ...(contains ? { contains } : {}) }));
     if (found) setOffers(found.items);
   };
   const buy = async (number: string) => {
-    if (await submit(() => api.phoneNumbers.buy({ number }))) {
+    const idempotencyKey = purchases.current.get(number) ?? newPurchaseKey();
+    purchases.current.set(number, idempotencyKey);
+    if (await submit(() => api.phoneNumbers.buy({ number }, { idempotencyKey }))) {
+      purchases.current.delete(number);
       setOffers((list) => list?.filter((o) => o.number !== number));
       owned.reload();
     }
