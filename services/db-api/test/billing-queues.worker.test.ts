@@ -3,9 +3,9 @@ import request from 'supertest';
 import Stripe from 'stripe';
 import { PLANS } from '@vocalia/contracts';
 import type { Prisma } from '@vocalia/db';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import type { Producer } from '@vocalia/service-kit';
 import { setupStripePrices } from '../src/billing/stripe-prices';
-import { bearer, jobsSettled, startFakeStripe, startTestApp, type FakeStripe, type TestApp } from './support';
+import { bearer, jobsSettled, startFakeStripe, queueProducers, startTestApp, type FakeStripe, type QueueProducers, type TestApp } from './support';
 
 const SECRET = 'whsec_queue_test';
 
@@ -13,20 +13,19 @@ describe('billing through the queues (usage-events and inbound-events workers)',
   let t: TestApp;
   let stripe: FakeStripe;
   const meters = () => ({ telephony: t.deps.env.STRIPE_METER_EVENT_NAME, overage: t.deps.env.STRIPE_OVERAGE_METER_EVENT_NAME });
-  let connection: Redis;
+  let producers: QueueProducers;
   let usage: Producer<'usage-events'>;
   let inbound: Producer<'inbound-events'>;
   beforeAll(async () => {
     stripe = await startFakeStripe();
     t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_queue', STRIPE_API_BASE: stripe.url } });
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    usage = createProducer('usage-events', { connection, prefix: t.deps.queuePrefix });
-    inbound = createProducer('inbound-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    usage = producers.producer('usage-events');
+    inbound = producers.producer('inbound-events');
     await setupStripePrices(t.deps.stripe!, meters());
   });
   afterAll(async () => {
-    await Promise.all([usage.close(), inbound.close()]);
-    await connection.quit();
+    await producers.close();
     await t.close();
     await stripe.close();
   });

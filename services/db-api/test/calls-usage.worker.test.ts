@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
-import { bearer, jobsSettled, queuedWebhookAttempt, startTestApp, type TestApp, type TestSession } from './support';
+import type { Producer } from '@vocalia/service-kit';
+import { bearer, jobsSettled, queuedWebhookAttempt, queueProducers, startTestApp, type QueueProducers, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -16,20 +16,19 @@ const NOW = new Date('2026-11-15T12:00:00.000Z');
 
 describe('call-events and usage-events workers', () => {
   let t: TestApp;
-  let connection: Redis;
+  let producers: QueueProducers;
   let calls: Producer<'call-events'>;
   let usage: Producer<'usage-events'>;
   let turns: Producer<'conversation-events'>;
   beforeAll(async () => {
     t = await startTestApp({ clock: () => NOW });
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    calls = createProducer('call-events', { connection, prefix: t.deps.queuePrefix });
-    usage = createProducer('usage-events', { connection, prefix: t.deps.queuePrefix });
-    turns = createProducer('conversation-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    calls = producers.producer('call-events');
+    usage = producers.producer('usage-events');
+    turns = producers.producer('conversation-events');
   });
   afterAll(async () => {
-    await Promise.all([calls.close(), usage.close(), turns.close()]);
-    await connection.quit();
+    await producers.close();
     await t.close();
   });
 

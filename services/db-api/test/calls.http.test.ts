@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createVocaliaClient } from '@vocalia/sdk';
-import { createProducer, createRedis, listen, type Producer, type Redis } from '@vocalia/service-kit';
-import { bearer, jobsSettled, problemOf, startFakeTwilio, startTestApp, type FakeTwilio, type TestApp, type TestSession } from './support';
+import { listen, type Producer } from '@vocalia/service-kit';
+import { bearer, jobsSettled, problemOf, startFakeTwilio, queueProducers, startTestApp, type FakeTwilio, type QueueProducers, type TestApp, type TestSession } from './support';
 
 /** 10:00 UTC on the next Tuesday: inside the default calling hours (Monday to Saturday, 09:00-20:00 Casablanca). */
 function nextWeekdayMorning(): string {
@@ -18,19 +18,18 @@ function nextWeekdayMorning(): string {
 describe('calls: detail with transcript, recording and usage', () => {
   let twilio: FakeTwilio;
   let t: TestApp;
-  let connection: Redis;
+  let producers: QueueProducers;
   let calls: Producer<'call-events'>;
   let turns: Producer<'conversation-events'>;
   beforeAll(async () => {
     twilio = await startFakeTwilio();
     t = await startTestApp({ env: twilio.env });
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    calls = createProducer('call-events', { connection, prefix: t.deps.queuePrefix });
-    turns = createProducer('conversation-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    calls = producers.producer('call-events');
+    turns = producers.producer('conversation-events');
   });
   afterAll(async () => {
-    await Promise.all([calls.close(), turns.close()]);
-    await connection.quit();
+    await producers.close();
     await t.close();
     await twilio.close();
   });

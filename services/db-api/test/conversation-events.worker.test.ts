@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DomainEvent, parseDomainEventData, WebhookDeliveriesJob, type ConversationTurnJob } from '@vocalia/contracts';
-import { createProducer, createRedis, webhookDeliveriesOf, type Producer, type Redis } from '@vocalia/service-kit';
+import { webhookDeliveriesOf, type Producer } from '@vocalia/service-kit';
 import { domainEventId, recordDomainEvent } from '../src/conversations/domain-events';
-import { bearer, jobsSettled, queuedWebhookAttempt, startTestApp, type TestApp, type TestSession } from './support';
+import { bearer, jobsSettled, queuedWebhookAttempt, queueProducers, startTestApp, type QueueProducers, type TestApp, type TestSession } from './support';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
   const until = Date.now() + ms;
@@ -16,16 +16,15 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
 
 describe('conversation-events worker', () => {
   let t: TestApp;
-  let connection: Redis;
+  let producers: QueueProducers;
   let turns: Producer<'conversation-events'>;
   beforeAll(async () => {
     t = await startTestApp();
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    turns = createProducer('conversation-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    turns = producers.producer('conversation-events');
   });
   afterAll(async () => {
-    await turns.close();
-    await connection.quit();
+    await producers.close();
     await t.close();
   });
 

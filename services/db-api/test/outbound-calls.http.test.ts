@@ -1,24 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { OutboundCallJob } from '@vocalia/contracts';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
-import { addMemberSession, bearer, jobsSettled, problemOf, startTestApp, type TestApp, type TestSession } from './support';
+import type { Producer } from '@vocalia/service-kit';
+import { addMemberSession, bearer, jobsSettled, problemOf, queueProducers, startTestApp, type QueueProducers, type TestApp, type TestSession } from './support';
 
 // A Wednesday, 11:00 in Casablanca (UTC+1).
 const NOW = new Date('2026-11-18T10:00:00.000Z');
 
 describe('outbound calls: POST /api/v1/calls', () => {
   let t: TestApp;
-  let connection: Redis;
+  let producers: QueueProducers;
   let callEvents: Producer<'call-events'>;
   beforeAll(async () => {
     t = await startTestApp({ clock: () => NOW });
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    callEvents = createProducer('call-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    callEvents = producers.producer('call-events');
   });
   afterAll(async () => {
-    await callEvents.close();
-    await connection.quit();
+    await producers.close();
     await t.close();
   });
 

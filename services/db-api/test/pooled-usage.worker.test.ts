@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PLANS, type UsageEventJob } from '@vocalia/contracts';
 import { startPgBouncer, type PgBouncer } from '@vocalia/db/testing';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
-import { jobsSettled, startTestApp, type TestApp } from './support';
+import type { Producer } from '@vocalia/service-kit';
+import { jobsSettled, queueProducers, startTestApp, type QueueProducers, type TestApp } from './support';
 
 // telephony_seconds burn 0.4 cent a second: a 60 s call costs 24 cents.
 const CALL_CENTS = 24;
@@ -16,17 +16,16 @@ const CALL_CENTS = 24;
 describe('usage-events worker through PgBouncer in transaction mode', () => {
   let pooler: PgBouncer;
   let t: TestApp;
-  let connection: Redis;
+  let producers: QueueProducers;
   let usage: Producer<'usage-events'>;
   beforeAll(async () => {
     pooler = await startPgBouncer({ poolSize: 1 });
     t = await startTestApp({ env: { DB_PREPARED_STATEMENTS: 'false' }, databaseVia: (url) => pooler.urlFor(url) });
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    usage = createProducer('usage-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    usage = producers.producer('usage-events');
   });
   afterAll(async () => {
-    await usage.close();
-    await connection.quit();
+    await producers.close();
     await t.close();
     await pooler.stop();
   });

@@ -2,26 +2,25 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { PLANS, type UsageEventBatchJob, type UsageEventJob } from '@vocalia/contracts';
-import { createProducer, createRedis, type Producer, type Redis } from '@vocalia/service-kit';
+import type { Producer } from '@vocalia/service-kit';
 import { recordUsageEvents } from '../src/usage/record-usage-events';
 import { ingestUsageEvents } from '../src/workers/usage-events.worker';
-import { jobsSettled, startTestApp, type TestApp } from './support';
+import { jobsSettled, queueProducers, startTestApp, type QueueProducers, type TestApp } from './support';
 
 // telephony_seconds burn 0.4 cent a second: a 60 s call costs 24 cents.
 const CALL_CENTS = 24;
 
 describe('usage-events worker in batches', () => {
   let t: TestApp;
-  let connection: Redis;
+  let producers: QueueProducers;
   let usage: Producer<'usage-events'>;
   beforeAll(async () => {
     t = await startTestApp();
-    connection = createRedis(t.deps.env.REDIS_URL, 'worker');
-    usage = createProducer('usage-events', { connection, prefix: t.deps.queuePrefix });
+    producers = queueProducers(t);
+    usage = producers.producer('usage-events');
   });
   afterAll(async () => {
-    await usage.close();
-    await connection.quit();
+    await producers.close();
     await t.close();
   });
 
@@ -91,7 +90,7 @@ describe('usage-events worker in batches', () => {
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    const killed = createProducer('usage-events', { connection, prefix });
+    const killed = producers.producer('usage-events', prefix);
     try {
       const events = Array.from({ length: 20 }, () => call(s.tenantId));
       await killed.queue.addBulk(jobsOf(events, perJob));

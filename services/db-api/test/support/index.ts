@@ -10,3 +10,4 @@ export * from './mailbox';
 export * from './fake-twilio';
 export * from './fake-stripe';
 export * from './queued-webhook-attempt';
+export * from './queue-producers';
