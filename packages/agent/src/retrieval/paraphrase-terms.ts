@@ -63,6 +63,16 @@ function skeletonOf(token: string, language: Language): string | undefined {
   return undefined;
 }
 
+/**
+ * A long Latin word's first six letters, matched as another spelling of it: words of one family
+ * ("intervention", "intervenez", "intervenons") share them where the light stemming leaves them
+ * apart. Five letters joined unrelated words in the labelled set (`bench:quality`); shorter words keep their stem alone.
+ */
+const ROOT_LETTERS = 6;
+function rootOf(token: string): string | undefined {
+  return token.length > ROOT_LETTERS ? `~${token.slice(0, ROOT_LETTERS)}` : undefined;
+}
+
 /** Topics of a whole chunk, weighted like rare words; the other concepts are synonym sets, scored like the word they stand for. */
 const TOPICS: ReadonlySet<string> = new Set([...BROAD_CONCEPTS, 'order_status', 'insurance', 'parking']);
 
@@ -70,7 +80,7 @@ interface Analysed {
   concepts: string[];
   /** The stems of the words that named the concepts: the visitor's own spelling favours chunks in their language. */
   spellings: string[];
-  /** Each content word with the spellings it matches: its stem, and its consonant skeleton for Arabic and Arabizi. */
+  /** Each content word with the spellings it matches: its stem, and its consonant skeleton for Arabic and Arabizi, or its root for a long Latin word. */
   words: string[][];
 }
 
@@ -84,15 +94,20 @@ function analyse(text: string, language: Language): Analysed {
     const term = termOf(token, language);
     if (!term || /^\d+$/.test(term) || FILLERS.has(term)) return;
     const skeleton = skeletonOf(token, language);
-    words.push(skeleton ? [term, skeleton] : [term]);
+    const alias = skeleton ?? rootOf(token);
+    words.push(alias ? [term, alias] : [term]);
   });
   const spellings = [...used].flatMap((i) => termOf(tokens[i]!, language) ?? []);
   return { concepts: [...found.keys()], spellings, words };
 }
 
-/** Index terms of a chunk or sentence: concept tags, stems and skeletons. */
+/** A phone number (8 digits or more, spaced or not) or an email address: how a text gives its contact without naming it. */
+const PHONE_OR_EMAIL = /(?:\+|\b)\d(?:[\s.()-]?\d){7,}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
+
+/** Index terms of a chunk or sentence: concept tags (a phone number or email tags it `contact`), stems, skeletons and roots. */
 export function paraphraseTerms(text: string, language: Language): string[] {
   const { concepts, spellings, words } = analyse(text, language);
+  if (!concepts.includes('contact') && PHONE_OR_EMAIL.test(text)) concepts.push('contact');
   return [...concepts.map(conceptTag), ...spellings, ...words.flat()];
 }
 

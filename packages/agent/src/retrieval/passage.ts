@@ -30,10 +30,22 @@ function sentenceScore(sentence: IndexedSentence, groups: readonly QueryGroup[])
   return score;
 }
 
+const isTag = (term: string) => term.startsWith('#');
+
+/**
+ * A chunk that speaks of several topics (a business's whole presentation in one paragraph): some
+ * sentences name the question's topic, and another names a topic the question did not ask about.
+ */
+function mixedTopics(sentences: readonly IndexedSentence[], groups: readonly QueryGroup[]): boolean {
+  const asked = new Set(groups.filter((g) => g.concept || g.optional).flatMap((g) => g.members));
+  const names = (s: IndexedSentence) => [...s.terms].some((t) => asked.has(t));
+  return sentences.some(names) && sentences.some((s) => !names(s) && [...s.terms].some(isTag));
+}
+
 /**
  * The sentences of a chunk that answer the query, in their original order: those naming the
- * visitor's own words when some do, else the chunk from its start (a topic question such as
- * "your prices?" wants the whole list), within MAX_PASSAGE_CHARS.
+ * visitor's own words when some do, or its topic's in a chunk of several topics, else the chunk from
+ * its start (a topic question such as "your prices?" wants the whole list), within MAX_PASSAGE_CHARS.
  */
 export function selectPassage(sentences: readonly IndexedSentence[], groups: readonly QueryGroup[]): string {
   const chosen = new Set<number>();
@@ -47,17 +59,21 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
   };
   const words = groups.filter((g) => (!g.concept && !g.optional) || g.specific);
   const specific = sentences.some((s) => words.some((g) => g.members.some((m) => s.terms.has(m))));
-  if (!specific || sentences.map((s) => s.text).join(' ').length <= SHORT_CHUNK_CHARS) {
-    for (let i = 0; i < sentences.length && take(i); i++);
-  } else {
-    const ranked = sentences.map((s, i) => ({ i, score: sentenceScore(s, groups) })).sort((a, b) => b.score - a.score || a.i - b.i);
-    const first = ranked[0]!;
-    take(first.i);
+  const short = sentences.map((s) => s.text).join(' ').length <= SHORT_CHUNK_CHARS;
+  const ranked = () => sentences.map((s, i) => ({ i, score: sentenceScore(s, groups) })).sort((a, b) => b.score - a.score || a.i - b.i);
+  if (!short && specific) {
+    const [first, second] = ranked();
+    take(first!.i);
     // A heading ("Tarifs :") or a very short line needs the line that follows it.
-    const head = sentences[first.i]!.text;
-    if (head.endsWith(':') || head.length < 30) take(first.i + 1);
-    const second = ranked[1];
-    if (second && second.score >= first.score) take(second.i);
+    const head = sentences[first!.i]!.text;
+    if (head.endsWith(':') || head.length < 30) take(first!.i + 1);
+    if (second && second.score >= first!.score) take(second.i);
+  } else if (!short && mixedTopics(sentences, groups)) {
+    // Every sentence on the topic asked (a price list's lines), none on the chunk's other topics.
+    const best = ranked();
+    for (const { i, score } of best) if (score === best[0]!.score) take(i);
+  } else {
+    for (let i = 0; i < sentences.length && take(i); i++);
   }
   return [...chosen].sort((a, b) => a - b).map((i) => sentences[i]!.text).join(' ');
 }

@@ -1,0 +1,59 @@
+import { PLANS, type TenantSnapshot } from '@vocalia/contracts';
+import { createEngine } from '../src';
+import { fixedClock, turn } from './support/engine-input';
+
+/** A plumber who pasted its whole presentation as one paragraph of text: every topic in one chunk. */
+const PRESENTATION =
+  'Plomberie Durand intervient à Nantes et dans un rayon de 20 km. ' +
+  'Nous sommes ouverts du lundi au vendredi de 8h à 18h. ' +
+  "En cas d'urgence (fuite, canalisation bouchée), nous intervenons 24h/24 au 02 40 11 22 33. " +
+  'Le déplacement est facturé 40 € en journée. ' +
+  'Paiement par carte, chèque ou virement.';
+
+function plumberSnapshot(): TenantSnapshot {
+  return {
+    tenant: {
+      id: 'tenant-plumber', name: 'Plomberie Durand', sector: 'home', plan: 'pro', features: PLANS.pro.features, status: 'active',
+      defaultLanguage: 'fr', currency: 'EUR', timezone: 'Europe/Paris', leadThreshold: 60, phoneNumbers: [],
+    },
+    allowedOrigins: ['https://durand.example'],
+    agent: { id: 'agent-durand', name: 'Léa', personaId: 'home', languages: ['fr'], greeting: {}, instructions: '', tools: ['handoff'] },
+    widget: {
+      branding: { primaryColor: '#112233', textColor: '#ffffff', fontFamily: 'Inter', position: 'bottom-right', showPoweredBy: true },
+      languages: ['fr'], greeting: {}, ecommerce: false,
+    },
+    knowledge: [{ id: 'presentation', documentId: 'doc-presentation', title: 'Qui sommes-nous', language: 'fr', text: PRESENTATION }],
+    catalog: [],
+    version: 'plumber-v1',
+  };
+}
+
+const engine = createEngine({ providers: [{ kind: 'local' }], now: fixedClock });
+const snapshot = plumberSnapshot();
+const ask = (message: string) => engine.respond(turn(snapshot, message));
+
+describe('a business presentation pasted as one paragraph', () => {
+  it('when the visitor uses another word of the same family ("intervenez" for "intervenons"), then the sentence using it answers', async () => {
+    const result = await ask('Vous intervenez en urgence la nuit ?');
+    expect(result.answer).toContain('24h/24 au 02 40 11 22 33');
+    expect(result.sources[0]?.documentId).toBe('doc-presentation');
+  });
+
+  it('when the visitor asks for a number to call and the text only writes the number, then the sentence with the number answers', async () => {
+    const result = await ask('Quel numéro appeler pour une urgence ?');
+    expect(result.answer).toContain('02 40 11 22 33');
+  });
+
+  it('when the visitor asks about one topic of the paragraph, then the answer quotes that topic, not the paragraph from its start', async () => {
+    const result = await ask('Je peux payer par virement ?');
+    expect(result.answer).toContain('Paiement par carte, chèque ou virement.');
+    expect(result.answer).not.toContain('rayon de 20 km');
+    expect(result.answer).not.toContain('8h à 18h');
+  });
+
+  it('when the paragraph says nothing of what is asked, then the agent still says it does not know', async () => {
+    const result = await ask('Vous posez des panneaux solaires ?');
+    expect(result.sources).toEqual([]);
+    expect(result.answerKind).toBe('unknown');
+  });
+});
