@@ -86,6 +86,26 @@ describe('knowledge base', () => {
     expect(hit.body.items[0].text).toMatch(/tarjetas/);
   });
 
+  it('when a document comes without a language, then it is stored in the language its text is written in', async () => {
+    const s = await t.register();
+    const text = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).send({ title: 'Hours', kind: 'text', content: 'We are open from Monday to Friday, from 9 am to 6 pm. Parking is free for our customers.' });
+    expect(text.status).toBe(201);
+    expect(text.body).toMatchObject({ language: 'en', chunks: [{ language: 'en' }] });
+    const faq = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).send({ title: 'Preguntas', kind: 'faq', faqs: [{ question: '¿Dónde están ubicados?', answer: 'Estamos en la avenida Hassan II, en el centro de la ciudad.' }] });
+    expect(faq.body).toMatchObject({ language: 'es' });
+    const file = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).attach('file', Buffer.from('Our team speaks English and French. Ask us anything about your order.'), 'about.txt');
+    expect(file.body).toMatchObject({ language: 'en' });
+    const hit = await request(t.app).get('/api/v1/knowledge/search').query({ q: 'parking', language: 'en' }).set(bearer(s));
+    expect(hit.body.items[0].documentId).toBe(text.body.id);
+  });
+
+  it('when a document without a language does not tell which it is written in, then the tenant default language is used', async () => {
+    const s = await t.register();
+    const res = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).send({ title: 'Phone', kind: 'text', content: '05 22 33 44 55' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ language: 'fr' });
+  });
+
   it('when a markdown file is uploaded without a language, then the tenant default language is used', async () => {
     const s = await t.register();
     const res = await request(t.app).post('/api/v1/knowledge/documents').set(bearer(s)).field('title', 'Soins').attach('file', Buffer.from(DENTAL_FR), { filename: 'soins.md', contentType: 'text/markdown' });

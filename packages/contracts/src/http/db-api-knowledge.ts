@@ -16,15 +16,18 @@ export type FaqPair = z.infer<typeof FaqPair>;
 
 const Title = z.string().trim().min(1).max(200);
 
+/** Without it, a document's language is detected from its text, and is the tenant's default language when the text does not tell. */
+const DocumentLanguage = Language.optional();
+
 /** `POST /api/v1/knowledge/documents` with a JSON body (a file goes as multipart field `file`). */
 export const CreateKnowledgeDocumentRequest = z.discriminatedUnion('kind', [
-  z.strictObject({ title: Title, kind: z.enum(['text', 'markdown']), language: Language, content: z.string().trim().min(1, 'content is empty') }),
-  z.strictObject({ title: Title, kind: z.literal('faq'), language: Language, faqs: z.array(FaqPair).min(1).max(MAX_FAQ_PAIRS) }),
+  z.strictObject({ title: Title, kind: z.enum(['text', 'markdown']), language: DocumentLanguage, content: z.string().trim().min(1, 'content is empty') }),
+  z.strictObject({ title: Title, kind: z.literal('faq'), language: DocumentLanguage, faqs: z.array(FaqPair).min(1).max(MAX_FAQ_PAIRS) }),
 ]);
 export type CreateKnowledgeDocumentRequest = z.infer<typeof CreateKnowledgeDocumentRequest>;
 
 /** Text fields sent beside the multipart `file`; the kind follows the extension (.txt .md .json .csv). */
-export const UploadKnowledgeFields = z.object({ title: Title.optional(), language: Language.optional() });
+export const UploadKnowledgeFields = z.object({ title: Title.optional(), language: DocumentLanguage });
 export type UploadKnowledgeFields = z.infer<typeof UploadKnowledgeFields>;
 
 export const KnowledgeDocumentSummary = z.object({

@@ -9,6 +9,7 @@ import { lockTenantWrites } from '../usage/tenant-write-lock';
 import { chunkFaqs, chunkText, normalizeContent } from './chunk-text';
 import { toDocumentResponse } from './document-view';
 import { embedChunks } from './embed-chunks';
+import { documentLanguage } from './document-language';
 import { checkKnowledgeRoom } from './knowledge-room';
 import { stripArabicMarks } from './normalize-arabic';
 
@@ -33,19 +34,20 @@ export async function createDocument(deps: Deps, auth: AuthContext, input: NewDo
   const sizeBytes = Buffer.byteLength(text, 'utf8');
   await checkKnowledgeRoom(deps.prisma, tenantId, sizeBytes);
   const chunks = chunksOf(input).map(stripArabicMarks);
+  const language = await documentLanguage(deps, tenantId, input);
   const embedded = await embedChunks(deps.embeddings, deps.logger, tenantId, input.title, chunks);
-  const sha256 = createHash('sha256').update(`${input.kind}\n${input.language}\n${text}`).digest('hex');
+  const sha256 = createHash('sha256').update(`${input.kind}\n${language}\n${text}`).digest('hex');
   const { doc, rows } = await deps.prisma.$transaction(async (tx) => {
     await lockTenantWrites(tx, tenantId, 'knowledge');
     const same = await tx.knowledgeDocument.findFirst({ where: { tenantId, sha256 }, select: { id: true } });
     if (same) throw new AppError('CONFLICT', `This content is already in the knowledge base (document ${same.id})`);
     await checkKnowledgeRoom(tx, tenantId, sizeBytes);
     const doc = await tx.knowledgeDocument.create({
-      data: { tenantId, title: input.title, kind: input.kind, language: input.language, sizeBytes, sha256, source: input.source ?? null },
+      data: { tenantId, title: input.title, kind: input.kind, language, sizeBytes, sha256, source: input.source ?? null },
     });
     await tx.knowledgeChunk.createMany({
       data: chunks.map((text, ordinal) => ({
-        tenantId, documentId: doc.id, ordinal, language: input.language, text,
+        tenantId, documentId: doc.id, ordinal, language, text,
         ...(embedded ? { embedding: embedded.vectors[ordinal], embeddingModel: embedded.model } : {}),
       })),
     });

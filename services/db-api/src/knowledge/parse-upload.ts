@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { extname } from 'node:path';
-import { CreateKnowledgeDocumentRequest, UploadKnowledgeFields, type Language } from '@vocalia/contracts';
+import { CreateKnowledgeDocumentRequest, UploadKnowledgeFields } from '@vocalia/contracts';
 import { AppError, findNul, nulRefused, parseInput } from '@vocalia/service-kit';
 import type { NewDocument } from './create-document';
 import type { UploadedFile } from './read-multipart-file';
@@ -37,7 +37,7 @@ function readFaqs(extension: string, text: string): unknown {
 }
 
 /** Turns an uploaded .txt/.md/.json/.csv into the same document a JSON body would describe. */
-export function parseUpload(file: UploadedFile, defaultLanguage: Language): NewDocument {
+export function parseUpload(file: UploadedFile): NewDocument {
   const badName = findNul(file.filename, 'file.filename');
   if (badName.length) throw nulRefused(badName);
   const extension = extname(file.filename).toLowerCase();
@@ -46,7 +46,7 @@ export function parseUpload(file: UploadedFile, defaultLanguage: Language): NewD
   const fields = parseInput(UploadKnowledgeFields, file.fields, 'body');
   const text = decodeUtf8(file.data);
   const title = fields.title ?? (file.filename.slice(0, 200) || 'Untitled');
-  const language = fields.language ?? defaultLanguage;
+  const language = fields.language;
   const raw = kind === 'faq' ? { title, kind, language, faqs: readFaqs(extension, text) } : { title, kind, language, content: text };
   return { ...parseInput(CreateKnowledgeDocumentRequest, raw, 'file'), source: file.filename.slice(0, 300) };
 }
