@@ -51,6 +51,14 @@ describe('a business presentation pasted as one paragraph', () => {
     expect(result.answer).not.toContain('8h à 18h');
   });
 
+  it.each([
+    ['Combien coûte le déplacement ?', 'Le déplacement est facturé 40 € en journée.'],
+    ["Fuite sur ma canalisation, c'est urgent", '24h/24 au 02 40 11 22 33'],
+  ])('when the one chunk holds every word of "%s" but one, then it answers (its words are not rare, yet they are the question)', async (message, sentence) => {
+    const result = await ask(message);
+    expect(result.answer).toContain(sentence);
+  });
+
   it('when the paragraph says nothing of what is asked, then the agent still says it does not know', async () => {
     const result = await ask('Vous posez des panneaux solaires ?');
     expect(result.sources).toEqual([]);

@@ -22,6 +22,8 @@ export interface RankedDoc {
 
 const K1 = 1.2;
 const B = 0.75;
+/** Below this many documents, coverage weighs words as in an index of this many (`bench:quality`: 5 and 10 answered fewer held-out questions, 20 to 100 the same). */
+const COVERAGE_MIN_DOCS = 20;
 /** The visitor's own spelling of a concept nudges toward chunks written alike, without outweighing the reply language. */
 const OPTIONAL_FACTOR = 0.5;
 
@@ -34,8 +36,6 @@ export class Bm25Index {
   /** Each document's length normalisation, and each term's idf once asked: both depend on the index only. */
   private readonly norms: number[];
   private readonly idfs = new Map<string, number>();
-  /** The idf of a term no document holds: what a concept group weighs. */
-  private readonly unseenIdf: number;
   /** Per-document scratch for `search`: all zero between calls. */
   private readonly sums: { best: Float64Array; score: Float64Array; covered: Float64Array; core: Float64Array };
 
@@ -54,7 +54,6 @@ export class Bm25Index {
     });
     this.norms = this.lengths.map((length) => K1 * (1 - B + (B * length) / this.avgLength));
     const n = docs.length;
-    this.unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sums = { best: new Float64Array(n), score: new Float64Array(n), covered: new Float64Array(n), core: new Float64Array(n) };
   }
 
@@ -81,8 +80,18 @@ export class Bm25Index {
   }
 
   private groupWeight(group: QueryGroup): number {
-    const weight = group.concept ? this.unseenIdf : Math.max(...group.members.map((m) => this.idf(m)));
+    const weight = group.concept ? this.coverageIdf(0) : Math.max(...group.members.map((m) => this.coverageIdf(this.postings.get(m)?.length ?? 0)));
     return weight * (group.weight ?? 1);
+  }
+
+  /**
+   * A group's idf for coverage, as if the index held at least COVERAGE_MIN_DOCS documents: in a small
+   * business's one or two chunks every word it wrote is in every chunk, so its plain idf is the lowest
+   * there is, and a question whose words the chunk has (but one) would count as barely covered.
+   */
+  private coverageIdf(df: number): number {
+    const n = Math.max(this.lengths.length, COVERAGE_MIN_DOCS);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /**
