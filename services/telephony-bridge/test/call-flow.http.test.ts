@@ -2,9 +2,8 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { CallEventJob, ConversationEventsJob, conversationTurnsOf, usageEventsOf, UsageEventsJob } from '@vocalia/contracts';
 import { callParams } from './support/call-params';
-import { eventually, REDIS_URL, waitReady } from '@vocalia/conversation/testing';
+import { eventually, waitReady } from '@vocalia/conversation/testing';
 import { newCallSid } from './support/fake-twilio-rest';
-import { createRedis, type Redis } from '@vocalia/service-kit';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, startHarness, type Harness } from './support/harness';
 
 const ACME = { id: 'acme', number: '+212522000001' };
@@ -244,60 +243,5 @@ describe('when the connection the jobs leave on is down', () => {
     });
     expect(ended[0]).toMatchObject({ id: `call_${callSid}_4`, durationSec: 18 });
     await eventually(async () => expect((await usage()).filter((u) => u.eventId === `tel_${callSid}`).map((u) => u.quantity)).toEqual([18]));
-  });
-});
-
-describe("when the call store's Redis connection fails", () => {
-  let flaky: Harness;
-  /** Commands refused now, as by a connection that just dropped. */
-  const failing = new Set<string>();
-  let client: Redis;
-
-  beforeAll(async () => {
-    client = createRedis(REDIS_URL, 'client');
-    await waitReady(client);
-    const redis = new Proxy(client, {
-      get(target, key) {
-        if (typeof key === 'string' && failing.has(key)) return () => Promise.reject(new Error('Connection is closed.'));
-        const value: unknown = Reflect.get(target, key);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    flaky = await startHarness('flaky-state', { redis });
-    flaky.addTenant(ACME);
-  });
-  afterAll(async () => {
-    await flaky.close();
-    await client.quit();
-  });
-
-  it('between the answer and saving the call, then the caller still hears the answer, and the turn is stored once', async () => {
-    const callSid = newCallSid();
-    await flaky.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
-    failing.add('set');
-    const hours = await flaky.twilio('/voice/turn', callParams(callSid, ACME.number, { SpeechResult: 'What are your opening hours?' })).expect(200);
-    failing.clear();
-    expect(hours.text).toContain('9:00');
-    await eventually(async () => {
-      const turns = (await flaky.jobs('conversation-events')).flatMap((j) => conversationTurnsOf(ConversationEventsJob.parse(j.data))).filter((t) => t.sessionId === callSid);
-      expect(turns.map((t) => t.userText)).toEqual(['What are your opening hours?']);
-    });
-  });
-
-  it("for every command when the call ends, then Twilio's callback is still taken, and the call recorded and billed once", async () => {
-    const callSid = newCallSid();
-    await flaky.twilio('/voice/inbound', callParams(callSid, ACME.number, { CallStatus: 'ringing' })).expect(200);
-    for (const command of ['get', 'set', 'zrem', 'eval']) failing.add(command);
-    try {
-      await flaky.twilio('/voice/status', callParams(callSid, ACME.number, { CallStatus: 'completed', CallDuration: '27' })).expect(204);
-    } finally {
-      failing.clear();
-    }
-    await eventually(async () => {
-      const ended = (await flaky.jobs('call-events')).map((j) => CallEventJob.parse(j.data)).filter((e) => e.callSid === callSid && e.type === 'call.completed');
-      expect(ended.map((e) => [e.tenantId, e.durationSec])).toEqual([['acme', 27]]);
-      const billed = (await flaky.jobs('usage-events')).flatMap((j) => usageEventsOf(UsageEventsJob.parse(j.data))).filter((u) => u.eventId === `tel_${callSid}`);
-      expect(billed.map((u) => u.quantity)).toEqual([27]);
-    });
   });
 });

@@ -17,6 +17,9 @@ export interface CallOrigin {
 
 export type RebuildDeps = Pick<CallDeps, 'numbers' | 'logger' | 'now'> & { turns: Pick<PhoneTurns, 'agentFor'> };
 
+/** The call's state as Redis keeps it (null: Redis lost it), or, when Redis cannot say now, why. */
+export type StoredCall = { state: CallState | null } | { unreadable: unknown };
+
 /**
  * A live call whose state is gone (Redis restarted empty, or away), rebuilt from the number it uses.
  * Its next turn is still answered, and its end is still recorded and billed: the event and usage ids
@@ -24,12 +27,11 @@ export type RebuildDeps = Pick<CallDeps, 'numbers' | 'logger' | 'now'> & { turns
  * tenant's or its tenant cannot take calls now (as `answerInbound` would refuse it; a refused call's
  * state is kept ended, so its callbacks change nothing).
  */
-export async function rebuildCall(deps: RebuildDeps, origin: CallOrigin, requestId: string): Promise<CallState | null> {
+async function rebuildCall(deps: RebuildDeps, origin: CallOrigin, requestId: string): Promise<CallState | null> {
   const resolved = await deps.numbers.resolve(origin.line);
   if (!resolved) return null;
   const agent = await deps.turns.agentFor(resolved.tenantId, origin.agentId === undefined ? resolved.agentId : origin.agentId);
   if (!agent) return null;
-  deps.logger.warn('state of a live call lost or unreadable (Redis restarted empty, or away): rebuilt from its number', { callSid: origin.callSid, tenantId: resolved.tenantId });
   return {
     callSid: origin.callSid,
     tenantId: resolved.tenantId,
@@ -49,28 +51,49 @@ export async function rebuildCall(deps: RebuildDeps, origin: CallOrigin, request
   };
 }
 
-/** A Twilio webhook's call rebuilt (the dialled number, `To`, for a call in; ours, `From`, for a call we placed) and saved when Redis can. */
-export async function recoverLostCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
-  const outbound = params.Direction.startsWith('outbound');
-  const origin: CallOrigin = outbound
-    ? { callSid: params.CallSid, direction: 'outbound', line: params.From, caller: params.To }
-    : { callSid: params.CallSid, direction: 'inbound', line: params.To, caller: params.From };
-  const call = await rebuildCall(deps, origin, requestId);
-  if (call) await keepState(deps, call);
+/** The call's state as Redis keeps it; `unreadable` when Redis cannot give it now (Redis away?). */
+export function storedCall(deps: Pick<CallDeps, 'calls'>, callSid: string): Promise<StoredCall> {
+  return deps.calls.get(callSid).then(
+    (state) => ({ state }),
+    (err: unknown) => ({ unreadable: err }),
+  );
+}
+
+/** The state Redis gave, if any: null when it lost the call's state or cannot give it now. */
+export const knownState = (stored: StoredCall): CallState | null => ('state' in stored ? stored.state : null);
+
+/**
+ * A call whose state Redis lost or cannot give now, rebuilt from `origin` (null: nothing to rebuild it
+ * from). One log line per recovery, saying which and how it ended (a lost state not rebuilt is the
+ * caller's to log, as any unknown call).
+ */
+export async function recoverCall(deps: RebuildDeps, callSid: string, stored: StoredCall, origin: CallOrigin | null, requestId: string): Promise<CallState | null> {
+  const call = origin && (await rebuildCall(deps, origin, requestId));
+  const ids = { callSid, requestId, ...(call ? { tenantId: call.tenantId } : {}) };
+  if ('unreadable' in stored) {
+    const outcome = call ? 'rebuilt from its number' : 'not rebuilt (its number answers no call now)';
+    deps.logger.warn(`call state unreadable (Redis away?): ${outcome}`, { ...ids, err: stored.unreadable });
+  } else if (call) {
+    deps.logger.warn('call state lost (Redis restarted empty?): rebuilt from its number', ids);
+  }
   return call;
 }
 
-/** The call's state as Redis keeps it; null when Redis lost it or cannot say now (logged). */
-export function storedCall(deps: Pick<CallDeps, 'calls' | 'logger'>, callSid: string): Promise<CallState | null> {
-  return deps.calls.get(callSid).catch((err: unknown) => {
-    deps.logger.warn('call state unreadable (Redis away?)', { callSid, err });
-    return null;
-  });
+/** Our line and the other party for a Twilio webhook's call: the dialled number, `To`, for a call in; ours, `From`, for a call we placed. */
+function originOf(params: CallParams): CallOrigin {
+  return params.Direction.startsWith('outbound')
+    ? { callSid: params.CallSid, direction: 'outbound', line: params.From, caller: params.To }
+    : { callSid: params.CallSid, direction: 'inbound', line: params.To, caller: params.From };
 }
 
-/** The call's state; when Redis lost it or cannot say now, the state rebuilt from its number. */
+/** A Twilio webhook's call: its state, or, when Redis lost it or cannot give it now, the state rebuilt from its number (and saved when Redis can). */
 export async function liveCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
-  return (await storedCall(deps, params.CallSid)) ?? recoverLostCall(deps, params, requestId);
+  const stored = await storedCall(deps, params.CallSid);
+  const known = knownState(stored);
+  if (known) return known;
+  const call = await recoverCall(deps, params.CallSid, stored, originOf(params), requestId);
+  if (call) await keepState(deps, call);
+  return call;
 }
 
 /** Saves the call's state when Redis can; when it cannot, the call goes on, and its next webhook rebuilds the state. */

@@ -5,7 +5,7 @@ import type { Logger } from '@vocalia/service-kit';
 import { randomUUID } from 'node:crypto';
 import type { NumberDirectory } from '../calls/call-deps';
 import type { CallState, CallStore } from '../calls/call-store';
-import { rebuildCall, storedCall } from '../calls/recover-call';
+import { knownState, recoverCall, storedCall } from '../calls/recover-call';
 import type { CallUrls } from '../calls/twiml';
 import type { PhoneTurns } from '../turns/phone-turns';
 import type { TwilioStreamMessage } from './media-frames';
@@ -39,10 +39,11 @@ export interface StreamDeps {
  * of the call rebuilds its own from the numbers Twilio signs, the caller's included.
  */
 async function streamedCall(deps: StreamDeps, claims: StreamClaims): Promise<CallState | null> {
-  const known = await storedCall(deps, claims.callSid);
-  if (known || !claims.line || !claims.direction) return known;
-  const origin = { callSid: claims.callSid, direction: claims.direction, line: claims.line, agentId: claims.agentId };
-  return rebuildCall(deps, origin, randomUUID());
+  const stored = await storedCall(deps, claims.callSid);
+  const known = knownState(stored);
+  if (known) return known;
+  const origin = claims.line && claims.direction ? { callSid: claims.callSid, direction: claims.direction, line: claims.line, agentId: claims.agentId } : null;
+  return recoverCall(deps, claims.callSid, stored, origin, randomUUID());
 }
 
 export interface StreamOpening {
