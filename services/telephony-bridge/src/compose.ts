@@ -6,6 +6,7 @@ import { createCallAdmission, createCallCap } from './calls/call-admission';
 import type { CallDeps } from './calls/call-deps';
 import { createCallEvents } from './calls/call-events';
 import { createCallStore } from './calls/call-store';
+import { createHeldEnds } from './calls/held-ends';
 import { createNumberDirectory } from './numbers/number-directory';
 import { createResolveClient } from './numbers/resolve-client';
 import type { OutboundDeps } from './outbound/place-outbound-call';
@@ -38,6 +39,7 @@ export interface ComposeOptions {
   /** Streaming mode: calls are bridged to this realtime speech model; absent, turn-based mode. */
   realtime?: RealtimeConfig;
   streamToken: { secret: string; ttlSec: number };
+  /** How often events Redis refused, and call ends held for it (`calls/held-ends.ts`), are tried again (default 1 s). */
   eventRetryEveryMs?: number;
   now?: () => number;
 }
@@ -49,7 +51,7 @@ export interface Composed {
   stream?: StreamDeps;
   /** Subscribe to `tenant-updated`: snapshots and number answers drop on change. */
   listenForTenantUpdates(subscriber: Redis): Promise<void>;
-  /** Flush queued events and close the producers (after the HTTP server stopped). */
+  /** Record the call ends held for Redis, flush queued events and close the producers (after the HTTP server stopped). */
   closeEvents(): Promise<void>;
 }
 
@@ -81,6 +83,8 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
   const url = (path: string) => publicUrl(opts.publicBaseUrl, path);
   const twilioRest = createTwilioRest(opts.twilio);
   const tokens = createStreamTokens({ ...opts.streamToken, now });
+  const events = createCallEvents(conversation.runtime);
+  const heldEnds = createHeldEnds({ calls, events, logger: opts.logger, retryEveryMs: opts.eventRetryEveryMs ?? 1000 });
   const streamUrl = url(STREAM_PATH).replace(/^http/, 'ws');
   const callDeps: CallDeps = {
     logger: opts.logger,
@@ -90,7 +94,8 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     turns,
     calls,
     slots,
-    events: createCallEvents(conversation.runtime),
+    events,
+    heldEnds,
     sms: {
       send: async (message) => {
         await twilioRest.messages.create(message);
@@ -147,6 +152,9 @@ export function composeTelephonyBridge(opts: ComposeOptions): Composed {
     },
     ...(stream ? { stream } : {}),
     listenForTenantUpdates: (subscriber) => conversation.listenForTenantUpdates(subscriber, () => numbers.clear()),
-    closeEvents: () => conversation.close(),
+    closeEvents: async () => {
+      await heldEnds.close();
+      await conversation.close();
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { PhoneTurns } from '../turns/phone-turns';
 import type { CallAdmission, CallCap } from './call-admission';
 import type { CallEvents } from './call-events';
 import type { CallStore } from './call-store';
+import type { HeldEnds } from './held-ends';
 import type { CallUrls } from './twiml';
 
 export interface NumberDirectory {
@@ -28,6 +29,8 @@ export interface CallDeps {
   calls: CallStore;
   slots: Places;
   events: CallEvents;
+  /** Ends of calls whose state Redis could not give, recorded once it can say they were not refused. */
+  heldEnds: Pick<HeldEnds, 'hold'>;
   sms: SmsSender;
   urls: CallUrls;
   /** Streaming mode (a realtime model is configured): calls connect to this `wss://` URL instead of `<Gather>`. */

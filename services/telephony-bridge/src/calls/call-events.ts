@@ -24,32 +24,34 @@ type CallEventFields = Omit<CallEventJob, 'v' | 'eventId' | 'tenantId' | 'reques
 export interface CallEvents {
   /** Through the turn runtime's publisher: never blocks the call, kept while Redis is away, added again if Redis comes back empty. */
   publish(call: CallState, type: CallEventJob['type'], sequence: number, fields?: CallEventFields, idSuffix?: string): void;
-  /** Billable seconds of a finished call, once per call. */
-  billSeconds(call: CallState, seconds: number): void;
+  /** A finished call's end: `call.completed` and its billable seconds, each once per call (ids from the call SID). */
+  recordEnd(call: CallState, status: string, durationSec: number): void;
 }
 
 /** Call events and billed seconds through the turn runtime's publisher, beside its turn and usage events. */
 export function createCallEvents(runtime: Pick<ConversationRuntime, 'events' | 'recordUsage'>, now: () => Date = () => new Date()): CallEvents {
+  const publish: CallEvents['publish'] = (call, type, sequence, fields = {}, idSuffix) => {
+    runtime.events.publish('call-events', {
+      v: 1,
+      eventId: `call_${call.callSid}_${sequence}${idSuffix ? `_${idSuffix}` : ''}`,
+      tenantId: call.tenantId,
+      requestId: call.requestId,
+      at: now().toISOString(),
+      type,
+      callSid: call.callSid,
+      sequence,
+      direction: call.direction,
+      ...(call.agentId ? { agentId: call.agentId } : {}),
+      ...(call.callId ? { callId: call.callId } : {}),
+      ...fields,
+    });
+  };
   return {
-    publish(call, type, sequence, fields = {}, idSuffix) {
-      runtime.events.publish('call-events', {
-        v: 1,
-        eventId: `call_${call.callSid}_${sequence}${idSuffix ? `_${idSuffix}` : ''}`,
-        tenantId: call.tenantId,
-        requestId: call.requestId,
-        at: now().toISOString(),
-        type,
-        callSid: call.callSid,
-        sequence,
-        direction: call.direction,
-        ...(call.agentId ? { agentId: call.agentId } : {}),
-        ...(call.callId ? { callId: call.callId } : {}),
-        ...fields,
-      });
-    },
-    billSeconds(call, seconds) {
-      if (seconds <= 0) return;
-      runtime.recordUsage({ eventId: `tel_${call.callSid}`, tenantId: call.tenantId, requestId: call.requestId, kind: 'telephony_seconds', quantity: seconds });
+    publish,
+    recordEnd(call, status, durationSec) {
+      publish(call, 'call.completed', SEQUENCE.ended, { status, durationSec });
+      if (durationSec <= 0) return;
+      runtime.recordUsage({ eventId: `tel_${call.callSid}`, tenantId: call.tenantId, requestId: call.requestId, kind: 'telephony_seconds', quantity: durationSec });
     },
   };
 }

@@ -1,17 +1,18 @@
 import type { RecordingParams, StatusParams } from '../twilio/webhook-params';
 import type { CallDeps } from './call-deps';
 import { isTerminalStatus, SEQUENCE, sequenceOfStatus } from './call-events';
-import { keepState, liveCall } from './recover-call';
+import { findCall, keepState } from './recover-call';
 import { sendSmsSummary } from './sms-summary';
 
 /**
  * `POST /voice/status`: Twilio's call progress. The end of a call publishes `call.completed` and its
  * billable seconds once, frees its place in the tenant's limit and marks the call ended; a replayed
  * callback finds it ended and changes nothing. A live call whose state Redis lost, or cannot give now,
- * is rebuilt from its number: its end is recorded and billed even while Redis is away.
+ * is rebuilt from its number: its end is recorded and billed even while Redis is away, once Redis can
+ * say the call was not one we refused (held-ends.ts).
  */
 export async function recordCallStatus(deps: CallDeps, params: StatusParams, requestId: string): Promise<void> {
-  const call = await liveCall(deps, params, requestId);
+  const { call, unreadable } = await findCall(deps, params, requestId);
   if (!call) {
     deps.logger.info('status of a call unknown here ignored', { callSid: params.CallSid, status: params.CallStatus });
     return;
@@ -26,12 +27,13 @@ export async function recordCallStatus(deps: CallDeps, params: StatusParams, req
     return;
   }
   const durationSec = params.CallDuration ?? 0;
-  deps.events.publish(call, 'call.completed', SEQUENCE.ended, { status, durationSec });
-  deps.events.billSeconds(call, durationSec);
-  // Recorded and billed by now (the publisher keeps both while Redis is away): a place not freed expires by itself.
+  if (unreadable) deps.heldEnds.hold(call, status, durationSec);
+  else deps.events.recordEnd(call, status, durationSec);
+  // Recorded and billed by now, or held until Redis answers: a place not freed expires by itself.
   await deps.slots.release(call.tenantId, call.slot).catch((err: unknown) => void deps.logger.warn('call place not freed (Redis away?)', { callSid: call.callSid, err }));
-  await keepState(deps, { ...call, ended: true });
-  deps.logger.info('call ended', { callSid: call.callSid, tenantId: call.tenantId, status, durationSec });
+  // Marked ended over a state Redis could not give, it could hide the refusal its held end waits to read.
+  if (!unreadable) await keepState(deps, { ...call, ended: true });
+  deps.logger.info('call ended', { callSid: call.callSid, tenantId: call.tenantId, status, durationSec, ...(unreadable ? { recorded: 'once Redis answers' } : {}) });
   if (status === 'completed') await sendSmsSummary(deps, call);
 }
 

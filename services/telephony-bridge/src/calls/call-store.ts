@@ -26,6 +26,8 @@ export const CallState = z.object({
   slot: z.string(),
   requestId: z.string(),
   ended: z.boolean(),
+  /** Turned away before it started (refuse-call, the tenant's call limit): its seconds are never billed. */
+  refused: z.boolean().optional(),
   /** Media streams reopened after ours ended mid-call (a replica leaving a deploy): bounded, then turn by turn. */
   streamResumes: z.number().int().nonnegative().optional(),
 });

@@ -59,7 +59,7 @@ export async function answerInbound(deps: CallDeps, params: InboundCallParams, r
   };
   const placed = await deps.slots.acquire(tenantId, call.slot, settings.maxConcurrentCalls, (settings.maxCallSeconds + SLOT_MARGIN_SEC) * 1000);
   if (!placed) {
-    await deps.calls.save({ ...call, ended: true });
+    await deps.calls.save({ ...call, ended: true, refused: true });
     deps.logger.warn('call refused: tenant at its concurrent call limit', { callSid: params.CallSid, tenantId, limit: settings.maxConcurrentCalls });
     return sayAndHangUp(agent.language, PHRASES[agent.language].busy);
   }

@@ -25,7 +25,7 @@ export type StoredCall = { state: CallState | null } | { unreadable: unknown };
  * Its next turn is still answered, and its end is still recorded and billed: the event and usage ids
  * are the call SID's, so db-api applies them once however often they come. Null when the number is no
  * tenant's or its tenant cannot take calls now (as `answerInbound` would refuse it; a refused call's
- * state is kept ended, so its callbacks change nothing).
+ * state is kept refused, so its callbacks change nothing and bill nothing).
  */
 async function rebuildCall(deps: RebuildDeps, origin: CallOrigin, requestId: string): Promise<CallState | null> {
   const resolved = await deps.numbers.resolve(origin.line);
@@ -86,14 +86,24 @@ function originOf(params: CallParams): CallOrigin {
     : { callSid: params.CallSid, direction: 'inbound', line: params.To, caller: params.From };
 }
 
-/** A Twilio webhook's call: its state, or, when Redis lost it or cannot give it now, the state rebuilt from its number (and saved when Redis can). */
-export async function liveCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
+/**
+ * A Twilio webhook's call, and whether Redis could say what it knows of it: its state, or, when Redis
+ * lost it or cannot give it now, the state rebuilt from its number. Saved only when Redis said it lost
+ * it: a state Redis holds but could not give (refused, ended, mid-transfer) is not overwritten.
+ */
+export async function findCall(deps: CallDeps, params: CallParams, requestId: string): Promise<{ call: CallState | null; unreadable: boolean }> {
   const stored = await storedCall(deps, params.CallSid);
   const known = knownState(stored);
-  if (known) return known;
+  if (known) return { call: known, unreadable: false };
+  const unreadable = 'unreadable' in stored;
   const call = await recoverCall(deps, params.CallSid, stored, originOf(params), requestId);
-  if (call) await keepState(deps, call);
-  return call;
+  if (call && !unreadable) await keepState(deps, call);
+  return { call, unreadable };
+}
+
+/** The call's state; when Redis lost it or cannot say now, the state rebuilt from its number. */
+export async function liveCall(deps: CallDeps, params: CallParams, requestId: string): Promise<CallState | null> {
+  return (await findCall(deps, params, requestId)).call;
 }
 
 /** Saves the call's state when Redis can; when it cannot, the call goes on, and its next webhook rebuilds the state. */

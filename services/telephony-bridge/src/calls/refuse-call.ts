@@ -23,8 +23,9 @@ export async function refuseCall(deps: CallDeps, params: InboundCallParams, reso
     slot: params.CallSid,
     requestId,
     ended: true,
+    refused: true,
   };
-  // Kept ended, so Twilio's status callbacks for it change nothing (and bill nothing).
+  // Kept ended and refused, so Twilio's status callbacks for it change nothing and bill nothing (held-ends.ts, while Redis is away).
   await deps.calls.save(call);
   deps.logger.warn('call refused before it started', { callSid: params.CallSid, tenantId: resolved.tenantId, reason: refusal.reason });
   deps.events.publish(call, 'call.completed', SEQUENCE.ended, { from: params.From, to: params.To, status: 'refused', durationSec: 0 });

@@ -25,6 +25,8 @@ export interface Harness {
   redis: Redis;
   /** The turn runtime's connection: its publisher sends every job (turns, usage, call events) on it. */
   producerRedis: Redis;
+  /** A subscriber connection, for `composed.listenForTenantUpdates` where a test changes tenants mid-way. */
+  subscriber: Redis;
   keyPrefix: string;
   queuePrefix: string;
   clock: { now: number };
@@ -41,7 +43,7 @@ export interface Harness {
 /** telephony-bridge wired for real (Redis, BullMQ, the local engine, HTTP to fake db-api and Twilio REST), with a key prefix of its own. */
 export async function startHarness(name: string, overrides: Partial<ComposeOptions> = {}): Promise<Harness> {
   const runtime = await startRuntimeHarness('tel', name);
-  const { db, redis, producerRedis, keyPrefix, queuePrefix } = runtime;
+  const { db, redis, producerRedis, subscriber, keyPrefix, queuePrefix } = runtime;
   const twilioRest = await new FakeTwilioRest().start();
   const clock = { now: Date.now() };
   const composed = composeTelephonyBridge({
@@ -80,6 +82,7 @@ export async function startHarness(name: string, overrides: Partial<ComposeOptio
     twilioRest,
     redis,
     producerRedis,
+    subscriber,
     keyPrefix,
     queuePrefix,
     clock,
