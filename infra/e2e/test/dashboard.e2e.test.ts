@@ -1,13 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createProducer, createRedis } from '@vocalia/service-kit';
-import { createVocaliaClient } from '@vocalia/sdk';
-import type { PlanId } from '@vocalia/contracts';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
 import { startFakeTwilio, type FakeTwilio } from '@vocalia/db-api/test/support/fake-twilio';
 import { REDIS_URL } from './support/test-env';
-import { apiCallsSettled, customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, screenshot, startFleet, startStaticSite, trackApiCalls, watchPage, type Fleet, type StaticSite } from './support';
+import { apiCallsSettled, customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, registerOwner, screenshot, signInToDashboard, startFleet, startStaticSite, trackApiCalls, watchPage, type Fleet, type StaticSite } from './support';
 
 const PAGES = ['', 'onboarding', 'install', 'conversations', 'calls', 'leads', 'bookings', 'analytics', 'knowledge', 'catalog', 'agents', 'integrations', 'billing', 'settings'];
 
@@ -74,23 +72,6 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       await page.reload();
       await page.locator(selector).first().waitFor({ timeout: 1_500 });
     }, 20_000, 200);
-  }
-
-  /** A business registered through the SDK on `plan`: its owner's email, the owner's client, the session. */
-  async function owner(plan: PlanId, company: string) {
-    const email = `owner.${randomBytes(5).toString('hex')}@${plan}.dashboard.example`;
-    const client = createVocaliaClient({ baseUrl: fleet.edgeUrl });
-    const session = await client.auth.register({ email, password: PASSWORD, company });
-    await client.plans.change(plan);
-    return { email, client, session };
-  }
-
-  /** The owner signs in on /app/ and lands on `next`. */
-  async function signIn(page: Page, email: string, next: string): Promise<void> {
-    await page.goto(`${fleet.edgeUrl}/app/#/sign-in?next=${encodeURIComponent(next)}`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
   }
 
   /** A finished inbound call of 75 s, as telephony-bridge would report it on `call-events` (with its recording's SID when given). */
@@ -327,10 +308,10 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
   }, 120_000);
 
   it('when the owner edits a webhook endpoint and rotates its secret, then a bad URL is refused next to its field, the change shows, and the new secret is shown once', async () => {
-    const { email, client } = await owner('ecommerce', 'Atlas Hooks');
+    const { email, client } = await registerOwner(fleet.edgeUrl, 'ecommerce', 'Atlas Hooks');
     const created = await client.webhooks.endpoints.create({ url: 'https://93.184.215.14/vocalia' });
     const page = await newPage();
-    await signIn(page, email, '/integrations');
+    await signInToDashboard(page, fleet.edgeUrl, email, '/integrations');
     await page.locator('button[name="edit-webhook"]').click();
 
     await page.locator('input[name="edit-webhook-url"]').fill('ftp://files.example');
@@ -355,13 +336,13 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
   }, 90_000);
 
   it('when a recorded call is opened on a plan with call_recording, then its recording plays in the page, fetched through db-api with the access token', async () => {
-    const { email, client, session } = await owner('telephony', 'Atlas Calls');
+    const { email, client, session } = await registerOwner(fleet.edgeUrl, 'telephony', 'Atlas Calls');
     const recordingSid = `RE${randomBytes(16).toString('hex')}`;
     twilio.recordings.set(recordingSid, Buffer.from('ID3 fake mp3 bytes'));
     await reportCall(session.tenant.id, recordingSid);
     await eventually(async () => expect((await client.calls.list()).items[0]?.recordingUrl).toEqual(expect.stringContaining('/recording')), 15_000);
     const page = await newPage();
-    await signIn(page, email, '/calls');
+    await signInToDashboard(page, fleet.edgeUrl, email, '/calls');
     await page.locator('[data-test="calls"] tbody tr a').first().click();
     const fetched = page.waitForResponse((res) => /\/api\/v1\/calls\/[^/]+\/recording$/.test(res.url()));
     await page.locator('button[name="load-recording"]').click();
@@ -372,7 +353,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
   }, 90_000);
 
   it('when the answer to Buy is lost and the owner clicks Buy again, then the number is bought once and shows as owned', async () => {
-    const { email, client } = await owner('telephony', 'Atlas Numbers');
+    const { email, client } = await registerOwner(fleet.edgeUrl, 'telephony', 'Atlas Numbers');
     const number = `+2125229${randomBytes(3).readUIntBE(0, 3).toString().padStart(5, '0').slice(-5)}`;
     twilio.forSale.set('MA', [number]);
     const page = await newPage();
@@ -384,7 +365,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
       if (keys.length === 1) await route.fetch().then(() => route.abort('failed'));
       else await route.continue();
     });
-    await signIn(page, email, '/settings');
+    await signInToDashboard(page, fleet.edgeUrl, email, '/settings');
     await page.locator('input[name="phone-contains"]').fill(number.slice(-5));
     await page.locator('input[name="phone-contains"]').press('Enter');
     const buy = page.locator('[data-test="phone-offers"] button');

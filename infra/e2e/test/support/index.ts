@@ -9,3 +9,4 @@ export * from './browser';
 export * from './static-site';
 export * from './axe';
 export * from './api-calls';
+export * from './dashboard-owner';
