@@ -1,6 +1,6 @@
 import { deleteKeys } from './redis-keys';
 import { reserveServer, type ReservedServer } from './reserved-server';
-import { startDbApi } from './start-db-api';
+import { startDbApi, type RunningDbApi } from './start-db-api';
 import { startEdge } from './start-edge';
 import { startRealtime } from './start-realtime';
 import { startTelephonyBridge } from './start-telephony-bridge';
@@ -32,6 +32,8 @@ export interface Fleet {
   queuePrefix: string;
   /** db-api itself, not through the edge: for what the edge does not route (`/ready`). */
   dbApiUrl: string;
+  /** db-api's database, for what another service would have written there (a delivery webhook-router attempted). */
+  prisma: RunningDbApi['deps']['prisma'];
   /** Another voice-api (its own engine settings) on the same db-api and queues, behind an edge of its own; returns that edge's URL. */
   startExtraVoiceApi(settings: Partial<VoiceSettings>): Promise<string>;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       edgeUrl: edge.url,
       queuePrefix: prefix,
       dbApiUrl: dbServer.url,
+      prisma: dbApi.deps.prisma,
       async startExtraVoiceApi(settings) {
         const server = teardown.add('servers', await reserveServer());
         const extra = await startVoiceBehindEdge(server, settings);

@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
 import { LanguageCheckboxes } from '../ui/checkboxes';
+import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
@@ -20,6 +21,8 @@ export function AgentForm({ onDone, agentId, create = false }: { onDone: () => v
   const [greeting, setGreeting] = useState('');
   const [languages, setLanguages] = useState<Language[]>([]);
   const { busy, problem, submit } = useSubmit();
+  // Next clicked again after a lost answer creates the agent once.
+  const once = useIdempotencyKeys();
   const existing = create ? undefined : agentId ? agents.data?.items.find((a) => a.id === agentId) : agents.data?.items[0];
   useEffect(() => {
     if (existing) {
@@ -36,7 +39,8 @@ export function AgentForm({ onDone, agentId, create = false }: { onDone: () => v
     e.preventDefault();
     const lang = languages[0];
     const fields = { name, personaId, languages, voice: voice || null, ...(greeting && lang ? { greeting: { [lang]: greeting } } : {}) };
-    if (await submit(() => (existing ? api.agents.update(existing.id, fields) : api.agents.create({ ...fields, isDefault: !agents.data?.items.length })))) onDone();
+    const created = { ...fields, isDefault: !agents.data?.items.length };
+    if (await submit(() => (existing ? api.agents.update(existing.id, fields) : once(['agents.create', created], (idempotencyKey) => api.agents.create(created, { idempotencyKey }))))) onDone();
   };
   return (
     <form onSubmit={save} noValidate>

@@ -7,6 +7,7 @@ import { Field, FormError } from '../ui/field';
 import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { ConnectedApps } from './connected-apps';
+import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { WebhookEndpointEditor } from './webhook-endpoint-editor';
@@ -15,10 +16,12 @@ function Deliveries({ endpointId }: { endpointId: string }) {
   const [tick, setTick] = useState(0);
   const deliveries = useLoad(() => api.webhooks.endpoints.deliveries(endpointId, { limit: 20 }), [endpointId, tick]);
   const { busy, problem, submit } = useSubmit();
+  // A test event or replay clicked again after a lost answer is sent once.
+  const once = useIdempotencyKeys();
   const act = (run: () => Promise<WebhookDeliveryView>) => void submit(run).then(() => setTick((n) => n + 1));
   return (
     <div>
-      <button type="button" class="secondary" disabled={busy} onClick={() => act(() => api.webhooks.endpoints.sendTestEvent(endpointId))}>
+      <button type="button" class="secondary" disabled={busy} onClick={() => act(() => once(['webhooks.sendTestEvent', endpointId], (idempotencyKey) => api.webhooks.endpoints.sendTestEvent(endpointId, { idempotencyKey })))}>
         {t('sendTest')}
       </button>
       <FormError message={deliveries.error ?? problem.message} />
@@ -27,7 +30,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
         {deliveries.data?.items.map((d) => (
           <li key={d.id}>
             {d.eventType} · {d.status} · {d.attempts} · {d.lastStatusCode ?? ''} · {formatDate(d.createdAt)}{' '}
-            <button type="button" class="secondary" disabled={busy} onClick={() => act(() => api.webhooks.deliveries.replay(d.id))}>
+            <button type="button" class="secondary" disabled={busy} onClick={() => act(() => once(['webhooks.replay', d.id], (idempotencyKey) => api.webhooks.deliveries.replay(d.id, { idempotencyKey })))}>
               {t('replay')}
             </button>
           </li>

@@ -5,6 +5,7 @@ import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
 import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
+import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
@@ -55,6 +56,8 @@ function Knowledge() {
   const [content, setContent] = useState('');
   const [language, setLanguage] = useState<string>(LANGS.includes(uiLanguage.value as Language) ? uiLanguage.value : 'fr');
   const { busy, problem, submit } = useSubmit();
+  // Add clicked again after a lost answer adds (and embeds) the document once.
+  const once = useIdempotencyKeys();
   const readFile = async (e: Event) => {
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
@@ -64,7 +67,8 @@ function Knowledge() {
   const add = async (e: Event) => {
     e.preventDefault();
     const kind = content.trimStart().startsWith('#') ? 'markdown' : 'text';
-    if (await submit(() => api.knowledge.create({ title, kind, language: language as Language, content }))) {
+    const doc = { title, kind, language: language as Language, content } as const;
+    if (await submit(() => once(['knowledge.create', doc], (idempotencyKey) => api.knowledge.create(doc, { idempotencyKey })))) {
       setTitle('');
       setContent('');
       docs.reload();

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AvailablePhoneNumber } from '@vocalia/contracts';
 import { t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
 import { PlanGate } from '../ui/plan-gate';
+import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
@@ -26,9 +27,6 @@ function AgentChoice({ id, value, onChange }: { id: string; value: string | null
   );
 }
 
-/** An Idempotency-Key: a purchase retried under it is made once. */
-const newPurchaseKey = () => `buy_${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-
 /** The tenant's numbers (which agent answers each, release) and a search of numbers for sale to buy one. */
 function PhoneNumbers() {
   const owned = useLoad(() => api.phoneNumbers.list());
@@ -37,17 +35,14 @@ function PhoneNumbers() {
   const [offers, setOffers] = useState<AvailablePhoneNumber[]>();
   const { busy, problem, submit } = useSubmit();
   // One key per number until its purchase succeeds: Buy clicked again after a lost answer buys it once.
-  const purchases = useRef(new Map<string, string>());
+  const once = useIdempotencyKeys();
   const search = async (e: Event) => {
     e.preventDefault();
     const found = await submit(() => api.phoneNumbers.available({ country, ...(contains ? { contains } : {}) }));
     if (found) setOffers(found.items);
   };
   const buy = async (number: string) => {
-    const idempotencyKey = purchases.current.get(number) ?? newPurchaseKey();
-    purchases.current.set(number, idempotencyKey);
-    if (await submit(() => api.phoneNumbers.buy({ number }, { idempotencyKey }))) {
-      purchases.current.delete(number);
+    if (await submit(() => once(['phoneNumbers.buy', number], (idempotencyKey) => api.phoneNumbers.buy({ number }, { idempotencyKey })))) {
       setOffers((list) => list?.filter((o) => o.number !== number));
       owned.reload();
     }

@@ -5,6 +5,7 @@ import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
+import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { PhoneNumbersSection } from './phone-numbers';
@@ -16,9 +17,12 @@ function Members() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('member');
   const { busy, problem, submit } = useSubmit();
+  // Invite clicked again after a lost answer mails the invitation once (a second one would revoke the first link).
+  const once = useIdempotencyKeys();
   const invite = async (e: Event) => {
     e.preventDefault();
-    if (await submit(() => api.invitations.create({ email, role: role as 'member' | 'admin' }))) {
+    const invitation = { email, role: role as 'member' | 'admin' };
+    if (await submit(() => once(['invitations.create', invitation], (idempotencyKey) => api.invitations.create(invitation, { idempotencyKey })))) {
       setEmail('');
       invitations.reload();
     }
