@@ -59,6 +59,17 @@ describe('a business presentation pasted as one paragraph', () => {
     expect(result.answer).toContain(sentence);
   });
 
+  it('when a sentence offers a choice ("carte ou virement"), then it is not taken for an address by a question asking where ("où")', async () => {
+    const result = await ask('Où êtes-vous situés ?');
+    expect(result.answer).not.toContain('Paiement');
+    expect(result.answerKind).toBe('unknown');
+  });
+
+  it('when the visitor asks about the afternoon ("après-midi"), then the opening hours answer, not a lunch menu', async () => {
+    const result = await ask('Vous êtes ouverts le samedi après-midi ?');
+    expect(result.answer).toContain('8h à 18h');
+  });
+
   it('when the paragraph says nothing of what is asked, then the agent still says it does not know', async () => {
     const result = await ask('Vous posez des panneaux solaires ?');
     expect(result.sources).toEqual([]);

@@ -15,7 +15,7 @@ export const PARAPHRASE_CUES = {
     ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
   },
   hours: {
-    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
+    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|après midi|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
     en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|weekend*|week end|days|monday|saturday|sunday|dinner|lunch',
     es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|fin de semana|finde|días|lunes|sábado|domingo|cenar|almorzar',
     ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|نهاية الأسبوع|العشاء|الغداء',

@@ -41,8 +41,8 @@ const FILLERS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Broad concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when). */
-const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment']);
+/** Concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when; "midi" in "après-midi"). */
+const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu']);
 
 /** Concepts found in the tokens, less a yielding one whose every word another concept took ("حتى لشحال" is hours, not price). */
 function conceptsIn(tokens: readonly string[]): Map<string, CueMatch> {
@@ -101,12 +101,19 @@ function analyse(text: string, language: Language): Analysed {
   return { concepts: [...found.keys()], spellings, words };
 }
 
+/**
+ * "ou" as written, unaccented: French "or" (and Arabizi "and"). Folded, it would read as "où" (where),
+ * a location cue, and tag every sentence offering a choice as an address; a text meaning "where" writes
+ * the accent. Only documents lose it: a visitor typing "ou etes vous" without the accent still asks where.
+ */
+const WRITTEN_OR = /(?<![\p{L}\p{N}])ou(?![\p{L}\p{N}])/giu;
+
 /** A phone number (8 digits or more, spaced or not) or an email address: how a text gives its contact without naming it. */
 const PHONE_OR_EMAIL = /(?:\+|\b)\d(?:[\s.()-]?\d){7,}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
 
 /** Index terms of a chunk or sentence: concept tags (a phone number or email tags it `contact`), stems, skeletons and roots. */
 export function paraphraseTerms(text: string, language: Language): string[] {
-  const { concepts, spellings, words } = analyse(text, language);
+  const { concepts, spellings, words } = analyse(text.replace(WRITTEN_OR, ' '), language);
   if (!concepts.includes('contact') && PHONE_OR_EMAIL.test(text)) concepts.push('contact');
   return [...concepts.map(conceptTag), ...spellings, ...words.flat()];
 }
