@@ -106,7 +106,7 @@ function analyse(text: string, language: Language): Analysed {
  * a location cue, and tag every sentence offering a choice as an address; a text meaning "where" writes
  * the accent. Only documents lose it: a visitor typing "ou etes vous" without the accent still asks where.
  */
-const WRITTEN_OR = /(?<![\p{L}\p{N}])ou(?![\p{L}\p{N}])/giu;
+const WRITTEN_OR = /(?<![\p{L}\p{M}\p{N}])ou(?![\p{L}\p{M}\p{N}])/giu;
 
 /** A phone number (8 digits or more, spaced or not) or an email address: how a text gives its contact without naming it. */
 const PHONE_OR_EMAIL = /(?:\+|\b)\d(?:[\s.()-]?\d){7,}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
