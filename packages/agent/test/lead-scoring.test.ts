@@ -69,6 +69,45 @@ describe('BANT lead scoring', () => {
     expect(lead?.bant).toEqual({ budget: 25, authority: 25, need: 12, timeline: 25 });
   });
 
+  it.each([
+    ['fr', ["J'ai besoin de soigner une carie", 'Ce serait pour le mois prochain', 'Mon budget est de 9000 dirhams'], ['Pour quand en auriez-vous besoin ?', 'Avez-vous un budget en tête ?']],
+    ['en', ['I need a new crown', 'Next month would be fine', 'My budget is 5000 dirhams'], ['When would you need it?', 'Do you have a budget in mind?']],
+  ])('when a visitor tells what counts toward a lead (%s), then the agent asks for the timing, then the budget, then stops asking', async (_language, messages, asked) => {
+    const engine = createEngine({ providers: [{ kind: 'local' }], now: fixedClock });
+    const snapshot = dentalSnapshot();
+    let lead: LeadScore | undefined;
+    const answers: string[] = [];
+    for (const message of messages) {
+      const result = await engine.respond(turn(snapshot, message, { lead }));
+      lead = result.lead;
+      answers.push(result.answer);
+    }
+    expect(answers[0]).toContain(asked[0]);
+    expect(answers[1]).toContain(asked[1]);
+    expect(lead!.score).toBeLessThan(snapshot.tenant.leadThreshold);
+    expect(answers[2]).not.toContain(asked[0]);
+    expect(answers[2]).not.toContain(asked[1]);
+  });
+
+  it('when the visitor cannot say what the agent asked, then it is acknowledged and the next question comes, not an "I do not know"', async () => {
+    const engine = createEngine({ providers: [{ kind: 'local' }], now: fixedClock });
+    const snapshot = dentalSnapshot();
+    const first = await engine.respond(turn(snapshot, "J'ai besoin de soigner une carie"));
+    expect(first.answer).toContain('Pour quand en auriez-vous besoin ?');
+    const history: HistoryTurn[] = [{ role: 'user', text: "J'ai besoin de soigner une carie", language: 'fr' }, { role: 'assistant', text: first.answer, language: 'fr' }];
+    const second = await engine.respond(turn(snapshot, 'Je ne sais pas encore', { history, lead: first.lead }));
+    expect(second.answerKind).not.toBe('unknown');
+    expect(second.answer).toContain('Avez-vous un budget en tête ?');
+  });
+
+  it('when the plan has no lead scoring, then the agent does not question the visitor', async () => {
+    const engine = createEngine({ providers: [{ kind: 'local' }], now: fixedClock });
+    const snapshot = dentalSnapshot();
+    snapshot.tenant.features = snapshot.tenant.features.filter((f) => f !== 'lead_scoring');
+    const result = await engine.respond(turn(snapshot, "J'ai besoin d'un implant"));
+    expect(result.answer).not.toContain('Pour quand');
+  });
+
   it('when a previous score is higher than what the text shows, then it is kept', () => {
     const previous = { score: 60, bant: { budget: 25, authority: 25, need: 10, timeline: 0 } };
     expect(scoreLead(['ok'], previous, noSignals)).toEqual(previous);

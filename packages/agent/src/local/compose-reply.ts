@@ -48,11 +48,28 @@ function offerHuman(a: TurnAnalysis, lead: string, reason: string, answerKind: A
   return { answer: sentence(lead, tail), actions: action ? [action] : [], sources: [], answerKind };
 }
 
-/** A statement that told us about budget, authority, need or timing: acknowledge it; a qualified lead is offered a person. */
+/** Asked in this order, each once the visitor has told something that counts toward the lead (authority is not asked: a visitor rarely says). */
+const QUALIFYING_ORDER = ['need', 'timeline', 'budget'] as const;
+
+/** The qualifying question the agent's last answer ended with, if it asked one. */
+function askedLast(a: TurnAnalysis): number {
+  const last = a.input.history[a.input.history.length - 1];
+  if (last?.role !== 'assistant') return -1;
+  const asks = REPLIES[last.language].askNext;
+  return QUALIFYING_ORDER.findIndex((d) => last.text.endsWith(asks[d]));
+}
+
+/**
+ * A statement that told us about budget, authority, need or timing, or answered what we asked:
+ * acknowledge it, then ask for the next of need, timing and budget still unknown (with lead scoring;
+ * never the one just asked, which the visitor may not know); a qualified lead is offered a person.
+ */
 function notedLead(a: TurnAnalysis): Reply {
   const t = REPLIES[a.language];
   if (a.lead.score >= a.input.snapshot.tenant.leadThreshold) return offerHuman(a, t.noted, 'qualified_lead', 'other');
-  return { answer: sentence(t.noted, a.persona.followUp[a.language]), actions: [], sources: [], answerKind: 'other' };
+  const after = askedLast(a);
+  const next = a.features.has('lead_scoring') ? QUALIFYING_ORDER.find((d, i) => i > after && a.lead.bant[d] === 0) : undefined;
+  return { answer: sentence(t.noted, next ? t.askNext[next] : a.persona.followUp[a.language]), actions: [], sources: [], answerKind: 'other' };
 }
 
 function bookingReply(a: TurnAnalysis): Reply {
@@ -114,7 +131,7 @@ export function composeReply(a: TurnAnalysis): Reply {
   if (a.products.length > 0) return productsReply(a, a.products);
   if (a.knowledge.answer) return knowledgeReply(a);
   if (a.intent === 'product_search' && a.features.has('product_catalog')) return offerHuman(a, t.productsNone, 'product_not_found', 'unknown');
-  if (!isQuestion(a.input.message) && a.lead.score > (a.input.lead?.score ?? 0)) return notedLead(a);
+  if (!isQuestion(a.input.message) && (a.lead.score > (a.input.lead?.score ?? 0) || askedLast(a) >= 0)) return notedLead(a);
   if (a.intent === 'order_status') return handoff(a, 'order_status', fill(t.orderStatus, vars(a)));
   return dontKnow(a);
 }

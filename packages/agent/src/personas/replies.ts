@@ -21,6 +21,8 @@ export interface ReplyTemplates {
   orderStatus: string;
   offerHuman: string;
   noted: string;
+  /** What a qualifying agent asks next, for the first of these the visitor has not told yet. */
+  askNext: { need: string; timeline: string; budget: string };
   missing: { date: string; time: string; name: string; contact: string };
   languageNames: Record<Language, string>;
   and: string;
@@ -42,6 +44,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     inStock: 'en stock', outOfStock: 'en rupture de stock',
     orderStatus: 'Pour suivre une commande précise, il faut votre numéro de commande : {staff} pourra vérifier son statut.',
     offerHuman: 'Voulez-vous que je vous mette en relation avec {staff} ?', noted: "Merci pour ces précisions, c'est noté.",
+    askNext: { need: "Pouvez-vous m'en dire un peu plus sur votre besoin ?", timeline: 'Pour quand en auriez-vous besoin ?', budget: 'Avez-vous un budget en tête ?' },
     missing: { date: 'la date', time: "l'heure", name: 'votre nom', contact: 'un téléphone ou un e-mail' },
     languageNames: { fr: 'français', en: 'anglais', es: 'espagnol', ar: 'arabe', ary: 'darija' },
     and: 'et',
@@ -61,6 +64,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     inStock: 'in stock', outOfStock: 'out of stock',
     orderStatus: 'To follow up a specific order I need your order number: {staff} can check its status.',
     offerHuman: 'Would you like me to put you in touch with {staff}?', noted: "Thank you, I've noted that.",
+    askNext: { need: 'Could you tell me a little more about what you need?', timeline: 'When would you need it?', budget: 'Do you have a budget in mind?' },
     missing: { date: 'the date', time: 'the time', name: 'your name', contact: 'a phone number or an email' },
     languageNames: { fr: 'French', en: 'English', es: 'Spanish', ar: 'Arabic', ary: 'Darija' },
     and: 'and',
@@ -80,6 +84,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     inStock: 'disponible', outOfStock: 'agotado',
     orderStatus: 'Para seguir un pedido concreto necesito su número de pedido: {staff} podrá comprobar su estado.',
     offerHuman: '¿Quiere que le ponga en contacto con {staff}?', noted: 'Gracias, tomo nota.',
+    askNext: { need: '¿Podría contarme un poco más sobre lo que necesita?', timeline: '¿Para cuándo lo necesitaría?', budget: '¿Tiene un presupuesto en mente?' },
     missing: { date: 'la fecha', time: 'la hora', name: 'su nombre', contact: 'un teléfono o un correo' },
     languageNames: { fr: 'francés', en: 'inglés', es: 'español', ar: 'árabe', ary: 'dariya' },
     and: 'y',
@@ -99,6 +104,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     inStock: 'متوفر', outOfStock: 'غير متوفر حاليا',
     orderStatus: 'لمتابعة طلب معين أحتاج رقم الطلب، وسيتحقق {staff} من حالته.',
     offerHuman: 'هل تريد أن أضعك على اتصال مع {staff}؟', noted: 'شكرا، تم تسجيل ذلك.',
+    askNext: { need: 'هل يمكنك أن تخبرني بالمزيد عما تحتاجه؟', timeline: 'متى تحتاج إلى ذلك؟', budget: 'هل لديك ميزانية محددة؟' },
     missing: { date: 'التاريخ', time: 'الساعة', name: 'اسمك', contact: 'رقم الهاتف أو البريد الإلكتروني' },
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
     and: 'و',
@@ -118,6 +124,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     inStock: 'كاين', outOfStock: 'ما بقاش',
     orderStatus: 'باش نتبعو شي كوموند، خاصني الرقم ديال الكوموند، و{staff} غادي يشوف فين وصلات.',
     offerHuman: 'واش بغيتي نوصلك مع {staff}؟', noted: 'شكرا، تسجل عندي.',
+    askNext: { need: 'واش تقدر تقول ليا شوية كثر على شنو محتاج؟', timeline: 'فوقاش غادي تحتاجها؟', budget: 'واش عندك شي ميزانية فبالك؟' },
     missing: { date: 'النهار', time: 'الساعة', name: 'سميتك', contact: 'النمرة ولا الإيميل' },
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
     and: 'و',
