@@ -14,7 +14,7 @@ describe('BANT lead scoring', () => {
   });
 
   it('when the visitor says they run the business, then authority is maxed', () => {
-    for (const text of ["I'm the owner of the company", 'Je suis le gérant', 'Soy el gerente', 'أنا المدير', 'ana mol charika']) {
+    for (const text of ["I'm the owner of the company", 'Je suis le gérant', 'Je suis propriétaire de la maison', 'Soy el gerente', 'Soy dueña del local', 'أنا المدير', 'ana mol charika']) {
       expect(scoreLead([text], undefined, noSignals).bant.authority).toBe(25);
     }
   });

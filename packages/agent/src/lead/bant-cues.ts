@@ -8,9 +8,9 @@ export const FINANCING = phraseRegex('financement|crédit|en plusieurs fois|fina
 
 export const AUTHORITY_ROLE = phraseRegex(
   [
-    'je suis le gérant|je suis la gérante|je suis le directeur|je suis la directrice|je suis le propriétaire|je suis la propriétaire|je suis le patron|je suis la patronne|je suis le responsable|je suis la responsable|je suis le fondateur|je suis la fondatrice|je suis le dirigeant',
+    'je suis le gérant|je suis la gérante|je suis le directeur|je suis la directrice|je suis le propriétaire|je suis la propriétaire|je suis le patron|je suis la patronne|je suis le responsable|je suis la responsable|je suis le fondateur|je suis la fondatrice|je suis le dirigeant|je suis propriétaire|je suis gérant|je suis gérante|je suis directeur|je suis directrice|je suis patron|je suis responsable',
     "i am the owner|i'm the owner|i am the manager|i'm the manager|i am the director|i'm the director|i am the ceo|i'm the ceo|i am the founder|i'm the founder|i own|i run the|i am the head|i'm the head",
-    'soy el dueño|soy la dueña|soy el gerente|soy la gerente|soy el director|soy la directora|soy el propietario|soy la propietaria|soy el jefe|soy la jefa',
+    'soy el dueño|soy la dueña|soy el gerente|soy la gerente|soy el director|soy la directora|soy el propietario|soy la propietaria|soy el jefe|soy la jefa|soy dueño|soy dueña|soy propietario|soy propietaria|soy gerente',
     'أنا المدير|أنا مدير|أنا صاحب|أنا المسؤول|أنا مسؤول|أنا مالك',
     'ana mol|ana lmoudir|ana moudir|ana lmodir|ana l patron|ana mulat|أنا مول|انا مول|انا المدير',
   ].join('|'),
