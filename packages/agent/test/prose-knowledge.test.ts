@@ -70,6 +70,14 @@ describe('a business presentation pasted as one paragraph', () => {
     expect(result.answer).toContain('8h à 18h');
   });
 
+  it('when the visitor asks for the phone number and the text only says it takes bookings by phone, then the agent says it does not know', async () => {
+    const bookings = { ...snapshot, version: 'plumber-v2', knowledge: [{ ...snapshot.knowledge[0]!, text: 'Rendez-vous par téléphone ou sur notre site. Ouvert du lundi au vendredi.' }] };
+    const unknown = await engine.respond(turn(bookings, 'Quel est votre numéro de téléphone ?'));
+    expect(unknown.answerKind).toBe('unknown');
+    const known = await ask('Quel est votre numéro de téléphone ?');
+    expect(known.answer).toContain('02 40 11 22 33');
+  });
+
   it('when the paragraph says nothing of what is asked, then the agent still says it does not know', async () => {
     const result = await ask('Vous posez des panneaux solaires ?');
     expect(result.sources).toEqual([]);

@@ -109,7 +109,7 @@ function analyse(text: string, language: Language): Analysed {
 const WRITTEN_OR = /(?<![\p{L}\p{M}\p{N}])ou(?![\p{L}\p{M}\p{N}])/giu;
 
 /** A phone number (8 digits or more, spaced or not) or an email address: how a text gives its contact without naming it. */
-const PHONE_OR_EMAIL = /(?:\+|\b)\d(?:[\s.()-]?\d){7,}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
+export const PHONE_OR_EMAIL = /(?:\+|\b)\d(?:[\s.()-]?\d){7,}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
 
 /** Index terms of a chunk or sentence: concept tags (a phone number or email tags it `contact`), stems, skeletons and roots. */
 export function paraphraseTerms(text: string, language: Language): string[] {

@@ -1,6 +1,7 @@
 import type { CatalogItemSnapshot, KnowledgeChunkSnapshot, Language } from '@vocalia/contracts';
 import type { IntentAnalysis } from '../intent/detect-intent';
 import type { QueryGroup, RankedDoc } from './bm25';
+import { conceptTag, PHONE_OR_EMAIL } from './paraphrase-terms';
 import { selectPassage } from './passage';
 import { contentGroups } from './query-groups';
 import type { TenantIndex } from './tenant-index';
@@ -62,6 +63,14 @@ function mostCovering<H extends { coverage: number; coreCoverage: number; score:
   return best;
 }
 
+const CONTACT = conceptTag('contact');
+
+/** "What is your phone number?": answered by a number or an email address, not by a sentence that only says "phone". */
+function asksOnlyForContact(groups: readonly QueryGroup[]): boolean {
+  const counted = groups.filter((g) => !g.optional);
+  return counted.length > 0 && counted.every((g) => g.members.includes(CONTACT));
+}
+
 /** The lexical hits and the dense ones fused by reciprocal rank; a chunk only the dense ranking found has no lexical score or coverage. */
 function fuse(index: TenantIndex, lexical: readonly (KnowledgeHit & { doc: number })[], dense: DenseHits, limit: number): KnowledgeHit[] {
   const fused = new Map<number, { hit: KnowledgeHit; rrf: number }>();
@@ -92,6 +101,7 @@ export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[
   const shown = dense ? fuse(index, hits, dense, limit) : hits.map(strip);
   if (!best) return { hits: shown };
   const passage = selectPassage(index.chunks[best.doc]!.sentences, groups);
+  if (asksOnlyForContact(groups) && !PHONE_OR_EMAIL.test(passage)) return { hits: shown };
   return { hits: shown, answer: { hit: strip(best), passage } };
 }
 
