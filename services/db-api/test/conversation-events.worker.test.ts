@@ -92,6 +92,17 @@ describe('conversation-events worker', () => {
     await failed?.remove();
   });
 
+  it('when a visitor only asks questions (score 0, no contact), then no lead is listed; once a contact is given, the lead appears', async () => {
+    const s = await t.register();
+    const zero = { score: 0, bant: { budget: 0, authority: 0, need: 0, timeline: 0 } };
+    await jobsSettled(turns.queue, [await turns.add(turn(s, 'session-nolead-001', { lead: zero }))]);
+    expect((await listFor(s)).body.items).toHaveLength(1);
+    expect((await request(t.app).get('/api/v1/leads').set(bearer(s))).body.items).toEqual([]);
+
+    await jobsSettled(turns.queue, [await turns.add(turn(s, 'session-nolead-001', { at: new Date(Date.now() + 1000).toISOString(), lead: zero, contact: { email: 'sara@example.test' } }))]);
+    expect((await request(t.app).get('/api/v1/leads').set(bearer(s))).body.items).toEqual([expect.objectContaining({ email: 'sara@example.test', score: 0 })]);
+  });
+
   it('when the lead score crosses the threshold, then lead.qualified is recorded once, with a webhook delivery queued', async () => {
     const s = await t.register();
     const endpoint = await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example/vocalia', secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', eventTypes: ['lead.qualified'] } });

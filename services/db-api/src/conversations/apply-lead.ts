@@ -19,7 +19,8 @@ export function mergeContact(known: unknown, learned: Contact | undefined): Cont
 }
 
 /**
- * The conversation's one Lead row, kept in step with the score and contact. It becomes `qualified`
+ * The conversation's one Lead row, created once the visitor scores or leaves a contact, then kept in
+ * step with the score and contact. It becomes `qualified`
  * (once: the status never goes back) when the score reaches the tenant's threshold or the engine says so.
  */
 export async function applyLead(
@@ -31,7 +32,9 @@ export async function applyLead(
   const existing = await tx.lead.findUnique({ where: { conversationId: conversation.id } });
   const score = Math.round(conversation.leadScore);
   const contact = conversation.contact as Contact;
-  if (!existing && !job.lead && !job.contact) return { qualifiedNow: false, score };
+  // Every turn carries a score: a visitor who only asked questions (0, no contact) is not a lead yet.
+  const known = Object.values(contact).some((v) => typeof v === 'string' && v !== '');
+  if (!existing && score === 0 && !known && job.leadQualified !== true) return { qualifiedNow: false, score };
   const qualifies = score >= threshold || job.leadQualified === true;
   const wasQualified = existing ? QUALIFIED_OR_LATER.has(existing.status) : false;
   const qualifiedNow = qualifies && !wasQualified;
