@@ -1,4 +1,5 @@
 import { PLANS } from '@vocalia/contracts';
+import { fetchSocialProof, fetchWidgetConfig, type FetchLike } from '../src/browser/api-client';
 import { mergeContext } from '../src/browser/context-values';
 import { floatToPcm16, pcm16ToFloat, realtimeUrl } from '../src/browser/pcm16';
 import { chooseVoiceMode } from '../src/browser/voice-mode';
@@ -38,5 +39,20 @@ describe('realtime audio', () => {
   it('when the API base is https, then the socket is wss on /realtime with the session token in the query', () => {
     expect(realtimeUrl('https://api.vocalia.ai', 'wt_a.b+c')).toBe('wss://api.vocalia.ai/realtime?token=wt_a.b%2Bc');
     expect(realtimeUrl('http://127.0.0.1:3004', 't')).toBe('ws://127.0.0.1:3004/realtime?token=t');
+  });
+});
+
+describe("the dashboard's live preview", () => {
+  it('when the widget runs with a preview grant, then /social-proof is asked with it as /config is (no 403 in the dashboard)', async () => {
+    const sent: Record<string, Record<string, string>> = {};
+    const fetchFn: FetchLike = async (url, init) => {
+      sent[new URL(url).pathname] = init?.headers as Record<string, string>;
+      return new Response(JSON.stringify({ items: [] }), { headers: { 'Content-Type': 'application/json' } });
+    };
+    const target = { apiBase: 'https://edge.example', tenantId: 'riad', previewGrant: 'grant-1', fetch: fetchFn };
+    await fetchWidgetConfig(target).catch(() => undefined);
+    await fetchSocialProof(target);
+    expect(sent['/config']?.['X-Vocalia-Preview']).toBe('grant-1');
+    expect(sent['/social-proof']?.['X-Vocalia-Preview']).toBe('grant-1');
   });
 });

@@ -30,6 +30,12 @@ describe("the dashboard's live preview of the widget (a grant from db-api, on th
     await config('fresh').expect(403);
   });
 
+  it("when the preview asks /social-proof with its grant, then it is served (the dashboard's page logs no 403); another tenant's grant is still refused", async () => {
+    const proof = (grant: string) => request(h.app).get('/social-proof?tenantId=fresh').set('Sec-Fetch-Site', 'same-origin').set('X-Vocalia-Preview', grant);
+    expect((await proof(grantFor('fresh')).expect(200)).body).toEqual({ items: [] });
+    await proof(grantFor('other')).expect(403);
+  });
+
   it('when it asks with a grant for this tenant and origin, then it gets a config whose token answers /respond from that origin only', async () => {
     const res = await config('fresh', grantFor('fresh')).expect(200);
     const { session } = WidgetConfigResponse.parse(res.body);

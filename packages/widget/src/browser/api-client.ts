@@ -8,7 +8,7 @@ export interface ApiTarget {
   tenantId: string;
   /** The agent the page chose (`data-vocalia-agent`); /config answers with its languages and greetings. */
   agentId?: string;
-  /** db-api's grant for the dashboard's live preview, sent to /config as X-Vocalia-Preview. */
+  /** db-api's grant for the dashboard's live preview, sent to /config and /social-proof as X-Vocalia-Preview. */
   previewGrant?: string;
   fetch?: FetchLike;
 }
@@ -50,17 +50,19 @@ export function isWidgetConfig(value: unknown): value is WidgetConfigResponse {
   );
 }
 
+const previewHeaders = (target: ApiTarget): Record<string, string> => (target.previewGrant ? { 'X-Vocalia-Preview': target.previewGrant } : {});
+
 export async function fetchWidgetConfig(target: ApiTarget): Promise<WidgetConfigResponse> {
   const agent = target.agentId ? `&agentId=${encodeURIComponent(target.agentId)}` : '';
   const url = `${target.apiBase}/config?tenantId=${encodeURIComponent(target.tenantId)}${agent}`;
-  const body = await getJson(url, target.fetch ?? defaultFetch, target.previewGrant ? { 'X-Vocalia-Preview': target.previewGrant } : {});
+  const body = await getJson(url, target.fetch ?? defaultFetch, previewHeaders(target));
   if (!isWidgetConfig(body)) throw new ApiError(200, 'BAD_CONFIG', `${url} did not answer a widget configuration`);
   return body;
 }
 
 export async function fetchSocialProof(target: ApiTarget): Promise<SocialProofResponse> {
   const url = `${target.apiBase}/social-proof?tenantId=${encodeURIComponent(target.tenantId)}`;
-  const body = await getJson(url, target.fetch ?? defaultFetch);
+  const body = await getJson(url, target.fetch ?? defaultFetch, previewHeaders(target));
   const items = isObject(body) && Array.isArray(body.items) ? body.items : [];
   return { items: items.filter((item): item is SocialProofResponse['items'][number] => isObject(item) && typeof item.text === 'string') };
 }
