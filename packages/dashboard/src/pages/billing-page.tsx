@@ -5,6 +5,7 @@ import { FormError } from '../ui/field';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
+import { billingSentence, billingStateLabel, creditReason, PaymentsNotConfigured } from './billing-state';
 
 const money = (cents: number, currency = 'EUR') => new Intl.NumberFormat(uiLanguage.value === 'ary' ? 'ar-MA' : uiLanguage.value, { style: 'currency', currency }).format(cents / 100);
 
@@ -19,7 +20,7 @@ function CreditHistory() {
       <ul class="list" data-test="credits">
         {credits.data.items.map((c) => (
           <li key={c.id}>
-            {formatDate(c.createdAt)} · {c.reason} · {c.deltaCents > 0 ? '+' : ''}
+            {formatDate(c.createdAt)} · {creditReason(c.reason)} · {c.deltaCents > 0 ? '+' : ''}
             {money(c.deltaCents)} → {money(c.balanceAfterCents)}
           </li>
         ))}
@@ -84,8 +85,8 @@ export function BillingPage() {
     ? ([
         [t('conversations'), u.conversations],
         [t('minutes'), u.voiceMinutes],
-        ['Telephony', u.telephonyMinutes],
-        ['API', u.apiCalls],
+        [t('phoneMinutes'), u.telephonyMinutes],
+        [t('apiCalls'), u.apiCalls],
         [t('navAgents'), u.agents],
       ] as const)
     : [];
@@ -95,7 +96,7 @@ export function BillingPage() {
       <FormError message={plan.error ?? usage.error ?? billing.error ?? problem.message} />
       {billing.data && (
         <div class={billing.data.state === 'grace' || billing.data.state === 'restricted' ? 'notice warn' : 'notice'} role="status" data-test="billing-state">
-          <p>{billing.data.detail}</p>
+          <p>{billingSentence(billing.data)}</p>
         </div>
       )}
       {plan.data && (
@@ -108,7 +109,7 @@ export function BillingPage() {
           </div>
           <div>
             <dt>{t('status')}</dt>
-            <dd>{plan.data.status}</dd>
+            <dd data-test="billing-status">{billing.data ? billingStateLabel(billing.data.state) : ''}</dd>
           </div>
           {plan.data.trialEndsAt && (
             <div>
@@ -194,6 +195,7 @@ export function BillingPage() {
           </div>
         </section>
       )}
+      {billing.data?.payments === 'not_configured' && <PaymentsNotConfigured />}
       {billing.data && <CreditHistory />}
       {payments && <Invoices />}
     </Shell>
