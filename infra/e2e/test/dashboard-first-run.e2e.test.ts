@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { CATALOGUES } from '@vocalia/dashboard/catalogues';
-import { apiCallsSettled, launchChromium, registerOwner, screenshot, signInToDashboard, startFleet, trackApiCalls, type Fleet } from './support';
+import { apiCallsSettled, launchChromium, PASSWORD, registerOwner, screenshot, signInToDashboard, startFleet, trackApiCalls, type Fleet } from './support';
 
 describe('the dashboard as a business owner finds it on the first day (no Stripe, no model key)', () => {
   let fleet: Fleet;
@@ -33,6 +33,24 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     expect(await page.locator('.meters li > span').allInnerTexts()).toEqual([ar.conversations, ar.minutes, ar.phoneMinutes, ar.apiCalls, ar.navAgents, ar.liveVoiceSessions, ar.liveCalls]);
     // What the page showed before: db-api's English sentence and raw values.
     expect(text.match(/Your free trial|trialing|trial_grant|usage:/g)).toBeNull();
+    await context.close();
+  }, 60_000);
+
+  it('when the owner signs out, then the sign-in page opens without saying the session expired, and signing in again lands on the overview', async () => {
+    const { email } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signInToDashboard(page, fleet.edgeUrl, email, '/knowledge');
+    await page.locator('[data-test="documents"]').waitFor({ state: 'attached' });
+    await page.locator('header button.secondary').click();
+    await page.locator('input[name="password"]').waitFor();
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).hash).toBe('#/sign-in');
+    expect(await page.locator('.notice').count()).toBe(0);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('nav.sidenav a[aria-current="page"][href="#/"]').waitFor();
     await context.close();
   }, 60_000);
 });

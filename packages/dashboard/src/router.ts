@@ -16,8 +16,10 @@ window.addEventListener('hashchange', () => {
   route.value = parse(window.location.hash);
 });
 
+/** Moves to `path` and updates the route at once (hashchange comes a task later): what renders meanwhile sees the new page, not the old one. */
 export function navigate(path: string): void {
   window.location.hash = path;
+  route.value = parse(path);
 }
 
 /** Replaces the current history entry (no new one, nothing left behind in Back): for one-time codes in the hash. */

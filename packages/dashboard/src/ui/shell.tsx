@@ -25,9 +25,10 @@ const isCurrent = (path: string) => (path === '/' ? route.value.path === '/' : r
 
 /** The signed-in frame: skip link, main menu (a list of links, current page marked), the page. */
 export function Shell({ title, children }: { title: string; children: ComponentChildren }) {
+  // Off the private page first: a session ending under it reads as expired (sign-in?expired=1&next=...).
   const signOut = async () => {
-    await endSession();
     navigate('/sign-in');
+    await endSession();
   };
   return (
     <div class="shell">
