@@ -53,4 +53,17 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     await page.locator('nav.sidenav a[aria-current="page"][href="#/"]').waitFor();
     await context.close();
   }, 60_000);
+
+  it('when the owner adds a knowledge document with nothing typed, then each empty field says so and the form says to check them, without repeating the fields by their API paths', async () => {
+    const { email } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signInToDashboard(page, fleet.edgeUrl, email, '/knowledge');
+    await page.locator('textarea[name="content"]').waitFor();
+    await page.locator('main form:has(textarea[name="content"]) button[type="submit"]').click();
+    await page.locator('main .field .error').nth(1).waitFor();
+    expect(await page.locator('main form:has(textarea[name="content"]) .form-error').innerText()).toBe(CATALOGUES.fr.checkFields);
+    expect(await page.locator('main').innerText()).not.toContain('body.');
+    await context.close();
+  }, 60_000);
 });

@@ -149,6 +149,7 @@ export const ar: Messages = {
   cartCallQueued: 'تمت جدولة مكالمة الاسترجاع',
   recovered: 'تم الاسترجاع',
   upgradeNeeded: 'باقتك لا تشمل هذه الميزة: قم بالترقية لاستخدامها.',
+  checkFields: 'تحقق من الحقول المشار إليها أعلاه.',
   errorGeneric: 'حدث خطأ ما.',
   skipToContent: 'الانتقال إلى المحتوى',
   navCalls: 'المكالمات',

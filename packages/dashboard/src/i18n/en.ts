@@ -148,6 +148,7 @@ export const en = {
   cartCallQueued: 'Recovery call queued',
   recovered: 'Recovered',
   upgradeNeeded: 'Your plan does not include this: upgrade to use it.',
+  checkFields: 'Check the fields marked above.',
   errorGeneric: 'Something went wrong.',
   skipToContent: 'Skip to content',
   navCalls: 'Calls',

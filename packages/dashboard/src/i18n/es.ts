@@ -149,6 +149,7 @@ export const es: Messages = {
   cartCallQueued: 'Llamada de recuperación programada',
   recovered: 'Recuperado',
   upgradeNeeded: 'Tu plan no incluye esto: mejora tu plan para usarlo.',
+  checkFields: 'Revise los campos señalados arriba.',
   errorGeneric: 'Algo salió mal.',
   skipToContent: 'Ir al contenido',
   navCalls: 'Llamadas',

@@ -149,6 +149,7 @@ export const fr: Messages = {
   cartCallQueued: 'Appel de relance programmé',
   recovered: 'Récupéré',
   upgradeNeeded: "Votre offre n'inclut pas cette fonction : passez à l'offre supérieure.",
+  checkFields: 'Vérifiez les champs signalés ci-dessus.',
   errorGeneric: "Une erreur s'est produite.",
   skipToContent: 'Aller au contenu',
   navCalls: 'Appels',

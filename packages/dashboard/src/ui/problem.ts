@@ -2,7 +2,7 @@ import { VocaliaApiError } from '@vocalia/sdk';
 import { t } from '../i18n';
 
 export interface FormProblem {
-  /** The server's own words for the whole request. */
+  /** The server's own words for the whole request (a pointer to the fields when the fault is in them). */
   message: string;
   /** By field name (`email` for `body.email`), the server's message for that field. */
   fields: Record<string, string>;
@@ -12,8 +12,15 @@ export interface FormProblem {
 export function toProblem(err: unknown): FormProblem {
   if (err instanceof VocaliaApiError) {
     const fields: Record<string, string> = {};
-    for (const e of err.fieldErrors ?? []) fields[e.path.replace(/^(body|query)\./, '')] = e.message;
+    let onFields = false;
+    for (const e of err.fieldErrors ?? []) {
+      const name = e.path.replace(/^(body|query)\./, '');
+      fields[name] = e.message;
+      onFields ||= name !== e.path;
+    }
     if (err.code === 'PLAN_REQUIRED') return { message: t('upgradeNeeded'), fields };
+    // The detail repeats every field's message with its path ("body.title: ...; body.content: ..."): they show by their fields.
+    if (onFields) return { message: t('checkFields'), fields };
     return { message: err.problem.detail ?? err.problem.title, fields };
   }
   return { message: t('errorGeneric'), fields: {} };
