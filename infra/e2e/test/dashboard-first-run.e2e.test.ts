@@ -66,4 +66,15 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     expect(await page.locator('main').innerText()).not.toContain('body.');
     await context.close();
   }, 60_000);
+
+  it('when the plan has no API access, then Settings offers the upgrade where the API key form was (its Create button could only be refused)', async () => {
+    const { email } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signInToDashboard(page, fleet.edgeUrl, email, '/settings');
+    const keys = page.locator('main section:has(h2:text-is("Clés API"))');
+    await keys.locator('[data-test="upgrade"]').waitFor();
+    expect(await keys.locator('input[name="key-name"]').count()).toBe(0);
+    await context.close();
+  }, 60_000);
 });

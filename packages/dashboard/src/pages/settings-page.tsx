@@ -4,6 +4,7 @@ import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError, Select } from '../ui/field';
+import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
@@ -123,12 +124,15 @@ function ApiKeys() {
           </li>
         ))}
       </ul>
-      <form onSubmit={create} noValidate class="inline">
-        <Field label={t('name')} name="key-name" value={name} onInput={setName} error={problem.fields.name} />
-        <button type="submit" disabled={busy}>
-          {t('create')}
-        </button>
-      </form>
+      {/* Listing and revoking need no feature (keys kept from a dearer plan); creating needs api_access. */}
+      <PlanGate feature="api_access">
+        <form onSubmit={create} noValidate class="inline">
+          <Field label={t('name')} name="key-name" value={name} onInput={setName} error={problem.fields.name} />
+          <button type="submit" disabled={busy}>
+            {t('create')}
+          </button>
+        </form>
+      </PlanGate>
       <FormError message={problem.fields.name ? undefined : problem.message} />
     </section>
   );
