@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from '@vocalia/contracts';
+import { EMAIL, findPhones } from '../extract/contact';
 import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
 import type { CueTable } from '../lexicon/intent-cues';
 import { INTENT_CUES } from '../lexicon/intent-cues';
@@ -108,13 +109,15 @@ function analyse(text: string, language: Language): Analysed {
  */
 const WRITTEN_OR = /(?<![\p{L}\p{M}\p{N}])ou(?![\p{L}\p{M}\p{N}])/giu;
 
-/** A phone number (8 digits or more, spaced or not) or an email address: how a text gives its contact without naming it. */
-export const PHONE_OR_EMAIL = /(?:\+|\b)\d(?:[\s.()-]?\d){7,}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
+/** Whether a text gives a way to reach someone (a phone number or an email address, as the visitor's contact is read). */
+export function givesContact(text: string): boolean {
+  return text.match(EMAIL) !== null || findPhones(text).length > 0;
+}
 
 /** Index terms of a chunk or sentence: concept tags (a phone number or email tags it `contact`), stems, skeletons and roots. */
 export function paraphraseTerms(text: string, language: Language): string[] {
   const { concepts, spellings, words } = analyse(text.replace(WRITTEN_OR, ' '), language);
-  if (!concepts.includes('contact') && PHONE_OR_EMAIL.test(text)) concepts.push('contact');
+  if (!concepts.includes('contact') && givesContact(text)) concepts.push('contact');
   return [...concepts.map(conceptTag), ...spellings, ...words.flat()];
 }
 

@@ -1,7 +1,7 @@
 import type { CatalogItemSnapshot, KnowledgeChunkSnapshot, Language } from '@vocalia/contracts';
 import type { IntentAnalysis } from '../intent/detect-intent';
 import type { QueryGroup, RankedDoc } from './bm25';
-import { conceptTag, PHONE_OR_EMAIL } from './paraphrase-terms';
+import { conceptTag, givesContact } from './paraphrase-terms';
 import { selectPassage } from './passage';
 import { contentGroups } from './query-groups';
 import type { TenantIndex } from './tenant-index';
@@ -101,7 +101,7 @@ export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[
   const shown = dense ? fuse(index, hits, dense, limit) : hits.map(strip);
   if (!best) return { hits: shown };
   const passage = selectPassage(index.chunks[best.doc]!.sentences, groups);
-  if (asksOnlyForContact(groups) && !PHONE_OR_EMAIL.test(passage)) return { hits: shown };
+  if (asksOnlyForContact(groups) && !givesContact(passage)) return { hits: shown };
   return { hits: shown, answer: { hit: strip(best), passage } };
 }
 
