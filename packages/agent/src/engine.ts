@@ -33,6 +33,7 @@ export interface EngineResult {
   provider: string;
   contact?: Contact;
   booking?: BookingRequest;
+  /** Handed over to a person this turn (`handsOver`): a person only offered is not. */
   handoff: boolean;
   /** Grounded in the knowledge base or catalog, the honest "I don't know", a hand-off, or neither (analytics' answer rate). */
   answerKind: AnswerKind;

@@ -34,7 +34,8 @@ describe('products for e-commerce tenants', () => {
   it('when the product is not in the catalogue, then it says so and offers a person, inventing nothing', async () => {
     const result = await engine.respond(turn(shopSnapshot(), 'Do you have a blender?'));
     expect(result.answer).toContain("I couldn't find that product in our catalogue.");
-    expect(result.actions).toEqual([{ type: 'handoff', reason: 'product_not_found' }]);
+    expect(result.actions).toEqual([{ type: 'handoff', reason: 'product_not_found', offer: true }]);
+    expect(result.handoff).toBe(false);
   });
 
   it('when the shopper asks about delivery, then the knowledge base answers', async () => {

@@ -39,6 +39,16 @@ describe('hand-off to a person', () => {
     expect(whisper.text).toContain('Call transferred by your VocalIA assistant. The caller said: I want to speak to a real person about my order</Say>');
   });
 
+  it('when the agent does not know and offers a person, then the caller is asked and kept listening, and a yes transfers', async () => {
+    const { callSid } = await open(ACME);
+    const offer = await h.twilio('/voice/turn', callParams(callSid, ACME.number, { SpeechResult: 'Do you sell snow tyres?' })).expect(200);
+    expect(offer.text).toContain('Would you like me to put you in touch with');
+    expect(offer.text).toContain('</Say></Gather>');
+    expect(offer.text).not.toContain('<Dial');
+    const yes = await h.twilio('/voice/turn', callParams(callSid, ACME.number, { SpeechResult: 'Yes please' })).expect(200);
+    expect(yes.text).toContain(`>${DESK}</Number></Dial>`);
+  });
+
   it('when nobody takes the transfer (busy, no-answer), then the caller is back with the agent; when the transfer ended normally, the call ends', async () => {
     const { callSid } = await open(ACME);
     await h.twilio('/voice/turn', callParams(callSid, ACME.number, { Digits: '0' })).expect(200);

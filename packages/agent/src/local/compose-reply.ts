@@ -20,11 +20,16 @@ function vars(a: TurnAnalysis): Record<string, string> {
   return { business: snapshot.tenant.name, staff: a.persona.staff[a.language], transfer: snapshot.agent?.transferNumber ?? '' };
 }
 
-/** A hand-off action when the tenant has the feature, with the agent's transfer number when set. */
-export function handoffAction(a: TurnAnalysis, reason: string): RespondAction | undefined {
+/**
+ * A hand-off action when the tenant has the feature, with the agent's transfer number when set; an
+ * `offer` only asks the visitor (nothing is handed over until they accept).
+ */
+export function handoffAction(a: TurnAnalysis, reason: string, offer = false): RespondAction | undefined {
   if (!a.features.has('human_handoff')) return undefined;
   const transferNumber = a.input.snapshot.agent?.transferNumber;
-  return transferNumber ? { type: 'handoff', reason, transferNumber } : { type: 'handoff', reason };
+  const action: RespondAction = transferNumber ? { type: 'handoff', reason, transferNumber } : { type: 'handoff', reason };
+  if (offer) action.offer = true;
+  return action;
 }
 
 /** Hand-off sentence and action; without the feature, ask for contact details instead. */
@@ -37,13 +42,13 @@ function handoff(a: TurnAnalysis, reason: string, lead?: string): Reply {
 }
 
 export function dontKnow(a: TurnAnalysis, lead?: string): Reply {
-  const action = handoffAction(a, 'unknown_answer');
+  const action = handoffAction(a, 'unknown_answer', true);
   const text = action ? fill(a.persona.fallback[a.language], vars(a)) : fill(REPLIES[a.language].handoffUnavailable, vars(a));
   return { answer: sentence(lead, text), actions: action ? [action] : [], sources: [], answerKind: 'unknown' };
 }
 
 function offerHuman(a: TurnAnalysis, lead: string, reason: string, answerKind: AnswerKind): Reply {
-  const action = handoffAction(a, reason);
+  const action = handoffAction(a, reason, true);
   const tail = action ? fill(REPLIES[a.language].offerHuman, vars(a)) : a.persona.followUp[a.language];
   return { answer: sentence(lead, tail), actions: action ? [action] : [], sources: [], answerKind };
 }

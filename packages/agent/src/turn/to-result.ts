@@ -1,4 +1,4 @@
-import type { AnswerKind, BookingRequest, RespondAction } from '@vocalia/contracts';
+import { handsOver, type AnswerKind, type BookingRequest, type RespondAction } from '@vocalia/contracts';
 import { isQuestion } from '../intent/question-form';
 import type { EngineResult } from '../engine';
 import type { TurnAnalysis } from './analyze-turn';
@@ -21,7 +21,7 @@ export interface ResultParts {
 function inferAnswerKind(a: TurnAnalysis, parts: ResultParts): AnswerKind {
   if (parts.intent === 'prompt_injection') return 'other';
   if (parts.sources.length > 0 || parts.actions.some((x) => x.type === 'products')) return 'grounded';
-  if (parts.actions.some((x) => x.type === 'handoff')) return 'handoff';
+  if (handsOver(parts.actions)) return 'handoff';
   return isQuestion(a.input.message) && !SMALL_TALK.has(a.intent) ? 'unknown' : 'other';
 }
 
@@ -39,7 +39,7 @@ export function toResult(a: TurnAnalysis, parts: ResultParts): EngineResult {
     actions: parts.actions,
     sources: parts.sources,
     provider: parts.provider,
-    handoff: parts.actions.some((x) => x.type === 'handoff'),
+    handoff: handsOver(parts.actions),
     answerKind: parts.answerKind ?? inferAnswerKind(a, parts),
   };
   if (a.contact) result.contact = a.contact;

@@ -38,10 +38,17 @@ export type Product = z.infer<typeof Product>;
 
 export const RespondAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('booking'), booking: BookingRequest }),
-  z.object({ type: z.literal('handoff'), reason: z.string(), transferNumber: z.string().optional() }),
+  /**
+   * A person for the visitor: handed over now, or only offered (`offer: true`, after an answer the agent
+   * did not have: nothing is handed over until the visitor accepts, e.g. with the action's button).
+   */
+  z.object({ type: z.literal('handoff'), reason: z.string(), transferNumber: z.string().optional(), offer: z.literal(true).optional() }),
   z.object({ type: z.literal('products'), products: z.array(Product) }),
 ]);
 export type RespondAction = z.infer<typeof RespondAction>;
+
+/** Whether an answer hands the visitor over to a person now (a hand-off only offered does not). */
+export const handsOver = (actions: readonly RespondAction[]): boolean => actions.some((a) => a.type === 'handoff' && !a.offer);
 
 export const Source = z.object({ documentId: z.string(), title: z.string(), score: z.number() });
 

@@ -1,5 +1,5 @@
 import { resolvePersona } from '@vocalia/agent';
-import type { Language, TenantSnapshot } from '@vocalia/contracts';
+import { handsOver, type Language, type TenantSnapshot } from '@vocalia/contracts';
 import { withChosenAgent, type ConversationRuntime } from '@vocalia/conversation';
 import { AppError } from '@vocalia/service-kit';
 import type { PhoneAgent, PhoneTurns } from './phone-turns';
@@ -50,7 +50,7 @@ export function conversationTurns(runtime: ConversationRuntime): PhoneTurns {
         text: input.message,
         ...(snapshot.agent ? { agentId: snapshot.agent.id } : {}),
       });
-      return { answer: reply.answer, language: reply.language, intent: reply.intent, handoff: reply.actions.some((a) => a.type === 'handoff') };
+      return { answer: reply.answer, language: reply.language, intent: reply.intent, handoff: handsOver(reply.actions) };
     },
     async lastExchange(tenantId, callSid) {
       const [snapshot, { history }] = await Promise.all([runtime.snapshots.get(tenantId), runtime.loadSession(tenantId, callSid)]);

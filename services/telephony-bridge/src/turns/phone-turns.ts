@@ -22,7 +22,7 @@ export interface PhoneTurnReply {
   answer: string;
   language: Language;
   intent: string;
-  /** The engine asked for a person (`transfer_to_human`, a hand-off intent). */
+  /** The engine hands the caller over (`transfer_to_human`, a hand-off intent); a person only offered is not. */
   handoff: boolean;
 }
 
