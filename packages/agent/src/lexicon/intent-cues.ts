@@ -59,7 +59,7 @@ export const INTENT_CUES = {
   },
   complaint: {
     fr: 'plainte|réclamation|réclamer|mécontent*|inadmissible|pas content|pas satisfait|arnaque|scandale|honte|déçu*|inacceptable|rembourse*',
-    en: 'complain*|unhappy|disappointed|terrible|awful|refund*|unacceptable|scam|not happy|worst|angry',
+    en: 'complain*|unhappy|disappointed|terrible service|awful service|was terrible|is terrible|was awful|is awful|refund*|unacceptable|scam|not happy|worst|angry',
     es: 'queja*|reclamación|reclamar|insatisfech*|decepcionad*|reembols*|inaceptable|estafa|pésimo|enojado',
     ar: 'شكوى|شكاية|غير راض|سيء|استرجاع|استرداد|احتيال|مستاء|غاضب',
     ary: 'ماشي مزيان|خايب|نصب|ما عجبنيش|معجبنيش|machi mzyan|khayb|chkaya|nsab|m9le9',

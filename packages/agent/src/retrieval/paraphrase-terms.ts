@@ -114,10 +114,17 @@ export function givesContact(text: string): boolean {
   return text.match(EMAIL) !== null || findPhones(text).length > 0;
 }
 
-/** Index terms of a chunk or sentence: concept tags (a phone number or email tags it `contact`), stems, skeletons and roots. */
+/** An amount written with a currency sign ("30 €", "$25"): no word of it names the price. */
+const AMOUNT_WITH_SIGN = /\d\s?[€$£]|[€$£]\s?\d/u;
+
+/**
+ * Index terms of a chunk or sentence: concept tags (a phone number or email tags it `contact`, an
+ * amount with a currency sign `pricing`), stems, skeletons and roots.
+ */
 export function paraphraseTerms(text: string, language: Language): string[] {
   const { concepts, spellings, words } = analyse(text.replace(WRITTEN_OR, ' '), language);
   if (!concepts.includes('contact') && givesContact(text)) concepts.push('contact');
+  if (!concepts.includes('pricing') && AMOUNT_WITH_SIGN.test(text)) concepts.push('pricing');
   return [...concepts.map(conceptTag), ...spellings, ...words.flat()];
 }
 

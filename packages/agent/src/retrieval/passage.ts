@@ -64,14 +64,13 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
   if (!short && specific) {
     const [first, second] = ranked();
     take(first!.i);
-    // A heading ("Tarifs :") or a very short line needs the line that follows it.
+    // A heading ("Tarifs :") or a very short line with no figure needs the line that follows it ("Blanchiment : 350 €." is whole).
     const head = sentences[first!.i]!.text;
-    if (head.endsWith(':') || head.length < 30) take(first!.i + 1);
+    if (head.endsWith(':') || (head.length < 30 && !/\d/.test(head))) take(first!.i + 1);
     if (second && second.score >= first!.score) take(second.i);
   } else if (!short && mixedTopics(sentences, groups)) {
-    // Every sentence on the topic asked (a price list's lines), none on the chunk's other topics.
-    const best = ranked();
-    for (const { i, score } of best) if (score === best[0]!.score) take(i);
+    // Every sentence on the topic asked (a price list's heading and lines), none on the chunk's other topics.
+    for (const { i, score } of ranked()) if (score > 0) take(i);
   } else {
     for (let i = 0; i < sentences.length && take(i); i++);
   }

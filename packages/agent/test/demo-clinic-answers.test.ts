@@ -1,0 +1,66 @@
+import { PLANS, type TenantSnapshot } from '@vocalia/contracts';
+import { createEngine } from '../src';
+import { fixedClock, turn } from './support/engine-input';
+
+const EMERGENCIES = 'Oui, les urgences dentaires sont reçues chaque matin de 9h à 10h, sans rendez-vous.';
+
+/** The launcher's demo clinic as db-api chunks it: an FAQ pair per chunk, the price list as one markdown chunk. */
+function demoClinic(): TenantSnapshot {
+  const chunk = (id: string, title: string, language: 'fr' | 'en', text: string) => ({ id, documentId: `doc-${id}`, title, language, text });
+  return {
+    tenant: {
+      id: 'tenant-demo', name: 'Demo Dental Clinic', sector: 'dental', plan: 'pro', features: PLANS.pro.features, status: 'active',
+      defaultLanguage: 'fr', currency: 'EUR', timezone: 'Europe/Paris', leadThreshold: 60, phoneNumbers: [],
+    },
+    allowedOrigins: ['https://demo.example'],
+    agent: { id: 'agent-demo', name: 'Sara', personaId: 'dental', languages: ['fr', 'en', 'es', 'ar', 'ary'], greeting: {}, instructions: '', tools: ['handoff'] },
+    widget: {
+      branding: { primaryColor: '#112233', textColor: '#ffffff', fontFamily: 'Inter', position: 'bottom-right', showPoweredBy: true },
+      languages: ['fr', 'en', 'es', 'ar', 'ary'], greeting: {}, ecommerce: false,
+    },
+    knowledge: [
+      chunk('hours', "Horaires d'ouverture", 'fr', 'Quels sont vos horaires ?\nLe cabinet est ouvert du lundi au vendredi de 9h à 19h et le samedi de 9h à 13h. Fermé le dimanche.'),
+      chunk('emergencies', "Horaires d'ouverture", 'fr', `Prenez-vous les urgences ?\n${EMERGENCIES}`),
+      chunk('prices', 'Tarifs', 'fr', 'Tarifs\n- Consultation : 30 €\n- Détartrage : 60 €\n- Blanchiment : 350 €\n- Couronne céramique : à partir de 700 €\n\nPaiement par carte ou espèces. Tiers payant pour la consultation et le détartrage.'),
+      chunk('address', 'Address and opening hours', 'en', 'Demo Dental Clinic\n12 rue de la Paix, 75002 Paris (metro Opéra). Free parking for patients in the courtyard.\n\nOpen Monday to Friday 9am-7pm, Saturday 9am-1pm.'),
+    ],
+    catalog: [],
+    version: 'demo-v1',
+  };
+}
+
+const engine = createEngine({ providers: [{ kind: 'local' }], now: fixedClock });
+const snapshot = demoClinic();
+const ask = (message: string) => engine.respond(turn(snapshot, message));
+
+describe("the demo clinic's answers to what a newcomer asks first", () => {
+  it.each([
+    ['fr', "J'ai très mal à une dent, vous pouvez me prendre aujourd'hui ?"],
+    ['fr', 'J’ai une rage de dents'],
+    ['en', 'I have a terrible toothache, can you see me today?'],
+    ['es', 'Me duele mucho una muela, ¿me pueden atender hoy?'],
+    ['ary', 'عندي ألم في الضرس، واش ممكن تشوفوني اليوم؟'],
+  ])('when a patient in pain asks to be seen (%s: %s), then the emergency hours answer, and nobody is handed over', async (language, message) => {
+    const result = await ask(message);
+    expect(result.language).toBe(language);
+    expect(result.answer).toContain(EMERGENCIES);
+    expect(result.answerKind).toBe('grounded');
+    expect(result.handoff).toBe(false);
+  });
+
+  it('when a visitor says the service was terrible, then it is still a complaint', async () => {
+    expect((await ask('The service was terrible')).intent).toBe('complaint');
+  });
+
+  it('when the visitor asks for the prices, then the whole list is quoted, not its heading alone', async () => {
+    const result = await ask('Quels sont vos tarifs ?');
+    for (const line of ['Consultation : 30 €.', 'Détartrage : 60 €.', 'Blanchiment : 350 €.', 'Couronne céramique : à partir de 700 €.']) expect(result.answer).toContain(line);
+    expect(result.answer).not.toContain('Paiement');
+  });
+
+  it('when the visitor asks the price of one treatment, then its line alone is quoted', async () => {
+    const result = await ask('Combien coûte un blanchiment ?');
+    expect(result.answer).toContain('Blanchiment : 350 €.');
+    expect(result.answer).not.toContain('Couronne');
+  });
+});
