@@ -84,3 +84,19 @@ describe('a business presentation pasted as one paragraph', () => {
     expect(result.answerKind).toBe('unknown');
   });
 });
+
+describe("a bakery's one paragraph, asked in other languages", () => {
+  const BAKERY =
+    'Boulangerie Amal, au cœur de Rabat (12 avenue Mohammed V), prépare chaque matin pains, croissants, msemen et gâteaux marocains. ' +
+    'Ouvert tous les jours de 6h à 20h. Livraison gratuite à partir de 200 dirhams dans Rabat et Salé.';
+  const bakery = plumberSnapshot();
+  bakery.tenant = { ...bakery.tenant, id: 'tenant-bakery', name: 'Boulangerie Amal', sector: 'food' };
+  bakery.knowledge = [{ id: 'bakery', documentId: 'doc-bakery', title: 'Qui sommes-nous', language: 'fr', text: BAKERY }];
+  bakery.version = 'bakery-v1';
+
+  it.each(['Do you sell croissants?', '¿Venden croissants?', 'Vous vendez des croissants ?'])('when a visitor asks whether it sells what the paragraph names (%s), then that sentence answers', async (message) => {
+    const result = await engine.respond(turn(bakery, message));
+    expect(result.answer).toContain('prépare chaque matin pains, croissants, msemen');
+    expect(result.answerKind).toBe('grounded');
+  });
+});
