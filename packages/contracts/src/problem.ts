@@ -1,7 +1,31 @@
 import { z } from 'zod';
 
+/**
+ * Which rule a field broke, so that a client can say it in its own language (`message` is English):
+ * absent, too short or long (`limit` characters or items), too small or big (`limit` as a number), not
+ * an email or web address, not one of the accepted values, of the wrong type, holding U+0000, or a
+ * password refused by the policy (too few kinds of characters, too common, holding the email).
+ */
+export const ProblemFieldRule = z.enum([
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_email',
+  'invalid_url',
+  'invalid_format',
+  'invalid_choice',
+  'invalid_type',
+  'nul_character',
+  'password_kinds',
+  'password_common',
+  'password_has_email',
+]);
+export type ProblemFieldRule = z.infer<typeof ProblemFieldRule>;
+
 /** RFC 9457 problem details, the one error body every service answers with. */
-export const ProblemField = z.object({ path: z.string(), message: z.string() });
+export const ProblemField = z.object({ path: z.string(), message: z.string(), rule: ProblemFieldRule.optional(), limit: z.number().optional() });
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),

@@ -19,11 +19,11 @@ export function findNul(value: unknown, root: string): ProblemField[] {
   while (pending.length && found.length < MAX_REPORTED) {
     const [item, path] = pending.pop() as [unknown, string];
     if (typeof item === 'string') {
-      if (item.includes(NUL)) found.push({ path, message: MESSAGE });
+      if (item.includes(NUL)) found.push({ path, message: MESSAGE, rule: 'nul_character' });
     } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
       for (const [key, child] of Object.entries(item)) {
         const childPath = `${path}.${printable(key)}`;
-        if (key.includes(NUL)) found.push({ path: childPath, message: `key ${MESSAGE}` });
+        if (key.includes(NUL)) found.push({ path: childPath, message: `key ${MESSAGE}`, rule: 'nul_character' });
         pending.push([child, childPath]);
       }
     }
@@ -41,7 +41,7 @@ const ENCODED_NUL = /%00/i;
 /** The one request guard: U+0000 in the path, a query value or a parsed body is a 400 before any route runs. */
 export const refuseNul: RequestHandler = (req, _res, next) => {
   const errors = [
-    ...(ENCODED_NUL.test(req.path) ? [{ path: 'path', message: MESSAGE }] : []),
+    ...(ENCODED_NUL.test(req.path) ? [{ path: 'path', message: MESSAGE, rule: 'nul_character' as const }] : []),
     ...findNul(req.query, 'query'),
     ...findNul(req.body, 'body'),
   ];

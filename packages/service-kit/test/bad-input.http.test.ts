@@ -59,7 +59,7 @@ describe('NUL characters are refused once, for every text input', () => {
     const { app, reached } = build();
     const res = await request(app).post('/items').send({ name: 'ok', meta: { 'a\u0000b': 1 } });
     expect(res.status).toBe(400);
-    expect(problem(res).errors).toEqual([{ path: 'body.meta.a\\u0000b', message: expect.stringMatching(/^key must not contain/) }]);
+    expect(problem(res).errors).toEqual([{ path: 'body.meta.a\\u0000b', message: expect.stringMatching(/^key must not contain/), rule: 'nul_character' }]);
     expect(reached).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe('NUL characters are refused once, for every text input', () => {
 
   it('when text parsed outside the JSON body (multipart fields) holds NUL, then parseInput refuses it naming the field', () => {
     expect(() => parseInput(z.object({ title: z.string() }), { title: 'a\u0000' }, 'file')).toThrow(
-      expect.objectContaining({ status: 400, extras: { errors: [{ path: 'file.title', message: expect.stringMatching(/NUL/) }] } }),
+      expect.objectContaining({ status: 400, extras: { errors: [{ path: 'file.title', message: expect.stringMatching(/NUL/), rule: 'nul_character' }] } }),
     );
   });
 

@@ -31,7 +31,7 @@ describe('bad input never reaches PostgreSQL as a 500', () => {
     const [users, tenants] = await Promise.all([t.deps.prisma.user.count(), t.deps.prisma.tenant.count()]);
     const res = await request(t.app).post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, company: 'Atlas\u0000Dental' });
     expect(res.status).toBe(400);
-    expect(problemOf(res).errors).toEqual([{ path: 'body.company', message: expect.stringMatching(/NUL/) }]);
+    expect(problemOf(res).errors).toEqual([{ path: 'body.company', message: expect.stringMatching(/NUL/), rule: 'nul_character' }]);
     expect(await t.deps.prisma.user.count()).toBe(users);
     expect(await t.deps.prisma.tenant.count()).toBe(tenants);
   });

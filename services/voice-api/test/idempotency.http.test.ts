@@ -113,7 +113,7 @@ describe('POST /respond with an Idempotency-Key', () => {
   it('when the key is malformed, then 400 names the header, and nothing is answered', async () => {
     const before = h.engine.inputs.length;
     const res = await say('session-idem-0005', 'Hello?', 'short').expect(400);
-    expect(res.body.errors).toEqual([{ path: 'headers.idempotency-key', message: 'at least 8 characters' }]);
+    expect(res.body.errors).toEqual([{ path: 'headers.idempotency-key', message: 'at least 8 characters', rule: 'too_short', limit: 8 }]);
     expect(h.engine.inputs.length).toBe(before);
   });
 

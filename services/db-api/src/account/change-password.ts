@@ -5,7 +5,7 @@ import type { AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { issueTokens } from '../credentials/issue-tokens';
 import { hashPassword, verifyPassword } from '../credentials/password-hash';
-import { passwordWeakness } from '../credentials/password-policy';
+import { weakPasswordError } from '../credentials/password-policy';
 import { revokeEverySession } from './revoke-every-session';
 
 /**
@@ -23,8 +23,8 @@ export async function changePassword(deps: Deps, auth: AuthContext, input: Chang
     await deps.rateLimits.loginFailed(attempt);
     throw new AppError('VALIDATION_FAILED', 'body.currentPassword: is not your current password', { errors: [{ path: 'body.currentPassword', message: 'is not your current password' }] });
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
-  if (weakness) throw new AppError('VALIDATION_FAILED', `body.newPassword: ${weakness}`, { errors: [{ path: 'body.newPassword', message: weakness }] });
+  const weak = weakPasswordError(input.newPassword, user.email, 'body.newPassword');
+  if (weak) throw weak;
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock();
   const tokens = await deps.prisma.$transaction(async (tx) => {

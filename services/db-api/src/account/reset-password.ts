@@ -1,9 +1,8 @@
 import type { ResetPasswordRequest } from '@vocalia/contracts';
-import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../credentials/password-hash';
-import { passwordWeakness } from '../credentials/password-policy';
+import { weakPasswordError } from '../credentials/password-policy';
 import { useAccountToken } from './account-token';
 import { revokeEverySession } from './revoke-every-session';
 
@@ -16,8 +15,8 @@ export async function resetPassword(deps: Deps, input: ResetPasswordRequest, ip:
   const user = await deps.prisma.$transaction(async (tx) => {
     const userId = await useAccountToken(tx, input.token, 'reset_password', now);
     const row = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: { orderBy: { createdAt: 'asc' }, take: 1 } } });
-    const weakness = passwordWeakness(input.password, row.email);
-    if (weakness) throw new AppError('VALIDATION_FAILED', `body.password: ${weakness}`, { errors: [{ path: 'body.password', message: weakness }] });
+    const weak = weakPasswordError(input.password, row.email, 'body.password');
+    if (weak) throw weak;
     await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password), emailVerifiedAt: row.emailVerifiedAt ?? now } });
     await tx.accountToken.updateMany({ where: { userId, purpose: 'reset_password', usedAt: null }, data: { usedAt: now } });
     await revokeEverySession(tx, userId, now);

@@ -9,7 +9,7 @@ import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';
 import { issueTokens } from '../credentials/issue-tokens';
 import { hashPassword } from '../credentials/password-hash';
-import { passwordWeakness } from '../credentials/password-policy';
+import { weakPasswordError } from '../credentials/password-policy';
 
 const SLUG_ATTEMPTS = 5;
 
@@ -20,8 +20,8 @@ function emailTaken(): AppError {
 /** New user + tenant (starter, 14-day trial) + owner membership + subscription + trial credits, in one transaction; then a verification link is mailed. */
 export async function registerAccount(deps: Deps, input: RegisterRequest, ip: string): Promise<SessionResponse> {
   await deps.rateLimits.consume('register', { ip, email: input.email });
-  const weakness = passwordWeakness(input.password, input.email);
-  if (weakness) throw new AppError('VALIDATION_FAILED', `body.password: ${weakness}`, { errors: [{ path: 'body.password', message: weakness }] });
+  const weak = weakPasswordError(input.password, input.email, 'body.password');
+  if (weak) throw weak;
   if (await deps.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
 
   const passwordHash = await hashPassword(input.password);

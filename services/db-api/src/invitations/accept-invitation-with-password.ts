@@ -2,7 +2,7 @@ import type { AcceptInvitationWithPasswordRequest, SessionResponse } from '@voca
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { hashPassword } from '../credentials/password-hash';
-import { passwordWeakness } from '../credentials/password-policy';
+import { weakPasswordError } from '../credentials/password-policy';
 import { claimInvitation, findUsableInvitation } from './claim-invitation';
 import { isUniqueViolation } from '../unique-violation';
 import { auditJoined, joinTenant } from './join-tenant';
@@ -15,8 +15,8 @@ import { auditJoined, joinTenant } from './join-tenant';
 export async function acceptInvitationWithPassword(deps: Deps, input: AcceptInvitationWithPasswordRequest, ip: string): Promise<SessionResponse> {
   const now = deps.clock();
   const pending = await findUsableInvitation(deps.prisma, input.token, now);
-  const weakness = passwordWeakness(input.password, pending.email);
-  if (weakness) throw new AppError('VALIDATION_FAILED', `body.password: ${weakness}`, { errors: [{ path: 'body.password', message: weakness }] });
+  const weak = weakPasswordError(input.password, pending.email, 'body.password');
+  if (weak) throw weak;
   const hasAccount = () => new AppError('CONFLICT', 'This address already has an account: sign in with it, then accept the invitation');
   if (await deps.prisma.user.findUnique({ where: { email: pending.email }, select: { id: true } })) throw hasAccount();
   const passwordHash = await hashPassword(input.password);
