@@ -30,7 +30,7 @@ describe('email verification, password reset and password change', () => {
   it('when the verification link is lost, then the signed-in user asks for a new one and it works', async () => {
     const owner = await t.register();
     await t.mailbox.next(owner.email, /Confirm your email/);
-    const resent = await request(t.app).post('/api/v1/me/verify-email').set(bearer(owner));
+    const resent = await request(t.app).post('/api/v1/me/verify-email').set(bearer(owner)).send({ language: 'en' });
     expect(resent.status).toBe(202);
     const token = linkToken(await t.mailbox.next(owner.email, /Confirm your email/), 'verify-email');
     await request(t.app).post('/api/v1/auth/verify-email').send({ token }).expect(204);
@@ -38,8 +38,8 @@ describe('email verification, password reset and password change', () => {
 
   it('when a reset is asked for a known and an unknown address, then both answers are the same and only the account gets a link', async () => {
     const owner = await t.register();
-    const unknown = await request(t.app).post('/api/v1/auth/password-reset').send({ email: 'no.such.account@example.test' });
-    const known = await request(t.app).post('/api/v1/auth/password-reset').send({ email: owner.email });
+    const unknown = await request(t.app).post('/api/v1/auth/password-reset').send({ email: 'no.such.account@example.test', language: 'en' });
+    const known = await request(t.app).post('/api/v1/auth/password-reset').send({ email: owner.email, language: 'en' });
     expect([known.status, known.body]).toEqual([unknown.status, unknown.body]);
     expect(known.status).toBe(202);
     const mail = await t.mailbox.next(owner.email, /Reset your VocalIA password/);
@@ -51,7 +51,7 @@ describe('email verification, password reset and password change', () => {
     const other = await t.register();
     const member = await addMemberSession(t, other, 'member');
     const ownSession = await login(member.email, TEST_PASSWORD).expect(200);
-    await request(t.app).post('/api/v1/auth/password-reset').send({ email: member.email }).expect(202);
+    await request(t.app).post('/api/v1/auth/password-reset').send({ email: member.email, language: 'en' }).expect(202);
     const token = linkToken(await t.mailbox.next(member.email, /Reset your VocalIA password/), 'reset-password');
     const weak = await request(t.app).post('/api/v1/auth/password-reset/confirm').send({ token, password: 'weak' });
     expect(problemOf(weak).errors?.[0]?.path).toBe('body.password');
@@ -67,7 +67,7 @@ describe('email verification, password reset and password change', () => {
 
   it('when a reset link is older than its lifetime, then it is refused and the password stays', async () => {
     const owner = await t.register();
-    await request(t.app).post('/api/v1/auth/password-reset').send({ email: owner.email }).expect(202);
+    await request(t.app).post('/api/v1/auth/password-reset').send({ email: owner.email, language: 'en' }).expect(202);
     const token = linkToken(await t.mailbox.next(owner.email, /Reset your VocalIA password/), 'reset-password');
     now = new Date(now.getTime() + 31 * MINUTE_MS);
     expect((await request(t.app).post('/api/v1/auth/password-reset/confirm').send({ token, password: NEW_PASSWORD })).status).toBe(400);

@@ -90,8 +90,8 @@ describe.each([
     await expect(founder.invitations.revoke(invitation.id)).rejects.toMatchObject({ status: 409 });
 
     await colleague.auth.changePassword({ currentPassword: 'Teammate-Pass-2026', newPassword: 'Teammate-Pass-2027' });
-    await colleague.auth.requestPasswordReset('colleague@dar-sdk.example');
-    await colleague.auth.resetPassword({ token: linkToken(await t.mailbox.next('colleague@dar-sdk.example', /Reset/), 'reset-password'), password: 'Teammate-Pass-2028' });
+    await colleague.auth.requestPasswordReset('colleague@dar-sdk.example', 'es');
+    await colleague.auth.resetPassword({ token: linkToken(await t.mailbox.next('colleague@dar-sdk.example', /Restablece/), 'reset-password'), password: 'Teammate-Pass-2028' });
     expect((await colleague.auth.login({ email: 'colleague@dar-sdk.example', password: 'Teammate-Pass-2028' })).tenant.id).toBe(session.tenant.id);
   });
 });

@@ -12,7 +12,8 @@ describe('invitations', () => {
   });
   afterAll(() => t.close());
 
-  const invite = (owner: { accessToken: string }, email: string, role = 'member') => request(t.app).post('/api/v1/invitations').set(bearer(owner)).send({ email, role });
+  // In English: a new tenant's default language is French, which the mails would otherwise speak.
+  const invite = (owner: { accessToken: string }, email: string, role = 'member') => request(t.app).post('/api/v1/invitations').set(bearer(owner)).send({ email, role, language: 'en' });
 
   it('when an admin invites a new address, then only a mailed single-use link lets its owner in, with the password they choose', async () => {
     const owner = await t.register(undefined, 'BigCorp');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from '../languages';
 import { PlanId } from '../plans';
 import { EmailAddress, IsoDateTime, MembershipRoleName } from './db-api-common';
 
@@ -9,6 +10,8 @@ export const RegisterRequest = z.object({
   email: EmailAddress,
   password: Password,
   company: z.string().trim().min(2, 'company must be at least 2 characters').max(120),
+  /** The language of the verification mail (the dashboard sends its interface language); default English. */
+  language: Language.optional(),
 });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 

@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { Language } from '../languages';
 import { Password } from './db-api-auth';
 import { EmailAddress, IsoDateTime, MembershipRoleName } from './db-api-common';
 
 /** A token mailed in a link (invitation, email verification, password reset): single-use, expiring. */
 export const MailedToken = z.string().min(20, 'token is too short').max(200);
 
-export const InviteMemberRequest = z.object({ email: EmailAddress, role: MembershipRoleName.default('member') });
+export const InviteMemberRequest = z.object({
+  email: EmailAddress,
+  role: MembershipRoleName.default('member'),
+  /** The language of the invitation mail; default the inviting tenant's default language, else English. */
+  language: Language.optional(),
+});
 export type InviteMemberRequest = z.infer<typeof InviteMemberRequest>;
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);

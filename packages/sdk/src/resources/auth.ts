@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   AcceptInvitationWithPasswordRequest,
   ChangePasswordRequest,
+  type Language,
   LoginRequest,
   MailRequestAccepted,
   MeResponse,
@@ -55,8 +56,10 @@ export function authResource(request: HttpRequest, holder: TokenHolder) {
       return session;
     },
     verifyEmail: (token: string) => request({ method: 'POST', path: '/api/v1/auth/verify-email', body: { token }, response: null, anonymous: true }),
-    resendVerification: () => request({ method: 'POST', path: '/api/v1/me/verify-email', response: MailRequestAccepted }),
-    requestPasswordReset: (email: string) => request({ method: 'POST', path: '/api/v1/auth/password-reset', body: { email }, response: MailRequestAccepted, anonymous: true }),
+    /** `language`: of the mail (default the tenant's default language). */
+    resendVerification: (language?: Language) => request({ method: 'POST', path: '/api/v1/me/verify-email', body: { language }, response: MailRequestAccepted }),
+    /** `language`: of the mail (default the language of the account's tenant). */
+    requestPasswordReset: (email: string, language?: Language) => request({ method: 'POST', path: '/api/v1/auth/password-reset', body: { email, language }, response: MailRequestAccepted, anonymous: true }),
     resetPassword: (input: z.input<typeof ResetPasswordRequest>) => request({ method: 'POST', path: '/api/v1/auth/password-reset/confirm', body: input, response: null, anonymous: true }),
     async changePassword(input: z.input<typeof ChangePasswordRequest>) {
       const tokens = await request({ method: 'POST', path: '/api/v1/me/password', body: input, response: TokenPair });

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ChangePasswordRequest, PasswordResetRequest, ResetPasswordRequest, VerifyEmailRequest } from '@vocalia/contracts';
+import { ChangePasswordRequest, PasswordResetRequest, ResendVerificationRequest, ResetPasswordRequest, VerifyEmailRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { clientIp } from '../access/client-ip';
@@ -25,8 +25,8 @@ export function registerAccountRoutes(router: Router, deps: Deps): void {
     await resetPassword(deps, parseInput(ResetPasswordRequest, req.body), clientIp(req));
     res.status(204).end();
   });
-  router.post('/api/v1/me/verify-email', auth, async (_req, res) => {
-    res.status(202).json(await resendVerification(deps, getAuth(res)));
+  router.post('/api/v1/me/verify-email', auth, async (req, res) => {
+    res.status(202).json(await resendVerification(deps, getAuth(res), parseInput(ResendVerificationRequest, req.body ?? {})));
   });
   router.post('/api/v1/me/password', auth, async (req, res) => {
     sendSession(req, res, await changePassword(deps, getAuth(res), parseInput(ChangePasswordRequest, req.body), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS);

@@ -38,7 +38,8 @@ export async function registerAccount(deps: Deps, input: RegisterRequest, ip: st
       });
       await recordAudit(deps, { tenantId: session.tenant.id, actor: `user:${session.user.id}`, action: 'auth.registered', target: `tenant:${session.tenant.id}`, meta: { ip } });
       await deps.rateLimits.loginSucceeded({ ip, email: input.email });
-      await sendVerification(deps, session.user);
+      // The new tenant's default language is the column's default, not the owner's choice: without a language asked for, English.
+      await sendVerification(deps, session.user, input.language ?? 'en');
       return session;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

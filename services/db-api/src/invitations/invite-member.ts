@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../access/auth-context';
 import { recordAudit } from '../audit/record-audit';
 import { invitationMail } from '../mail/account-mails';
+import { mailLanguage } from '../mail/mail-language';
 import { dashboardLink, newMailedToken } from '../mail/mailed-token';
 import { toInvitation } from './invitation-view';
 
@@ -18,18 +19,18 @@ export async function inviteMember(deps: Deps, auth: AuthContext, input: InviteM
   if (input.role === 'owner' && auth.role !== 'owner') throw new AppError('FORBIDDEN', 'Only an owner can invite an owner');
   const now = deps.clock();
   const token = newMailedToken();
-  const { invitation, tenantName } = await deps.prisma.$transaction(async (tx) => {
+  const { invitation, tenant } = await deps.prisma.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { tenantId: auth.tenantId, user: { email: input.email } }, select: { id: true } });
     if (member) throw new AppError('CONFLICT', `${input.email} is already a member`);
     await tx.invitation.updateMany({ where: { tenantId: auth.tenantId, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: auth.tenantId }, select: { name: true } });
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: auth.tenantId }, select: { name: true, defaultLanguage: true } });
     const row = await tx.invitation.create({
       data: { tenantId: auth.tenantId, email: input.email, role: input.role, tokenHash: token.hash, invitedById: auth.userId ?? null, expiresAt: new Date(now.getTime() + deps.env.INVITATION_TTL_HOURS * HOUR_MS) },
     });
-    return { invitation: row, tenantName: tenant.name };
+    return { invitation: row, tenant };
   });
   try {
-    await deps.mailer.send(invitationMail(input.email, { tenantName, role: input.role, link: dashboardLink(deps.env, 'invitation', token.token), expiresAt: invitation.expiresAt }));
+    await deps.mailer.send(invitationMail(input.email, mailLanguage(input.language, tenant.defaultLanguage), { tenantName: tenant.name, role: input.role, link: dashboardLink(deps.env, 'invitation', token.token), expiresAt: invitation.expiresAt }));
   } catch (err) {
     await deps.prisma.invitation.delete({ where: { id: invitation.id } });
     deps.logger.error('invitation mail not sent', { error: err instanceof Error ? err.message : String(err) });

@@ -1,39 +1,36 @@
+import type { Language, MembershipRoleName } from '@vocalia/contracts';
 import type { Mail } from './mailer';
+import { ACCOUNT_MAIL_TEXTS, type AccountMailTexts } from './account-texts';
 
-const FOOTER = 'If you did not expect this message, you can ignore it.';
+/** The date as a reader of the language writes it, in UTC, saying so. */
+function expiryDate(texts: AccountMailTexts, at: Date): string {
+  return new Intl.DateTimeFormat(texts.locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
+}
 
 /** The same text whether or not the address already has an account: the link's page handles both. */
-export function invitationMail(to: string, input: { tenantName: string; role: string; link: string; expiresAt: Date }): Mail {
+export function invitationMail(to: string, language: Language, input: { tenantName: string; role: MembershipRoleName; link: string; expiresAt: Date }): Mail {
+  const texts = ACCOUNT_MAIL_TEXTS[language];
   return {
     to,
-    subject: `You are invited to join ${input.tenantName} on VocalIA`,
-    text: [
-      `You are invited to join ${input.tenantName} on VocalIA as ${input.role}.`,
-      `Accept the invitation (sign in, or choose your password if you have no account yet):`,
-      input.link,
-      `This link works once and expires on ${input.expiresAt.toISOString()}.`,
-      FOOTER,
-    ].join('\n\n'),
+    subject: texts.invitation.subject(input.tenantName),
+    text: [texts.invitation.intro(input.tenantName, texts.roles[input.role]), texts.invitation.accept, input.link, texts.expires(expiryDate(texts, input.expiresAt)), texts.footer].join('\n\n'),
   };
 }
 
-export function verificationMail(to: string, input: { link: string; expiresAt: Date }): Mail {
+export function verificationMail(to: string, language: Language, input: { link: string; expiresAt: Date }): Mail {
+  const texts = ACCOUNT_MAIL_TEXTS[language];
   return {
     to,
-    subject: 'Confirm your email address for VocalIA',
-    text: ['Confirm that this address is yours:', input.link, `This link works once and expires on ${input.expiresAt.toISOString()}.`, FOOTER].join('\n\n'),
+    subject: texts.verification.subject,
+    text: [texts.verification.intro, input.link, texts.expires(expiryDate(texts, input.expiresAt)), texts.footer].join('\n\n'),
   };
 }
 
-export function passwordResetMail(to: string, input: { link: string; expiresAt: Date }): Mail {
+export function passwordResetMail(to: string, language: Language, input: { link: string; expiresAt: Date }): Mail {
+  const texts = ACCOUNT_MAIL_TEXTS[language];
   return {
     to,
-    subject: 'Reset your VocalIA password',
-    text: [
-      'Someone asked to reset the password of your VocalIA account. Choose a new password here:',
-      input.link,
-      `This link works once and expires on ${input.expiresAt.toISOString()}. Every session of the account is signed out after the reset.`,
-      FOOTER,
-    ].join('\n\n'),
+    subject: texts.passwordReset.subject,
+    text: [texts.passwordReset.intro, input.link, `${texts.expires(expiryDate(texts, input.expiresAt))} ${texts.passwordReset.signedOut}`, texts.footer].join('\n\n'),
   };
 }
