@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 import { navigate, route } from '../router';
 import { api, call, me, ssoFailed, startSession } from '../session/client';
 import { AuthForm, type AuthField } from '../ui/auth-form';
@@ -68,7 +68,7 @@ export function SignUpPage() {
       <AuthForm
         fields={[{ name: 'company', label: t('company'), autocomplete: 'organization' }, email(), newPassword(t('password'))]}
         submitLabel={t('signUp')}
-        send={(v) => api.auth.register({ company: v.company ?? '', email: v.email ?? '', password: v.password ?? '' })}
+        send={(v) => api.auth.register({ company: v.company ?? '', email: v.email ?? '', password: v.password ?? '', language: uiLanguage.value })}
         onSent={async (session) => {
           await startSession(session);
           navigate('/onboarding');
@@ -113,7 +113,7 @@ export function ForgotPasswordPage() {
       {sent ? (
         <p role="status">{t('resetSent')}</p>
       ) : (
-        <AuthForm fields={[email()]} submitLabel={t('sendResetLink')} send={(v) => api.auth.requestPasswordReset(v.email ?? '').then(() => true)} onSent={() => setSent(true)} />
+        <AuthForm fields={[email()]} submitLabel={t('sendResetLink')} send={(v) => api.auth.requestPasswordReset(v.email ?? '', uiLanguage.value).then(() => true)} onSent={() => setSent(true)} />
       )}
       <p>
         <a href="#/sign-in">{t('signIn')}</a>

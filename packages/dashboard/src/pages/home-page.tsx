@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 import { api, call, me } from '../session/client';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
@@ -10,7 +10,7 @@ export function VerifyBanner() {
   return (
     <div class="notice" role="status">
       {t('verifyPending')}{' '}
-      <button type="button" class="link" disabled={sent} onClick={() => void call(() => api.auth.resendVerification()).then(() => setSent(true))}>
+      <button type="button" class="link" disabled={sent} onClick={() => void call(() => api.auth.resendVerification(uiLanguage.value)).then(() => setSent(true))}>
         {t('resendVerification')}
       </button>
     </div>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AuditVerification, CreatedApiKey } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { formatDate, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError, Select } from '../ui/field';
@@ -22,7 +22,8 @@ function Members() {
   const once = useIdempotencyKeys();
   const invite = async (e: Event) => {
     e.preventDefault();
-    const invitation = { email, role: role as 'member' | 'admin' };
+    // The mail speaks the inviter's interface language: the colleague most likely reads it too.
+    const invitation = { email, role: role as 'member' | 'admin', language: uiLanguage.value };
     if (await submit(() => once(['invitations.create', invitation], (idempotencyKey) => api.invitations.create(invitation, { idempotencyKey })))) {
       setEmail('');
       invitations.reload();
