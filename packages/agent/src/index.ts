@@ -38,7 +38,7 @@ export { encodeEmbedding, decodeEmbedding } from './retrieval/embedding-codec';
 export { searchKnowledge, searchCatalog, MIN_COVERAGE, type KnowledgeHit, type KnowledgeRetrieval } from './retrieval/search';
 
 export { detectLanguage, type LanguageGuess } from './language/detect-language';
-export { detectIntent, Intent, type IntentAnalysis } from './intent/detect-intent';
+export { detectIntent, type IntentAnalysis } from './intent/detect-intent';
 export { scoreLead, EMPTY_LEAD, type LeadSignals } from './lead/score-lead';
 export { extractContact } from './extract/contact';
 export { captureBooking, type BookingCapture } from './extract/booking';

@@ -7,6 +7,7 @@ export * from './channels';
 export * from './realtime';
 export * from './lead';
 export * from './answer-kind';
+export * from './intent';
 export * from './queues';
 export * from './events';
 export * from './http/voice-api';

@@ -1,14 +1,10 @@
-import { z } from 'zod';
 import { INTENT_CUES, type IntentConcept } from '../lexicon/intent-cues';
 import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
 import { TOPIC_CUES } from '../lexicon/topic-cues';
 import { foldText, wordTokens } from '../text/fold';
 import { termOf } from '../text/analyze';
 import { isQuestion } from './question-form';
-import type { Language } from '@vocalia/contracts';
-
-export const Intent = z.enum(['greeting', 'hours', 'pricing', 'booking', 'order_status', 'handoff', 'complaint', 'goodbye', 'product_search', 'question']);
-export type Intent = z.infer<typeof Intent>;
+import type { Intent, Language } from '@vocalia/contracts';
 
 export type Concept = IntentConcept | keyof typeof TOPIC_CUES;
 

@@ -1,9 +1,8 @@
-import { LANGUAGES } from '@vocalia/contracts';
+import { LANGUAGES, type Intent } from '@vocalia/contracts';
 import type { EngineInput } from '../engine';
 import type { Localized, Persona } from '../personas';
 import { fill, REPLIES } from '../personas/replies';
 import { foldText, wordTokens } from '../text/fold';
-import type { Intent } from './detect-intent';
 
 const AFFIRMATIONS = new Set(
   wordTokens(

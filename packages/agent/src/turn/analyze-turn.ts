@@ -1,9 +1,9 @@
-import type { CatalogItemSnapshot, Contact, Feature, Language, LeadScore } from '@vocalia/contracts';
+import type { CatalogItemSnapshot, Contact, Feature, Intent, Language, LeadScore } from '@vocalia/contracts';
 import type { EngineInput } from '../engine';
 import { assembleBooking, bookingDetailsIn, type BookingCapture, type BookingDetails } from '../extract/booking';
 import { contactIn, mergeContacts } from '../extract/contact';
 import { isoDay, localToday, parseDate, parseTime, type CalendarDay } from '../extract/dates';
-import { detectIntent, type Intent, type IntentAnalysis } from '../intent/detect-intent';
+import { detectIntent, type IntentAnalysis } from '../intent/detect-intent';
 import { askedForBookingDetails, intentOfAffirmation, isAffirmation } from '../intent/follow-up';
 import { detectLanguage, type LanguageGuess } from '../language/detect-language';
 import { leadCues, scoreLeadCues, type LeadCues } from '../lead/score-lead';

@@ -15,6 +15,7 @@ export const InviteMemberRequest = z.object({
 export type InviteMemberRequest = z.infer<typeof InviteMemberRequest>;
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
 /** The same shape whether or not the email already has an account: the answer never tells. */
 export const Invitation = z.object({
