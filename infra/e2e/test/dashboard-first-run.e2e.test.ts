@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { CATALOGUES } from '@vocalia/dashboard/catalogues';
-import { apiCallsSettled, launchChromium, PASSWORD, registerOwner, screenshot, signInToDashboard, startFleet, trackApiCalls, type Fleet } from './support';
+import { apiCallsSettled, eventually, launchChromium, pageClient, PASSWORD, registerOwner, screenshot, signInToDashboard, startFleet, trackApiCalls, type Fleet } from './support';
 
 describe('the dashboard as a business owner finds it on the first day (no Stripe, no model key)', () => {
   let fleet: Fleet;
@@ -77,4 +77,75 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     expect(await keys.locator('input[name="key-name"]').count()).toBe(0);
     await context.close();
   }, 60_000);
+
+  it('when the owner reads a visitor chat in French, then its statuses, channel, language, intent, who spoke, the audit actor and the chunk count are French words, not the API values', async () => {
+    const { email, client, session } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
+    const tenantId = session.tenant.id;
+    const site = pageClient(fleet.edgeUrl, 'https://www.boulangerie-amal.example');
+    await client.origins.add(site.origin);
+    const res = await site.respond(await site.sessionToken(tenantId), { tenantId, message: 'Bonjour, je voudrais réserver un gâteau pour samedi. Je suis Nadia, nadia@boulangerie-amal.example' });
+    expect(res.status).toBe(200);
+    const lead = await eventually(async () => {
+      const [first] = (await client.leads.list()).items;
+      if (!first) throw new Error('no lead yet');
+      return first;
+    });
+    await client.leads.setStatus(lead.id, 'qualified');
+    await client.knowledge.create({ title: 'Horaires', kind: 'text', language: 'fr', content: 'La boulangerie est ouverte du mardi au dimanche, de 7 h à 19 h.' });
+
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = trackApiCalls(await context.newPage());
+    const app = `${fleet.edgeUrl}/app/`;
+    await signInToDashboard(page, fleet.edgeUrl, email, '/leads');
+    const leadStatus = page.locator(`#lead-${lead.id}`);
+    await leadStatus.waitFor();
+    expect(await leadStatus.locator('option:checked').innerText()).toBe('Qualifié');
+    expect(await page.locator('select[name="status"] option').allInnerTexts()).toEqual(['Tous les statuts', 'Nouveau', 'Contacté', 'Qualifié', 'Gagné', 'Perdu']);
+
+    await page.goto(`${app}#/conversations`);
+    const row = page.locator('[data-test="conversations"] tbody tr').first();
+    await row.waitFor();
+    // Open, or handed to a person: what the local engine makes of the request is not this test's subject.
+    const { status } = (await client.conversations.list()).items[0] ?? {};
+    const statusInFrench = { open: 'Ouverte', closed: 'Fermée', handoff: 'Transférée à une personne' }[status ?? 'open'];
+    expect((await row.locator('td').allInnerTexts()).slice(1, 4)).toEqual(['Chat du site', 'Français', statusInFrench]);
+    expect(await page.locator('select[name="channel"] option').allInnerTexts()).toEqual(['Tous les canaux', 'Chat du site', 'Voix sur le site', 'Appel téléphonique', 'API']);
+    await row.locator('a').click();
+    await page.locator('[data-test="transcript"] .msg.user .who').waitFor();
+    expect(await page.locator('[data-test="transcript"] .who').allInnerTexts()).toEqual(['Client', 'Agent']);
+    const facts = await page.locator('main dl.facts').innerText();
+    expect(facts).toContain('Chat du site');
+    expect(facts).toContain('Qualifié');
+    await screenshot(page, 'dashboard-first-run-fr-conversation');
+
+    await page.goto(`${app}#/analytics`);
+    await page.locator('main h2').first().waitFor();
+    await apiCallsSettled(page);
+    const analytics = await page.locator('main').innerText();
+    expect(analytics).toContain('Réservation');
+    expect(analytics).toContain('Français');
+
+    await page.goto(`${app}#/knowledge`);
+    await page.locator('[data-test="documents"] li').waitFor();
+    expect(await page.locator('[data-test="documents"] li').innerText()).toMatch(/^Horaires · Français · Passages : 1 · /);
+    expect(await page.locator('select[name="language"] option').allInnerTexts()).toEqual(['Français', 'Anglais', 'Espagnol', 'Arabe', 'Darija (arabe marocain)']);
+
+    await page.goto(`${app}#/settings`);
+    const ownActions = page.locator(`td[data-actor="user:${session.user.id}"]`);
+    await ownActions.first().waitFor();
+    expect(new Set(await ownActions.allInnerTexts())).toEqual(new Set([email]));
+    const members = await page.locator('[data-test="members"]').innerText();
+    expect(members).toContain('Propriétaire');
+    await screenshot(page, 'dashboard-first-run-fr-settings');
+
+    // What these pages showed before: the API's values as they come.
+    for (const name of ['leads', 'conversations', 'analytics', 'knowledge', 'settings']) {
+      await page.goto(`${app}#/${name}`);
+      await page.locator('main h1').waitFor();
+      await apiCallsSettled(page);
+      const text = await page.locator('main').innerText();
+      expect({ name, raw: text.match(/\b(qualified|widget|open|booking)\b|user:|· (fr|owner)\b/g) }).toEqual({ name, raw: null });
+    }
+    await context.close();
+  }, 90_000);
 });

@@ -234,4 +234,11 @@ export const ar: Messages = {
   apiCalls: 'طلبات API',
   creditTrialGrant: 'رصيد تجريبي',
   creditConversation: 'محادثة',
+  passages: 'المقاطع: {n}',
+  actorTeamMember: 'عضو في الفريق',
+  actorApiKey: 'مفتاح API',
+  actorNamedApiKey: 'مفتاح API «{name}»',
+  actorSystem: 'VocalIA (تلقائيًا)',
+  actorOperator: 'مشغّل المنصة',
+  actorIdentity: 'حساب {provider}',
 };

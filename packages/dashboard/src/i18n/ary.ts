@@ -80,4 +80,10 @@ export const ary: Messages = {
   rotateSecret: 'بدل السر',
   previousSecretUntil: 'الإرسالات غادي يتوقعو حتى بالسر القديم حتال {date}.',
   allEventsHint: 'إلا ماختاريتي والو: كاع الأحداث.',
+  passages: 'المقاطع: {n}',
+  actorTeamMember: 'واحد من الفريق',
+  actorApiKey: 'شي ساروت ديال API',
+  actorNamedApiKey: 'الساروت ديال API «{name}»',
+  actorSystem: 'VocalIA (أوتوماتيك)',
+  actorOperator: 'اللي مسيّر البلاتفورم',
 };

@@ -233,6 +233,13 @@ export const en = {
   apiCalls: 'API calls',
   creditTrialGrant: 'Trial credit',
   creditConversation: 'Conversation',
+  passages: 'Passages: {n}',
+  actorTeamMember: 'A team member',
+  actorApiKey: 'An API key',
+  actorNamedApiKey: 'API key "{name}"',
+  actorSystem: 'VocalIA (automatic)',
+  actorOperator: 'Platform operator',
+  actorIdentity: '{provider} account',
 } as const;
 
 export type MessageKey = keyof typeof en;

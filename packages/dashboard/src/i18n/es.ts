@@ -234,4 +234,11 @@ export const es: Messages = {
   apiCalls: 'Llamadas a la API',
   creditTrialGrant: 'Crédito de prueba',
   creditConversation: 'Conversación',
+  passages: 'Fragmentos: {n}',
+  actorTeamMember: 'Un miembro del equipo',
+  actorApiKey: 'Una clave API',
+  actorNamedApiKey: 'Clave API «{name}»',
+  actorSystem: 'VocalIA (automático)',
+  actorOperator: 'Operador de la plataforma',
+  actorIdentity: 'Cuenta de {provider}',
 };

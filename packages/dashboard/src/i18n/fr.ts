@@ -234,4 +234,11 @@ export const fr: Messages = {
   apiCalls: 'Appels API',
   creditTrialGrant: "Crédit d'essai",
   creditConversation: 'Conversation',
+  passages: 'Passages : {n}',
+  actorTeamMember: "Un membre de l'équipe",
+  actorApiKey: 'Une clé API',
+  actorNamedApiKey: 'Clé API « {name} »',
+  actorSystem: 'VocalIA (automatique)',
+  actorOperator: 'Opérateur de la plateforme',
+  actorIdentity: 'Compte {provider}',
 };

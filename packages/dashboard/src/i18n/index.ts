@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
-import { CATALOGUES, UI_LANGUAGES, type UiLanguage } from './catalogues';
+import { CATALOGUES, UI_LANGUAGES, VALUE_LABELS, type UiLanguage } from './catalogues';
 import type { MessageKey } from './en';
+import { labelIn, type ValueKind } from './value-labels';
 
 export { UI_LANGUAGES, type UiLanguage };
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = { fr: 'Français', en: 'English', es: 'Español', ar: 'العربية', ary: 'الدارجة' };
@@ -28,6 +29,11 @@ export function applyLanguage(lang: UiLanguage): void {
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = CATALOGUES[uiLanguage.value][key];
   return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));
+}
+
+/** An API value (a status, channel, intent, language or role) in the interface's language; an unknown one as it is. */
+export function label(kind: ValueKind, value: string): string {
+  return labelIn(VALUE_LABELS[uiLanguage.value], kind, value);
 }
 
 export function formatDate(iso: string): string {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AgentResponse } from '@vocalia/contracts';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { api } from '../session/client';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
@@ -21,7 +21,7 @@ export function AgentsPage() {
   const columns: Column<AgentResponse>[] = [
     { header: t('agentName'), cell: (a) => a.name },
     { header: t('persona'), cell: (a) => personaName(a.personaId) },
-    { header: t('languages'), cell: (a) => a.languages.join(', ') },
+    { header: t('languages'), cell: (a) => a.languages.map((l) => label('language', l)).join(', ') },
     { header: t('voice'), cell: (a) => a.voice },
     {
       header: t('action'),

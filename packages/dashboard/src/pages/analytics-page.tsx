@@ -1,12 +1,12 @@
-import type { AnalyticsResponse } from '@vocalia/contracts';
-import { t } from '../i18n';
+import { Channel, type AnalyticsResponse } from '@vocalia/contracts';
+import { label, t } from '../i18n';
 import { api } from '../session/client';
 import { BarChart } from '../ui/bar-chart';
 import { Shell } from '../ui/shell';
 import { useLoad } from '../ui/use-load';
 import { AnswerQuality } from './answer-quality';
 
-const CHANNEL_COLORS: Record<string, string> = { widget: '#2563eb', voice: '#9333ea', phone: '#059669', api: '#d97706' };
+const CHANNEL_COLORS: Record<Channel, string> = { widget: '#2563eb', voice: '#9333ea', phone: '#059669', api: '#d97706' };
 
 function Pairs({ entries }: { entries: [string, number][] }) {
   return (
@@ -47,7 +47,7 @@ export function AnalyticsPage() {
   const analytics = useLoad(() => api.analytics.get());
   const a = analytics.data;
   const rtl = document.documentElement.dir === 'rtl';
-  const channels = Object.keys(CHANNEL_COLORS);
+  const channels = Channel.options;
   const days = a?.days ?? [];
   return (
     <Shell title={t('navAnalytics')}>
@@ -60,7 +60,7 @@ export function AnalyticsPage() {
             <BarChart
               rtl={rtl}
               labels={days.map((d) => d.date.slice(5))}
-              series={channels.map((c) => ({ label: c, color: CHANNEL_COLORS[c] as string, values: days.map((d) => d.byChannel[c as keyof typeof d.byChannel] ?? 0) }))}
+              series={channels.map((c) => ({ label: label('channel', c), color: CHANNEL_COLORS[c], values: days.map((d) => d.byChannel[c] ?? 0) }))}
               summary={`${t('conversationsPerDay')}: ${t('total')} ${a.totals.conversations}`}
             />
             <details>
@@ -72,7 +72,7 @@ export function AnalyticsPage() {
                       <th scope="col">Date</th>
                       {channels.map((c) => (
                         <th scope="col" key={c}>
-                          {c}
+                          {label('channel', c)}
                         </th>
                       ))}
                       <th scope="col">{t('total')}</th>
@@ -85,7 +85,7 @@ export function AnalyticsPage() {
                         <tr key={d.date} data-date={d.date}>
                           <th scope="row">{d.date}</th>
                           {channels.map((c) => (
-                            <td key={c}>{d.byChannel[c as keyof typeof d.byChannel] ?? 0}</td>
+                            <td key={c}>{d.byChannel[c] ?? 0}</td>
                           ))}
                           <td class="day-total">{d.total}</td>
                         </tr>
@@ -99,15 +99,15 @@ export function AnalyticsPage() {
           <div class="columns">
             <section>
               <h2>{t('leadFunnel')}</h2>
-              <Pairs entries={Object.entries(a.leadFunnel)} />
+              <Pairs entries={Object.entries(a.leadFunnel).map(([status, count]) => [label('leadStatus', status), count])} />
             </section>
             <section>
               <h2>{t('languages')}</h2>
-              <Pairs entries={a.languages.map((l) => [l.language, l.count])} />
+              <Pairs entries={a.languages.map((l) => [label('language', l.language), l.count])} />
             </section>
             <section>
               <h2>{t('topIntents')}</h2>
-              <Pairs entries={a.intents.map((i) => [i.intent, i.count])} />
+              <Pairs entries={a.intents.map((i) => [label('intent', i.intent), i.count])} />
             </section>
           </div>
         </>

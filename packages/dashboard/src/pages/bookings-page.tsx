@@ -1,5 +1,5 @@
 import type { BookingListItem } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { CsvExportButton } from '../ui/csv-export';
 import { DataTable, type Column } from '../ui/data-table';
@@ -15,7 +15,7 @@ export function BookingsPage() {
     { header: t('requested'), cell: (b) => [b.requestedDate, b.requestedTime].filter(Boolean).join(' ') },
     { header: t('name'), cell: (b) => b.name },
     { header: t('contact'), cell: (b) => [b.email, b.phone].filter(Boolean).join(' · '), dir: 'ltr' },
-    { header: t('status'), cell: (b) => b.status },
+    { header: t('status'), cell: (b) => label('bookingStatus', b.status) },
     {
       header: t('action'),
       hiddenHeader: true,

@@ -1,4 +1,4 @@
-import { formatDate, t } from '../i18n';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { Shell } from '../ui/shell';
 import { BookingList, LeadFacts, Transcript } from '../ui/transcript';
@@ -22,7 +22,7 @@ export function CallPage({ id }: { id: string }) {
             <dt>{t('started')}</dt>
             <dd>{formatDate(c.startedAt)}</dd>
             <dt>{t('direction')}</dt>
-            <dd>{c.direction}</dd>
+            <dd>{label('callDirection', c.direction)}</dd>
             <dt>{t('phone')}</dt>
             <dd dir="ltr">{c.direction === 'inbound' ? c.from : c.to}</dd>
             <dt>{t('status')}</dt>

@@ -1,5 +1,5 @@
 import type { CallSummary } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { DataTable, type Column } from '../ui/data-table';
 import { Shell } from '../ui/shell';
@@ -11,7 +11,7 @@ export function CallsPage() {
   const list = useList(() => api.calls.list({ limit: 50 }));
   const columns: Column<CallSummary>[] = [
     { header: t('started'), cell: (c) => <a href={`#/calls/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a> },
-    { header: t('direction'), cell: (c) => c.direction },
+    { header: t('direction'), cell: (c) => label('callDirection', c.direction) },
     { header: t('phone'), cell: (c) => (c.direction === 'inbound' ? c.from : c.to), dir: 'ltr' },
     { header: t('status'), cell: (c) => c.status },
     { header: t('duration'), cell: (c) => callDuration(c.durationSec) },

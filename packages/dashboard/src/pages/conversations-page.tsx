@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ConversationSummary } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { Channel, ConversationStatus, type ConversationSummary } from '@vocalia/contracts';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, Select } from '../ui/field';
 import { Shell } from '../ui/shell';
@@ -8,9 +8,6 @@ import { BookingList, LeadFacts, Transcript } from '../ui/transcript';
 import { useLoad } from '../ui/use-load';
 import { useList } from '../ui/use-list';
 import { DataTable, type Column } from '../ui/data-table';
-
-const CHANNELS = ['widget', 'voice', 'phone', 'api'] as const;
-const STATUSES = ['open', 'closed', 'handoff'] as const;
 
 export function ConversationsPage() {
   const [channel, setChannel] = useState('');
@@ -23,9 +20,9 @@ export function ConversationsPage() {
   );
   const columns: Column<ConversationSummary>[] = [
     { header: t('started'), cell: (c) => <a href={`#/conversations/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a> },
-    { header: t('channel'), cell: (c) => c.channel },
-    { header: t('language'), cell: (c) => c.language },
-    { header: t('status'), cell: (c) => c.status },
+    { header: t('channel'), cell: (c) => label('channel', c.channel) },
+    { header: t('language'), cell: (c) => label('language', c.language) },
+    { header: t('status'), cell: (c) => label('conversationStatus', c.status) },
     { header: t('messages'), cell: (c) => c.messageCount },
     { header: t('leadScore'), cell: (c) => c.leadScore },
     { header: t('contact'), cell: (c) => [c.contact.name, c.contact.email, c.contact.phone].filter(Boolean).join(' · ') },
@@ -33,8 +30,8 @@ export function ConversationsPage() {
   return (
     <Shell title={t('navConversations')}>
       <div class="filters">
-        <Select label={t('channel')} name="channel" value={channel} onChange={setChannel} options={[{ value: '', label: t('allChannels') }, ...CHANNELS.map((c) => ({ value: c, label: c }))]} />
-        <Select label={t('status')} name="status" value={status} onChange={setStatus} options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: s }))]} />
+        <Select label={t('channel')} name="channel" value={channel} onChange={setChannel} options={[{ value: '', label: t('allChannels') }, ...Channel.options.map((c) => ({ value: c, label: label('channel', c) }))]} />
+        <Select label={t('status')} name="status" value={status} onChange={setStatus} options={[{ value: '', label: t('allStatuses') }, ...ConversationStatus.options.map((s) => ({ value: s, label: label('conversationStatus', s) }))]} />
         <Field label={t('since')} name="from" type="date" value={from} onInput={setFrom} />
         <Field label={t('minScore')} name="minLeadScore" type="number" min="0" max="100" value={minLeadScore} onInput={setMinLeadScore} />
       </div>
@@ -56,11 +53,11 @@ export function ConversationPage({ id }: { id: string }) {
         <>
           <dl class="facts">
             <dt>{t('channel')}</dt>
-            <dd>{c.channel}</dd>
+            <dd>{label('channel', c.channel)}</dd>
             <dt>{t('language')}</dt>
-            <dd>{c.language}</dd>
+            <dd>{label('language', c.language)}</dd>
             <dt>{t('status')}</dt>
-            <dd>{c.status}</dd>
+            <dd>{label('conversationStatus', c.status)}</dd>
             <dt>{t('leadScore')}</dt>
             <dd>{c.leadScore}</dd>
             <LeadFacts lead={c.lead} />

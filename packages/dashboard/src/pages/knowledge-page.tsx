@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Language } from '@vocalia/contracts';
-import { formatDate, t, uiLanguage } from '../i18n';
+import { LANGUAGES, type Language } from '@vocalia/contracts';
+import { formatDate, label, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
 import { PlanGate } from '../ui/plan-gate';
@@ -8,8 +8,6 @@ import { Shell } from '../ui/shell';
 import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
-
-const LANGS: Language[] = ['fr', 'en', 'es', 'ar', 'ary'];
 
 function TestQuestion() {
   const [q, setQ] = useState('');
@@ -54,7 +52,7 @@ function Knowledge() {
   const docs = useLoad(() => api.knowledge.list({ limit: 100 }));
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
-  const [language, setLanguage] = useState<string>(LANGS.includes(uiLanguage.value as Language) ? uiLanguage.value : 'fr');
+  const [language, setLanguage] = useState<string>(LANGUAGES.includes(uiLanguage.value as Language) ? uiLanguage.value : 'fr');
   const { busy, problem, submit } = useSubmit();
   // Add clicked again after a lost answer adds (and embeds) the document once.
   const once = useIdempotencyKeys();
@@ -80,7 +78,7 @@ function Knowledge() {
       <ul class="list" data-test="documents">
         {docs.data?.items.map((d) => (
           <li key={d.id}>
-            <strong>{d.title}</strong> · {d.language} · {d.chunkCount} · {formatDate(d.createdAt)}{' '}
+            <strong>{d.title}</strong> · {label('language', d.language)} · {t('passages', { n: d.chunkCount })} · {formatDate(d.createdAt)}{' '}
             <button type="button" class="secondary" onClick={() => void submit(() => api.knowledge.remove(d.id)).then(docs.reload)}>
               {t('remove')}
             </button>
@@ -95,7 +93,7 @@ function Knowledge() {
             <input id="kb-file" type="file" accept=".txt,.md,text/plain,text/markdown" onChange={(e) => void readFile(e)} />
           </div>
           <Field label={t('title')} name="title" value={title} onInput={setTitle} error={problem.fields.title} />
-          <Select label={t('language')} name="language" value={language} onChange={setLanguage} options={LANGS.map((l) => ({ value: l, label: l }))} />
+          <Select label={t('language')} name="language" value={language} onChange={setLanguage} options={LANGUAGES.map((l) => ({ value: l, label: label('language', l) }))} />
           <div class="field">
             <label for="kb-content">{t('content')}</label>
             <textarea id="kb-content" name="content" rows={6} value={content} onInput={(e) => setContent((e.currentTarget as HTMLTextAreaElement).value)} aria-invalid={problem.fields.content ? 'true' : undefined} />

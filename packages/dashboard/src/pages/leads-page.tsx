@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { LeadStatus, type LeadListItem } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { Select } from '../ui/field';
 import { CsvExportButton } from '../ui/csv-export';
@@ -28,7 +28,7 @@ export function LeadsPage() {
           <select id={`lead-${l.id}`} value={l.status} onChange={(e) => list.act(() => api.leads.setStatus(l.id, (e.currentTarget as HTMLSelectElement).value as LeadStatus))}>
             {statuses.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {label('leadStatus', s)}
               </option>
             ))}
           </select>
@@ -39,7 +39,7 @@ export function LeadsPage() {
   return (
     <Shell title={t('navLeads')}>
       <div class="filters">
-        <Select label={t('status')} name="status" value={status} onChange={setStatus} options={[{ value: '', label: t('allStatuses') }, ...statuses.map((s) => ({ value: s, label: s }))]} />
+        <Select label={t('status')} name="status" value={status} onChange={setStatus} options={[{ value: '', label: t('allStatuses') }, ...statuses.map((s) => ({ value: s, label: label('leadStatus', s) }))]} />
         <CsvExportButton rows={list.items ?? []} columns={['createdAt', 'name', 'email', 'phone', 'score', 'status', 'conversationId']} filename="leads.csv" />
       </div>
       <DataTable name="leads" columns={columns} rows={list.items} rowKey={(l) => l.id} error={list.error} />

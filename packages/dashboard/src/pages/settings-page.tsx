@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { AuditVerification, CreatedApiKey } from '@vocalia/contracts';
-import { formatDate, t, uiLanguage } from '../i18n';
+import type { CreatedApiKey, MembershipRoleName } from '@vocalia/contracts';
+import { formatDate, label, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError, Select } from '../ui/field';
@@ -9,8 +9,11 @@ import { Shell } from '../ui/shell';
 import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
+import { AuditLog } from './audit-log';
 import { PhoneNumbersSection } from './phone-numbers';
 import { GdprSection, TenantSettingsForm } from './tenant-settings';
+
+const INVITABLE_ROLES = ['member', 'admin'] as const satisfies readonly MembershipRoleName[];
 
 function Members() {
   const members = useLoad(() => api.members.list());
@@ -38,16 +41,16 @@ function Members() {
           <li key={m.userId}>
             <span dir="ltr">{m.email}</span> ·{' '}
             {m.role === 'owner' ? (
-              m.role
+              label('role', m.role)
             ) : (
               <>
                 <label class="visually-hidden" for={`role-${m.userId}`}>
                   {t('role')}
                 </label>
                 <select id={`role-${m.userId}`} value={m.role} onChange={(e) => void submit(() => api.members.updateRole(m.userId, { role: (e.currentTarget as HTMLSelectElement).value as 'member' | 'admin' })).then(members.reload)}>
-                  {['member', 'admin'].map((r) => (
+                  {INVITABLE_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {r}
+                      {label('role', r)}
                     </option>
                   ))}
                 </select>{' '}
@@ -62,7 +65,7 @@ function Members() {
           .filter((i) => i.status === 'pending')
           .map((i) => (
             <li key={i.id}>
-              <span dir="ltr">{i.email}</span> · {i.role} · {i.status}{' '}
+              <span dir="ltr">{i.email}</span> · {label('role', i.role)} · {label('invitationStatus', i.status)}{' '}
               <button type="button" class="secondary" onClick={() => void submit(() => api.invitations.revoke(i.id)).then(invitations.reload)}>
                 {t('revoke')}
               </button>
@@ -71,7 +74,7 @@ function Members() {
       </ul>
       <form onSubmit={invite} noValidate class="inline">
         <Field label={t('email')} name="invite-email" type="email" dir="ltr" value={email} onInput={setEmail} error={problem.fields.email} />
-        <Select label={t('role')} name="invite-role" value={role} onChange={setRole} options={['member', 'admin'].map((r) => ({ value: r, label: r }))} />
+        <Select label={t('role')} name="invite-role" value={role} onChange={setRole} options={INVITABLE_ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
         <button type="submit" disabled={busy}>
           {t('invite')}
         </button>
@@ -139,44 +142,6 @@ function ApiKeys() {
   );
 }
 
-function Audit() {
-  const audit = useLoad(() => api.audit.list({ limit: 50 }));
-  const [verification, setVerification] = useState<AuditVerification>();
-  const { busy, problem, submit } = useSubmit();
-  return (
-    <section>
-      <h2>{t('audit')}</h2>
-      <button type="button" class="secondary" disabled={busy} onClick={() => void submit(() => api.audit.verify()).then((v) => v && setVerification(v))}>
-        {t('verifyChain')}
-      </button>
-      {verification && <p role="status">{verification.valid ? t('chainOk') : `${t('chainBroken')} (${verification.reason ?? ''} #${verification.firstBrokenSeq ?? ''})`}</p>}
-      <FormError message={audit.error ?? problem.message} />
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('created')}</th>
-              <th scope="col">{t('action')}</th>
-              <th scope="col">{t('actor')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.data?.items.map((entry) => (
-              <tr key={entry.id}>
-                <td>{entry.seq}</td>
-                <td>{formatDate(entry.at)}</td>
-                <td>{entry.action}</td>
-                <td dir="ltr">{entry.actor}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
 export function SettingsPage() {
   return (
     <Shell title={t('navSettings')}>
@@ -184,7 +149,7 @@ export function SettingsPage() {
       <PhoneNumbersSection />
       <Members />
       <ApiKeys />
-      <Audit />
+      <AuditLog />
       <GdprSection />
     </Shell>
   );

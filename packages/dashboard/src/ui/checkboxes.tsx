@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LANGUAGES, type Language } from '@vocalia/contracts';
-import { LANGUAGE_NAMES } from '../i18n';
+import { label } from '../i18n';
 
 interface CheckboxesProps<T extends string> {
   legend: string;
@@ -38,7 +38,7 @@ export function Checkboxes<T extends string>({ legend, name, options, label, val
   );
 }
 
-/** The five languages, as checkboxes. */
+/** The five languages, as checkboxes named in the interface's language. */
 export function LanguageCheckboxes(props: Omit<CheckboxesProps<Language>, 'options' | 'label'>) {
-  return <Checkboxes {...props} options={LANGUAGES} label={(lang) => LANGUAGE_NAMES[lang]} />;
+  return <Checkboxes {...props} options={LANGUAGES} label={(lang) => label('language', lang)} />;
 }

@@ -1,17 +1,20 @@
 import type { ConversationDetail } from '@vocalia/contracts';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 
 type Messages = ConversationDetail['messages'];
 type Lead = ConversationDetail['lead'];
 type Bookings = ConversationDetail['bookings'];
 
-/** The messages of a conversation or call, each in its own language and direction. */
+/** The messages of a conversation or call, each in its own language and direction under who said it (in the interface's). */
 export function Transcript({ messages }: { messages: Messages }) {
   return (
     <ol class="transcript" data-test="transcript">
       {messages.map((m) => (
-        <li key={m.id} class={`msg ${m.role}`} lang={m.language ?? undefined} dir="auto">
-          <span class="who">{m.role}</span> <span class="text">{m.text}</span>
+        <li key={m.id} class={`msg ${m.role}`}>
+          <span class="who">{label('messageRole', m.role)}</span>{' '}
+          <span class="text" lang={m.language ?? undefined} dir="auto">
+            {m.text}
+          </span>
         </li>
       ))}
     </ol>
@@ -25,7 +28,7 @@ export function LeadFacts({ lead }: { lead: Lead }) {
     <>
       <dt>{t('leads')}</dt>
       <dd>
-        {lead.status} · BANT {Object.entries(lead.bant).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
+        {label('leadStatus', lead.status)} · BANT {Object.entries(lead.bant).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
       </dd>
     </>
   );
@@ -38,7 +41,7 @@ export function BookingList({ bookings }: { bookings: Bookings }) {
       <h2>{t('bookings')}</h2>
       <ul class="list">
         {bookings.map((b) => (
-          <li key={b.id}>{[b.service, b.requestedDate, b.requestedTime, b.status].filter(Boolean).join(' · ')}</li>
+          <li key={b.id}>{[b.service, b.requestedDate, b.requestedTime, label('bookingStatus', b.status)].filter(Boolean).join(' · ')}</li>
         ))}
       </ul>
     </>

@@ -1,0 +1,22 @@
+import type { BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName } from '@vocalia/contracts';
+
+/** What the API's machine values are called in one interface language: every value of each contract enum (the type fails on a missing one). */
+export interface ValueLabels {
+  leadStatus: Record<LeadStatus, string>;
+  conversationStatus: Record<ConversationStatus, string>;
+  bookingStatus: Record<BookingStatus, string>;
+  channel: Record<Channel, string>;
+  intent: Record<Intent, string>;
+  language: Record<Language, string>;
+  role: Record<MembershipRoleName, string>;
+  invitationStatus: Record<InvitationStatus, string>;
+  messageRole: Record<ConversationDetail['messages'][number]['role'], string>;
+  callDirection: Record<CallSummary['direction'], string>;
+}
+export type ValueKind = keyof ValueLabels;
+
+/** The label of an API value; a value this build does not know (sent by a newer API) is shown as it is. */
+export function labelIn(labels: ValueLabels, kind: ValueKind, value: string): string {
+  const names: Record<string, string> = labels[kind];
+  return (Object.hasOwn(names, value) && names[value]) || value;
+}

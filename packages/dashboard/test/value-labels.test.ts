@@ -1,0 +1,60 @@
+import { BookingStatus, CallSummary, Channel, ConversationStatus, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView } from '@vocalia/contracts';
+import { UI_LANGUAGES, VALUE_LABELS } from '../src/i18n/catalogues';
+import { labelIn, type ValueKind } from '../src/i18n/value-labels';
+
+/** Every value the API can send for each kind, read from the contracts (not from the label maps). */
+const VALUES: Record<ValueKind, readonly string[]> = {
+  leadStatus: LeadStatus.options,
+  conversationStatus: ConversationStatus.options,
+  bookingStatus: BookingStatus.options,
+  channel: Channel.options,
+  intent: Intent.options,
+  language: LANGUAGES,
+  role: MembershipRoleName.options,
+  invitationStatus: InvitationStatus.options,
+  messageRole: MessageView.shape.role.options,
+  callDirection: CallSummary.shape.direction.options,
+};
+const KINDS = Object.keys(VALUES) as ValueKind[];
+
+describe('labels of the API values (statuses, channels, intents, languages, roles)', () => {
+  it.each(UI_LANGUAGES)('when the interface is in %s, then every value of every contract enum has its own label, and no label is left for a value the API no longer sends', (lang) => {
+    for (const kind of KINDS) {
+      const names: Record<string, string> = VALUE_LABELS[lang][kind];
+      expect(Object.keys(names).sort()).toEqual([...VALUES[kind]].sort());
+      const labels = VALUES[kind].map((value) => labelIn(VALUE_LABELS[lang], kind, value));
+      for (const text of labels) expect(text).toMatch(/^\S(.*\S)?$/);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+  });
+
+  it('when the interface is in French, Spanish, Arabic or Darija, then the statuses, intents and roles are not the English words or the raw values', () => {
+    for (const lang of ['fr', 'es', 'ar', 'ary'] as const) {
+      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus'] as const) {
+        for (const value of VALUES[kind]) {
+          const text = labelIn(VALUE_LABELS[lang], kind, value);
+          expect([value, labelIn(VALUE_LABELS.en, kind, value)]).not.toContain(text);
+        }
+      }
+    }
+  });
+
+  it('when the interface is in Arabic or Darija, then every label is written in Arabic script (the acronym API aside)', () => {
+    for (const lang of ['ar', 'ary'] as const) {
+      for (const kind of KINDS) {
+        for (const value of VALUES[kind]) expect(labelIn(VALUE_LABELS[lang], kind, value).replace('API', '')).toMatch(/\p{Script=Arabic}/u);
+      }
+    }
+  });
+
+  it('when the API sends a value this dashboard does not know (a newer status, channel or intent), then it is shown as it is', () => {
+    expect(labelIn(VALUE_LABELS.fr, 'leadStatus', 'archived')).toBe('archived');
+    expect(labelIn(VALUE_LABELS.fr, 'channel', 'whatsapp')).toBe('whatsapp');
+    expect(labelIn(VALUE_LABELS.ar, 'intent', 'refund')).toBe('refund');
+    expect(labelIn(VALUE_LABELS.fr, 'language', 'de')).toBe('de');
+    // Names every object has: a plain lookup would answer with a function or the prototype.
+    expect(labelIn(VALUE_LABELS.fr, 'intent', 'constructor')).toBe('constructor');
+    expect(labelIn(VALUE_LABELS.fr, 'intent', '__proto__')).toBe('__proto__');
+    expect(labelIn(VALUE_LABELS.fr, 'leadStatus', 'qualified')).toBe('Qualifié');
+  });
+});
