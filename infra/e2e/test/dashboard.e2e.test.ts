@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createProducer, createRedis } from '@vocalia/service-kit';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@vocalia/launcher';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CATALOGUES, type UiLanguage } from '@vocalia/dashboard/catalogues';
+import { CATALOGUES, VALUE_LABELS, type UiLanguage } from '@vocalia/dashboard/catalogues';
 import { startFakeTwilio, type FakeTwilio } from '@vocalia/db-api/test/support/fake-twilio';
 import { REDIS_URL } from './support/test-env';
 import { apiCallsSettled, customerPage, eventually, seriousA11yViolations, launchChromium, PASSWORD, registerOwner, screenshot, signInToDashboard, startFleet, startStaticSite, trackApiCalls, watchPage, type Fleet, type StaticSite } from './support';
@@ -268,10 +268,16 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect(await page.locator('html').getAttribute('dir')).toBe(journey.lang === 'ar' ? 'rtl' : 'ltr');
   }, 180_000);
 
+  /** A language's interface strings by a unique name: the catalogue's keys, and `<kind>.<value>` for the labels of API values. */
+  function interfaceStrings(lang: UiLanguage): Record<string, string> {
+    const values = Object.entries(VALUE_LABELS[lang]).flatMap(([kind, names]) => Object.entries(names as Record<string, string>).map(([value, text]) => [`${kind}.${value}`, text]));
+    return { ...CATALOGUES[lang], ...Object.fromEntries(values) };
+  }
+
   /** English interface strings that this language translates differently: none of them may show on its pages. */
   function englishLeftovers(lang: UiLanguage): string[] {
-    const own = CATALOGUES[lang] as Record<string, string>;
-    return Object.entries(CATALOGUES.en as Record<string, string>)
+    const own = interfaceStrings(lang);
+    return Object.entries(interfaceStrings('en'))
       .filter(([key, text]) => own[key] !== text && !text.includes('{') && text.length >= 4)
       .map(([, text]) => text);
   }
