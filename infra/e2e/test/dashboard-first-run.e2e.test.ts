@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { CATALOGUES } from '@vocalia/dashboard/catalogues';
+import { CATALOGUES, VALUE_LABELS } from '@vocalia/dashboard/catalogues';
 import { apiCallsSettled, eventually, launchChromium, pageClient, PASSWORD, registerOwner, screenshot, signInToDashboard, startFleet, trackApiCalls, type Fleet } from './support';
 
 describe('the dashboard as a business owner finds it on the first day (no Stripe, no model key)', () => {
@@ -64,6 +64,22 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     await page.locator('main .field .error').nth(1).waitFor();
     expect(await page.locator('main form:has(textarea[name="content"]) .form-error').innerText()).toBe(CATALOGUES.fr.checkFields);
     expect(await page.locator('main').innerText()).not.toContain('body.');
+    expect(await page.locator('main form:has(textarea[name="content"]) .field .error').allInnerTexts()).toEqual([VALUE_LABELS.fr.fieldRule.required, VALUE_LABELS.fr.fieldRule.required]);
+    await context.close();
+  }, 60_000);
+
+  it('when a newcomer signs up in French with a short or common password, then the password field says why in French', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${fleet.edgeUrl}/app/#/sign-up`);
+    await page.locator('input[name="company"]').fill('Boulangerie Amal');
+    await page.locator('input[name="email"]').fill(`amal-${Date.now()}@example.test`);
+    const passwordError = page.locator('.field:has(input[name="password"]) .error');
+    for (const [password, rule] of [['court1A', VALUE_LABELS.fr.fieldRule.too_short.replace('{limit}', '10')], ['Password123', VALUE_LABELS.fr.fieldRule.password_common]] as const) {
+      await page.locator('input[name="password"]').fill(password);
+      await page.locator('form button[type="submit"]').click();
+      await eventually(async () => expect(await passwordError.innerText()).toBe(rule));
+    }
     await context.close();
   }, 60_000);
 

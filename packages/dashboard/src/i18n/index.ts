@@ -1,3 +1,4 @@
+import type { ProblemField } from '@vocalia/contracts';
 import { signal } from '@preact/signals';
 import { CATALOGUES, UI_LANGUAGES, VALUE_LABELS, type UiLanguage } from './catalogues';
 import type { MessageKey } from './en';
@@ -34,6 +35,13 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 /** An API value (a status, channel, intent, language or role) in the interface's language; an unknown one as it is. */
 export function label(kind: ValueKind, value: string): string {
   return labelIn(VALUE_LABELS[uiLanguage.value], kind, value);
+}
+
+/** A refused field's message in the interface's language when the API named its rule, else the API's own (English) words. */
+export function fieldMessage(field: Pick<ProblemField, 'message' | 'rule' | 'limit'>): string {
+  const rules: Record<string, string> = VALUE_LABELS[uiLanguage.value].fieldRule;
+  const text = field.rule !== undefined && Object.hasOwn(rules, field.rule) ? rules[field.rule] : undefined;
+  return text ? text.replace('{limit}', String(field.limit ?? '')) : field.message;
 }
 
 export function formatDate(iso: string): string {

@@ -1,4 +1,4 @@
-import type { BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName } from '@vocalia/contracts';
+import type { BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName, ProblemFieldRule } from '@vocalia/contracts';
 
 /** What the API's machine values are called in one interface language: every value of each contract enum (the type fails on a missing one). */
 export interface ValueLabels {
@@ -12,6 +12,8 @@ export interface ValueLabels {
   invitationStatus: Record<InvitationStatus, string>;
   messageRole: Record<ConversationDetail['messages'][number]['role'], string>;
   callDirection: Record<CallSummary['direction'], string>;
+  /** What a refused field broke (`ProblemField.rule`); `{limit}` stands for the rule's number. */
+  fieldRule: Record<ProblemFieldRule, string>;
 }
 export type ValueKind = keyof ValueLabels;
 

@@ -1,10 +1,10 @@
 import { VocaliaApiError } from '@vocalia/sdk';
-import { t } from '../i18n';
+import { fieldMessage, t } from '../i18n';
 
 export interface FormProblem {
   /** The server's own words for the whole request (a pointer to the fields when the fault is in them). */
   message: string;
-  /** By field name (`email` for `body.email`), the server's message for that field. */
+  /** By field name (`email` for `body.email`), what is wrong with that field, in the interface's language when the server named the rule. */
   fields: Record<string, string>;
 }
 
@@ -15,7 +15,7 @@ export function toProblem(err: unknown): FormProblem {
     let onFields = false;
     for (const e of err.fieldErrors ?? []) {
       const name = e.path.replace(/^(body|query)\./, '');
-      fields[name] = e.message;
+      fields[name] = fieldMessage(e);
       onFields ||= name !== e.path;
     }
     if (err.code === 'PLAN_REQUIRED') return { message: t('upgradeNeeded'), fields };
