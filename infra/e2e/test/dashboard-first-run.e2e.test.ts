@@ -68,6 +68,19 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     await context.close();
   }, 60_000);
 
+  it('when the owner checks a page whose domain does not exist, then Install says so in French, not with the server error', async () => {
+    const { email } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signInToDashboard(page, fleet.edgeUrl, email, '/install');
+    await page.locator('input[name="check-url"]').fill('https://boulangerie-amal.invalid/');
+    await page.locator('button[name="check-site"]').click();
+    const problem = page.locator('[data-test="check-site-result"] [data-problem]');
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe(VALUE_LABELS.fr.siteProblem.unknown_host);
+    await context.close();
+  }, 60_000);
+
   it('when a newcomer signs up in French with a short or common password, then the password field says why in French', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();

@@ -1,4 +1,4 @@
-import { BookingStatus, CallSummary, Channel, ConversationStatus, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView, ProblemFieldRule } from '@vocalia/contracts';
+import { BookingStatus, CallSummary, Channel, ConversationStatus, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView, ProblemFieldRule, SiteCheckProblem } from '@vocalia/contracts';
 import { UI_LANGUAGES, VALUE_LABELS } from '../src/i18n/catalogues';
 import { labelIn, type ValueKind } from '../src/i18n/value-labels';
 
@@ -15,6 +15,7 @@ const VALUES: Record<ValueKind, readonly string[]> = {
   messageRole: MessageView.shape.role.options,
   callDirection: CallSummary.shape.direction.options,
   fieldRule: ProblemFieldRule.options,
+  siteProblem: SiteCheckProblem.options,
 };
 const KINDS = Object.keys(VALUES) as ValueKind[];
 
@@ -31,7 +32,7 @@ describe('labels of the API values (statuses, channels, intents, languages, role
 
   it('when the interface is in French, Spanish, Arabic or Darija, then the statuses, intents and roles are not the English words or the raw values', () => {
     for (const lang of ['fr', 'es', 'ar', 'ary'] as const) {
-      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus', 'fieldRule'] as const) {
+      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus', 'fieldRule', 'siteProblem'] as const) {
         for (const value of VALUES[kind]) {
           const text = labelIn(VALUE_LABELS[lang], kind, value);
           expect([value, labelIn(VALUE_LABELS.en, kind, value)]).not.toContain(text);

@@ -34,19 +34,30 @@ describe('"check my site": db-api fetches the customer page and looks for the sn
   it('when the page carries this tenant snippet but its origin is not allowed yet, then it says both', async () => {
     const res = await check(`${origin}/with`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ origin, status: 200, snippetFound: true, originAllowed: false, detail: null });
+    expect(res.body).toMatchObject({ origin, status: 200, snippetFound: true, originAllowed: false, problem: null, detail: null });
     await request(t.app).post('/api/v1/origins').set(bearer(owner)).send({ origin });
     expect((await check(`${origin}/with`)).body).toMatchObject({ snippetFound: true, originAllowed: true });
   });
 
   it("when the page carries another tenant's snippet or none, then snippetFound is false", async () => {
     expect((await check(`${origin}/other`)).body.snippetFound).toBe(false);
-    expect((await check(`${origin}/missing`)).body).toMatchObject({ status: 404, snippetFound: false });
+    expect((await check(`${origin}/missing`)).body).toMatchObject({ status: 404, snippetFound: false, problem: 'http_error' });
+  });
+
+  it('when the host is unknown or nothing answers there, then the problem says which, for the dashboard to word it', async () => {
+    expect((await check('http://no-such-shop.invalid/')).body).toMatchObject({ status: null, snippetFound: false, problem: 'unknown_host' });
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    expect((await check(`http://127.0.0.1:${closed}/`)).body).toMatchObject({ status: null, problem: 'unreachable' });
   });
 
   it('when the page redirects, then the redirect is not followed and the answer says where it leads', async () => {
     const res = await check(`${origin}/moved`);
-    expect(res.body).toMatchObject({ status: 302, snippetFound: false });
+    expect(res.body).toMatchObject({ status: 302, snippetFound: false, problem: 'redirect', location: expect.stringContaining('169.254.169.254') });
     expect(res.body.detail).toContain('169.254.169.254');
   });
 
@@ -72,7 +83,7 @@ describe('"check my site": db-api fetches the customer page and looks for the sn
       const session = await strict.register(undefined, 'Strict Co');
       for (const url of [`${origin}/with`, 'http://169.254.169.254/latest/meta-data/', 'http://[::ffff:127.0.0.1]/', 'http://2130706433/']) {
         const res = await request(strict.app).post('/api/v1/widget/check-site').set(bearer(session)).send({ url });
-        expect([url, res.status, res.body.status, res.body.detail]).toEqual([url, 200, null, expect.stringMatching(/not a public address/)]);
+        expect([url, res.status, res.body.status, res.body.problem, res.body.detail]).toEqual([url, 200, null, 'private_address', expect.stringMatching(/not a public address/)]);
       }
     } finally {
       await strict.close();

@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const CheckSiteRequest = z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) });
 export type CheckSiteRequest = z.infer<typeof CheckSiteRequest>;
 
+/**
+ * Why the page gives no answer to check: its address is not public, its host name is unknown, nothing
+ * answers there, no answer in time, its certificate is refused, it redirects elsewhere, or it answers
+ * an HTTP error.
+ */
+export const SiteCheckProblem = z.enum(['private_address', 'unknown_host', 'unreachable', 'timeout', 'tls', 'redirect', 'http_error']);
+export type SiteCheckProblem = z.infer<typeof SiteCheckProblem>;
+
 export const CheckSiteResponse = z.object({
   url: z.string(),
   /** The page's origin, as the widget would send it. */
@@ -14,6 +22,10 @@ export const CheckSiteResponse = z.object({
   snippetFound: z.boolean(),
   /** The origin is in the tenant's allowed origins. */
   originAllowed: z.boolean(),
+  /** Why the page could not be checked, for a client to word in its language (`detail` says it in English); null when it was read. */
+  problem: SiteCheckProblem.nullable(),
+  /** Where the page redirects, when `problem` is `redirect`. */
+  location: z.string().optional(),
   /** Why the page could not be read (timeout, redirect, refused address...), in words. */
   detail: z.string().nullable(),
 });

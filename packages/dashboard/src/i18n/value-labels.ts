@@ -1,4 +1,4 @@
-import type { BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName, ProblemFieldRule } from '@vocalia/contracts';
+import type { BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName, ProblemFieldRule, SiteCheckProblem } from '@vocalia/contracts';
 
 /** What the API's machine values are called in one interface language: every value of each contract enum (the type fails on a missing one). */
 export interface ValueLabels {
@@ -14,6 +14,8 @@ export interface ValueLabels {
   callDirection: Record<CallSummary['direction'], string>;
   /** What a refused field broke (`ProblemField.rule`); `{limit}` stands for the rule's number. */
   fieldRule: Record<ProblemFieldRule, string>;
+  /** Why "check my site" could not read the page; `{status}` and `{location}` stand for the answer's. */
+  siteProblem: Record<SiteCheckProblem, string>;
 }
 export type ValueKind = keyof ValueLabels;
 

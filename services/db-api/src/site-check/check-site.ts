@@ -25,6 +25,8 @@ export async function checkSite(deps: Deps, tenantId: string, input: CheckSiteRe
     status: page.status,
     snippetFound: page.status !== null && page.status < 300 && mentionsTenant(page.html, tenantId),
     originAllowed: allowed !== null,
+    problem: page.problem,
+    ...(page.location === undefined ? {} : { location: page.location }),
     detail: page.detail,
   };
 }

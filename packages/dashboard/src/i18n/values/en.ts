@@ -38,4 +38,13 @@ export const en: ValueLabels = {
     password_common: 'This password is too common.',
     password_has_email: 'The password must not contain your email address.',
   },
+  siteProblem: {
+    private_address: 'This address is not on the public internet: only public pages can be checked.',
+    unknown_host: 'This domain name does not exist: check its spelling.',
+    unreachable: 'Nothing answers at this address: is the site online?',
+    timeout: 'The page did not answer in time.',
+    tls: "The site's security certificate is not valid.",
+    redirect: 'This page redirects to {location}: check that address instead.',
+    http_error: 'The page answers with an error (HTTP {status}).',
+  },
 };

@@ -38,4 +38,13 @@ export const es: ValueLabels = {
     password_common: 'Esta contraseña es demasiado común.',
     password_has_email: 'La contraseña no debe contener su dirección de correo.',
   },
+  siteProblem: {
+    private_address: 'Esta dirección no está en internet público: solo se pueden comprobar páginas públicas.',
+    unknown_host: 'Este nombre de dominio no existe: revise cómo está escrito.',
+    unreachable: 'Nada responde en esta dirección: ¿está el sitio en línea?',
+    timeout: 'La página no respondió a tiempo.',
+    tls: 'El certificado de seguridad del sitio no es válido.',
+    redirect: 'Esta página redirige a {location}: compruebe esa dirección.',
+    http_error: 'La página responde con un error (HTTP {status}).',
+  },
 };

@@ -38,4 +38,13 @@ export const fr: ValueLabels = {
     password_common: 'Ce mot de passe est trop courant.',
     password_has_email: 'Le mot de passe ne doit pas contenir votre adresse e-mail.',
   },
+  siteProblem: {
+    private_address: "Cette adresse n'est pas sur l'internet public : seules les pages publiques peuvent être vérifiées.",
+    unknown_host: "Ce nom de domaine n'existe pas : vérifiez son orthographe.",
+    unreachable: 'Rien ne répond à cette adresse : le site est-il en ligne ?',
+    timeout: "La page n'a pas répondu à temps.",
+    tls: "Le certificat de sécurité du site n'est pas valide.",
+    redirect: 'Cette page redirige vers {location} : vérifiez plutôt cette adresse.',
+    http_error: 'La page répond par une erreur (HTTP {status}).',
+  },
 };
