@@ -58,6 +58,12 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     expect(result.answer).not.toContain('Paiement');
   });
 
+  it.each(['J’ai une question sur vos prix', 'I have a question about your prices', 'عندي سؤال على الأسعار'])('when the visitor announces a question about the prices (%s), then the price list answers', async (message) => {
+    const result = await ask(message);
+    expect(result.answer).toContain('Consultation : 30 €.');
+    expect(result.answerKind).toBe('grounded');
+  });
+
   it('when the visitor asks the price of one treatment, then its line alone is quoted', async () => {
     const result = await ask('Combien coûte un blanchiment ?');
     expect(result.answer).toContain('Blanchiment : 350 €.');
