@@ -1,8 +1,9 @@
-import { BookingStatus, CallSummary, Channel, ConversationStatus, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView, ProblemFieldRule, SiteCheckProblem } from '@vocalia/contracts';
+import { Bant, BookingStatus, CallSummary, Channel, ConversationStatus, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView, PhoneNumberCapability, ProblemFieldRule, SiteCheckProblem, WebhookDeliveryView } from '@vocalia/contracts';
 import { UI_LANGUAGES, VALUE_LABELS } from '../src/i18n/catalogues';
+import { AUDIT_ACTIONS, CALL_STATUSES, INVOICE_STATUSES } from '../src/i18n/free-text-values';
 import { labelIn, type ValueKind } from '../src/i18n/value-labels';
 
-/** Every value the API can send for each kind, read from the contracts (not from the label maps). */
+/** Every value the API can send for each kind, read from the contracts (not from the label maps); for free text, the values this build knows. */
 const VALUES: Record<ValueKind, readonly string[]> = {
   leadStatus: LeadStatus.options,
   conversationStatus: ConversationStatus.options,
@@ -16,6 +17,12 @@ const VALUES: Record<ValueKind, readonly string[]> = {
   callDirection: CallSummary.shape.direction.options,
   fieldRule: ProblemFieldRule.options,
   siteProblem: SiteCheckProblem.options,
+  bantAxis: Bant.keyof().options,
+  webhookDeliveryStatus: WebhookDeliveryView.shape.status.options,
+  phoneCapability: PhoneNumberCapability.options,
+  invoiceStatus: INVOICE_STATUSES,
+  callStatus: CALL_STATUSES,
+  auditAction: AUDIT_ACTIONS,
 };
 const KINDS = Object.keys(VALUES) as ValueKind[];
 
@@ -30,9 +37,9 @@ describe('labels of the API values (statuses, channels, intents, languages, role
     }
   });
 
-  it('when the interface is in French, Spanish, Arabic or Darija, then the statuses, intents and roles are not the English words or the raw values', () => {
+  it('when the interface is in French, Spanish, Arabic or Darija, then the statuses, intents, roles and audit actions are not the English words or the raw values', () => {
     for (const lang of ['fr', 'es', 'ar', 'ary'] as const) {
-      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus', 'fieldRule', 'siteProblem'] as const) {
+      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus', 'fieldRule', 'siteProblem', 'webhookDeliveryStatus', 'invoiceStatus', 'callStatus', 'auditAction'] as const) {
         for (const value of VALUES[kind]) {
           const text = labelIn(VALUE_LABELS[lang], kind, value);
           expect([value, labelIn(VALUE_LABELS.en, kind, value)]).not.toContain(text);
@@ -58,5 +65,11 @@ describe('labels of the API values (statuses, channels, intents, languages, role
     expect(labelIn(VALUE_LABELS.fr, 'intent', 'constructor')).toBe('constructor');
     expect(labelIn(VALUE_LABELS.fr, 'intent', '__proto__')).toBe('__proto__');
     expect(labelIn(VALUE_LABELS.fr, 'leadStatus', 'qualified')).toBe('Qualifié');
+    // Free text in the API: a provider's new call or invoice status, an audit action db-api added since.
+    expect(labelIn(VALUE_LABELS.fr, 'callStatus', 'voicemail')).toBe('voicemail');
+    expect(labelIn(VALUE_LABELS.es, 'invoiceStatus', 'refunded')).toBe('refunded');
+    expect(labelIn(VALUE_LABELS.ary, 'auditAction', 'sso.configured')).toBe('sso.configured');
+    expect(labelIn(VALUE_LABELS.fr, 'callStatus', 'no-answer')).toBe('Sans réponse');
+    expect(labelIn(VALUE_LABELS.fr, 'auditAction', 'agent.created')).toBe('Agent créé');
   });
 });

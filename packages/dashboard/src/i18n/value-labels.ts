@@ -1,4 +1,5 @@
-import type { BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName, ProblemFieldRule, SiteCheckProblem } from '@vocalia/contracts';
+import type { Bant, BookingStatus, CallSummary, Channel, ConversationDetail, ConversationStatus, Intent, InvitationStatus, Language, LeadStatus, MembershipRoleName, PhoneNumberCapability, ProblemFieldRule, SiteCheckProblem, WebhookDeliveryView } from '@vocalia/contracts';
+import type { AuditAction, CallStatus, InvoiceStatus } from './free-text-values';
 
 /** What the API's machine values are called in one interface language: every value of each contract enum (the type fails on a missing one). */
 export interface ValueLabels {
@@ -16,6 +17,13 @@ export interface ValueLabels {
   fieldRule: Record<ProblemFieldRule, string>;
   /** Why "check my site" could not read the page; `{status}` and `{location}` stand for the answer's. */
   siteProblem: Record<SiteCheckProblem, string>;
+  bantAxis: Record<keyof Bant, string>;
+  webhookDeliveryStatus: Record<WebhookDeliveryView['status'], string>;
+  phoneCapability: Record<PhoneNumberCapability, string>;
+  /** Stripe's invoice statuses, Twilio's call statuses and db-api's audit actions: the ones this build knows (free text in the API). */
+  invoiceStatus: Record<InvoiceStatus, string>;
+  callStatus: Record<CallStatus, string>;
+  auditAction: Record<AuditAction, string>;
 }
 export type ValueKind = keyof ValueLabels;
 

@@ -69,7 +69,7 @@ export function AnalyticsPage() {
                 <table data-test="analytics-days">
                   <thead>
                     <tr>
-                      <th scope="col">Date</th>
+                      <th scope="col">{t('date')}</th>
                       {channels.map((c) => (
                         <th scope="col" key={c}>
                           {label('channel', c)}

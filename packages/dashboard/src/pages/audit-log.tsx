@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AuditVerification } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { FormError } from '../ui/field';
 import { useLoad } from '../ui/use-load';
@@ -42,7 +42,7 @@ export function AuditLog() {
                 <tr key={entry.id}>
                   <td>{entry.seq}</td>
                   <td>{formatDate(entry.at)}</td>
-                  <td>{entry.action}</td>
+                  <td>{label('auditAction', entry.action)}</td>
                   <td dir="auto" data-actor={entry.actor}>
                     {auditActor(entry.actor, known)}
                   </td>

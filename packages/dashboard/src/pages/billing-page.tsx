@@ -1,5 +1,5 @@
 import type { PlanId } from '@vocalia/contracts';
-import { formatDate, t, uiLanguage } from '../i18n';
+import { formatDate, label, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { FormError } from '../ui/field';
 import { Shell } from '../ui/shell';
@@ -43,7 +43,7 @@ function Invoices() {
           return (
             <li key={i.id}>
               {formatDate(i.createdAt)} · {link ? <a href={link} target="_blank" rel="noopener noreferrer">{i.number ?? i.id}</a> : (i.number ?? i.id)} · {money(i.totalCents, i.currency.toUpperCase())}
-              {i.status ? ` · ${i.status}` : ''}
+              {i.status ? ` · ${label('invoiceStatus', i.status)}` : ''}
             </li>
           );
         })}

@@ -26,7 +26,7 @@ export function CallPage({ id }: { id: string }) {
             <dt>{t('phone')}</dt>
             <dd dir="ltr">{c.direction === 'inbound' ? c.from : c.to}</dd>
             <dt>{t('status')}</dt>
-            <dd data-test="call-status">{c.status}</dd>
+            <dd data-test="call-status">{label('callStatus', c.status)}</dd>
             <dt>{t('duration')}</dt>
             <dd data-test="call-duration">{callDuration(c.durationSec)}</dd>
             <dt>{t('leadScore')}</dt>

@@ -13,7 +13,7 @@ export function CallsPage() {
     { header: t('started'), cell: (c) => <a href={`#/calls/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a> },
     { header: t('direction'), cell: (c) => label('callDirection', c.direction) },
     { header: t('phone'), cell: (c) => (c.direction === 'inbound' ? c.from : c.to), dir: 'ltr' },
-    { header: t('status'), cell: (c) => c.status },
+    { header: t('status'), cell: (c) => label('callStatus', c.status) },
     { header: t('duration'), cell: (c) => callDuration(c.durationSec) },
     { header: t('recording'), cell: (c) => (c.recordingUrl ? t('yes') : '') },
   ];

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { WebhookDeliveryView, WebhookEndpointView } from '@vocalia/contracts';
-import { formatDate, t } from '../i18n';
+import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError } from '../ui/field';
@@ -29,7 +29,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
       <ul class="list">
         {deliveries.data?.items.map((d) => (
           <li key={d.id}>
-            {d.eventType} · {d.status} · {d.attempts} · {d.lastStatusCode ?? ''} · {formatDate(d.createdAt)}{' '}
+            {d.eventType} · {label('webhookDeliveryStatus', d.status)} · {d.attempts} · {d.lastStatusCode ?? ''} · {formatDate(d.createdAt)}{' '}
             <button type="button" class="secondary" disabled={busy} onClick={() => act(() => once(['webhooks.replay', d.id], (idempotencyKey) => api.webhooks.deliveries.replay(d.id, { idempotencyKey })))}>
               {t('replay')}
             </button>

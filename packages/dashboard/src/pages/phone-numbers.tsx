@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AvailablePhoneNumber } from '@vocalia/contracts';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
 import { PlanGate } from '../ui/plan-gate';
@@ -77,7 +77,7 @@ function PhoneNumbers() {
           {offers.map((o) => (
             <li key={o.number}>
               <span dir="ltr">{o.number}</span>
-              {o.locality ? ` · ${o.locality}` : ''} · {o.capabilities.join(', ')}{' '}
+              {o.locality ? ` · ${o.locality}` : ''} · {o.capabilities.map((c) => label('phoneCapability', c)).join(', ')}{' '}
               <button type="button" disabled={busy} onClick={() => void buy(o.number)}>
                 {t('buy')}
               </button>

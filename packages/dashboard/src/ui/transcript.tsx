@@ -28,7 +28,7 @@ export function LeadFacts({ lead }: { lead: Lead }) {
     <>
       <dt>{t('leads')}</dt>
       <dd>
-        {label('leadStatus', lead.status)} · BANT {Object.entries(lead.bant).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
+        {label('leadStatus', lead.status)} · BANT {Object.entries(lead.bant).map(([axis, points]) => t('bantAxisPoints', { axis: label('bantAxis', axis), points })).join(', ')}
       </dd>
     </>
   );

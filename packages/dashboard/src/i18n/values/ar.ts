@@ -1,4 +1,5 @@
 import type { ValueLabels } from '../value-labels';
+import { ar as auditActions } from './audit/ar';
 
 export const ar: ValueLabels = {
   leadStatus: { new: 'جديد', contacted: 'تم التواصل', qualified: 'مؤهل', won: 'صفقة ناجحة', lost: 'صفقة خاسرة' },
@@ -47,4 +48,21 @@ export const ar: ValueLabels = {
     redirect: 'هذه الصفحة تحيل إلى {location}: تحقق من ذلك العنوان بدلا منها.',
     http_error: 'الصفحة تجيب بخطأ (HTTP {status}).',
   },
+  bantAxis: { budget: 'الميزانية', authority: 'صلاحية القرار', need: 'الحاجة', timeline: 'الأجل' },
+  webhookDeliveryStatus: { pending: 'قيد الانتظار', delivered: 'تم التسليم', failed: 'فشل' },
+  phoneCapability: { voice: 'مكالمات صوتية', sms: 'رسائل SMS', mms: 'رسائل MMS', fax: 'فاكس' },
+  invoiceStatus: { draft: 'مسودة', open: 'مستحقة', paid: 'مدفوعة', uncollectible: 'غير قابلة للتحصيل', void: 'ملغاة' },
+  callStatus: {
+    queued: 'في الانتظار',
+    initiated: 'جارٍ الاتصال',
+    ringing: 'يرن',
+    answered: 'تم الرد',
+    'in-progress': 'جارية',
+    completed: 'انتهت',
+    busy: 'مشغول',
+    'no-answer': 'لا رد',
+    failed: 'فشلت',
+    canceled: 'ألغيت',
+  },
+  auditAction: auditActions,
 };

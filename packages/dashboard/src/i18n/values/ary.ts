@@ -1,4 +1,5 @@
 import type { ValueLabels } from '../value-labels';
+import { ary as auditActions } from './audit/ary';
 
 /** Moroccan Darija (Arabic script), as ../ary.ts writes the interface. */
 export const ary: ValueLabels = {
@@ -48,4 +49,21 @@ export const ary: ValueLabels = {
     redirect: 'هاد الصفحة كتصيفط ل {location}: تأكد من داك العنوان بلاصتها.',
     http_error: 'الصفحة كتجاوب بخطأ (HTTP {status}).',
   },
+  bantAxis: { budget: 'الميزانية', authority: 'شكون لي كيقرر', need: 'الحاجة', timeline: 'الوقت' },
+  webhookDeliveryStatus: { pending: 'كتسنى', delivered: 'وصل', failed: 'ماوصلش' },
+  phoneCapability: { voice: 'مكالمات', sms: 'ميساجات SMS', mms: 'ميساجات MMS', fax: 'فاكس' },
+  invoiceStatus: { draft: 'مسودة', open: 'خاصها تتخلص', paid: 'مخلصة', uncollectible: 'ماغاتتخلصش', void: 'ملغية' },
+  callStatus: {
+    queued: 'كتسنى',
+    initiated: 'كيعيط',
+    ringing: 'كيصوني',
+    answered: 'هز',
+    'in-progress': 'جارية',
+    completed: 'سالات',
+    busy: 'مشغول',
+    'no-answer': 'ماهزش',
+    failed: 'ماتداوزش',
+    canceled: 'تلغات',
+  },
+  auditAction: auditActions,
 };

@@ -1,4 +1,5 @@
 import type { ValueLabels } from '../value-labels';
+import { en as auditActions } from './audit/en';
 
 export const en: ValueLabels = {
   leadStatus: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', won: 'Won', lost: 'Lost' },
@@ -47,4 +48,21 @@ export const en: ValueLabels = {
     redirect: 'This page redirects to {location}: check that address instead.',
     http_error: 'The page answers with an error (HTTP {status}).',
   },
+  bantAxis: { budget: 'Budget', authority: 'Authority', need: 'Need', timeline: 'Timeline' },
+  webhookDeliveryStatus: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
+  phoneCapability: { voice: 'Voice', sms: 'SMS', mms: 'MMS', fax: 'Fax' },
+  invoiceStatus: { draft: 'Draft', open: 'Due', paid: 'Paid', uncollectible: 'Uncollectible', void: 'Voided' },
+  callStatus: {
+    queued: 'Queued',
+    initiated: 'Dialling',
+    ringing: 'Ringing',
+    answered: 'Answered',
+    'in-progress': 'In progress',
+    completed: 'Completed',
+    busy: 'Busy',
+    'no-answer': 'No answer',
+    failed: 'Failed',
+    canceled: 'Cancelled',
+  },
+  auditAction: auditActions,
 };

@@ -1,4 +1,5 @@
 import type { ValueLabels } from '../value-labels';
+import { es as auditActions } from './audit/es';
 
 export const es: ValueLabels = {
   leadStatus: { new: 'Nuevo', contacted: 'Contactado', qualified: 'Cualificado', won: 'Ganado', lost: 'Perdido' },
@@ -47,4 +48,21 @@ export const es: ValueLabels = {
     redirect: 'Esta página redirige a {location}: compruebe esa dirección.',
     http_error: 'La página responde con un error (HTTP {status}).',
   },
+  bantAxis: { budget: 'Presupuesto', authority: 'Poder de decisión', need: 'Necesidad', timeline: 'Plazo' },
+  webhookDeliveryStatus: { pending: 'Pendiente', delivered: 'Entregado', failed: 'Fallido' },
+  phoneCapability: { voice: 'Voz', sms: 'SMS', mms: 'MMS', fax: 'Fax' },
+  invoiceStatus: { draft: 'Borrador', open: 'Por pagar', paid: 'Pagada', uncollectible: 'Incobrable', void: 'Anulada' },
+  callStatus: {
+    queued: 'En cola',
+    initiated: 'Marcando',
+    ringing: 'Sonando',
+    answered: 'Contestada',
+    'in-progress': 'En curso',
+    completed: 'Finalizada',
+    busy: 'Ocupado',
+    'no-answer': 'Sin respuesta',
+    failed: 'Fallida',
+    canceled: 'Cancelada',
+  },
+  auditAction: auditActions,
 };

@@ -1,4 +1,5 @@
 import type { ValueLabels } from '../value-labels';
+import { fr as auditActions } from './audit/fr';
 
 export const fr: ValueLabels = {
   leadStatus: { new: 'Nouveau', contacted: 'Contacté', qualified: 'Qualifié', won: 'Gagné', lost: 'Perdu' },
@@ -47,4 +48,21 @@ export const fr: ValueLabels = {
     redirect: 'Cette page redirige vers {location} : vérifiez plutôt cette adresse.',
     http_error: 'La page répond par une erreur (HTTP {status}).',
   },
+  bantAxis: { budget: 'Budget', authority: 'Pouvoir de décision', need: 'Besoin', timeline: 'Échéance' },
+  webhookDeliveryStatus: { pending: 'En attente', delivered: 'Livré', failed: 'Échoué' },
+  phoneCapability: { voice: 'Voix', sms: 'SMS', mms: 'MMS', fax: 'Fax' },
+  invoiceStatus: { draft: 'Brouillon', open: 'À payer', paid: 'Payée', uncollectible: 'Irrécouvrable', void: 'Annulée' },
+  callStatus: {
+    queued: "En file d'attente",
+    initiated: 'Numérotation',
+    ringing: 'Sonnerie',
+    answered: 'Décroché',
+    'in-progress': 'En cours',
+    completed: 'Terminé',
+    busy: 'Occupé',
+    'no-answer': 'Sans réponse',
+    failed: 'Échoué',
+    canceled: 'Annulé',
+  },
+  auditAction: auditActions,
 };
