@@ -107,7 +107,7 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     await context.close();
   }, 60_000);
 
-  it('when the owner reads a visitor chat in French, then its statuses, channel, language, intent, who spoke, the audit actor and the chunk count are French words, not the API values', async () => {
+  it('when the owner reads a visitor chat in French, then its statuses, channel, language, intent, who spoke, the BANT axes, the audit actor and actions and the chunk count are French words, not the API values', async () => {
     const { email, client, session } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
     const tenantId = session.tenant.id;
     const site = pageClient(fleet.edgeUrl, 'https://www.boulangerie-amal.example');
@@ -145,6 +145,7 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     const facts = await page.locator('main dl.facts').innerText();
     expect(facts).toContain('Chat du site');
     expect(facts).toContain('Qualifié');
+    expect(facts).toMatch(/BANT Budget : \d+, Pouvoir de décision : \d+, Besoin : \d+, Échéance : \d+/);
     await screenshot(page, 'dashboard-first-run-fr-conversation');
 
     await page.goto(`${app}#/analytics`);
@@ -163,6 +164,7 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     const ownActions = page.locator(`td[data-actor="user:${session.user.id}"]`);
     await ownActions.first().waitFor();
     expect(new Set(await ownActions.allInnerTexts())).toEqual(new Set([email]));
+    expect(await page.locator('tr:has(td[data-actor]) > td:nth-child(3)').allInnerTexts()).toEqual(expect.arrayContaining(['Compte créé', 'Connexion']));
     const members = await page.locator('[data-test="members"]').innerText();
     expect(members).toContain('Propriétaire');
     await screenshot(page, 'dashboard-first-run-fr-settings');
@@ -173,7 +175,7 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
       await page.locator('main h1').waitFor();
       await apiCallsSettled(page);
       const text = await page.locator('main').innerText();
-      expect({ name, raw: text.match(/\b(qualified|widget|open|booking)\b|user:|· (fr|owner)\b/g) }).toEqual({ name, raw: null });
+      expect({ name, raw: text.match(/\b(qualified|widget|open|booking|budget|authority|need|timeline)\b|user:|auth\.|· (fr|owner)\b/g) }).toEqual({ name, raw: null });
     }
     await context.close();
   }, 90_000);

@@ -179,7 +179,7 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await reloadUntil(page, `${app}#/calls`, '[data-test="calls"] tbody tr a');
     await page.locator('[data-test="calls"] tbody tr a').first().click();
     await page.locator('[data-test="call-facts"]').waitFor();
-    expect(await page.locator('[data-test="call-status"]').textContent()).toBe('completed');
+    expect(await page.locator('[data-test="call-status"]').textContent()).toBe(VALUE_LABELS[journey.lang].callStatus.completed);
     expect(await page.locator('[data-test="call-duration"]').textContent()).toBe('1:15');
     a11y.push(...(await seriousA11yViolations(page)).map((v) => `call: ${v}`));
     await shot('call');
