@@ -64,6 +64,12 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     expect(result.answerKind).toBe('grounded');
   });
 
+  it.each(['Vous acceptez la mutuelle ?', 'Do you take health insurance?'])('when the visitor asks about insurance (%s), then the third-party payment line answers', async (message) => {
+    const result = await ask(message);
+    expect(result.answer).toContain('Tiers payant pour la consultation et le détartrage.');
+    expect(result.answer).not.toContain('Consultation : 30 €');
+  });
+
   it('when the visitor asks the price of one treatment, then its line alone is quoted', async () => {
     const result = await ask('Combien coûte un blanchiment ?');
     expect(result.answer).toContain('Blanchiment : 350 €.');

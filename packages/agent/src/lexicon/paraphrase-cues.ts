@@ -50,7 +50,7 @@ export const PARAPHRASE_CUES = {
     ary: 'المنيو ديال النهار|المنيو|lmenu dyal nhar|lmenu|menu',
   },
   insurance: {
-    fr: 'mutuelle*|assurance santé|assurance maladie|assurance*|rembours*|cnops|cnss',
+    fr: 'mutuelle*|assurance santé|assurance maladie|assurance*|rembours*|cnops|cnss|tiers payant',
     en: 'health insurance|medical insurance|insurance|insurer*|insured|covered|cover|reimburs*',
     es: 'seguro médico|seguro de salud|seguro*|mutua*|aseguradora*|reembols*',
     ar: 'التأمين الصحي|تأمين|التأمين|تعاضدي*|استرجاع',

@@ -30,6 +30,13 @@ function sentenceScore(sentence: IndexedSentence, groups: readonly QueryGroup[])
   return score;
 }
 
+/** How much of the question's topic a sentence names: its concepts and words as weighted (a broad concept beside others counts half), the visitor's own spellings aside. */
+function topicScore(sentence: IndexedSentence, groups: readonly QueryGroup[]): number {
+  let score = 0;
+  for (const g of groups) if (!g.optional && g.members.some((m) => sentence.terms.has(m))) score += (g.concept ? 1 : 1.5) * (g.weight ?? 1);
+  return score;
+}
+
 const isTag = (term: string) => term.startsWith('#');
 
 /**
@@ -70,7 +77,9 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
     if (second && second.score >= first!.score) take(second.i);
   } else if (!short && mixedTopics(sentences, groups)) {
     // Every sentence on the topic asked (a price list's heading and lines), none on the chunk's other topics.
-    for (const { i, score } of ranked()) if (score > 0) take(i);
+    const scores = sentences.map((s) => topicScore(s, groups));
+    const best = Math.max(...scores);
+    scores.forEach((score, i) => score === best && take(i));
   } else {
     for (let i = 0; i < sentences.length && take(i); i++);
   }
