@@ -48,6 +48,17 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     expect(result.handoff).toBe(false);
   });
 
+  it.each([
+    ['Do you speak English?', 'I can answer you in French, English, Spanish, Arabic and Darija.'],
+    ['Parlez-vous allemand ?', 'Je peux vous répondre en français, anglais, espagnol, arabe et darija.'],
+    ['¿Hablan español?', 'Puedo responderle en francés, inglés, español, árabe y dariya.'],
+    ['واش كتهضر بالدارجة؟', 'نقدر نجاوبك بهاد اللغات: الفرنسية، الإنجليزية، الإسبانية، العربية و الدارجة.'],
+  ])('when a visitor asks which languages the agent speaks (%s), then it names the agent\'s languages instead of "I don\'t know"', async (message, languages) => {
+    const result = await ask(message);
+    expect(result.answer).toContain(languages);
+    expect(result.actions).toEqual([]);
+  });
+
   it('when a visitor says the service was terrible, then it is still a complaint', async () => {
     expect((await ask('The service was terrible')).intent).toBe('complaint');
   });

@@ -1,5 +1,6 @@
 import type { AnswerKind, CatalogItemSnapshot, RespondAction } from '@vocalia/contracts';
 import { fill, REPLIES } from '../personas/replies';
+import { asksSpokenLanguages } from '../intent/language-question';
 import { isQuestion } from '../intent/question-form';
 import type { TurnAnalysis } from '../turn/analyze-turn';
 import { bookingSummary, formatPrice, joinList } from './format';
@@ -51,6 +52,15 @@ function offerHuman(a: TurnAnalysis, lead: string, reason: string, answerKind: A
   const action = handoffAction(a, reason, true);
   const tail = action ? fill(REPLIES[a.language].offerHuman, vars(a)) : a.persona.followUp[a.language];
   return { answer: sentence(lead, tail), actions: action ? [action] : [], sources: [], answerKind };
+}
+
+/** The languages this agent answers in (its own list, else the widget's, else the tenant's language). */
+function spokenLanguagesReply(a: TurnAnalysis): Reply {
+  const t = REPLIES[a.language];
+  const snapshot = a.input.snapshot;
+  const spoken = snapshot.agent?.languages.length ? snapshot.agent.languages : snapshot.widget.languages.length ? snapshot.widget.languages : [snapshot.tenant.defaultLanguage];
+  const languages = joinList(spoken.map((l) => t.languageNames[l]), t.and, a.language);
+  return { answer: fill(t.spokenLanguages, { languages }), actions: [], sources: [], answerKind: 'other' };
 }
 
 /** Asked in this order, each once the visitor has told something that counts toward the lead (authority is not asked: a visitor rarely says). */
@@ -132,6 +142,7 @@ export function composeReply(a: TurnAnalysis): Reply {
     default:
       break;
   }
+  if (asksSpokenLanguages(a.intentAnalysis.tokens)) return spokenLanguagesReply(a);
   if (a.acknowledgement) return { answer: a.persona.followUp[a.language], actions: [], sources: [], answerKind: 'other' };
   if (a.products.length > 0) return productsReply(a, a.products);
   if (a.knowledge.answer) return knowledgeReply(a);

@@ -25,6 +25,8 @@ export interface ReplyTemplates {
   askNext: { need: string; timeline: string; budget: string };
   missing: { date: string; time: string; name: string; contact: string };
   languageNames: Record<Language, string>;
+  /** The languages the agent answers in ({languages}), asked "do you speak...?". */
+  spokenLanguages: string;
   and: string;
 }
 
@@ -47,6 +49,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     askNext: { need: "Pouvez-vous m'en dire un peu plus sur votre besoin ?", timeline: 'Pour quand en auriez-vous besoin ?', budget: 'Avez-vous un budget en tête ?' },
     missing: { date: 'la date', time: "l'heure", name: 'votre nom', contact: 'un téléphone ou un e-mail' },
     languageNames: { fr: 'français', en: 'anglais', es: 'espagnol', ar: 'arabe', ary: 'darija' },
+    spokenLanguages: 'Je peux vous répondre en {languages}. Comment puis-je vous aider ?',
     and: 'et',
   },
   en: {
@@ -67,6 +70,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     askNext: { need: 'Could you tell me a little more about what you need?', timeline: 'When would you need it?', budget: 'Do you have a budget in mind?' },
     missing: { date: 'the date', time: 'the time', name: 'your name', contact: 'a phone number or an email' },
     languageNames: { fr: 'French', en: 'English', es: 'Spanish', ar: 'Arabic', ary: 'Darija' },
+    spokenLanguages: 'I can answer you in {languages}. How can I help you?',
     and: 'and',
   },
   es: {
@@ -87,6 +91,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     askNext: { need: '¿Podría contarme un poco más sobre lo que necesita?', timeline: '¿Para cuándo lo necesitaría?', budget: '¿Tiene un presupuesto en mente?' },
     missing: { date: 'la fecha', time: 'la hora', name: 'su nombre', contact: 'un teléfono o un correo' },
     languageNames: { fr: 'francés', en: 'inglés', es: 'español', ar: 'árabe', ary: 'dariya' },
+    spokenLanguages: 'Puedo responderle en {languages}. ¿En qué puedo ayudarle?',
     and: 'y',
   },
   ar: {
@@ -107,6 +112,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     askNext: { need: 'هل يمكنك أن تخبرني بالمزيد عما تحتاجه؟', timeline: 'متى تحتاج إلى ذلك؟', budget: 'هل لديك ميزانية محددة؟' },
     missing: { date: 'التاريخ', time: 'الساعة', name: 'اسمك', contact: 'رقم الهاتف أو البريد الإلكتروني' },
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
+    spokenLanguages: 'يمكنني أن أجيبك بهذه اللغات: {languages}. كيف يمكنني مساعدتك؟',
     and: 'و',
   },
   ary: {
@@ -127,6 +133,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     askNext: { need: 'واش تقدر تقول ليا شوية كثر على شنو محتاج؟', timeline: 'فوقاش غادي تحتاجها؟', budget: 'واش عندك شي ميزانية فبالك؟' },
     missing: { date: 'النهار', time: 'الساعة', name: 'سميتك', contact: 'النمرة ولا الإيميل' },
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
+    spokenLanguages: 'نقدر نجاوبك بهاد اللغات: {languages}. كيفاش نقدر نعاونك؟',
     and: 'و',
   },
 };
