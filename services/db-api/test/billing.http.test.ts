@@ -46,7 +46,7 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
     expect(credits.body.items).toEqual([expect.objectContaining({ deltaCents: PLANS.starter.trialCreditCents, reason: 'trial_grant', balanceAfterCents: PLANS.starter.trialCreditCents })]);
   });
 
-  it('when usage arrives twice with one event id, then credits burn once; when they run out, then the tenant enters grace, audited, announced and mailed', async () => {
+  it('when usage arrives twice with one event id, then credits burn once; when they run out, then the tenant enters grace, audited, announced and mailed in French to a French tenant', async () => {
     const s = await t.register();
     const minutes = usage(s.tenantId, 'telephony_seconds', 600, 'call-burn-1');
     await consume(minutes);
@@ -62,10 +62,14 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
     const audit = await t.deps.prisma.auditLog.findFirstOrThrow({ where: { tenantId: s.tenantId, action: 'billing.status_changed' } });
     expect(audit.meta).toEqual({ from: 'trialing', to: 'past_due', reason: 'credits_exhausted' });
     await updates.waitFor(s.tenantId, 'billing');
-    expect((await t.mailbox.next(s.email, /billing/)).text).toContain('trial credits are used up');
+    const mail = await t.mailbox.next(s.email, /Facturation/);
+    expect(mail.subject).toMatch(/^Facturation VocalIA : /);
+    expect(mail.text).toContain('Bonjour,');
+    expect(mail.text).toContain('Votre assistant continue de fonctionner jusqu’au 17 mars 2026 à 10:00 UTC, car vos crédits d’essai sont épuisés.');
+    expect(mail.text).toContain('L’équipe VocalIA');
   });
 
-  it('when conversations reach 80 % then 100 % of a hard-stop quota, then each notice is sent once per period and the snapshot stops the widget', async () => {
+  it('when conversations reach 80 % then 100 % of a hard-stop quota, then each notice is sent once per period, in French to a French tenant, and the snapshot stops the widget', async () => {
     const s = await t.register();
     await t.deps.prisma.webhookEndpoint.create({ data: { tenantId: s.tenantId, url: 'https://hooks.example.com/in', secret: 'whsec_test' } });
     const limit = PLANS.starter.quotas.conversationsPerMonth;
@@ -78,7 +82,9 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
     const warnings = await t.deps.prisma.webhookDelivery.findMany({ where: { tenantId: s.tenantId, eventType: 'usage.threshold_reached' } });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.payload).toMatchObject({ type: 'usage.threshold_reached', data: { quota: 'conversationsPerMonth', level: 'warning', used: 0.8 * limit, limit, hardStop: true } });
-    expect((await t.mailbox.next(s.email, /usage/)).text).toContain('80 %');
+    const warning = await t.mailbox.next(s.email, /Consommation/);
+    expect(warning.subject).toMatch(/^Consommation VocalIA : .+ a utilisé 800 des 1\u202f000 conversations incluses ce mois-ci$/);
+    expect(warning.text).toContain('Vous avez utilisé 80\u00a0% de vos conversations du mois.');
     const snapshot = async () => (await request(t.app).get(`/internal/v1/tenants/${s.tenantId}/snapshot`).set(INTERNAL_TOKEN_HEADER, TOKEN)).body;
     expect((await snapshot()).tenant.conversationQuotaReached).toBeUndefined();
 
@@ -91,17 +97,23 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
     await updates.waitFor(s.tenantId, 'billing');
     expect((await snapshot()).tenant.conversationQuotaReached).toBe(true);
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'billing.quota_notice' } })).toBe(2);
+    const reached = await t.mailbox.next(s.email, /Consommation/);
+    expect(reached.subject).toContain('a utilisé 1\u202f000 des 1\u202f000 conversations incluses ce mois-ci');
+    expect(reached.text).toContain('Votre assistant indique désormais aux visiteurs qu’il n’est pas disponible');
   });
 
-  it('when the trial ends and grace runs out, then the sweeper moves trialing -> grace -> restricted once each, and a restricted API key is told why', async () => {
+  it('when the trial ends and grace runs out, then the sweeper moves trialing -> grace -> restricted once each, an English tenant is mailed in English, and a restricted API key is told why', async () => {
     const s = await t.register();
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { defaultLanguage: 'en' } });
     const key = await t.createApiKey(s);
     const start = now;
     now = new Date(start.getTime() + 14 * DAY + 1000);
     const first = await sweepBilling(t.deps);
     expect(first.toGrace).toBeGreaterThanOrEqual(1);
     expect(await billing(key.key)).toMatchObject({ state: 'grace', reason: 'trial_ended' });
-    expect((await t.mailbox.next(s.email, /billing/)).text).toContain('free trial has ended');
+    const grace = await t.mailbox.next(s.email, /billing/);
+    expect(grace.subject).toMatch(/^VocalIA billing: /);
+    expect(grace.text).toContain('Your assistant keeps working until March 31, 2026 at 10:00 AM UTC because your free trial has ended;');
     expect((await request(t.app).get('/api/v1/tenant').set(bearer(key.key))).status).toBe(200);
 
     now = new Date(now.getTime() + 7 * DAY + 1000);
@@ -110,6 +122,7 @@ describe('billing: trial credits, quota notices, trial -> grace -> restricted', 
     const login = await request(t.app).post('/api/v1/auth/login').send({ email: s.email, password: s.password });
     expect(await billing(login.body.accessToken)).toMatchObject({ status: 'suspended', state: 'restricted', reason: 'trial_ended' });
     const moves = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'billing.status_changed' }, orderBy: { seq: 'asc' } });
+    expect((await t.mailbox.next(s.email, /billing/)).text).toContain('Your assistant is paused because your free trial has ended;');
     expect(moves.map((m) => m.meta)).toEqual([
       { from: 'trialing', to: 'past_due', reason: 'trial_ended' },
       { from: 'past_due', to: 'suspended', reason: 'trial_ended' },

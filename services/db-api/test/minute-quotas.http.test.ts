@@ -37,7 +37,7 @@ describe('minute quotas and the one usage count', () => {
   };
   const tenantOn = async (plan: PlanId): Promise<TestSession> => {
     const s = await t.register();
-    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan, status: 'active', timezone: 'Africa/Casablanca' } });
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { plan, status: 'active', timezone: 'Africa/Casablanca', defaultLanguage: 'en' } });
     return s;
   };
   const snapshot = async (tenantId: string) => (await request(t.app).get(`/internal/v1/tenants/${tenantId}/snapshot`).set(INTERNAL_TOKEN_HEADER, TOKEN)).body;
@@ -57,7 +57,9 @@ describe('minute quotas and the one usage count', () => {
     await consume(usage(s.tenantId, 'telephony_seconds', 1));
     await consume(usage(s.tenantId, 'telephony_seconds', 1));
     expect(await notices(s.tenantId)).toEqual(['telephonyMinutesPerMonth:warning']);
-    expect((await t.mailbox.next(s.email, /usage/)).text).toContain('80 % of your monthly phone minutes');
+    const warning = await t.mailbox.next(s.email, /usage/);
+    expect(warning.subject).toMatch(/^VocalIA usage: .+ has used 2,400 of the 3,000 phone minutes included this month$/);
+    expect(warning.text).toContain('You have used 80% of your monthly phone minutes.');
     expect((await snapshot(s.tenantId)).tenant.telephonyMinutesReached).toBeUndefined();
     // What a call answered now may last at most: the seconds left this period.
     expect((await snapshot(s.tenantId)).tenant).toMatchObject({ telephonySecondsLeft: 0.2 * limit * 60 - 1 });

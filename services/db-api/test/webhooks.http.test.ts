@@ -37,7 +37,7 @@ describe('webhook endpoints', () => {
     expect(await t.deps.prisma.auditLog.count({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.created' } })).toBe(1);
   });
 
-  it('when webhook-router disabled an endpoint (410, then 5 days failing), then the owners get one mail per disable, a member-disabled endpoint none', async () => {
+  it('when webhook-router disabled an endpoint (410, then 5 days failing), then the owners get one mail per disable in the tenant’s language, a member-disabled endpoint none', async () => {
     const s = await proSession(t);
     const gone = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/gone' })).body;
     const paused = (await request(t.app).post(base).set(bearer(s)).send({ url: 'http://127.0.0.1:9/paused' })).body;
@@ -47,17 +47,21 @@ describe('webhook endpoints', () => {
     expect((await request(t.app).get(`${base}/${paused.id}`).set(bearer(s))).body).toMatchObject({ enabled: false, disabledReason: null });
     const passes = await Promise.all([notifyDisabledEndpoints(t.deps), notifyDisabledEndpoints(t.deps)]);
     expect(passes.reduce((a, b) => a + b, 0)).toBe(1);
-    const first = await t.mailbox.next(s.email, /webhooks/);
-    expect(first.text).toContain('http://127.0.0.1:9/gone');
-    expect(first.text).toContain('410 Gone');
+    const first = await t.mailbox.next(s.email, /Webhooks/);
+    expect(first.subject).toMatch(/^Webhooks VocalIA : un point de terminaison de .+ a été désactivé$/);
+    expect(first.text).toContain('Le point de terminaison webhook http://127.0.0.1:9/gone ne reçoit plus d’événements, car il a répondu 410 Gone');
+    expect(first.text).toContain('réactivez-le dans le tableau de bord');
     expect(await notifyDisabledEndpoints(t.deps)).toBe(0);
 
     await request(t.app).patch(`${base}/${gone.id}`).set(bearer(s)).send({ enabled: true }).expect(200);
     expect(await t.deps.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ disabledReason: null, disabledNotifiedAt: null });
+    await t.deps.prisma.tenant.update({ where: { id: s.tenantId }, data: { defaultLanguage: 'en' } });
     await t.deps.prisma.webhookEndpoint.update({ where: { id: gone.id }, data: { enabled: false, disabledAt: now, disabledReason: 'failing' } });
     expect(await notifyDisabledEndpoints(t.deps)).toBe(1);
-    expect((await t.mailbox.next(s.email, /webhooks/)).text).toContain('failed for 5 days');
-    expect(t.mailbox.received.filter((m) => m.to.includes(s.email.toLowerCase()) && /webhooks/.test(m.subject))).toHaveLength(2);
+    const second = await t.mailbox.next(s.email, /webhooks/);
+    expect(second.subject).toMatch(/^VocalIA webhooks: an endpoint of .+ was disabled$/);
+    expect(second.text).toContain('The webhook endpoint http://127.0.0.1:9/gone no longer receives events because every delivery to it has failed for 5 days.');
+    expect(t.mailbox.received.filter((m) => m.to.includes(s.email.toLowerCase()) && /webhooks/i.test(m.subject))).toHaveLength(2);
     const audits = await t.deps.prisma.auditLog.findMany({ where: { tenantId: s.tenantId, action: 'webhook_endpoint.disabled' } });
     expect(audits.map((a) => a.meta)).toEqual([{ reason: 'gone' }, { reason: 'failing' }]);
   });

@@ -1,7 +1,7 @@
 import { BILLING_STATE_OF, BillingStatusReason, type BillingStatus } from '@vocalia/contracts';
 import { notFound } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
-import { statusSentence } from './billing-mails';
+import { billingDetail } from '../mail/owner-mails';
 
 /** Where the tenant stands: state and why, trial and grace ends, credits, whether payments are configured. */
 export async function getBillingStatus(deps: Deps, tenantId: string): Promise<BillingStatus> {
@@ -16,7 +16,7 @@ export async function getBillingStatus(deps: Deps, tenantId: string): Promise<Bi
     status: tenant.status,
     state: BILLING_STATE_OF[tenant.status],
     reason,
-    detail: statusSentence(tenant.status, reason, tenant.graceEndsAt),
+    detail: billingDetail(tenant.status, reason, tenant.graceEndsAt),
     trialEndsAt: tenant.trialEndsAt?.toISOString() ?? null,
     graceEndsAt: tenant.graceEndsAt?.toISOString() ?? null,
     creditBalanceCents: tenant.creditBalance?.balanceCents ?? 0,

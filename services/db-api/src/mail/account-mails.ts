@@ -1,11 +1,9 @@
 import type { Language, MembershipRoleName } from '@vocalia/contracts';
 import type { Mail } from './mailer';
 import { ACCOUNT_MAIL_TEXTS, type AccountMailTexts } from './account-texts';
+import { utcDateTime } from './utc-date-time';
 
-/** The date as a reader of the language writes it, in UTC, saying so. */
-function expiryDate(texts: AccountMailTexts, at: Date): string {
-  return new Intl.DateTimeFormat(texts.locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
-}
+const expiryDate = (texts: AccountMailTexts, at: Date): string => utcDateTime(texts.locale, at);
 
 /** The same text whether or not the address already has an account: the link's page handles both. */
 export function invitationMail(to: string, language: Language, input: { tenantName: string; role: MembershipRoleName; link: string; expiresAt: Date }): Mail {
