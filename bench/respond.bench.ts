@@ -1,8 +1,10 @@
 /**
  * /respond throughput and latency, each server in its own process as deployed: voice-api (local
  * provider, real Redis, fake db-api) against a bare express answering fixed JSON, each direct and
- * through its own edge process (standing for Traefik), autocannon in this process; then time to first
- * token of the SSE stream. Prints figures and each process's CPU per request, asserts nothing.
+ * through its own edge process (standing for Traefik), and service-kit's app answering the same fixed
+ * JSON (direct), which splits voice-api's cost into the kit's middleware and the turn; autocannon in
+ * this process; then time to first token of the SSE stream. Prints figures and each process's CPU per
+ * request, asserts nothing.
  * Run: `npx tsx bench/respond.bench.ts` (BENCH_DURATION_SEC, BENCH_TTFT_COUNT, REDIS_URL to tune).
  */
 import { cpus, loadavg } from 'node:os';
@@ -11,7 +13,7 @@ import { runLoad, timeToFirstToken, unloadedLatency, type LoadFigures, type Perc
 import { benchSnapshot } from './support/bench-tenant';
 import { engineMedianMs } from './support/engine-time';
 import { startRespondFleet, type FleetTarget } from './support/respond-fleet';
-import { cpuOf, cpuPerRequest } from './support/server-process';
+import { cpuOf, cpuPerRequest, startServerProcess } from './support/server-process';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DURATION = Number(process.env.BENCH_DURATION_SEC ?? 5);
@@ -33,7 +35,9 @@ async function measured<T>(target: FleetTarget, work: () => Promise<T>, requests
 
 async function main(): Promise<void> {
   const fleet = await startRespondFleet(`bench-voice-${process.pid}`, REDIS_URL);
-  const targets = { baseline: fleet.baseline, voice: fleet.voice, baselineEdge: fleet.baselineEdge, voiceEdge: fleet.voiceEdge };
+  const kitProcess = await startServerProcess<{ url: string }>('service-kit', 'kit-baseline-process.ts');
+  const kit: FleetTarget = { name: 'service-kit app (fixed)', url: kitProcess.ready.url, headers: fleet.baseline.headers, pids: { client: process.pid, server: kitProcess.pid } };
+  const targets = { baseline: fleet.baseline, kit, voice: fleet.voice, baselineEdge: fleet.baselineEdge, voiceEdge: fleet.voiceEdge };
 
   out(`VocalIA /respond benchmark: node ${process.version}, ${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(2)}), local provider, Redis ${REDIS_URL}`);
   out('Each server and each edge is its own process, as deployed; this process runs autocannon. CPU ms/req per process:');
@@ -43,9 +47,11 @@ async function main(): Promise<void> {
   out(`Under load: autocannon, ${CONNECTIONS} connections, ${DURATION} s each (CPU ms/req: ${CPU_COLUMNS.join(', ')})`);
   out(`${'target'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)} ${cpuHeader()}`);
   const loaded: Record<string, LoadFigures> = {};
+  const serverCpu: Record<string, number> = {};
   for (const [key, t] of Object.entries(targets)) {
     const { result: f, cpu } = await measured(t, () => runLoad(t, CONNECTIONS, DURATION), (r) => r.total);
     loaded[key] = f;
+    serverCpu[key] = cpu.server ?? NaN;
     out(`${f.name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${String(f.non2xx + f.errors).padStart(8)} ${cpuCells(cpu)}`);
   }
 
@@ -65,6 +71,10 @@ async function main(): Promise<void> {
   out(`load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   out(`direct:   voice-api ${compare('voice', 'baseline')}`);
   out(`via edge: voice-api ${compare('voiceEdge', 'baselineEdge')}`);
+  const [bare, withKit, voice] = [serverCpu.baseline!, serverCpu.kit!, serverCpu.voice!];
+  out(
+    `server CPU ms/req under load, direct: bare express ${bare.toFixed(3)}; service-kit app +${(withKit - bare).toFixed(3)} (its middleware); voice-api +${(voice - withKit).toFixed(3)} more (the turn: checks, Redis, engine, events)`,
+  );
   const engineMs = await engineMedianMs(createEngine(engineConfigFromEnv({})), benchSnapshot(), SEQUENTIAL_COUNT);
   const ownMs = single.voice!.p50 - single.baseline!.p50 - engineMs;
   out(`of the direct +${(single.voice!.p50 - single.baseline!.p50).toFixed(2)} ms: engine (local provider, alone in this process) median ${engineMs.toFixed(2)} ms, the rest (~${ownMs.toFixed(2)} ms) is voice-api: token, origin, 1 Redis round trip, validation, queueing, logs`);
@@ -73,7 +83,7 @@ async function main(): Promise<void> {
   const viaEdge = await timeToFirstToken(targets.voiceEdge, TTFT_COUNT);
   out(`SSE time to first token, ${TTFT_COUNT} sequential streams: direct median ${direct.median.toFixed(2)} ms (p90 ${direct.p90.toFixed(2)}), via edge median ${viaEdge.median.toFixed(2)} ms (p90 ${viaEdge.p90.toFixed(2)}); failed ${direct.failures + viaEdge.failures}`);
 
-  await fleet.close();
+  await Promise.all([fleet.close(), kitProcess.stop()]);
 }
 
 main().then(

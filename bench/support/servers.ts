@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createEdge, type RouteTable } from '@vocalia/launcher';
-import { createLogger, listen, type Logger } from '@vocalia/service-kit';
+import { createApp, createLogger, listen, type Logger } from '@vocalia/service-kit';
 
 export const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -17,21 +17,39 @@ export function discardingLogger(): Logger {
   return logger;
 }
 
+/** The fixed RespondResponse the baselines answer. */
+const FIXED_ANSWER = {
+  answer: 'We are open Monday to Saturday from 9:00 to 19:00.',
+  language: 'en',
+  intent: 'hours',
+  lead: { score: 0, bant: { budget: 0, authority: 0, need: 0, timeline: 0 } },
+  actions: [],
+  sources: [],
+  provider: 'fixed',
+  sessionId: 'fixed',
+};
+
 /** The floor: express parsing the same JSON body and answering a fixed RespondResponse. */
 export function startBaseline(): Promise<Server> {
   const app = express();
   app.use(express.json());
-  const body = {
-    answer: 'We are open Monday to Saturday from 9:00 to 19:00.',
-    language: 'en',
-    intent: 'hours',
-    lead: { score: 0, bant: { budget: 0, authority: 0, need: 0, timeline: 0 } },
-    actions: [],
-    sources: [],
-    provider: 'fixed',
-    sessionId: 'fixed',
-  };
-  app.post('/respond', (_req, res) => void res.json(body));
+  app.post('/respond', (_req, res) => void res.json(FIXED_ANSWER));
+  return listen(app, 0, undefined, '127.0.0.1');
+}
+
+/**
+ * The same fixed answer from service-kit's app as voice-api builds it (metrics, request id and its
+ * context, API security headers, JSON body, NUL guard, problem handler) with voice-api's logger:
+ * what every request pays before and after the turn.
+ */
+export function startKitBaseline(): Promise<Server> {
+  const app = createApp({
+    service: 'kit-baseline',
+    logger: discardingLogger(),
+    bodyLimit: '32kb',
+    apiPaths: ['/respond'],
+    routes: (router) => void router.post('/respond', (_req, res) => void res.json(FIXED_ANSWER)),
+  });
   return listen(app, 0, undefined, '127.0.0.1');
 }
 
