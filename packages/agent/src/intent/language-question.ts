@@ -1,6 +1,4 @@
-import { foldText, wordTokens } from '../text/fold';
-
-const words = (list: string) => new Set(wordTokens(foldText(list)));
+import { wordSet as words } from '../text/fold';
 
 /** Verbs of speaking a language, as a visitor asks it in each language (Darija in Arabic script and Arabizi). */
 const SPEAK = words(`parlez parles parle parler speak speaks habla hablan hablas hablar

@@ -1,6 +1,4 @@
-import { foldText, wordTokens } from '../text/fold';
-
-const set = (list: string): Set<string> => new Set(wordTokens(foldText(list)));
+import { wordSet as set } from '../text/fold';
 
 /** Words that point to one language only (shared words like "de", "la", "no", "en" are left out on purpose). */
 export const LATIN_MARKERS = {

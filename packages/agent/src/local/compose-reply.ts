@@ -58,7 +58,7 @@ function offerHuman(a: TurnAnalysis, lead: string, reason: string, answerKind: A
 function spokenLanguagesReply(a: TurnAnalysis): Reply {
   const t = REPLIES[a.language];
   const snapshot = a.input.snapshot;
-  const spoken = snapshot.agent?.languages.length ? snapshot.agent.languages : snapshot.widget.languages.length ? snapshot.widget.languages : [snapshot.tenant.defaultLanguage];
+  const spoken = [snapshot.agent?.languages ?? [], snapshot.widget.languages].find((list) => list.length > 0) ?? [snapshot.tenant.defaultLanguage];
   const languages = joinList(spoken.map((l) => t.languageNames[l]), t.and, a.language);
   return { answer: fill(t.spokenLanguages, { languages }), actions: [], sources: [], answerKind: 'other' };
 }

@@ -24,16 +24,14 @@ export function indexSentences(text: string, language: Language, termsOf: (text:
     .map((s) => ({ text: s, terms: new Set(termsOf(s, language)) }));
 }
 
-function sentenceScore(sentence: IndexedSentence, groups: readonly QueryGroup[]): number {
-  let score = 0;
-  for (const g of groups) if (g.members.some((m) => sentence.terms.has(m))) score += g.optional ? 0.5 : g.concept ? 1 : 1.5;
-  return score;
-}
+/** What a sentence naming a query group earns: a word of the visitor's more than a concept, their own spelling of a concept less. */
+const MATCHED = (g: QueryGroup): number => (g.optional ? 0.5 : g.concept ? 1 : 1.5);
+/** How much of the question's topic it names: the same, weighed as retrieval weighs groups (a broad concept beside others counts half), the visitor's own spellings aside. */
+const ON_TOPIC = (g: QueryGroup): number => (g.optional ? 0 : MATCHED(g) * (g.weight ?? 1));
 
-/** How much of the question's topic a sentence names: its concepts and words as weighted (a broad concept beside others counts half), the visitor's own spellings aside. */
-function topicScore(sentence: IndexedSentence, groups: readonly QueryGroup[]): number {
+function sentenceScore(sentence: IndexedSentence, groups: readonly QueryGroup[], worth = MATCHED): number {
   let score = 0;
-  for (const g of groups) if (!g.optional && g.members.some((m) => sentence.terms.has(m))) score += (g.concept ? 1 : 1.5) * (g.weight ?? 1);
+  for (const g of groups) if (g.members.some((m) => sentence.terms.has(m))) score += worth(g);
   return score;
 }
 
@@ -77,7 +75,7 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
     if (second && second.score >= first!.score) take(second.i);
   } else if (!short && mixedTopics(sentences, groups)) {
     // Every sentence on the topic asked (a price list's heading and lines), none on the chunk's other topics.
-    const scores = sentences.map((s) => topicScore(s, groups));
+    const scores = sentences.map((s) => sentenceScore(s, groups, ON_TOPIC));
     const best = Math.max(...scores);
     scores.forEach((score, i) => score === best && take(i));
   } else {

@@ -35,3 +35,8 @@ export function isArabicScript(token: string): boolean {
 export function scriptCounts(text: string): { arabic: number; latin: number } {
   return { arabic: text.match(ARABIC_LETTERS)?.length ?? 0, latin: text.match(LATIN_LETTERS)?.length ?? 0 };
 }
+
+/** The folded word tokens of a written list of words, as a set (lexicons written as text). */
+export function wordSet(list: string): Set<string> {
+  return new Set(wordTokens(foldText(list)));
+}

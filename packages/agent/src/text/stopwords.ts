@@ -1,6 +1,4 @@
-import { foldText, wordTokens } from './fold';
-
-const words = (list: string): Set<string> => new Set(wordTokens(foldText(list)));
+import { wordSet as words } from './fold';
 
 /** Function words that carry no topic, per language (Arabic-script lists serve both ar and ary). */
 export const STOPWORDS = {

@@ -2,7 +2,7 @@ import type { ProblemField } from '@vocalia/contracts';
 import { signal } from '@preact/signals';
 import { CATALOGUES, UI_LANGUAGES, VALUE_LABELS, type UiLanguage } from './catalogues';
 import type { MessageKey } from './en';
-import { labelIn, type ValueKind } from './value-labels';
+import { knownLabelIn, labelIn, type ValueKind } from './value-labels';
 
 export { UI_LANGUAGES, type UiLanguage };
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = { fr: 'Français', en: 'English', es: 'Español', ar: 'العربية', ary: 'الدارجة' };
@@ -27,9 +27,11 @@ export function applyLanguage(lang: UiLanguage): void {
   document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
 }
 
-export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = CATALOGUES[uiLanguage.value][key];
-  return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));
+type Vars = Record<string, string | number | undefined>;
+const fill = (text: string, vars: Vars) => text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));
+
+export function t(key: MessageKey, vars: Vars = {}): string {
+  return fill(CATALOGUES[uiLanguage.value][key], vars);
 }
 
 /** An API value (a status, channel, intent, language or role) in the interface's language; an unknown one as it is. */
@@ -37,11 +39,15 @@ export function label(kind: ValueKind, value: string): string {
   return labelIn(VALUE_LABELS[uiLanguage.value], kind, value);
 }
 
+/** An API value's label with its placeholders filled, or undefined when this build does not know the value (the caller falls back to the API's own words). */
+export function knownLabel(kind: ValueKind, value: string, vars: Vars = {}): string | undefined {
+  const text = knownLabelIn(VALUE_LABELS[uiLanguage.value], kind, value);
+  return text === undefined ? undefined : fill(text, vars);
+}
+
 /** A refused field's message in the interface's language when the API named its rule, else the API's own (English) words. */
 export function fieldMessage(field: Pick<ProblemField, 'message' | 'rule' | 'limit'>): string {
-  const rules: Record<string, string> = VALUE_LABELS[uiLanguage.value].fieldRule;
-  const text = field.rule !== undefined && Object.hasOwn(rules, field.rule) ? rules[field.rule] : undefined;
-  return text ? text.replace('{limit}', String(field.limit ?? '')) : field.message;
+  return (field.rule && knownLabel('fieldRule', field.rule, { limit: field.limit })) ?? field.message;
 }
 
 export function formatDate(iso: string): string {

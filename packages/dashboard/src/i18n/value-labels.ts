@@ -27,8 +27,13 @@ export interface ValueLabels {
 }
 export type ValueKind = keyof ValueLabels;
 
+/** The label of an API value this build knows, or undefined (a value sent by a newer API). */
+export function knownLabelIn(labels: ValueLabels, kind: ValueKind, value: string): string | undefined {
+  const names: Record<string, string> = labels[kind];
+  return (Object.hasOwn(names, value) && names[value]) || undefined;
+}
+
 /** The label of an API value; a value this build does not know (sent by a newer API) is shown as it is. */
 export function labelIn(labels: ValueLabels, kind: ValueKind, value: string): string {
-  const names: Record<string, string> = labels[kind];
-  return (Object.hasOwn(names, value) && names[value]) || value;
+  return knownLabelIn(labels, kind, value) ?? value;
 }

@@ -1,16 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { CheckSiteResponse } from '@vocalia/contracts';
-import { label, t } from '../i18n';
+import { knownLabel, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
 import { useSubmit } from '../ui/use-submit';
 
 /** Why the page could not be checked, in the interface's language (db-api's English for a problem this build does not know). */
-function problemText(result: CheckSiteResponse): string | null {
-  if (!result.problem) return null;
-  const text = label('siteProblem', result.problem);
-  if (text === result.problem) return result.detail ?? text;
-  return text.replace('{status}', String(result.status ?? '')).replace('{location}', result.location ?? '');
+function problemText(problem: string, result: CheckSiteResponse): string {
+  return knownLabel('siteProblem', problem, { status: result.status ?? undefined, location: result.location }) ?? result.detail ?? problem;
 }
 
 /** db-api fetches the page server-side and answers: snippet there? origin allowed? */
@@ -34,7 +31,7 @@ export function CheckSite() {
       <FormError message={problem.fields.url ? undefined : problem.message} />
       {result && (
         <ul class="list" role="status" data-test="check-site-result">
-          {result.problem && <li data-problem={result.problem}>{problemText(result)}</li>}
+          {result.problem && <li data-problem={result.problem}>{problemText(result.problem, result)}</li>}
           <li data-found={String(result.snippetFound)}>{result.snippetFound ? t('snippetFound') : t('snippetMissing')}</li>
           <li data-allowed={String(result.originAllowed)}>{result.originAllowed ? t('originAllowed') : t('originNotAllowed')}</li>
         </ul>

@@ -54,7 +54,7 @@ function characterClasses(password: string): number {
 }
 
 /** Why a password is refused (the rule, for clients to say it in their language, and in English), or undefined when it is acceptable. */
-export function passwordWeakness(password: string, email: string): Pick<ProblemField, 'rule' | 'limit' | 'message'> | undefined {
+function passwordWeakness(password: string, email: string): Pick<ProblemField, 'rule' | 'limit' | 'message'> | undefined {
   if (password.length < MIN_LENGTH) return { rule: 'too_short', limit: MIN_LENGTH, message: `must be at least ${MIN_LENGTH} characters` };
   if (password.length > MAX_PASSWORD_LENGTH) return { rule: 'too_long', limit: MAX_PASSWORD_LENGTH, message: `must be at most ${MAX_PASSWORD_LENGTH} characters` };
   if (characterClasses(password) < 2) return { rule: 'password_kinds', message: 'must mix at least two kinds of characters (lowercase, uppercase, digits, symbols)' };
