@@ -86,4 +86,32 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     expect(result.answer).toContain('Blanchiment : 350 €.');
     expect(result.answer).not.toContain('Couronne');
   });
+
+  it.each([
+    ["J'ai une question", 'Je vous écoute : quelle est votre question ?'],
+    ['Puis-je vous poser une petite question ?', 'Je vous écoute : quelle est votre question ?'],
+    ['Can I ask you something?', "Of course, I'm listening: what would you like to know?"],
+    ['Tengo una pregunta', 'Claro, le escucho: ¿cuál es su pregunta?'],
+    ['عندي سؤال', 'بكل سرور، ما هو سؤالك؟'],
+    ['بغيت نسولك', 'مرحبا، شنو هو السؤال ديالك؟'],
+  ])('when the visitor announces a question without asking it (%s), then the agent listens instead of "I don\'t know"', async (message, reply) => {
+    const result = await ask(message);
+    expect(result.answer).toBe(reply);
+    expect(result.actions).toEqual([]);
+  });
+
+  it.each(['Je peux payer en espèces ?', 'Vous prenez la carte bleue ?', 'Can I pay cash?', '¿Puedo pagar con tarjeta?'])(
+    'when the visitor asks how to pay (%s), then the payment line answers, not the price list',
+    async (message) => {
+      const result = await ask(message);
+      expect(result.answer).toContain('Paiement par carte ou espèces.');
+      expect(result.answer).not.toContain('Consultation : 30 €');
+    },
+  );
+
+  it.each(['Combien je vais payer ?', 'How much will I pay?'])('when the visitor asks what they will pay (%s), then the price list answers', async (message) => {
+    const result = await ask(message);
+    expect(result.answer).toContain('Consultation : 30 €.');
+    expect(result.answerKind).toBe('grounded');
+  });
 });

@@ -17,7 +17,7 @@ export const TOPIC_CUES = {
     ary: 'تيليفون|نمرة|نعيط|tilifon|nmra|n3ayet',
   },
   payment: {
-    fr: 'paiement|payer|carte|chèque|espèces|virement',
+    fr: 'paiement|payer|carte|carte bleue|carte bancaire|chèque*|espèces|virement',
     en: 'payment|pay|card|cash|transfer|credit',
     es: 'pago|pagar|tarjeta|efectivo|transferencia',
     ar: 'دفع|بطاقة|نقدا|تحويل',

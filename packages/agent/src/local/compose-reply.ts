@@ -1,6 +1,7 @@
 import type { AnswerKind, CatalogItemSnapshot, RespondAction } from '@vocalia/contracts';
 import { fill, REPLIES } from '../personas/replies';
 import { asksSpokenLanguages } from '../intent/language-question';
+import { announcesQuestion } from '../intent/question-announcement';
 import { isQuestion } from '../intent/question-form';
 import type { TurnAnalysis } from '../turn/analyze-turn';
 import { bookingSummary, formatPrice, joinList } from './format';
@@ -143,6 +144,7 @@ export function composeReply(a: TurnAnalysis): Reply {
       break;
   }
   if (asksSpokenLanguages(a.intentAnalysis.tokens)) return spokenLanguagesReply(a);
+  if (!a.knowledge.answer && announcesQuestion(a.intentAnalysis.tokens, a.messageLanguage)) return { answer: t.listening, actions: [], sources: [], answerKind: 'other' };
   if (a.acknowledgement) return { answer: a.persona.followUp[a.language], actions: [], sources: [], answerKind: 'other' };
   if (a.products.length > 0) return productsReply(a, a.products);
   if (a.knowledge.answer) return knowledgeReply(a);

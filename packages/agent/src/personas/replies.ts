@@ -27,6 +27,8 @@ export interface ReplyTemplates {
   languageNames: Record<Language, string>;
   /** The languages the agent answers in ({languages}), asked "do you speak...?". */
   spokenLanguages: string;
+  /** The visitor announced a question without asking it yet. */
+  listening: string;
   and: string;
 }
 
@@ -50,6 +52,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     missing: { date: 'la date', time: "l'heure", name: 'votre nom', contact: 'un téléphone ou un e-mail' },
     languageNames: { fr: 'français', en: 'anglais', es: 'espagnol', ar: 'arabe', ary: 'darija' },
     spokenLanguages: 'Je peux vous répondre en {languages}. Comment puis-je vous aider ?',
+    listening: 'Je vous écoute : quelle est votre question ?',
     and: 'et',
   },
   en: {
@@ -71,6 +74,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     missing: { date: 'the date', time: 'the time', name: 'your name', contact: 'a phone number or an email' },
     languageNames: { fr: 'French', en: 'English', es: 'Spanish', ar: 'Arabic', ary: 'Darija' },
     spokenLanguages: 'I can answer you in {languages}. How can I help you?',
+    listening: "Of course, I'm listening: what would you like to know?",
     and: 'and',
   },
   es: {
@@ -92,6 +96,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     missing: { date: 'la fecha', time: 'la hora', name: 'su nombre', contact: 'un teléfono o un correo' },
     languageNames: { fr: 'francés', en: 'inglés', es: 'español', ar: 'árabe', ary: 'dariya' },
     spokenLanguages: 'Puedo responderle en {languages}. ¿En qué puedo ayudarle?',
+    listening: 'Claro, le escucho: ¿cuál es su pregunta?',
     and: 'y',
   },
   ar: {
@@ -113,6 +118,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     missing: { date: 'التاريخ', time: 'الساعة', name: 'اسمك', contact: 'رقم الهاتف أو البريد الإلكتروني' },
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
     spokenLanguages: 'يمكنني أن أجيبك بهذه اللغات: {languages}. كيف يمكنني مساعدتك؟',
+    listening: 'بكل سرور، ما هو سؤالك؟',
     and: 'و',
   },
   ary: {
@@ -134,6 +140,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     missing: { date: 'النهار', time: 'الساعة', name: 'سميتك', contact: 'النمرة ولا الإيميل' },
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
     spokenLanguages: 'نقدر نجاوبك بهاد اللغات: {languages}. كيفاش نقدر نعاونك؟',
+    listening: 'مرحبا، شنو هو السؤال ديالك؟',
     and: 'و',
   },
 };

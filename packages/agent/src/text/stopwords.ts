@@ -7,7 +7,7 @@ export const STOPWORDS = {
     dont à au aux en dans par pour sur sous avec sans chez vers est sont suis es êtes sommes être ai as a avons avez ont avoir
     fait faire peut peux pouvez pourrais pourriez voudrais voulez veux vouloir aimerais merci svp plait stp bonjour y ne pas plus
     très bien aussi alors quel quelle quels quelles comment combien quand est-ce si oui non c'est il y a-t-il
-    faites faire fait font faut proposez offrez acceptez prenez beaucoup svp possible`),
+    faites faire fait font faut proposez offrez acceptez prenez beaucoup svp possible vais vas va allons allez vont`),
   en: words(`the a an and or but if of to in on at by for with from about as into than then so is are was were be been being
     am i me my mine you your yours we our us they them their he him his she her it its this that these those what which who
     whom whose do does did doing have has had can could would should will shall may might must please thanks thank hello hi
@@ -17,7 +17,7 @@ export const STOPWORDS = {
     cuanto cuánto donde dónde en por para con sin sobre entre hasta desde a ante es son soy eres somos estoy está están estar
     ser hay tiene tienen tengo tienes haber he ha han yo tú usted ustedes nosotros vosotros él ella ellos ellas me te se nos
     le les mi mis tu tus su sus nuestro nuestra este esta estos estas ese esa eso muy más también ya no sí hola gracias favor
-    quiero quisiera puedo puede podría gustaría hacen hace ofrecen aceptan
+    quiero quisiera puedo puede podría gustaría hacen hace ofrecen aceptan voy vas va vamos van
     tienen`),
   arabic: words(`في من الى إلى على عن مع هل ما ماذا هذا هذه ذلك تلك هو هي هم انا أنا انت أنت نحن انتم التي الذي الذين كان
     كانت يكون قد لقد ثم او أو و ف ب ل ك لا لم لن ان أن إن كل بعض عند لدي لديكم لكم لي له لها يا ايضا أيضا اي أي
