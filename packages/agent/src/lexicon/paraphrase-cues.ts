@@ -15,9 +15,9 @@ export const PARAPHRASE_CUES = {
     ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
   },
   hours: {
-    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|après midi|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
-    en: 'hours|open*|close*|closing|what time|when|until|how late|late|morning|evening|week|weekday*|weekend*|week end|days|monday|saturday|sunday|dinner|lunch',
-    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mañana|tarde|noche|semana|fin de semana|finde|días|lunes|sábado|domingo|cenar|almorzar',
+    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|midi|après midi|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
+    en: 'hours|open*|close*|closing|what time|when|until|how late|late|noon|midday|morning|evening|week|weekday*|weekend*|week end|days|monday|saturday|sunday|dinner|lunch',
+    es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mediodía|mañana|tarde|noche|semana|fin de semana|finde|días|lunes|sábado|domingo|cenar|almorzar',
     ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|نهاية الأسبوع|العشاء|الغداء',
     ary: 'الويكاند|ويكاند|weekend|فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
   },
@@ -90,6 +90,55 @@ export const PARAPHRASE_CUES = {
     es: 'freno*|pastilla*',
     ar: 'فرامل|الفرامل|وسادات',
     ary: 'الفران|فران|البلاكيط|بلاكيط|lfran|plakit',
+  },
+  repair: {
+    fr: 'réparer|réparez|réparons|répare|réparent|réparation*|dépann*',
+    en: 'repair*|fix|fixes|fixing|mend',
+    es: 'reparar|reparan|reparamos|repara|reparación|reparaciones|arreglar|arreglan|arreglamos|arreglo',
+    ar: 'تصليح|إصلاح|اصلاح|يصلح|تصلحون|تصلح',
+    ary: 'كتصلحو|تصلحو|نصلح|يصلح|تصليح|الصلاح|ktsl7o|tsl7o|sl7',
+  },
+  vehicle: {
+    fr: 'voiture*|véhicule*|automobile*',
+    en: 'car|cars|vehicle*|automobile*',
+    es: 'coche*|vehículo*|automóvil*|carro*',
+    ar: 'سيارة|سيارات|السيارة|السيارات|سيارتي',
+    ary: 'طوموبيل|الطوموبيل|طوموبيلات|الطوموبيلات|طونوبيل|الطونوبيل|tomobil*|tonobil*',
+  },
+  diesel: {
+    fr: 'diesel|gazole|gasoil',
+    en: 'diesel',
+    es: 'diésel|diesel|gasóleo|gasoil',
+    ar: 'ديزل|الديزل|المازوت|مازوت',
+    ary: 'المازوط|مازوط|الكازوال|كازوال|mazot|gazoil',
+  },
+  alcohol: {
+    fr: 'alcool*|vin|vins|bière*|apéritif*|cocktail*',
+    en: 'alcohol*|wine*|beer*|liquor|spirits|cocktail*',
+    es: 'alcohol*|vino|vinos|cerveza*|cóctel*|coctel*',
+    ar: 'كحول|الكحول|كحولية|خمر|الخمر|نبيذ|بيرة',
+    ary: 'الشراب|شراب|البيرة|بيرة|الروج|chrab|lbira',
+  },
+  vegetarian: {
+    fr: 'végétarien*|végétalien*|végan*|vegan*|sans viande',
+    en: 'vegetarian*|vegan*|veggie|meat free|meatless|plant based',
+    es: 'vegetarian*|vegan*|sin carne',
+    ar: 'نباتي|نباتية|النباتي|النباتية|نباتيين|النباتيين|بدون لحم',
+    ary: 'بلا لحم|vegetarien|végétarien',
+  },
+  terrace: {
+    fr: 'terrasse*|plein air|extérieur|dehors',
+    en: 'terrace*|outdoor*|outside|patio|rooftop',
+    es: 'terraza*|aire libre|afuera|exterior',
+    ar: 'تراس|التراس|شرفة|الهواء الطلق',
+    ary: 'التيراس|تيراس|لبرا|terrasse|tiras',
+  },
+  children: {
+    fr: 'enfant*|bébé*|gamin*',
+    en: 'kid|kids|child|children|baby|babies',
+    es: 'niño*|niña*|infantil*|bebé*',
+    ar: 'طفل|أطفال|الأطفال|للأطفال|رضيع',
+    ary: 'الدراري|دراري|لولاد|الوليدات|بيبي|drari|lwlad',
   },
   parking: {
     fr: 'garer|stationner|se garer',
@@ -192,7 +241,7 @@ export const PARAPHRASE_CUES = {
  */
 export const PARAPHRASE_FILLERS = {
   fr: `cabinet clinique restaurant garage atelier magasin boutique agence bureau centre salon entreprise société exactement
-    pharmacie notaire étude opticien laboratoire labo crèche auto-école école
+    pharmacie notaire étude opticien laboratoire labo crèche auto-école école resto restau
     grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture
     changer changement remplacer remplacement prendre aujourd'hui aujourd hui vendez vendre vends question questions`,
   en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
@@ -203,6 +252,6 @@ export const PARAPHRASE_FILLERS = {
     trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
     الصيدلية صيدلية الموثق المختبر الحضانة المدرسة
-    صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
-  arabizi: `l3iyada 3iyada restaurant lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
+    الريسطو ريسطو صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
+  arabizi: `l3iyada 3iyada restaurant resto risto lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
 } as const;

@@ -42,15 +42,16 @@ const FILLERS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when; "midi" in "après-midi"). */
-const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu']);
+/** Concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when; "midi" in "après-midi"; "car" in "car park"). */
+const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu', 'vehicle']);
 
 /** Whether `outer` took every word of `inner` and more ("payer en espèces" is payment; "payer" alone also reads as price). */
 const within = (inner: CueMatch, outer: CueMatch) => outer.positions.length > inner.positions.length && inner.positions.every((p) => outer.positions.includes(p));
 
 /**
  * Concepts found in the tokens, less a yielding one whose every word another concept took ("حتى لشحال"
- * is hours, not price), or another yielding one took along with more ("Can I pay cash?" is payment).
+ * is hours, not price; "a car park" is parking, not a vehicle), or another yielding one took along with
+ * more ("Can I pay cash?" is payment).
  */
 function conceptsIn(tokens: readonly string[]): Map<string, CueMatch> {
   const found = matcher.match(tokens);

@@ -5,23 +5,28 @@ import type { QueryGroup } from './bm25';
 export interface IndexedSentence {
   text: string;
   terms: Set<string>;
+  /** Its author ended it ("We do not serve alcohol."), where a bare line ("Tarifs") may head the next. */
+  ended: boolean;
 }
 
 const SHORT_CHUNK_CHARS = 120;
 const MAX_PASSAGE_CHARS = 360;
 
-function clean(line: string): string {
-  const text = line.replace(/^[\s\-•*·–]+/, '').replace(/\s+/g, ' ').trim();
-  return /[.!?؟:;…)]$/.test(text) || text === '' ? text : `${text}.`;
-}
+const ENDED = /[.!?؟:;…)]$/;
+
+const stripped = (line: string): string => line.replace(/^[\s\-•*·–]+/, '').replace(/\s+/g, ' ').trim();
 
 /** Sentences (and list lines) of a chunk with their terms, computed once when the index is built. */
 export function indexSentences(text: string, language: Language, termsOf: (text: string, language: Language) => string[] = analyzeText): IndexedSentence[] {
   return text
     .split(/\n+|(?<=[.!?؟])\s+/)
-    .map(clean)
+    .map(stripped)
     .filter((s) => s.length > 0)
-    .map((s) => ({ text: s, terms: new Set(termsOf(s, language)) }));
+    .map((s) => {
+      const ended = ENDED.test(s);
+      const text = ended ? s : `${s}.`;
+      return { text, terms: new Set(termsOf(text, language)), ended };
+    });
 }
 
 /** What a sentence naming a query group earns: a word of the visitor's more than a concept, their own spelling of a concept less. */
@@ -70,8 +75,8 @@ export function selectPassage(sentences: readonly IndexedSentence[], groups: rea
     const [first, second] = ranked();
     take(first!.i);
     // A heading ("Tarifs :") or a very short line with no figure needs the line that follows it ("Blanchiment : 350 €." is whole).
-    const head = sentences[first!.i]!.text;
-    if (head.endsWith(':') || (head.length < 30 && !/\d/.test(head))) take(first!.i + 1);
+    const head = sentences[first!.i]!;
+    if (head.text.endsWith(':') || (!head.ended && head.text.length < 30 && !/\d/.test(head.text))) take(first!.i + 1);
     if (second && second.score >= first!.score) take(second.i);
   } else if (!short && mixedTopics(sentences, groups)) {
     // Every sentence on the topic asked (a price list's heading and lines), none on the chunk's other topics.
