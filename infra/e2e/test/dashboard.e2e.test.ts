@@ -326,10 +326,14 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await page.locator('input[name="edit-webhook-url"]').fill('https://93.184.215.14/vocalia/v2');
     await page.locator('input[name="edit-webhook-description"]').fill('CRM');
     await page.locator('input[name="edit-webhook-enabled"]').uncheck();
+    // The owner reads the event's name; the integrator still finds the type to subscribe by.
+    const leadQualified = page.locator('label', { has: page.locator('input[name="event-types"][value="lead.qualified"]') });
+    expect((await leadQualified.textContent())?.trim()).toBe('Lead qualified lead.qualified');
     await page.locator('input[name="event-types"][value="lead.qualified"]').check();
     await screenshot(page, 'dashboard-en-webhook-edit');
     await page.locator('button[name="save-webhook"]').click();
     await eventually(async () => expect(await page.locator('[data-test="webhook-state"]').textContent()).toBe('Disabled'));
+    expect(await page.locator('[data-test="webhook-events"]').textContent()).toBe('Lead qualified');
     expect((await client.webhooks.endpoints.list()).items).toEqual([expect.objectContaining({ id: created.id, url: 'https://93.184.215.14/vocalia/v2', description: 'CRM', enabled: false, eventTypes: ['lead.qualified'] })]);
 
     await page.locator('button[name="rotate-webhook-secret"]').click();

@@ -1,4 +1,4 @@
-import { Bant, BookingStatus, CallSummary, Channel, ConversationStatus, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView, PhoneNumberCapability, ProblemFieldRule, SiteCheckProblem, WebhookDeliveryView } from '@vocalia/contracts';
+import { Bant, BookingStatus, CallSummary, Channel, ConversationStatus, DomainEventType, Intent, InvitationStatus, LANGUAGES, LeadStatus, MembershipRoleName, MessageView, OutboundCallReason, PhoneNumberCapability, ProblemFieldRule, SiteCheckProblem, WEBHOOK_TEST_EVENT_TYPE, WebhookDeliveryView } from '@vocalia/contracts';
 import { UI_LANGUAGES, VALUE_LABELS } from '../src/i18n/catalogues';
 import { AUDIT_ACTIONS, CALL_STATUSES, INVOICE_STATUSES } from '../src/i18n/free-text-values';
 import { labelIn, type ValueKind } from '../src/i18n/value-labels';
@@ -15,9 +15,11 @@ const VALUES: Record<ValueKind, readonly string[]> = {
   invitationStatus: InvitationStatus.options,
   messageRole: MessageView.shape.role.options,
   callDirection: CallSummary.shape.direction.options,
+  callReason: OutboundCallReason.options,
   fieldRule: ProblemFieldRule.options,
   siteProblem: SiteCheckProblem.options,
   bantAxis: Bant.keyof().options,
+  webhookEvent: [...DomainEventType.options, WEBHOOK_TEST_EVENT_TYPE],
   webhookDeliveryStatus: WebhookDeliveryView.shape.status.options,
   phoneCapability: PhoneNumberCapability.options,
   invoiceStatus: INVOICE_STATUSES,
@@ -37,9 +39,9 @@ describe('labels of the API values (statuses, channels, intents, languages, role
     }
   });
 
-  it('when the interface is in French, Spanish, Arabic or Darija, then the statuses, intents, roles and audit actions are not the English words or the raw values', () => {
+  it('when the interface is in French, Spanish, Arabic or Darija, then the statuses, intents, roles, audit actions, webhook events and call reasons are not the English words or the raw values', () => {
     for (const lang of ['fr', 'es', 'ar', 'ary'] as const) {
-      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus', 'fieldRule', 'siteProblem', 'webhookDeliveryStatus', 'invoiceStatus', 'callStatus', 'auditAction'] as const) {
+      for (const kind of ['leadStatus', 'conversationStatus', 'bookingStatus', 'intent', 'role', 'invitationStatus', 'fieldRule', 'siteProblem', 'webhookEvent', 'webhookDeliveryStatus', 'invoiceStatus', 'callStatus', 'auditAction', 'callReason'] as const) {
         for (const value of VALUES[kind]) {
           const text = labelIn(VALUE_LABELS[lang], kind, value);
           expect([value, labelIn(VALUE_LABELS.en, kind, value)]).not.toContain(text);
@@ -71,5 +73,10 @@ describe('labels of the API values (statuses, channels, intents, languages, role
     expect(labelIn(VALUE_LABELS.ary, 'auditAction', 'sso.configured')).toBe('sso.configured');
     expect(labelIn(VALUE_LABELS.fr, 'callStatus', 'no-answer')).toBe('Sans réponse');
     expect(labelIn(VALUE_LABELS.fr, 'auditAction', 'agent.created')).toBe('Agent créé');
+    // A webhook event or call reason added to the API since.
+    expect(labelIn(VALUE_LABELS.fr, 'webhookEvent', 'order.created')).toBe('order.created');
+    expect(labelIn(VALUE_LABELS.es, 'callReason', 'reminder')).toBe('reminder');
+    expect(labelIn(VALUE_LABELS.fr, 'webhookEvent', 'lead.qualified')).toBe('Prospect qualifié');
+    expect(labelIn(VALUE_LABELS.fr, 'callReason', 'cart_recovery')).toBe('Relance de panier abandonné');
   });
 });

@@ -82,6 +82,7 @@ export type UpdatePhoneNumberRequest = z.infer<typeof UpdatePhoneNumberRequest>;
 
 export const OUTBOUND_CALL_REASONS = ['scheduled', 'cart_recovery', 'callback'] as const;
 export const OutboundCallReason = z.enum(OUTBOUND_CALL_REASONS);
+export type OutboundCallReason = z.infer<typeof OutboundCallReason>;
 
 /** `POST /api/v1/calls`: place a call to `to` from one of the tenant's numbers, now or at `scheduledAt`. */
 export const CreateOutboundCallRequest = z.strictObject({

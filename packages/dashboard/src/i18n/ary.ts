@@ -80,6 +80,7 @@ export const ary: Messages = {
   rotateSecret: 'بدل السر',
   previousSecretUntil: 'الإرسالات غادي يتوقعو حتى بالسر القديم حتال {date}.',
   allEventsHint: 'إلا ماختاريتي والو: كاع الأحداث.',
+  allEvents: 'كاع الأحداث',
   passages: 'المقاطع: {n}',
   actorTeamMember: 'واحد من الفريق',
   actorApiKey: 'شي ساروت ديال API',

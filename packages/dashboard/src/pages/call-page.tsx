@@ -23,6 +23,12 @@ export function CallPage({ id }: { id: string }) {
             <dd>{formatDate(c.startedAt)}</dd>
             <dt>{t('direction')}</dt>
             <dd>{label('callDirection', c.direction)}</dd>
+            {c.reason && (
+              <>
+                <dt>{t('callReason')}</dt>
+                <dd data-test="call-reason">{label('callReason', c.reason)}</dd>
+              </>
+            )}
             <dt>{t('phone')}</dt>
             <dd dir="ltr">{c.direction === 'inbound' ? c.from : c.to}</dd>
             <dt>{t('status')}</dt>

@@ -11,7 +11,7 @@ export function CallsPage() {
   const list = useList(() => api.calls.list({ limit: 50 }));
   const columns: Column<CallSummary>[] = [
     { header: t('started'), cell: (c) => <a href={`#/calls/${encodeURIComponent(c.id)}`}>{formatDate(c.startedAt)}</a> },
-    { header: t('direction'), cell: (c) => label('callDirection', c.direction) },
+    { header: t('direction'), cell: (c) => (c.reason ? `${label('callDirection', c.direction)} · ${label('callReason', c.reason)}` : label('callDirection', c.direction)) },
     { header: t('phone'), cell: (c) => (c.direction === 'inbound' ? c.from : c.to), dir: 'ltr' },
     { header: t('status'), cell: (c) => label('callStatus', c.status) },
     { header: t('duration'), cell: (c) => callDuration(c.durationSec) },

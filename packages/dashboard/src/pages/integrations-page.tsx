@@ -29,7 +29,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
       <ul class="list">
         {deliveries.data?.items.map((d) => (
           <li key={d.id}>
-            {d.eventType} · {label('webhookDeliveryStatus', d.status)} · {d.attempts} · {d.lastStatusCode ?? ''} · {formatDate(d.createdAt)}{' '}
+            <span title={d.eventType}>{label('webhookEvent', d.eventType)}</span> · {label('webhookDeliveryStatus', d.status)} · {d.attempts} · {d.lastStatusCode ?? ''} · {formatDate(d.createdAt)}{' '}
             <button type="button" class="secondary" disabled={busy} onClick={() => act(() => once(['webhooks.replay', d.id], (idempotencyKey) => api.webhooks.deliveries.replay(d.id, { idempotencyKey })))}>
               {t('replay')}
             </button>
@@ -60,7 +60,7 @@ function Endpoint({ ep, onChanged, onSecret }: { ep: WebhookEndpointView; onChan
         <>
           {ep.description && <p>{ep.description}</p>}
           <p>
-            {t('events')}: <span dir="ltr">{ep.eventTypes.length ? ep.eventTypes.join(', ') : '*'}</span> · <span data-test="webhook-state">{ep.enabled ? t('enabled') : t('disabled')}</span>
+            {t('events')}: <span data-test="webhook-events" title={ep.eventTypes.join(', ') || undefined}>{ep.eventTypes.length ? ep.eventTypes.map((type) => label('webhookEvent', type)).join(', ') : t('allEvents')}</span> · <span data-test="webhook-state">{ep.enabled ? t('enabled') : t('disabled')}</span>
           </p>
           <p class="actions">
             <button type="button" class="secondary" name="edit-webhook" onClick={() => setEditing(true)}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DomainEventType, type WebhookEndpointView } from '@vocalia/contracts';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { api } from '../session/client';
 import { Checkboxes } from '../ui/checkboxes';
 import { Field, FormError } from '../ui/field';
@@ -33,11 +33,14 @@ export function WebhookEndpointEditor({ endpoint, onDone }: { endpoint: WebhookE
         hint={t('allEventsHint')}
         name="event-types"
         options={DomainEventType.options}
-        label={(type) => type}
+        label={(type) => (
+          <>
+            {label('webhookEvent', type)} <code dir="ltr">{type}</code>
+          </>
+        )}
         value={eventTypes}
         onChange={setEventTypes}
         error={fieldError('eventTypes')}
-        dir="ltr"
       />
       <FormError message={Object.keys(problem.fields).length ? undefined : problem.message} />
       <button type="submit" name="save-webhook" disabled={busy}>
