@@ -61,7 +61,7 @@ describe('account mails speak the recipient’s language', () => {
     const invitee = address('ary.invitee');
     await request(t.app).post('/api/v1/invitations').set(bearer(owner)).send({ email: invitee, language: 'ary' }).expect(201);
     const mail = await t.mailbox.next(invitee);
-    expect(mail.subject).toBe('عرضو عليك تدخل ل Hanout Zineb ف VocalIA');
+    expect(mail.subject).toBe('عرضو عليكم تدخلو ل Hanout Zineb ف VocalIA');
     expect(mail.text).toContain('بصفة عضو');
     expect(mail.text).toContain('2026');
     expect(mail.text).toContain('UTC');

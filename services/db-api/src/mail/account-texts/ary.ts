@@ -5,16 +5,16 @@ export const ary: AccountMailTexts = {
   locale: 'ar-MA',
   roles: { owner: 'مول الحساب', admin: 'مسؤول', member: 'عضو' },
   expires: (date) => `هاد الرابط كيخدم مرة وحدة بركة وكيسالي ف ${date}.`,
-  footer: 'إلا ما كنتيش كتسنى هاد الميساج، تقدر تنساه.',
+  footer: 'إلا ما كنتوش كتسناو هاد الميساج، تقدرو تنساوه.',
   invitation: {
-    subject: (tenant) => `عرضو عليك تدخل ل ${tenant} ف VocalIA`,
-    intro: (tenant, role) => `عرضو عليك تدخل ل ${tenant} ف VocalIA بصفة ${role}.`,
-    accept: 'قبل الدعوة (دخل لحسابك، ولا ختار كلمة السر ديالك إلا ما عندكش حساب):',
+    subject: (tenant) => `عرضو عليكم تدخلو ل ${tenant} ف VocalIA`,
+    intro: (tenant, role) => `عرضو عليكم تدخلو ل ${tenant} ف VocalIA بصفة ${role}.`,
+    accept: 'قبلو الدعوة (دخلو لحسابكم، ولا ختارو كلمة السر ديالكم إلا ما عندكمش حساب):',
   },
-  verification: { subject: 'أكد الإيميل ديالك ف VocalIA', intro: 'أكد بلي هاد الإيميل ديالك:' },
+  verification: { subject: 'أكدو الإيميل ديالكم ف VocalIA', intro: 'أكدو بلي هاد الإيميل ديالكم:' },
   passwordReset: {
-    subject: 'بدل كلمة السر ديال VocalIA',
-    intro: 'شي واحد طلب يبدل كلمة السر ديال الحساب ديالك ف VocalIA. ختار كلمة سر جديدة من هنا:',
+    subject: 'بدلو كلمة السر ديال VocalIA',
+    intro: 'شي واحد طلب يبدل كلمة السر ديال الحساب ديالكم ف VocalIA. ختارو كلمة سر جديدة من هنا:',
     signedOut: 'من بعد التبديل، كاع الجلسات ديال الحساب كيتسدو.',
   },
 };
