@@ -23,6 +23,9 @@ function compilePart(raw: string): CuePart {
   return isArabicScript(raw) ? { mode: 'arabic', value: raw } : { mode: 'exact', value: raw };
 }
 
+/** What may come before a short Arabic cue in one word: a conjunction (و ف), a preposition (ب ل), the article (ال). */
+const LEADING_CLITICS = /^[وف]?[بل]?(?:ال)?$/u;
+
 function partMatches(part: CuePart, token: string): boolean {
   switch (part.mode) {
     case 'exact':
@@ -30,8 +33,8 @@ function partMatches(part: CuePart, token: string): boolean {
     case 'prefix':
       return token.startsWith(part.value);
     case 'arabic':
-      // Short Arabic cues only absorb leading clitics (و ب ل ف ال); longer ones may sit anywhere in the word.
-      return part.value.length >= 4 ? token.includes(part.value) : token.endsWith(part.value) && token.length <= part.value.length + 3;
+      // Short Arabic cues only absorb leading clitics ("كاين", there is, is not "اين", where); longer ones may sit anywhere in the word.
+      return part.value.length >= 4 ? token.includes(part.value) : token.endsWith(part.value) && LEADING_CLITICS.test(token.slice(0, token.length - part.value.length));
   }
 }
 

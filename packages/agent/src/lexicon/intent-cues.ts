@@ -37,9 +37,9 @@ export const INTENT_CUES = {
     ary: 'شحال|تمن|chhal|ch7al|bch7al|bchhal|bchal|taman|tamane|thaman|ghali|rkhis',
   },
   booking: {
-    fr: 'rendez vous|rendez|rdv|réserv*|disponibilit*|créneau*',
-    en: 'book|booking|appointment*|reserv*|schedule*|slot|slots',
-    es: 'cita*|reserv*|agendar|pedir hora|turno*',
+    fr: 'rendez vous|rendez|rdv|réserver|réservez|réservons|réservation*|réserverai*|disponibilit*|créneau*',
+    en: 'book|booking|appointment*|reserve|reserving|reservation*|schedule*|slot|slots',
+    es: 'cita*|reservar|reserva|reservas|reservo|reservamos|reservación*|agendar|pedir hora|turno*',
     ar: 'موعد|حجز|أحجز|نحجز',
     ary: 'ندير موعد|ناخد موعد|maw3id|mow3id|n7jz|n7jez|nakhod rdv|nreservi',
   },
@@ -70,6 +70,12 @@ export const INTENT_CUES = {
     es: 'tienen|busco|buscando|comprar|producto*|en stock|venden|artículo*|catálogo',
     ar: 'هل لديكم|منتج|أشتري|شراء|متوفر|أبحث عن',
     ary: 'واش عندكم|نشري|نقلب على|wach 3ndkom|wach 3andkom|nchri|kan9leb',
+  },
+  /** Not an intent: "réservé aux femmes" (women only) says who a thing is for, and books nothing. */
+  reserved_for: {
+    fr: 'réservé aux|réservée aux|réservés aux|réservées aux|réservé à|réservée à',
+    en: 'reserved for|reserved to',
+    es: 'reservado para|reservada para|reservados para|reservadas para|exclusivo para',
   },
 } as const satisfies Record<string, CueTable>;
 

@@ -8,11 +8,11 @@ import type { CueTable } from './intent-cues';
  */
 export const PARAPHRASE_CUES = {
   location: {
-    fr: 'où|situé*|se trouve*|trouver|adresse|emplacement|venir|rue|avenue|boulevard|bd|quartier|place',
-    en: 'where|address|located|location|find you|situated|get there|street|avenue|boulevard|road|district',
+    fr: 'où|situé*|se trouve*|trouver|adresse|emplacement|venir|rue|avenue|boulevard|bd|quartier|place|médina|centre ville',
+    en: 'where|address|located|location|find you|situated|get there|street|avenue|boulevard|road|district|medina|city centre|downtown',
     es: 'dónde|donde|dirección|ubicad*|ubicación|encuentra*|situad*|estamos en|calle|avenida|bulevar|barrio|plaza',
     ar: 'أين|عنوان|يقع|تقع|توجد|مقر|مكان|شارع|زنقة|حي',
-    ary: 'فين|جات|جا|كاينة|كاين ف|fin|fine|fayn|jay|jat|kayna|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
+    ary: 'فين|جات|جا|كاين ف|fin|fine|fayn|jay|jat|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
   },
   hours: {
     fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|midi|après midi|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
@@ -140,6 +140,104 @@ export const PARAPHRASE_CUES = {
     ar: 'طفل|أطفال|الأطفال|للأطفال|رضيع',
     ary: 'الدراري|دراري|لولاد|الوليدات|بيبي|drari|lwlad',
   },
+  room: {
+    fr: 'chambre*|suite*',
+    en: 'room|rooms|suite*',
+    es: 'habitación|habitaciones|habitacion*|cuarto*',
+    ar: 'غرفة|غرف|الغرفة|الغرف',
+    ary: 'الشومبر|شومبر|البيت|chambre|lbit',
+  },
+  night: {
+    fr: 'nuit|nuits|nuitée*',
+    en: 'night|nights|overnight',
+    es: 'noche|noches',
+    ar: 'ليلة|الليلة|ليال|الليالي',
+    ary: 'ليلة|الليلة|lila|llila',
+  },
+  breakfast: {
+    fr: 'petit déjeuner|petit dej|petits déjeuners',
+    en: 'breakfast*',
+    es: 'desayuno*',
+    ar: 'فطور|الفطور|إفطار|الإفطار',
+    ary: 'الفطور|فطور|ftour|lftour|ftor',
+  },
+  check_in: {
+    fr: 'arrivée*|check in|enregistrement',
+    en: 'check in|checkin|arrival|arrive|arriving',
+    es: 'llegada|check in|registro de entrada',
+    ar: 'تسجيل الدخول|الوصول|وقت الوصول',
+    ary: 'الدخول|checkin|check in',
+  },
+  check_out: {
+    fr: 'départ|check out|libérer la chambre',
+    en: 'check out|checkout|departure|leave the room',
+    es: 'salida|check out',
+    ar: 'تسجيل المغادرة|المغادرة|الخروج من الغرفة',
+    ary: 'الخروج|checkout|check out',
+  },
+  airport: {
+    fr: 'aéroport*|aeroport*|navette*',
+    en: 'airport*|shuttle*|pick up|pickup',
+    es: 'aeropuerto*|traslado*|lanzadera*',
+    ar: 'المطار|مطار',
+    ary: 'المطار|مطار|طرانسفير|transfer|lmatar|matar',
+  },
+  pool: {
+    fr: 'piscine*',
+    en: 'pool|pools|swimming*',
+    es: 'piscina*|alberca*',
+    ar: 'مسبح|المسبح|حمام سباحة|حوض سباحة',
+    ary: 'البيسين|بيسين|piscine|pisin|lpisin',
+  },
+  pets: {
+    fr: 'animal|animaux|chien|chiens|chienne',
+    en: 'pet|pets|dog|dogs|cat|cats|animal*',
+    es: 'mascota*|perro*|gato|gatos|animal*',
+    ar: 'حيوان|حيوانات|الحيوانات|الأليفة|كلب|كلبي|قطة',
+    ary: 'الكلب|كلب|الكلبة|القط|المش|حيوانات|kelb|lkelb|lmech',
+  },
+  wifi: {
+    fr: 'wifi|wi fi|internet|connexion',
+    en: 'wifi|wi fi|internet',
+    es: 'wifi|wi fi|internet',
+    ar: 'واي فاي|الواي فاي|الانترنت|الإنترنت|إنترنت',
+    ary: 'الويفي|ويفي|الكونيكسيون|الانترنيت|wifi|lwifi',
+  },
+  women: {
+    fr: 'femme|femmes|dame|dames|filles',
+    en: 'women|woman|ladies|lady|female',
+    es: 'mujer|mujeres|señora*|damas|chicas',
+    ar: 'نساء|النساء|للنساء|سيدات|السيدات|للسيدات',
+    ary: 'العيالات|عيالات|لعيالات|للعيالات|النسا|3yalat|l3yalat',
+  },
+  membership: {
+    fr: 'abonnement*|adhésion*|inscription*|forfait*',
+    en: 'membership*|subscription*',
+    es: 'cuota*|suscripción*|abono*|inscripción*|membresía*',
+    ar: 'اشتراك|الاشتراك|عضوية|العضوية',
+    ary: 'الابونمو|ابونمو|الاشتراك|abonnement|abonma|labonma',
+  },
+  coach: {
+    fr: 'coach*|entraîneur*|entraineur*',
+    en: 'coach*|trainer*|personal training',
+    es: 'entrenador*|coach*|entrenamiento personal',
+    ar: 'مدرب|المدرب|مدربة|مدربين',
+    ary: 'الكوتش|كوتش|الكوتشات|coach',
+  },
+  showers: {
+    fr: 'douche*',
+    en: 'shower*',
+    es: 'ducha*',
+    ar: 'دوش|الدوش|رشاش',
+    ary: 'الدوش|دوش|douche|douch',
+  },
+  lockers: {
+    fr: 'casier*|vestiaire*',
+    en: 'locker*|changing room*',
+    es: 'taquilla*|casillero*|vestuario*',
+    ar: 'خزانة|خزائن|غرفة تغيير الملابس',
+    ary: 'الكازيي|كازيي|vestiaire',
+  },
   parking: {
     fr: 'garer|stationner|se garer',
     en: 'park the car|car park',
@@ -241,17 +339,18 @@ export const PARAPHRASE_CUES = {
  */
 export const PARAPHRASE_FILLERS = {
   fr: `cabinet clinique restaurant garage atelier magasin boutique agence bureau centre salon entreprise société exactement
-    pharmacie notaire étude opticien laboratoire labo crèche auto-école école resto restau
+    pharmacie notaire étude opticien laboratoire labo crèche auto-école école resto restau riad hôtel hotel
     grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture
-    changer changement remplacer remplacement prendre aujourd'hui aujourd hui vendez vendre vends question questions`,
+    changer changement remplacer remplacement prendre aujourd'hui aujourd hui vendez vendre vends question questions
+    chercher cherche cherchez cherchons espace espaces zone coin`,
   en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
-    pharmacy notary optician laboratory lab nursery school
-    big small work working accept accepted allowed during food change changing replace replacing replacement see today sell sells selling question questions`,
+    pharmacy notary optician laboratory lab nursery school hotel riad guesthouse
+    big small work working accept accepted allowed during food change changing replace replacing replacement see today sell sells selling question questions area areas zone space`,
   es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
     farmacia notario notaría óptica laboratorio guardería autoescuela academia
-    trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas`,
+    trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas espacio zona área`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
     الصيدلية صيدلية الموثق المختبر الحضانة المدرسة
-    الريسطو ريسطو صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
-  arabizi: `l3iyada 3iyada restaurant resto risto lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
+    خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
+  arabizi: `l3iyada 3iyada restaurant resto risto riad kayna kayn kaynin lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
 } as const;

@@ -42,8 +42,8 @@ const FILLERS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when; "midi" in "après-midi"; "car" in "car park"). */
-const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu', 'vehicle']);
+/** Concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when; "midi" in "après-midi"; "car" in "car park"; "déjeuner" in "petit-déjeuner"). */
+const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu', 'vehicle', 'hours']);
 
 /** Whether `outer` took every word of `inner` and more ("payer en espèces" is payment; "payer" alone also reads as price). */
 const within = (inner: CueMatch, outer: CueMatch) => outer.positions.length > inner.positions.length && inner.positions.every((p) => outer.positions.includes(p));
