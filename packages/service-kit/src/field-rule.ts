@@ -24,6 +24,10 @@ export function fieldRuleOf(issue: Issue, data: unknown): FieldRule {
       return { rule: issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid_format' };
     case 'invalid_value':
       return { rule: 'invalid_choice' };
+    case 'invalid_union':
+      // A discriminated union's tag (`kind`) absent or not one of its values; other unions keep their own message.
+      if (!('discriminator' in issue)) return {};
+      return { rule: valueAt(data, issue.path) === undefined ? 'required' : 'invalid_choice' };
     default:
       return {};
   }

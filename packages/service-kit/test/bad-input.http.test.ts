@@ -134,6 +134,18 @@ describe('parser and router errors keep their status', () => {
     expect(problem(res).errors).toEqual([{ path: 'header.content-type', message: expect.stringMatching(/KLINGON/) }]);
   });
 
+  it.each([
+    ['text/plain', (r: request.Test) => r.set('content-type', 'text/plain').send(json.toString())],
+    ['a form (curl -d without -H)', (r: request.Test) => r.type('form').send('name=plain')],
+    ['no Content-Type and no body', (r: request.Test) => r],
+  ])('when a JSON route gets %s, then 415 problem+json says to send JSON with Content-Type: application/json', async (_what, send) => {
+    const { app } = build();
+    const res = await send(request(app).post('/items'));
+    expect(res.status).toBe(415);
+    expect(problem(res)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ path: 'header.content-type', message: expect.stringMatching(/application\/json/) }] });
+    expect(problem(res).detail).toMatch(/^No JSON body was read/);
+  });
+
   it.each(['/items/%', '/items/%E0%A4%A', '/assets/v1.%E0%A4%A/app.js'])('when the path has malformed percent-encoding (%s), then 400 problem+json names the path', async (path) => {
     const { app, reached } = build();
     const res = await request(app).get(path);

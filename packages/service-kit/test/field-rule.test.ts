@@ -39,6 +39,20 @@ describe('a refused field says which rule it broke, so a client can say it in it
     expect(fieldsOf({})['body.email']).toEqual({ rule: 'required', limit: undefined });
   });
 
+  it("when a discriminated union's tag is absent, then required; when it is not one of its values, then invalid_choice", () => {
+    const Document = z.discriminatedUnion('kind', [z.object({ kind: z.literal('text'), content: z.string() }), z.object({ kind: z.literal('faq'), faqs: z.array(z.string()) })]);
+    const ruleOf = (data: unknown) => {
+      try {
+        parseInput(Document, data);
+      } catch (err) {
+        if (err instanceof AppError) return err.extras.errors;
+      }
+      throw new Error('expected a 400');
+    };
+    expect(ruleOf({ content: 'x' })).toEqual([expect.objectContaining({ path: 'body.kind', rule: 'required' })]);
+    expect(ruleOf({ kind: 'pdf', content: 'x' })).toEqual([expect.objectContaining({ path: 'body.kind', rule: 'invalid_choice' })]);
+  });
+
   it('when a text holds U+0000, then nul_character', () => {
     expect(fieldsOf({ company: 'a\u0000b' })['body.company']).toEqual({ rule: 'nul_character', limit: undefined });
   });

@@ -36,6 +36,7 @@ describe('OpenAPI document', () => {
         expect(op.security).toEqual([{ bearerJwt: [] }, { apiKey: [] }]);
         expect(op.responses['401']).toBeDefined();
       }
+      if (route.body) expect(op.responses['415']).toBeDefined();
     }
   });
 });

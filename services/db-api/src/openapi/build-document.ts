@@ -13,6 +13,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "Not found, or another tenant's resource",
   409: 'Conflict with the current state',
   413: 'Body too large',
+  415: 'No JSON body was read: send it with Content-Type: application/json',
   429: 'Too many attempts; see Retry-After',
   502: 'The phone provider (Twilio) refused or did not answer',
   503: 'A dependency is unavailable',
@@ -38,6 +39,7 @@ const IdempotencyHeader = z.object({
 function errorStatuses(doc: RouteDoc): number[] {
   const statuses = new Set<number>(doc.errors ?? []);
   if (doc.body || doc.query || doc.params || doc.idempotent) statuses.add(400);
+  if (doc.body) statuses.add(415);
   if (doc.idempotent) for (const status of [409, 503]) statuses.add(status);
   if (doc.auth !== 'public') statuses.add(401);
   if (doc.roles || doc.feature) statuses.add(403);
