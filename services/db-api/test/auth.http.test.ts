@@ -120,6 +120,23 @@ describe('accounts: register, login, refresh, logout, me', () => {
     }
   });
 
+  it('when an access token of ours has only expired, then 401 says to refresh it; a forged or foreign expired one stays "Invalid or expired credentials"', async () => {
+    const s = await t.register();
+    const opts = { subject: s.userId, issuer: t.deps.jwt.issuer, audience: t.deps.jwt.audience, algorithm: 'RS256' as const, expiresIn: -10 };
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const detailFor = async (token: string) => {
+      const res = await request(t.app).get('/api/v1/me').set(bearer(token));
+      expect(res.status).toBe(401);
+      return { detail: problemOf(res).detail, challenge: res.headers['www-authenticate'] };
+    };
+    expect(await detailFor(jwt.sign({ tid: s.tenantId }, t.deps.jwt.privateKey, opts))).toEqual({
+      detail: expect.stringMatching(/^The access token has expired: get a new one with POST \/api\/v1\/auth\/refresh/),
+      challenge: 'Bearer error="invalid_token", error_description="The access token expired"',
+    });
+    expect((await detailFor(jwt.sign({ tid: s.tenantId }, otherKey, opts))).detail).toBe('Invalid or expired credentials');
+    expect((await detailFor(jwt.sign({ tid: s.tenantId }, t.deps.jwt.privateKey, { ...opts, audience: 'someone-else' }))).detail).toBe('Invalid or expired credentials');
+  });
+
   it('when the user is removed from the tenant, then their still-valid access token is refused', async () => {
     const s = await t.register();
     await t.deps.prisma.membership.deleteMany({ where: { userId: s.userId } });

@@ -20,14 +20,14 @@ export function signAccessToken(keys: JwtKeys, claims: AccessClaims, now: Date):
   });
 }
 
-/** Verifies signature (RS256 only), issuer, audience and expiry; undefined when any fails. */
-export function verifyAccessToken(keys: JwtKeys, token: string, now: Date): AccessClaims | undefined {
+function verified(keys: JwtKeys, token: string, now: Date, ignoreExpiration: boolean): AccessClaims | undefined {
   try {
     const payload = jwt.verify(token, keys.publicKey, {
       algorithms: [ALGORITHM],
       issuer: keys.issuer,
       audience: keys.audience,
       clockTimestamp: Math.floor(now.getTime() / 1000),
+      ignoreExpiration,
     });
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return undefined;
     return { userId: payload.sub, tenantId: payload.tid };
@@ -35,3 +35,9 @@ export function verifyAccessToken(keys: JwtKeys, token: string, now: Date): Acce
     return undefined;
   }
 }
+
+/** Verifies signature (RS256 only), issuer, audience and expiry; undefined when any fails. */
+export const verifyAccessToken = (keys: JwtKeys, token: string, now: Date): AccessClaims | undefined => verified(keys, token, now, false);
+
+/** A token of ours whose only fault is its age: the client should refresh rather than sign in again. */
+export const isExpiredAccessToken = (keys: JwtKeys, token: string, now: Date): boolean => verified(keys, token, now, true) !== undefined;
