@@ -72,7 +72,7 @@ describe('GET /config', () => {
 
   it('when tenantId is missing, then 400 names the field; when it is malformed or unknown, then 404', async () => {
     const missing = await request(h.app).get('/config').set('Origin', SHOP).expect(400);
-    expect(missing.body.errors).toEqual([{ path: 'query.tenantId', message: 'required' }]);
+    expect(missing.body.errors).toEqual([{ path: 'query.tenantId', message: 'required', rule: 'required' }]);
     await getConfig('..%2F..%2Fadmin').expect(404);
     await getConfig('x'.repeat(65)).expect(404);
     await getConfig('ghost').expect(404);

@@ -11,7 +11,7 @@ const unknownTenant = (tenantId: unknown) =>
 /** A tenant id of the right shape, or 400 (missing) / 404 (malformed: no such tenant can exist). */
 export function tenantIdOf(tenantId: unknown, where: string): string {
   if (tenantId === undefined || tenantId === '') {
-    throw new AppError('VALIDATION_FAILED', `${where}.tenantId: required`, { errors: [{ path: `${where}.tenantId`, message: 'required' }] });
+    throw new AppError('VALIDATION_FAILED', `${where}.tenantId: required`, { errors: [{ path: `${where}.tenantId`, message: 'required', rule: 'required' }] });
   }
   if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) throw unknownTenant(tenantId);
   return tenantId;
