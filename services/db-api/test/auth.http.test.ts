@@ -62,6 +62,16 @@ describe('accounts: register, login, refresh, logout, me', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password', 'body.company']));
   });
 
+  it('when the email, the password and the company are all bad, then one 400 names all three, the password with its policy rule', async () => {
+    const res = await request(t.app).post('/api/v1/auth/register').send({ email: 'bad', password: '123', company: '' });
+    expect(res.status).toBe(400);
+    expect(problemOf(res).errors).toEqual([
+      expect.objectContaining({ path: 'body.email', rule: 'invalid_email' }),
+      expect.objectContaining({ path: 'body.company' }),
+      expect.objectContaining({ path: 'body.password', rule: 'too_short', limit: 10 }),
+    ]);
+  });
+
   it('when the credentials are right, then login answers the session shape; when wrong, a generic 401', async () => {
     const s = await t.register();
     const ok = await request(t.app).post('/api/v1/auth/login').send({ email: s.email.toUpperCase(), password: TEST_PASSWORD });

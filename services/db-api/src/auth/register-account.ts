@@ -9,7 +9,6 @@ import { toTenantSummary } from '../tenants/tenant-summary';
 import { isUniqueViolation } from '../unique-violation';
 import { issueTokens } from '../credentials/issue-tokens';
 import { hashPassword } from '../credentials/password-hash';
-import { weakPasswordError } from '../credentials/password-policy';
 
 const SLUG_ATTEMPTS = 5;
 
@@ -17,11 +16,9 @@ function emailTaken(): AppError {
   return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
 }
 
-/** New user + tenant (starter, 14-day trial) + owner membership + subscription + trial credits, in one transaction; then a verification link is mailed. */
+/** New user + tenant (starter, 14-day trial) + owner membership + subscription + trial credits, in one transaction; then a verification link is mailed. The password already passed the policy (parseRegistration). */
 export async function registerAccount(deps: Deps, input: RegisterRequest, ip: string): Promise<SessionResponse> {
   await deps.rateLimits.consume('register', { ip, email: input.email });
-  const weak = weakPasswordError(input.password, input.email, 'body.password');
-  if (weak) throw weak;
   if (await deps.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
 
   const passwordHash = await hashPassword(input.password);

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest } from '@vocalia/contracts';
+import { LoginRequest, LogoutRequest, RefreshRequest } from '@vocalia/contracts';
 import { parseInput } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { clientIp } from '../access/client-ip';
@@ -9,12 +9,13 @@ import { clearSessionCookie, refreshBody, sendSession } from '../access/browser-
 import { getMe } from './get-me';
 import { logIn } from './log-in';
 import { logOut } from './log-out';
+import { parseRegistration } from './parse-registration';
 import { refreshSession } from './refresh-session';
 import { registerAccount } from './register-account';
 
 export function registerAuthRoutes(router: Router, deps: Deps): void {
   router.post('/api/v1/auth/register', async (req, res) => {
-    sendSession(req, res, await registerAccount(deps, parseInput(RegisterRequest, req.body), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS, 201);
+    sendSession(req, res, await registerAccount(deps, parseRegistration(req.body), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS, 201);
   });
   router.post('/api/v1/auth/login', async (req, res) => {
     sendSession(req, res, await logIn(deps, parseInput(LoginRequest, req.body), clientIp(req)), deps.env.REFRESH_TOKEN_TTL_DAYS);
