@@ -1,3 +1,5 @@
+import { faqPairOf, joinLabelledPairs } from './pasted-faq';
+
 /** Chunks aim for MIN..MAX characters; a chunk cut inside a section repeats the end of the previous one. */
 const MIN_CHARS = 500;
 const MAX_CHARS = 800;
@@ -134,10 +136,41 @@ function tailOf(text: string): string {
   return cut.slice(cut.indexOf(' ') + 1);
 }
 
+/**
+ * A section's paragraphs in document order: each pasted FAQ pair (a paragraph whose first line asks)
+ * on its own, stored as an FAQ pair is; the prose between them as sections under the same heading.
+ */
+function withPairs(section: Section): (Section | { pair: string })[] {
+  const parts: (Section | { pair: string })[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) parts.push({ heading: section.heading, paragraphs: prose });
+    prose = [];
+  };
+  for (const paragraph of joinLabelledPairs(section.paragraphs)) {
+    const pair = faqPairOf(paragraph);
+    if (pair === undefined || pair.length > MAX_CHARS) {
+      prose.push(paragraph);
+    } else {
+      flush();
+      parts.push({ pair });
+    }
+  }
+  flush();
+  return parts.length ? parts : [section];
+}
+
 function chunkSections(sections: Section[]): string[] {
   const chunks: string[] = [];
   let current = '';
-  for (const section of sections) {
+  for (const part of sections.flatMap(withPairs)) {
+    if ('pair' in part) {
+      if (current) chunks.push(current);
+      current = '';
+      chunks.push(part.pair);
+      continue;
+    }
+    const section = part;
     const prefix = section.heading ? `${section.heading}\n` : '';
     const pieces = section.paragraphs.flatMap((p) => splitLong(p, MAX_CHARS - prefix.length));
     if (!pieces.length && prefix) pieces.push('');
