@@ -41,7 +41,7 @@ describe('booking capture', () => {
     const result = await engine.respond(turn(dentalSnapshot(), 'واش كاين شي موعد غدوة مع 10؟'));
     expect(result.language).toBe('ary');
     expect(result.booking).toEqual({ date: '2025-03-11', time: '10:00' });
-    expect(result.answer).toContain('سميتك');
+    expect(result.answer).toContain('سميتكم');
   });
 
   it('when the tenant has no booking feature, then it says online booking is unavailable and offers a person', async () => {

@@ -33,7 +33,7 @@ describe('short replies in a conversation', () => {
     const first = await engine.respond(turn(dentalSnapshot(), 'شحال التبياض ديال السنان؟'));
     const yes = await engine.respond(turn(dentalSnapshot(), 'واخا', { history: exchange('شحال التبياض ديال السنان؟', first.answer, 'ary') }));
     expect(yes.intent).toBe('booking');
-    expect(yes.answer).toContain('باش نسجل الطلب ديالك');
+    expect(yes.answer).toContain('باش نسجل الطلب ديالكم');
   });
 
   it('when "ok" answers no question, then the agent simply asks its follow-up instead of claiming ignorance', async () => {

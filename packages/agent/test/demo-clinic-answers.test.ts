@@ -52,7 +52,7 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     ['Do you speak English?', 'I can answer you in French, English, Spanish, Arabic and Darija.'],
     ['Parlez-vous allemand ?', 'Je peux vous répondre en français, anglais, espagnol, arabe et darija.'],
     ['¿Hablan español?', 'Puedo responderle en francés, inglés, español, árabe y dariya.'],
-    ['واش كتهضر بالدارجة؟', 'نقدر نجاوبك بهاد اللغات: الفرنسية، الإنجليزية، الإسبانية، العربية و الدارجة.'],
+    ['واش كتهضر بالدارجة؟', 'نقدر نجاوبكم بهاد اللغات: الفرنسية، الإنجليزية، الإسبانية، العربية و الدارجة.'],
   ])('when a visitor asks which languages the agent speaks (%s), then it names the agent\'s languages instead of "I don\'t know"', async (message, languages) => {
     const result = await ask(message);
     expect(result.answer).toContain(languages);
@@ -92,8 +92,8 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     ['Puis-je vous poser une petite question ?', 'Je vous écoute : quelle est votre question ?'],
     ['Can I ask you something?', "Of course, I'm listening: what would you like to know?"],
     ['Tengo una pregunta', 'Claro, le escucho: ¿cuál es su pregunta?'],
-    ['عندي سؤال', 'بكل سرور، ما هو سؤالك؟'],
-    ['بغيت نسولك', 'مرحبا، شنو هو السؤال ديالك؟'],
+    ['عندي سؤال', 'بكل سرور، ما هو سؤالكم؟'],
+    ['بغيت نسولك', 'مرحبا، شنو هو السؤال ديالكم؟'],
   ])('when the visitor announces a question without asking it (%s), then the agent listens instead of "I don\'t know"', async (message, reply) => {
     const result = await ask(message);
     expect(result.answer).toBe(reply);

@@ -59,7 +59,7 @@ describe('local provider answers from the knowledge base', () => {
     ['en', 'hello', 'Hello and welcome to Cabinet Dentaire Atlas'],
     ['es', 'hola', '¡Hola y bienvenido a Cabinet Dentaire Atlas!'],
     ['ar', 'السلام عليكم', 'مرحبا بكم في Cabinet Dentaire Atlas'],
-    ['ary', 'salam', 'مرحبا بيك ف Cabinet Dentaire Atlas'],
+    ['ary', 'salam', 'مرحبا بيكم ف Cabinet Dentaire Atlas'],
   ])('when a visitor greets in %s, then the persona greets back in that language', async (language, message, greeting) => {
     const result = await engine.respond(turn(snapshot, message));
     expect(result.intent).toBe('greeting');

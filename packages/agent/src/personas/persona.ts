@@ -65,23 +65,23 @@ const GREETING: Record<Lang, (role: string) => string> = {
   en: (r) => `Hello and welcome to {business}! I'm ${r}. How can I help you today?`,
   es: (r) => `¡Hola y bienvenido a {business}! Soy ${r}. ¿En qué puedo ayudarle?`,
   ar: (r) => `مرحبا بكم في {business}! أنا ${r}. كيف يمكنني مساعدتكم؟`,
-  ary: (r) => `مرحبا بيك ف {business}! أنا ${r}. كيفاش نقدر نعاونك؟`,
+  ary: (r) => `مرحبا بيكم ف {business}! أنا ${r}. كيفاش نقدر نعاونكم؟`,
 };
 
 const FALLBACK: Record<Lang, (staff: string) => string> = {
   fr: (s) => `Je n'ai pas cette information et je préfère ne pas vous répondre au hasard. Voulez-vous que je vous mette en relation avec ${s} ?`,
   en: (s) => `I don't have that information, and I'd rather not guess. Would you like me to put you in touch with ${s}?`,
   es: (s) => `No tengo esa información y prefiero no inventar. ¿Quiere que le ponga en contacto con ${s}?`,
-  ar: (s) => `لا أملك هذه المعلومة، ولا أريد أن أخمن. هل تريد أن أضعك على اتصال مع ${s}؟`,
-  ary: (s) => `ما عنديش هاد المعلومة، وما بغيتش نقول ليك شي حاجة ماشي متأكد منها. واش بغيتي نوصلك مع ${s}؟`,
+  ar: (s) => `لا أملك هذه المعلومة، ولا أريد أن أخمن. هل ترغبون في أن أضعكم على اتصال مع ${s}؟`,
+  ary: (s) => `ما عنديش هاد المعلومة، وما بغيتش نقول ليكم شي حاجة ماشي مضمونة. واش بغيتو نوصلكم مع ${s}؟`,
 };
 
 const HANDOFF: Record<Lang, (staff: string) => string> = {
   fr: (s) => `Je vous mets en relation avec ${s}.`,
   en: (s) => `I'm putting you in touch with ${s}.`,
   es: (s) => `Le pongo en contacto con ${s}.`,
-  ar: (s) => `سأضعك على اتصال مع ${s}.`,
-  ary: (s) => `غادي نوصلك مع ${s}.`,
+  ar: (s) => `سأضعكم على اتصال مع ${s}.`,
+  ary: (s) => `غادي نوصلكم مع ${s}.`,
 };
 
 /** The frame of every persona's instructions: who it is, its sector focus, then the honesty rules. */
