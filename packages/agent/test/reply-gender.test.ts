@@ -35,4 +35,9 @@ describe('the agent’s replies do not assume the visitor’s gender', () => {
     const masculine = ['cher', 'bienvenu', 'inscrit', 'intéressé', 'prêt', 'satisfait', 'informé', 'connecté', 'abonné'];
     expect(spoken('fr').flatMap((text) => wordsIn(text, masculine))).toEqual([]);
   });
+
+  it('when a sentence is shared by personas presented as a man and as a woman, then it gives the agent no gender either', () => {
+    expect(spoken('fr').flatMap((text) => wordsIn(text, ['désolé', 'désolée', 'sûr', 'sûre', 'ravi', 'ravie']))).toEqual([]);
+    expect(spoken('ary').flatMap((text) => wordsIn(text, ['متأكد', 'متأكدة']))).toEqual([]);
+  });
 });

@@ -42,7 +42,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     bookingUnavailable: "La prise de rendez-vous en ligne n'est pas disponible ici.",
     bookingAsk: 'Avec plaisir. Pour enregistrer votre demande, il me manque : {missing}.',
     bookingDone: "C'est noté : {summary}. Votre demande est transmise, {staff} vous confirmera le créneau.",
-    complaint: 'Je suis sincèrement désolé pour ce désagrément. Je transmets votre message à {staff} pour qu’il soit traité rapidement.',
+    complaint: 'Je regrette sincèrement ce désagrément. Je transmets votre message à {staff} pour qu’il soit traité rapidement.',
     goodbye: 'Merci pour votre message et à bientôt chez {business} !',
     productsFound: "Voici ce que j'ai trouvé dans notre catalogue :", productsNone: "Je n'ai pas trouvé ce produit dans notre catalogue.",
     inStock: 'en stock', outOfStock: 'en rupture de stock',
