@@ -31,13 +31,25 @@ export function findService(text: string): string | undefined {
   return undefined;
 }
 
+/** "6 personnes", "8 people", "4 personas", "6 أشخاص", "5 نفار", "table pour 2", "mesa para 4": how many the booking is for. */
+const PARTY = /(?<![\p{L}\d:])(\d{1,3})\s*(?:personnes?|pers|couverts|adultes|people|persons|guests|adults|personas|comensales|adultos|اشخاص|شخص|نفار|ديال الناس|dyal nas|nfar)(?![\p{L}])|(?<![\p{L}])(?:table|mesa|طابله)\s+(?:pour|for|para|de|ديال|dyal)\s+(\d{1,3})(?![\d:.]|\s*(?:h|pm|am|heures?)(?![\p{L}]))/u;
+
+/** The party size a message gives, as the booking's note ("6 personnes", "party of 6" in the visitor's words). */
+export function findPartySize(text: string): number | undefined {
+  const m = foldText(text).match(PARTY);
+  const size = Number(m?.[1] ?? m?.[2]);
+  return size >= 1 && size <= 500 ? size : undefined;
+}
+
 export interface BookingCapture {
   booking: BookingRequest;
   missing: ('date' | 'time' | 'name' | 'contact')[];
+  /** How many the booking is for, when the visitor said (the reply words it in the booking's note). */
+  party?: number;
 }
 
-/** The date, time and service one message gives (only the fields it gives); dates resolve against `today`. */
-export type BookingDetails = Pick<BookingRequest, 'date' | 'time' | 'service'>;
+/** The date, time, service and party size one message gives (only the fields it gives); dates resolve against `today`. */
+export type BookingDetails = Pick<BookingRequest, 'date' | 'time' | 'service'> & { party?: number };
 
 export function bookingDetailsIn(raw: string, today: CalendarDay): BookingDetails {
   const details: BookingDetails = {};
@@ -48,6 +60,8 @@ export function bookingDetailsIn(raw: string, today: CalendarDay): BookingDetail
   if (time) details.time = time;
   const service = findService(text);
   if (service) details.service = service;
+  const party = findPartySize(text);
+  if (party) details.party = party;
   return details;
 }
 
@@ -62,7 +76,11 @@ export function captureBooking(texts: readonly string[], contact: Contact | unde
 /** `captureBooking` from each message's details (oldest first), for callers that keep those of past messages. */
 export function assembleBooking(details: readonly BookingDetails[], contact: Contact | undefined): BookingCapture {
   const booking: BookingRequest = {};
-  for (const part of details) Object.assign(booking, part);
+  let party: number | undefined;
+  for (const { party: size, ...fields } of details) {
+    Object.assign(booking, fields);
+    party = size ?? party;
+  }
   if (contact?.name) booking.name = contact.name;
   if (contact?.email) booking.email = contact.email;
   if (contact?.phone) booking.phone = contact.phone;
@@ -71,5 +89,5 @@ export function assembleBooking(details: readonly BookingDetails[], contact: Con
   if (!booking.time) missing.push('time');
   if (!booking.name) missing.push('name');
   if (!booking.email && !booking.phone) missing.push('contact');
-  return { booking, missing };
+  return party ? { booking, missing, party } : { booking, missing };
 }

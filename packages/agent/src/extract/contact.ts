@@ -4,7 +4,7 @@ import { foldText } from '../text/fold';
 
 export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const PHONE = /(?:\+|00)?\d[\d\s.()-]{6,}\d/g;
-const NAME_CUE = /(?:je m['’ ]?appelle|mon nom est|moi c['’]est|my name is|my name's|i am called|me llamo|mi nombre es|اسمي|سميتي|إسمي|smiti|ismi|esmi)\s+([^\d\s,.;:!?؟،]+(?:\s+[^\d\s,.;:!?؟،]+){0,2})/iu;
+const NAME_CUE = /(?:je m['’ ]?appelle|mon nom est|moi c['’]est|au nom de|nom ?:|(?:my |the )?name is|my name's|name ?:|i am called|under the name(?: of)?|in the name of|me llamo|mi nombre es|a nombre de|nombre ?:|اسمي|سميتي|إسمي|باسم|بسمية|على سمية|smiti|ismi|esmi|bsmiya|3la smiya)\s+([^\d\s,.;:!?؟،]+(?:\s+[^\d\s,.;:!?؟،]+){0,2})/iu;
 const NOT_NAME = new Set(['email', 'mail', 'courriel', 'phone', 'telephone', 'numero', 'number', 'correo', 'telefono', 'rqmi', 'ورقمي', 'ونمرتي']);
 
 /** Phone numbers: 9 to 15 digits, optional + or 00, separators allowed. */
@@ -24,7 +24,7 @@ function titleCase(word: string): string {
   return /^[a-z]/.test(word) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
 
-/** "je m'appelle Karim Benali, ..." -> "Karim Benali": up to three words, stopping at a connector. */
+/** "je m'appelle Karim Benali, ...", "au nom de Karim Benali" -> "Karim Benali": up to three words, stopping at a connector. */
 export function findName(text: string): string | undefined {
   const m = text.match(NAME_CUE);
   if (!m?.[1]) return undefined;

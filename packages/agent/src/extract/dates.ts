@@ -117,7 +117,7 @@ export function parseDate(text: string, today: CalendarDay): string | undefined 
   return worded ? isoDay(worded) : undefined;
 }
 
-const EVENING = /(?<![\p{L}])(pm|p m|soir|apres midi|tarde|noche|evening|afternoon|مساء|العشيه|بالليل|l3chiya|f l3chiya)(?![\p{L}])/u;
+const EVENING = /(?<![\p{L}])(pm|p m|soir|apres midi|tarde|noche|evening|afternoon|night|tonight|مساء|ليلا|العشيه|بالليل|فالليل|الليل|الليله|l3chiya|f l3chiya|fllil|lil)(?![\p{L}])/u;
 const NOON = /(?<![\p{L}])(midi|noon|mediodia|الظهر|طناش)(?![\p{L}])/u;
 
 /** The first time of day a message names ("14h", "14h30", "3pm", "a las 5 de la tarde", "الساعة 10"), as HH:MM. */

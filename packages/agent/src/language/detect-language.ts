@@ -17,7 +17,11 @@ function darijaMorphology(token: string): number {
   return 0;
 }
 
-function detectArabicScript(tokens: string[]): Language {
+/**
+ * Darija or Modern Standard Arabic by their markers; a message with as much of one as of the other
+ * ("باسم كريم") keeps the conversation's Arabic (the fallback) when it was one of them, else is Arabic.
+ */
+function detectArabicScript(tokens: string[], fallback: Language): Omit<LanguageGuess, 'detected'> {
   let darija = 0;
   let msa = 0;
   for (const t of tokens) {
@@ -26,7 +30,8 @@ function detectArabicScript(tokens: string[]): Language {
     else darija += darijaMorphology(t);
     if (MSA_MARKERS.has(t)) msa += 1;
   }
-  return darija > msa ? 'ary' : 'ar';
+  if (darija !== msa) return { language: darija > msa ? 'ary' : 'ar', byFallback: false };
+  return fallback === 'ary' || fallback === 'ar' ? { language: fallback, byFallback: true } : { language: 'ar', byFallback: false };
 }
 
 function detectLatin(raw: string, tokens: string[], fallback: Language): Omit<LanguageGuess, 'detected'> | undefined {
@@ -51,7 +56,7 @@ function detectLatin(raw: string, tokens: string[], fallback: Language): Omit<La
 export function detectLanguage(message: string, fallback: Language): LanguageGuess {
   const tokens = wordTokens(foldText(message));
   const { arabic, latin } = scriptCounts(message);
-  if (arabic > 0 && arabic >= latin) return { language: detectArabicScript(tokens), detected: true, byFallback: false };
+  if (arabic > 0 && arabic >= latin) return Object.assign(detectArabicScript(tokens, fallback), { detected: true });
   const latinGuess = detectLatin(message, tokens, fallback);
   return latinGuess ? { language: latinGuess.language, detected: true, byFallback: latinGuess.byFallback } : { language: fallback, detected: false, byFallback: true };
 }

@@ -5,13 +5,13 @@ export const LATIN_MARKERS = {
   fr: set(`je j vous nous est et les des du au aux avec dans sur pas votre vos mon ma mes quel quelle quels quelles bonjour
     bonsoir salut merci oui combien rendez horaires prix ai avez etes êtes suis sommes aujourd hui demain ce cette très bien
     plaît voudrais veux peux pouvez qu il elle où faire besoin cherche semaine prochain matin soir merci beaucoup heures
-    tarifs combien ouvert fermé pourquoi comment quand parce chez leur`),
+    tarifs combien ouvert fermé pourquoi comment quand parce chez leur lundi mardi mercredi jeudi vendredi samedi dimanche nom prénom`),
   en: set(`the and is are i you we for with on what which your my hello hi hey thanks thank yes how much when where do does
     can could would like book appointment hours price prices open today tomorrow please have want need it this that of to
-    at be there many week next morning evening my name am looking who why because`),
+    at be there many week next morning evening my name am looking who why because monday tuesday wednesday thursday friday saturday sunday`),
   es: set(`el los las del y usted ustedes para con por cual su hola gracias cuanto cuánto cuando dónde donde tiene tienen
     quiero puedo hoy mañana manana cita precio precios horario horarios buenos buenas una esta está están hay muy tengo
-    necesito gustaría gustaria favor pero cómo sus mi semana próxima proxima tarde noche llamo nombre soy qué`),
+    necesito gustaría gustaria favor pero cómo sus mi semana próxima proxima tarde noche llamo nombre soy qué lunes martes miércoles jueves viernes sábado domingo`),
   ary: set(`salam slm bghit bghina bgha chhal ch7al wach wash 3afak afak kifach kifash daba mzyan mezyan dyal dial bzaf
     bezzaf chno chnou achno wakha labas hamdoulah hamdullah lah inchallah khoya khouya smiti ghadi kayn kayna makaynch
     mkaynch 3ndkom 3andkom 3ndek dyalkom dialkom dyalek dyali jay kathlo kathalo ndkhol mmkn tomobil m3a rani rah wa7ed chi chwiya shukran chokran baraka lyoum lyouma ghda ghedda sba7 msa lkhir

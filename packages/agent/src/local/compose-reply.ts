@@ -96,8 +96,10 @@ function bookingReply(a: TurnAnalysis): Reply {
     const missing = joinList(capture.missing.map((m) => t.missing[m]), t.and, a.language);
     return { answer: fill(t.bookingAsk, { missing }), actions: [], sources: [], answerKind: 'other' };
   }
-  const summary = bookingSummary(capture.booking, a.language);
-  return { answer: fill(t.bookingDone, Object.assign(vars(a), { summary })), actions: [{ type: 'booking', booking: capture.booking }], sources: [], answerKind: 'other' };
+  const party = capture.party === undefined ? undefined : capture.party === 1 ? t.party.one : fill(t.party.many, { count: String(capture.party) });
+  const booking = party ? Object.assign({}, capture.booking, { note: party }) : capture.booking;
+  const summary = bookingSummary(booking, a.language);
+  return { answer: fill(t.bookingDone, Object.assign(vars(a), { summary })), actions: [{ type: 'booking', booking }], sources: [], answerKind: 'other' };
 }
 
 function productsReply(a: TurnAnalysis, items: CatalogItemSnapshot[]): Reply {

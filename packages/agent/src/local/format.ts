@@ -39,17 +39,19 @@ export function joinList(items: readonly string[], and: string, language: Langua
 
 export function bookingSummary(b: BookingRequest, language: Language): string {
   const day = b.date ? formatDay(b.date, language) : '';
-  const service = b.service ? `${b.service}${language === 'ar' || language === 'ary' ? '، ' : ', '}` : '';
+  const arabic = language === 'ar' || language === 'ary';
+  const service = b.service ? `${b.service}${arabic ? '، ' : ', '}` : '';
+  const who = `${b.name}${b.note ? ` (${b.note})` : ''}`;
   switch (language) {
     case 'fr':
-      return `${service}le ${day} à ${b.time}, au nom de ${b.name}`;
+      return `${service}le ${day} à ${b.time}, au nom de ${who}`;
     case 'en':
-      return `${service}${day} at ${b.time}, under the name ${b.name}`;
+      return `${service}${day} at ${b.time}, under the name ${who}`;
     case 'es':
-      return `${service}el ${day} a las ${b.time}, a nombre de ${b.name}`;
+      return `${service}el ${day} a las ${b.time}, a nombre de ${who}`;
     case 'ar':
-      return `${service}يوم ${day} على الساعة ${b.time} باسم ${b.name}`;
+      return `${service}يوم ${day} على الساعة ${b.time} باسم ${who}`;
     case 'ary':
-      return `${service}نهار ${day} مع ${b.time} باسم ${b.name}`;
+      return `${service}نهار ${day} مع ${b.time} باسم ${who}`;
   }
 }

@@ -29,6 +29,8 @@ export interface ReplyTemplates {
   spokenLanguages: string;
   /** The visitor announced a question without asking it yet. */
   listening: string;
+  /** How many a booking is for, as its note says it. */
+  party: { one: string; many: string };
   and: string;
 }
 
@@ -53,6 +55,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     languageNames: { fr: 'français', en: 'anglais', es: 'espagnol', ar: 'arabe', ary: 'darija' },
     spokenLanguages: 'Je peux vous répondre en {languages}. Comment puis-je vous aider ?',
     listening: 'Je vous écoute : quelle est votre question ?',
+    party: { one: '1 personne', many: '{count} personnes' },
     and: 'et',
   },
   en: {
@@ -75,6 +78,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     languageNames: { fr: 'French', en: 'English', es: 'Spanish', ar: 'Arabic', ary: 'Darija' },
     spokenLanguages: 'I can answer you in {languages}. How can I help you?',
     listening: "Of course, I'm listening: what would you like to know?",
+    party: { one: '1 person', many: '{count} people' },
     and: 'and',
   },
   es: {
@@ -97,6 +101,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     languageNames: { fr: 'francés', en: 'inglés', es: 'español', ar: 'árabe', ary: 'dariya' },
     spokenLanguages: 'Puedo responderle en {languages}. ¿En qué puedo ayudarle?',
     listening: 'Claro, le escucho: ¿cuál es su pregunta?',
+    party: { one: '1 persona', many: '{count} personas' },
     and: 'y',
   },
   ar: {
@@ -119,6 +124,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
     spokenLanguages: 'يمكنني أن أجيبكم بهذه اللغات: {languages}. كيف يمكنني مساعدتكم؟',
     listening: 'بكل سرور، ما هو سؤالكم؟',
+    party: { one: 'شخص واحد', many: '{count} أشخاص' },
     and: 'و',
   },
   ary: {
@@ -141,6 +147,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     languageNames: { fr: 'الفرنسية', en: 'الإنجليزية', es: 'الإسبانية', ar: 'العربية', ary: 'الدارجة' },
     spokenLanguages: 'نقدر نجاوبكم بهاد اللغات: {languages}. كيفاش نقدر نعاونكم؟',
     listening: 'مرحبا، شنو هو السؤال ديالكم؟',
+    party: { one: 'شخص واحد', many: '{count} ديال الناس' },
     and: 'و',
   },
 };
