@@ -49,8 +49,8 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     await mail?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  async function newPage(locale = 'en-US'): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
     contexts.push(context);
     return trackApiCalls(await context.newPage());
   }
@@ -313,16 +313,20 @@ describe('the dashboard at /app/: a business signs up, onboards, installs the wi
     expect([...new Set(problems)]).toEqual([]);
   }, 120_000);
 
-  it('when the owner edits a webhook endpoint and rotates its secret, then a bad URL is refused next to its field, the change shows, and the new secret is shown once', async () => {
+  it('when the owner edits a webhook endpoint and rotates its secret, then a URL that is not https is refused next to its field in the interface language, the change shows, and the new secret is shown once', async () => {
     const { email, client } = await registerOwner(fleet.edgeUrl, 'ecommerce', 'Atlas Hooks');
     const created = await client.webhooks.endpoints.create({ url: 'https://93.184.215.14/vocalia' });
+    const refusedIn = async (page: Page, lang: UiLanguage) => {
+      await signInToDashboard(page, fleet.edgeUrl, email, '/integrations');
+      await page.locator('button[name="edit-webhook"]').click();
+      await page.locator('input[name="edit-webhook-url"]').fill('ftp://files.example');
+      await page.locator('button[name="save-webhook"]').click();
+      // The API's rule (https_required) in the page's words, not its English "must use https".
+      await eventually(async () => expect(await page.locator('[data-test="webhook-editor"] .field .error').first().innerText()).toBe(VALUE_LABELS[lang].fieldRule.https_required));
+    };
+    await refusedIn(await newPage('fr-FR'), 'fr');
     const page = await newPage();
-    await signInToDashboard(page, fleet.edgeUrl, email, '/integrations');
-    await page.locator('button[name="edit-webhook"]').click();
-
-    await page.locator('input[name="edit-webhook-url"]').fill('ftp://files.example');
-    await page.locator('button[name="save-webhook"]').click();
-    await page.locator('[data-test="webhook-editor"] .field .error').first().waitFor();
+    await refusedIn(page, 'en');
     await page.locator('input[name="edit-webhook-url"]').fill('https://93.184.215.14/vocalia/v2');
     await page.locator('input[name="edit-webhook-description"]').fill('CRM');
     await page.locator('input[name="edit-webhook-enabled"]').uncheck();

@@ -3,8 +3,10 @@ import { z } from 'zod';
 /**
  * Which rule a field broke, so that a client can say it in its own language (`message` is English):
  * absent, too short or long (`limit` characters or items), too small or big (`limit` as a number), not
- * an email or web address, not one of the accepted values, of the wrong type, holding U+0000, or a
- * password refused by the policy (too few kinds of characters, too common, holding the email).
+ * an email or web address, not one of the accepted values, of the wrong type, holding U+0000, a
+ * password refused by the policy (too few kinds of characters, too common, holding the email), a web
+ * address that is not https, holds a user name or password, names a host that does not exist or is
+ * not on the public internet, or an origin with more than scheme, host and port.
  */
 export const ProblemFieldRule = z.enum([
   'required',
@@ -21,6 +23,11 @@ export const ProblemFieldRule = z.enum([
   'password_kinds',
   'password_common',
   'password_has_email',
+  'https_required',
+  'url_user_info',
+  'unknown_host',
+  'private_address',
+  'invalid_origin',
 ]);
 export type ProblemFieldRule = z.infer<typeof ProblemFieldRule>;
 

@@ -58,6 +58,16 @@ describe('labels of the API values (statuses, channels, intents, languages, role
     }
   });
 
+  it('when a label has placeholders ({limit}, {status}, {location}), then it has the same ones in every language, and a rule about https shows https:// as it is', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const lang of UI_LANGUAGES) {
+      for (const kind of KINDS) {
+        for (const value of VALUES[kind]) expect([kind, value, placeholders(labelIn(VALUE_LABELS[lang], kind, value))]).toEqual([kind, value, placeholders(labelIn(VALUE_LABELS.en, kind, value))]);
+      }
+      for (const rule of ['invalid_url', 'https_required'] as const) expect(VALUE_LABELS[lang].fieldRule[rule]).toContain('https://');
+    }
+  });
+
   it('when the API sends a value this dashboard does not know (a newer status, channel or intent), then it is shown as it is', () => {
     expect(labelIn(VALUE_LABELS.fr, 'leadStatus', 'archived')).toBe('archived');
     expect(labelIn(VALUE_LABELS.fr, 'channel', 'whatsapp')).toBe('whatsapp');

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import type { ProblemFieldRule } from '@vocalia/contracts';
 
 // Addresses a tenant's webhook may never reach: this host, private networks, link-local (cloud
 // metadata at 169.254.169.254 and fd00:ec2::254), CGNAT, documentation, multicast, and every
@@ -36,7 +37,8 @@ export interface WebhookTargetPolicy {
   resolve?: ResolveHost;
 }
 
-export type WebhookTargetCheck = { ok: true; url: string } | { ok: false; reason: string };
+/** A refusal says why in English (`reason`) and as the rule a client words in its own language. */
+export type WebhookTargetCheck = { ok: true; url: string } | { ok: false; reason: string; rule: ProblemFieldRule };
 
 /**
  * Whether a tenant's webhook URL may be registered: http(s) (https when required), no user info, and a
@@ -48,21 +50,20 @@ export async function checkWebhookTarget(raw: string, policy: WebhookTargetPolic
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: 'is not a URL' };
+    return { ok: false, reason: 'is not a URL', rule: 'invalid_url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'must use https' };
-  if (policy.requireHttps && url.protocol !== 'https:') return { ok: false, reason: 'must use https' };
-  if (url.username || url.password) return { ok: false, reason: 'must not contain user info' };
+  if (url.protocol !== 'https:' && (policy.requireHttps || url.protocol !== 'http:')) return { ok: false, reason: 'must use https', rule: 'https_required' };
+  if (url.username || url.password) return { ok: false, reason: 'must not contain user info', rule: 'url_user_info' };
   if (policy.allowPrivate) return { ok: true, url: url.toString() };
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(host)) return isPublicAddress(host) ? { ok: true, url: url.toString() } : { ok: false, reason: `${host} is not a public address` };
+  if (isIP(host)) return isPublicAddress(host) ? { ok: true, url: url.toString() } : { ok: false, reason: `${host} is not a public address`, rule: 'private_address' };
   let addresses: string[];
   try {
     addresses = await (policy.resolve ?? resolveHost)(host);
   } catch {
-    return { ok: false, reason: `${host} does not resolve` };
+    return { ok: false, reason: `${host} does not resolve`, rule: 'unknown_host' };
   }
   const refused = addresses.find((a) => !isPublicAddress(a));
-  if (refused || !addresses.length) return { ok: false, reason: `${host} resolves to ${refused ?? 'nothing'}, not a public address` };
+  if (refused || !addresses.length) return { ok: false, reason: `${host} resolves to ${refused ?? 'nothing'}, not a public address`, rule: 'private_address' };
   return { ok: true, url: url.toString() };
 }

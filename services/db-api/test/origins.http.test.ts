@@ -17,28 +17,29 @@ describe('origin normalisation', () => {
   });
 
   it.each([
-    ['shop.example.com', 'not a URL'],
-    ['ftp://shop.example.com', 'http or https'],
-    ['https://shop.example.com/path', 'path'],
-    ['https://shop.example.com/.', 'path'],
-    ['https://shop.example.com?x=1', 'query'],
-    ['https://shop.example.com?', 'query'],
-    ['https://shop.example.com#top', 'fragment'],
-    ['https://user:pw@shop.example.com', 'user info'],
-    ['https://@shop.example.com', 'user info'],
-    ['https://*.example.com', 'not a URL|wildcards'],
-    ['javascript:alert(1)', 'http or https'],
-  ])('when %s is given, then it is refused (%s)', (raw, why) => {
+    ['shop.example.com', 'not a URL', 'invalid_url'],
+    ['ftp://shop.example.com', 'http or https', 'invalid_url'],
+    ['https://shop.example.com/path', 'path', 'invalid_origin'],
+    ['https://shop.example.com/.', 'path', 'invalid_origin'],
+    ['https://shop.example.com?x=1', 'query', 'invalid_origin'],
+    ['https://shop.example.com?', 'query', 'invalid_origin'],
+    ['https://shop.example.com#top', 'fragment', 'invalid_origin'],
+    ['https://user:pw@shop.example.com', 'user info', 'url_user_info'],
+    ['https://@shop.example.com', 'user info', 'url_user_info'],
+    ['https://*.example.com', 'not a URL|wildcards', 'invalid_origin'],
+    ['javascript:alert(1)', 'http or https', 'invalid_url'],
+  ])('when %s is given, then it is refused (%s, rule %s)', (raw, why, rule) => {
     const result = normalizeOrigin(raw, { production: false });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(new RegExp(why));
+    expect(result.ok ? '' : result.rule).toBe(rule);
   });
 
   // The URL parser already rewrites these spellings to 127.0.0.1, [::1] or 0.0.0.0.
   it.each(['http://localhost:3000', 'http://127.0.0.1', 'http://[::1]:8080', 'http://app.localhost', 'http://0x7f.1', 'http://2130706433', 'http://0177.0.0.1', 'http://[0:0:0:0:0:0:0:1]:8080', 'http://0.0.0.0:3000'])(
     'when %s is given in production, then it is refused',
     (raw) => {
-      expect(normalizeOrigin(raw, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production' });
+      expect(normalizeOrigin(raw, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production', rule: 'private_address' });
     },
   );
 
@@ -52,7 +53,7 @@ describe('origin normalisation', () => {
     ['http://[::]', 'http://[2001:db8::]'],
     ['http://[::127.0.0.1]', 'http://[2001:db8::127.0.0.1]'],
   ])('when loopback is spelled %s in production, then it is refused (and its public neighbour %s is kept)', (loopback, neighbour) => {
-    expect(normalizeOrigin(loopback, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production' });
+    expect(normalizeOrigin(loopback, { production: true })).toEqual({ ok: false, reason: 'localhost origins are refused in production', rule: 'private_address' });
     expect(normalizeOrigin(loopback, { production: false }).ok).toBe(true);
     expect(normalizeOrigin(neighbour, { production: true }).ok).toBe(true);
   });
@@ -104,7 +105,7 @@ describe('allowed origins', () => {
     const s = await t.register();
     const res = await request(t.app).post('/api/v1/origins').set(bearer(s)).send({ origin: 'https://shop.example/checkout' });
     expect(res.status).toBe(400);
-    expect(problemOf(res).errors).toEqual([{ path: 'body.origin', message: 'must not contain a path' }]);
+    expect(problemOf(res).errors).toEqual([{ path: 'body.origin', message: 'must not contain a path', rule: 'invalid_origin' }]);
   });
 
   it('when a member (not admin) adds an origin, then 403', async () => {
@@ -128,5 +129,6 @@ describe('allowed origins in production', () => {
     const res = await request(t.app).post('/api/v1/origins').set(bearer(s)).send({ origin: 'http://localhost:3000' });
     expect(res.status).toBe(400);
     expect(problemOf(res).detail).toMatch(/localhost/);
+    expect(problemOf(res).errors?.[0]?.rule).toBe('private_address');
   });
 });

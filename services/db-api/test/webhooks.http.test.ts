@@ -269,7 +269,7 @@ describe('webhook endpoints: SSRF guard at registration', () => {
     const s = await proSession(t);
     const res = await request(t.app).post(base).set(bearer(s)).send({ url });
     expect(res.status).toBe(400);
-    expect(problemOf(res).errors?.[0]).toEqual({ path: 'body.url', message: expect.stringMatching(/not a public address/) });
+    expect(problemOf(res).errors?.[0]).toEqual({ path: 'body.url', message: expect.stringMatching(/not a public address/), rule: 'private_address' });
     expect(await t.deps.prisma.webhookEndpoint.count({ where: { tenantId: s.tenantId } })).toBe(0);
   });
 
@@ -286,7 +286,7 @@ describe('webhook endpoints: SSRF guard at registration', () => {
     try {
       const s = await proSession(prod);
       const res = await request(prod.app).post(base).set(bearer(s)).send({ url: 'http://93.184.216.34/hook' });
-      expect(problemOf(res).errors?.[0]).toEqual({ path: 'body.url', message: 'must use https' });
+      expect(problemOf(res).errors?.[0]).toEqual({ path: 'body.url', message: 'must use https', rule: 'https_required' });
       expect((await request(prod.app).post(base).set(bearer(s)).send({ url: 'https://93.184.216.34/hook' })).status).toBe(201);
     } finally {
       await prod.close();

@@ -1,4 +1,4 @@
-import { PLANS, type AddOriginRequest, type AllowedOriginView } from '@vocalia/contracts';
+import { PLANS, type AddOriginRequest, type AllowedOriginView, type ProblemFieldRule } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 import type { Deps } from '../deps';
 import { actorOf, type AuthContext } from '../access/auth-context';
@@ -10,13 +10,13 @@ import { lockTenantWrites } from '../usage/tenant-write-lock';
 import { isUniqueViolation } from '../unique-violation';
 import { normalizeOrigin } from './normalize-origin';
 
-function invalid(message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `body.origin: ${message}`, { errors: [{ path: 'body.origin', message }] });
+function invalid(message: string, rule: ProblemFieldRule): AppError {
+  return new AppError('VALIDATION_FAILED', `body.origin: ${message}`, { errors: [{ path: 'body.origin', message, rule }] });
 }
 
 export async function addOrigin(deps: Deps, auth: AuthContext, input: AddOriginRequest): Promise<AllowedOriginView> {
   const checked = normalizeOrigin(input.origin, { production: deps.env.NODE_ENV === 'production' });
-  if (!checked.ok) throw invalid(checked.reason);
+  if (!checked.ok) throw invalid(checked.reason, checked.rule);
   try {
     const row = await deps.prisma.$transaction(async (tx) => {
       await lockTenantWrites(tx, auth.tenantId, 'origins');

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import type { ProblemFieldRule } from '@vocalia/contracts';
 
 // Every loopback or "this host" address, however it is spelled: the URL parser already turns
 // `0x7f.1`, `2130706433` and `127.1` into dotted quads, and BlockList matches IPv4-mapped IPv6 (`::ffff:127.0.0.1`).
@@ -17,7 +18,8 @@ function isLoopback(hostname: string): boolean {
   return family !== 0 && LOOPBACK.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-export type OriginCheck = { ok: true; origin: string } | { ok: false; reason: string };
+/** A refusal says why in English (`reason`) and as the rule a client words in its own language. */
+export type OriginCheck = { ok: true; origin: string } | { ok: false; reason: string; rule: ProblemFieldRule };
 
 /**
  * `HTTPS://Shop.Example.com:443/` -> `https://shop.example.com`. Scheme http or https, a host, an optional
@@ -28,15 +30,15 @@ export function normalizeOrigin(raw: string, opts: { production: boolean }): Ori
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: 'is not a URL (expected https://example.com)' };
+    return { ok: false, reason: 'is not a URL (expected https://example.com)', rule: 'invalid_url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'must use http or https' };
-  if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(raw)) return { ok: false, reason: 'must not contain user info' };
-  if (url.pathname !== '/' || /^[a-z]+:\/\/[^/?#]*\/./i.test(raw)) return { ok: false, reason: 'must not contain a path' };
-  if (raw.includes('?')) return { ok: false, reason: 'must not contain a query' };
-  if (raw.includes('#')) return { ok: false, reason: 'must not contain a fragment' };
-  if (!url.hostname || url.hostname.includes('*')) return { ok: false, reason: 'must name one host (no wildcards)' };
-  if (isLoopback(url.hostname) && opts.production) return { ok: false, reason: 'localhost origins are refused in production' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'must use http or https', rule: 'invalid_url' };
+  if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(raw)) return { ok: false, reason: 'must not contain user info', rule: 'url_user_info' };
+  if (url.pathname !== '/' || /^[a-z]+:\/\/[^/?#]*\/./i.test(raw)) return { ok: false, reason: 'must not contain a path', rule: 'invalid_origin' };
+  if (raw.includes('?')) return { ok: false, reason: 'must not contain a query', rule: 'invalid_origin' };
+  if (raw.includes('#')) return { ok: false, reason: 'must not contain a fragment', rule: 'invalid_origin' };
+  if (!url.hostname || url.hostname.includes('*')) return { ok: false, reason: 'must name one host (no wildcards)', rule: 'invalid_origin' };
+  if (isLoopback(url.hostname) && opts.production) return { ok: false, reason: 'localhost origins are refused in production', rule: 'private_address' };
   // URL already lowercases the host, punycodes IDNs and drops the default port.
   return { ok: true, origin: url.origin };
 }

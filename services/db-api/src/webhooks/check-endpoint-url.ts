@@ -7,6 +7,6 @@ export async function checkEndpointUrl(deps: Deps, url: string): Promise<string>
     requireHttps: deps.env.NODE_ENV === 'production',
     allowPrivate: deps.env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
   });
-  if (!checked.ok) throw new AppError('VALIDATION_FAILED', `body.url: ${checked.reason}`, { errors: [{ path: 'body.url', message: checked.reason }] });
+  if (!checked.ok) throw new AppError('VALIDATION_FAILED', `body.url: ${checked.reason}`, { errors: [{ path: 'body.url', message: checked.reason, rule: checked.rule }] });
   return checked.url;
 }

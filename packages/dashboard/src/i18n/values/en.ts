@@ -39,6 +39,11 @@ export const en: ValueLabels = {
     password_kinds: 'Mix at least two kinds of characters (lowercase, uppercase, digits, symbols).',
     password_common: 'This password is too common.',
     password_has_email: 'The password must not contain your email address.',
+    https_required: 'The address must start with https://.',
+    url_user_info: 'Remove the user name and password from the address.',
+    unknown_host: 'This domain name does not exist: check its spelling.',
+    private_address: 'This address is not on the public internet.',
+    invalid_origin: 'Only the site, with no path or wildcard: for example https://www.example.com.',
   },
   siteProblem: {
     private_address: 'This address is not on the public internet: only public pages can be checked.',

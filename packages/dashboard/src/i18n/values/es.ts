@@ -39,6 +39,11 @@ export const es: ValueLabels = {
     password_kinds: 'Mezcle al menos dos tipos de caracteres (minúsculas, mayúsculas, cifras, símbolos).',
     password_common: 'Esta contraseña es demasiado común.',
     password_has_email: 'La contraseña no debe contener su dirección de correo.',
+    https_required: 'La dirección debe empezar por https://.',
+    url_user_info: 'Quite el usuario y la contraseña de la dirección.',
+    unknown_host: 'Este nombre de dominio no existe: revise cómo está escrito.',
+    private_address: 'Esta dirección no está en internet público.',
+    invalid_origin: 'Solo el sitio, sin ruta ni comodín: por ejemplo https://www.ejemplo.es.',
   },
   siteProblem: {
     private_address: 'Esta dirección no está en internet público: solo se pueden comprobar páginas públicas.',

@@ -39,6 +39,11 @@ export const fr: ValueLabels = {
     password_kinds: 'Mélangez au moins deux sortes de caractères (minuscules, majuscules, chiffres, symboles).',
     password_common: 'Ce mot de passe est trop courant.',
     password_has_email: 'Le mot de passe ne doit pas contenir votre adresse e-mail.',
+    https_required: "L'adresse doit commencer par https://.",
+    url_user_info: "Retirez l'identifiant et le mot de passe de l'adresse.",
+    unknown_host: "Ce nom de domaine n'existe pas : vérifiez son orthographe.",
+    private_address: "Cette adresse n'est pas sur l'internet public.",
+    invalid_origin: 'Seulement le site, sans chemin ni joker : par exemple https://www.exemple.fr.',
   },
   siteProblem: {
     private_address: "Cette adresse n'est pas sur l'internet public : seules les pages publiques peuvent être vérifiées.",
