@@ -6,7 +6,10 @@ import { z } from 'zod';
  * an email or web address, not one of the accepted values, of the wrong type, holding U+0000, a
  * password refused by the policy (too few kinds of characters, too common, holding the email), a web
  * address that is not https, holds a user name or password, names a host that does not exist or is
- * not on the public internet, or an origin with more than scheme, host and port.
+ * not on the public internet, an origin with more than scheme, host and port, a mailed link's token
+ * unknown, used or expired, an email that already has an account, a value another record already
+ * uses (409), a country where no phone numbers are sold, or a language the tenant, agent or widget
+ * does not speak.
  */
 export const ProblemFieldRule = z.enum([
   'required',
@@ -28,6 +31,11 @@ export const ProblemFieldRule = z.enum([
   'unknown_host',
   'private_address',
   'invalid_origin',
+  'invalid_token',
+  'email_registered',
+  'already_used',
+  'no_numbers_sold',
+  'language_not_listed',
 ]);
 export type ProblemFieldRule = z.infer<typeof ProblemFieldRule>;
 

@@ -81,20 +81,21 @@ describe('personas and agents', () => {
   });
 
   it.each([
-    [{ personaId: 'astrologer' }, 'body.personaId'],
-    [{ languages: ['fr', 'de'] }, 'body.languages.1'],
-    [{ languages: [] }, 'body.languages'],
-    [{ greeting: { en: 'Hello' } }, 'body.greeting.en'],
-    [{ instructions: 'x'.repeat(8001) }, 'body.instructions'],
-    [{ tools: ['send_bitcoin'] }, 'body.tools.0'],
-    [{ transferNumber: '0522000000' }, 'body.transferNumber'],
-    [{ name: '' }, 'body.name'],
-    [{ tenantId: 'someone-else' }, 'body'],
-  ])('when the agent body has %j, then 400 names %s', async (extra, path) => {
+    [{ personaId: 'astrologer' }, 'body.personaId', 'invalid_choice'],
+    [{ languages: ['fr', 'de'] }, 'body.languages.1', 'invalid_choice'],
+    [{ languages: [] }, 'body.languages', 'required'],
+    [{ greeting: { en: 'Hello' } }, 'body.greeting.en', 'language_not_listed'],
+    [{ instructions: 'x'.repeat(8001) }, 'body.instructions', 'too_long'],
+    [{ tools: ['send_bitcoin'] }, 'body.tools.0', 'invalid_choice'],
+    [{ transferNumber: '0522000000' }, 'body.transferNumber', 'invalid_format'],
+    [{ name: '' }, 'body.name', 'required'],
+    [{ tenantId: 'someone-else' }, 'body', undefined],
+  ])('when the agent body has %j, then 400 names %s (rule %s)', async (extra, path, rule) => {
     const s = await t.register();
     const res = await request(t.app).post('/api/v1/agents').set(bearer(s)).send(agent(extra));
     expect(res.status).toBe(400);
     expect(problemOf(res).errors?.map((e) => e.path)).toContain(path);
+    expect(problemOf(res).errors?.find((e) => e.path === path)?.rule).toBe(rule);
   });
 
   it("when a tool needs a feature the plan lacks, then 403 PLAN_REQUIRED names it", async () => {

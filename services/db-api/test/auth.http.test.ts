@@ -34,11 +34,14 @@ describe('accounts: register, login, refresh, logout, me', () => {
     expect(new Set(slugs.map((s) => s.slug)).size).toBe(2);
   });
 
-  it('when the same email registers twice at once, then one gets 201 and the other 409, never a 500', async () => {
+  it('when the same email registers twice at once, then one gets 201 and the other 409 naming body.email as email_registered, never a 500', async () => {
     const body = { email: 'race@example.test', password: TEST_PASSWORD, company: 'Race Co' };
     const results = await Promise.all([1, 2, 3].map(() => request(t.app).post('/api/v1/auth/register').send(body)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409]);
+    for (const conflict of results.filter((r) => r.status === 409)) {
+      expect(problemOf(conflict).errors).toEqual([{ path: 'body.email', message: 'already registered', rule: 'email_registered' }]);
+    }
     expect(await t.deps.prisma.tenant.count({ where: { name: 'Race Co' } })).toBe(1);
   });
 

@@ -82,7 +82,9 @@ describe('product catalog', () => {
     const created = await request(t.app).post('/api/v1/catalog/items').set(bearer(s)).send({ sku: 'LAMP', name: 'Lamp', price: 35.5 });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ sku: 'LAMP', price: 35.5, currency: 'EUR', stock: 0, url: null });
-    expect((await request(t.app).post('/api/v1/catalog/items').set(bearer(s)).send({ sku: 'LAMP', name: 'Other', price: 1 })).status).toBe(409);
+    const duplicate = await request(t.app).post('/api/v1/catalog/items').set(bearer(s)).send({ sku: 'LAMP', name: 'Other', price: 1 });
+    expect(duplicate.status).toBe(409);
+    expect(problemOf(duplicate).errors).toEqual([{ path: 'body.sku', message: 'already used by another item', rule: 'already_used' }]);
     const patched = await request(t.app).patch(`/api/v1/catalog/items/${created.body.id}`).set(bearer(s)).send({ stock: 7, url: 'https://shop.example/lamp' });
     expect(patched.body).toMatchObject({ stock: 7, url: 'https://shop.example/lamp', name: 'Lamp' });
     await request(t.app).delete(`/api/v1/catalog/items/${created.body.id}`).set(bearer(s)).expect(204);

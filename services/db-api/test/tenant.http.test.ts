@@ -43,26 +43,27 @@ describe('tenant settings', () => {
   });
 
   it.each([
-    [{ currency: 'XYZ' }, 'body.currency'],
-    [{ currency: 'euro' }, 'body.currency'],
-    [{ timezone: 'Mars/Olympus' }, 'body.timezone'],
-    [{ phoneNumbers: ['+212522000000'] }, 'body'],
-    [{ callSettings: { maxCallSeconds: 10 } }, 'body.callSettings.maxCallSeconds'],
-    [{ callSettings: { transferDigit: '12' } }, 'body.callSettings.transferDigit'],
-    [{ callSettings: { maxConcurrentCalls: 0 } }, 'body.callSettings.maxConcurrentCalls'],
-    [{ callSettings: { callingHours: { days: [1, 8], start: '09:00', end: '18:00' } } }, 'body.callSettings.callingHours.days.1'],
-    [{ callSettings: { callingHours: { days: [1], start: '18:00', end: '09:00' } } }, 'body.callSettings.callingHours.end'],
-    [{ callSettings: { callingHours: { days: [1], start: '9h', end: '18:00' } } }, 'body.callSettings.callingHours.start'],
-    [{ callSettings: { recordCall: true } }, 'body.callSettings'],
-    [{ languages: ['fr'], defaultLanguage: 'en' }, 'body.defaultLanguage'],
-    [{ leadThreshold: 101 }, 'body.leadThreshold'],
-    [{ languages: ['fr', 'de'] }, 'body.languages.1'],
-    [{ plan: 'pro' }, 'body'],
-  ])('when the body is %j, then 400 names %s', async (body, path) => {
+    [{ currency: 'XYZ' }, 'body.currency', 'invalid_choice'],
+    [{ currency: 'euro' }, 'body.currency', 'invalid_format'],
+    [{ timezone: 'Mars/Olympus' }, 'body.timezone', 'invalid_choice'],
+    [{ phoneNumbers: ['+212522000000'] }, 'body', undefined],
+    [{ callSettings: { maxCallSeconds: 10 } }, 'body.callSettings.maxCallSeconds', 'too_small'],
+    [{ callSettings: { transferDigit: '12' } }, 'body.callSettings.transferDigit', 'invalid_format'],
+    [{ callSettings: { maxConcurrentCalls: 0 } }, 'body.callSettings.maxConcurrentCalls', 'too_small'],
+    [{ callSettings: { callingHours: { days: [1, 8], start: '09:00', end: '18:00' } } }, 'body.callSettings.callingHours.days.1', 'too_big'],
+    [{ callSettings: { callingHours: { days: [1], start: '18:00', end: '09:00' } } }, 'body.callSettings.callingHours.end', undefined],
+    [{ callSettings: { callingHours: { days: [1], start: '9h', end: '18:00' } } }, 'body.callSettings.callingHours.start', 'invalid_format'],
+    [{ callSettings: { recordCall: true } }, 'body.callSettings', undefined],
+    [{ languages: ['fr'], defaultLanguage: 'en' }, 'body.defaultLanguage', 'language_not_listed'],
+    [{ leadThreshold: 101 }, 'body.leadThreshold', 'too_big'],
+    [{ languages: ['fr', 'de'] }, 'body.languages.1', 'invalid_choice'],
+    [{ plan: 'pro' }, 'body', undefined],
+  ])('when the body is %j, then 400 names %s (rule %s)', async (body, path, rule) => {
     const s = await t.register();
     const res = await request(t.app).patch('/api/v1/tenant').set(bearer(s)).send(body);
     expect(res.status).toBe(400);
     expect(problemOf(res).errors?.map((e) => e.path)).toContain(path);
+    expect(problemOf(res).errors?.find((e) => e.path === path)?.rule).toBe(rule);
   });
 
   it('when the owner edits call settings, then they are stored and shown, the other settings kept', async () => {

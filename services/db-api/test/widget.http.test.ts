@@ -43,17 +43,18 @@ describe('widget settings and snippet', () => {
   });
 
   it.each([
-    [{ primaryColor: 'red' }, 'body.primaryColor'],
-    [{ position: 'top-left' }, 'body.position'],
-    [{ fontFamily: 'x; background:url(https://evil)' }, 'body.fontFamily'],
-    [{ languages: ['fr', 'de'] }, 'body.languages.1'],
-    [{ languages: ['fr'], greeting: { en: 'Hi' } }, 'body.greeting.en'],
-    [{ logoUrl: 'http://insecure.example/logo.png' }, 'body.logoUrl'],
-  ])('when the body is %j, then 400 names %s', async (body, path) => {
+    [{ primaryColor: 'red' }, 'body.primaryColor', 'invalid_format'],
+    [{ position: 'top-left' }, 'body.position', 'invalid_choice'],
+    [{ fontFamily: 'x; background:url(https://evil)' }, 'body.fontFamily', 'invalid_format'],
+    [{ languages: ['fr', 'de'] }, 'body.languages.1', 'invalid_choice'],
+    [{ languages: ['fr'], greeting: { en: 'Hi' } }, 'body.greeting.en', 'language_not_listed'],
+    [{ logoUrl: 'http://insecure.example/logo.png' }, 'body.logoUrl', 'invalid_url'],
+  ])('when the body is %j, then 400 names %s (rule %s)', async (body, path, rule) => {
     const s = await t.register();
     const res = await request(t.app).put('/api/v1/widget').set(bearer(s)).send(body);
     expect(res.status).toBe(400);
     expect(problemOf(res).errors?.map((e) => e.path)).toContain(path);
+    expect(problemOf(res).errors?.find((e) => e.path === path)?.rule).toBe(rule);
   });
 
   it('when "Powered by" is hidden without custom_branding, then 403 PLAN_REQUIRED; with the pro plan it is allowed', async () => {

@@ -1,5 +1,5 @@
 import { getPersona } from '@vocalia/agent';
-import { cheapestPlanWith, planHasFeature, type AgentTool, type Feature, type Language, type PlanId } from '@vocalia/contracts';
+import { cheapestPlanWith, planHasFeature, type AgentTool, type Feature, type Language, type PlanId, type ProblemField } from '@vocalia/contracts';
 import { AppError } from '@vocalia/service-kit';
 
 /** The plan feature each agent tool needs. */
@@ -19,13 +19,13 @@ export interface AgentFields {
 
 /** Rules the schema alone cannot state: a known persona, greetings only in the agent's languages, tools the plan grants. */
 export function checkAgentFields(plan: PlanId, fields: AgentFields): void {
-  const errors: { path: string; message: string }[] = [];
+  const errors: ProblemField[] = [];
   if (!getPersona(fields.personaId)) {
-    errors.push({ path: 'body.personaId', message: `unknown persona "${fields.personaId}"; GET /api/v1/personas lists them` });
+    errors.push({ path: 'body.personaId', message: `unknown persona "${fields.personaId}"; GET /api/v1/personas lists them`, rule: 'invalid_choice' });
   }
   for (const language of Object.keys(fields.greeting) as Language[]) {
     if (!fields.languages.includes(language)) {
-      errors.push({ path: `body.greeting.${language}`, message: `greeting in ${language}, which is not one of the agent's languages` });
+      errors.push({ path: `body.greeting.${language}`, message: `greeting in ${language}, which is not one of the agent's languages`, rule: 'language_not_listed' });
     }
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });

@@ -13,7 +13,7 @@ import { hashPassword } from '../credentials/password-hash';
 const SLUG_ATTEMPTS = 5;
 
 function emailTaken(): AppError {
-  return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
+  return new AppError('CONFLICT', 'An account with this email already exists', { errors: [{ path: 'body.email', message: 'already registered', rule: 'email_registered' }] });
 }
 
 /** New user + tenant (starter, 14-day trial) + owner membership + subscription + trial credits, in one transaction; then a verification link is mailed. The password already passed the policy (parseRegistration). */

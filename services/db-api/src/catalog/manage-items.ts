@@ -9,7 +9,7 @@ import { toCatalogItemResponse } from './item-view';
 export const CATALOG_CHANGED = 'knowledge';
 
 const skuTaken = (sku: string) =>
-  new AppError('CONFLICT', `An item with sku "${sku}" already exists`, { errors: [{ path: 'body.sku', message: 'already used by another item' }] });
+  new AppError('CONFLICT', `An item with sku "${sku}" already exists`, { errors: [{ path: 'body.sku', message: 'already used by another item', rule: 'already_used' }] });
 
 async function tenantCurrency(deps: Deps, tenantId: string): Promise<string> {
   const tenant = await deps.prisma.tenant.findUnique({ where: { id: tenantId }, select: { currency: true } });

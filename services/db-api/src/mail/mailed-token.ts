@@ -18,5 +18,5 @@ export function dashboardLink(env: Pick<Env, 'PUBLIC_BASE_URL'>, route: Dashboar
 
 /** One answer for a mailed token that is unknown, used, revoked or expired. */
 export function invalidMailedToken(): AppError {
-  return new AppError('VALIDATION_FAILED', 'body.token: this link is invalid, already used or expired', { errors: [{ path: 'body.token', message: 'invalid, already used or expired' }] });
+  return new AppError('VALIDATION_FAILED', 'body.token: this link is invalid, already used or expired', { errors: [{ path: 'body.token', message: 'invalid, already used or expired', rule: 'invalid_token' }] });
 }

@@ -22,7 +22,7 @@ export async function searchAvailableNumbers(deps: Deps, query: AvailablePhoneNu
     };
   } catch (err) {
     if (twilioStatusOf(err) === 404) {
-      throw new AppError('VALIDATION_FAILED', `query.country: no numbers are sold in ${query.country}`, { errors: [{ path: 'query.country', message: `no numbers are sold in ${query.country}` }] });
+      throw new AppError('VALIDATION_FAILED', `query.country: no numbers are sold in ${query.country}`, { errors: [{ path: 'query.country', message: `no numbers are sold in ${query.country}`, rule: 'no_numbers_sold' }] });
     }
     throw twilioUpstreamFailed('list available numbers', err);
   }

@@ -24,7 +24,7 @@ export async function updateWidget(deps: Deps, auth: AuthContext, input: UpdateW
   const nextGreeting = greeting ?? current.greeting;
   const stray = (Object.keys(nextGreeting) as Language[]).filter((l) => !nextLanguages.includes(l));
   if (stray.length) {
-    const errors = stray.map((l) => ({ path: `body.greeting.${l}`, message: `greeting in ${l}, which is not one of the widget's languages` }));
+    const errors = stray.map((l) => ({ path: `body.greeting.${l}`, message: `greeting in ${l}, which is not one of the widget's languages`, rule: 'language_not_listed' as const }));
     throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
   const nextBranding = { ...stored.branding, ...branding, ...(logoUrl === null ? { logoUrl: undefined } : logoUrl ? { logoUrl } : {}) };

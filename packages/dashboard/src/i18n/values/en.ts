@@ -44,6 +44,11 @@ export const en: ValueLabels = {
     unknown_host: 'This domain name does not exist: check its spelling.',
     private_address: 'This address is not on the public internet.',
     invalid_origin: 'Only the site, with no path or wildcard: for example https://www.example.com.',
+    invalid_token: 'This link is no longer valid: it was already used or it has expired.',
+    email_registered: 'An account already exists with this email address: sign in.',
+    already_used: 'This value is already used: choose another one.',
+    no_numbers_sold: 'No numbers are for sale in this country.',
+    language_not_listed: 'This language is not one of the languages chosen.',
   },
   siteProblem: {
     private_address: 'This address is not on the public internet: only public pages can be checked.',

@@ -44,6 +44,11 @@ export const es: ValueLabels = {
     unknown_host: 'Este nombre de dominio no existe: revise cómo está escrito.',
     private_address: 'Esta dirección no está en internet público.',
     invalid_origin: 'Solo el sitio, sin ruta ni comodín: por ejemplo https://www.ejemplo.es.',
+    invalid_token: 'Este enlace ya no es válido: ya se usó o ha caducado.',
+    email_registered: 'Ya existe una cuenta con esta dirección de correo: inicie sesión.',
+    already_used: 'Este valor ya está en uso: elija otro.',
+    no_numbers_sold: 'No hay números a la venta en este país.',
+    language_not_listed: 'Este idioma no está entre los idiomas elegidos.',
   },
   siteProblem: {
     private_address: 'Esta dirección no está en internet público: solo se pueden comprobar páginas públicas.',

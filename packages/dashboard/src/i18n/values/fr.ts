@@ -44,6 +44,11 @@ export const fr: ValueLabels = {
     unknown_host: "Ce nom de domaine n'existe pas : vérifiez son orthographe.",
     private_address: "Cette adresse n'est pas sur l'internet public.",
     invalid_origin: 'Seulement le site, sans chemin ni joker : par exemple https://www.exemple.fr.',
+    invalid_token: "Ce lien n'est plus valide : il a déjà servi ou il a expiré.",
+    email_registered: 'Un compte existe déjà avec cette adresse e-mail : connectez-vous.',
+    already_used: 'Cette valeur est déjà utilisée : choisissez-en une autre.',
+    no_numbers_sold: "Aucun numéro n'est en vente dans ce pays.",
+    language_not_listed: 'Cette langue ne fait pas partie des langues choisies.',
   },
   siteProblem: {
     private_address: "Cette adresse n'est pas sur l'internet public : seules les pages publiques peuvent être vérifiées.",
