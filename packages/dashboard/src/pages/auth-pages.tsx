@@ -92,7 +92,11 @@ export function VerifyEmailPage() {
         setState({ done: true });
         if (me.value) me.value = await call(() => api.auth.me());
       })
-      .catch((err: unknown) => setState({ done: true, error: toProblem(err).message }));
+      .catch((err: unknown) => {
+        // A used or expired link is refused on body.token: its words, as this page has no fields to check.
+        const problem = toProblem(err);
+        setState({ done: true, error: problem.fields.token ?? problem.message });
+      });
   }, [token]);
   return (
     <AuthCard title={t('verifyEmail')}>
