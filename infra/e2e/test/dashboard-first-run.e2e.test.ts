@@ -115,6 +115,41 @@ describe('the dashboard as a business owner finds it on the first day (no Stripe
     await context.close();
   }, 60_000);
 
+  it('when the owner erases one visitor\'s data in French, then it asks for the confirmation in French first, then erases that visitor\'s conversation and lead', async () => {
+    const { email, client, session } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Yasmine');
+    const tenantId = session.tenant.id;
+    const site = pageClient(fleet.edgeUrl, 'https://www.boulangerie-yasmine.example');
+    await client.origins.add(site.origin);
+    const token = await site.sessionToken(tenantId);
+    expect((await site.respond(token, { tenantId, message: 'Bonjour, je voudrais un gâteau pour samedi. Je suis Salma, salma@boulangerie-yasmine.example' })).status).toBe(200);
+    await eventually(async () => {
+      if ((await client.leads.list()).items.length === 0) throw new Error('no lead yet');
+    });
+
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signInToDashboard(page, fleet.edgeUrl, email, '/settings');
+    // French sets a no-break space before a colon ("Offre : Pro", not "Offre: Pro").
+    const keys = page.locator('main section:has(h2:text-is("Clés API"))');
+    await keys.locator('[data-test="upgrade"]').waitFor();
+    expect(await keys.innerText()).toContain('Offre\u00a0: Pro');
+    const gdpr = page.locator('main section:has(h2:text-is("Données personnelles (RGPD)"))');
+    await gdpr.locator('input[name="gdpr-person"]').fill('salma@boulangerie-yasmine.example');
+    await gdpr.locator('button[type="submit"]').click();
+    await gdpr.locator('.error').waitFor();
+    expect(await gdpr.locator('.error').innerText()).toBe(VALUE_LABELS.fr.fieldRule.confirmation_required);
+    expect((await client.leads.list()).items).toHaveLength(1);
+
+    await gdpr.locator('input[name="gdpr-confirm"]').check();
+    await gdpr.locator('button[type="submit"]').click();
+    await gdpr.locator('[role="status"]').waitFor();
+    expect(await gdpr.locator('[role="status"]').innerText()).toMatch(/^Effacé : \d+ enregistrements/);
+    expect((await client.leads.list()).items).toEqual([]);
+    expect((await client.conversations.list()).items).toEqual([]);
+    await screenshot(page, 'dashboard-first-run-fr-gdpr-erase');
+    await context.close();
+  }, 60_000);
+
   it('when the owner reads a visitor chat in French, then its statuses, channel, language, intent, who spoke, the BANT axes, the audit actor and actions and the chunk count are French words, not the API values', async () => {
     const { email, client, session } = await registerOwner(fleet.edgeUrl, 'starter', 'Boulangerie Amal');
     const tenantId = session.tenant.id;

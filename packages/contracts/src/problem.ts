@@ -36,6 +36,7 @@ export const ProblemFieldRule = z.enum([
   'already_used',
   'no_numbers_sold',
   'language_not_listed',
+  'confirmation_required',
 ]);
 export type ProblemFieldRule = z.infer<typeof ProblemFieldRule>;
 

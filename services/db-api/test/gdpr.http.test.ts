@@ -147,7 +147,7 @@ describe('GDPR export and erasure', () => {
     expect(res.status).toBe(400);
     const problem = problemOf(res);
     expect(problem.detail).toContain('"confirm":true');
-    expect(problem.errors?.[0]?.path).toBe('body.confirm');
+    expect(problem.errors?.[0]).toMatchObject({ path: 'body.confirm', rule: 'confirmation_required' });
     expect(await t.deps.prisma.conversation.count({ where: { tenantId: s.tenantId } })).toBe(2);
   });
 
@@ -181,6 +181,7 @@ describe('GDPR export and erasure', () => {
     const res = await request(t.app).post('/api/v1/gdpr/erase').set(bearer(s)).send({ scope: 'tenant', confirm: 'yes' });
     expect(res.status).toBe(400);
     expect(problemOf(res).detail).toContain(`"confirm":"${tenant.slug}"`);
+    expect(problemOf(res).errors?.[0]?.rule).toBe('confirmation_required');
     expect(await t.deps.prisma.tenant.count({ where: { id: s.tenantId } })).toBe(1);
   });
 

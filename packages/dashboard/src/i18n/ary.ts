@@ -87,4 +87,7 @@ export const ary: Messages = {
   actorNamedApiKey: 'الساروت ديال API «{name}»',
   actorSystem: 'VocalIA (أوتوماتيك)',
   actorOperator: 'اللي مسيّر البلاتفورم',
+  gdprPerson: 'الإيميل ولا النمرة ديال الشخص',
+  gdprEraseConfirm: 'فاهمين بلي المحادثات والعملاء والحجوزات والمكالمات ديال هاد الشخص غادي يتمسحو نهائيا.',
+  erased: 'تمسحو {count} ديال السجلات (محادثات، رسائل، عملاء، حجوزات، مكالمات، طلبيات).',
 };

@@ -61,7 +61,7 @@ export function AnalyticsPage() {
               rtl={rtl}
               labels={days.map((d) => d.date.slice(5))}
               series={channels.map((c) => ({ label: label('channel', c), color: CHANNEL_COLORS[c], values: days.map((d) => d.byChannel[c] ?? 0) }))}
-              summary={`${t('conversationsPerDay')}: ${t('total')} ${a.totals.conversations}`}
+              summary={`${t('conversationsPerDay')}${t('colon')} ${t('total')} ${a.totals.conversations}`}
             />
             <details>
               <summary>{t('conversationsPerDay')}</summary>

@@ -35,7 +35,7 @@ function Connections() {
             {c.provider} · {c.accountId}
           </h3>
           <p>
-            {t('giveThisUrl')}: <code dir="ltr">{c.webhookUrl}</code> <CopyButton text={c.webhookUrl} />{' '}
+            {t('giveThisUrl')}{t('colon')} <code dir="ltr">{c.webhookUrl}</code> <CopyButton text={c.webhookUrl} />{' '}
             <button type="button" class="secondary" onClick={() => void submit(() => api.integrations.disconnect(c.id)).then(connections.reload)}>
               {t('remove')}
             </button>

@@ -60,7 +60,7 @@ function Endpoint({ ep, onChanged, onSecret }: { ep: WebhookEndpointView; onChan
         <>
           {ep.description && <p>{ep.description}</p>}
           <p>
-            {t('events')}: <span data-test="webhook-events" title={ep.eventTypes.join(', ') || undefined}>{ep.eventTypes.length ? ep.eventTypes.map((type) => label('webhookEvent', type)).join(', ') : t('allEvents')}</span> · <span data-test="webhook-state">{ep.enabled ? t('enabled') : t('disabled')}</span>
+            {t('events')}{t('colon')} <span data-test="webhook-events" title={ep.eventTypes.join(', ') || undefined}>{ep.eventTypes.length ? ep.eventTypes.map((type) => label('webhookEvent', type)).join(', ') : t('allEvents')}</span> · <span data-test="webhook-state">{ep.enabled ? t('enabled') : t('disabled')}</span>
           </p>
           <p class="actions">
             <button type="button" class="secondary" name="edit-webhook" onClick={() => setEditing(true)}>

@@ -35,9 +35,10 @@ export function TenantSettingsForm() {
   );
 }
 
-/** GDPR: the whole tenant as one JSON download, or erase one person's data by email. */
+/** GDPR: the whole tenant as one JSON download, or erase one person's data by email or phone, once confirmed. */
 export function GdprSection() {
-  const [email, setEmail] = useState('');
+  const [person, setPerson] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
   const [erased, setErased] = useState<string>();
   const { busy, problem, submit } = useSubmit();
   const exportAll = async () => {
@@ -52,27 +53,41 @@ export function GdprSection() {
   };
   const erase = async (e: Event) => {
     e.preventDefault();
-    const res = await submit(() => api.gdpr.erase({ scope: 'subject', email }));
-    if (res) setErased(Object.entries(res.deleted).map(([table, n]) => `${table}: ${n}`).join(', '));
+    const who = person.trim();
+    const subject = who.includes('@') ? { email: who } : { phone: who };
+    const res = await submit(() => api.gdpr.erase(Object.assign({ scope: 'subject' as const, confirm: confirmed }, subject)));
+    if (!res) return;
+    setErased(t('erased', { count: String(Object.values(res.deleted).reduce((sum, n) => sum + n, 0)) }));
+    setConfirmed(false);
   };
+  const personError = problem.fields.email ?? problem.fields.phone ?? problem.fields.body;
   return (
     <section>
       <h2>{t('gdpr')}</h2>
       <button type="button" class="secondary" disabled={busy} onClick={() => void exportAll()}>
         {t('gdprExport')}
       </button>
-      <form onSubmit={erase} noValidate class="inline">
-        <Field label={t('gdprEraseSubject')} name="gdpr-email" type="email" dir="ltr" value={email} onInput={setEmail} error={problem.fields.email} />
+      <form onSubmit={erase} noValidate>
+        <h3>{t('gdprEraseSubject')}</h3>
+        <Field label={t('gdprPerson')} name="gdpr-person" dir="ltr" value={person} onInput={setPerson} error={personError} />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="gdpr-confirm" checked={confirmed} aria-invalid={problem.fields.confirm ? 'true' : undefined} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} /> {t('gdprEraseConfirm')}
+          </label>
+          {problem.fields.confirm && (
+            <p class="error" role="alert">
+              {problem.fields.confirm}
+            </p>
+          )}
+        </div>
         <button type="submit" disabled={busy}>
           {t('remove')}
         </button>
       </form>
       {erased !== undefined && (
-        <p role="status">
-          {t('erased')}: {erased}
-        </p>
+        <p role="status">{erased}</p>
       )}
-      <FormError message={problem.fields.email ? undefined : problem.message} />
+      <FormError message={personError || problem.fields.confirm ? undefined : problem.message} />
     </section>
   );
 }

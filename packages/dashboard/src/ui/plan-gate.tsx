@@ -19,7 +19,7 @@ export function PlanGate({ feature, children }: { feature: Feature; children: Co
       <p>{t('upgradeNeeded')}</p>
       {upgrade && (
         <p>
-          {t('plan')}: <strong>{upgrade.name}</strong> ({upgrade.priceEurMonthly} €)
+          {t('plan')}{t('colon')} <strong>{upgrade.name}</strong> ({upgrade.priceEurMonthly} €)
         </p>
       )}
       <a class="button" href="#/billing">

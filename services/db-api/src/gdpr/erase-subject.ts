@@ -22,7 +22,8 @@ export async function eraseSubject(deps: Deps, auth: AuthContext, subject: Subje
   const by = (['sessionId', 'email', 'phone'] as const).filter((k) => subject[k]);
   if (!by.length || confirm !== true) {
     const message = 'To erase one person\'s data, send {"scope":"subject","sessionId"|"email"|"phone": "...","confirm":true}';
-    throw new AppError('VALIDATION_FAILED', message, { errors: [{ path: by.length ? 'body.confirm' : 'body', message: by.length ? 'must be true' : 'name the person by sessionId, email or phone' }] });
+    const error = by.length ? { path: 'body.confirm', message: 'must be true', rule: 'confirmation_required' as const } : { path: 'body', message: 'name the person by sessionId, email or phone', rule: 'required' as const };
+    throw new AppError('VALIDATION_FAILED', message, { errors: [error] });
   }
   const tenantId = auth.tenantId;
   const email = subject.email?.trim().toLowerCase() ?? null;

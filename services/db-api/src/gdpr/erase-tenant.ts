@@ -18,7 +18,7 @@ export async function eraseTenant(deps: Deps, auth: AuthContext, confirm: string
   if (!tenant) throw notFound('Tenant');
   if (confirm !== tenant.slug && confirm !== tenant.name) {
     const hint = `To erase all data of this tenant, irreversibly, send {"scope":"tenant","confirm":"${tenant.slug}"} (its slug, or its exact name)`;
-    throw new AppError('VALIDATION_FAILED', hint, { errors: [{ path: 'body.confirm', message: `must be "${tenant.slug}" or the tenant's exact name` }] });
+    throw new AppError('VALIDATION_FAILED', hint, { errors: [{ path: 'body.confirm', message: `must be "${tenant.slug}" or the tenant's exact name`, rule: 'confirmation_required' }] });
   }
   await releaseTenantNumbers(deps, tenant.id);
   const deleted = await deps.prisma.$transaction(async (tx) => {

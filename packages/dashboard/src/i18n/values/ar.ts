@@ -49,6 +49,7 @@ export const ar: ValueLabels = {
     already_used: 'هذه القيمة مستخدمة بالفعل: يُرجى اختيار قيمة أخرى.',
     no_numbers_sold: 'لا تُباع أرقام في هذا البلد.',
     language_not_listed: 'هذه اللغة ليست من اللغات المختارة.',
+    confirmation_required: 'يُرجى التأكيد قبل المتابعة.',
   },
   siteProblem: {
     private_address: 'هذا العنوان ليس على الإنترنت العام: لا يمكن التحقق إلا من الصفحات العامة.',

@@ -50,6 +50,7 @@ export const ary: ValueLabels = {
     already_used: 'هاد القيمة مستعملة ديجا: ختارو وحدة أخرى.',
     no_numbers_sold: 'ماكاين حتى نمرة للبيع فهاد البلاد.',
     language_not_listed: 'هاد اللغة ماشي من اللغات لي ختاريتو.',
+    confirmation_required: 'أكدو عافاكم قبل ما تكملو.',
   },
   siteProblem: {
     private_address: 'هاد العنوان ماشي فالأنترنيت العام: غير الصفحات العامة لي نقدرو نتأكدو منها.',

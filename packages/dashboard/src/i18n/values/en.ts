@@ -49,6 +49,7 @@ export const en: ValueLabels = {
     already_used: 'This value is already used: choose another one.',
     no_numbers_sold: 'No numbers are for sale in this country.',
     language_not_listed: 'This language is not one of the languages chosen.',
+    confirmation_required: 'Confirm this before going on.',
   },
   siteProblem: {
     private_address: 'This address is not on the public internet: only public pages can be checked.',

@@ -49,6 +49,7 @@ export const es: ValueLabels = {
     already_used: 'Este valor ya está en uso: elija otro.',
     no_numbers_sold: 'No hay números a la venta en este país.',
     language_not_listed: 'Este idioma no está entre los idiomas elegidos.',
+    confirmation_required: 'Confírmelo antes de continuar.',
   },
   siteProblem: {
     private_address: 'Esta dirección no está en internet público: solo se pueden comprobar páginas públicas.',

@@ -49,6 +49,7 @@ export const fr: ValueLabels = {
     already_used: 'Cette valeur est déjà utilisée : choisissez-en une autre.',
     no_numbers_sold: "Aucun numéro n'est en vente dans ce pays.",
     language_not_listed: 'Cette langue ne fait pas partie des langues choisies.',
+    confirmation_required: 'Confirmez-le avant de continuer.',
   },
   siteProblem: {
     private_address: "Cette adresse n'est pas sur l'internet public : seules les pages publiques peuvent être vérifiées.",
