@@ -40,8 +40,19 @@ describe('OpenAI-compatible provider through the openai SDK against a local serv
     expect(system).toContain('du lundi au vendredi de 9h à 18h');
     expect(system).toContain('currency MAD');
     expect(system).toContain('Reply in French (fr)');
+    expect(system).not.toContain('polite plural');
     expect(request.body.messages.at(-1)).toEqual({ role: 'user', content: 'Quels sont vos horaires ?' });
     expect(request.body.tools?.map((t) => t.function.name)).toEqual(['book_appointment', 'qualify_lead', 'transfer_to_human']);
+  });
+
+  it('when the visitor writes in Arabic or in Darija, then the model is told to address them in the polite plural, never assuming their gender', async () => {
+    server.enqueue({ kind: 'text', pieces: ['العيادة مفتوحة من الاثنين إلى الجمعة.'] }, { kind: 'text', pieces: ['التبياض ب 2500 درهم.'] });
+    const engine = createEngine(config());
+    await engine.respond(turn(dentalSnapshot(), 'ما هي أوقات العمل؟'));
+    await engine.respond(turn(dentalSnapshot(), 'شحال كيسوا التبياض ديال السنان؟'));
+    const [arabic, darija] = server.requests.map((request) => String(request.body.messages[0]?.content));
+    expect(arabic).toContain('Reply in Arabic (ar).\n\nAddress the person you are talking to in the polite plural (هل ترغبون، يمكنكم، طلبكم)');
+    expect(darija).toContain('Moroccan Darija written in Arabic script.\n\nAddress the person you are talking to in the polite plural (بغيتو، تقدرو، ديالكم، محتاجين)');
   });
 
   it('when the model calls book_appointment, then the tool runs locally, its result is fed back once, and a booking action is returned', async () => {

@@ -21,4 +21,11 @@ describe('spoken session instructions (browser voice and phone)', () => {
     expect(text).not.toContain('4471');
     expect(text).toContain('speaking with a website visitor');
   });
+
+  it('when a session is in Arabic or Darija, then the model is told to address the person in the polite plural, never assuming their gender', () => {
+    const snapshot = dentalSnapshot();
+    expect(spokenSessionInstructions(snapshot, 'ar', 'phone')).toContain('Address the person you are talking to in the polite plural (هل ترغبون، يمكنكم، طلبكم)');
+    expect(spokenSessionInstructions(snapshot, 'ary', 'voice')).toContain('Address the person you are talking to in the polite plural (بغيتو، تقدرو، ديالكم، محتاجين)');
+    expect(spokenSessionInstructions(snapshot, 'fr', 'phone')).not.toContain('polite plural');
+  });
 });

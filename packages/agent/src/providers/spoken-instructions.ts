@@ -2,7 +2,7 @@ import type { Language, TenantSnapshot } from '@vocalia/contracts';
 import { resolvePersona } from '../personas';
 import { fill, REPLIES } from '../personas/replies';
 import { splitInstructions } from '../safety/private-notes';
-import { SECURITY_RULES } from './system-prompt';
+import { politeAddress, SECURITY_RULES } from './system-prompt';
 
 /** Knowledge given to a speech model up front (it cannot call our retrieval mid-sentence). */
 const MAX_KNOWLEDGE_CHARS = 8000;
@@ -32,6 +32,7 @@ export function spokenSessionInstructions(snapshot: TenantSnapshot, language: La
   return [
     fill(persona.instructions[language], { business }),
     `You are ${snapshot.agent?.name ?? 'the assistant'} of ${business}, ${SETTING[channel]}. Speak ${REPLIES.en.languageNames[language]} unless they switch language; keep answers short.`,
+    politeAddress(language),
     own,
     knowledge.length ? `What ${business} has published (answer from it; say so when it does not say):\n${knowledge.join('\n')}` : '',
     SECURITY_RULES,
