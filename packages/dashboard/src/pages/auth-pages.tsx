@@ -93,7 +93,7 @@ export function VerifyEmailPage() {
         if (me.value) me.value = await call(() => api.auth.me());
       })
       .catch((err: unknown) => {
-        // A used or expired link is refused on body.token: its words, as this page has no fields to check.
+        // A used, expired or cut link is refused on body.token: its words, as this page has no fields to check.
         const problem = toProblem(err);
         setState({ done: true, error: problem.fields.token ?? problem.message });
       });

@@ -1,5 +1,5 @@
 import { VocaliaApiError } from '@vocalia/sdk';
-import { fieldMessage, t } from '../i18n';
+import { fieldMessage, label, t } from '../i18n';
 
 export interface FormProblem {
   /** The server's own words for the whole request (a pointer to the fields when the fault is in them). */
@@ -15,7 +15,8 @@ export function toProblem(err: unknown): FormProblem {
     let onFields = false;
     for (const e of err.fieldErrors ?? []) {
       const name = e.path.replace(/^(body|query)\./, '');
-      fields[name] = fieldMessage(e);
+      // A token only ever comes from a mailed link: whatever is wrong with it (cut short, used, expired), the link is what failed.
+      fields[name] = name === 'token' ? label('fieldRule', 'invalid_token') : fieldMessage(e);
       onFields ||= name !== e.path;
     }
     if (err.code === 'PLAN_REQUIRED') return { message: t('upgradeNeeded'), fields };
