@@ -273,6 +273,13 @@ export const PARAPHRASE_CUES = {
     ar: 'عربون|العربون|وديعة|الوديعة',
     ary: 'الكوسيون|كوسيون|لاكوسيون|العربون|lacaution|caution',
   },
+  returns: {
+    fr: 'retour|retours|retourner|retourne|renvoyer|échange*|échanger',
+    en: 'return|returns|returning|send back|exchange*',
+    es: 'devolución|devoluciones|devolver|devuelvo|cambio de talla|cambiar',
+    ar: 'إرجاع|ارجاع|استبدال|إعادة المنتج',
+    ary: 'نرجع|نرجعو|نرجعها|ترجيع|نبدل|نبدلها|nrj3|nbdel',
+  },
   parking: {
     fr: 'garer|stationner|se garer',
     en: 'park the car|car park',
@@ -386,6 +393,6 @@ export const PARAPHRASE_FILLERS = {
     trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas espacio zona área`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
     الصيدلية صيدلية الموثق المختبر الحضانة المدرسة
-    خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
+    السلعة سلعة المنتوج خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
   arabizi: `l3iyada 3iyada restaurant resto risto riad kayna kayn kaynin lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
 } as const;

@@ -3,7 +3,7 @@ import type { IntentAnalysis } from '../intent/detect-intent';
 import type { QueryGroup, RankedDoc } from './bm25';
 import { conceptTag, givesContact } from './paraphrase-terms';
 import { selectPassage } from './passage';
-import { contentGroups } from './query-groups';
+import { catalogGroups } from './catalog-terms';
 import type { TenantIndex } from './tenant-index';
 
 /** Below this share of the question's weight, a chunk does not answer it: say so instead of guessing. */
@@ -109,9 +109,9 @@ export function searchKnowledge(index: TenantIndex, groups: readonly QueryGroup[
  * Up to `limit` catalogue items for the visitor's words; a bare "what do you sell?" gets the first
  * items in stock, so the answer is always real catalogue data.
  */
-export function searchCatalog(index: TenantIndex, analysis: IntentAnalysis, limit = 3): CatalogItemSnapshot[] {
+export function searchCatalog(index: TenantIndex, analysis: IntentAnalysis, language: Language = index.catalogLanguage, limit = 3): CatalogItemSnapshot[] {
   if (index.catalogItems.length === 0) return [];
-  const groups = contentGroups(analysis, index.catalogLanguage);
+  const groups = catalogGroups(analysis, index.catalogLanguage, language);
   if (groups.length === 0) return analysis.intent === 'product_search' ? index.catalogItems.filter((i) => i.stock > 0).slice(0, limit) : [];
   return index.catalog
     .search(groups, limit * 2)

@@ -1,6 +1,7 @@
 import type { CatalogItemSnapshot, KnowledgeChunkSnapshot, Language, TenantSnapshot } from '@vocalia/contracts';
 import { analyzeText } from '../text/analyze';
 import { Bm25Index } from './bm25';
+import { catalogTerms } from './catalog-terms';
 import { splitFaq } from './faq-split';
 import { indexSentences, type IndexedSentence } from './passage';
 import { paraphraseTerms } from './paraphrase-terms';
@@ -61,7 +62,7 @@ function knowledgeIndexes(snapshot: TenantSnapshot, mode: RetrievalMode): Pick<T
 export function buildTenantIndex(snapshot: TenantSnapshot, mode: RetrievalMode = 'paraphrase'): TenantIndex {
   const catalogLanguage = snapshot.tenant.defaultLanguage;
   const catalog = new Bm25Index(
-    snapshot.catalog.map((item) => analyzeText(`${item.name} ${item.name} ${item.sku ?? ''} ${item.description}`, catalogLanguage)),
+    snapshot.catalog.map((item) => catalogTerms(`${item.name} ${item.name} ${item.sku ?? ''} ${item.description}`, catalogLanguage)),
   );
   return { tenantId: snapshot.tenant.id, version: snapshot.version, mode, ...knowledgeIndexes(snapshot, mode), catalogItems: snapshot.catalog, catalog, catalogLanguage };
 }

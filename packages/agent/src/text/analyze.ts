@@ -3,7 +3,8 @@ import { foldText, isArabicScript, wordTokens } from './fold';
 import { stemArabic, stemLatin } from './stem';
 import { STOPWORDS } from './stopwords';
 
-function isStopword(token: string, language: Language): boolean {
+/** A function word of `language` (Arabic-script tokens against the Arabic list, whatever the language). */
+export function isStopword(token: string, language: Language): boolean {
   if (isArabicScript(token)) return STOPWORDS.arabic.has(token);
   if (language === 'ar' || language === 'ary') return STOPWORDS.arabizi.has(token);
   return STOPWORDS[language].has(token);

@@ -188,7 +188,7 @@ export class TurnAnalyzer {
       acknowledgement: affirmation && !answered,
       injection: message.injection,
       knowledge: message.knowledge ?? searchKnowledge(index, knowledgeQuery(index.mode, input.message, intentAnalysis, messageLanguage, language), language, KNOWLEDGE_HITS, dense),
-      products: wantsCatalog ? searchCatalog(index, intentAnalysis) : [],
+      products: wantsCatalog ? searchCatalog(index, intentAnalysis, messageLanguage) : [],
       lead: scoreLeadCues(texts.map((t) => this.cuesOf(t)), input.lead, {
         askedPrice: intent === 'pricing' || pastIntents.includes('pricing'),
         booking: intent === 'booking' || pastIntents.includes('booking'),
