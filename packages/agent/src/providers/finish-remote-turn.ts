@@ -41,6 +41,5 @@ export function finishRemoteTurn(a: TurnAnalysis, relay: StreamRelay, outcomes: 
   }
   if (!answer.trim()) throw new EmptyAnswerError(provider);
   const sources = promptSources(a).map((h) => ({ documentId: h.chunk.documentId, title: h.chunk.title, score: Math.round(h.score * 1000) / 1000 }));
-  const booking = [...outcomes].reverse().find((o) => o.booking)?.booking;
-  return toResult(a, { answer, actions: lastPerType(outcomes), sources, provider, intent, booking });
+  return toResult(a, { answer, actions: lastPerType(outcomes), sources, provider, intent });
 }

@@ -1,4 +1,4 @@
-import { handsOver, type AnswerKind, type BookingRequest, type RespondAction } from '@vocalia/contracts';
+import { handsOver, type AnswerKind, type RespondAction } from '@vocalia/contracts';
 import { isQuestion } from '../intent/question-form';
 import type { EngineResult } from '../engine';
 import type { TurnAnalysis } from './analyze-turn';
@@ -9,7 +9,6 @@ export interface ResultParts {
   sources: EngineResult['sources'];
   provider: string;
   intent?: string;
-  booking?: BookingRequest;
   /** Set by the local provider, which knows which reply it chose; inferred for a model's answer. */
   answerKind?: AnswerKind;
 }
@@ -27,10 +26,14 @@ function inferAnswerKind(a: TurnAnalysis, parts: ResultParts): AnswerKind {
 
 const SMALL_TALK = new Set(['greeting', 'goodbye', 'booking']);
 
-/** The engine result for an analysed turn: the lead score is always the local scorer's. */
+/**
+ * The engine result for an analysed turn: the lead score is always the local scorer's, and the booking
+ * is the one recorded this turn (its action sent), never the details gathered while some are missing or
+ * when the tenant cannot take bookings: each recorded booking is one row and one `booking.requested`.
+ */
 export function toResult(a: TurnAnalysis, parts: ResultParts): EngineResult {
   const bookingAction = parts.actions.find((x) => x.type === 'booking');
-  const booking = parts.booking ?? (bookingAction?.type === 'booking' ? bookingAction.booking : a.booking?.booking);
+  const booking = bookingAction?.type === 'booking' ? bookingAction.booking : undefined;
   const result: EngineResult = {
     answer: parts.answer,
     language: a.language,
