@@ -3,6 +3,7 @@ import { EMAIL, findPhones } from '../extract/contact';
 import { CueMatcher, type CueMatch } from '../lexicon/cue-matcher';
 import type { CueTable } from '../lexicon/intent-cues';
 import { INTENT_CUES } from '../lexicon/intent-cues';
+import { AMENITY_CUES } from '../lexicon/amenity-cues';
 import { PARAPHRASE_CUES, PARAPHRASE_FILLERS } from '../lexicon/paraphrase-cues';
 import { TOPIC_CUES } from '../lexicon/topic-cues';
 import { termOf } from '../text/analyze';
@@ -29,7 +30,7 @@ function mergeTables(...tables: Tables[]): Tables {
 }
 
 const { hours, pricing, order_status } = INTENT_CUES;
-const matcher = new CueMatcher<string>(mergeTables({ hours, pricing, order_status }, TOPIC_CUES, PARAPHRASE_CUES));
+const matcher = new CueMatcher<string>(mergeTables({ hours, pricing, order_status }, TOPIC_CUES, PARAPHRASE_CUES, AMENITY_CUES));
 
 /** Concepts nearly every business writes about: with another concept or word beside them, they are not the question's point. */
 const BROAD_CONCEPTS: ReadonlySet<string> = new Set(['pricing', 'hours', 'location', 'contact', 'payment']);
