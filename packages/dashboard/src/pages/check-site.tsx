@@ -3,6 +3,7 @@ import type { CheckSiteResponse } from '@vocalia/contracts';
 import { knownLabel, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { useSubmit } from '../ui/use-submit';
 
 /** Why the page could not be checked, in the interface's language (db-api's English for a problem this build does not know). */
@@ -28,7 +29,7 @@ export function CheckSite() {
           {t('checkSite')}
         </button>
       </form>
-      <FormError message={problem.fields.url ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['url'])} />
       {result && (
         <ul class="list" role="status" data-test="check-site-result">
           {result.problem && <li data-problem={result.problem}>{problemText(result.problem, result)}</li>}

@@ -4,6 +4,7 @@ import { formatDate, t } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError, Select } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { PlanGate } from '../ui/plan-gate';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
@@ -57,7 +58,7 @@ function Connections() {
           {t('connect')}
         </button>
       </form>
-      <FormError message={problem.fields.accountId || problem.fields.secret ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['accountId', 'secret'])} />
     </>
   );
 }

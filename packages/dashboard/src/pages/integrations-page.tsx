@@ -4,6 +4,7 @@ import { formatDate, label, t } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { ConnectedApps } from './connected-apps';
@@ -120,7 +121,7 @@ function Integrations() {
           {t('add')}
         </button>
       </form>
-      <FormError message={problem.fields.url ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['url'])} />
     </>
   );
 }

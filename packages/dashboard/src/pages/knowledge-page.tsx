@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '@vocalia/contracts';
 import { formatDate, label, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError, Select } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
@@ -27,7 +28,7 @@ function TestQuestion() {
           {t('ask')}
         </button>
       </form>
-      <FormError message={problem.fields.q ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['q'])} />
       {hits && (
         <>
           <h3>{t('sources')}</h3>

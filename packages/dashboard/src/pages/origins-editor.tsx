@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
@@ -32,7 +33,7 @@ export function OriginsEditor() {
       </ul>
       <form onSubmit={add} noValidate class="inline">
         <Field label={t('origin')} name="origin" type="url" dir="ltr" hint={t('originHint')} value={origin} onInput={setOrigin} error={problem.fields.origin} />
-        <FormError message={problem.fields.origin ? undefined : problem.message} />
+        <FormError message={formMessage(problem, ['origin'])} />
         <button type="submit" disabled={busy}>
           {t('add')}
         </button>

@@ -3,6 +3,7 @@ import type { AvailablePhoneNumber } from '@vocalia/contracts';
 import { label, t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { PlanGate } from '../ui/plan-gate';
 import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
 import { useLoad } from '../ui/use-load';
@@ -70,7 +71,7 @@ function PhoneNumbers() {
           {t('search')}
         </button>
       </form>
-      <FormError message={problem.fields.country || problem.fields.contains ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['country', 'contains'])} />
       {offers && (
         <ul class="list" data-test="phone-offers">
           {offers.length === 0 && <li>{t('noResults')}</li>}

@@ -4,6 +4,7 @@ import { formatDate, label, t, uiLanguage } from '../i18n';
 import { api } from '../session/client';
 import { CopyButton } from '../ui/copy-button';
 import { Field, FormError, Select } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { PlanGate } from '../ui/plan-gate';
 import { Shell } from '../ui/shell';
 import { useIdempotencyKeys } from '../ui/use-idempotency-keys';
@@ -79,7 +80,7 @@ function Members() {
           {t('invite')}
         </button>
       </form>
-      <FormError message={problem.fields.email ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['email', 'role'])} />
     </section>
   );
 }
@@ -137,7 +138,7 @@ function ApiKeys() {
           </button>
         </form>
       </PlanGate>
-      <FormError message={problem.fields.name ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['name'])} />
     </section>
   );
 }

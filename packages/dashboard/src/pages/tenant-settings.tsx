@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { api } from '../session/client';
 import { Field, FormError } from '../ui/field';
+import { formMessage } from '../ui/form-message';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
@@ -87,7 +88,7 @@ export function GdprSection() {
       {erased !== undefined && (
         <p role="status">{erased}</p>
       )}
-      <FormError message={personError || problem.fields.confirm ? undefined : problem.message} />
+      <FormError message={formMessage(problem, ['email', 'phone', 'body', 'confirm'])} />
     </section>
   );
 }
