@@ -6,7 +6,7 @@ import type { UiStrings } from './strings';
 export interface ActionContext {
   strings: UiStrings;
   language: WidgetLanguage;
-  /** Sends a message as if the visitor typed it (booking confirmation, hand-off request). */
+  /** Sends a message as if the visitor typed it (a hand-off request). */
   send: (text: string) => void;
 }
 
@@ -34,14 +34,33 @@ function productCard(product: Product, ctx: ActionContext): HTMLElement {
   ]);
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLOCK_TIME = /^(\d{2}):(\d{2})$/;
+
+/**
+ * The requested slot as the visitor reads it in `language` ("samedi 5 décembre à 20:00"), from the
+ * engine's ISO date and 24-hour time; a date or time said in free text is shown as it was said.
+ */
+function formatSlot(date: string | undefined, time: string | undefined, language: WidgetLanguage): string | undefined {
+  const day = ISO_DATE.exec(date ?? '');
+  const clock = CLOCK_TIME.exec(time ?? '');
+  if (!day) return [date, time].filter(Boolean).join(' ') || undefined;
+  const [, year, month, dayOfMonth] = day.map(Number) as [number, number, number, number];
+  const at = new Date(Date.UTC(year, month - 1, dayOfMonth, clock ? Number(clock[1]) : 0, clock ? Number(clock[2]) : 0));
+  const hour = clock ? ({ hour: 'numeric', minute: '2-digit' } as const) : {};
+  const formatted = new Intl.DateTimeFormat(`${speechLocale(language)}-u-ca-gregory-nu-latn`, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC', ...hour }).format(at);
+  return clock || !time ? formatted : `${formatted} ${time}`;
+}
+
+/**
+ * The recap of a booking request the agent has just recorded and sent to the business (which confirms
+ * it): nothing to click, as sending it again would record a second request.
+ */
 function bookingCard(booking: BookingRequest, ctx: ActionContext): HTMLElement {
-  const facts = [booking.service, [booking.date, booking.time].filter(Boolean).join(' '), booking.name].filter((fact): fact is string => !!fact);
-  const confirm = el('button', { type: 'button', class: 'btn primary' }, [ctx.strings.bookingConfirm]);
-  confirm.addEventListener('click', () => ctx.send(ctx.strings.bookingConfirmMessage));
+  const facts = [booking.service, formatSlot(booking.date, booking.time, ctx.language), booking.name, booking.phone, booking.email].filter((fact): fact is string => !!fact);
   return el('div', { class: 'booking' }, [
-    el('strong', {}, [ctx.strings.booking]),
+    el('strong', {}, [ctx.strings.bookingSent]),
     el('ul', { class: 'details' }, facts.map((fact) => el('li', { dir: 'auto' }, [fact]))),
-    el('div', { class: 'actions' }, [confirm]),
   ]);
 }
 

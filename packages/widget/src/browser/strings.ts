@@ -28,9 +28,8 @@ export interface UiStrings {
   inStock: string;
   outOfStock: string;
   viewProduct: string;
-  booking: string;
-  bookingConfirm: string;
-  bookingConfirmMessage: string;
+  /** Heads the recap of a booking request the agent has recorded (the business confirms it). */
+  bookingSent: string;
   handoffCall: string;
   handoffRequest: string;
   handoffMessage: string;
@@ -57,7 +56,7 @@ const fr: UiStrings = {
   unavailable: "L'assistant n'est pas disponible pour le moment. Merci de nous contacter par un autre moyen.",
   retry: 'Réessayer', poweredBy: 'Propulsé par VocalIA',
   inStock: 'En stock', outOfStock: 'Épuisé', viewProduct: 'Voir',
-  booking: 'Rendez-vous', bookingConfirm: 'Confirmer le rendez-vous', bookingConfirmMessage: 'Je confirme le rendez-vous.',
+  bookingSent: 'Demande envoyée',
   handoffCall: 'Appeler le {number}', handoffRequest: 'Parler à un conseiller', handoffMessage: 'Je souhaite parler à un conseiller.',
   language: 'Langue', realtimeStart: 'Démarrer la conversation vocale', realtimeStop: 'Terminer la conversation vocale',
   connecting: 'Connexion…', greeting: 'Bonjour ! Comment puis-je vous aider ?',
@@ -77,7 +76,7 @@ const en: UiStrings = {
   unavailable: 'The assistant is not available right now. Please contact us another way.',
   retry: 'Try again', poweredBy: 'Powered by VocalIA',
   inStock: 'In stock', outOfStock: 'Out of stock', viewProduct: 'View',
-  booking: 'Booking', bookingConfirm: 'Confirm booking', bookingConfirmMessage: 'I confirm the booking.',
+  bookingSent: 'Request sent',
   handoffCall: 'Call {number}', handoffRequest: 'Talk to a person', handoffMessage: "I'd like to talk to a person.",
   language: 'Language', realtimeStart: 'Start voice conversation', realtimeStop: 'End voice conversation',
   connecting: 'Connecting…', greeting: 'Hello! How can I help you?',
@@ -97,7 +96,7 @@ const es: UiStrings = {
   unavailable: 'El asistente no está disponible en este momento. Contáctanos por otro medio.',
   retry: 'Reintentar', poweredBy: 'Con la tecnología de VocalIA',
   inStock: 'En stock', outOfStock: 'Agotado', viewProduct: 'Ver',
-  booking: 'Cita', bookingConfirm: 'Confirmar la cita', bookingConfirmMessage: 'Confirmo la cita.',
+  bookingSent: 'Solicitud enviada',
   handoffCall: 'Llamar al {number}', handoffRequest: 'Hablar con una persona', handoffMessage: 'Quiero hablar con una persona.',
   language: 'Idioma', realtimeStart: 'Iniciar conversación de voz', realtimeStop: 'Terminar conversación de voz',
   connecting: 'Conectando…', greeting: '¡Hola! ¿En qué puedo ayudarte?',
@@ -117,7 +116,7 @@ const ar: UiStrings = {
   unavailable: 'المساعد غير متاح حالياً. يرجى التواصل معنا بطريقة أخرى.',
   retry: 'إعادة المحاولة', poweredBy: 'مدعوم من VocalIA',
   inStock: 'متوفر', outOfStock: 'غير متوفر', viewProduct: 'عرض',
-  booking: 'الحجز', bookingConfirm: 'تأكيد الحجز', bookingConfirmMessage: 'أؤكد الحجز.',
+  bookingSent: 'تم إرسال الطلب',
   handoffCall: 'الاتصال بـ {number}', handoffRequest: 'التحدث مع موظف', handoffMessage: 'أرغب في التحدث مع موظف.',
   language: 'اللغة', realtimeStart: 'بدء محادثة صوتية', realtimeStop: 'إنهاء المحادثة الصوتية',
   connecting: 'جارٍ الاتصال…', greeting: 'مرحباً! كيف يمكنني مساعدتكم؟',
@@ -137,7 +136,7 @@ const ary: UiStrings = {
   unavailable: 'المساعد ماشي متوفر دابا. تواصلو معانا بشي طريقة أخرى.',
   retry: 'عاودو جربو', poweredBy: 'بدعم من VocalIA',
   inStock: 'كاين', outOfStock: 'ما بقاش', viewProduct: 'شوفو',
-  booking: 'الموعد', bookingConfirm: 'أكدو الموعد', bookingConfirmMessage: 'كنأكد الموعد.',
+  bookingSent: 'الطلب تصيفط',
   handoffCall: 'عيطو ل {number}', handoffRequest: 'بغيت نهضر مع شي واحد', handoffMessage: 'بغيت نهضر مع شي واحد من الفريق.',
   language: 'اللغة', realtimeStart: 'بداو المحادثة بالصوت', realtimeStop: 'ساليو المحادثة بالصوت',
   connecting: 'كنتصلو…', greeting: 'السلام! كيفاش نقدر نعاونكم؟',

@@ -1,0 +1,52 @@
+import type { Page } from 'playwright-core';
+import { screenshot, watchPage } from './support/browser';
+import { startFleet, type Fleet } from './support/fleet-fixture';
+
+jest.setTimeout(60_000);
+
+describe('widget in Chromium: what a booking leaves in the chat', () => {
+  let fleet: Fleet;
+  let page: Page;
+  let warnings: string[];
+
+  /** Sends `text` and resolves once its answer is drawn (the last assistant bubble, no longer streaming). */
+  async function ask(text: string): Promise<ReturnType<Page['locator']>> {
+    const before = await page.locator('.msg.assistant').count();
+    await page.locator('.input').fill(text);
+    await page.keyboard.press('Enter');
+    await page.locator('.msg.assistant:not([aria-busy])').nth(before).waitFor();
+    return page.locator('.msg.assistant').nth(before);
+  }
+
+  beforeAll(async () => {
+    fleet = await startFleet();
+    fleet.api.tokenDelayMs = 5;
+    const context = await fleet.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    ({ warnings } = await watchPage(page));
+    await page.goto(`${fleet.site.origin}/fr.html`);
+    await page.locator('.launcher').click();
+    await page.locator('.panel').waitFor({ state: 'visible' });
+  });
+  afterAll(() => fleet.stop());
+
+  it('when the agent has recorded a booking, then the card recaps it in words, with the contact given, and offers nothing that would send it again', async () => {
+    const answer = await ask('Je voudrais réserver une table samedi à 20h pour 4');
+    const card = answer.locator('.booking');
+    expect(await card.locator('strong').textContent()).toBe('Demande envoyée');
+    expect(await card.locator('li').allTextContents()).toEqual(['table', 'samedi 5 décembre à 20:00', 'Karim', '0612345678']);
+    expect(await answer.locator('button, a').count()).toBe(0);
+    await screenshot(page, 'widget-fr-booking-recap');
+  });
+
+  it('when the visitor reads the booking recap in Darija, then the slot is in Darija words, Latin digits and right to left', async () => {
+    await page.evaluate(() => (window as unknown as { VocalIA: { setLanguage(l: string): void } }).VocalIA.setLanguage('ary'));
+    const card = (await ask('بغيت نحجز طابلة نهار السبت')).locator('.booking');
+    expect(await card.locator('strong').textContent()).toBe('الطلب تصيفط');
+    const slot = card.locator('li').nth(1);
+    expect(await slot.textContent()).toBe('السبت، 5 دجنبر في 20:00');
+    expect(await slot.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
+    await screenshot(page, 'widget-ary-booking-recap');
+    expect(warnings).toEqual([]);
+  });
+});
