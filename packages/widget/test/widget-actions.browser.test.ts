@@ -4,7 +4,7 @@ import { startFleet, type Fleet } from './support/fleet-fixture';
 
 jest.setTimeout(60_000);
 
-describe('widget in Chromium: what a booking leaves in the chat', () => {
+describe('widget in Chromium: what a booking and a hand-off leave in the chat', () => {
   let fleet: Fleet;
   let page: Page;
   let warnings: string[];
@@ -37,6 +37,21 @@ describe('widget in Chromium: what a booking leaves in the chat', () => {
     expect(await card.locator('li').allTextContents()).toEqual(['table', 'samedi 5 décembre à 20:00', 'Karim', '0612345678']);
     expect(await answer.locator('button, a').count()).toBe(0);
     await screenshot(page, 'widget-fr-booking-recap');
+  });
+
+  it('when the agent has already handed the visitor over, then no button asks for a person again', async () => {
+    const answer = await ask("Je veux parler à quelqu'un");
+    expect(await answer.locator('.text').textContent()).toBe("Je vous mets en relation avec l'équipe.");
+    expect(await answer.locator('button, a').count()).toBe(0);
+  });
+
+  it('when a hand-off is only offered, then its button accepts it by sending the request in the visitor’s language', async () => {
+    const answer = await ask('Vos plats contiennent-ils des allergènes ?');
+    const accept = answer.locator('button');
+    expect(await accept.textContent()).toBe('Parler à un conseiller');
+    await accept.click();
+    await page.locator('.msg.user', { hasText: 'Je souhaite parler à un conseiller.' }).waitFor();
+    await page.locator('.msg.assistant:not([aria-busy]) .text', { hasText: 'Je vous mets en relation avec un conseiller.' }).waitFor();
   });
 
   it('when the visitor reads the booking recap in Darija, then the slot is in Darija words, Latin digits and right to left', async () => {

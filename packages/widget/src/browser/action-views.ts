@@ -6,7 +6,7 @@ import type { UiStrings } from './strings';
 export interface ActionContext {
   strings: UiStrings;
   language: WidgetLanguage;
-  /** Sends a message as if the visitor typed it (a hand-off request). */
+  /** Sends a message as if the visitor typed it (accepting a hand-off offered). */
   send: (text: string) => void;
 }
 
@@ -64,12 +64,17 @@ function bookingCard(booking: BookingRequest, ctx: ActionContext): HTMLElement {
   ]);
 }
 
-function handoffButton(transferNumber: string | undefined, ctx: ActionContext): HTMLElement {
-  const number = (transferNumber ?? '').replace(/[^\d+]/g, '');
+/**
+ * A tel: link when the business has a number; otherwise a button to accept a hand-off only offered.
+ * A hand-off already made gets neither: asking again would only repeat it.
+ */
+function handoffButton(handoff: Extract<RespondAction, { type: 'handoff' }>, ctx: ActionContext): HTMLElement | undefined {
+  const number = (handoff.transferNumber ?? '').replace(/[^\d+]/g, '');
   if (number.length >= 4) {
     const [before, after] = ctx.strings.handoffCall.split('{number}');
-    return el('a', { class: 'btn primary', href: `tel:${number}` }, [before, el('span', { dir: 'ltr' }, [transferNumber ?? number]), after]);
+    return el('a', { class: 'btn primary', href: `tel:${number}` }, [before, el('span', { dir: 'ltr' }, [handoff.transferNumber ?? number]), after]);
   }
+  if (!handoff.offer) return undefined;
   const button = el('button', { type: 'button', class: 'btn' }, [ctx.strings.handoffRequest]);
   button.addEventListener('click', () => ctx.send(ctx.strings.handoffMessage));
   return button;
@@ -83,7 +88,8 @@ export function actionsElement(actions: readonly RespondAction[], ctx: ActionCon
       nodes.push(el('div', { class: 'cards' }, action.products.slice(0, 10).map((product) => productCard(product, ctx))));
     }
     if (action.type === 'booking' && action.booking) nodes.push(bookingCard(action.booking, ctx));
-    if (action.type === 'handoff') nodes.push(el('div', { class: 'actions' }, [handoffButton(action.transferNumber, ctx)]));
+    const handoff = action.type === 'handoff' ? handoffButton(action, ctx) : undefined;
+    if (handoff) nodes.push(el('div', { class: 'actions' }, [handoff]));
   }
   return nodes;
 }

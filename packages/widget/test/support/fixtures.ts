@@ -38,7 +38,7 @@ const base = (request: RespondRequest): Omit<RespondResponse, 'answer' | 'action
   sessionId: request.sessionId,
 });
 
-/** Scripted answers: products, a booking recorded, a hand-off, Arabic, or the opening hours. */
+/** Scripted answers: products, a booking recorded, hand-offs (made, offered, to a number), Arabic, or the opening hours. */
 export function shopAnswer(imageBase: string) {
   return (request: RespondRequest): RespondResponse => {
     const message = request.message.toLowerCase();
@@ -61,6 +61,12 @@ export function shopAnswer(imageBase: string) {
     if (/réserver|نحجز/.test(message)) {
       const booking = { date: '2026-12-05', time: '20:00', service: 'table', name: 'Karim', phone: '0612345678' };
       return { ...base(request), intent: 'booking', answer: "C'est noté. Votre demande est transmise, l'équipe vous confirmera le créneau.", actions: [{ type: 'booking', booking }] };
+    }
+    if (/quelqu'un|شي واحد/.test(message)) {
+      return { ...base(request), intent: 'handoff', answer: "Je vous mets en relation avec l'équipe.", actions: [{ type: 'handoff', reason: 'visitor_request' }] };
+    }
+    if (/allerg/.test(message)) {
+      return { ...base(request), intent: 'unknown', answer: "Je n'ai pas cette information. Voulez-vous parler à l'équipe ?", actions: [{ type: 'handoff', reason: 'unanswered', offer: true }] };
     }
     if (/conseiller|humain/.test(message)) {
       return { ...base(request), intent: 'handoff', answer: 'Je vous mets en relation avec un conseiller.', actions: [{ type: 'handoff', reason: 'asked', transferNumber: '+33 1 84 80 00 00' }] };
