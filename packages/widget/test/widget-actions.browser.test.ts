@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { screenshot, watchPage } from './support/browser';
+import { eventually, focusedInWidget, screenshot, watchPage } from './support/browser';
 import { startFleet, type Fleet } from './support/fleet-fixture';
 
 jest.setTimeout(60_000);
@@ -63,5 +63,17 @@ describe('widget in Chromium: what a booking and a hand-off leave in the chat', 
     expect(await slot.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
     await screenshot(page, 'widget-ary-booking-recap');
     expect(warnings).toEqual([]);
+  });
+
+  it('when the conversation outgrows the panel, then a keyboard user reaches the log with Shift+Tab and scrolls it back with Page Up', async () => {
+    const log = page.locator('.log');
+    const scrollTop = () => log.evaluate((node) => node.scrollTop);
+    expect(await log.evaluate((node) => node.scrollHeight > node.clientHeight)).toBe(true);
+    await page.locator('.input').focus();
+    for (let i = 0; i < 6 && (await focusedInWidget(page)) !== 'div.log'; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focusedInWidget(page)).toBe('div.log');
+    const bottom = await scrollTop();
+    await page.keyboard.press('PageUp');
+    await eventually(async () => (await scrollTop()) < bottom, true);
   });
 });

@@ -57,7 +57,8 @@ export function createPanelView(opts: PanelOptions): PanelView {
     subtitle: el('p', { class: 'subtitle' }),
     languageSelect,
     closeButton: el('button', { type: 'button', class: 'icon-btn close' }, [icon('close')]),
-    log: el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' }),
+    // Focusable so a keyboard user can scroll back through a conversation that has no button left in it.
+    log: el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' }),
     form: el('form', { class: 'composer' }),
     input: el('input', { id: 'vc-input', class: 'input', type: 'text', maxlength: '2000', autocomplete: 'off', enterkeyhint: 'send', dir: 'auto' }),
     inputLabel: el('label', { class: 'sr', for: 'vc-input' }),

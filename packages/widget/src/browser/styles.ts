@@ -69,6 +69,7 @@ export const WIDGET_CSS = `
 .proof{position:absolute;bottom:72px;width:max-content;max-width:260px;padding:10px 12px;background:#fff;color:#1f2937;border-radius:12px;box-shadow:0 6px 20px rgba(0,0,0,.18);font-size:13px;animation:vc-in .25s ease-out}
 :focus-visible{outline:3px solid var(--vc-accent);outline-offset:2px}
 .header :focus-visible{outline-color:var(--vc-on-primary);outline-offset:-3px}
+.log:focus-visible{outline-offset:-3px}
 .launcher:focus-visible{outline:3px solid #111827;outline-offset:3px;box-shadow:0 0 0 3px #fff,0 6px 20px rgba(0,0,0,.22)}
 @keyframes vc-in{from{opacity:0;transform:translateY(12px)}}
 @keyframes vc-dot{0%,80%,100%{opacity:.3;transform:translateY(0)}40%{opacity:1;transform:translateY(-3px)}}
