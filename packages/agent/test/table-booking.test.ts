@@ -43,4 +43,14 @@ describe('a table booked at a restaurant, as guests say it', () => {
     expect(result.language).toBe('fr');
     expect(result.booking).toMatchObject({ date: '2025-03-15', time: '20:00', name: 'Karim Benali' });
   });
+
+  it('when the guest confirms a booking already recorded, then it is not recorded a second time; a changed time is a new request', async () => {
+    const booked = ['Je voudrais réserver une table samedi à 20h pour 4', 'Au nom de Karim, 0612345678'];
+    const again = await converse([...booked, 'Je confirme le rendez-vous.']);
+    expect(again.actions).toEqual([]);
+    expect(again.booking).toBeUndefined();
+    expect(again.answer).toContain('Votre demande est déjà transmise');
+    const changed = await converse([...booked, 'Je confirme le rendez-vous.', 'Finalement plutôt à 21h']);
+    expect(changed.booking).toMatchObject({ date: '2025-03-15', time: '21:00', name: 'Karim', note: '4 personnes' });
+  });
 });

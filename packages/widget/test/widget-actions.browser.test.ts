@@ -34,7 +34,7 @@ describe('widget in Chromium: what a booking and a hand-off leave in the chat', 
     const answer = await ask('Je voudrais réserver une table samedi à 20h pour 4');
     const card = answer.locator('.booking');
     expect(await card.locator('strong').textContent()).toBe('Demande envoyée');
-    expect(await card.locator('li').allTextContents()).toEqual(['table', 'samedi 5 décembre à 20:00', 'Karim', '0612345678']);
+    expect(await card.locator('li').allTextContents()).toEqual(['table', 'samedi 5 décembre à 20:00', 'Karim', '4 personnes', '0612345678']);
     expect(await answer.locator('button, a').count()).toBe(0);
     await screenshot(page, 'widget-fr-booking-recap');
   });

@@ -1,4 +1,5 @@
-import type { AnswerKind, CatalogItemSnapshot, RespondAction } from '@vocalia/contracts';
+import type { AnswerKind, BookingRequest, CatalogItemSnapshot, Language, RespondAction } from '@vocalia/contracts';
+import type { BookingCapture } from '../extract/booking';
 import { fill, REPLIES } from '../personas/replies';
 import { asksSpokenLanguages } from '../intent/language-question';
 import { announcesQuestion } from '../intent/question-announcement';
@@ -96,10 +97,19 @@ function bookingReply(a: TurnAnalysis): Reply {
     const missing = joinList(capture.missing.map((m) => t.missing[m]), t.and, a.language);
     return { answer: fill(t.bookingAsk, { missing }), actions: [], sources: [], answerKind: 'other' };
   }
-  const party = capture.party === undefined ? undefined : capture.party === 1 ? t.party.one : fill(t.party.many, { count: String(capture.party) });
-  const booking = party ? Object.assign({}, capture.booking, { note: party }) : capture.booking;
+  const booking = bookingIn(capture, a.language);
   const summary = bookingSummary(booking, a.language);
+  // "Je confirme le rendez-vous" after it was recorded: the same request is not recorded a second time.
+  const recorded = a.input.history.some((h) => h.role === 'assistant' && h.text.includes(bookingSummary(bookingIn(capture, h.language), h.language)));
+  if (recorded) return { answer: fill(t.bookingAlready, Object.assign(vars(a), { summary })), actions: [], sources: [], answerKind: 'other' };
   return { answer: fill(t.bookingDone, Object.assign(vars(a), { summary })), actions: [{ type: 'booking', booking }], sources: [], answerKind: 'other' };
+}
+
+/** The booking a capture records, its party size worded in `language` as its note. */
+function bookingIn(capture: BookingCapture, language: Language): BookingRequest {
+  const t = REPLIES[language];
+  if (capture.party === undefined) return capture.booking;
+  return Object.assign({}, capture.booking, { note: capture.party === 1 ? t.party.one : fill(t.party.many, { count: String(capture.party) }) });
 }
 
 function productsReply(a: TurnAnalysis, items: CatalogItemSnapshot[]): Reply {

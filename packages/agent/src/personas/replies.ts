@@ -12,6 +12,8 @@ export interface ReplyTemplates {
   bookingUnavailable: string;
   bookingAsk: string;
   bookingDone: string;
+  /** The same request asked again once recorded ("Je confirme le rendez-vous"): nothing is recorded twice. */
+  bookingAlready: string;
   complaint: string;
   goodbye: string;
   productsFound: string;
@@ -44,6 +46,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     bookingUnavailable: "La prise de rendez-vous en ligne n'est pas disponible ici.",
     bookingAsk: 'Avec plaisir. Pour enregistrer votre demande, il me manque : {missing}.',
     bookingDone: "C'est noté : {summary}. Votre demande est transmise, {staff} vous confirmera le créneau.",
+    bookingAlready: 'Votre demande est déjà transmise ({summary}) : {staff} vous confirmera le créneau.',
     complaint: 'Je regrette sincèrement ce désagrément. Je transmets votre message à {staff} pour qu’il soit traité rapidement.',
     goodbye: 'Merci pour votre message et à bientôt chez {business} !',
     productsFound: "Voici ce que j'ai trouvé dans notre catalogue :", productsNone: "Je n'ai pas trouvé ce produit dans notre catalogue.",
@@ -67,6 +70,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     bookingUnavailable: "Online booking isn't available here.",
     bookingAsk: 'Happy to help. To record your request I still need: {missing}.',
     bookingDone: "Noted: {summary}. Your request has been passed on and {staff} will confirm the slot.",
+    bookingAlready: 'Your request has already been passed on ({summary}): {staff} will confirm the slot.',
     complaint: "I'm truly sorry about this. I'm passing your message to {staff} so it gets handled quickly.",
     goodbye: 'Thank you for your message, and see you soon at {business}!',
     productsFound: 'Here is what I found in our catalogue:', productsNone: "I couldn't find that product in our catalogue.",
@@ -90,6 +94,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     bookingUnavailable: 'La reserva en línea no está disponible aquí.',
     bookingAsk: 'Con mucho gusto. Para registrar su solicitud me falta: {missing}.',
     bookingDone: 'Anotado: {summary}. Su solicitud ha sido enviada y {staff} le confirmará la hora.',
+    bookingAlready: 'Su solicitud ya ha sido enviada ({summary}): {staff} le confirmará la hora.',
     complaint: 'Lamento sinceramente lo ocurrido. Transmito su mensaje a {staff} para que se resuelva pronto.',
     goodbye: '¡Gracias por su mensaje y hasta pronto en {business}!',
     productsFound: 'Esto es lo que encontré en nuestro catálogo:', productsNone: 'No encontré ese producto en nuestro catálogo.',
@@ -113,6 +118,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     bookingUnavailable: 'الحجز عبر الإنترنت غير متاح هنا.',
     bookingAsk: 'بكل سرور. لتسجيل طلبكم ينقصني: {missing}.',
     bookingDone: 'تم التسجيل: {summary}. تم إرسال طلبكم وسيؤكد لكم {staff} الموعد.',
+    bookingAlready: 'تم إرسال طلبكم من قبل ({summary})، وسيؤكد لكم {staff} الموعد.',
     complaint: 'أعتذر بصدق عن هذا الإزعاج. سأنقل رسالتكم إلى {staff} لمعالجتها بسرعة.',
     goodbye: 'شكرا على رسالتكم، وإلى اللقاء في {business}!',
     productsFound: 'هذا ما وجدته في الكتالوج:', productsNone: 'لم أجد هذا المنتج في الكتالوج.',
@@ -136,6 +142,7 @@ export const REPLIES: Record<Language, ReplyTemplates> = {
     bookingUnavailable: 'الحجز أونلاين ماشي متوفر هنا.',
     bookingAsk: 'مرحبا. باش نسجل الطلب ديالكم خاصني: {missing}.',
     bookingDone: 'تسجل: {summary}. الطلب ديالكم تصيفط و{staff} غادي يأكد ليكم الموعد.',
+    bookingAlready: 'الطلب ديالكم تصيفط من قبل ({summary})، و{staff} غادي يأكد ليكم الموعد.',
     complaint: 'سمحو لينا بزاف على هاد الإزعاج. غادي نوصل الميساج ديالكم ل{staff} باش يتحل بالزربة.',
     goodbye: 'شكرا على الميساج ديالكم، ونتشوفو قريب ف {business}!',
     productsFound: 'هادشي لي لقيت ف الكاتالوغ ديالنا:', productsNone: 'ما لقيتش هاد المنتوج ف الكاتالوغ ديالنا.',

@@ -57,7 +57,7 @@ function formatSlot(date: string | undefined, time: string | undefined, language
  * it): nothing to click, as sending it again would record a second request.
  */
 function bookingCard(booking: BookingRequest, ctx: ActionContext): HTMLElement {
-  const facts = [booking.service, formatSlot(booking.date, booking.time, ctx.language), booking.name, booking.phone, booking.email].filter((fact): fact is string => !!fact);
+  const facts = [booking.service, formatSlot(booking.date, booking.time, ctx.language), booking.name, booking.note, booking.phone, booking.email].filter((fact): fact is string => !!fact);
   return el('div', { class: 'booking' }, [
     el('strong', {}, [ctx.strings.bookingSent]),
     el('ul', { class: 'details' }, facts.map((fact) => el('li', { dir: 'auto' }, [fact]))),

@@ -59,7 +59,7 @@ export function shopAnswer(imageBase: string) {
       };
     }
     if (/réserver|نحجز/.test(message)) {
-      const booking = { date: '2026-12-05', time: '20:00', service: 'table', name: 'Karim', phone: '0612345678' };
+      const booking = { date: '2026-12-05', time: '20:00', service: 'table', name: 'Karim', note: '4 personnes', phone: '0612345678' };
       return { ...base(request), intent: 'booking', answer: "C'est noté. Votre demande est transmise, l'équipe vous confirmera le créneau.", actions: [{ type: 'booking', booking }] };
     }
     if (/quelqu'un|شي واحد/.test(message)) {
