@@ -35,7 +35,12 @@ describe('a table booked at a restaurant, as guests say it', () => {
   it('when a Darija guest says "8 at night" and then only "باسم كريم", then the table is at 20:00 and the answer stays in Darija', async () => {
     const result = await converse(['بغيت نحجز طابلة ديال 6 نهار السبت مع 8 ديال الليل', 'باسم كريم، 0612345678']);
     expect(result.language).toBe('ary');
-    expect(result.actions).toEqual([{ type: 'booking', booking: { date: '2025-03-15', time: '20:00', name: 'كريم', phone: '0612345678', note: '6 ديال الناس' } }]);
+    expect(result.actions).toEqual([{ type: 'booking', booking: { service: 'طابلة', date: '2025-03-15', time: '20:00', name: 'كريم', phone: '0612345678', note: '6 ديال الناس' } }]);
+  });
+
+  it('when an Arabic guest books "طاولة يوم السبت", then the service is the table, not "table day"', async () => {
+    const result = await converse(['مرحبا، أريد حجز طاولة يوم السبت على الساعة 8 مساء باسم سلمى، 0612345678']);
+    expect(result.booking).toMatchObject({ service: 'طاولة', date: '2025-03-15', time: '20:00', name: 'سلمى' });
   });
 
   it('when a French guest writes a terse line ("Réservation samedi 20h, nom : ..."), then the answer is in French', async () => {

@@ -6,8 +6,8 @@ import { EMAIL, findPhones } from './contact';
 import { parseDate, parseTime, type CalendarDay } from './dates';
 
 /** What follows these words names the service: "rendez-vous pour un détartrage", "book a cleaning", "cita para una limpieza". */
-const SERVICE_CUE = /(?<![\p{L}])(?:rendez vous|rdv|reservation|reserver|consultation|booking|appointment|book|reserve|cita|reservar|reserva|موعد|حجز|maw3id)(?=\s+(?:(?:pour|de|d|for|of|para|ل|من اجل|ديال|dyal|dial)\s+)?(?:(?:un|une|le|la|l|des|mon|ma|a|an|the|my|una|el|mi)\s+)?([\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?))/gu;
-const TIME_WORDS = new Set(['h', 'heures', 'demain', 'tomorrow', 'today', 'hoy', 'manana', 'at', 'a', 'on', 'le', 'next', 'this', 'ce', 'cette', 'prochain', 'semaine', 'week', 'semana', 'matin', 'morning', 'soir', 'evening', 'apres', 'midi', 'afternoon', 'غدا', 'غدوه', 'اليوم', 'نهار', 'الساعه', 'مع', 'rendez', 'vous', 'rdv', 'appointment', 'booking', 'book', 'reservation', 'cita', 'موعد', 'حجز']);
+const SERVICE_CUE = /(?<![\p{L}])(?:rendez vous|rdv|reservation|reserver|consultation|booking|appointment|book|reserve|cita|reservar|reserva|موعد|حجز|نحجز|maw3id)(?=\s+(?:(?:pour|de|d|for|of|para|ل|من اجل|ديال|dyal|dial)\s+)?(?:(?:un|une|le|la|l|des|mon|ma|a|an|the|my|una|el|mi)\s+)?([\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?))/gu;
+const TIME_WORDS = new Set(['h', 'heures', 'demain', 'tomorrow', 'today', 'hoy', 'manana', 'at', 'a', 'on', 'le', 'next', 'this', 'ce', 'cette', 'prochain', 'semaine', 'week', 'semana', 'matin', 'morning', 'soir', 'evening', 'apres', 'midi', 'afternoon', 'غدا', 'غدوه', 'اليوم', 'يوم', 'نهار', 'ليله', 'صباح', 'مساء', 'الساعه', 'مع', 'rendez', 'vous', 'rdv', 'appointment', 'booking', 'book', 'reservation', 'cita', 'موعد', 'حجز']);
 
 function isServiceWord(word: string): boolean {
   if (/\d/.test(word) || TIME_WORDS.has(word) || WEEKDAYS.has(word) || MONTHS.has(word) || RELATIVE_DAYS.has(word)) return false;
