@@ -114,4 +114,18 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
     expect(result.answer).toContain('Consultation : 30 €.');
     expect(result.answerKind).toBe('grounded');
   });
+
+  it('when a greeting opens the question ("Bonsoir, vous êtes ouverts demain ?", "Hola, ¿abren mañana?"), then the opening hours still answer', async () => {
+    for (const message of ['Bonsoir, vous êtes ouverts demain ?', 'Are you open tomorrow?', 'Hola, ¿abren mañana?']) {
+      expect((await ask(message)).answer).toContain('du lundi au vendredi de 9h à 19h');
+    }
+  });
+
+  it('when the visitor greets and announces a question in Arabizi ("Salam, 3andi wa7ed so2al"), then the agent listens', async () => {
+    expect((await ask('Salam, 3andi wa7ed so2al')).answer).toBe('مرحبا، شنو هو السؤال ديالكم؟');
+  });
+
+  it('when the visitor says "Ok super merci beaucoup, bonne journée", then it is a goodbye, not "I don\'t know"', async () => {
+    expect((await ask('Ok super merci beaucoup, bonne journée')).intent).toBe('goodbye');
+  });
 });

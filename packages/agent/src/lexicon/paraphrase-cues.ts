@@ -15,11 +15,11 @@ export const PARAPHRASE_CUES = {
     ary: 'فين|جات|جا|كاين ف|fin|fine|fayn|jay|jat|kayn f|ladresse|blasa|بلاصة|لادريس|زنقة|شارع',
   },
   hours: {
-    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|midi|après midi|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
-    en: 'hours|open*|close*|closing|what time|when|until|how late|late|noon|midday|morning|evening|week|weekday*|weekend*|week end|days|monday|saturday|sunday|dinner|lunch',
+    fr: 'horaire*|ouvert*|ouvre*|fermez|ferme|fermé*|fermeture|heure|quand|jusqu|tard|soir|matin|midi|après midi|demain|semaine|week end|weekend|jours|lundi|samedi|dimanche|dîner|déjeuner',
+    en: 'hours|open*|close*|closing|what time|when|until|how late|late|noon|midday|tomorrow|morning|evening|week|weekday*|weekend*|week end|days|monday|saturday|sunday|dinner|lunch',
     es: 'horario*|abiert*|abre*|cierra*|cerrad*|qué hora|hora|cuándo|hasta|mediodía|mañana|tarde|noche|semana|fin de semana|finde|días|lunes|sábado|domingo|cenar|almorzar',
-    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|نهاية الأسبوع|العشاء|الغداء',
-    ary: 'الويكاند|ويكاند|weekend|فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
+    ar: 'أوقات|ساعات|ساعة|الدوام|مفتوح*|تفتح*|تعملون|تغلق*|مغلق*|متى|غدا|صباح*|مساء|ليل|أيام|أسبوع|الأسبوع|الاثنين|السبت|الأحد|نهاية الأسبوع|العشاء|الغداء',
+    ary: 'الويكاند|ويكاند|weekend|غدوة|غدا|ghedda|ghda|فوقاش|وقتاش|الأوقات|لوقات|حتى لشحال|محلول*|كتحلو|كتسدو|السيمانة|الليل|الصباح|العشية|لعشا|الغدا|fo9ach|fou9ach|wa9tach|kathlo|kat7lo|m7lol*|sbah|sba7|lil|simana|l3chiya',
   },
   pricing: {
     fr: 'prix|tarif*|coût*|coute*|combien|revient|payer|mad|dh|dirham*|euro*',

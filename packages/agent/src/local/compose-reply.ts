@@ -156,7 +156,9 @@ export function composeReply(a: TurnAnalysis): Reply {
       break;
   }
   if (asksSpokenLanguages(a.intentAnalysis.tokens)) return spokenLanguagesReply(a);
-  if (!a.knowledge.answer && announcesQuestion(a.intentAnalysis.tokens, a.messageLanguage)) return { answer: t.listening, actions: [], sources: [], answerKind: 'other' };
+  if (!a.knowledge.answer && announcesQuestion(a.intentAnalysis.tokens, a.messageLanguage, a.intentAnalysis.concepts.get('greeting')?.positions)) {
+    return { answer: t.listening, actions: [], sources: [], answerKind: 'other' };
+  }
   if (a.acknowledgement) return { answer: a.persona.followUp[a.language], actions: [], sources: [], answerKind: 'other' };
   if (a.products.length > 0) return productsReply(a, a.products);
   if (a.knowledge.answer) return knowledgeReply(a);
