@@ -128,4 +128,12 @@ describe("the demo clinic's answers to what a newcomer asks first", () => {
   it('when the visitor says "Ok super merci beaucoup, bonne journée", then it is a goodbye, not "I don\'t know"', async () => {
     expect((await ask('Ok super merci beaucoup, bonne journée')).intent).toBe('goodbye');
   });
+
+  it.each([
+    ['شحال كتسوا الكونسولتاسيون؟', 'Consultation : 30 €.'],
+    ['How much is a check-up?', 'Consultation : 30 €.'],
+    ['فوقاش كتحلو نهار السبت؟', 'le samedi de 9h à 13h'],
+  ])('when a patient asks "%s" in their own words, then "%s" answers', async (message, fact) => {
+    expect((await ask(message)).answer).toContain(fact);
+  });
 });

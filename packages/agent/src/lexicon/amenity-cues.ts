@@ -6,6 +6,13 @@ import type { CueTable } from './intent-cues';
  * taught. Joined to the paraphrase concepts, so a question in one language finds a fact written in another.
  */
 export const AMENITY_CUES = {
+  consultation: {
+    fr: 'consultation*',
+    en: 'consultation*|check up|checkup',
+    es: 'consulta|consultas|revisión',
+    ar: 'استشارة|الاستشارة|فحص|الفحص|كشف|الكشف',
+    ary: 'الكونسولتاسيون|كونسولتاسيون|لاكونسولتاسيون|الفحص|فحص|konsultasyon',
+  },
   repair: {
     fr: 'réparer|réparez|réparons|répare|réparent|réparation*|dépann*',
     en: 'repair*|fix|fixes|fixing|mend',
