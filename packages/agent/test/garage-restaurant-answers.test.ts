@@ -58,4 +58,18 @@ describe('a garage and a restaurant answer what their customers ask, in any of t
     const result = await engine.respond(turn(business('clinic', 'Clinique', 'dental', 'en', { Access: 'We are at 12 Zerktouni Boulevard. There is a public car park 50 metres away.' }), 'Do you sell used cars?'));
     expect(result.answerKind).toBe('unknown');
   });
+
+  it.each(['Il faut réserver ?', 'Do I need a reservation?', 'واش خاص نحجز؟'])('when a diner asks whether booking is needed (%s), then the reservations policy answers instead of asking for a date and a name', async (message) => {
+    const result = await engine.respond(turn(restaurant, message));
+    expect(result.intent).not.toBe('booking');
+    expect(result.answer).toContain('Reservations recommended for groups of 6 or more.');
+  });
+
+  it('when a diner asks for dishes "sans gluten", then the gluten-free sentence answers', async () => {
+    expect((await engine.respond(turn(restaurant, 'Vous avez des plats sans gluten ?'))).answer).toContain('gluten-free dishes are available');
+  });
+
+  it('when a restaurant is asked for an area "réservé aux femmes", then its reservations policy does not answer (it has no such area)', async () => {
+    expect((await engine.respond(turn(restaurant, 'Vous avez un espace réservé aux femmes ?'))).answerKind).toBe('unknown');
+  });
 });

@@ -34,8 +34,8 @@ function leftoverContent(tokens: string[], used: Set<number>, language: Language
 export function detectIntent(message: string, language: Language): IntentAnalysis {
   const tokens = wordTokens(foldText(message));
   const concepts = matcher.match(tokens);
-  const restriction = concepts.get('reserved_for');
-  if (restriction && concepts.get('booking')?.positions.every((p) => restriction.positions.includes(p))) concepts.delete('booking');
+  const notBooking = concepts.get('not_booking');
+  if (notBooking && concepts.get('booking')?.positions.every((p) => notBooking.positions.includes(p))) concepts.delete('booking');
   let best: Intent | undefined;
   let bestScore = 0;
   for (const intent of SUBSTANTIVE) {

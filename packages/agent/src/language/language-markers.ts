@@ -5,7 +5,7 @@ export const LATIN_MARKERS = {
   fr: set(`je j vous nous est et les des du au aux avec dans sur pas votre vos mon ma mes quel quelle quels quelles bonjour
     bonsoir salut merci oui combien rendez horaires prix ai avez etes êtes suis sommes aujourd hui demain ce cette très bien
     plaît voudrais veux peux pouvez qu il elle où faire besoin cherche semaine prochain matin soir merci beaucoup heures
-    tarifs combien ouvert fermé pourquoi comment quand parce chez leur lundi mardi mercredi jeudi vendredi samedi dimanche nom prénom`),
+    tarifs combien ouvert fermé pourquoi comment quand parce chez leur lundi mardi mercredi jeudi vendredi samedi dimanche nom prénom peut peuvent`),
   en: set(`the and is are i you we for with on what which your my hello hi hey thanks thank yes how much when where do does
     can could would like book appointment hours price prices open today tomorrow please have want need it this that of to
     at be there many week next morning evening my name am looking who why because monday tuesday wednesday thursday friday saturday sunday`),

@@ -6,6 +6,27 @@ import type { CueTable } from './intent-cues';
  * taught. Joined to the paraphrase concepts, so a question in one language finds a fact written in another.
  */
 export const AMENITY_CUES = {
+  reservation: {
+    fr: 'réservation*|réserver|réservez',
+    en: 'reservation*|booking*',
+    es: 'reserva|reservas|reservar|reservación*',
+    ar: 'حجز|الحجز|نحجز',
+    ary: 'نحجز|نحجزو|n7jez|nreservi',
+  },
+  exclusive: {
+    fr: 'réservé aux|réservée aux|réservés aux|réservées aux|réservé à|réservée à|uniquement|exclusivement',
+    en: 'reserved for|only|exclusive*',
+    es: 'reservado para|reservada para|exclusivo*|exclusiva*|solamente',
+    ar: 'مخصص|مخصصة|حصريا',
+    ary: 'غير ديال|غير للعيالات|mkhassas',
+  },
+  gluten_free: {
+    fr: 'sans gluten',
+    en: 'gluten free|gluten',
+    es: 'sin gluten',
+    ar: 'خالي من الغلوتين|بدون غلوتين|بدون جلوتين',
+    ary: 'بلا گلوتين|بلا غلوتين|sans gluten',
+  },
   consultation: {
     fr: 'consultation*',
     en: 'consultation*|check up|checkup',

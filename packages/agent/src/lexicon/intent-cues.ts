@@ -71,11 +71,16 @@ export const INTENT_CUES = {
     ar: 'هل لديكم|منتج|أشتري|شراء|متوفر|أبحث عن',
     ary: 'واش عندكم|نشري|نقلب على|wach 3ndkom|wach 3andkom|nchri|kan9leb',
   },
-  /** Not an intent: "réservé aux femmes" (women only) says who a thing is for, and books nothing. */
-  reserved_for: {
-    fr: 'réservé aux|réservée aux|réservés aux|réservées aux|réservé à|réservée à',
-    en: 'reserved for|reserved to',
-    es: 'reservado para|reservada para|reservados para|reservadas para|exclusivo para',
+  /**
+   * Not an intent: "réservé aux femmes" (women only) says who a thing is for, and "Il faut réserver ?"
+   * asks whether booking is needed; neither books anything.
+   */
+  not_booking: {
+    fr: 'réservé aux|réservée aux|réservés aux|réservées aux|réservé à|réservée à|faut réserver|faut il réserver|doit réserver|besoin de réserver|obligatoire de réserver',
+    en: 'reserved for|reserved to|need a reservation|need to book|need to reserve|have to book|have to reserve|reservation required|reservations required',
+    es: 'reservado para|reservada para|reservados para|reservadas para|exclusivo para|hay que reservar|necesito reservar|hace falta reservar',
+    ar: 'يجب الحجز|هل الحجز ضروري|الحجز ضروري',
+    ary: 'خاص نحجز|خاصنا نحجزو|خاص الحجز|khass n7jez',
   },
 } as const satisfies Record<string, CueTable>;
 

@@ -195,15 +195,15 @@ export const PARAPHRASE_FILLERS = {
     pharmacie notaire étude opticien laboratoire labo crèche auto-école école resto restau riad hôtel hotel
     grand grande grands grandes petit petite travaillez travailler acceptez pouvez peut peux on ça cela revient est-ce nourriture
     changer changement remplacer remplacement prendre aujourd'hui aujourd hui vendez vendre vends question questions
-    chercher cherche cherchez cherchons espace espaces zone coin`,
+    chercher cherche cherchez cherchons espace espaces zone coin plat plats`,
   en: `clinic practice restaurant garage workshop shop store agency office centre center salon company business exactly large
     pharmacy notary optician laboratory lab nursery school hotel riad guesthouse
-    big small work working accept accepted allowed during food change changing replace replacing replacement see today sell sells selling question questions area areas zone space`,
+    big small work working accept accepted allowed during food change changing replace replacing replacement see today sell sells selling question questions area areas zone space dish dishes`,
   es: `clínica consultorio restaurante taller tienda agencia oficina centro salón empresa exactamente grande grandes pequeño
     farmacia notario notaría óptica laboratorio guardería autoescuela academia
-    trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas espacio zona área`,
+    trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas espacio zona área plato platos`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
     الصيدلية صيدلية الموثق المختبر الحضانة المدرسة
-    نهار النهار السلعة سلعة المنتوج خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
+    طبق أطباق اطباق نهار النهار السلعة سلعة المنتوج خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
   arabizi: `l3iyada 3iyada restaurant resto risto riad kayna kayn kaynin nhar lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
 } as const;
