@@ -29,6 +29,16 @@ describe('a garage and a restaurant answer what their customers ask, in any of t
     },
   );
 
+  it.each([
+    ['Do you sell Michelin tyres?', 'Nous vendons des pneus Michelin'],
+    ['¿Venden neumáticos?', 'Nous vendons des pneus Michelin'],
+    ['واش كتبيعو الروايض؟', 'Nous vendons des pneus Michelin'],
+    ['شحال الديانوستيك؟', 'Diagnostic électronique : 200 DH.'],
+    ['واش نقدر نخلص بالكارط؟', 'Paiement en espèces ou par carte.'],
+  ])('when a driver asks "%s", then "%s" answers', async (message, fact) => {
+    expect((await engine.respond(turn(garage, message))).answer).toContain(fact);
+  });
+
   it('when a driver asks for a replacement car, then the courtesy vehicle sentence answers', async () => {
     const result = await engine.respond(turn(garage, 'Vous avez une voiture de remplacement ?'));
     expect(result.answer).toContain('Véhicule de courtoisie sur réservation.');

@@ -6,6 +6,20 @@ import type { CueTable } from './intent-cues';
  * taught. Joined to the paraphrase concepts, so a question in one language finds a fact written in another.
  */
 export const AMENITY_CUES = {
+  tyres: {
+    fr: 'pneu|pneus|pneumatique*',
+    en: 'tyre*|tire|tires',
+    es: 'neumático*|neumatico*|llanta*|rueda*',
+    ar: 'إطار|إطارات|اطارات|العجلات',
+    ary: 'الروايض|روايض|الرويضة|البنو|pneu|rwayed',
+  },
+  diagnostic: {
+    fr: 'diagnostic*',
+    en: 'diagnostic*|diagnosis',
+    es: 'diagnóstico*|diagnostico*',
+    ar: 'تشخيص|التشخيص|فحص السيارة',
+    ary: 'الديانوستيك|ديانوستيك|diagnostic|dyagnostik',
+  },
   reservation: {
     fr: 'réservation*|réserver|réservez',
     en: 'reservation*|booking*',
@@ -235,7 +249,7 @@ export const AMENITY_CUES = {
     en: 'transport*|bus|buses|school bus',
     es: 'transporte*|autobús|autobus|bus',
     ar: 'نقل|النقل|حافلة|الحافلة|النقل المدرسي',
-    ary: 'النقل|الطوبيس|طوبيس|الكار|transport',
+    ary: 'النقل|الطوبيس|طوبيس|transport',
   },
   canteen: {
     fr: 'cantine*|restauration scolaire',

@@ -204,6 +204,6 @@ export const PARAPHRASE_FILLERS = {
     trabajan trabajar aceptan aceptar admiten atienden atender pueden comida cambiar cambio sustituir hoy mucho mucha venden vender vendéis pregunta preguntas espacio zona área plato platos`,
   arabic: `العيادة عيادة المطعم مطعم المرآب مرآب الورشة ورشة المحل محل الوكالة المكتب المركز الشركة الگراج الكراج كبيرة كبير
     الصيدلية صيدلية الموثق المختبر الحضانة المدرسة
-    طبق أطباق اطباق نهار النهار السلعة سلعة المنتوج خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
+    نقدر نقدرو تقدر تقدرو طبق أطباق اطباق نهار النهار السلعة سلعة المنتوج خاصة خاص الرياض رياض الفندق فندق الأوطيل أوطيل الريسطو ريسطو كاينة كاينين صغيرة تتعاملون تعملون تقبلون يمكنكم يمكن ممكن كتقبلو تقدرو كتبقاو خدامين كاين كم يوجد توجد هناك تغيير تبديل اليوم ليوم عندي بزاف تشوفوني تشوفني تبيعون تبيعو كتبيعو سؤال سوال`,
   arabizi: `l3iyada 3iyada restaurant resto risto riad kayna kayn kaynin nhar lgarage garage lmahal mahal kbira kbir mmkn ymken dyalkom dialkom dyalek dyali tbdil tbdal tghyir lyoum lyom so2al swal`,
 } as const;
