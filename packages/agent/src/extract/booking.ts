@@ -34,7 +34,7 @@ export function findService(text: string): string | undefined {
 /** "6 personnes", "8 people", "4 personas", "6 أشخاص", "5 نفار", "table pour 2", "mesa para 4", "samedi à 20h pour 4": how many the booking is for. */
 const PARTY = /(?<![\p{L}\d:])(\d{1,3})\s*(?:personnes?|pers|couverts|adultes|people|persons|guests|adults|personas|comensales|adultos|اشخاص|شخص|نفار|ديال الناس|dyal nas|nfar)(?![\p{L}])|(?<![\p{L}])(?:table|mesa|طابله)\s+(?:pour|for|para|de|ديال|dyal)\s+(\d{1,3})(?![\d:.]|\s*(?:h|pm|am|heures?)(?![\p{L}]))|(?<![\p{L}])(?:pour|for|para)\s+(\d{1,2})\s*(?:$|[,.;!?؟])/u;
 
-/** The party size a message gives, as the booking's note ("6 personnes", "party of 6" in the visitor's words). */
+/** The party size a message gives; the reply words it, in its own language, as the booking's note ("6 personnes"). */
 export function findPartySize(text: string): number | undefined {
   const m = foldText(text).match(PARTY);
   const size = Number(m?.[1] ?? m?.[2] ?? m?.[3]);
