@@ -54,6 +54,9 @@ describe('a riad and a gym answer their guests and members in any of the five la
     ['Il y a des douches ?', 'Showers and lockers available.'],
     ['Vous avez un espace réservé aux femmes ?', 'Women-only area and classes.'],
     ['واش كاين شي بلاصة خاصة بالعيالات؟', 'Women-only area and classes.'],
+    ['¿La primera sesión es gratis?', 'First session free.'],
+    ['La première séance est gratuite ?', 'First session free.'],
+    ["C'est combien l'année ?", 'yearly 3900 MAD'],
   ])('when a member asks "%s", then "%s" answers', async (message, fact) => {
     const result = await engine.respond(turn(gym, message));
     expect(result.answer).toContain(fact);

@@ -6,6 +6,27 @@ import type { CueTable } from './intent-cues';
  * taught. Joined to the paraphrase concepts, so a question in one language finds a fact written in another.
  */
 export const AMENITY_CUES = {
+  free: {
+    fr: 'gratuit*|offert*|gratis',
+    en: 'free|free of charge|complimentary',
+    es: 'gratis|gratuit*',
+    ar: 'مجاني|مجانية|مجانا|بالمجان',
+    ary: 'فابور|بلاش|fabor|blach',
+  },
+  session: {
+    fr: 'séance*|session*',
+    en: 'session*',
+    es: 'sesión|sesiones',
+    ar: 'حصة|الحصة|جلسة|الجلسة',
+    ary: 'حصة|الحصة|السيونس|seance',
+  },
+  yearly: {
+    fr: 'annuel*|par an|l année|à l année',
+    en: 'yearly|annual*|per year|a year',
+    es: 'anual*|al año|por año',
+    ar: 'سنوي|سنوية|سنويا|في السنة',
+    ary: 'فالعام|للعام|العام كامل|f3am',
+  },
   tyres: {
     fr: 'pneu|pneus|pneumatique*',
     en: 'tyre*|tire|tires',

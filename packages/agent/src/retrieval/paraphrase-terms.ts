@@ -45,10 +45,10 @@ const FILLERS: ReadonlySet<string> = new Set(
 
 /**
  * Concepts whose short cues hide inside other phrases ("شحال" in "حتى لشحال", until when; "midi" in
- * "après-midi"; "car" in "car park"; "déjeuner" in "petit-déjeuner"), or name another concept in another
+ * "après-midi"; "car" in "car park"; "déjeuner" in "petit-déjeuner"; "free" in "gluten free"), or name another concept in another
  * language (French "location" is a rental, English "location" a place: both stay).
  */
-const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu', 'vehicle', 'hours', 'rent']);
+const YIELDING: ReadonlySet<string> = new Set(['pricing', 'location', 'contact', 'payment', 'menu', 'vehicle', 'hours', 'rent', 'free']);
 
 /** Whether `outer` took every word of `inner` and more ("payer en espèces" is payment; "payer" alone also reads as price). */
 const within = (inner: CueMatch, outer: CueMatch) => outer.positions.length > inner.positions.length && inner.positions.every((p) => outer.positions.includes(p));
