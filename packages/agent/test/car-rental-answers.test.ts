@@ -27,4 +27,11 @@ describe('a car rental agency answers in any of the five languages', () => {
     const result = await engine.respond(turn(rental, "What's your location?"));
     expect(result.answer).toContain("Location de voitures à Marrakech, livraison à l'aéroport Menara.");
   });
+
+  it('when a driver asks how many years of licence ("combien d\'années"), then it is a question, not a price, and the licence line answers', async () => {
+    const result = await engine.respond(turn(rental, "Il faut combien d'années de permis ?"));
+    expect(result.intent).not.toBe('pricing');
+    expect(result.answer).toContain('Permis de plus de 2 ans exigé.');
+    expect(result.answer).not.toContain('tarifs');
+  });
 });

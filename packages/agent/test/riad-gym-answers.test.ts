@@ -28,6 +28,8 @@ describe('a riad and a gym answer their guests and members in any of the five la
     ['واش كاين شي طرانسفير من المطار؟', "Transfert depuis l'aéroport de Fès : 250 DH."],
     ['واش كاين الويفي؟', 'Wifi gratuit.'],
     ['فين كاين الرياض؟', 'médina de Fès'],
+    ['Combien de chambres avez-vous ?', '8 chambres'],
+    ['How many rooms do you have?', '8 chambres'],
   ])('when a guest asks "%s", then "%s" answers', async (message, fact) => {
     const result = await engine.respond(turn(riad, message));
     expect(result.answer).toContain(fact);

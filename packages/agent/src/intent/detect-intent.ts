@@ -34,8 +34,12 @@ function leftoverContent(tokens: string[], used: Set<number>, language: Language
 export function detectIntent(message: string, language: Language): IntentAnalysis {
   const tokens = wordTokens(foldText(message));
   const concepts = matcher.match(tokens);
-  const notBooking = concepts.get('not_booking');
-  if (notBooking && concepts.get('booking')?.positions.every((p) => notBooking.positions.includes(p))) concepts.delete('booking');
+  const within = (concept: Concept, outer: Concept) => {
+    const phrase = concepts.get(outer);
+    return phrase !== undefined && concepts.get(concept)?.positions.every((p) => phrase.positions.includes(p)) === true;
+  };
+  if (within('booking', 'not_booking')) concepts.delete('booking');
+  if (within('pricing', 'quantity')) concepts.delete('pricing');
   let best: Intent | undefined;
   let bestScore = 0;
   for (const intent of SUBSTANTIVE) {

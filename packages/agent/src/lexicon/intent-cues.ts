@@ -82,6 +82,14 @@ export const INTENT_CUES = {
     ar: 'يجب الحجز|هل الحجز ضروري|الحجز ضروري',
     ary: 'خاص نحجز|خاصنا نحجزو|خاص الحجز|khass n7jez',
   },
+  /** Not an intent: "combien de chambres ?" asks how many, not a price (its "combien" is not pricing). */
+  quantity: {
+    fr: 'combien de|combien d',
+    en: 'how many',
+    es: 'cuántos|cuántas',
+    ar: 'كم عدد',
+    ary: 'شحال من|chhal mn|ch7al mn',
+  },
 } as const satisfies Record<string, CueTable>;
 
 export type IntentConcept = keyof typeof INTENT_CUES;

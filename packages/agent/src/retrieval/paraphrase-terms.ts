@@ -29,8 +29,11 @@ function mergeTables(...tables: Tables[]): Tables {
   return merged;
 }
 
-const { hours, pricing, order_status } = INTENT_CUES;
-const matcher = new CueMatcher<string>(mergeTables({ hours, pricing, order_status }, TOPIC_CUES, PARAPHRASE_CUES, AMENITY_CUES));
+const { hours, pricing, order_status, quantity } = INTENT_CUES;
+const matcher = new CueMatcher<string>(mergeTables({ hours, pricing, order_status, quantity }, TOPIC_CUES, PARAPHRASE_CUES, AMENITY_CUES));
+
+/** Concepts that only take their words ("combien de" takes "combien" from price): no text is about them. */
+const WORD_TAKERS: ReadonlySet<string> = new Set(['quantity']);
 
 /** Concepts nearly every business writes about: with another concept or word beside them, they are not the question's point. */
 const BROAD_CONCEPTS: ReadonlySet<string> = new Set(['pricing', 'hours', 'location', 'contact', 'payment']);
@@ -112,7 +115,7 @@ function analyse(text: string, language: Language): Analysed {
     words.push(alias ? [term, alias] : [term]);
   });
   const spellings = [...used].flatMap((i) => termOf(tokens[i]!, language) ?? []);
-  return { concepts: [...found.keys()], spellings, words };
+  return { concepts: [...found.keys()].filter((c) => !WORD_TAKERS.has(c)), spellings, words };
 }
 
 /**
