@@ -15,6 +15,12 @@ const SUBSTANTIVE: readonly Intent[] = ['handoff', 'complaint', 'booking', 'orde
 /** "Do you have..." is said about everything (slots, parking...): product cues only win when nothing else matched as well. */
 const WEIGHT: Partial<Record<Intent, number>> = { product_search: 0.5 };
 
+/** Phrases that take an intent's cue word ("réservé aux femmes" books nothing; "combien de chambres" asks how many, not a price). */
+const WORD_TAKERS: readonly (readonly [Concept, Concept])[] = [
+  ['not_booking', 'booking'],
+  ['quantity', 'pricing'],
+];
+
 export interface IntentAnalysis {
   intent: Intent;
   /** Folded word tokens of the message. */
@@ -34,12 +40,10 @@ function leftoverContent(tokens: string[], used: Set<number>, language: Language
 export function detectIntent(message: string, language: Language): IntentAnalysis {
   const tokens = wordTokens(foldText(message));
   const concepts = matcher.match(tokens);
-  const within = (concept: Concept, outer: Concept) => {
-    const phrase = concepts.get(outer);
-    return phrase !== undefined && concepts.get(concept)?.positions.every((p) => phrase.positions.includes(p)) === true;
-  };
-  if (within('booking', 'not_booking')) concepts.delete('booking');
-  if (within('pricing', 'quantity')) concepts.delete('pricing');
+  for (const [phrase, intent] of WORD_TAKERS) {
+    const taker = concepts.get(phrase);
+    if (taker && concepts.get(intent)?.positions.every((p) => taker.positions.includes(p))) concepts.delete(intent);
+  }
   let best: Intent | undefined;
   let bestScore = 0;
   for (const intent of SUBSTANTIVE) {

@@ -10,7 +10,6 @@ export interface ToolOutcome {
   /** What the model is told. */
   result: Record<string, unknown>;
   action?: RespondAction;
-  booking?: BookingRequest;
 }
 
 const text = z.string().trim().min(1).max(200).optional().catch(undefined);
@@ -25,8 +24,8 @@ function bookAppointment(a: TurnAnalysis, args: unknown): ToolOutcome {
     Object.entries({ ...captured, ...a.contact, ...given }).filter(([, v]) => typeof v === 'string' && v.length > 0),
   );
   const missing = [!merged.date && 'date', !merged.time && 'time', !merged.name && 'name', !merged.email && !merged.phone && 'phone or email'].filter(Boolean);
-  if (missing.length > 0) return { result: { status: 'incomplete', missing }, booking: merged };
-  return { result: { status: 'requested', booking: merged, note: 'The team will confirm the slot.' }, action: { type: 'booking', booking: merged }, booking: merged };
+  if (missing.length > 0) return { result: { status: 'incomplete', missing } };
+  return { result: { status: 'requested', booking: merged, note: 'The team will confirm the slot.' }, action: { type: 'booking', booking: merged } };
 }
 
 function searchCatalogTool(a: TurnAnalysis, args: unknown): ToolOutcome {

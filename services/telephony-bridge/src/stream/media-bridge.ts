@@ -168,7 +168,7 @@ export function bridgeMediaStream(deps: StreamDeps, twilio: WebSocket, wire: Pic
         transfer: transferCall,
         hangUpAfterPlayback: () => whenHeard(hangUp, MAX_GOODBYE_WAIT_MS),
         remember: (o: ToolOutcome) => {
-          if (o.booking && o.action?.type === 'booking') outcome.booking = o.booking;
+          if (o.action?.type === 'booking') outcome.booking = o.action.booking;
           if (o.action?.type === 'handoff') outcome.handoff = true;
         },
       },
