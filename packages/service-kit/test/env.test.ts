@@ -17,11 +17,12 @@ describe('env config', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', main], {
       env: { ...process.env, REDIS_URL: 'nope', PORT: '0' },
       encoding: 'utf8',
-      timeout: 20000,
+      // tsx compiles the service's whole import tree on a cold cache: slow while CI runs every package at once.
+      timeout: 60000,
     });
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^realtime: bad env: REDIS_URL \(.*\)\. Fix: set it, see README > Configuration$/);
-  });
+  }, 70_000);
 });

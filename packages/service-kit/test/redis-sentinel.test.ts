@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Payload } from '@vocalia/contracts';
-import { createLogger, createProducer, createRedis, createWorker } from '../src';
+import { createLogger, createProducer, createRedis, createWorker, type Redis } from '../src';
 import { freePort } from '../testing';
 import { sentinelOptions } from '../src/redis-sentinel-url';
 
@@ -37,14 +37,24 @@ async function redisServer(port: number, ...args: string[]): Promise<ChildProces
   return child;
 }
 
+/** True when the sentinel lists the replica, linked to its master. */
+async function sentinelKnowsReplica(sentinel: Redis): Promise<boolean> {
+  const replicas = (await sentinel.call('SENTINEL', 'REPLICAS', 'vocalia')) as string[][];
+  return replicas.some((fields) => {
+    const field = (name: string) => fields[fields.indexOf(name) + 1];
+    return field('port') === String(replicaPort) && field('master-link-status') === 'ok' && !/down|disconnected/.test(field('flags') ?? '');
+  });
+}
+
 let master: ChildProcess;
 let masterPort: number;
 let replicaPort: number;
 let url: string;
+let sentinelPort: number;
 
 beforeAll(async () => {
   [masterPort, replicaPort] = [await freePort(), await freePort()];
-  const sentinelPort = await freePort();
+  sentinelPort = await freePort();
   master = await redisServer(masterPort);
   await redisServer(replicaPort, '--replicaof', '127.0.0.1', String(masterPort));
   const conf = join(dir, 'sentinel.conf');
@@ -106,6 +116,10 @@ describe('Redis behind Sentinel', () => {
       await until(async () => ((await client.set('before', '1')) === 'OK' ? true : undefined));
       // Replication is asynchronous: wait until the replica holds the write, as a failover only keeps what was replicated.
       expect(await client.call('WAIT', '1', '5000')).toBe(1);
+      // Sentinel only promotes a replica it has seen in the master's INFO: on a loaded host that can come after the write.
+      const sentinel = createRedis(`redis://127.0.0.1:${sentinelPort}`, 'client');
+      await until(async () => ((await sentinelKnowsReplica(sentinel)) ? true : undefined));
+      sentinel.disconnect();
       await new Promise((r) => (master.once('exit', r), master.kill('SIGKILL')));
       await until(async () => ((await client.set('after', '2')) === 'OK' ? true : undefined), 30000);
       expect(String(((await client.config('GET', 'port')) as string[])[1])).toBe(String(replicaPort));
